@@ -1,0 +1,5 @@
+import sys
+
+from gridterm.cli import main
+
+sys.exit(main())

@@ -1,0 +1,120 @@
+"""Small checks shared by the domain's constructors; each raises ValidationError with a code."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime
+from enum import StrEnum
+from typing import TypeVar
+
+from gridterm.errors import ValidationError
+
+E = TypeVar("E", bound=StrEnum)
+
+_PHONE = re.compile(r"^(1\d{10}|0\d{2,3}-?\d{7,8})$")
+_ID_NUMBER = re.compile(r"^\d{17}[\dX]$")
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+
+
+def required_text(value: object, field: str, *, max_len: int = 200) -> str:
+    """Return ``value`` stripped; refuse it when empty, not a string or too long."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError("field.required", f"{field} is required", field=field)
+    return optional_text(value, field, max_len=max_len)
+
+
+def optional_text(value: object, field: str, *, max_len: int = 2000) -> str:
+    """Return ``value`` stripped ('' for None); refuse non-strings and overlong text."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValidationError("field.not_text", f"{field} must be text", field=field)
+    value = value.strip()
+    if len(value) > max_len:
+        raise ValidationError(
+            "field.too_long", f"{field} is longer than {max_len}", field=field, max_len=max_len
+        )
+    return value
+
+
+def enum_value(enum: type[E], value: object, field: str) -> E:
+    """Coerce ``value`` to a member of ``enum`` or raise ``field.invalid_choice``."""
+    try:
+        return enum(value)
+    except ValueError:
+        raise ValidationError(
+            "field.invalid_choice",
+            f"{field}: {value!r} is not one of {[e.value for e in enum]}",
+            field=field,
+            value=str(value),
+        ) from None
+
+
+def enum_set(enum: type[E], values: Iterable[object] | None, field: str) -> frozenset[E]:
+    """Coerce an iterable of values to a frozenset of ``enum`` members."""
+    if values is None:
+        return frozenset()
+    if isinstance(values, str):
+        raise ValidationError("field.not_list", f"{field} must be a list", field=field)
+    return frozenset(enum_value(enum, v, field) for v in values)
+
+
+def phone(value: object, field: str = "phone") -> str:
+    """A mainland mobile (11 digits, leading 1) or landline number, or ''."""
+    text = optional_text(value, field, max_len=20).replace(" ", "")
+    if text and not _PHONE.match(text):
+        raise ValidationError(
+            "field.bad_phone", f"{field}: {text!r} is not a phone number", field=field
+        )
+    return text
+
+
+def id_number(value: object, field: str = "id_number") -> str:
+    """An 18-character resident identity card number with a valid check digit, or ''."""
+    text = optional_text(value, field, max_len=18).upper()
+    if not text:
+        return ""
+    if not _ID_NUMBER.match(text):
+        raise ValidationError("field.bad_id_number", f"{field} is malformed", field=field)
+    total = sum(int(d) * w for d, w in zip(text[:17], _ID_WEIGHTS, strict=True))
+    if _ID_CHECK[total % 11] != text[17]:
+        raise ValidationError("field.bad_id_number", f"{field} check digit is wrong", field=field)
+    return text
+
+
+def id_check_digit(first17: str) -> str:
+    """The check digit that completes an identity number's first 17 digits."""
+    return _ID_CHECK[sum(int(d) * w for d, w in zip(first17, _ID_WEIGHTS, strict=True)) % 11]
+
+
+def timestamp(value: object, field: str) -> datetime:
+    """An aware datetime (or ISO 8601 text with an offset)."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            raise ValidationError("field.bad_time", f"{field} is not a time", field=field) from None
+    if not isinstance(value, datetime) or value.tzinfo is None:
+        raise ValidationError("field.bad_time", f"{field} needs a time zone", field=field)
+    return value
+
+
+def day(value: object, field: str) -> date:
+    """A calendar date (or ISO text)."""
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            raise ValidationError("field.bad_date", f"{field} is not a date", field=field) from None
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise ValidationError("field.bad_date", f"{field} is not a date", field=field)
+    return value
+
+
+def sha256_hex(value: object, field: str = "sha256") -> str:
+    """A lowercase 64-digit SHA-256 hex digest."""
+    if not isinstance(value, str) or not re.fullmatch(r"[0-9a-f]{64}", value):
+        raise ValidationError("field.bad_sha256", f"{field} is not a SHA-256 digest", field=field)
+    return value

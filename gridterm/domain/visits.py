@@ -1,0 +1,136 @@
+"""Household visits (入户走访): immutable facts; a correction is a new revision."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from gridterm.domain.validation import (
+    enum_value,
+    optional_text,
+    required_text,
+    sha256_hex,
+    timestamp,
+)
+from gridterm.errors import ValidationError
+
+
+class VisitType(StrEnum):
+    """走访类型."""
+
+    ROUTINE = "routine"  # 日常走访
+    KEY_GROUP_CARE = "key_group_care"  # 重点人群关爱
+    POLICY_PUBLICITY = "policy_publicity"  # 政策宣传
+    DISPUTE_MEDIATION = "dispute_mediation"  # 矛盾调解
+    SAFETY_CHECK = "safety_check"  # 安全检查
+    EPIDEMIC_PREVENTION = "epidemic_prevention"  # 疫情防控
+
+
+class ConcernKind(StrEnum):
+    """What a resident raised: a need (诉求), a complaint (投诉) or a suggestion (建议)."""
+
+    NEED = "need"
+    COMPLAINT = "complaint"
+    SUGGESTION = "suggestion"
+
+
+class VisitOutcome(StrEnum):
+    """Settled on the spot (当场解决), a ticket opened, or nothing raised."""
+
+    NOTHING_RAISED = "nothing_raised"
+    SETTLED = "settled"
+    TICKET = "ticket"
+
+
+@dataclass(frozen=True, slots=True)
+class Concern:
+    """One thing the residents raised, with its category (e.g. 环境卫生, 物业)."""
+
+    kind: ConcernKind
+    text: str
+    category: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Visit:
+    """One household visit. Never edited: ``revision_of`` names the visit a correction replaces."""
+
+    id: str
+    household_id: str
+    user_id: str
+    visited_at: datetime
+    visit_type: VisitType
+    met: tuple[str, ...]
+    concerns: tuple[Concern, ...]
+    notes: str
+    outcome: VisitOutcome
+    photos: tuple[str, ...] = ()
+    ticket_id: str | None = None
+    revision_of: str | None = None
+
+    @classmethod
+    def create(
+        cls,
+        *,
+        id: str,
+        household_id: object,
+        user_id: str,
+        visited_at: object,
+        visit_type: object,
+        met: object = (),
+        concerns: object = (),
+        notes: object = "",
+        outcome: object,
+        photos: object = (),
+        ticket_id: str | None = None,
+        revision_of: str | None = None,
+    ) -> Visit:
+        """Validate a visit as entered; raise ValidationError naming the first bad field."""
+        kind = enum_value(VisitOutcome, outcome, "outcome")
+        parsed_concerns = tuple(_concern(c) for c in _sequence(concerns, "concerns"))
+        if kind is VisitOutcome.NOTHING_RAISED and parsed_concerns:
+            raise ValidationError(
+                "visit.concerns_but_nothing_raised",
+                "concerns were recorded but the outcome says nothing raised",
+                field="outcome",
+            )
+        if kind is not VisitOutcome.NOTHING_RAISED and not parsed_concerns:
+            raise ValidationError(
+                "visit.outcome_needs_concern", "record what the residents raised", field="concerns"
+            )
+        met_names = tuple(required_text(m, "met", max_len=40) for m in _sequence(met, "met"))
+        return cls(
+            id=id,
+            household_id=required_text(household_id, "household_id"),
+            user_id=user_id,
+            visited_at=timestamp(visited_at, "visited_at"),
+            visit_type=enum_value(VisitType, visit_type, "visit_type"),
+            met=met_names,
+            concerns=parsed_concerns,
+            notes=optional_text(notes, "notes", max_len=4000),
+            outcome=kind,
+            photos=tuple(sha256_hex(p, "photos") for p in _sequence(photos, "photos")),
+            ticket_id=ticket_id,
+            revision_of=revision_of,
+        )
+
+
+def _sequence(value: object, field: str) -> list[object]:
+    if value is None:
+        return []
+    if isinstance(value, str | bytes | dict) or not hasattr(value, "__iter__"):
+        raise ValidationError("field.not_list", f"{field} must be a list", field=field)
+    return list(value)  # type: ignore[call-overload]
+
+
+def _concern(value: object) -> Concern:
+    if isinstance(value, Concern):
+        return value
+    if not isinstance(value, dict):
+        raise ValidationError("field.not_object", "a concern needs kind and text", field="concerns")
+    return Concern(
+        kind=enum_value(ConcernKind, value.get("kind"), "concerns.kind"),
+        text=required_text(value.get("text"), "concerns.text", max_len=1000),
+        category=optional_text(value.get("category"), "concerns.category", max_len=40),
+    )

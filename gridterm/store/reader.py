@@ -1,0 +1,35 @@
+"""Read helpers over one connection: rows come back as plain dicts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from gridterm.store.connection import Connection
+
+
+class Reader:
+    """Queries on a read connection inside one snapshot."""
+
+    def __init__(self, conn: Connection):
+        self.conn = conn
+
+    def iter(self, sql: str, params: tuple[Any, ...] = ()) -> Iterator[dict[str, Any]]:
+        """Rows of ``sql`` as dicts, lazily."""
+        cur = self.conn.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        for row in cur:
+            yield dict(zip(names, row, strict=True))
+
+    def all(self, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+        """All rows of ``sql`` as dicts."""
+        return list(self.iter(sql, params))
+
+    def one(self, sql: str, params: tuple[Any, ...] = ()) -> dict[str, Any] | None:
+        """The first row of ``sql``, or None."""
+        return next(self.iter(sql, params), None)
+
+    def scalar(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
+        """The first column of the first row, or None."""
+        row = self.conn.execute(sql, params).fetchone()
+        return None if row is None else row[0]

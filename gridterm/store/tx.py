@@ -1,0 +1,127 @@
+"""A write transaction that records every change in the outbox (sync-protocol.md).
+
+All writes to synced tables go through ``Tx``: it writes the row and appends the outbox row in
+the same SQLite transaction, so a record can never exist without its outbox entry or the other
+way round.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from gridterm.errors import NotFoundError
+from gridterm.ids import new_id
+from gridterm.store.connection import Connection
+
+#: Called after a row of an entity is written (e.g. to refresh its search keys).
+ChangeListener = Callable[["Tx", str, str], None]
+
+
+def utc_now() -> str:
+    """The current time as ISO 8601 text in UTC (how times are stored)."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def encode(value: Any) -> Any:
+    """Python value → SQLite value: lists/dicts/sets as JSON, datetimes as ISO text."""
+    if isinstance(value, frozenset | set):
+        return json.dumps(sorted(value), ensure_ascii=False)
+    if isinstance(value, list | tuple | dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+class Tx:
+    """One open write transaction on the writer connection."""
+
+    def __init__(self, conn: Connection, listeners: Mapping[str, Iterable[ChangeListener]]):
+        self.conn = conn
+        self._listeners = listeners
+
+    def execute(self, sql: str, params: Iterable[Any] = ()) -> Any:
+        """Run raw SQL inside this transaction (for local-only tables)."""
+        return self.conn.execute(sql, tuple(params))
+
+    def one(self, sql: str, params: Iterable[Any] = ()) -> dict[str, Any] | None:
+        """First row of a query as a dict, or None."""
+        cur = self.conn.execute(sql, tuple(params))
+        row = cur.fetchone()
+        if row is None:
+            return None
+        return dict(zip([d[0] for d in cur.description], row, strict=True))
+
+    def insert(self, entity: str, row: Mapping[str, Any], *, outbox: bool = True) -> None:
+        """Insert a new record and queue its creation for the server."""
+        values = {k: encode(v) for k, v in row.items()}
+        cols = ", ".join(values)
+        marks = ", ".join("?" for _ in values)
+        self.conn.execute(f"INSERT INTO {entity} ({cols}) VALUES ({marks})", tuple(values.values()))
+        if outbox:
+            self._append(entity, str(row["id"]), "create", values, None)
+        self._notify(entity, str(row["id"]))
+
+    def update(
+        self, entity: str, entity_id: str, changes: Mapping[str, Any], *, outbox: bool = True
+    ) -> None:
+        """Change some fields of a record; the outbox carries only the changed fields and the
+        server version they were based on, so the server can merge field by field."""
+        current = self.one(f"SELECT * FROM {entity} WHERE id = ?", (entity_id,))
+        if current is None:
+            raise NotFoundError(f"{entity}.not_found", f"no {entity} {entity_id}", id=entity_id)
+        values = {k: encode(v) for k, v in changes.items()}
+        sets = ", ".join(f"{k} = ?" for k in values)
+        self.conn.execute(f"UPDATE {entity} SET {sets} WHERE id = ?", (*values.values(), entity_id))
+        if outbox:
+            self._append(entity, entity_id, "update", values, current.get("version"))
+        self._notify(entity, entity_id)
+
+    def delete(self, entity: str, entity_id: str, *, outbox: bool = True) -> None:
+        """Delete a record, leaving a tombstone so the deletion reaches the server."""
+        current = self.one(f"SELECT * FROM {entity} WHERE id = ?", (entity_id,))
+        if current is None:
+            raise NotFoundError(f"{entity}.not_found", f"no {entity} {entity_id}", id=entity_id)
+        self.conn.execute(f"DELETE FROM {entity} WHERE id = ?", (entity_id,))
+        self.conn.execute(
+            "INSERT OR REPLACE INTO tombstone (entity, entity_id, deleted_at) VALUES (?, ?, ?)",
+            (entity, entity_id, utc_now()),
+        )
+        if outbox:
+            self._append(entity, entity_id, "delete", {}, current.get("version"))
+        self._notify(entity, entity_id)
+
+    def _append(
+        self,
+        entity: str,
+        entity_id: str,
+        op: str,
+        fields: Mapping[str, Any],
+        base_version: int | None,
+    ) -> None:
+        now = utc_now()
+        self.conn.execute(
+            "INSERT INTO outbox (op_id, entity, entity_id, op, fields, base_version, created_at,"
+            " state, state_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
+            (
+                new_id(),
+                entity,
+                entity_id,
+                op,
+                json.dumps(fields, ensure_ascii=False),
+                base_version,
+                now,
+                now,
+            ),
+        )
+
+    def _notify(self, entity: str, entity_id: str) -> None:
+        for listener in self._listeners.get(entity, ()):
+            listener(self, entity, entity_id)

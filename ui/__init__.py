@@ -1,0 +1,1 @@
+"""The Qt (PySide6) terminal app: widgets, table models, dialogs."""
