@@ -62,3 +62,15 @@ class User:
     def sees_unmasked(self, field: str) -> bool:
         """True when this user's role may read personal ``field`` in clear."""
         return field not in PERSONAL_FIELDS or field in _UNMASKED[self.role]
+
+
+def covers(user: User, *, grid_id: str, community_id: str, street_office_id: str) -> bool:
+    """Whether ``user``'s area includes the grid (which lies in the given community and
+    street office)."""
+    match user.scope_level:
+        case ScopeLevel.GRIDS:
+            return grid_id in user.grid_ids
+        case ScopeLevel.COMMUNITY:
+            return community_id == user.community_id
+        case ScopeLevel.STREET_OFFICE:
+            return street_office_id == user.street_office_id

@@ -15,6 +15,7 @@ from typing import Any
 from gridterm.errors import NotFoundError
 from gridterm.ids import new_id
 from gridterm.store.connection import Connection
+from gridterm.store.reader import Reader
 
 #: Called after a row of an entity is written (e.g. to refresh its search keys).
 ChangeListener = Callable[["Tx", str, str], None]
@@ -46,6 +47,10 @@ class Tx:
     def __init__(self, conn: Connection, listeners: Mapping[str, Iterable[ChangeListener]]):
         self.conn = conn
         self._listeners = listeners
+
+    def reader(self) -> Reader:
+        """Queries that see this transaction's own writes."""
+        return Reader(self.conn)
 
     def execute(self, sql: str, params: Iterable[Any] = ()) -> Any:
         """Run raw SQL inside this transaction (for local-only tables)."""

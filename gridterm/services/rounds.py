@@ -1,0 +1,77 @@
+"""The daily round: check in and out (打卡)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from gridterm.domain.rounds import CheckIn, CheckKind, Location, validate_check
+from gridterm.ids import new_id
+from gridterm.services.session import Session
+from gridterm.store.tx import Tx
+
+
+class Rounds:
+    """Check-in and check-out of the logged-in worker."""
+
+    def __init__(self, session: Session):
+        self.session = session
+
+    def last_check(self) -> CheckIn | None:
+        """The worker's latest check-in or check-out."""
+        row = self.session.store.read(
+            lambda r: r.one(
+                "SELECT * FROM check_in WHERE user_id = ? ORDER BY at DESC, id DESC LIMIT 1",
+                (self.session.user.id,),
+            )
+        )
+        return None if row is None else _check_in(row)
+
+    def check(self, kind: CheckKind | str, location: Location | None = None) -> CheckIn:
+        """Check in or out now; refuses checking out when not checked in, and the reverse."""
+        kind = CheckKind(kind)
+
+        def write(tx: Tx) -> CheckIn:
+            last = tx.one(
+                "SELECT kind FROM check_in WHERE user_id = ? ORDER BY at DESC, id DESC LIMIT 1",
+                (self.session.user.id,),
+            )
+            validate_check(CheckKind(last["kind"]) if last else None, kind)
+            check = CheckIn(new_id(), self.session.user.id, kind, self.session.now(), location)
+            tx.insert(
+                "check_in",
+                {
+                    "id": check.id,
+                    "user_id": check.user_id,
+                    "kind": kind,
+                    "at": check.at,
+                    "latitude": location.latitude if location else None,
+                    "longitude": location.longitude if location else None,
+                    "accuracy_m": location.accuracy_m if location else None,
+                },
+            )
+            return check
+
+        return self.session.store.write(write)
+
+    def on_day(self, day_start: datetime, day_end: datetime) -> list[CheckIn]:
+        """The worker's check-ins between two instants, in order."""
+        return [
+            _check_in(r)
+            for r in self.session.store.query(
+                "SELECT * FROM check_in WHERE user_id = ? AND at >= ? AND at < ? ORDER BY at",
+                (self.session.user.id, day_start.isoformat(), day_end.isoformat()),
+            )
+        ]
+
+
+def _check_in(row: dict[str, object]) -> CheckIn:
+    location = None
+    if row["latitude"] is not None:
+        location = Location(row["latitude"], row["longitude"], row["accuracy_m"])  # type: ignore[arg-type]
+    return CheckIn(
+        row["id"],
+        row["user_id"],
+        CheckKind(row["kind"]),  # type: ignore[arg-type]
+        datetime.fromisoformat(row["at"]),
+        location,
+    )  # type: ignore[arg-type]

@@ -1,0 +1,165 @@
+"""Tickets (问题交接单): open, move through the state machine, list, show history."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from gridterm.domain.tickets import Ticket, TicketAction, TicketStatus, Transition
+from gridterm.errors import NotFoundError
+from gridterm.ids import new_id
+from gridterm.services import rows
+from gridterm.services.session import Session
+from gridterm.store.reader import Reader
+from gridterm.store.tx import Tx
+
+
+def ticket_row(ticket: Ticket, updated_at: str) -> dict[str, object]:
+    """A Ticket as the columns of the ``ticket`` table."""
+    row = asdict(ticket)
+    row["updated_at"] = updated_at
+    return row
+
+
+def transition_row(step: Transition) -> dict[str, object]:
+    """A Transition as the columns of ``ticket_transition``."""
+    return asdict(step)
+
+
+class Tickets:
+    """What a worker does with tickets."""
+
+    def __init__(self, session: Session):
+        self.session = session
+
+    def open(
+        self,
+        *,
+        grid_id: str,
+        category: str,
+        title: str,
+        description: str = "",
+        urgent: bool = False,
+        household_id: str | None = None,
+        visit_id: str | None = None,
+        location: str = "",
+        photos: tuple[str, ...] = (),
+    ) -> Ticket:
+        """Report a new ticket at grid level."""
+        return self.session.store.write(
+            lambda tx: self.open_in(
+                tx,
+                grid_id=grid_id,
+                category=category,
+                title=title,
+                description=description,
+                urgent=urgent,
+                household_id=household_id,
+                visit_id=visit_id,
+                location=location,
+                photos=photos,
+            )
+        )
+
+    def open_in(self, tx: Tx, **fields: object) -> Ticket:
+        """Report a ticket inside an open transaction (a visit's outcome opens one)."""
+        ticket, first = Ticket.report(
+            id=new_id(),
+            transition_id=new_id(),
+            reported_by=self.session.user.id,
+            at=self.session.now(),
+            **fields,
+        )  # type: ignore[arg-type]
+        self.session.require_grid(tx.reader(), ticket.grid_id)
+        tx.insert("ticket", ticket_row(ticket, first.at.isoformat()))
+        tx.insert("ticket_transition", transition_row(first))
+        return ticket
+
+    def act(
+        self,
+        ticket_id: str,
+        action: TicketAction | str,
+        *,
+        note: str = "",
+        department: str = "",
+        photo: str | None = None,
+    ) -> Ticket:
+        """Apply one action of the state machine; the history gains one entry.
+
+        Only the transition goes to the server: it replays it through the same state machine,
+        so the ticket's status there never depends on this terminal's copy.
+        """
+
+        def write(tx: Tx) -> Ticket:
+            current = self._load(tx, ticket_id)
+            new, step = current.apply(
+                action,
+                transition_id=new_id(),
+                by_user=self.session.user.id,
+                role=self.session.user.role,
+                at=self.session.now(),
+                note=note,
+                department=department,
+                photo=photo,
+            )
+            tx.update(
+                "ticket",
+                ticket_id,
+                {
+                    "status": new.status,
+                    "level": new.level,
+                    "department": new.department,
+                    "updated_at": step.at.isoformat(),
+                },
+                outbox=False,
+            )
+            tx.insert("ticket_transition", transition_row(step))
+            return new
+
+        return self.session.store.write(write)
+
+    def _load(self, tx: Tx, ticket_id: str) -> Ticket:
+        row = tx.one("SELECT * FROM ticket WHERE id = ?", (ticket_id,))
+        if row is None:
+            raise NotFoundError("ticket.not_found", f"no ticket {ticket_id}", id=ticket_id)
+        self.session.require_grid(tx.reader(), row["grid_id"])
+        return rows.ticket(row)
+
+    def get(self, ticket_id: str) -> Ticket:
+        """One ticket in the user's area."""
+
+        def read(r: Reader) -> Ticket:
+            row = r.one("SELECT * FROM ticket WHERE id = ?", (ticket_id,))
+            if row is None:
+                raise NotFoundError("ticket.not_found", f"no ticket {ticket_id}", id=ticket_id)
+            self.session.require_grid(r, row["grid_id"])
+            return rows.ticket(row)
+
+        return self.session.store.read(read)
+
+    def history(self, ticket_id: str) -> list[Transition]:
+        """Every transition of a ticket, oldest first."""
+        self.get(ticket_id)
+        return [
+            rows.transition(r)
+            for r in self.session.store.query(
+                "SELECT * FROM ticket_transition WHERE ticket_id = ? ORDER BY at, id", (ticket_id,)
+            )
+        ]
+
+    def in_my_area(self, status: TicketStatus | None = None) -> list[Ticket]:
+        """Tickets in the user's grids (optionally of one status), urgent and oldest first."""
+
+        def read(r: Reader) -> list[Ticket]:
+            grids = self.session.visible_grid_ids(r)
+            if not grids:
+                return []
+            marks = ",".join("?" * len(grids))
+            sql = f"SELECT * FROM ticket WHERE grid_id IN ({marks})"
+            params: list[object] = list(grids)
+            if status is not None:
+                sql += " AND status = ?"
+                params.append(TicketStatus(status).value)
+            sql += " ORDER BY urgent DESC, reported_at"
+            return [rows.ticket(row) for row in r.iter(sql, tuple(params))]
+
+        return self.session.store.read(read)
