@@ -15,7 +15,7 @@ from pathlib import Path
 import sqlite_utils
 
 from gridterm.errors import SchemaTooNewError
-from gridterm.store.migrations import m0001_initial
+from gridterm.store.migrations import m0001_initial, m0002_drafts
 
 MIGRATION_SET = "gridterm"
 
@@ -23,6 +23,7 @@ migrations = sqlite_utils.Migrations(MIGRATION_SET)
 #: In order; the position (1-based) is the schema version.
 MIGRATIONS = [
     ("0001_initial", m0001_initial.migrate),
+    ("0002_drafts", m0002_drafts.migrate),
 ]
 for _name, _fn in MIGRATIONS:
     migrations(name=_name)(_fn)

@@ -1,0 +1,160 @@
+"""The ticket state machine (domain) and the ticket service over the store."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from gridterm.domain.tickets import Level, Ticket, TicketAction, TicketStatus
+from gridterm.domain.users import Role
+from gridterm.errors import (
+    NotFoundError,
+    PermissionDeniedError,
+    TransitionError,
+    ValidationError,
+)
+from gridterm.services.tickets import Tickets
+from tests.conftest import NOW
+
+A = TicketAction
+
+
+def new_ticket() -> Ticket:
+    ticket, _ = Ticket.report(
+        id="t",
+        transition_id="t0",
+        grid_id="g1",
+        category="环境卫生",
+        title="楼道堆物",
+        reported_by="u",
+        at=NOW,
+    )
+    return ticket
+
+
+def step(ticket: Ticket, action: A, role: Role = Role.GRID_WORKER, **kw: object) -> Ticket:
+    new, _ = ticket.apply(action, transition_id="x", by_user="u", role=role, at=NOW, **kw)
+    return new
+
+
+def test_full_loop_from_report_to_closed() -> None:
+    t = new_ticket()
+    assert (t.status, t.level) == (TicketStatus.REPORTED, Level.GRID)
+    t = step(t, A.ACCEPT)
+    t = step(t, A.DISPATCH, department="物业")
+    assert t.department == "物业"
+    t = step(t, A.MARK_HANDLED)
+    t = step(t, A.VERIFY)
+    t = step(t, A.CLOSE)
+    assert t.status is TicketStatus.CLOSED
+    assert t.allowed_actions() == []
+
+
+def test_escalation_goes_one_level_at_a_time_and_restarts_as_reported() -> None:
+    t = step(new_ticket(), A.ACCEPT)
+    t = step(t, A.ESCALATE, note="需要社区协调")
+    assert (t.status, t.level) == (TicketStatus.REPORTED, Level.COMMUNITY)
+    t = step(t, A.ESCALATE, role=Role.COMMUNITY_SUPERVISOR, note="需要街道吹哨")
+    assert t.level is Level.STREET_OFFICE
+    with pytest.raises(TransitionError) as err:
+        step(t, A.ESCALATE, role=Role.STREET_STAFF, note="再上报")
+    assert err.value.code == "ticket.already_top_level"
+
+
+def test_failed_verification_reopens_and_the_loop_runs_again() -> None:
+    t = step(step(step(new_ticket(), A.ACCEPT), A.MARK_HANDLED), A.REOPEN, note="现场仍有堆物")
+    assert t.status is TicketStatus.ACCEPTED
+    assert A.MARK_HANDLED in t.allowed_actions(Role.GRID_WORKER)
+
+
+@pytest.mark.parametrize(
+    ("action", "status"),
+    [
+        (A.CLOSE, TicketStatus.REPORTED),
+        (A.VERIFY, TicketStatus.ACCEPTED),
+        (A.DISPATCH, TicketStatus.REPORTED),
+        (A.ACCEPT, TicketStatus.ACCEPTED),
+    ],
+)
+def test_transitions_outside_the_machine_are_refused(action: A, status: TicketStatus) -> None:
+    t = new_ticket()
+    if status is TicketStatus.ACCEPTED:
+        t = step(t, A.ACCEPT)
+    with pytest.raises(TransitionError) as err:
+        step(t, action, department="城管")
+    assert err.value.code == "ticket.transition_not_allowed"
+
+
+def test_roles_act_only_at_their_level() -> None:
+    t = step(new_ticket(), A.ESCALATE, note="超出网格能力")
+    with pytest.raises(PermissionDeniedError):
+        step(t, A.ACCEPT, role=Role.GRID_WORKER)
+    assert step(t, A.ACCEPT, role=Role.COMMUNITY_SUPERVISOR).status is TicketStatus.ACCEPTED
+    assert new_ticket().allowed_actions(Role.PART_TIME_WORKER) == []
+
+
+def test_missing_details_are_validation_errors() -> None:
+    t = step(new_ticket(), A.ACCEPT)
+    with pytest.raises(ValidationError) as err:
+        step(t, A.DISPATCH)
+    assert err.value.field == "department"
+    with pytest.raises(ValidationError):
+        step(t, A.ESCALATE)
+    with pytest.raises(ValidationError):
+        Ticket.report(
+            id="t",
+            transition_id="t0",
+            grid_id="g1",
+            category="",
+            title="x",
+            reported_by="u",
+            at=NOW,
+        )
+
+
+def test_urgent_ticket_waiting_time() -> None:
+    assert new_ticket().waited_minutes(NOW + timedelta(minutes=12, seconds=30)) == 12
+
+
+def test_service_keeps_full_history_and_outbox(territory) -> None:
+    session = territory.session("w1")
+    tickets = Tickets(session)
+    t = tickets.open(grid_id="g1", category="市政设施", title="路灯不亮", urgent=True)
+    tickets.act(t.id, "accept")
+    tickets.act(t.id, "escalate", note="需要社区协调")
+    history = tickets.history(t.id)
+    assert [h.action for h in history] == [A.REPORT, A.ACCEPT, A.ESCALATE]
+    assert history[-1].to_level is Level.COMMUNITY
+    assert tickets.get(t.id).status is TicketStatus.REPORTED
+    ops = territory.store.query("SELECT entity, op FROM outbox ORDER BY seq")
+    # The ticket's creation, then only transitions: the server replays them.
+    assert [(o["entity"], o["op"]) for o in ops] == [
+        ("ticket", "create"),
+        ("ticket_transition", "create"),
+        ("ticket_transition", "create"),
+        ("ticket_transition", "create"),
+    ]
+
+
+def test_refused_action_changes_nothing(territory) -> None:
+    tickets = Tickets(territory.session("w1"))
+    t = tickets.open(grid_id="g1", category="治安", title="可疑人员")
+    before = territory.store.query("SELECT count(*) n FROM outbox")[0]["n"]
+    with pytest.raises(TransitionError):
+        tickets.act(t.id, "close")
+    assert territory.store.query("SELECT count(*) n FROM outbox")[0]["n"] == before
+    assert len(tickets.history(t.id)) == 1
+
+
+def test_tickets_outside_the_area_are_invisible(territory) -> None:
+    t = Tickets(territory.session("w1")).open(grid_id="g1", category="治安", title="可疑人员")
+    other = Tickets(territory.session("w2"))
+    with pytest.raises(PermissionDeniedError):
+        other.get(t.id)
+    with pytest.raises(PermissionDeniedError):
+        other.open(grid_id="g1", category="治安", title="越权上报")
+    with pytest.raises(NotFoundError):
+        other.act("no-such-ticket", "accept")
+    assert other.in_my_area() == []
+    assert [x.id for x in Tickets(territory.session("s1")).in_my_area()] == [t.id]
