@@ -1,19 +1,33 @@
-"""The ``gridterm`` command: the app (default) and its sub-commands."""
+"""The ``gridterm`` command: the app (default) and its sub-commands.
+
+Each sub-command lives beside what it drives (``gridterm.demo.cli``, ``ui.cli``,
+``sync.client_cli``) and offers ``add_parser(subparsers)``; this module only dispatches, so
+``gridterm`` itself never imports Qt: ``ui.cli`` imports PySide6 only when the app starts.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
+#: Modules that contribute sub-commands; one that is not installed is left out.
+SUBCOMMAND_MODULES = ("ui.cli", "gridterm.demo.cli", "sync.client_cli")
+
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of ``gridterm``; each sub-command lives in its own module."""
+    """The argument parser of ``gridterm`` with every installed sub-command."""
     parser = argparse.ArgumentParser(prog="gridterm", description="GridTerm field terminal")
     sub = parser.add_subparsers(dest="command")
-    from gridterm.demo import cli as demo_cli
-
-    demo_cli.add_parser(sub)
+    for name in SUBCOMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.add_parser(sub)
     return parser
 
 
