@@ -1,0 +1,46 @@
+"""Photos and signatures: stored once by SHA-256, recorded before any record names them."""
+
+from __future__ import annotations
+
+from gridterm.domain.attachments import Attachment, AttachmentKind
+from gridterm.errors import ValidationError
+from gridterm.services.session import Session
+from gridterm.store.tx import Tx, utc_now
+
+#: What the terminal accepts; anything else is refused before it reaches the disk.
+ACCEPTED_MIME = frozenset({"image/jpeg", "image/png", "image/webp"})
+#: A photo larger than this is a mistake (a video, a raw file), not a field photo.
+MAX_BYTES = 50 * 1024 * 1024
+
+
+def add_attachment(
+    session: Session, data: bytes, mime: str, kind: AttachmentKind = AttachmentKind.PHOTO
+) -> Attachment:
+    """Store the bytes (durably, once) and record them for upload; returns the attachment.
+
+    The file is written before its row, so a row never names a missing file; a file without a
+    row (a crash in between) is harmless and is stored again by the next attempt.
+    """
+    if mime not in ACCEPTED_MIME:
+        raise ValidationError(
+            "attachment.bad_type", f"{mime} is not a photo", field="mime", mime=mime
+        )
+    if not data or len(data) > MAX_BYTES:
+        raise ValidationError(
+            "attachment.bad_size",
+            "the photo is empty or too large",
+            field="data",
+            max_mb=MAX_BYTES // (1024 * 1024),
+        )
+    digest = session.store.blobs.put(data)
+    attachment = Attachment(digest, len(data), mime, AttachmentKind(kind))
+
+    def write(tx: Tx) -> None:
+        tx.execute(
+            "INSERT OR IGNORE INTO attachment (sha256, size, mime, kind, created_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (digest, len(data), mime, attachment.kind.value, utc_now()),
+        )
+
+    session.store.write(write)
+    return attachment
