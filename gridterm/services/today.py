@@ -1,0 +1,117 @@
+"""The worker's day at a glance (今日): who is due for a visit, with addresses, and the counts."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from gridterm.domain.territory import KeyReason
+from gridterm.domain.visit_schedule import DueState
+from gridterm.services.schedule import due_visits
+from gridterm.services.session import Session
+from gridterm.store.reader import Reader
+
+#: Ticket statuses that still need someone to act.
+OPEN_STATUSES = ("reported", "accepted", "dispatched", "handled", "verified")
+
+
+@dataclass(frozen=True, slots=True)
+class DueHousehold:
+    """A key household due or overdue for a visit, with what the round list shows."""
+
+    household_id: str
+    address: str
+    head_name: str
+    reasons: tuple[KeyReason, ...]
+    state: DueState
+    days_overdue: int
+    last_visit: date | None
+    interval_days: int
+
+
+@dataclass(frozen=True, slots=True)
+class DayCounts:
+    """Today's numbers for the logged-in worker."""
+
+    visits: int
+    key_visits: int
+    tickets_reported: int
+    tickets_open: int
+    urgent_open: int
+
+
+def due_households(session: Session, today: date, limit: int = 500) -> list[DueHousehold]:
+    """``due_visits`` in round order with each household's address and head of household."""
+    due = due_visits(session, today)[:limit]
+    if not due:
+        return []
+
+    def read(r: Reader) -> dict[str, dict[str, object]]:
+        found: dict[str, dict[str, object]] = {}
+        ids = [d.household_id for d in due]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in r.iter(
+                f"SELECT h.id, h.address, (SELECT name FROM resident s WHERE s.household_id = h.id"
+                f" AND NOT s.moved_out ORDER BY s.relation != 'head', s.birth_date LIMIT 1)"
+                f" AS head FROM household h WHERE h.id IN ({marks})",
+                tuple(chunk),
+            ):
+                found[row["id"]] = row
+        return found
+
+    rows = session.store.read(read)
+    return [
+        DueHousehold(
+            household_id=d.household_id,
+            address=str(rows[d.household_id]["address"]),
+            head_name=str(rows[d.household_id]["head"] or ""),
+            reasons=tuple(sorted(d.reasons)),
+            state=d.state,
+            days_overdue=d.days_overdue,
+            last_visit=d.last_visit,
+            interval_days=d.interval_days,
+        )
+        for d in due
+        if d.household_id in rows
+    ]
+
+
+def day_counts(session: Session, day_start: datetime, day_end: datetime) -> DayCounts:
+    """Visits the worker recorded between two instants, and the tickets of their area."""
+    user_id = session.user.id
+    start, end = day_start.isoformat(), day_end.isoformat()
+
+    def read(r: Reader) -> DayCounts:
+        visits = r.one(
+            "SELECT count(*) AS n, coalesce(sum(h.key_reasons != '[]'), 0) AS k FROM visit v"
+            " JOIN household h ON h.id = v.household_id WHERE v.user_id = ?"
+            " AND v.visited_at >= ? AND v.visited_at < ? AND v.revision_of IS NULL",
+            (user_id, start, end),
+        ) or {"n": 0, "k": 0}
+        reported = r.scalar(
+            "SELECT count(*) FROM ticket WHERE reported_by = ? AND reported_at >= ?"
+            " AND reported_at < ?",
+            (user_id, start, end),
+        )
+        grids = session.visible_grid_ids(r)
+        open_n = urgent = 0
+        if grids:
+            marks = ",".join("?" * len(grids))
+            states = ",".join("?" * len(OPEN_STATUSES))
+            row = r.one(
+                f"SELECT count(*) AS n, coalesce(sum(urgent), 0) AS u FROM ticket"
+                f" WHERE grid_id IN ({marks}) AND status IN ({states})",
+                (*grids, *OPEN_STATUSES),
+            )
+            open_n, urgent = (row["n"], row["u"]) if row else (0, 0)
+        return DayCounts(int(visits["n"]), int(visits["k"]), int(reported or 0), open_n, urgent)
+
+    return session.store.read(read)
+
+
+def reasons_of(key_reasons_json: str) -> tuple[KeyReason, ...]:
+    """Decode a household's stored key reasons."""
+    return tuple(sorted(KeyReason(k) for k in json.loads(key_reasons_json)))
