@@ -1,0 +1,958 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+    <context>
+        <name>Category</name>
+        <message>
+            <source>Sanitation</source>
+            <extracomment>Ticket categories as stored (the street office's Chinese code list) → English source.</extracomment>
+            <translation>Sanitation</translation>
+        </message>
+        <message>
+            <source>Public facilities</source>
+            <translation>Public facilities</translation>
+        </message>
+        <message>
+            <source>Property management</source>
+            <translation>Property management</translation>
+        </message>
+        <message>
+            <source>Fire safety</source>
+            <translation>Fire safety</translation>
+        </message>
+        <message>
+            <source>Neighbour dispute</source>
+            <translation>Neighbour dispute</translation>
+        </message>
+        <message>
+            <source>Illegal construction</source>
+            <translation>Illegal construction</translation>
+        </message>
+        <message>
+            <source>Street vending</source>
+            <translation>Street vending</translation>
+        </message>
+        <message>
+            <source>Public security</source>
+            <translation>Public security</translation>
+        </message>
+        <message>
+            <source>Water and power</source>
+            <translation>Water and power</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Other</translation>
+        </message>
+    </context>
+    <context>
+        <name>Columns</name>
+        <message>
+            <source>Visit</source>
+            <translation>Visit</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <source>Resident</source>
+            <translation>Resident</translation>
+        </message>
+        <message>
+            <source>Key household because</source>
+            <translation>Key household because</translation>
+        </message>
+        <message>
+            <source>Last visit</source>
+            <translation>Last visit</translation>
+        </message>
+    </context>
+    <context>
+        <name>Due</name>
+        <message>
+            <source>Due today</source>
+            <translation>Due today</translation>
+        </message>
+        <message>
+            <source>Never visited</source>
+            <translation>Never visited</translation>
+        </message>
+        <message numerus="yes">
+            <source>Overdue %n day(s)</source>
+            <translation>
+                <numerusform>Overdue %n day</numerusform>
+                <numerusform>Overdue %n days</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <source>Please fill in the {field}.</source>
+            <translation>Please fill in the {field}.</translation>
+        </message>
+        <message>
+            <source>The {field} is too long (at most {max_len} characters).</source>
+            <translation>The {field} is too long (at most {max_len} characters).</translation>
+        </message>
+        <message>
+            <source>The {field} is not a phone number (11-digit mobile or landline).</source>
+            <translation>The {field} is not a phone number (11-digit mobile or landline).</translation>
+        </message>
+        <message>
+            <source>The ID number is not valid: check all 18 characters.</source>
+            <translation>The ID number is not valid: check all 18 characters.</translation>
+        </message>
+        <message>
+            <source>The {field} is not a valid date.</source>
+            <translation>The {field} is not a valid date.</translation>
+        </message>
+        <message>
+            <source>The {field} is not a valid time.</source>
+            <translation>The {field} is not a valid time.</translation>
+        </message>
+        <message>
+            <source>Please choose the {field}.</source>
+            <translation>Please choose the {field}.</translation>
+        </message>
+        <message>
+            <source>The {field} must be text.</source>
+            <translation>The {field} must be text.</translation>
+        </message>
+        <message>
+            <source>The {field} is not a list.</source>
+            <translation>The {field} is not a list.</translation>
+        </message>
+        <message>
+            <source>The {field} must be yes or no.</source>
+            <translation>The {field} must be yes or no.</translation>
+        </message>
+        <message>
+            <source>The {field} is incomplete.</source>
+            <translation>The {field} is incomplete.</translation>
+        </message>
+        <message>
+            <source>A photo is damaged; take it again.</source>
+            <translation>A photo is damaged; take it again.</translation>
+        </message>
+        <message>
+            <source>A PIN is 6 to 12 digits.</source>
+            <translation>A PIN is 6 to 12 digits.</translation>
+        </message>
+        <message>
+            <source>Worker ID or PIN is wrong.</source>
+            <translation>Worker ID or PIN is wrong.</translation>
+        </message>
+        <message>
+            <source>There is no database on this terminal yet. Use demo data or enroll.</source>
+            <translation>There is no database on this terminal yet. Use demo data or enroll.</translation>
+        </message>
+        <message>
+            <source>A database exists here already.</source>
+            <translation>A database exists here already.</translation>
+        </message>
+        <message>
+            <source>This database comes from a newer GridTerm. Update the app first.</source>
+            <translation>This database comes from a newer GridTerm. Update the app first.</translation>
+        </message>
+        <message>
+            <source>This file is not a GridTerm database.</source>
+            <translation>This file is not a GridTerm database.</translation>
+        </message>
+        <message>
+            <source>The key file cannot be read.</source>
+            <translation>The key file cannot be read.</translation>
+        </message>
+        <message>
+            <source>You were logged out. Please log in again.</source>
+            <translation>You were logged out. Please log in again.</translation>
+        </message>
+        <message>
+            <source>This worker has no account on the terminal.</source>
+            <translation>This worker has no account on the terminal.</translation>
+        </message>
+        <message>
+            <source>Record what the residents raised, or choose “Nothing raised”.</source>
+            <translation>Record what the residents raised, or choose “Nothing raised”.</translation>
+        </message>
+        <message>
+            <source>Concerns were recorded, so the outcome cannot be “Nothing raised”.</source>
+            <translation>Concerns were recorded, so the outcome cannot be “Nothing raised”.</translation>
+        </message>
+        <message>
+            <source>A ticket needs the outcome “Open a ticket”.</source>
+            <translation>A ticket needs the outcome “Open a ticket”.</translation>
+        </message>
+        <message>
+            <source>This visit was corrected already; correct the newest version.</source>
+            <translation>This visit was corrected already; correct the newest version.</translation>
+        </message>
+        <message>
+            <source>This step is not possible for the ticket now.</source>
+            <translation>This step is not possible for the ticket now.</translation>
+        </message>
+        <message>
+            <source>Your role cannot do this at the ticket's level.</source>
+            <translation>Your role cannot do this at the ticket's level.</translation>
+        </message>
+        <message>
+            <source>Name the department.</source>
+            <translation>Name the department.</translation>
+        </message>
+        <message>
+            <source>Say why the ticket is reopened.</source>
+            <translation>Say why the ticket is reopened.</translation>
+        </message>
+        <message>
+            <source>Say why the ticket goes up a level.</source>
+            <translation>Say why the ticket goes up a level.</translation>
+        </message>
+        <message>
+            <source>The street office is the top level already.</source>
+            <translation>The street office is the top level already.</translation>
+        </message>
+        <message>
+            <source>You are not checked in.</source>
+            <translation>You are not checked in.</translation>
+        </message>
+        <message>
+            <source>You are checked in already.</source>
+            <translation>You are checked in already.</translation>
+        </message>
+        <message>
+            <source>Nothing was changed.</source>
+            <translation>Nothing was changed.</translation>
+        </message>
+        <message>
+            <source>This grid is not in your area.</source>
+            <translation>This grid is not in your area.</translation>
+        </message>
+        <message>
+            <source>Only JPEG, PNG or WebP photos.</source>
+            <translation>Only JPEG, PNG or WebP photos.</translation>
+        </message>
+        <message>
+            <source>The photo is empty or larger than {max_mb} MB.</source>
+            <translation>The photo is empty or larger than {max_mb} MB.</translation>
+        </message>
+        <message>
+            <source>This file is not a photo that can be read.</source>
+            <translation>This file is not a photo that can be read.</translation>
+        </message>
+        <message>
+            <source>Sync is not available in this version yet; records stay safe on the terminal.</source>
+            <translation>Sync is not available in this version yet; records stay safe on the terminal.</translation>
+        </message>
+        <message>
+            <source>No server is set. Enter the server address in Settings.</source>
+            <translation>No server is set. Enter the server address in Settings.</translation>
+        </message>
+        <message>
+            <source>The server address must start with https:// (or http:// for testing).</source>
+            <translation>The server address must start with https:// (or http:// for testing).</translation>
+        </message>
+        <message>
+            <source>The enrollment code is the 6 to 12 characters your supervisor gave you.</source>
+            <translation>The enrollment code is the 6 to 12 characters your supervisor gave you.</translation>
+        </message>
+        <message>
+            <source>This record is no longer on the terminal.</source>
+            <translation>This record is no longer on the terminal.</translation>
+        </message>
+        <message>
+            <source>Your role does not allow this.</source>
+            <translation>Your role does not allow this.</translation>
+        </message>
+        <message>
+            <source>Something went wrong: {error}</source>
+            <translation>Something went wrong: {error}</translation>
+        </message>
+        <message>
+            <source>This could not be done ({code}).</source>
+            <translation>This could not be done ({code}).</translation>
+        </message>
+    </context>
+    <context>
+        <name>Fields</name>
+        <message>
+            <source>name</source>
+            <extracomment>Field names the core puts in ``ValidationError.field``.</extracomment>
+            <translation>name</translation>
+        </message>
+        <message>
+            <source>gender</source>
+            <translation>gender</translation>
+        </message>
+        <message>
+            <source>date of birth</source>
+            <translation>date of birth</translation>
+        </message>
+        <message>
+            <source>relation</source>
+            <translation>relation</translation>
+        </message>
+        <message>
+            <source>ID number</source>
+            <translation>ID number</translation>
+        </message>
+        <message>
+            <source>phone</source>
+            <translation>phone</translation>
+        </message>
+        <message>
+            <source>health</source>
+            <translation>health</translation>
+        </message>
+        <message>
+            <source>notes</source>
+            <translation>notes</translation>
+        </message>
+        <message>
+            <source>who was met</source>
+            <translation>who was met</translation>
+        </message>
+        <message>
+            <source>what residents raised</source>
+            <translation>what residents raised</translation>
+        </message>
+        <message>
+            <source>kind of concern</source>
+            <translation>kind of concern</translation>
+        </message>
+        <message>
+            <source>category</source>
+            <translation>category</translation>
+        </message>
+        <message>
+            <source>visit type</source>
+            <translation>visit type</translation>
+        </message>
+        <message>
+            <source>outcome</source>
+            <translation>outcome</translation>
+        </message>
+        <message>
+            <source>title</source>
+            <translation>title</translation>
+        </message>
+        <message>
+            <source>description</source>
+            <translation>description</translation>
+        </message>
+        <message>
+            <source>address or location</source>
+            <translation>address or location</translation>
+        </message>
+        <message>
+            <source>note</source>
+            <translation>note</translation>
+        </message>
+        <message>
+            <source>department</source>
+            <translation>department</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
+            <source>photos</source>
+            <translation>photos</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunScreen</name>
+        <message>
+            <source>Welcome to GridTerm</source>
+            <translation>Welcome to GridTerm</translation>
+        </message>
+        <message>
+            <source>The field terminal for grid workers. How do you want to start?</source>
+            <translation>The field terminal for grid workers. How do you want to start?</translation>
+        </message>
+        <message>
+            <source>Try with demo data</source>
+            <translation>Try with demo data</translation>
+        </message>
+        <message>
+            <source>A made-up street office with communities, buildings, households and tickets is created on this terminal. No server and no network needed.</source>
+            <translation>A made-up street office with communities, buildings, households and tickets is created on this terminal. No server and no network needed.</translation>
+        </message>
+        <message>
+            <source>Use demo data</source>
+            <translation>Use demo data</translation>
+        </message>
+        <message>
+            <source>Enroll with a server</source>
+            <translation>Enroll with a server</translation>
+        </message>
+        <message>
+            <source>Your supervisor gives you the server address and a one-time enrollment code.</source>
+            <translation>Your supervisor gives you the server address and a one-time enrollment code.</translation>
+        </message>
+        <message>
+            <source>Server address, e.g. https://grid.example.cn</source>
+            <translation>Server address, e.g. https://grid.example.cn</translation>
+        </message>
+        <message>
+            <source>Enrollment code</source>
+            <translation>Enrollment code</translation>
+        </message>
+        <message>
+            <source>Enroll</source>
+            <translation>Enroll</translation>
+        </message>
+        <message>
+            <source>Creating the demo street office… this takes a few seconds.</source>
+            <translation>Creating the demo street office… this takes a few seconds.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message>
+            <source>Routine visit</source>
+            <translation>Routine visit</translation>
+        </message>
+        <message>
+            <source>Key-group care</source>
+            <translation>Key-group care</translation>
+        </message>
+        <message>
+            <source>Policy publicity</source>
+            <translation>Policy publicity</translation>
+        </message>
+        <message>
+            <source>Dispute mediation</source>
+            <translation>Dispute mediation</translation>
+        </message>
+        <message>
+            <source>Safety check</source>
+            <translation>Safety check</translation>
+        </message>
+        <message>
+            <source>Epidemic prevention</source>
+            <translation>Epidemic prevention</translation>
+        </message>
+        <message>
+            <source>Elderly living alone</source>
+            <translation>Elderly living alone</translation>
+        </message>
+        <message>
+            <source>Empty-nest elderly</source>
+            <translation>Empty-nest elderly</translation>
+        </message>
+        <message>
+            <source>Disabled</source>
+            <translation>Disabled</translation>
+        </message>
+        <message>
+            <source>Low income</source>
+            <translation>Low income</translation>
+        </message>
+        <message>
+            <source>Chronic / regular treatment</source>
+            <translation>Chronic / regular treatment</translation>
+        </message>
+        <message>
+            <source>Pregnant</source>
+            <translation>Pregnant</translation>
+        </message>
+        <message>
+            <source>Minor left behind</source>
+            <translation>Minor left behind</translation>
+        </message>
+        <message>
+            <source>Community correction</source>
+            <translation>Community correction</translation>
+        </message>
+        <message>
+            <source>Reported</source>
+            <translation>Reported</translation>
+        </message>
+        <message>
+            <source>Accepted</source>
+            <translation>Accepted</translation>
+        </message>
+        <message>
+            <source>Dispatched</source>
+            <translation>Dispatched</translation>
+        </message>
+        <message>
+            <source>Handled</source>
+            <translation>Handled</translation>
+        </message>
+        <message>
+            <source>Verified</source>
+            <translation>Verified</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>Report</translation>
+        </message>
+        <message>
+            <source>Accept</source>
+            <translation>Accept</translation>
+        </message>
+        <message>
+            <source>Escalate</source>
+            <translation>Escalate</translation>
+        </message>
+        <message>
+            <source>Dispatch to department</source>
+            <translation>Dispatch to department</translation>
+        </message>
+        <message>
+            <source>Mark handled</source>
+            <translation>Mark handled</translation>
+        </message>
+        <message>
+            <source>Verify on site</source>
+            <translation>Verify on site</translation>
+        </message>
+        <message>
+            <source>Reopen</source>
+            <translation>Reopen</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>Grid</translation>
+        </message>
+        <message>
+            <source>Community</source>
+            <translation>Community</translation>
+        </message>
+        <message>
+            <source>Street office</source>
+            <translation>Street office</translation>
+        </message>
+        <message>
+            <source>Need</source>
+            <translation>Need</translation>
+        </message>
+        <message>
+            <source>Complaint</source>
+            <translation>Complaint</translation>
+        </message>
+        <message>
+            <source>Suggestion</source>
+            <translation>Suggestion</translation>
+        </message>
+        <message>
+            <source>Nothing raised</source>
+            <translation>Nothing raised</translation>
+        </message>
+        <message>
+            <source>Settled on the spot</source>
+            <translation>Settled on the spot</translation>
+        </message>
+        <message>
+            <source>Open a ticket</source>
+            <translation>Open a ticket</translation>
+        </message>
+        <message>
+            <source>Head of household</source>
+            <translation>Head of household</translation>
+        </message>
+        <message>
+            <source>Spouse</source>
+            <translation>Spouse</translation>
+        </message>
+        <message>
+            <source>Child</source>
+            <translation>Child</translation>
+        </message>
+        <message>
+            <source>Parent</source>
+            <translation>Parent</translation>
+        </message>
+        <message>
+            <source>Grandchild</source>
+            <translation>Grandchild</translation>
+        </message>
+        <message>
+            <source>Tenant</source>
+            <translation>Tenant</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>Male</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>Female</translation>
+        </message>
+        <message>
+            <source>Grid worker</source>
+            <translation>Grid worker</translation>
+        </message>
+        <message>
+            <source>Part-time grid worker</source>
+            <translation>Part-time grid worker</translation>
+        </message>
+        <message>
+            <source>Market inspector</source>
+            <translation>Market inspector</translation>
+        </message>
+        <message>
+            <source>Community supervisor</source>
+            <translation>Community supervisor</translation>
+        </message>
+        <message>
+            <source>Street office staff</source>
+            <translation>Street office staff</translation>
+        </message>
+        <message>
+            <source>Waiting to send</source>
+            <translation>Waiting to send</translation>
+        </message>
+        <message>
+            <source>Sent, awaiting confirmation</source>
+            <translation>Sent, awaiting confirmation</translation>
+        </message>
+        <message>
+            <source>Confirmed</source>
+            <translation>Confirmed</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>Rejected</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>Visit</translation>
+        </message>
+        <message>
+            <source>Ticket</source>
+            <translation>Ticket</translation>
+        </message>
+        <message>
+            <source>Ticket step</source>
+            <translation>Ticket step</translation>
+        </message>
+        <message>
+            <source>Household</source>
+            <translation>Household</translation>
+        </message>
+        <message>
+            <source>Resident</source>
+            <translation>Resident</translation>
+        </message>
+        <message>
+            <source>Check-in</source>
+            <translation>Check-in</translation>
+        </message>
+        <message>
+            <source>Inspection</source>
+            <translation>Inspection</translation>
+        </message>
+        <message>
+            <source>Hazard</source>
+            <translation>Hazard</translation>
+        </message>
+        <message>
+            <source>Premises</source>
+            <translation>Premises</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>New</translation>
+        </message>
+        <message>
+            <source>Changed</source>
+            <translation>Changed</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>Deleted</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>, </translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginScreen</name>
+        <message>
+            <source>GridTerm</source>
+            <translation>GridTerm</translation>
+        </message>
+        <message>
+            <source>Log in with your worker ID and PIN</source>
+            <translation>Log in with your worker ID and PIN</translation>
+        </message>
+        <message>
+            <source>Worker ID</source>
+            <translation>Worker ID</translation>
+        </message>
+        <message>
+            <source>PIN (6 to 12 digits)</source>
+            <translation>PIN (6 to 12 digits)</translation>
+        </message>
+        <message>
+            <source>Log in</source>
+            <translation>Log in</translation>
+        </message>
+        <message>
+            <source>Log in as another worker</source>
+            <translation>Log in as another worker</translation>
+        </message>
+        <message>
+            <source>Demo accounts</source>
+            <translation>Demo accounts</translation>
+        </message>
+        <message>
+            <source>Made-up people and places. Tap an account to fill it in.</source>
+            <translation>Made-up people and places. Tap an account to fill it in.</translation>
+        </message>
+        <message>
+            <source>{name} · {role}
+Worker ID {worker_id} · PIN {pin}</source>
+            <translation>{name} · {role}
+Worker ID {worker_id} · PIN {pin}</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Checking…</translation>
+        </message>
+        <message>
+            <source>Locked</source>
+            <translation>Locked</translation>
+        </message>
+        <message>
+            <source>{name} ({worker_id}), enter your PIN to continue.</source>
+            <translation>{name} ({worker_id}), enter your PIN to continue.</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuickReportScreen</name>
+        <message>
+            <source>Quick report</source>
+            <translation>Quick report</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegisterScreen</name>
+        <message>
+            <source>Register</source>
+            <translation>Register</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsScreen</name>
+        <message>
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+    </context>
+    <context>
+        <name>Shell</name>
+        <message>
+            <source>Today</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <source>Register</source>
+            <translation>Register</translation>
+        </message>
+        <message>
+            <source>Tickets</source>
+            <translation>Tickets</translation>
+        </message>
+        <message>
+            <source>Quick report</source>
+            <translation>Quick report</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>Sync</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncIndicator</name>
+        <message>
+            <source>Online</source>
+            <extracomment>How often the counts are re-read besides after local writes (the sync engine writes too).</extracomment>
+            <translation>Online</translation>
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation>Offline</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n waiting</source>
+            <translation>
+                <numerusform>%n waiting</numerusform>
+                <numerusform>%n waiting</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>All sent</source>
+            <translation>All sent</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n need attention</source>
+            <translation>
+                <numerusform>%n need attention</numerusform>
+                <numerusform>%n need attention</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Last sync {time}</source>
+            <translation>Last sync {time}</translation>
+        </message>
+        <message>
+            <source>Never synced</source>
+            <translation>Never synced</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncScreen</name>
+        <message>
+            <source>Sync</source>
+            <translation>Sync</translation>
+        </message>
+    </context>
+    <context>
+        <name>TicketsScreen</name>
+        <message>
+            <source>Tickets</source>
+            <translation>Tickets</translation>
+        </message>
+    </context>
+    <context>
+        <name>Time</name>
+        <message numerus="yes">
+            <source>%n min</source>
+            <translation>
+                <numerusform>%n min</numerusform>
+                <numerusform>%n min</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{h} h {m} min</source>
+            <translation>{h} h {m} min</translation>
+        </message>
+        <message>
+            <source>{d} d {h} h</source>
+            <translation>{d} d {h} h</translation>
+        </message>
+    </context>
+    <context>
+        <name>TodayScreen</name>
+        <message>
+            <source>Round</source>
+            <translation>Round</translation>
+        </message>
+        <message>
+            <source>Not checked in yet</source>
+            <translation>Not checked in yet</translation>
+        </message>
+        <message>
+            <source>Check in</source>
+            <translation>Check in</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Today</translation>
+        </message>
+        <message>
+            <source>Visits</source>
+            <translation>Visits</translation>
+        </message>
+        <message>
+            <source>Key households visited</source>
+            <translation>Key households visited</translation>
+        </message>
+        <message>
+            <source>Tickets reported</source>
+            <translation>Tickets reported</translation>
+        </message>
+        <message>
+            <source>Open tickets in my grids</source>
+            <translation>Open tickets in my grids</translation>
+        </message>
+        <message>
+            <source>Urgent tickets</source>
+            <translation>Urgent tickets</translation>
+        </message>
+        <message>
+            <source>Unsaved visits</source>
+            <translation>Unsaved visits</translation>
+        </message>
+        <message>
+            <source>Due for a visit</source>
+            <translation>Due for a visit</translation>
+        </message>
+        <message>
+            <source>Key households first; tap one to open it.</source>
+            <translation>Key households first; tap one to open it.</translation>
+        </message>
+        <message>
+            <source>Nobody is due today. Well done.</source>
+            <translation>Nobody is due today. Well done.</translation>
+        </message>
+        <message>
+            <source>{date} · good work today, {name}</source>
+            <translation>{date} · good work today, {name}</translation>
+        </message>
+        <message numerus="yes">
+            <source>Due for a visit (%n)</source>
+            <translation>
+                <numerusform>Due for a visit (%n)</numerusform>
+                <numerusform>Due for a visit (%n)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Check out</source>
+            <translation>Check out</translation>
+        </message>
+        <message>
+            <source>Checked in at {time}</source>
+            <translation>Checked in at {time}</translation>
+        </message>
+        <message>
+            <source>Round finished: {start} – {end}</source>
+            <translation>Round finished: {start} – {end}</translation>
+        </message>
+        <message>
+            <source>Location {lat:.5f}, {lon:.5f}</source>
+            <translation>Location {lat:.5f}, {lon:.5f}</translation>
+        </message>
+        <message>
+            <source>Continue the visit to {address}</source>
+            <translation>Continue the visit to {address}</translation>
+        </message>
+        <message>
+            <source>Finding your location…</source>
+            <translation>Finding your location…</translation>
+        </message>
+    </context>
+    <context>
+        <name>TopBar</name>
+        <message>
+            <source>Back</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <source>Lock</source>
+            <translation>Lock</translation>
+        </message>
+    </context>
+</TS>

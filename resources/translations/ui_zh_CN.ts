@@ -1,0 +1,953 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+    <context>
+        <name>Category</name>
+        <message>
+            <source>Sanitation</source>
+            <extracomment>Ticket categories as stored (the street office's Chinese code list) → English source.</extracomment>
+            <translation>环境卫生</translation>
+        </message>
+        <message>
+            <source>Public facilities</source>
+            <translation>市政设施</translation>
+        </message>
+        <message>
+            <source>Property management</source>
+            <translation>物业管理</translation>
+        </message>
+        <message>
+            <source>Fire safety</source>
+            <translation>消防安全</translation>
+        </message>
+        <message>
+            <source>Neighbour dispute</source>
+            <translation>邻里纠纷</translation>
+        </message>
+        <message>
+            <source>Illegal construction</source>
+            <translation>违章搭建</translation>
+        </message>
+        <message>
+            <source>Street vending</source>
+            <translation>占道经营</translation>
+        </message>
+        <message>
+            <source>Public security</source>
+            <translation>治安隐患</translation>
+        </message>
+        <message>
+            <source>Water and power</source>
+            <translation>供水供电</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>其他</translation>
+        </message>
+    </context>
+    <context>
+        <name>Columns</name>
+        <message>
+            <source>Visit</source>
+            <translation>走访</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <source>Resident</source>
+            <translation>居民</translation>
+        </message>
+        <message>
+            <source>Key household because</source>
+            <translation>重点户原因</translation>
+        </message>
+        <message>
+            <source>Last visit</source>
+            <translation>上次走访</translation>
+        </message>
+    </context>
+    <context>
+        <name>Due</name>
+        <message>
+            <source>Due today</source>
+            <translation>今日应访</translation>
+        </message>
+        <message>
+            <source>Never visited</source>
+            <translation>从未走访</translation>
+        </message>
+        <message numerus="yes">
+            <source>Overdue %n day(s)</source>
+            <translation>
+                <numerusform>逾期 %n 天</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <source>Please fill in the {field}.</source>
+            <translation>请填写{field}。</translation>
+        </message>
+        <message>
+            <source>The {field} is too long (at most {max_len} characters).</source>
+            <translation>{field}太长（最多 {max_len} 个字）。</translation>
+        </message>
+        <message>
+            <source>The {field} is not a phone number (11-digit mobile or landline).</source>
+            <translation>{field}不是有效的电话号码（11 位手机号或座机号）。</translation>
+        </message>
+        <message>
+            <source>The ID number is not valid: check all 18 characters.</source>
+            <translation>身份证号无效，请核对全部 18 位。</translation>
+        </message>
+        <message>
+            <source>The {field} is not a valid date.</source>
+            <translation>{field}不是有效日期。</translation>
+        </message>
+        <message>
+            <source>The {field} is not a valid time.</source>
+            <translation>{field}不是有效时间。</translation>
+        </message>
+        <message>
+            <source>Please choose the {field}.</source>
+            <translation>请选择{field}。</translation>
+        </message>
+        <message>
+            <source>The {field} must be text.</source>
+            <translation>{field}必须是文字。</translation>
+        </message>
+        <message>
+            <source>The {field} is not a list.</source>
+            <translation>{field}格式不对。</translation>
+        </message>
+        <message>
+            <source>The {field} must be yes or no.</source>
+            <translation>{field}只能是“是”或“否”。</translation>
+        </message>
+        <message>
+            <source>The {field} is incomplete.</source>
+            <translation>{field}不完整。</translation>
+        </message>
+        <message>
+            <source>A photo is damaged; take it again.</source>
+            <translation>照片已损坏，请重新拍摄。</translation>
+        </message>
+        <message>
+            <source>A PIN is 6 to 12 digits.</source>
+            <translation>PIN 码为 6 到 12 位数字。</translation>
+        </message>
+        <message>
+            <source>Worker ID or PIN is wrong.</source>
+            <translation>工号或 PIN 码错误。</translation>
+        </message>
+        <message>
+            <source>There is no database on this terminal yet. Use demo data or enroll.</source>
+            <translation>本终端还没有数据库。请使用演示数据或注册终端。</translation>
+        </message>
+        <message>
+            <source>A database exists here already.</source>
+            <translation>此处已有数据库。</translation>
+        </message>
+        <message>
+            <source>This database comes from a newer GridTerm. Update the app first.</source>
+            <translation>该数据库来自更新版本的网格通，请先升级应用。</translation>
+        </message>
+        <message>
+            <source>This file is not a GridTerm database.</source>
+            <translation>该文件不是网格通数据库。</translation>
+        </message>
+        <message>
+            <source>The key file cannot be read.</source>
+            <translation>无法读取密钥文件。</translation>
+        </message>
+        <message>
+            <source>You were logged out. Please log in again.</source>
+            <translation>您已退出登录，请重新登录。</translation>
+        </message>
+        <message>
+            <source>This worker has no account on the terminal.</source>
+            <translation>本终端上没有该工号的账户。</translation>
+        </message>
+        <message>
+            <source>Record what the residents raised, or choose “Nothing raised”.</source>
+            <translation>请记录居民反映的问题，或选择“无诉求”。</translation>
+        </message>
+        <message>
+            <source>Concerns were recorded, so the outcome cannot be “Nothing raised”.</source>
+            <translation>已记录居民诉求，处理结果不能选“无诉求”。</translation>
+        </message>
+        <message>
+            <source>A ticket needs the outcome “Open a ticket”.</source>
+            <translation>生成工单需要选择处理结果“转为工单”。</translation>
+        </message>
+        <message>
+            <source>This visit was corrected already; correct the newest version.</source>
+            <translation>该走访记录已被更正过，请更正最新版本。</translation>
+        </message>
+        <message>
+            <source>This step is not possible for the ticket now.</source>
+            <translation>工单当前状态不能进行此操作。</translation>
+        </message>
+        <message>
+            <source>Your role cannot do this at the ticket's level.</source>
+            <translation>您的角色不能在该工单所在层级进行此操作。</translation>
+        </message>
+        <message>
+            <source>Name the department.</source>
+            <translation>请填写处置部门。</translation>
+        </message>
+        <message>
+            <source>Say why the ticket is reopened.</source>
+            <translation>请说明重新打开的原因。</translation>
+        </message>
+        <message>
+            <source>Say why the ticket goes up a level.</source>
+            <translation>请说明上报上级的原因。</translation>
+        </message>
+        <message>
+            <source>The street office is the top level already.</source>
+            <translation>已是街道层级，不能再上报。</translation>
+        </message>
+        <message>
+            <source>You are not checked in.</source>
+            <translation>您还没有签到。</translation>
+        </message>
+        <message>
+            <source>You are checked in already.</source>
+            <translation>您已经签到了。</translation>
+        </message>
+        <message>
+            <source>Nothing was changed.</source>
+            <translation>没有任何修改。</translation>
+        </message>
+        <message>
+            <source>This grid is not in your area.</source>
+            <translation>该网格不在您的管辖范围内。</translation>
+        </message>
+        <message>
+            <source>Only JPEG, PNG or WebP photos.</source>
+            <translation>只支持 JPEG、PNG 或 WebP 照片。</translation>
+        </message>
+        <message>
+            <source>The photo is empty or larger than {max_mb} MB.</source>
+            <translation>照片为空或大于 {max_mb} MB。</translation>
+        </message>
+        <message>
+            <source>This file is not a photo that can be read.</source>
+            <translation>该文件不是可读取的照片。</translation>
+        </message>
+        <message>
+            <source>Sync is not available in this version yet; records stay safe on the terminal.</source>
+            <translation>此版本暂不支持同步；记录已安全保存在终端上。</translation>
+        </message>
+        <message>
+            <source>No server is set. Enter the server address in Settings.</source>
+            <translation>尚未设置服务器，请在“设置”中填写服务器地址。</translation>
+        </message>
+        <message>
+            <source>The server address must start with https:// (or http:// for testing).</source>
+            <translation>服务器地址须以 https:// 开头（测试时可用 http://）。</translation>
+        </message>
+        <message>
+            <source>The enrollment code is the 6 to 12 characters your supervisor gave you.</source>
+            <translation>注册码为主管提供的 6 到 12 位字符。</translation>
+        </message>
+        <message>
+            <source>This record is no longer on the terminal.</source>
+            <translation>该记录已不在本终端上。</translation>
+        </message>
+        <message>
+            <source>Your role does not allow this.</source>
+            <translation>您的角色无权进行此操作。</translation>
+        </message>
+        <message>
+            <source>Something went wrong: {error}</source>
+            <translation>出现错误：{error}</translation>
+        </message>
+        <message>
+            <source>This could not be done ({code}).</source>
+            <translation>操作未能完成（{code}）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Fields</name>
+        <message>
+            <source>name</source>
+            <extracomment>Field names the core puts in ``ValidationError.field``.</extracomment>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>gender</source>
+            <translation>性别</translation>
+        </message>
+        <message>
+            <source>date of birth</source>
+            <translation>出生日期</translation>
+        </message>
+        <message>
+            <source>relation</source>
+            <translation>与户主关系</translation>
+        </message>
+        <message>
+            <source>ID number</source>
+            <translation>身份证号</translation>
+        </message>
+        <message>
+            <source>phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>health</source>
+            <translation>健康状况</translation>
+        </message>
+        <message>
+            <source>notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>who was met</source>
+            <translation>接待人</translation>
+        </message>
+        <message>
+            <source>what residents raised</source>
+            <translation>居民诉求</translation>
+        </message>
+        <message>
+            <source>kind of concern</source>
+            <translation>诉求类型</translation>
+        </message>
+        <message>
+            <source>category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>visit type</source>
+            <translation>走访类型</translation>
+        </message>
+        <message>
+            <source>outcome</source>
+            <translation>处理结果</translation>
+        </message>
+        <message>
+            <source>title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>description</source>
+            <translation>描述</translation>
+        </message>
+        <message>
+            <source>address or location</source>
+            <translation>地址或位置</translation>
+        </message>
+        <message>
+            <source>note</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <source>department</source>
+            <translation>部门</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>PIN 码</translation>
+        </message>
+        <message>
+            <source>photos</source>
+            <translation>照片</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunScreen</name>
+        <message>
+            <source>Welcome to GridTerm</source>
+            <translation>欢迎使用网格通</translation>
+        </message>
+        <message>
+            <source>The field terminal for grid workers. How do you want to start?</source>
+            <translation>网格员的外勤工作终端。您想怎样开始？</translation>
+        </message>
+        <message>
+            <source>Try with demo data</source>
+            <translation>用演示数据试用</translation>
+        </message>
+        <message>
+            <source>A made-up street office with communities, buildings, households and tickets is created on this terminal. No server and no network needed.</source>
+            <translation>在本终端上生成一个虚构的街道，包含社区、楼栋、住户和工单。无需服务器，也无需联网。</translation>
+        </message>
+        <message>
+            <source>Use demo data</source>
+            <translation>使用演示数据</translation>
+        </message>
+        <message>
+            <source>Enroll with a server</source>
+            <translation>注册到服务器</translation>
+        </message>
+        <message>
+            <source>Your supervisor gives you the server address and a one-time enrollment code.</source>
+            <translation>服务器地址和一次性注册码由您的主管提供。</translation>
+        </message>
+        <message>
+            <source>Server address, e.g. https://grid.example.cn</source>
+            <translation>服务器地址，例如 https://grid.example.cn</translation>
+        </message>
+        <message>
+            <source>Enrollment code</source>
+            <translation>注册码</translation>
+        </message>
+        <message>
+            <source>Enroll</source>
+            <translation>注册</translation>
+        </message>
+        <message>
+            <source>Creating the demo street office… this takes a few seconds.</source>
+            <translation>正在生成演示街道……需要几秒钟。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message>
+            <source>Routine visit</source>
+            <translation>日常走访</translation>
+        </message>
+        <message>
+            <source>Key-group care</source>
+            <translation>重点人群关爱</translation>
+        </message>
+        <message>
+            <source>Policy publicity</source>
+            <translation>政策宣传</translation>
+        </message>
+        <message>
+            <source>Dispute mediation</source>
+            <translation>矛盾调解</translation>
+        </message>
+        <message>
+            <source>Safety check</source>
+            <translation>安全检查</translation>
+        </message>
+        <message>
+            <source>Epidemic prevention</source>
+            <translation>疫情防控</translation>
+        </message>
+        <message>
+            <source>Elderly living alone</source>
+            <translation>独居老人</translation>
+        </message>
+        <message>
+            <source>Empty-nest elderly</source>
+            <translation>空巢老人</translation>
+        </message>
+        <message>
+            <source>Disabled</source>
+            <translation>残疾人</translation>
+        </message>
+        <message>
+            <source>Low income</source>
+            <translation>困难家庭</translation>
+        </message>
+        <message>
+            <source>Chronic / regular treatment</source>
+            <translation>慢病/定期治疗</translation>
+        </message>
+        <message>
+            <source>Pregnant</source>
+            <translation>孕妇</translation>
+        </message>
+        <message>
+            <source>Minor left behind</source>
+            <translation>留守未成年人</translation>
+        </message>
+        <message>
+            <source>Community correction</source>
+            <translation>社区矫正</translation>
+        </message>
+        <message>
+            <source>Reported</source>
+            <translation>已上报</translation>
+        </message>
+        <message>
+            <source>Accepted</source>
+            <translation>已受理</translation>
+        </message>
+        <message>
+            <source>Dispatched</source>
+            <translation>已派单</translation>
+        </message>
+        <message>
+            <source>Handled</source>
+            <translation>已处置</translation>
+        </message>
+        <message>
+            <source>Verified</source>
+            <translation>已核查</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>已销号</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>上报</translation>
+        </message>
+        <message>
+            <source>Accept</source>
+            <translation>受理</translation>
+        </message>
+        <message>
+            <source>Escalate</source>
+            <translation>上报上级</translation>
+        </message>
+        <message>
+            <source>Dispatch to department</source>
+            <translation>派单到部门</translation>
+        </message>
+        <message>
+            <source>Mark handled</source>
+            <translation>标记已处置</translation>
+        </message>
+        <message>
+            <source>Verify on site</source>
+            <translation>现场核查</translation>
+        </message>
+        <message>
+            <source>Reopen</source>
+            <translation>重新打开</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>销号</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>网格</translation>
+        </message>
+        <message>
+            <source>Community</source>
+            <translation>社区</translation>
+        </message>
+        <message>
+            <source>Street office</source>
+            <translation>街道</translation>
+        </message>
+        <message>
+            <source>Need</source>
+            <translation>诉求</translation>
+        </message>
+        <message>
+            <source>Complaint</source>
+            <translation>投诉</translation>
+        </message>
+        <message>
+            <source>Suggestion</source>
+            <translation>建议</translation>
+        </message>
+        <message>
+            <source>Nothing raised</source>
+            <translation>无诉求</translation>
+        </message>
+        <message>
+            <source>Settled on the spot</source>
+            <translation>当场解决</translation>
+        </message>
+        <message>
+            <source>Open a ticket</source>
+            <translation>转为工单</translation>
+        </message>
+        <message>
+            <source>Head of household</source>
+            <translation>户主</translation>
+        </message>
+        <message>
+            <source>Spouse</source>
+            <translation>配偶</translation>
+        </message>
+        <message>
+            <source>Child</source>
+            <translation>子女</translation>
+        </message>
+        <message>
+            <source>Parent</source>
+            <translation>父母</translation>
+        </message>
+        <message>
+            <source>Grandchild</source>
+            <translation>孙辈</translation>
+        </message>
+        <message>
+            <source>Tenant</source>
+            <translation>租户</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>男</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>女</translation>
+        </message>
+        <message>
+            <source>Grid worker</source>
+            <translation>网格员</translation>
+        </message>
+        <message>
+            <source>Part-time grid worker</source>
+            <translation>兼职网格员</translation>
+        </message>
+        <message>
+            <source>Market inspector</source>
+            <translation>市场巡查员</translation>
+        </message>
+        <message>
+            <source>Community supervisor</source>
+            <translation>社区书记/主任</translation>
+        </message>
+        <message>
+            <source>Street office staff</source>
+            <translation>街道工作人员</translation>
+        </message>
+        <message>
+            <source>Waiting to send</source>
+            <translation>待发送</translation>
+        </message>
+        <message>
+            <source>Sent, awaiting confirmation</source>
+            <translation>已发送，待确认</translation>
+        </message>
+        <message>
+            <source>Confirmed</source>
+            <translation>已确认</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>被退回</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>走访</translation>
+        </message>
+        <message>
+            <source>Ticket</source>
+            <translation>工单</translation>
+        </message>
+        <message>
+            <source>Ticket step</source>
+            <translation>工单流转</translation>
+        </message>
+        <message>
+            <source>Household</source>
+            <translation>住户</translation>
+        </message>
+        <message>
+            <source>Resident</source>
+            <translation>居民</translation>
+        </message>
+        <message>
+            <source>Check-in</source>
+            <translation>打卡</translation>
+        </message>
+        <message>
+            <source>Inspection</source>
+            <translation>巡查</translation>
+        </message>
+        <message>
+            <source>Hazard</source>
+            <translation>隐患</translation>
+        </message>
+        <message>
+            <source>Premises</source>
+            <translation>商户</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>新增</translation>
+        </message>
+        <message>
+            <source>Changed</source>
+            <translation>修改</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginScreen</name>
+        <message>
+            <source>GridTerm</source>
+            <translation>网格通</translation>
+        </message>
+        <message>
+            <source>Log in with your worker ID and PIN</source>
+            <translation>请用工号和 PIN 码登录</translation>
+        </message>
+        <message>
+            <source>Worker ID</source>
+            <translation>工号</translation>
+        </message>
+        <message>
+            <source>PIN (6 to 12 digits)</source>
+            <translation>PIN 码（6 到 12 位数字）</translation>
+        </message>
+        <message>
+            <source>Log in</source>
+            <translation>登录</translation>
+        </message>
+        <message>
+            <source>Log in as another worker</source>
+            <translation>换一个工号登录</translation>
+        </message>
+        <message>
+            <source>Demo accounts</source>
+            <translation>演示账户</translation>
+        </message>
+        <message>
+            <source>Made-up people and places. Tap an account to fill it in.</source>
+            <translation>人物和地点均为虚构。点一下账户即可填入。</translation>
+        </message>
+        <message>
+            <source>{name} · {role}
+Worker ID {worker_id} · PIN {pin}</source>
+            <translation>{name} · {role}
+工号 {worker_id} · PIN {pin}</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>正在验证……</translation>
+        </message>
+        <message>
+            <source>Locked</source>
+            <translation>已锁屏</translation>
+        </message>
+        <message>
+            <source>{name} ({worker_id}), enter your PIN to continue.</source>
+            <translation>{name}（{worker_id}），请输入 PIN 码继续。</translation>
+        </message>
+    </context>
+    <context>
+        <name>QuickReportScreen</name>
+        <message>
+            <source>Quick report</source>
+            <translation>随手拍</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegisterScreen</name>
+        <message>
+            <source>Register</source>
+            <translation>人房台账</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsScreen</name>
+        <message>
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+    </context>
+    <context>
+        <name>Shell</name>
+        <message>
+            <source>Today</source>
+            <translation>今日</translation>
+        </message>
+        <message>
+            <source>Register</source>
+            <translation>人房台账</translation>
+        </message>
+        <message>
+            <source>Tickets</source>
+            <translation>工单</translation>
+        </message>
+        <message>
+            <source>Quick report</source>
+            <translation>随手拍</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>同步</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncIndicator</name>
+        <message>
+            <source>Online</source>
+            <extracomment>How often the counts are re-read besides after local writes (the sync engine writes too).</extracomment>
+            <translation>在线</translation>
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation>离线</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n waiting</source>
+            <translation>
+                <numerusform>%n 条待发送</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>All sent</source>
+            <translation>已全部发送</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n need attention</source>
+            <translation>
+                <numerusform>%n 条需处理</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Last sync {time}</source>
+            <translation>上次同步 {time}</translation>
+        </message>
+        <message>
+            <source>Never synced</source>
+            <translation>从未同步</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncScreen</name>
+        <message>
+            <source>Sync</source>
+            <translation>同步</translation>
+        </message>
+    </context>
+    <context>
+        <name>TicketsScreen</name>
+        <message>
+            <source>Tickets</source>
+            <translation>工单</translation>
+        </message>
+    </context>
+    <context>
+        <name>Time</name>
+        <message numerus="yes">
+            <source>%n min</source>
+            <translation>
+                <numerusform>%n 分钟</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{h} h {m} min</source>
+            <translation>{h} 小时 {m} 分</translation>
+        </message>
+        <message>
+            <source>{d} d {h} h</source>
+            <translation>{d} 天 {h} 小时</translation>
+        </message>
+    </context>
+    <context>
+        <name>TodayScreen</name>
+        <message>
+            <source>Round</source>
+            <translation>巡查打卡</translation>
+        </message>
+        <message>
+            <source>Not checked in yet</source>
+            <translation>今天还没有签到</translation>
+        </message>
+        <message>
+            <source>Check in</source>
+            <translation>签到</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>今日</translation>
+        </message>
+        <message>
+            <source>Visits</source>
+            <translation>走访</translation>
+        </message>
+        <message>
+            <source>Key households visited</source>
+            <translation>走访重点户</translation>
+        </message>
+        <message>
+            <source>Tickets reported</source>
+            <translation>上报工单</translation>
+        </message>
+        <message>
+            <source>Open tickets in my grids</source>
+            <translation>我的网格待办工单</translation>
+        </message>
+        <message>
+            <source>Urgent tickets</source>
+            <translation>紧急工单</translation>
+        </message>
+        <message>
+            <source>Unsaved visits</source>
+            <translation>未保存的走访</translation>
+        </message>
+        <message>
+            <source>Due for a visit</source>
+            <translation>待走访</translation>
+        </message>
+        <message>
+            <source>Key households first; tap one to open it.</source>
+            <translation>重点户优先；点一下打开住户。</translation>
+        </message>
+        <message>
+            <source>Nobody is due today. Well done.</source>
+            <translation>今天没有待走访的住户，干得好！</translation>
+        </message>
+        <message>
+            <source>{date} · good work today, {name}</source>
+            <translation>{date} · {name}，今天辛苦了</translation>
+        </message>
+        <message numerus="yes">
+            <source>Due for a visit (%n)</source>
+            <translation>
+                <numerusform>待走访（%n）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Check out</source>
+            <translation>签退</translation>
+        </message>
+        <message>
+            <source>Checked in at {time}</source>
+            <translation>{time} 已签到</translation>
+        </message>
+        <message>
+            <source>Round finished: {start} – {end}</source>
+            <translation>今日巡查：{start} – {end}</translation>
+        </message>
+        <message>
+            <source>Location {lat:.5f}, {lon:.5f}</source>
+            <translation>位置 {lat:.5f}, {lon:.5f}</translation>
+        </message>
+        <message>
+            <source>Continue the visit to {address}</source>
+            <translation>继续走访 {address}</translation>
+        </message>
+        <message>
+            <source>Finding your location…</source>
+            <translation>正在定位……</translation>
+        </message>
+    </context>
+    <context>
+        <name>TopBar</name>
+        <message>
+            <source>Back</source>
+            <translation>返回</translation>
+        </message>
+        <message>
+            <source>Lock</source>
+            <translation>锁屏</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,137 @@
+"""UI test fixtures: offscreen Qt, a qasync loop per test, a small database, the app context."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+import qasync
+from PySide6.QtWidgets import QApplication
+
+from gridterm.store import Store
+from gridterm.store.keys import FAST_KDF, keyfile_path
+from tests.conftest import PIN, Territory
+from ui.context import AppContext
+from ui.i18n import Translations
+from ui.main_window import MainWindow
+from ui.ops import Ops
+from ui.settings import AppSettings
+from ui.theme import Theme
+
+
+@pytest.fixture
+def loop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
+    """A qasync loop that asyncio sees as running while qtbot pumps Qt events.
+
+    pytest-qt drives Qt's event loop, not asyncio's (pytest-qt#448); qasync schedules its
+    callbacks as Qt events, so marking the loop running is all coroutines need. Closed at
+    teardown: its executor threads must not outlive the test.
+    """
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    asyncio.events._set_running_loop(loop)
+    yield loop
+    asyncio.events._set_running_loop(None)
+    loop.close()
+    asyncio.set_event_loop(None)
+
+
+def _populate(store: Store) -> None:
+    territory = Territory(store)
+    for room, tags in (
+        ("501", {"key_reasons": '["elderly_alone"]'}),
+        ("502", {"party_member": 1}),
+        ("601", {"vacant": 1}),
+        ("602", {"rental": 1}),
+    ):
+        territory.household(room=room, **tags)
+    store.write(
+        lambda tx: tx.insert(
+            "resident",
+            {
+                "id": "r-501",
+                "household_id": "h-g1-501",
+                "name": "王秀英",
+                "gender": "female",
+                "relation": "head",
+                "birth_date": "1941-03-02",
+                "phone": "13812345678",
+                "id_number": "420106194103021220",
+            },
+            outbox=False,
+        )
+    )
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small territory database made once; tests get their own copy."""
+    path = tmp_path_factory.mktemp("template") / "gridterm.db"
+    store = Store.create(path, "w1", PIN, FAST_KDF)
+    _populate(store)
+    for worker in ("p1", "s1"):
+        store.add_local_user(worker, PIN, FAST_KDF)
+    store.close()
+    return path
+
+
+@pytest.fixture
+def db_path(template_db: Path, tmp_path: Path) -> Path:
+    """This test's own copy of the template database."""
+    target = tmp_path / "db" / template_db.name
+    target.parent.mkdir()
+    shutil.copy2(template_db, target)
+    shutil.copy2(keyfile_path(template_db), keyfile_path(target))
+    return target
+
+
+@pytest.fixture
+def ctx(qapp: QApplication, loop: asyncio.AbstractEventLoop, tmp_path: Path, db_path: Path):
+    """The app context on this test's database, in Chinese, normal theme."""
+    i18n = Translations(qapp)
+    i18n.switch("zh_CN")
+    theme = Theme(qapp, "normal")
+    context = AppContext(
+        settings=AppSettings(tmp_path / "ui.ini"),
+        ops=Ops(loop),
+        i18n=i18n,
+        theme=theme,
+        db_path=db_path,
+    )
+    yield context
+    context.ops.shutdown()
+    theme.deleteLater()
+
+
+@pytest.fixture
+def window(qtbot, ctx: AppContext) -> Iterator[MainWindow]:
+    """The main window, shown, on the login screen."""
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    if w.workspace is not None:
+        w.workspace.close()
+        w.workspace = None
+
+
+def log_in(qtbot, window: MainWindow, worker: str = "w1", pin: str = PIN) -> None:
+    """Type the worker ID and PIN, tap Log in, wait for the shell."""
+    window.login.worker_id.setText("")
+    qtbot.keyClicks(window.login.worker_id, worker)
+    qtbot.keyClicks(window.login.pin, pin)
+    qtbot.mouseClick(window.login.submit, qt_left())
+    qtbot.waitUntil(lambda: window.shell is not None and window.shell.isVisible(), timeout=5000)
+
+
+def qt_left():
+    """The left mouse button."""
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton

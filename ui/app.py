@@ -1,0 +1,107 @@
+"""Starting the app: QApplication, translations, theme, qasync loop, the main window.
+
+Start-up does only what the login screen needs; the database, pinyin and every other screen
+load after login (start_to_login_s in bench/ui_startup.py keeps this honest).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+import platformdirs
+import qasync
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ui.context import AppContext
+from ui.i18n import Translations
+from ui.labels import error_message
+from ui.main_window import MainWindow
+from ui.ops import Ops
+from ui.settings import DB_PATH, IDLE_LOCK_MINUTES, LANGUAGE, THEME, AppSettings
+from ui.theme import Theme
+
+log = logging.getLogger(__name__)
+APP_NAME = "gridterm"
+
+
+def settings_path(given: Path | None = None) -> Path:
+    """The settings file: ``given`` or ``ui.ini`` under the user config dir."""
+    return given or platformdirs.user_config_path(APP_NAME) / "ui.ini"
+
+
+def install_excepthook(window_ref: list[MainWindow]) -> None:
+    """Errors escaping a slot (qasync sends them to sys.excepthook) are logged and shown."""
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        log.error("".join(traceback.format_exception(kind, error, tb)))
+        if window_ref and QApplication.instance() is not None:
+            QMessageBox.warning(window_ref[0], "GridTerm", error_message(error))
+
+    sys.excepthook = hook
+
+
+def make_context(
+    app: QApplication, loop: asyncio.AbstractEventLoop, args: argparse.Namespace
+) -> AppContext:
+    """Settings, translations, theme and the database location for this run."""
+    settings = AppSettings(settings_path(getattr(args, "settings", None)))
+    i18n = Translations(app)
+    i18n.switch(getattr(args, "lang", None) or settings.get(LANGUAGE))
+    theme = Theme(app, getattr(args, "theme", None) or settings.get(THEME))
+    ctx = AppContext(
+        settings=settings,
+        ops=Ops(loop),
+        i18n=i18n,
+        theme=theme,
+        idle_lock_ms=settings.get(IDLE_LOCK_MINUTES) * 60_000,
+    )
+    if getattr(args, "db", None):
+        ctx.db_path = Path(args.db)
+    elif getattr(args, "demo", False):
+        from ui.demo_db import demo_db_path, load_demo_users
+
+        ctx.db_path = demo_db_path()
+        ctx.demo_users = load_demo_users(ctx.db_path)
+    elif settings.get(DB_PATH):
+        ctx.db_path = Path(settings.get(DB_PATH))
+        from ui.demo_db import load_demo_users
+
+        ctx.demo_users = load_demo_users(ctx.db_path)
+    return ctx
+
+
+def main(args: argparse.Namespace) -> int:
+    """Run the app until its window closes; returns the exit status."""
+    logging.basicConfig(level=os.environ.get("GRIDTERM_LOG", "WARNING"))
+    QApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("GridTerm")
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    ctx = make_context(app, loop, args)
+    window = MainWindow(ctx)
+    install_excepthook([window])
+    if os.environ.get("GRIDTERM_BENCH"):
+        from ui.bench_driver import attach
+
+        attach(window)
+    if getattr(args, "demo", False) and (ctx.db_path is None or not ctx.db_path.exists()):
+        window.build_demo()
+    window.show()
+    try:
+        with loop:
+            loop.run_forever()
+    finally:
+        ctx.ops.shutdown()
+    return 0

@@ -1,0 +1,50 @@
+"""Dates, times and durations as the worker reads them, in the current language."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+
+translate = QCoreApplication.translate
+
+
+def local(at: datetime) -> datetime:
+    """An aware time in the terminal's time zone."""
+    return at.astimezone()
+
+
+def time_text(at: datetime) -> str:
+    """HH:MM today, otherwise the short date and HH:MM."""
+    at = local(at)
+    if at.date() == datetime.now().astimezone().date():
+        return at.strftime("%H:%M")
+    return f"{date_text(at.date())} {at.strftime('%H:%M')}"
+
+
+def date_text(day: date) -> str:
+    """A date in the locale's short form (2026/11/20 or 11/20/26)."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+
+
+def long_date_text(day: date) -> str:
+    """A date with the weekday, for headings."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+
+
+def waited_text(minutes: int) -> str:
+    """How long something has waited: 12 min, 3 h 5 min, 2 d 4 h."""
+    if minutes < 60:
+        return translate("Time", "%n min", None, minutes)
+    hours, mins = divmod(minutes, 60)
+    if hours < 24:
+        return translate("Time", "{h} h {m} min").format(h=hours, m=mins)
+    days, hours = divmod(hours, 24)
+    return translate("Time", "{d} d {h} h").format(d=days, h=hours)
+
+
+def clock_text(seconds: int) -> str:
+    """A running timer: MM:SS (or H:MM:SS past an hour)."""
+    hours, rest = divmod(max(0, seconds), 3600)
+    mins, secs = divmod(rest, 60)
+    return f"{hours}:{mins:02d}:{secs:02d}" if hours else f"{mins:02d}:{secs:02d}"

@@ -1,0 +1,109 @@
+"""Translations: ``.ts`` sources in resources/translations compiled to ``.qm`` by the build.
+
+The ``.qm`` files are generated (and git-ignored): ``compile_translations`` runs Qt's
+``lrelease`` when a ``.qm`` is missing or older than its ``.ts``, so the app, the tests and the
+screenshot script always load what the sources say. ``python -m ui.i18n update`` refreshes the
+``.ts`` sources from the code with ``lupdate``, keeping existing translations.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+#: The app's languages; zh_CN is the default.
+LOCALES = ("zh_CN", "en")
+
+
+def _qt_tool(name: str) -> str:
+    import PySide6
+
+    path = Path(PySide6.__file__).parent / name
+    return str(path) if path.exists() else f"pyside6-{name}"
+
+
+def ts_path(locale: str) -> Path:
+    """The translation source of ``locale``."""
+    return TRANSLATIONS_DIR / f"ui_{locale}.ts"
+
+
+def qm_path(locale: str) -> Path:
+    """The compiled catalogue of ``locale`` (made by ``compile_translations``)."""
+    return TRANSLATIONS_DIR / f"ui_{locale}.qm"
+
+
+def compile_translations(force: bool = False) -> list[Path]:
+    """Compile every stale ``.ts`` to ``.qm``; returns the catalogues that were rebuilt."""
+    rebuilt = []
+    for locale in LOCALES:
+        ts, qm = ts_path(locale), qm_path(locale)
+        if not force and qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+            continue
+        subprocess.run(
+            [_qt_tool("lrelease"), "-silent", str(ts), "-qm", str(qm)],
+            check=True,
+            capture_output=True,
+        )
+        rebuilt.append(qm)
+    return rebuilt
+
+
+class Translations:
+    """The installed translators of one QApplication; ``switch`` changes language live."""
+
+    def __init__(self, app: QCoreApplication):
+        self.app = app
+        self.locale = ""
+        self._installed: list[QTranslator] = []
+
+    def switch(self, locale: str) -> None:
+        """Install ``locale``'s catalogue (and Qt's own, for standard dialogs)."""
+        if locale not in LOCALES:
+            locale = LOCALES[0]
+        compile_translations()
+        for translator in self._installed:
+            self.app.removeTranslator(translator)
+        self._installed = []
+        ours = QTranslator(self.app)
+        if not ours.load(str(qm_path(locale))):
+            raise RuntimeError(f"cannot load {qm_path(locale)}")
+        qt_base = QTranslator(self.app)
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for translator, loaded in (
+            (ours, True),
+            (qt_base, qt_base.load(f"qtbase_{locale}", qt_dir)),
+        ):
+            if loaded:
+                self.app.installTranslator(translator)
+                self._installed.append(translator)
+        QLocale.setDefault(QLocale(locale))
+        self.locale = locale
+
+
+def update_sources() -> None:
+    """Re-extract the strings of ui/ into the ``.ts`` files (a developer step)."""
+    root = Path(__file__).resolve().parent
+    sources = sorted(str(p) for p in root.rglob("*.py"))
+    for locale in LOCALES:
+        subprocess.run(
+            [
+                _qt_tool("lupdate"),
+                "-locations",
+                "none",
+                "-no-obsolete",
+                *sources,
+                "-ts",
+                str(ts_path(locale)),
+            ],
+            check=True,
+        )
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["update"]:
+        update_sources()
+    compile_translations(force=True)

@@ -1,0 +1,271 @@
+"""Translated words for the core's enums and error codes (the core returns codes; we translate).
+
+Every table holds English source text marked with ``QT_TRANSLATE_NOOP`` so ``lupdate`` finds
+it; the lookup functions translate at call time, so a language switch shows at once.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from gridterm.errors import GridTermError
+
+translate = QCoreApplication.translate
+
+VISIT_TYPES = {
+    "routine": QT_TRANSLATE_NOOP("Labels", "Routine visit"),
+    "key_group_care": QT_TRANSLATE_NOOP("Labels", "Key-group care"),
+    "policy_publicity": QT_TRANSLATE_NOOP("Labels", "Policy publicity"),
+    "dispute_mediation": QT_TRANSLATE_NOOP("Labels", "Dispute mediation"),
+    "safety_check": QT_TRANSLATE_NOOP("Labels", "Safety check"),
+    "epidemic_prevention": QT_TRANSLATE_NOOP("Labels", "Epidemic prevention"),
+}
+KEY_REASONS = {
+    "elderly_alone": QT_TRANSLATE_NOOP("Labels", "Elderly living alone"),
+    "empty_nest": QT_TRANSLATE_NOOP("Labels", "Empty-nest elderly"),
+    "disabled": QT_TRANSLATE_NOOP("Labels", "Disabled"),
+    "low_income": QT_TRANSLATE_NOOP("Labels", "Low income"),
+    "patient": QT_TRANSLATE_NOOP("Labels", "Chronic / regular treatment"),
+    "pregnant": QT_TRANSLATE_NOOP("Labels", "Pregnant"),
+    "left_behind_minor": QT_TRANSLATE_NOOP("Labels", "Minor left behind"),
+    "community_correction": QT_TRANSLATE_NOOP("Labels", "Community correction"),
+}
+TICKET_STATUSES = {
+    "reported": QT_TRANSLATE_NOOP("Labels", "Reported"),
+    "accepted": QT_TRANSLATE_NOOP("Labels", "Accepted"),
+    "dispatched": QT_TRANSLATE_NOOP("Labels", "Dispatched"),
+    "handled": QT_TRANSLATE_NOOP("Labels", "Handled"),
+    "verified": QT_TRANSLATE_NOOP("Labels", "Verified"),
+    "closed": QT_TRANSLATE_NOOP("Labels", "Closed"),
+}
+TICKET_ACTIONS = {
+    "report": QT_TRANSLATE_NOOP("Labels", "Report"),
+    "accept": QT_TRANSLATE_NOOP("Labels", "Accept"),
+    "escalate": QT_TRANSLATE_NOOP("Labels", "Escalate"),
+    "dispatch": QT_TRANSLATE_NOOP("Labels", "Dispatch to department"),
+    "mark_handled": QT_TRANSLATE_NOOP("Labels", "Mark handled"),
+    "verify": QT_TRANSLATE_NOOP("Labels", "Verify on site"),
+    "reopen": QT_TRANSLATE_NOOP("Labels", "Reopen"),
+    "close": QT_TRANSLATE_NOOP("Labels", "Close"),
+}
+LEVELS = {
+    "grid": QT_TRANSLATE_NOOP("Labels", "Grid"),
+    "community": QT_TRANSLATE_NOOP("Labels", "Community"),
+    "street_office": QT_TRANSLATE_NOOP("Labels", "Street office"),
+}
+CONCERN_KINDS = {
+    "need": QT_TRANSLATE_NOOP("Labels", "Need"),
+    "complaint": QT_TRANSLATE_NOOP("Labels", "Complaint"),
+    "suggestion": QT_TRANSLATE_NOOP("Labels", "Suggestion"),
+}
+OUTCOMES = {
+    "nothing_raised": QT_TRANSLATE_NOOP("Labels", "Nothing raised"),
+    "settled": QT_TRANSLATE_NOOP("Labels", "Settled on the spot"),
+    "ticket": QT_TRANSLATE_NOOP("Labels", "Open a ticket"),
+}
+RELATIONS = {
+    "head": QT_TRANSLATE_NOOP("Labels", "Head of household"),
+    "spouse": QT_TRANSLATE_NOOP("Labels", "Spouse"),
+    "child": QT_TRANSLATE_NOOP("Labels", "Child"),
+    "parent": QT_TRANSLATE_NOOP("Labels", "Parent"),
+    "grandchild": QT_TRANSLATE_NOOP("Labels", "Grandchild"),
+    "tenant": QT_TRANSLATE_NOOP("Labels", "Tenant"),
+    "other": QT_TRANSLATE_NOOP("Labels", "Other"),
+}
+GENDERS = {
+    "male": QT_TRANSLATE_NOOP("Labels", "Male"),
+    "female": QT_TRANSLATE_NOOP("Labels", "Female"),
+}
+ROLES = {
+    "grid_worker": QT_TRANSLATE_NOOP("Labels", "Grid worker"),
+    "part_time_worker": QT_TRANSLATE_NOOP("Labels", "Part-time grid worker"),
+    "market_inspector": QT_TRANSLATE_NOOP("Labels", "Market inspector"),
+    "community_supervisor": QT_TRANSLATE_NOOP("Labels", "Community supervisor"),
+    "street_staff": QT_TRANSLATE_NOOP("Labels", "Street office staff"),
+}
+OUTBOX_STATES = {
+    "pending": QT_TRANSLATE_NOOP("Labels", "Waiting to send"),
+    "sent": QT_TRANSLATE_NOOP("Labels", "Sent, awaiting confirmation"),
+    "confirmed": QT_TRANSLATE_NOOP("Labels", "Confirmed"),
+    "rejected": QT_TRANSLATE_NOOP("Labels", "Rejected"),
+}
+ENTITIES = {
+    "visit": QT_TRANSLATE_NOOP("Labels", "Visit"),
+    "ticket": QT_TRANSLATE_NOOP("Labels", "Ticket"),
+    "ticket_transition": QT_TRANSLATE_NOOP("Labels", "Ticket step"),
+    "household": QT_TRANSLATE_NOOP("Labels", "Household"),
+    "resident": QT_TRANSLATE_NOOP("Labels", "Resident"),
+    "check_in": QT_TRANSLATE_NOOP("Labels", "Check-in"),
+    "hazard_inspection": QT_TRANSLATE_NOOP("Labels", "Inspection"),
+    "hazard": QT_TRANSLATE_NOOP("Labels", "Hazard"),
+    "premises": QT_TRANSLATE_NOOP("Labels", "Premises"),
+}
+OPS = {
+    "create": QT_TRANSLATE_NOOP("Labels", "New"),
+    "update": QT_TRANSLATE_NOOP("Labels", "Changed"),
+    "delete": QT_TRANSLATE_NOOP("Labels", "Deleted"),
+}
+#: Ticket categories as stored (the street office's Chinese code list) → English source.
+CATEGORIES = {
+    "环境卫生": QT_TRANSLATE_NOOP("Category", "Sanitation"),
+    "市政设施": QT_TRANSLATE_NOOP("Category", "Public facilities"),
+    "物业管理": QT_TRANSLATE_NOOP("Category", "Property management"),
+    "消防安全": QT_TRANSLATE_NOOP("Category", "Fire safety"),
+    "邻里纠纷": QT_TRANSLATE_NOOP("Category", "Neighbour dispute"),
+    "违章搭建": QT_TRANSLATE_NOOP("Category", "Illegal construction"),
+    "占道经营": QT_TRANSLATE_NOOP("Category", "Street vending"),
+    "治安隐患": QT_TRANSLATE_NOOP("Category", "Public security"),
+    "供水供电": QT_TRANSLATE_NOOP("Category", "Water and power"),
+    "other": QT_TRANSLATE_NOOP("Category", "Other"),
+}
+#: Field names the core puts in ``ValidationError.field``.
+FIELDS = {
+    "name": QT_TRANSLATE_NOOP("Fields", "name"),
+    "gender": QT_TRANSLATE_NOOP("Fields", "gender"),
+    "birth_date": QT_TRANSLATE_NOOP("Fields", "date of birth"),
+    "relation": QT_TRANSLATE_NOOP("Fields", "relation"),
+    "id_number": QT_TRANSLATE_NOOP("Fields", "ID number"),
+    "phone": QT_TRANSLATE_NOOP("Fields", "phone"),
+    "health": QT_TRANSLATE_NOOP("Fields", "health"),
+    "notes": QT_TRANSLATE_NOOP("Fields", "notes"),
+    "met": QT_TRANSLATE_NOOP("Fields", "who was met"),
+    "concerns": QT_TRANSLATE_NOOP("Fields", "what residents raised"),
+    "concerns.text": QT_TRANSLATE_NOOP("Fields", "what residents raised"),
+    "concerns.kind": QT_TRANSLATE_NOOP("Fields", "kind of concern"),
+    "concerns.category": QT_TRANSLATE_NOOP("Fields", "category"),
+    "visit_type": QT_TRANSLATE_NOOP("Fields", "visit type"),
+    "outcome": QT_TRANSLATE_NOOP("Fields", "outcome"),
+    "title": QT_TRANSLATE_NOOP("Fields", "title"),
+    "category": QT_TRANSLATE_NOOP("Fields", "category"),
+    "description": QT_TRANSLATE_NOOP("Fields", "description"),
+    "location": QT_TRANSLATE_NOOP("Fields", "address or location"),
+    "note": QT_TRANSLATE_NOOP("Fields", "note"),
+    "department": QT_TRANSLATE_NOOP("Fields", "department"),
+    "pin": QT_TRANSLATE_NOOP("Fields", "PIN"),
+    "photos": QT_TRANSLATE_NOOP("Fields", "photos"),
+}
+ERRORS = {
+    "field.required": QT_TRANSLATE_NOOP("Errors", "Please fill in the {field}."),
+    "field.too_long": QT_TRANSLATE_NOOP(
+        "Errors", "The {field} is too long (at most {max_len} characters)."
+    ),
+    "field.bad_phone": QT_TRANSLATE_NOOP(
+        "Errors", "The {field} is not a phone number (11-digit mobile or landline)."
+    ),
+    "field.bad_id_number": QT_TRANSLATE_NOOP(
+        "Errors", "The ID number is not valid: check all 18 characters."
+    ),
+    "field.bad_date": QT_TRANSLATE_NOOP("Errors", "The {field} is not a valid date."),
+    "field.bad_time": QT_TRANSLATE_NOOP("Errors", "The {field} is not a valid time."),
+    "field.invalid_choice": QT_TRANSLATE_NOOP("Errors", "Please choose the {field}."),
+    "field.not_text": QT_TRANSLATE_NOOP("Errors", "The {field} must be text."),
+    "field.not_list": QT_TRANSLATE_NOOP("Errors", "The {field} is not a list."),
+    "field.not_bool": QT_TRANSLATE_NOOP("Errors", "The {field} must be yes or no."),
+    "field.not_object": QT_TRANSLATE_NOOP("Errors", "The {field} is incomplete."),
+    "field.bad_sha256": QT_TRANSLATE_NOOP("Errors", "A photo is damaged; take it again."),
+    "pin.invalid": QT_TRANSLATE_NOOP("Errors", "A PIN is 6 to 12 digits."),
+    "store.wrong_pin": QT_TRANSLATE_NOOP("Errors", "Worker ID or PIN is wrong."),
+    "store.wrong_key": QT_TRANSLATE_NOOP("Errors", "Worker ID or PIN is wrong."),
+    "store.missing": QT_TRANSLATE_NOOP(
+        "Errors", "There is no database on this terminal yet. Use demo data or enroll."
+    ),
+    "store.exists": QT_TRANSLATE_NOOP("Errors", "A database exists here already."),
+    "store.schema_too_new": QT_TRANSLATE_NOOP(
+        "Errors", "This database comes from a newer GridTerm. Update the app first."
+    ),
+    "store.not_a_database": QT_TRANSLATE_NOOP("Errors", "This file is not a GridTerm database."),
+    "store.keyfile_unreadable": QT_TRANSLATE_NOOP("Errors", "The key file cannot be read."),
+    "store.closed": QT_TRANSLATE_NOOP("Errors", "You were logged out. Please log in again."),
+    "user.not_found": QT_TRANSLATE_NOOP("Errors", "This worker has no account on the terminal."),
+    "visit.outcome_needs_concern": QT_TRANSLATE_NOOP(
+        "Errors", "Record what the residents raised, or choose “Nothing raised”."
+    ),
+    "visit.concerns_but_nothing_raised": QT_TRANSLATE_NOOP(
+        "Errors", "Concerns were recorded, so the outcome cannot be “Nothing raised”."
+    ),
+    "visit.ticket_without_outcome": QT_TRANSLATE_NOOP(
+        "Errors", "A ticket needs the outcome “Open a ticket”."
+    ),
+    "visit.already_revised": QT_TRANSLATE_NOOP(
+        "Errors", "This visit was corrected already; correct the newest version."
+    ),
+    "ticket.transition_not_allowed": QT_TRANSLATE_NOOP(
+        "Errors", "This step is not possible for the ticket now."
+    ),
+    "ticket.role_not_allowed": QT_TRANSLATE_NOOP(
+        "Errors", "Your role cannot do this at the ticket's level."
+    ),
+    "ticket.department_required": QT_TRANSLATE_NOOP("Errors", "Name the department."),
+    "ticket.reopen_needs_reason": QT_TRANSLATE_NOOP("Errors", "Say why the ticket is reopened."),
+    "ticket.escalate_needs_reason": QT_TRANSLATE_NOOP(
+        "Errors", "Say why the ticket goes up a level."
+    ),
+    "ticket.already_top_level": QT_TRANSLATE_NOOP(
+        "Errors", "The street office is the top level already."
+    ),
+    "checkin.not_checked_in": QT_TRANSLATE_NOOP("Errors", "You are not checked in."),
+    "checkin.already_checked_in": QT_TRANSLATE_NOOP("Errors", "You are checked in already."),
+    "household.no_changes": QT_TRANSLATE_NOOP("Errors", "Nothing was changed."),
+    "resident.no_changes": QT_TRANSLATE_NOOP("Errors", "Nothing was changed."),
+    "grid.out_of_scope": QT_TRANSLATE_NOOP("Errors", "This grid is not in your area."),
+    "attachment.bad_type": QT_TRANSLATE_NOOP("Errors", "Only JPEG, PNG or WebP photos."),
+    "attachment.bad_size": QT_TRANSLATE_NOOP(
+        "Errors", "The photo is empty or larger than {max_mb} MB."
+    ),
+    "photo.unreadable": QT_TRANSLATE_NOOP("Errors", "This file is not a photo that can be read."),
+    "sync.no_engine": QT_TRANSLATE_NOOP(
+        "Errors", "Sync is not available in this version yet; records stay safe on the terminal."
+    ),
+    "sync.no_server": QT_TRANSLATE_NOOP(
+        "Errors", "No server is set. Enter the server address in Settings."
+    ),
+    "enroll.bad_url": QT_TRANSLATE_NOOP(
+        "Errors", "The server address must start with https:// (or http:// for testing)."
+    ),
+    "enroll.bad_code": QT_TRANSLATE_NOOP(
+        "Errors", "The enrollment code is the 6 to 12 characters your supervisor gave you."
+    ),
+    "not_found": QT_TRANSLATE_NOOP("Errors", "This record is no longer on the terminal."),
+    "permission.denied": QT_TRANSLATE_NOOP("Errors", "Your role does not allow this."),
+}
+
+
+def label(table: dict[str, str], value: object, context: str = "Labels") -> str:
+    """The translated label of an enum value (its raw value when the table lacks it)."""
+    key = getattr(value, "value", value)
+    source = table.get(str(key))
+    return translate(context, source) if source else str(key)
+
+
+def category_label(category: str) -> str:
+    """A ticket category for display (unknown categories as stored)."""
+    return label(CATEGORIES, category, "Category")
+
+
+def field_label(field: str | None) -> str:
+    """A field name for error messages."""
+    return translate("Fields", FIELDS[field]) if field in FIELDS else (field or "")
+
+
+def error_message(error: BaseException) -> str:
+    """The message a worker reads for an error the core (or the UI) raised."""
+    if not isinstance(error, GridTermError):
+        return translate("Errors", "Something went wrong: {error}").format(error=error)
+    code = error.code
+    source = ERRORS.get(code)
+    if source is None and code.endswith(".not_found"):
+        source = ERRORS["not_found"]
+    if source is None:
+        return translate("Errors", "This could not be done ({code}).").format(code=code)
+    params = {k: v for k, v in error.params.items() if k != "field"}
+    try:
+        return translate("Errors", source).format(
+            field=field_label(error.params.get("field")), **params
+        )
+    except (KeyError, IndexError):
+        return translate("Errors", source)
+
+
+def join_list(items: list[str]) -> str:
+    """Items as a list in running text (、 in Chinese, a comma in English)."""
+    return translate("Labels", ", ").join(items)

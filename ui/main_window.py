@@ -1,0 +1,188 @@
+"""The one top-level window: first run, login, and the logged-in shell; locks when idle."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSize, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
+
+from ui.context import AppContext
+from ui.idle import IdleWatcher
+from ui.labels import error_message
+from ui.ops import CoreOp
+from ui.screens.first_run import FirstRunScreen, check_enrollment
+from ui.screens.login import LoginScreen
+from ui.settings import DB_PATH, LAST_WORKER_ID
+
+if TYPE_CHECKING:
+    from gridterm.services.session import Session
+    from ui.shell import Shell
+    from ui.workspace import Workspace
+
+#: The tablet's landscape screen; the window fills the screen on the device itself.
+DEFAULT_SIZE = QSize(1280, 800)
+
+
+class MainWindow(QMainWindow):
+    """Switches between first run, login and the shell; owns the logged-in workspace."""
+
+    logged_in = Signal()
+    locked = Signal()
+
+    def __init__(self, ctx: AppContext):
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle("GridTerm")
+        self.resize(DEFAULT_SIZE)
+        geometry = ctx.settings.qsettings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        self.workspace: Workspace | None = None
+        self.shell: Shell | None = None
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.first_run = FirstRunScreen()
+        self.first_run.demo_requested.connect(self.build_demo)
+        self.first_run.enroll_requested.connect(self.enroll)
+        self.login = LoginScreen(ctx)
+        self.login.login_requested.connect(self.log_in)
+        self.login.unlock_requested.connect(self.unlock)
+        self.login.switch_worker_requested.connect(self.log_out)
+        self.stack.addWidget(self.first_run)
+        self.stack.addWidget(self.login)
+        self.idle = IdleWatcher(QApplication.instance(), ctx.idle_lock_ms, self)
+        self.idle.idle.connect(self.lock)
+        if ctx.db_path is not None and ctx.db_path.exists():
+            self.stack.setCurrentWidget(self.login)
+        else:
+            self.stack.setCurrentWidget(self.first_run)
+
+    # -- first run -------------------------------------------------------------------------
+
+    def build_demo(self) -> None:
+        """Create (or reuse) the local demo database, then show the login with its accounts."""
+        from ui import demo_db
+
+        self.first_run.set_building(True)
+        CoreOp(self, demo_db.ensure_demo).success(self._demo_ready).failure(self._demo_failed).run(
+            self.ctx.ops
+        )
+
+    def _demo_ready(self, demo: tuple[Path, list]) -> None:
+        self.first_run.set_building(False)
+        self.ctx.db_path, self.ctx.demo_users = demo
+        self.ctx.settings.set(DB_PATH, str(self.ctx.db_path))
+        self.login.set_demo_users(self.ctx.demo_users)
+        self.stack.setCurrentWidget(self.login)
+
+    def _demo_failed(self, error: BaseException) -> None:
+        self.first_run.set_building(False)
+        self.first_run.show_error(error_message(error))
+
+    def enroll(self, url: str, code: str) -> None:
+        """Validate the form, then hand enrollment to the sync engine."""
+        from ui.sync_hook import load_engine, require_engine
+
+        def run() -> None:
+            server, enrollment_code = check_enrollment(url, code)
+            require_engine(load_engine()).enroll(server, enrollment_code, self._db_target())
+
+        self.first_run.show_error("")
+        CoreOp(self, run).success(lambda _: self.stack.setCurrentWidget(self.login)).failure(
+            lambda e: self.first_run.show_error(error_message(e))
+        ).run(self.ctx.ops)
+
+    def _db_target(self) -> Path:
+        from ui.demo_db import data_dir
+
+        return self.ctx.db_path or data_dir() / "gridterm.db"
+
+    # -- login, lock, logout ---------------------------------------------------------------
+
+    def log_in(self, worker_id: str, pin: str) -> None:
+        """Unlock the database with the worker's PIN off the GUI thread, then show Today."""
+        path = self.ctx.db_path
+        assert path is not None
+        self.login.set_busy(True)
+
+        def run() -> Session:
+            from gridterm.search import index
+            from ui.workspace import open_session
+
+            session = open_session(path, worker_id, pin)
+            index.install(session.store)  # edits from now on keep the search index current
+            return session
+
+        CoreOp(self, run).success(self._logged_in).failure(self._login_failed).run(self.ctx.ops)
+
+    def _logged_in(self, session: Session) -> None:
+        from ui.shell import Shell
+        from ui.workspace import Workspace
+
+        self.workspace = Workspace.for_session(session)
+        self.ctx.settings.set(LAST_WORKER_ID, session.user.worker_id)
+        self.shell = Shell(self.ctx, self.workspace)
+        self.shell.lock_requested.connect(self.lock)
+        self.shell.logout_requested.connect(self.log_out)
+        self.stack.addWidget(self.shell)
+        self.stack.setCurrentWidget(self.shell)
+        self.login.reset()
+        self.idle.start()
+        self.logged_in.emit()
+
+    def _login_failed(self, error: BaseException) -> None:
+        self.login.set_busy(False)
+        self.login.show_error(error_message(error))
+
+    def lock(self) -> None:
+        """Hide the worker's data until their PIN is entered again (drafts are already saved)."""
+        if self.workspace is None or self.login.locked_worker:
+            return
+        self.idle.stop()
+        user = self.workspace.session.user
+        self.login.set_locked(user.worker_id, user.name)
+        self.stack.setCurrentWidget(self.login)
+        self.locked.emit()
+
+    def unlock(self, pin: str) -> None:
+        """Check the locked worker's PIN off the GUI thread and return to where they were."""
+        from ui.workspace import check_pin
+
+        path, worker = self.ctx.db_path, self.login.locked_worker
+        assert path is not None
+        self.login.set_busy(True)
+
+        def done(_: object) -> None:
+            self.login.set_unlocked()
+            if self.shell is not None:
+                self.stack.setCurrentWidget(self.shell)
+            self.idle.start()
+
+        CoreOp(self, lambda: check_pin(path, worker, pin)).success(done).failure(
+            self._login_failed
+        ).run(self.ctx.ops)
+
+    def log_out(self) -> None:
+        """Close the worker's database and return to the login form."""
+        self.idle.stop()
+        if self.shell is not None:
+            self.stack.removeWidget(self.shell)
+            self.shell.deleteLater()
+            self.shell = None
+        if self.workspace is not None:
+            workspace, self.workspace = self.workspace, None
+            # Closing waits for pending writes: do it off the GUI thread.
+            CoreOp(None, workspace.close).run(self.ctx.ops)
+        self.login.set_unlocked()
+        self.stack.setCurrentWidget(self.login)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.ctx.settings.qsettings.setValue("window/geometry", self.saveGeometry())
+        self.idle.stop()
+        if self.workspace is not None:
+            self.workspace.close()
+            self.workspace = None
+        super().closeEvent(event)

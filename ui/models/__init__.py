@@ -1,0 +1,1 @@
+"""Table models over small frozen dataclass rows (checked with qtmodeltester)."""

@@ -1,0 +1,124 @@
+"""The base of every table model: a list of frozen dataclass rows installed at once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+R = TypeVar("R")
+Index = QModelIndex | QPersistentModelIndex
+
+#: The row's dataclass itself.
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+#: A value to sort by (numbers and dates rather than their display text).
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class RowTableModel(QAbstractTableModel, Generic[R]):
+    """Rows are loaded off the GUI thread and installed with one ``set_rows``; ``data`` only
+    formats what a row holds (never a query).
+
+    Subclasses list ``HEADERS`` (English source text in the "Columns" context, marked with
+    QT_TRANSLATE_NOOP) and implement ``display``; ``decoration``, ``foreground``, ``sort_key``
+    and ``tooltip`` are optional.
+    """
+
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._rows: list[R] = []
+
+    # -- rows ------------------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        """Replace every row at once."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[R]:
+        """The rows, in display order."""
+        return list(self._rows)
+
+    def row_at(self, row: int) -> R:
+        """The dataclass shown in ``row``."""
+        return self._rows[row]
+
+    def refresh_column(self, column: int) -> None:
+        """Repaint one column of every row (a ticking timer, a language switch)."""
+        if self._rows:
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
+
+    # -- what subclasses say about a row ---------------------------------------------------
+
+    def display(self, row: R, column: int) -> str:
+        """The text of a cell."""
+        raise NotImplementedError
+
+    def decoration(self, row: R, column: int) -> Any:
+        """An icon or colour swatch for a cell, or None."""
+        return None
+
+    def foreground(self, row: R, column: int) -> Any:
+        """A text colour for a cell, or None."""
+        return None
+
+    def sort_key(self, row: R, column: int) -> Any:
+        """What the column sorts by (default: its text)."""
+        return self.display(row, column)
+
+    def tooltip(self, row: R, column: int) -> str | None:
+        """Hover text (rarely seen on touch screens; used for truncated cells)."""
+        return None
+
+    # -- QAbstractTableModel ---------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(row, column)
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self.decoration(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self.foreground(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(row, column)
+        if role == ROW_ROLE:
+            return row
+        if role == SORT_ROLE:
+            return self.sort_key(row, column)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.HEADERS)
+        ):
+            return QCoreApplication.translate("Columns", self.HEADERS[section])
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -1,0 +1,125 @@
+"""Running core calls off the GUI thread (after Anki's ``CollectionOp``).
+
+``CoreOp(parent, fn).success(show).run(ops)``: ``fn`` runs on a worker thread and must never
+touch widgets; ``show`` runs on the GUI thread with the result, unless ``parent`` was deleted
+meanwhile. Failures go to ``failure`` callbacks, or by default to a clear error dialog.
+Writes still funnel through the store's single writer; the pool only keeps the GUI free.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Generic, TypeVar
+
+import shiboken6
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ui.labels import error_message
+
+T = TypeVar("T")
+log = logging.getLogger(__name__)
+
+
+class Ops(QObject):
+    """The worker pool and asyncio loop that every ``CoreOp`` of one app runs on.
+
+    ``busy`` counts operations in flight (tests and the screenshot script wait for zero).
+    """
+
+    busy_changed = Signal(int)
+    failed = Signal(str)
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, workers: int = 3):
+        super().__init__()
+        self.loop = loop
+        self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="gridterm-ui")
+        self.busy = 0
+        # Keep references to futures in flight: an unreferenced asyncio future may vanish.
+        self._running: set[asyncio.Future[Any]] = set()
+
+    def submit(self, fn: Callable[[], T]) -> asyncio.Future[T]:
+        """Run ``fn`` on the pool; the future's callbacks run on the GUI thread."""
+        future = self.loop.run_in_executor(self.pool, fn)
+        self._running.add(future)
+        self.busy += 1
+        self.busy_changed.emit(self.busy)
+        future.add_done_callback(self._finished)
+        return future
+
+    def _finished(self, future: asyncio.Future[Any]) -> None:
+        self._running.discard(future)
+        self.busy -= 1
+        self.busy_changed.emit(self.busy)
+
+    def shutdown(self) -> None:
+        """Wait for running operations and stop the pool."""
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+class CoreOp(Generic[T]):
+    """One operation: a blocking core call and what the GUI does with its outcome."""
+
+    def __init__(self, parent: QObject | None, fn: Callable[[], T]):
+        self.parent = parent
+        self.fn = fn
+        self._success: list[Callable[[T], None]] = []
+        self._failure: list[Callable[[BaseException], None]] = []
+        self._finally: list[Callable[[], None]] = []
+
+    def success(self, callback: Callable[[T], None]) -> CoreOp[T]:
+        """Call ``callback(result)`` on the GUI thread when ``fn`` returns."""
+        self._success.append(callback)
+        return self
+
+    def failure(self, callback: Callable[[BaseException], None]) -> CoreOp[T]:
+        """Call ``callback(error)`` instead of showing the default error dialog."""
+        self._failure.append(callback)
+        return self
+
+    def finally_(self, callback: Callable[[], None]) -> CoreOp[T]:
+        """Call ``callback()`` after success or failure (e.g. to re-enable a button)."""
+        self._finally.append(callback)
+        return self
+
+    def run(self, ops: Ops) -> asyncio.Future[T]:
+        """Start the operation."""
+        future = ops.submit(self.fn)
+        future.add_done_callback(lambda f: self._deliver(ops, f))
+        return future
+
+    def _deliver(self, ops: Ops, future: asyncio.Future[T]) -> None:
+        if self.parent is not None and not shiboken6.isValid(self.parent):
+            return  # the screen was closed while we worked: nobody to tell
+        if future.cancelled():
+            return
+        error = future.exception()
+        try:
+            if error is None:
+                for callback in self._success:
+                    callback(future.result())
+            elif self._failure:
+                for fail in self._failure:
+                    fail(error)
+            else:
+                log.warning("operation failed", exc_info=error)
+                ops.failed.emit(error_message(error))
+                show_error(self.parent, error)
+        finally:
+            for callback in self._finally:
+                callback()
+
+
+def show_error(parent: QObject | None, error: BaseException) -> QMessageBox:
+    """A window-modal message box that does not block the event loop."""
+    widget = parent if isinstance(parent, QWidget) else None
+    box = QMessageBox(widget.window() if widget else None)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("GridTerm")
+    box.setText(error_message(error))
+    box.setObjectName("errorBox")
+    box.open()
+    return box

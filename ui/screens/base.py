@@ -1,0 +1,71 @@
+"""What every logged-in screen has: a title, the workspace, and a way to navigate."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from ui.context import AppContext
+from ui.workspace import Workspace
+
+
+class Navigator(Protocol):
+    """How a screen asks to go somewhere (the shell implements it)."""
+
+    def open_building(self, building_id: str) -> None:
+        """Show a building's floor-by-room view."""
+
+    def open_household(self, household_id: str) -> None:
+        """Show a household's detail."""
+
+    def start_visit(self, household_id: str, draft_id: str | None = None) -> None:
+        """Open the visit form (a new visit, or a saved draft)."""
+
+    def open_ticket(self, ticket_id: str) -> None:
+        """Show a ticket with its history and actions."""
+
+    def show_tab(self, name: str) -> None:
+        """Switch to a main section: today, register, tickets, report, sync, settings."""
+
+    def back(self) -> None:
+        """Close the screen on top."""
+
+
+class Screen(QWidget):
+    """A logged-in screen. Data loads off the GUI thread in ``reload``; the shell calls
+    ``data_changed`` when the store reports writes to entities the screen shows."""
+
+    #: Entities whose changes make this screen reload.
+    watches: frozenset[str] = frozenset()
+
+    def __init__(self, ctx: AppContext, ws: Workspace, nav: Navigator):
+        super().__init__()
+        self.ctx = ctx
+        self.ws = ws
+        self.nav = nav
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(20, 16, 20, 16)
+        self.body.setSpacing(14)
+
+    def title(self) -> str:
+        """The heading the top bar shows for this screen."""
+        return ""
+
+    def reload(self) -> None:
+        """Read this screen's data again (off the GUI thread)."""
+
+    def data_changed(self, entities: frozenset[str]) -> None:
+        """Reload when something this screen shows was written."""
+        if entities & self.watches and self.isVisible():
+            self.reload()
+        elif entities & self.watches:
+            self._stale = True
+
+    def showEvent(self, event: object) -> None:  # type: ignore[override]
+        super().showEvent(event)  # type: ignore[arg-type]
+        if getattr(self, "_stale", False):
+            self._stale = False
+            self.reload()

@@ -1,0 +1,116 @@
+"""First run (首次使用): try the app on demo data, or enroll the terminal with a server."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QProgressBar, QVBoxLayout, QWidget
+
+from gridterm.errors import ValidationError
+from ui.widgets.touch import button, card, screen_widget
+from ui.widgets.touch import label as text_label
+
+
+def check_enrollment(url: str, code: str) -> tuple[str, str]:
+    """Validate what was typed before anything goes to the network."""
+    url = url.strip()
+    if not url.startswith(("https://", "http://")) or len(url) < 12:
+        raise ValidationError("enroll.bad_url", "server URL must be http(s)://…", field="url")
+    code = code.strip().replace(" ", "").upper()
+    if not code.isalnum() or not 6 <= len(code) <= 12:
+        raise ValidationError("enroll.bad_code", "enrollment code is 6-12 characters", field="code")
+    return url.rstrip("/"), code
+
+
+class FirstRunScreen(QWidget):
+    """Two ways in: demo data on this terminal, or enrollment with the street office's server."""
+
+    demo_requested = Signal()
+    enroll_requested = Signal(str, str)  # server URL, enrollment code
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        page = screen_widget()
+        root.addWidget(page)
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(40, 32, 40, 32)
+        outer.setSpacing(20)
+        outer.addWidget(text_label(self.tr("Welcome to GridTerm"), "title"))
+        outer.addWidget(
+            text_label(
+                self.tr("The field terminal for grid workers. How do you want to start?"), "muted"
+            )
+        )
+        row = QHBoxLayout()
+        row.setSpacing(24)
+        outer.addLayout(row, 1)
+
+        demo_card, demo = card()
+        demo.addWidget(text_label(self.tr("Try with demo data"), "section"))
+        demo.addWidget(
+            text_label(
+                self.tr(
+                    "A made-up street office with communities, buildings, households and "
+                    "tickets is created on this terminal. No server and no network needed."
+                )
+            )
+        )
+        demo.addStretch(1)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.progress_text = text_label("", "muted")
+        self.progress_text.hide()
+        demo.addWidget(self.progress_text)
+        demo.addWidget(self.progress)
+        self.demo_button = button(self.tr("Use demo data"), "primary", "demoButton")
+        self.demo_button.clicked.connect(self.demo_requested)
+        demo.addWidget(self.demo_button)
+        row.addWidget(demo_card, 1)
+
+        enroll_card, enroll = card()
+        enroll.addWidget(text_label(self.tr("Enroll with a server"), "section"))
+        enroll.addWidget(
+            text_label(
+                self.tr(
+                    "Your supervisor gives you the server address and a one-time enrollment code."
+                )
+            )
+        )
+        self.server_url = QLineEdit()
+        self.server_url.setObjectName("serverUrl")
+        self.server_url.setPlaceholderText(self.tr("Server address, e.g. https://grid.example.cn"))
+        self.code = QLineEdit()
+        self.code.setObjectName("enrollCode")
+        self.code.setPlaceholderText(self.tr("Enrollment code"))
+        enroll.addWidget(self.server_url)
+        enroll.addWidget(self.code)
+        self.error = text_label("", "error")
+        self.error.setObjectName("enrollError")
+        self.error.hide()
+        enroll.addWidget(self.error)
+        enroll.addStretch(1)
+        self.enroll_button = button(self.tr("Enroll"), "primary", "enrollButton")
+        self.enroll_button.clicked.connect(
+            lambda: self.enroll_requested.emit(self.server_url.text(), self.code.text())
+        )
+        enroll.addWidget(self.enroll_button)
+        row.addWidget(enroll_card, 1)
+
+    def set_building(self, building: bool) -> None:
+        """Show progress while the demo database is made (it takes a few seconds)."""
+        self.demo_button.setEnabled(not building)
+        self.enroll_button.setEnabled(not building)
+        self.progress.setVisible(building)
+        self.progress_text.setVisible(building)
+        self.progress_text.setText(
+            self.tr("Creating the demo street office… this takes a few seconds.")
+        )
+
+    def show_error(self, message: str) -> None:
+        """Show why enrolling failed."""
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+        self.error.setAlignment(Qt.AlignmentFlag.AlignLeft)

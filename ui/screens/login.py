@@ -1,0 +1,193 @@
+"""Login (登录) with worker ID and PIN, a PIN pad for gloved fingers, and the idle lock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.context import AppContext, DemoUser
+from ui.labels import ROLES, label
+from ui.settings import LAST_WORKER_ID
+from ui.widgets.touch import button, card, screen_widget
+from ui.widgets.touch import label as text_label
+
+PIN_KEY_PX = 72
+
+
+class LoginScreen(QWidget):
+    """Asks for worker ID and PIN; in locked mode only the PIN of the worker who locked it."""
+
+    login_requested = Signal(str, str)  # worker id, PIN
+    unlock_requested = Signal(str)  # PIN
+    switch_worker_requested = Signal()
+    first_painted = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.locked_worker = ""
+        self._painted = False
+        root = QHBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        page = screen_widget()
+        root.addWidget(page)
+        outer = QHBoxLayout(page)
+        outer.setContentsMargins(32, 24, 32, 24)
+        outer.setSpacing(32)
+        outer.addStretch(1)
+
+        form_card, form = card()
+        form_card.setMinimumWidth(440)
+        form_card.setMaximumWidth(560)
+        self.title = text_label(self.tr("GridTerm"), "title")
+        self.subtitle = text_label(self.tr("Log in with your worker ID and PIN"), "muted")
+        form.addWidget(self.title)
+        form.addWidget(self.subtitle)
+        self.worker_id = QLineEdit()
+        self.worker_id.setObjectName("workerId")
+        self.worker_id.setPlaceholderText(self.tr("Worker ID"))
+        self.worker_id.setText(ctx.settings.get(LAST_WORKER_ID))
+        self.pin = QLineEdit()
+        self.pin.setObjectName("pin")
+        self.pin.setPlaceholderText(self.tr("PIN (6 to 12 digits)"))
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin.setMaxLength(12)
+        self.pin.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        self.pin.returnPressed.connect(self._submit)
+        self.worker_id.returnPressed.connect(self.pin.setFocus)
+        form.addWidget(self.worker_id)
+        form.addWidget(self.pin)
+        form.addLayout(self._pin_pad())
+        self.error = text_label("", "error")
+        self.error.setObjectName("loginError")
+        self.error.hide()
+        form.addWidget(self.error)
+        self.submit = button(self.tr("Log in"), "primary", "loginButton")
+        self.submit.clicked.connect(self._submit)
+        form.addWidget(self.submit)
+        self.switch_worker = button(self.tr("Log in as another worker"), "flat")
+        self.switch_worker.clicked.connect(self.switch_worker_requested)
+        self.switch_worker.hide()
+        form.addWidget(self.switch_worker)
+        outer.addWidget(form_card, 0, Qt.AlignmentFlag.AlignVCenter)
+
+        self.demo_card, demo = card()
+        self.demo_card.setMaximumWidth(460)
+        demo.addWidget(text_label(self.tr("Demo accounts"), "section"))
+        demo.addWidget(
+            text_label(self.tr("Made-up people and places. Tap an account to fill it in."), "muted")
+        )
+        self.demo_list = QVBoxLayout()
+        demo.addLayout(self.demo_list)
+        demo.addStretch(1)
+        outer.addWidget(self.demo_card, 0, Qt.AlignmentFlag.AlignVCenter)
+        outer.addStretch(1)
+        self.set_demo_users(ctx.demo_users)
+
+    def _pin_pad(self) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setSpacing(8)
+        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "C", "0", "⌫"]
+        for i, key in enumerate(keys):
+            b = button(key)
+            b.setObjectName(f"pinKey_{ {'C': 'clear', '⌫': 'back'}.get(key, key) }")
+            b.setMinimumHeight(PIN_KEY_PX)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.clicked.connect(lambda _=False, k=key: self._key(k))
+            grid.addWidget(b, i // 3, i % 3)
+        return grid
+
+    def _key(self, key: str) -> None:
+        if key == "C":
+            self.pin.clear()
+        elif key == "⌫":
+            self.pin.backspace()
+        else:
+            self.pin.insert(key)
+
+    def set_demo_users(self, users: list[DemoUser]) -> None:
+        """Show the demo accounts (hidden when the database is not a demo)."""
+        while self.demo_list.count():
+            item = self.demo_list.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        for user in users[:6]:
+            text = self.tr("{name} · {role}\nWorker ID {worker_id} · PIN {pin}").format(
+                name=user.name,
+                role=label(ROLES, user.role),
+                worker_id=user.worker_id,
+                pin=user.pin,
+            )
+            b = button(text)
+            b.setObjectName(f"demo_{user.worker_id}")
+            b.setStyleSheet("text-align: left; padding: 6px 14px;")
+            b.clicked.connect(lambda _=False, u=user: self._fill(u))
+            self.demo_list.addWidget(b)
+        self.demo_card.setVisible(bool(users) and not self.locked_worker)
+
+    def _fill(self, user: DemoUser) -> None:
+        self.worker_id.setText(user.worker_id)
+        self.pin.setText(user.pin)
+
+    def _submit(self) -> None:
+        pin = self.pin.text().strip()
+        if self.locked_worker:
+            self.unlock_requested.emit(pin)
+        else:
+            self.login_requested.emit(self.worker_id.text().strip(), pin)
+
+    def set_busy(self, busy: bool) -> None:
+        """Disable the form while the PIN is checked."""
+        self.submit.setEnabled(not busy)
+        self.submit.setText(self.tr("Checking…") if busy else self.tr("Log in"))
+
+    def show_error(self, message: str) -> None:
+        """Show why logging in failed, and clear the PIN."""
+        self.error.setText(message)
+        self.error.show()
+        self.pin.clear()
+        self.pin.setFocus()
+
+    def set_locked(self, worker_id: str, name: str) -> None:
+        """Locked mode: only this worker's PIN unlocks; others may log in instead."""
+        self.locked_worker = worker_id
+        self.title.setText(self.tr("Locked"))
+        self.subtitle.setText(
+            self.tr("{name} ({worker_id}), enter your PIN to continue.").format(
+                name=name, worker_id=worker_id
+            )
+        )
+        self.worker_id.setText(worker_id)
+        self.worker_id.setEnabled(False)
+        self.switch_worker.show()
+        self.demo_card.hide()
+        self.reset()
+
+    def set_unlocked(self) -> None:
+        """Back to the normal login form."""
+        self.locked_worker = ""
+        self.title.setText(self.tr("GridTerm"))
+        self.subtitle.setText(self.tr("Log in with your worker ID and PIN"))
+        self.worker_id.setEnabled(True)
+        self.switch_worker.hide()
+        self.demo_card.setVisible(bool(self.ctx.demo_users))
+        self.reset()
+
+    def reset(self) -> None:
+        """Clear the PIN and any error."""
+        self.pin.clear()
+        self.error.hide()
+        self.set_busy(False)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()

@@ -1,0 +1,215 @@
+"""Today (今日): check in / out, who is due for a visit, today's numbers, unsaved drafts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from gridterm.domain.rounds import CheckIn, CheckKind, Location, next_check_kind
+from gridterm.services.today import DayCounts, DueHousehold, day_counts, due_households
+from ui.context import AppContext
+from ui.formatting import long_date_text, time_text
+from ui.models.due import DueModel
+from ui.ops import CoreOp
+from ui.screens.base import Navigator, Screen
+from ui.widgets.location import LocationProbe
+from ui.widgets.responsive import ResponsiveRow
+from ui.widgets.table import TouchTable
+from ui.widgets.touch import button, card, label
+from ui.workspace import Workspace
+
+
+@dataclass(frozen=True, slots=True)
+class TodayData:
+    """Everything the Today screen shows, read in one go off the GUI thread."""
+
+    day: date
+    checks: list[CheckIn]
+    last: CheckIn | None
+    counts: DayCounts
+    due: list[DueHousehold]
+    drafts: list[dict[str, Any]]
+
+
+def day_bounds(day: date) -> tuple[datetime, datetime]:
+    """Local midnight to midnight as aware datetimes."""
+    start = datetime.combine(day, time.min).astimezone()
+    return start, start + timedelta(days=1)
+
+
+def read_today(ws: Workspace) -> TodayData:
+    """Gather the Today screen's data (blocking: call off the GUI thread)."""
+    day = ws.session.now().astimezone().date()
+    start, end = day_bounds(day)
+    return TodayData(
+        day=day,
+        checks=ws.rounds.on_day(start, end),
+        last=ws.rounds.last_check(),
+        counts=day_counts(ws.session, start, end),
+        due=due_households(ws.session, day),
+        drafts=ws.drafts.load("visit"),
+    )
+
+
+class TodayScreen(Screen):
+    """The worker's start page."""
+
+    watches = frozenset({"visit", "check_in", "ticket", "ticket_transition", "household"})
+    ready = Signal()
+
+    def __init__(self, ctx: AppContext, ws: Workspace, nav: Navigator):
+        super().__init__(ctx, ws, nav)
+        self.setObjectName("today")
+        self.data: TodayData | None = None
+        user = ws.session.user
+        self.heading = label("", "muted")
+        self.body.addWidget(self.heading)
+
+        row = ResponsiveRow()
+        self.body.addWidget(row, 1)
+        left = QWidget()
+        left_col = QVBoxLayout(left)
+        left_col.setContentsMargins(0, 0, 0, 0)
+        left_col.setSpacing(14)
+        left.setMinimumWidth(360)
+        left.setMaximumWidth(460)
+        row.add(left, 0)
+
+        check_card, check = card()
+        check.addWidget(label(self.tr("Round"), "section"))
+        self.check_state = label(self.tr("Not checked in yet"))
+        self.check_state.setObjectName("checkState")
+        check.addWidget(self.check_state)
+        self.check_button = button(self.tr("Check in"), "primary", "checkButton")
+        self.check_button.setMinimumHeight(64)
+        self.check_button.clicked.connect(self._check)
+        check.addWidget(self.check_button)
+        left_col.addWidget(check_card)
+
+        counts_card, counts = card()
+        counts.addWidget(label(self.tr("Today"), "section"))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(4)
+        self.count_labels: dict[str, Any] = {}
+        for i, (key, text) in enumerate(
+            (
+                ("visits", self.tr("Visits")),
+                ("key_visits", self.tr("Key households visited")),
+                ("tickets_reported", self.tr("Tickets reported")),
+                ("tickets_open", self.tr("Open tickets in my grids")),
+                ("urgent_open", self.tr("Urgent tickets")),
+            )
+        ):
+            number = label("–", "title", wrap=False)
+            number.setObjectName(f"count_{key}")
+            self.count_labels[key] = number
+            grid.addWidget(number, i, 0)
+            grid.addWidget(label(text), i, 1)
+        grid.setColumnStretch(1, 1)
+        counts.addLayout(grid)
+        left_col.addWidget(counts_card)
+
+        self.drafts_card, drafts = card()
+        drafts.addWidget(label(self.tr("Unsaved visits"), "section"))
+        self.drafts_list = QVBoxLayout()
+        drafts.addLayout(self.drafts_list)
+        self.drafts_card.hide()
+        left_col.addWidget(self.drafts_card)
+        left_col.addStretch(1)
+
+        due_card, due = card()
+        header = QHBoxLayout()
+        self.due_title = label(self.tr("Due for a visit"), "section")
+        header.addWidget(self.due_title, 1)
+        due.addLayout(header)
+        self.due_hint = label(self.tr("Key households first; tap one to open it."), "muted")
+        due.addWidget(self.due_hint)
+        self.due_model = DueModel(ctx.theme)
+        self.due_table = TouchTable(self.due_model, stretch=(DueModel.COL_REASONS,))
+        self.due_table.setObjectName("dueTable")
+        self.due_table.on_row(lambda r: nav.open_household(r.household_id))
+        due.addWidget(self.due_table, 1)
+        self.none_due = label(self.tr("Nobody is due today. Well done."), "ok")
+        self.none_due.hide()
+        due.addWidget(self.none_due)
+        row.add(due_card, 1)
+        self.heading.setText(f"{user.name}")
+
+    def title(self) -> str:
+        return self.tr("Today")
+
+    def reload(self) -> None:
+        CoreOp(self, lambda: read_today(self.ws)).success(self._apply).run(self.ctx.ops)
+
+    def _apply(self, data: TodayData) -> None:
+        self.data = data
+        self.heading.setText(
+            self.tr("{date} · good work today, {name}").format(
+                date=long_date_text(data.day), name=self.ws.session.user.name
+            )
+        )
+        self._show_checks(data)
+        for key, widget in self.count_labels.items():
+            widget.setText(str(getattr(data.counts, key)))
+        self.due_model.set_rows(data.due)
+        self.due_title.setText(self.tr("Due for a visit (%n)", None, len(data.due)))
+        self.due_table.setVisible(bool(data.due))
+        self.none_due.setVisible(not data.due)
+        self._show_drafts(data.drafts)
+        self.ready.emit()
+
+    def _show_checks(self, data: TodayData) -> None:
+        last = data.last
+        kind = next_check_kind(last.kind if last else None)
+        self.check_button.setText(
+            self.tr("Check in") if kind is CheckKind.IN else self.tr("Check out")
+        )
+        ins = [c for c in data.checks if c.kind is CheckKind.IN]
+        outs = [c for c in data.checks if c.kind is CheckKind.OUT]
+        if last is not None and last.kind is CheckKind.IN:
+            text = self.tr("Checked in at {time}").format(time=time_text(last.at))
+        elif outs and ins:
+            text = self.tr("Round finished: {start} – {end}").format(
+                start=time_text(ins[0].at), end=time_text(outs[-1].at)
+            )
+        else:
+            text = self.tr("Not checked in yet")
+        if last is not None and last.location is not None and last.kind is CheckKind.IN:
+            text += "\n" + self.tr("Location {lat:.5f}, {lon:.5f}").format(
+                lat=last.location.latitude, lon=last.location.longitude
+            )
+        self.check_state.setText(text)
+
+    def _show_drafts(self, drafts: list[dict[str, Any]]) -> None:
+        while self.drafts_list.count():
+            item = self.drafts_list.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        for draft in drafts[:5]:
+            address = draft["payload"].get("address", "")
+            b = button(self.tr("Continue the visit to {address}").format(address=address))
+            b.setObjectName("draftButton")
+            b.clicked.connect(
+                lambda _=False, d=draft: self.nav.start_visit(d["subject_id"], d["id"])
+            )
+            self.drafts_list.addWidget(b)
+        self.drafts_card.setVisible(bool(drafts))
+
+    def _check(self) -> None:
+        last = self.data.last if self.data else None
+        kind = next_check_kind(last.kind if last else None)
+        self.check_button.setEnabled(False)
+        self.check_state.setText(self.tr("Finding your location…"))
+        probe = LocationProbe(self)
+        probe.located.connect(lambda location: self._save_check(kind, location))
+        probe.start()
+
+    def _save_check(self, kind: CheckKind, location: Location | None) -> None:
+        CoreOp(self, lambda: self.ws.rounds.check(kind, location)).success(
+            lambda _: self.reload()
+        ).finally_(lambda: self.check_button.setEnabled(True)).run(self.ctx.ops)

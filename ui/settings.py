@@ -1,0 +1,64 @@
+"""Typed, declarative app settings kept in QSettings (an INI file under the user config dir)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QSettings
+
+T = TypeVar("T", str, int)
+
+#: Bumped when a stored setting changes meaning; ``AppSettings.upgrade`` rewrites old values.
+SETTINGS_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Setting(Generic[T]):
+    """One setting: its key, default and type (what QSettings gives back is coerced to it)."""
+
+    key: str
+    default: T
+
+
+LANGUAGE = Setting("ui/language", "zh_CN")
+THEME = Setting("ui/theme", "normal")
+SERVER_URL = Setting("sync/server_url", "")
+PHOTO_MAX_PX = Setting("photos/max_px", 1600)
+IDLE_LOCK_MINUTES = Setting("security/idle_lock_minutes", 5)
+LAST_WORKER_ID = Setting("login/last_worker_id", "")
+DB_PATH = Setting("store/db_path", "")
+
+LANGUAGES = ("zh_CN", "en")
+THEMES = ("normal", "high_contrast", "large_text")
+PHOTO_SIZES = (1024, 1600, 2560)
+
+
+class AppSettings:
+    """Reads and writes ``Setting``s; one instance per app, passed to whoever needs it."""
+
+    def __init__(self, path: Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.qsettings = QSettings(str(path), QSettings.Format.IniFormat)
+        self.upgrade()
+
+    def get(self, setting: Setting[T]) -> T:
+        """The stored value, or the default when absent or unreadable."""
+        raw = self.qsettings.value(setting.key, setting.default)
+        try:
+            return type(setting.default)(raw)
+        except (TypeError, ValueError):
+            return setting.default
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        """Store a value and flush it, so a flat battery keeps the change."""
+        self.qsettings.setValue(setting.key, value)
+        self.qsettings.sync()
+
+    def upgrade(self) -> None:
+        """Bring settings written by an older app up to ``SETTINGS_VERSION``."""
+        version = int(self.qsettings.value("settings/version", 0) or 0)
+        if version != SETTINGS_VERSION:
+            self.qsettings.setValue("settings/version", SETTINGS_VERSION)
+            self.qsettings.sync()

@@ -1,0 +1,255 @@
+"""The logged-in shell: top bar, section navigation, and a stack of screens per section."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QToolButton,
+    QWidget,
+)
+
+from gridterm.domain.users import Role
+from ui.context import AppContext
+from ui.labels import ROLES, label
+from ui.screens.base import Screen
+from ui.widgets.icons import icon, icon_size
+from ui.widgets.nav_bar import NavBar
+from ui.widgets.sync_indicator import SyncIndicator
+from ui.widgets.touch import TOUCH_PX
+from ui.workspace import Workspace
+
+
+class TopBar(QWidget):
+    """Back, the screen's title, who is logged in, the sync state and the lock."""
+
+    def __init__(self, shell: Shell):
+        super().__init__()
+        self.setObjectName("topBar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 6, 12, 6)
+        row.setSpacing(10)
+        theme = shell.ctx.theme
+        self.back = QToolButton()
+        self.back.setObjectName("backButton")
+        self.back.setIconSize(icon_size(32))
+        self.back.setMinimumSize(TOUCH_PX + 8, TOUCH_PX)
+        self.back.setToolTip(self.tr("Back"))
+        self.back.clicked.connect(shell.back)
+        self.title = QLabel()
+        self.title.setProperty("role", "title")
+        self.title.setObjectName("screenTitle")
+        self.user = QLabel()
+        self.user.setProperty("role", "muted")
+        self.sync = SyncIndicator(shell.ctx, shell.ws)
+        self.sync.clicked.connect(lambda: shell.show_tab("sync"))
+        self.lock = QToolButton()
+        self.lock.setObjectName("lockButton")
+        self.lock.setIconSize(icon_size(30))
+        self.lock.setMinimumSize(TOUCH_PX + 8, TOUCH_PX)
+        self.lock.setToolTip(self.tr("Lock"))
+        self.lock.clicked.connect(shell.lock_requested)
+        row.addWidget(self.back)
+        row.addWidget(self.title, 1)
+        row.addWidget(self.user)
+        row.addWidget(self.sync)
+        row.addWidget(self.lock)
+        self._theme = theme
+        theme.changed.connect(self._recolor)
+        self._recolor()
+
+    def _recolor(self) -> None:
+        color = self._theme.color("text")
+        self.back.setIcon(icon("back", color))
+        self.lock.setIcon(icon("lock", color))
+
+
+class Shell(QWidget):
+    """Sections (Today, Register, Tickets, Quick report, Sync, Settings), each a stack of
+    screens; implements ``Navigator`` for the screens."""
+
+    lock_requested = Signal()
+    logout_requested = Signal()
+    screen_shown = Signal(str)  # object name of the screen now on top
+
+    def __init__(self, ctx: AppContext, ws: Workspace):
+        super().__init__()
+        self.ctx = ctx
+        self.ws = ws
+        self.top = TopBar(self)
+        self.nav = NavBar(ctx.theme)
+        self.sections = QStackedWidget()
+        self.sections.setObjectName("screens")
+        self._stacks: dict[str, QStackedWidget] = {}
+        self._factories: dict[str, Callable[[], Screen]] = {}
+        self.current = ""
+
+        content = QWidget()
+        column = QBoxLayout(QBoxLayout.Direction.TopToBottom, content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.top)
+        column.addWidget(self.sections, 1)
+        self.frame = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.frame.setContentsMargins(0, 0, 0, 0)
+        self.frame.setSpacing(0)
+        self.frame.addWidget(self.nav)
+        self.frame.addWidget(content, 1)
+
+        user = ws.session.user
+        self.top.user.setText(f"{user.name} · {label(ROLES, user.role)}")
+        self._add_sections(user.role)
+        self.nav.selected.connect(self.show_tab)
+        ws.events.changed.connect(self._data_changed)
+        self.show_tab("report" if user.role is Role.PART_TIME_WORKER else "today")
+
+    def _add_sections(self, role: Role) -> None:
+        from ui.screens import quick_report, settings, sync, tickets, today
+
+        sections: list[tuple[str, str, str, Callable[[], Screen]]] = []
+        if role is not Role.PART_TIME_WORKER:
+            from ui.screens import register
+
+            sections += [
+                ("today", self.tr("Today"), "today", lambda: today.TodayScreen(*self._args())),
+                (
+                    "register",
+                    self.tr("Register"),
+                    "register",
+                    lambda: register.RegisterScreen(*self._args()),
+                ),
+            ]
+        sections += [
+            (
+                "tickets",
+                self.tr("Tickets"),
+                "tickets",
+                lambda: tickets.TicketsScreen(*self._args()),
+            ),
+            (
+                "report",
+                self.tr("Quick report"),
+                "quick_report",
+                lambda: quick_report.QuickReportScreen(*self._args()),
+            ),
+            ("sync", self.tr("Sync"), "sync", lambda: sync.SyncScreen(*self._args())),
+            (
+                "settings",
+                self.tr("Settings"),
+                "settings",
+                lambda: settings.SettingsScreen(*self._args(), shell=self),
+            ),
+        ]
+        for name, text, icon_name, factory in sections:
+            self.nav.add(name, text, icon_name)
+            stack = QStackedWidget()
+            self._stacks[name] = stack
+            self._factories[name] = factory
+            self.sections.addWidget(stack)
+
+    def _args(self) -> tuple[AppContext, Workspace, Shell]:
+        return self.ctx, self.ws, self
+
+    # -- Navigator -------------------------------------------------------------------------
+
+    def show_tab(self, name: str) -> None:
+        """Show a section, creating its first screen the first time (lazily, after login)."""
+        if name not in self._stacks:
+            return
+        stack = self._stacks[name]
+        if stack.count() == 0:
+            screen = self._factories[name]()
+            stack.addWidget(screen)
+            screen.reload()
+        self.current = name
+        self.sections.setCurrentWidget(stack)
+        self.nav.check(name)
+        self._update_top()
+
+    def push(self, screen: Screen) -> None:
+        """Put a screen on top of the current section."""
+        stack = self._stacks[self.current]
+        stack.addWidget(screen)
+        stack.setCurrentWidget(screen)
+        screen.reload()
+        self._update_top()
+
+    def back(self) -> None:
+        """Close the screen on top of the current section."""
+        stack = self._stacks[self.current]
+        if stack.count() <= 1:
+            return
+        top = stack.widget(stack.count() - 1)
+        stack.removeWidget(top)
+        top.deleteLater()
+        stack.setCurrentIndex(stack.count() - 1)
+        self._update_top()
+
+    def open_building(self, building_id: str) -> None:
+        """Show a building's floor-by-room view."""
+        from ui.screens.building import BuildingScreen
+
+        self.push(BuildingScreen(*self._args(), building_id=building_id))
+
+    def open_household(self, household_id: str) -> None:
+        """Show a household."""
+        from ui.screens.household import HouseholdScreen
+
+        self.push(HouseholdScreen(*self._args(), household_id=household_id))
+
+    def start_visit(self, household_id: str, draft_id: str | None = None) -> None:
+        """Open the visit form."""
+        from ui.screens.visit import VisitScreen
+
+        self.push(VisitScreen(*self._args(), household_id=household_id, draft_id=draft_id))
+
+    def open_ticket(self, ticket_id: str) -> None:
+        """Show one ticket."""
+        from ui.screens.ticket_detail import TicketDetailScreen
+
+        self.push(TicketDetailScreen(*self._args(), ticket_id=ticket_id))
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def top_screen(self) -> Screen | None:
+        """The screen the worker sees."""
+        stack = self._stacks.get(self.current)
+        widget = stack.currentWidget() if stack is not None else None
+        return widget if isinstance(widget, Screen) else None
+
+    def _update_top(self) -> None:
+        stack = self._stacks[self.current]
+        screen = self.top_screen()
+        self.top.title.setText(screen.title() if screen else "")
+        self.top.back.setVisible(stack.count() > 1)
+        if screen is not None:
+            self.screen_shown.emit(screen.objectName())
+
+    def retitle(self) -> None:
+        """Refresh the top bar after a screen's title changed (its data loaded)."""
+        self._update_top()
+
+    def _data_changed(self, entities: frozenset[str]) -> None:
+        for stack in self._stacks.values():
+            for i in range(stack.count()):
+                widget = stack.widget(i)
+                if isinstance(widget, Screen):
+                    widget.data_changed(entities)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        portrait = event.size().height() > event.size().width()
+        self.nav.set_vertical(not portrait)
+        self.frame.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
+        # In portrait the bar sits under the content, as phones and tablets put it.
+        self.frame.removeWidget(self.nav)
+        self.frame.insertWidget(1 if portrait else 0, self.nav)

@@ -1,0 +1,1 @@
+"""Reusable widgets: touch helpers, icons, the sync indicator, tiles, photos."""

@@ -1,0 +1,78 @@
+"""The main sections as big icon buttons: a rail on the left in landscape, a bar at the bottom
+in portrait."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QSizePolicy, QToolButton, QWidget
+
+from ui.theme import Theme
+from ui.widgets.icons import icon, icon_size
+
+RAIL_WIDTH = 112
+BAR_HEIGHT = 84
+
+
+class NavBar(QWidget):
+    """Checkable section buttons; emits ``selected(name)``."""
+
+    selected = Signal(str)
+
+    def __init__(self, theme: Theme, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("navBar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.theme = theme
+        self.layout_ = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self.layout_.setContentsMargins(8, 8, 8, 8)
+        self.layout_.setSpacing(6)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.buttons: dict[str, QToolButton] = {}
+        self._icons: dict[str, str] = {}
+        self.layout_.addStretch(1)
+        theme.changed.connect(self._recolor)
+        self.set_vertical(True)
+
+    def add(self, name: str, text: str, icon_name: str) -> QToolButton:
+        """Add a section button."""
+        b = QToolButton()
+        b.setObjectName(f"nav_{name}")
+        b.setText(text)
+        b.setCheckable(True)
+        b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        b.setIconSize(icon_size(32))
+        b.setMinimumSize(88, 72)
+        b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        b.clicked.connect(lambda: self.selected.emit(name))
+        self.group.addButton(b)
+        self.layout_.insertWidget(self.layout_.count() - 1, b)
+        self.buttons[name] = b
+        self._icons[name] = icon_name
+        self._recolor()
+        return b
+
+    def check(self, name: str) -> None:
+        """Show ``name`` as the current section (without emitting)."""
+        if name in self.buttons:
+            self.buttons[name].setChecked(True)
+            self._recolor()
+
+    def set_vertical(self, vertical: bool) -> None:
+        """Rail (landscape) or bottom bar (portrait)."""
+        self.layout_.setDirection(
+            QBoxLayout.Direction.TopToBottom if vertical else QBoxLayout.Direction.LeftToRight
+        )
+        if vertical:
+            self.setFixedWidth(RAIL_WIDTH)
+            self.setMinimumHeight(0)
+            self.setMaximumHeight(16777215)
+        else:
+            self.setMinimumWidth(0)
+            self.setMaximumWidth(16777215)
+            self.setFixedHeight(BAR_HEIGHT)
+
+    def _recolor(self) -> None:
+        for name, b in self.buttons.items():
+            key = "primary_text" if b.isChecked() else "nav_text"
+            b.setIcon(icon(self._icons[name], self.theme.color(key)))

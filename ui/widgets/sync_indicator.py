@@ -1,0 +1,82 @@
+"""The always-visible sync state: online or offline, records waiting, last confirmed sync."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from gridterm.services import outbox_status
+from gridterm.services.outbox_status import OutboxSummary
+from ui.context import AppContext
+from ui.ops import CoreOp
+from ui.widgets.icons import icon, icon_size
+from ui.workspace import Workspace
+
+#: How often the counts are re-read besides after local writes (the sync engine writes too).
+POLL_MS = 15_000
+
+
+def short_time(iso: str | None) -> str:
+    """A stored UTC time as local HH:MM (today) or MM-DD HH:MM."""
+    if not iso:
+        return ""
+    at = datetime.fromisoformat(iso).astimezone()
+    now = datetime.now().astimezone()
+    return at.strftime("%H:%M") if at.date() == now.date() else at.strftime("%m-%d %H:%M")
+
+
+class SyncIndicator(QPushButton):
+    """A button in the top bar; tapping it opens the sync page."""
+
+    def __init__(self, ctx: AppContext, ws: Workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("syncIndicator")
+        self.ctx = ctx
+        self.ws = ws
+        self.online: bool | None = None
+        self.summary: OutboxSummary | None = None
+        self.setIconSize(icon_size(28))
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self.reload)
+        self._timer.start()
+        ws.events.changed.connect(lambda _: self.reload())
+        ctx.theme.changed.connect(self._render)
+        self._render()
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read the outbox counts off the GUI thread."""
+        CoreOp(self, lambda: outbox_status.summary(self.ws.session)).success(self._set).failure(
+            lambda _: None
+        ).run(self.ctx.ops)
+
+    def set_online(self, online: bool | None) -> None:
+        """Reachability as the network layer reports it (None: unknown)."""
+        self.online = online
+        self._render()
+
+    def _set(self, summary: OutboxSummary) -> None:
+        self.summary = summary
+        self._render()
+
+    def _render(self) -> None:
+        s = self.summary
+        parts = [self.tr("Online") if self.online else self.tr("Offline")]
+        if s is not None:
+            if s.unsent:
+                parts.append(self.tr("%n waiting", None, s.unsent))
+            else:
+                parts.append(self.tr("All sent"))
+            if s.rejected:
+                parts.append(self.tr("%n need attention", None, s.rejected))
+            parts.append(
+                self.tr("Last sync {time}").format(time=short_time(s.last_confirmed_at))
+                if s.last_confirmed_at
+                else self.tr("Never synced")
+            )
+        self.setText(" · ".join(parts))
+        key = "danger" if s is not None and s.rejected else ("ok" if self.online else "muted")
+        self.setIcon(icon("online" if self.online else "offline", self.ctx.theme.color(key)))

@@ -1,0 +1,61 @@
+"""A touch-friendly table: tall rows, whole-row selection, one tap opens, kinetic scrolling."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from ui.models.base import ROW_ROLE, SORT_ROLE, RowTableModel
+from ui.widgets.touch import kinetic
+
+ROW_PX = 56
+
+
+class TouchTable(QTableView):
+    """A QTableView over a ``RowTableModel``; ``on_row(callback)`` gets the tapped row."""
+
+    def __init__(
+        self,
+        model: RowTableModel[Any],
+        stretch: Sequence[int] = (),
+        sortable: bool = False,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.source = model
+        if sortable:
+            proxy = QSortFilterProxyModel(self)
+            proxy.setSourceModel(model)
+            proxy.setSortRole(SORT_ROLE)
+            self.setModel(proxy)
+            self.setSortingEnabled(True)
+        else:
+            self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setShowGrid(False)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(ROW_PX)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        kinetic(self)
+
+    def on_row(self, callback: Callable[[Any], None]) -> None:
+        """Call ``callback(row)`` when a row is tapped."""
+        self.clicked.connect(lambda index: callback(self.row_of(index)))
+
+    def row_of(self, index: QModelIndex) -> Any:
+        """The dataclass behind a (possibly sorted) index."""
+        return index.data(ROW_ROLE)

@@ -1,0 +1,82 @@
+"""Touch helpers: kinetic scrolling, big buttons, labelled rows; everything ≥ 48 px."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScroller,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+#: The smallest touch target, in pixels (a gloved fingertip).
+TOUCH_PX = 48
+
+
+def kinetic(area: QAbstractScrollArea) -> QAbstractScrollArea:
+    """Let a finger drag and flick ``area`` (mouse drags too, for touch screens without touch
+    events under some drivers)."""
+    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    if isinstance(area, QAbstractItemView):
+        area.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        area.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    return area
+
+
+def button(text: str = "", role: str = "", object_name: str = "") -> QPushButton:
+    """A push button at least one touch target high; ``role`` picks a style (primary…)."""
+    b = QPushButton(text)
+    b.setMinimumHeight(TOUCH_PX)
+    b.setCursor(Qt.CursorShape.PointingHandCursor)
+    if role:
+        b.setProperty("role", role)
+    if object_name:
+        b.setObjectName(object_name)
+    return b
+
+
+def label(text: str = "", role: str = "", wrap: bool = True) -> QLabel:
+    """A label; ``role`` is title, section, muted, error, ok, warning, badge or urgent."""
+    lab = QLabel(text)
+    if role:
+        lab.setProperty("role", role)
+    lab.setWordWrap(wrap)
+    return lab
+
+
+def card(*, vertical: bool = True) -> tuple[QFrame, QVBoxLayout | QHBoxLayout]:
+    """A white rounded panel and its layout."""
+    frame = QFrame()
+    frame.setObjectName("card")
+    layout: QVBoxLayout | QHBoxLayout = QVBoxLayout(frame) if vertical else QHBoxLayout(frame)
+    layout.setContentsMargins(16, 12, 16, 12)
+    layout.setSpacing(10)
+    return frame, layout
+
+
+def screen_widget() -> QWidget:
+    """A screen's root widget (painted with the theme's background)."""
+    w = QWidget()
+    w.setObjectName("screen")
+    w.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+    return w
+
+
+def expanding(widget: QWidget) -> QWidget:
+    """Let ``widget`` take the width it is given."""
+    widget.setSizePolicy(QSizePolicy.Policy.Expanding, widget.sizePolicy().verticalPolicy())
+    return widget
+
+
+def set_role(widget: QWidget, role: str) -> None:
+    """Change a widget's style role and re-polish it so the style sheet applies."""
+    widget.setProperty("role", role)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
