@@ -1,0 +1,1 @@
+"""The central sync server (FastAPI): accounts, areas, batch push, safe pull, blobs."""

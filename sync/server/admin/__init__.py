@@ -1,0 +1,1 @@
+"""What a street office sets up: territory, register, users, grids, templates, enrollment."""

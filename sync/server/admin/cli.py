@@ -1,0 +1,265 @@
+"""``gridterm-server admin …``: the street office's set-up commands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, select
+
+from gridterm.errors import GridTermError
+from sync.protocol import ConflictChoice
+from sync.server import conflicts
+from sync.server.admin import register, templates, territory, users
+from sync.server.auth import enrollment, sessions
+from sync.server.db import schema
+from sync.server.db.engine import make_engine, reading, writing
+from sync.server.db.migrate import upgrade
+from sync.server.errors import ApiError
+
+Action = Callable[[Connection, argparse.Namespace], int]
+
+
+def add_parser(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> None:
+    """Register ``admin`` and its sub-commands."""
+    admin = sub.add_parser("admin", help="set up territory, users, grids, templates, devices")
+    db_arg(admin)
+    cmds = admin.add_subparsers(dest="admin_command", required=True)
+
+    def cmd(name: str, action: Action, help: str, *, write: bool = True) -> argparse.ArgumentParser:
+        p = cmds.add_parser(name, help=help)
+        p.set_defaults(run=lambda args: _run(args, action, write))
+        return p
+
+    p = cmd("import-register", _import_register, "import territory + households from CSV/XLSX")
+    p.add_argument("file", type=Path)
+    p.add_argument("--report", type=Path, help="write rejected rows to this CSV")
+
+    p = cmd("add-grid", _add_grid, "create a street office / community / grid by name")
+    p.add_argument("street_office")
+    p.add_argument("community")
+    p.add_argument("grid")
+    p.add_argument("--kind", default="residential", choices=["residential", "special"])
+
+    p = cmd("add-user", _add_user, "create a user with a role and a PIN")
+    p.add_argument("worker_id")
+    p.add_argument("--name", required=True)
+    p.add_argument(
+        "--role",
+        required=True,
+        choices=[
+            "grid_worker",
+            "part_time_worker",
+            "market_inspector",
+            "community_supervisor",
+            "street_staff",
+        ],
+    )
+    p.add_argument("--pin", required=True)
+    p.add_argument("--community", help="community id or name")
+    p.add_argument("--street-office", help="street office id or name (street staff)")
+
+    p = cmd("set-pin", _set_pin, "replace a user's PIN (ends their sessions)")
+    p.add_argument("worker_id")
+    p.add_argument("pin")
+
+    p = cmd("deactivate-user", _deactivate, "stop a user logging in; their records stay")
+    p.add_argument("worker_id")
+
+    cmd("list-users", _list_users, "users, roles and grids", write=False)
+    cmd("list-grids", _list_grids, "grids and who holds them", write=False)
+
+    p = cmd("assign", _assign, "give a worker a grid")
+    p.add_argument("worker_id")
+    p.add_argument("grid", help="grid id or name")
+
+    p = cmd("unassign", _unassign, "take a grid from a worker")
+    p.add_argument("worker_id")
+    p.add_argument("grid")
+
+    p = cmd("reassign", _reassign, "move a grid to another worker")
+    p.add_argument("grid")
+    p.add_argument("--to", required=True, dest="to_worker")
+    p.add_argument("--from", dest="from_worker")
+
+    p = cmd("import-template", _import_template, "publish a checklist template (YAML/JSON/XLSX)")
+    p.add_argument("file", type=Path)
+
+    p = cmd("enroll-code", _enroll_code, "make one-time terminal enrollment codes")
+    p.add_argument("--count", type=int, default=1)
+    p.add_argument("--days", type=int, default=enrollment.DEFAULT_CODE_DAYS)
+    p.add_argument("--note", default="")
+
+    cmd("list-devices", _list_devices, "enrolled terminals", write=False)
+
+    p = cmd("revoke", _revoke, "revoke a device's token or a user's sessions")
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--device")
+    who.add_argument("--user", help="worker id")
+
+    p = cmd("conflicts", _list_conflicts, "list conflicts", write=False)
+    p.add_argument("--status", default="open", choices=["open", "resolved"])
+
+    p = cmd("resolve", _resolve, "resolve a conflict")
+    p.add_argument("conflict_id")
+    p.add_argument("--choice", required=True, choices=[c.value for c in ConflictChoice])
+    p.add_argument("--value", help="JSON value for --choice value")
+    p.add_argument("--as", dest="resolver", default="admin", help="who resolves (audit)")
+
+
+def _run(args: argparse.Namespace, action: Action, write: bool) -> int:
+    engine: Engine = make_engine(args.db, pool_size=1)
+    try:
+        upgrade(engine) if engine.dialect.name == "sqlite" else None
+        with (writing if write else reading)(engine) as conn:
+            return action(conn, args)
+    except (GridTermError, ApiError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+
+
+def _import_register(conn: Connection, args: argparse.Namespace) -> int:
+    report = register.import_register(conn, args.file)
+    print(
+        f"{report.rows} rows: {report.households} households and {report.residents} residents "
+        f"added, {len(report.rejected)} rows rejected"
+    )
+    for number, code, reason in report.rejected:
+        print(f"  row {number}: {code}: {reason}")
+    if args.report:
+        report.write_csv(args.report)
+    return 0
+
+
+def _add_grid(conn: Connection, args: argparse.Namespace) -> int:
+    office = territory.street_office(conn, args.street_office)
+    community = territory.community(conn, office, args.community)
+    print(territory.grid(conn, community, args.grid, args.kind))
+    return 0
+
+
+def _add_user(conn: Connection, args: argparse.Namespace) -> int:
+    community = territory.find_community(conn, args.community) if args.community else None
+    office = territory.find_street_office(conn, args.street_office) if args.street_office else None
+    print(
+        users.add_user(
+            conn,
+            worker_id=args.worker_id,
+            name=args.name,
+            role=args.role,
+            pin=args.pin,
+            community_id=community,
+            street_office_id=office,
+        )
+    )
+    return 0
+
+
+def _set_pin(conn: Connection, args: argparse.Namespace) -> int:
+    users.set_pin(conn, args.worker_id, args.pin)
+    return 0
+
+
+def _deactivate(conn: Connection, args: argparse.Namespace) -> int:
+    users.deactivate(conn, args.worker_id)
+    return 0
+
+
+def _list_users(conn: Connection, args: argparse.Namespace) -> int:
+    u, ug, g = schema.user, schema.user_grid, schema.grid
+    for row in conn.execute(select(u).order_by(u.c.worker_id)):
+        grids = conn.execute(
+            select(g.c.name).join(ug, ug.c.grid_id == g.c.id).where(ug.c.user_id == row.id)
+        ).scalars()
+        state = "" if row.active else " (inactive)"
+        print(f"{row.worker_id}\t{row.name}\t{row.role}{state}\t{', '.join(grids)}")
+    return 0
+
+
+def _list_grids(conn: Connection, args: argparse.Namespace) -> int:
+    g, c, ug, u = schema.grid, schema.community, schema.user_grid, schema.user
+    for row in conn.execute(
+        select(g.c.id, g.c.name, c.c.name.label("community"))
+        .join(c, c.c.id == g.c.community_id)
+        .order_by(c.c.name, g.c.name)
+    ):
+        holders = conn.execute(
+            select(u.c.worker_id).join(ug, ug.c.user_id == u.c.id).where(ug.c.grid_id == row.id)
+        ).scalars()
+        print(f"{row.id}\t{row.community}\t{row.name}\t{', '.join(holders)}")
+    return 0
+
+
+def _assign(conn: Connection, args: argparse.Namespace) -> int:
+    users.assign(conn, args.worker_id, territory.find_grid(conn, args.grid))
+    return 0
+
+
+def _unassign(conn: Connection, args: argparse.Namespace) -> int:
+    users.unassign(conn, args.worker_id, territory.find_grid(conn, args.grid))
+    return 0
+
+
+def _reassign(conn: Connection, args: argparse.Namespace) -> int:
+    users.reassign(conn, territory.find_grid(conn, args.grid), args.to_worker, args.from_worker)
+    return 0
+
+
+def _import_template(conn: Connection, args: argparse.Namespace) -> int:
+    template, new = templates.publish(conn, templates.load(args.file))
+    state = "published" if new else "already published"
+    print(f"{template.code} v{template.version} {state} ({len(template.items)} items)")
+    return 0
+
+
+def _enroll_code(conn: Connection, args: argparse.Namespace) -> int:
+    for _ in range(args.count):
+        print(enrollment.create_code(conn, note=args.note, days=args.days))
+    return 0
+
+
+def _list_devices(conn: Connection, args: argparse.Namespace) -> int:
+    d = schema.device
+    for row in conn.execute(select(d).order_by(d.c.enrolled_at)):
+        state = "revoked" if row.revoked_at else "active"
+        print(f"{row.id}\t{row.name}\t{state}")
+    return 0
+
+
+def _revoke(conn: Connection, args: argparse.Namespace) -> int:
+    if args.device:
+        if not enrollment.revoke_device(conn, args.device):
+            print("no such active device", file=sys.stderr)
+            return 1
+        return 0
+    print(f"{sessions.revoke_sessions(conn, users.user_id(conn, args.user))} sessions revoked")
+    return 0
+
+
+def _list_conflicts(conn: Connection, args: argparse.Namespace) -> int:
+    for c in conflicts.list_conflicts(conn, None, args.status):
+        print(
+            f"{c.id}\t{c.entity}\t{c.entity_id}\t{c.field}\tserver={json.dumps(c.server_value)}"
+            f"\tterminal={json.dumps(c.terminal_value, ensure_ascii=False)}\t{c.status}"
+        )
+    return 0
+
+
+def _resolve(conn: Connection, args: argparse.Namespace) -> int:
+    value = json.loads(args.value) if args.value is not None else None
+    info = conflicts.resolve(
+        conn,
+        args.conflict_id,
+        ConflictChoice(args.choice),
+        value,
+        resolver_id=args.resolver,
+        grid_ids=None,
+    )
+    print(f"{info.id} resolved: {json.dumps(info.resolved_value, ensure_ascii=False)}")
+    return 0

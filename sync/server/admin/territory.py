@@ -1,0 +1,213 @@
+"""The territory (街道 → 社区 → 网格 → 楼栋 → 单元 → 户), found by name or created."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from gridterm.domain.territory import format_address, grid_kind
+from gridterm.domain.validation import required_text
+from gridterm.errors import NotFoundError, ValidationError
+from gridterm.ids import new_id
+from sync.server import partitions
+from sync.server.admin.records import add, grid_partition
+from sync.server.db import schema
+
+
+def street_office(conn: Connection, name: str, *, id: str | None = None) -> str:
+    """The street office called ``name``, created if new; returns its id."""
+    so = schema.street_office
+    name = required_text(name, "street_office", max_len=100)
+    found = conn.execute(select(so.c.id).where(so.c.name == name)).scalar()
+    if found:
+        return found
+    num = partitions.next_num(conn, so)
+    new = id or new_id()
+    add(
+        conn,
+        "street_office",
+        {"id": new, "name": name, "version": 1, "num": num},
+        partitions.street_office(num),
+    )
+    return new
+
+
+def community(conn: Connection, office_id: str, name: str, *, id: str | None = None) -> str:
+    """The community ``name`` under a street office, created if new."""
+    c = schema.community
+    name = required_text(name, "community", max_len=100)
+    found = conn.execute(
+        select(c.c.id).where(c.c.street_office_id == office_id, c.c.name == name)
+    ).scalar()
+    if found:
+        return found
+    num = partitions.next_num(conn, c)
+    new = id or new_id()
+    add(
+        conn,
+        "community",
+        {"id": new, "street_office_id": office_id, "name": name, "version": 1, "num": num},
+        partitions.community(num),
+    )
+    return new
+
+
+def grid(
+    conn: Connection,
+    community_id: str,
+    name: str,
+    kind: str = "residential",
+    *,
+    id: str | None = None,
+) -> str:
+    """The grid ``name`` in a community, created if new."""
+    g = schema.grid
+    name = required_text(name, "grid", max_len=100)
+    found = conn.execute(
+        select(g.c.id).where(g.c.community_id == community_id, g.c.name == name)
+    ).scalar()
+    if found:
+        return found
+    num = partitions.next_num(conn, g)
+    new = id or new_id()
+    add(
+        conn,
+        "grid",
+        {
+            "id": new,
+            "community_id": community_id,
+            "name": name,
+            "kind": grid_kind(kind or "residential").value,
+            "version": 1,
+            "num": num,
+        },
+        partitions.grid(num),
+    )
+    return new
+
+
+def building(
+    conn: Connection, grid_id: str, number: str, *, floors: int = 1, id: str | None = None
+) -> str:
+    """Building ``number`` (楼栋) in a grid, created if new."""
+    b = schema.building
+    number = required_text(number, "building", max_len=20)
+    found = conn.execute(
+        select(b.c.id).where(b.c.grid_id == grid_id, b.c.number == number)
+    ).scalar()
+    if found:
+        return found
+    new = id or new_id()
+    add(
+        conn,
+        "building",
+        {"id": new, "grid_id": grid_id, "number": number, "floors": max(1, floors), "version": 1},
+        grid_partition(conn, grid_id),
+    )
+    return new
+
+
+def unit(conn: Connection, building_id: str, number: str, *, id: str | None = None) -> str:
+    """Unit (单元) ``number`` of a building, created if new."""
+    u, b = schema.unit, schema.building
+    number = required_text(number, "unit", max_len=20)
+    found = conn.execute(
+        select(u.c.id).where(u.c.building_id == building_id, u.c.number == number)
+    ).scalar()
+    if found:
+        return found
+    grid_id = conn.execute(select(b.c.grid_id).where(b.c.id == building_id)).scalar_one()
+    new = id or new_id()
+    add(
+        conn,
+        "unit",
+        {"id": new, "building_id": building_id, "number": number, "version": 1, "grid_id": grid_id},
+        grid_partition(conn, grid_id),
+    )
+    return new
+
+
+def household(
+    conn: Connection,
+    unit_id: str,
+    floor: int,
+    room: str,
+    tags: dict[str, Any],
+    *,
+    id: str | None = None,
+) -> tuple[str, bool]:
+    """The household at (unit, room), created with ``tags`` (already core-validated) if new;
+    returns (id, created)."""
+    h, u, b = schema.household, schema.unit, schema.building
+    room = required_text(room, "room", max_len=20)
+    found = conn.execute(select(h.c.id).where(h.c.unit_id == unit_id, h.c.room == room)).scalar()
+    if found:
+        return found, False
+    place = conn.execute(
+        select(b.c.id, b.c.number, b.c.grid_id, u.c.number.label("unit"))
+        .join(u, u.c.building_id == b.c.id)
+        .where(u.c.id == unit_id)
+    ).one()
+    new = id or new_id()
+    add(
+        conn,
+        "household",
+        {
+            "id": new,
+            "grid_id": place.grid_id,
+            "building_id": place.id,
+            "unit_id": unit_id,
+            "floor": floor,
+            "room": room,
+            "address": format_address(place.number, place.unit, room),
+            **tags,
+            "version": 1,
+        },
+        grid_partition(conn, place.grid_id),
+    )
+    return new, True
+
+
+def find_grid(conn: Connection, ref: str) -> str:
+    """A grid by id, or by a name that only one grid has."""
+    g = schema.grid
+    if conn.execute(select(g.c.id).where(g.c.id == ref)).scalar():
+        return ref
+    ids = conn.execute(select(g.c.id).where(g.c.name == ref)).scalars().all()
+    if len(ids) != 1:
+        raise NotFoundError("grid.not_found", f"no single grid {ref!r} ({len(ids)} match)")
+    return ids[0]
+
+
+def find_community(conn: Connection, ref: str) -> str:
+    """A community by id or unique name."""
+    c = schema.community
+    if conn.execute(select(c.c.id).where(c.c.id == ref)).scalar():
+        return ref
+    ids = conn.execute(select(c.c.id).where(c.c.name == ref)).scalars().all()
+    if len(ids) != 1:
+        raise NotFoundError("community.not_found", f"no single community {ref!r}")
+    return ids[0]
+
+
+def find_street_office(conn: Connection, ref: str) -> str:
+    """A street office by id or unique name."""
+    so = schema.street_office
+    if conn.execute(select(so.c.id).where(so.c.id == ref)).scalar():
+        return ref
+    ids = conn.execute(select(so.c.id).where(so.c.name == ref)).scalars().all()
+    if len(ids) != 1:
+        raise NotFoundError("street_office.not_found", f"no single street office {ref!r}")
+    return ids[0]
+
+
+def floor_of(value: object) -> int:
+    """A floor number from a sheet cell."""
+    try:
+        floor = int(str(value).strip())
+    except ValueError:
+        raise ValidationError("field.not_number", "floor must be a number", field="floor") from None
+    if not -5 <= floor <= 200:
+        raise ValidationError("field.out_of_range", "floor is not plausible", field="floor")
+    return floor

@@ -1,0 +1,123 @@
+"""Push, pull and snapshot."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import pydantic
+from fastapi import APIRouter, Header, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import StreamingResponse
+from sqlalchemy import select
+
+from sync.protocol import (
+    DEFAULT_PULL_LIMIT,
+    MAX_PULL_LIMIT,
+    MAX_PUSH_BODY_BYTES,
+    MAX_PUSH_DECOMPRESSED_BYTES,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    SnapshotInfo,
+)
+from sync.server import pull as pull_service
+from sync.server import snapshot as snapshot_service
+from sync.server.api.body import decompress, read_limited
+from sync.server.api.deps import DB, Caller, Storage
+from sync.server.api.errors import ERROR_RESPONSES
+from sync.server.api.ranges import blob_response
+from sync.server.db import schema
+from sync.server.db.engine import reading
+from sync.server.errors import ApiError, not_found
+from sync.server.push.service import apply_push
+
+router = APIRouter(prefix="/v1/sync", tags=["sync"])
+
+_PUSH_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "description": "a PushRequest as JSON; Content-Encoding gzip or zstd accepted",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/PushRequest"}}},
+    }
+}
+
+
+def _parse_push(raw: bytes, encoding: str | None) -> PushRequest:
+    data = decompress(raw, encoding, MAX_PUSH_DECOMPRESSED_BYTES)
+    try:
+        return PushRequest.model_validate_json(data)
+    except pydantic.ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        if first["type"] == "json_invalid":
+            raise ApiError(400, "body.bad_json", f"the body is not JSON: {first['msg']}") from None
+        raise ApiError(
+            422, "push.invalid", f"{where}: {first['msg']}", field=where or None
+        ) from None
+
+
+@router.post(
+    "/push", response_model=PushResponse, responses=ERROR_RESPONSES, openapi_extra=_PUSH_BODY
+)
+async def push(
+    request: Request,
+    caller: Caller,
+    engine: DB,
+    content_encoding: Annotated[str | None, Header()] = None,
+) -> PushResponse:
+    """Apply a batch of outbox ops in one transaction; per-op results and the acked seq."""
+    raw = await read_limited(request, MAX_PUSH_BODY_BYTES)
+    body = await run_in_threadpool(_parse_push, raw, content_encoding)
+    return await run_in_threadpool(apply_push, engine, caller, body)
+
+
+@router.get("/pull", response_model=PullResponse, responses=ERROR_RESPONSES)
+def pull(
+    request: Request,
+    caller: Caller,
+    engine: DB,
+    cursor: Annotated[str | None, Query(max_length=65536)] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
+) -> PullResponse:
+    """The changes in your area after ``cursor`` (omit it to start), one page."""
+    with reading(engine) as conn:
+        return pull_service.pull(conn, caller, cursor, limit, request.app.state.instance)
+
+
+@router.post("/snapshot", response_model=SnapshotInfo, responses=ERROR_RESPONSES)
+def create_snapshot(request: Request, caller: Caller, engine: DB, storage: Storage) -> SnapshotInfo:
+    """Build a compressed snapshot of your whole area for a first sync."""
+    return snapshot_service.build(
+        engine,
+        storage,
+        caller,
+        request.app.state.instance,
+        snapshot_service.scratch_dir(storage),
+    )
+
+
+@router.get(
+    "/snapshot/{snapshot_id}",
+    response_class=StreamingResponse,
+    responses={
+        **ERROR_RESPONSES,
+        200: {"content": {"application/zstd": {}}, "description": "the snapshot file"},
+        206: {"content": {"application/zstd": {}}, "description": "a range of it"},
+    },
+)
+def download_snapshot(
+    snapshot_id: Annotated[str, Path(max_length=64)],
+    caller: Caller,
+    engine: DB,
+    storage: Storage,
+    range: Annotated[str | None, Header()] = None,
+) -> StreamingResponse:
+    """Download a snapshot you made; send ``Range: bytes=N-`` to resume."""
+    s = schema.snapshot
+    with reading(engine) as conn:
+        row = conn.execute(
+            select(s).where(s.c.id == snapshot_id, s.c.user_id == caller.user.id)
+        ).first()
+    if row is None:
+        raise not_found("snapshot.unknown", "no such snapshot of yours")
+    return blob_response(storage, row.sha256, row.length, range, "application/zstd")

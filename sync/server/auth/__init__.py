@@ -1,0 +1,1 @@
+"""Authentication (device enrollment, user login) and the area each user may sync."""

@@ -1,0 +1,117 @@
+"""User login (worker id + PIN) on an enrolled device, rate-limited, and session lookup.
+
+Attempts are counted in the database, not in memory, so the limit holds across every server
+instance behind the load balancer.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from sync.server.auth import credentials
+from sync.server.auth.scope import Principal, load_user, principal_for
+from sync.server.clock import now_ms
+from sync.server.db import schema
+from sync.server.errors import ApiError, unauthorized
+
+SESSION_DAYS = 30
+#: At most this many failed logins per worker id (and ten times that per device) in a window.
+MAX_FAILURES = 5
+WINDOW_MS = 15 * 60_000
+
+
+def check_rate(conn: Connection, worker_id: str, device_id: str) -> None:
+    """429 with Retry-After when too many recent failures for this worker id or device."""
+    la = schema.login_attempt
+    since = now_ms() - WINDOW_MS
+    for column, key, limit in (
+        (la.c.worker_id, worker_id, MAX_FAILURES),
+        (la.c.device_id, device_id, MAX_FAILURES * 10),
+    ):
+        last_ok = conn.execute(
+            select(func.max(la.c.at)).where(column == key, la.c.ok == 1, la.c.at >= since)
+        ).scalar()
+        failures = conn.execute(
+            select(func.count(), func.min(la.c.at)).where(
+                column == key, la.c.ok == 0, la.c.at >= max(since, (last_ok or 0) + 1)
+            )
+        ).one()
+        if failures[0] >= limit:
+            wait_s = max(1, (failures[1] + WINDOW_MS - now_ms()) // 1000)
+            raise ApiError(
+                429,
+                "auth.too_many_attempts",
+                "too many wrong PINs; wait before trying again",
+                retriable=True,
+                headers={"Retry-After": str(wait_s)},
+            )
+
+
+def record_attempt(conn: Connection, worker_id: str, device_id: str, ok: bool) -> None:
+    """Remember one login attempt."""
+    conn.execute(
+        insert(schema.login_attempt).values(
+            worker_id=worker_id, device_id=device_id, at=now_ms(), ok=int(ok)
+        )
+    )
+
+
+def verify_login(conn: Connection, worker_id: str, pin: str) -> str | None:
+    """The user id when worker id and PIN match an active user."""
+    u = schema.user
+    row = conn.execute(
+        select(u.c.id, u.c.pin_hash).where(u.c.worker_id == worker_id, u.c.active == 1)
+    ).first()
+    ok = credentials.verify_pin(row.pin_hash if row else None, pin)
+    return row.id if row and ok else None
+
+
+def open_session(conn: Connection, user_id: str, device_id: str) -> tuple[str, int]:
+    """A new session token for the user on the device, and when it expires."""
+    token = credentials.new_token(credentials.SESSION_PREFIX)
+    now = now_ms()
+    expires = now + SESSION_DAYS * 86_400_000
+    conn.execute(
+        insert(schema.session).values(
+            token_hash=credentials.digest(token),
+            user_id=user_id,
+            device_id=device_id,
+            created_at=now,
+            expires_at=expires,
+        )
+    )
+    return token, expires
+
+
+def authenticate(conn: Connection, token: str) -> Principal:
+    """The principal behind a session token; 401 when unknown, expired or revoked (the session
+    itself, its device, or the user)."""
+    s, d = schema.session, schema.device
+    row = conn.execute(
+        select(s.c.user_id, s.c.device_id)
+        .join(d, d.c.id == s.c.device_id)
+        .where(
+            s.c.token_hash == credentials.digest(token),
+            s.c.revoked_at.is_(None),
+            s.c.expires_at > now_ms(),
+            d.c.revoked_at.is_(None),
+        )
+    ).first()
+    if row is None:
+        raise unauthorized("auth.session_invalid", "the session is unknown, expired or revoked")
+    loaded = load_user(conn, row.user_id)
+    if loaded is None:
+        raise unauthorized("auth.session_invalid", "the user is no longer active")
+    user, num = loaded
+    return principal_for(conn, user, num, row.device_id)
+
+
+def revoke_sessions(conn: Connection, user_id: str) -> int:
+    """Revoke every open session of a user; returns how many."""
+    s = schema.session
+    done = conn.execute(
+        update(s)
+        .where(s.c.user_id == user_id, s.c.revoked_at.is_(None))
+        .values(revoked_at=now_ms())
+    )
+    return done.rowcount

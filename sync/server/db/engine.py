@@ -1,0 +1,85 @@
+"""Opening the database: SQLite (the default, one file) or PostgreSQL, with the same code.
+
+Threading contract: the engine is shared by the request threads; each request takes its own
+connection for one transaction (``writing``/``reading``) and returns it to the pool.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+#: Execution option telling the SQLite begin hook to take the write lock at once.
+_WRITE = "gridterm_write"
+
+
+def normalise_url(url: str) -> str:
+    """Accept ``postgresql://`` (psycopg 3 driver), ``sqlite:///path`` or a bare file path."""
+    if "://" not in url:
+        return f"sqlite:///{Path(url).resolve()}"
+    parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        return str(parsed.set(drivername="postgresql+psycopg").render_as_string(False))
+    return url
+
+
+def make_engine(url: str, *, pool_size: int = 10) -> Engine:
+    """An engine for ``url``; SQLite gets WAL, a busy timeout and explicit write locks."""
+    url = normalise_url(url)
+    if url.startswith("sqlite"):
+        path = make_url(url).database
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            url,
+            connect_args={"check_same_thread": False, "timeout": 30},
+            pool_size=pool_size,
+            max_overflow=pool_size,
+        )
+        _sqlite_hooks(engine)
+        return engine
+    return create_engine(
+        url, pool_size=pool_size, max_overflow=pool_size * 2, pool_pre_ping=True, pool_timeout=30
+    )
+
+
+def _sqlite_hooks(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi: sqlite3.Connection, _record: object) -> None:
+        dbapi.isolation_level = None  # transactions are begun below, explicitly
+        dbapi.execute("PRAGMA journal_mode = WAL")
+        # FULL: a committed batch was acknowledged to a terminal, it must survive a power cut
+        dbapi.execute("PRAGMA synchronous = FULL")
+        dbapi.execute("PRAGMA foreign_keys = ON")
+        dbapi.execute("PRAGMA busy_timeout = 30000")
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        # IMMEDIATE takes the write lock up front: two deferred writers upgrading at once
+        # would make one fail with SQLITE_BUSY instead of waiting.
+        mode = "IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "DEFERRED"
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def is_postgres(engine: Engine | Connection) -> bool:
+    """True on PostgreSQL."""
+    return engine.dialect.name == "postgresql"
+
+
+@contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """One write transaction: committed when the block ends, rolled back on an error."""
+    with engine.connect().execution_options(**{_WRITE: True}) as conn, conn.begin():
+        yield conn
+
+
+@contextmanager
+def reading(engine: Engine) -> Iterator[Connection]:
+    """One read transaction (a consistent view on SQLite)."""
+    with engine.connect() as conn, conn.begin():
+        yield conn

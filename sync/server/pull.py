@@ -1,0 +1,214 @@
+"""Pull: the changes in a user's partitions after an opaque cursor, a page at a time.
+
+The cursor holds the position reached in the change log (txid, seq), the partitions already
+served, and — while a newly assigned grid is being caught up — a second position for those
+new partitions. Partitions that left the user's area come back as removals. Only positions
+below ``changes.horizon`` are handed out, so no change committed later can land behind a
+cursor (sync-protocol.md, the PostgreSQL cursor note).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, select, tuple_
+
+from sync.protocol import Change, PullResponse, Removal, RemovalReason
+from sync.server import partitions
+from sync.server.auth.scope import Principal
+from sync.server.db import changes, schema
+from sync.server.errors import ApiError
+
+_CURSOR_VERSION = 1
+Position = tuple[int, int]
+_ZERO: Position = (0, 0)
+
+
+@dataclass(slots=True)
+class Cursor:
+    """Where a terminal stands. ``served`` partitions are complete up to ``at``; ``catching_up``
+    ones (newly in the area) are complete up to ``catch_at``, which never passes ``at``."""
+
+    instance: str
+    at: Position = _ZERO
+    served: set[str] = field(default_factory=set)
+    catch_at: Position = _ZERO
+    catching_up: set[str] = field(default_factory=set)
+
+    def encode(self) -> str:
+        """The opaque text handed to the terminal."""
+        doc = {
+            "v": _CURSOR_VERSION,
+            "i": self.instance,
+            "a": list(self.at),
+            "p": sorted(self.served),
+            "c": list(self.catch_at),
+            "q": sorted(self.catching_up),
+        }
+        raw = zlib.compress(json.dumps(doc, separators=(",", ":")).encode(), 9)
+        return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+    @classmethod
+    def decode(cls, text: str, instance: str) -> Cursor:
+        """Parse a cursor; 400 when it is not one of ours (or from another database)."""
+        try:
+            raw = zlib.decompress(
+                base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)), bufsize=4096
+            )
+            doc = json.loads(raw)
+            if doc["v"] != _CURSOR_VERSION:
+                raise ValueError("version")
+            cursor = cls(
+                instance=str(doc["i"]),
+                at=_position(doc["a"]),
+                served={str(p) for p in doc["p"]},
+                catch_at=_position(doc["c"]),
+                catching_up={str(p) for p in doc["q"]},
+            )
+        except (ValueError, KeyError, TypeError, zlib.error) as exc:
+            raise ApiError(
+                400, "cursor.invalid", "this is not a pull cursor", field="cursor"
+            ) from exc
+        if cursor.instance != instance:
+            raise ApiError(
+                409,
+                "cursor.other_database",
+                "the cursor is from another server database: start again with a snapshot",
+                field="cursor",
+            )
+        return cursor
+
+
+def _position(value: Any) -> Position:
+    t, s = value
+    if not (isinstance(t, int) and isinstance(s, int)) or t < 0 or s < 0:
+        raise ValueError("position")
+    return (t, s)
+
+
+def pull(
+    conn: Connection, principal: Principal, cursor_text: str | None, limit: int, instance: str
+) -> PullResponse:
+    """One page of changes for ``principal`` after ``cursor_text`` (None: from the start)."""
+    area = principal.partitions()
+    if cursor_text:
+        cursor = Cursor.decode(cursor_text, instance)
+    else:
+        cursor = Cursor(instance=instance, served=set(area))
+    left = (cursor.served | cursor.catching_up) - area
+    removals = [
+        Removal(entity=entity, id=entity_id, reason=RemovalReason.OUT_OF_SCOPE)
+        for entity, entity_id in partitions.ids_of(conn, left)
+    ]
+    cursor.served &= area
+    cursor.catching_up &= area
+    new = area - cursor.served - cursor.catching_up
+    if new:
+        # start (again) from the beginning for every partition still catching up
+        cursor.catching_up |= new
+        cursor.catch_at = _ZERO
+
+    bound = changes.horizon(conn)
+    if cursor.catching_up:
+        entries = _entries(conn, cursor.catching_up, cursor.catch_at, limit, upto=cursor.at)
+        if len(entries) > limit:
+            entries = entries[:limit]
+            cursor.catch_at = (entries[-1]["txid"], entries[-1]["seq"])
+        else:
+            cursor.served |= cursor.catching_up
+            cursor.catching_up = set()
+            cursor.catch_at = _ZERO
+        more = True
+    else:
+        entries = _entries(conn, cursor.served, cursor.at, limit, below=bound)
+        more = len(entries) > limit
+        entries = entries[:limit]
+        if entries:
+            cursor.at = (entries[-1]["txid"], entries[-1]["seq"])
+    page_changes, page_removals = _materialise(conn, entries)
+    return PullResponse(
+        changes=page_changes,
+        removals=removals + page_removals,
+        cursor=cursor.encode(),
+        more=more,
+    )
+
+
+def _entries(
+    conn: Connection,
+    parts: set[str],
+    after: Position,
+    limit: int,
+    *,
+    upto: Position | None = None,
+    below: int | None = None,
+) -> list[dict[str, Any]]:
+    if not parts:
+        return []
+    cl = schema.change_log
+    position = tuple_(cl.c.txid, cl.c.seq)
+    query = (
+        select(cl.c.txid, cl.c.seq, cl.c.entity, cl.c.entity_id, cl.c.op)
+        .where(cl.c.partition.in_(sorted(parts)), position > tuple_(*after))
+        .order_by(cl.c.txid, cl.c.seq)
+        .limit(limit + 1)
+    )
+    if upto is not None:
+        query = query.where(position <= tuple_(*upto))
+    if below is not None:
+        query = query.where(cl.c.txid < below)
+    return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def _materialise(
+    conn: Connection, entries: list[dict[str, Any]]
+) -> tuple[list[Change], list[Removal]]:
+    """Turn log entries into the rows' current state (each row once, at its last entry)."""
+    last: dict[tuple[str, str], int] = {}
+    for i, e in enumerate(entries):
+        last[(e["entity"], e["entity_id"])] = i
+    wanted: dict[str, list[str]] = defaultdict(list)
+    for (entity, key), i in last.items():
+        if entries[i]["op"] == changes.UPSERT:
+            wanted[entity].append(key)
+    rows = {entity: fetch_rows(conn, entity, keys) for entity, keys in wanted.items()}
+    out: list[Change] = []
+    removals: list[Removal] = []
+    for (entity, key), i in sorted(last.items(), key=lambda kv: kv[1]):
+        if entries[i]["op"] == changes.DELETE:
+            removals.append(Removal(entity=entity, id=key, reason=RemovalReason.DELETED))
+        elif (row := rows[entity].get(key)) is not None:
+            out.append(Change(entity=entity, id=key, row=row))
+    return out, removals
+
+
+def fetch_rows(conn: Connection, entity: str, keys: list[str]) -> dict[str, dict[str, Any]]:
+    """Current wire rows of ``entity`` by key (rows deleted since are absent)."""
+    table = schema.SYNCED[entity]
+    cols = [table.c[name] for name in schema.wire_columns(table)]
+    found: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(keys), 500):
+        chunk = keys[i : i + 500]
+        if entity in ("user_grid", "checklist_answer"):
+            a, b = table.primary_key.columns.values()
+            pairs = [tuple(k.split("/", 1)) for k in chunk if "/" in k]
+            query = select(*cols).where(tuple_(a, b).in_(pairs))
+        else:
+            query = select(*cols).where(table.c.id.in_(chunk))
+        for r in conn.execute(query).mappings():
+            found[row_key(entity, r)] = dict(r)
+    return found
+
+
+def row_key(entity: str, row: Any) -> str:
+    """The key of a synced row in change log entries and removals."""
+    if entity == "user_grid":
+        return f"{row['user_id']}/{row['grid_id']}"
+    if entity == "checklist_answer":
+        return f"{row['inspection_id']}/{row['item_code']}"
+    return str(row["id"])

@@ -1,0 +1,163 @@
+"""Facts with one author (visits, check-ins) and attachment records: created, never edited."""
+
+from __future__ import annotations
+
+from gridterm.domain.attachments import AttachmentKind
+from gridterm.domain.rounds import CheckKind, Location
+from gridterm.domain.validation import enum_value, optional_text, sha256_hex, timestamp
+from gridterm.domain.visits import Visit
+from gridterm.errors import ValidationError
+from sync.protocol import Op, OpKind
+from sync.server import partitions
+from sync.server.clock import now_iso
+from sync.server.db import schema
+from sync.server.push.handlers.base import Handler, only, outside, text_id, want
+from sync.server.push.wire import decode
+from sync.server.push.work import Outcome, Work
+
+
+def _visit_wants(op: Op) -> list[tuple[str, str]]:
+    f = op.fields
+    return want(
+        ("visit", op.entity_id),
+        ("household", f.get("household_id")),
+        ("user", f.get("user_id")),
+        ("visit", f.get("revision_of")),
+    )
+
+
+def _apply_visit(op: Op, work: Work) -> Outcome:
+    only(op, OpKind.CREATE)
+    f = decode(schema.visit, op.fields)
+    known = work.get("household", f.get("household_id"))
+    if known is not None and not work.principal.in_scope(known["grid_id"]):
+        raise outside("the household")
+    user_id = f.get("user_id")
+    visit = Visit.create(
+        id=op.entity_id,
+        household_id=f.get("household_id"),
+        user_id=user_id if isinstance(user_id, str) else "",
+        visited_at=f.get("visited_at"),
+        visit_type=f.get("visit_type"),
+        met=f.get("met"),
+        concerns=f.get("concerns"),
+        notes=f.get("notes"),
+        outcome=f.get("outcome"),
+        photos=f.get("photos"),
+        ticket_id=text_id(f.get("ticket_id"), "ticket_id"),
+        revision_of=text_id(f.get("revision_of"), "revision_of"),
+    )
+    if work.get("visit", op.entity_id) is not None:
+        raise ValidationError("visit.exists", "a visit with this id exists", field="id")
+    if work.get("user", visit.user_id) is None:
+        raise ValidationError("visit.unknown_user", "user_id names no user", field="user_id")
+    household = work.need("household", visit.household_id, "household_id")
+    grid_id = household["grid_id"]
+    if not work.principal.in_scope(grid_id):
+        raise outside("the household")
+    if visit.revision_of is not None:
+        replaced = work.need("visit", visit.revision_of, "revision_of")
+        if replaced["household_id"] != visit.household_id:
+            raise ValidationError(
+                "visit.revision_other_household",
+                "a revision must be of a visit to the same household",
+                field="revision_of",
+            )
+    created_at = f.get("created_at")
+    work.insert(
+        "visit",
+        {
+            "id": visit.id,
+            "household_id": visit.household_id,
+            "user_id": visit.user_id,
+            "visited_at": visit.visited_at,
+            "visit_type": visit.visit_type.value,
+            "met": list(visit.met),
+            "concerns": [
+                {"kind": c.kind.value, "text": c.text, "category": c.category}
+                for c in visit.concerns
+            ],
+            "notes": visit.notes,
+            "outcome": visit.outcome.value,
+            "photos": list(visit.photos),
+            "ticket_id": visit.ticket_id,
+            "revision_of": visit.revision_of,
+            "created_at": created_at if isinstance(created_at, str) else now_iso(),
+            "grid_id": grid_id,
+        },
+        work.partition_of(grid_id),
+    )
+    return Outcome()
+
+
+def _check_in_wants(op: Op) -> list[tuple[str, str]]:
+    return want(("check_in", op.entity_id))
+
+
+def _apply_check_in(op: Op, work: Work) -> Outcome:
+    only(op, OpKind.CREATE)
+    f = decode(schema.check_in, op.fields)
+    kind = enum_value(CheckKind, f.get("kind"), "kind")
+    at = timestamp(f.get("at"), "at")
+    lat, lon, acc = f.get("latitude"), f.get("longitude"), f.get("accuracy_m")
+    if (lat is None) != (lon is None):
+        raise ValidationError("location.incomplete", "latitude and longitude go together")
+    for name, value in (("latitude", lat), ("longitude", lon), ("accuracy_m", acc)):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+            raise ValidationError("field.not_number", f"{name} must be a number", field=name)
+    if lat is not None:
+        Location(float(lat), float(lon), acc)  # type: ignore[arg-type]
+    if f.get("user_id") != work.principal.user.id:
+        # a check-in is the logged-in worker's own record
+        raise outside("another worker's check-in")
+    if work.get("check_in", op.entity_id) is not None:
+        raise ValidationError("check_in.exists", "a check-in with this id exists", field="id")
+    work.insert(
+        "check_in",
+        {
+            "id": op.entity_id,
+            "user_id": work.principal.user.id,
+            "kind": kind.value,
+            "at": at,
+            "latitude": lat,
+            "longitude": lon,
+            "accuracy_m": acc,
+        },
+        partitions.user(work.principal.user_num),
+    )
+    return Outcome()
+
+
+def _attachment_wants(op: Op) -> list[tuple[str, str]]:
+    return want(("attachment", op.entity_id))
+
+
+def _apply_attachment(op: Op, work: Work) -> Outcome:
+    only(op, OpKind.CREATE)
+    f = op.fields
+    digest = sha256_hex(f.get("sha256", op.entity_id), "sha256")
+    if digest != op.entity_id:
+        raise ValidationError("attachment.id_mismatch", "entity_id must be the sha256")
+    size = f.get("size")
+    if isinstance(size, bool) or not isinstance(size, int) or size < 0:
+        raise ValidationError("field.not_number", "size must be a byte count", field="size")
+    kind = enum_value(AttachmentKind, f.get("kind", "photo"), "kind")
+    mime = optional_text(f.get("mime"), "mime", max_len=100) or "application/octet-stream"
+    if work.get("attachment", digest) is None:  # the same photo twice is stored once
+        work.insert(
+            "attachment",
+            {
+                "sha256": digest,
+                "size": size,
+                "mime": mime,
+                "kind": kind.value,
+                "created_at": now_iso(),
+            },
+            None,
+        )
+    return Outcome()
+
+
+VISIT = Handler(_visit_wants, _apply_visit)
+CHECK_IN = Handler(_check_in_wants, _apply_check_in)
+ATTACHMENT = Handler(_attachment_wants, _apply_attachment)

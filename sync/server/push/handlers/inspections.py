@@ -1,0 +1,332 @@
+"""Hazard inspections (隐患排查), their checklist answers, and hazards through their closed loop.
+
+Templates are versioned: an inspection keeps the (code, version) it started with, and its
+answers are checked against that version (guarantee 8).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from gridterm.domain.hazards import HAZARD_TRANSITIONS, Hazard, HazardStatus, validate_responsible
+from gridterm.domain.inspections import (
+    HazardInspection,
+    InspectionStatus,
+    ItemOutcome,
+    Severity,
+    check_completion,
+    ensure_in_progress,
+)
+from gridterm.domain.validation import (
+    day,
+    enum_value,
+    optional_text,
+    required_text,
+    sha256_hex,
+    timestamp,
+)
+from gridterm.errors import TransitionError, ValidationError
+from sync.protocol import Op, OpKind, OpStatus, answer_key
+from sync.server.clock import now_iso
+from sync.server.db import schema
+from sync.server.push.handlers.base import Handler, only, outside, text_id, want
+from sync.server.push.merge import merge
+from sync.server.push.wire import decode
+from sync.server.push.work import Outcome, Work
+
+
+def _photos(value: object) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ValidationError("field.not_list", "photos must be a list", field="photos")
+    return [sha256_hex(p, "photos") for p in value]
+
+
+def _inspection(row: dict[str, Any]) -> HazardInspection:
+    return HazardInspection(
+        id=row["id"],
+        premises_id=row["premises_id"],
+        grid_id=row["grid_id"],
+        inspector_id=row["inspector_id"],
+        template_code=row["template_code"],
+        template_version=row["template_version"],
+        started_at=datetime.fromisoformat(row["started_at"]),
+        status=InspectionStatus(row["status"]),
+    )
+
+
+def _inspection_wants(op: Op) -> list[tuple[str, str]]:
+    return want(("hazard_inspection", op.entity_id), ("premises", op.fields.get("premises_id")))
+
+
+def _apply_inspection(op: Op, work: Work) -> Outcome:
+    only(op, OpKind.CREATE, OpKind.UPDATE)
+    f = decode(schema.hazard_inspection, op.fields)
+    if op.op is OpKind.CREATE:
+        if work.get("hazard_inspection", op.entity_id) is not None:
+            raise ValidationError("inspection.exists", "an inspection with this id exists")
+        code = required_text(f.get("template_code"), "template_code", max_len=40)
+        version = f.get("template_version")
+        if isinstance(version, bool) or not isinstance(version, int):
+            raise ValidationError(
+                "field.not_number", "template_version must be a number", field="template_version"
+            )
+        started = timestamp(f.get("started_at"), "started_at")
+        status = enum_value(InspectionStatus, f.get("status", "in_progress"), "status")
+        if status is not InspectionStatus.IN_PROGRESS:
+            raise ValidationError(
+                "inspection.must_start_in_progress", "send the answers before completing"
+            )
+        inspector = required_text(f.get("inspector_id"), "inspector_id", max_len=64)
+        if work.template(code, version) is None:
+            raise ValidationError(
+                "checklist.unknown_template",
+                f"no template {code} v{version}",
+                field="template_code",
+            )
+        premises = work.need("premises", f.get("premises_id"), "premises_id")
+        grid_id = premises["grid_id"]
+        if f.get("grid_id", grid_id) != grid_id:
+            raise ValidationError("inspection.grid_mismatch", "premises are in another grid")
+        if not work.principal.in_scope(grid_id):
+            raise outside("the premises")
+        work.insert(
+            "hazard_inspection",
+            {
+                "id": op.entity_id,
+                "premises_id": premises["id"],
+                "grid_id": grid_id,
+                "inspector_id": inspector,
+                "template_code": code,
+                "template_version": version,
+                "started_at": started,
+                "status": status.value,
+                "completed_at": None,
+                "signature": None,
+                "revision_of": text_id(f.get("revision_of"), "revision_of"),
+            },
+            work.partition_of(grid_id),
+        )
+        return Outcome()
+    row = work.need("hazard_inspection", op.entity_id, "id")
+    if not work.principal.in_scope(row["grid_id"]):
+        raise outside("the inspection")
+    inspection = _inspection(row)
+    ensure_in_progress(inspection)
+    values: dict[str, Any] = {}
+    if "signature" in f:
+        values["signature"] = (
+            None if f["signature"] in (None, "") else sha256_hex(f["signature"], "signature")
+        )
+    status = enum_value(InspectionStatus, f.get("status", row["status"]), "status")
+    if status is InspectionStatus.COMPLETED:
+        template = work.template(row["template_code"], row["template_version"])
+        assert template is not None  # checked when the inspection was created
+        answers = work.answers_of(row["id"])
+        check_completion(
+            template,
+            {c: ItemOutcome(c, a["result"]) for c, a in answers.items()},  # type: ignore[arg-type]
+        )
+        values["status"] = status.value
+        completed = f.get("completed_at")
+        values["completed_at"] = timestamp(completed, "completed_at") if completed else now_iso()
+    if values:
+        work.update("hazard_inspection", row["id"], values, work.partition_of(row["grid_id"]))
+    return Outcome()
+
+
+def _answer_key(op: Op) -> str:
+    f = op.fields
+    if isinstance(f.get("inspection_id"), str) and isinstance(f.get("item_code"), str):
+        return answer_key(f["inspection_id"], f["item_code"])
+    return op.entity_id
+
+
+def _answer_wants(op: Op) -> list[tuple[str, str]]:
+    key = _answer_key(op)
+    return want(("checklist_answer", key), ("hazard_inspection", key.split("/", 1)[0]))
+
+
+def _apply_answer(op: Op, work: Work) -> Outcome:
+    only(op, OpKind.CREATE, OpKind.UPDATE)
+    key = _answer_key(op)
+    if "/" not in key:
+        raise ValidationError("answer.bad_key", "entity_id must be inspection_id/item_code")
+    inspection_id, item_code = key.split("/", 1)
+    f = decode(schema.checklist_answer, op.fields)
+    existing = work.get("checklist_answer", key)
+    merged = {**(existing or {}), **f}
+    outcome = ItemOutcome.create(
+        item_code, merged.get("result"), merged.get("note"), tuple(_photos(merged.get("photos")))
+    )
+    row = work.need("hazard_inspection", inspection_id, "inspection_id")
+    if not work.principal.in_scope(row["grid_id"]):
+        raise outside("the inspection")
+    inspection = _inspection(row)
+    ensure_in_progress(inspection)
+    template = work.template(inspection.template_code, inspection.template_version)
+    assert template is not None
+    template.item(item_code)
+    values = {
+        "result": outcome.result.value,
+        "note": outcome.note,
+        "photos": list(outcome.photos),
+    }
+    partition = work.partition_of(row["grid_id"])
+    if existing is None:
+        work.insert(
+            "checklist_answer",
+            {
+                "inspection_id": inspection_id,
+                "item_code": item_code,
+                **values,
+                "grid_id": row["grid_id"],
+            },
+            partition,
+        )
+    else:
+        work.update("checklist_answer", key, values, partition)
+    return Outcome()
+
+
+def _hazard_wants(op: Op) -> list[tuple[str, str]]:
+    return want(("hazard", op.entity_id), ("hazard_inspection", op.fields.get("inspection_id")))
+
+
+def _hazard(row: dict[str, Any]) -> Hazard:
+    return Hazard(
+        id=row["id"],
+        inspection_id=row["inspection_id"],
+        premises_id=row["premises_id"],
+        grid_id=row["grid_id"],
+        item_code=row["item_code"],
+        severity=Severity(row["severity"]),
+        deadline=day(row["deadline"], "deadline"),
+        responsible=row["responsible"],
+        description=row["description"],
+        status=HazardStatus(row["status"]),
+        found_at=datetime.fromisoformat(row["found_at"]),
+        version=row["version"],
+    )
+
+
+def hazard_values(f: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, value in f.items():
+        match name:
+            case "severity":
+                out[name] = enum_value(Severity, value, name).value
+            case "deadline":
+                out[name] = day(value, name)
+            case "responsible":
+                out[name] = validate_responsible(value)
+            case "description":
+                out[name] = optional_text(value, name, max_len=2000)
+            case "photos":
+                out[name] = _photos(value)
+            case "ticket_id":
+                out[name] = text_id(value, name)
+    return out
+
+
+def _apply_hazard(op: Op, work: Work) -> Outcome:
+    only(op, OpKind.CREATE, OpKind.UPDATE)
+    f = decode(schema.hazard, op.fields)
+    if op.op is OpKind.CREATE:
+        if work.get("hazard", op.entity_id) is not None:
+            raise ValidationError("hazard.exists", "a hazard with this id exists")
+        for name in ("severity", "deadline", "responsible"):
+            if name not in f:
+                raise ValidationError("field.required", f"{name} is required", field=name)
+        values = hazard_values(f)
+        found = timestamp(f.get("found_at"), "found_at")
+        if enum_value(HazardStatus, f.get("status", "open"), "status") is not HazardStatus.OPEN:
+            raise ValidationError("hazard.must_start_open", "a new hazard is open")
+        inspection = work.need("hazard_inspection", f.get("inspection_id"), "inspection_id")
+        grid_id = inspection["grid_id"]
+        if not work.principal.in_scope(grid_id):
+            raise outside("the inspection")
+        item_code = required_text(f.get("item_code"), "item_code", max_len=40)
+        template = work.template(inspection["template_code"], inspection["template_version"])
+        assert template is not None
+        template.item(item_code)
+        work.insert(
+            "hazard",
+            {
+                "id": op.entity_id,
+                "inspection_id": inspection["id"],
+                "premises_id": inspection["premises_id"],
+                "grid_id": grid_id,
+                "item_code": item_code,
+                **values,
+                "status": HazardStatus.OPEN.value,
+                "found_at": found,
+                "version": 1,
+            },
+            work.partition_of(grid_id),
+        )
+        return Outcome()
+    row = work.need("hazard", op.entity_id, "id")
+    if not work.principal.in_scope(row["grid_id"]):
+        raise outside("the hazard")
+    changes = hazard_values(f)  # validated before the status moves: a refusal writes nothing
+    outcome = Outcome()
+    target = f.get("status")
+    if target is not None and target != row["status"]:
+        outcome = _move_hazard(op, work, row, enum_value(HazardStatus, target, "status"))
+    if not changes or outcome.status is OpStatus.CONFLICT:
+        return outcome
+    return merge(
+        work,
+        entity="hazard",
+        row=row,
+        changes=changes,
+        base_version=op.base_version,
+        op_id=op.op_id,
+        grid_id=row["grid_id"],
+    )
+
+
+def _move_hazard(op: Op, work: Work, row: dict[str, Any], target: HazardStatus) -> Outcome:
+    """Find the core action leading from the server's status to ``target`` and apply it."""
+    hazard = _hazard(row)
+    actions = [
+        a
+        for a, (sources, to) in HAZARD_TRANSITIONS.items()
+        if to is target and hazard.status in sources
+    ]
+    if not actions:
+        if op.base_version is not None and op.base_version < row["version"]:
+            work.conflict(
+                entity="hazard",
+                entity_id=row["id"],
+                grid_id=row["grid_id"],
+                field_name="status",
+                base_version=op.base_version,
+                server_value=row["status"],
+                terminal_value=target.value,
+                op_id=op.op_id,
+            )
+            return Outcome(
+                OpStatus.CONFLICT, ["status"], {"status": row["status"], "version": row["version"]}
+            )
+        raise TransitionError(
+            "hazard.transition_not_allowed",
+            f"cannot move a {hazard.status.value} hazard to {target.value}",
+        )
+    at = op.fields.get("closed_at") or now_iso()
+    moved = hazard.apply(actions[0], at=at)
+    values = {
+        "status": moved.status.value,
+        "closed_at": moved.closed_at,
+        "version": int(row["version"]) + 1,
+    }
+    work.update("hazard", row["id"], values, work.partition_of(row["grid_id"]))
+    return Outcome()
+
+
+INSPECTION = Handler(_inspection_wants, _apply_inspection)
+ANSWER = Handler(_answer_wants, _apply_answer)
+HAZARD = Handler(_hazard_wants, _apply_hazard)

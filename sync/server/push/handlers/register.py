@@ -1,0 +1,206 @@
+"""The household register (人房模型): households, residents and premises, merged by field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gridterm.domain.residents import validate_resident_fields
+from gridterm.domain.territory import Premises, validate_household_changes
+from gridterm.domain.validation import required_text
+from gridterm.errors import ValidationError
+from sync.protocol import Op, OpKind
+from sync.server.db import schema
+from sync.server.push.handlers.base import Handler, only, outside, want
+from sync.server.push.merge import merge
+from sync.server.push.wire import decode
+from sync.server.push.work import Outcome, Work
+
+_HOUSEHOLD_STRUCTURE = ("id", "grid_id", "building_id", "unit_id", "floor", "room", "address")
+_PREMISES_FIELDS = (
+    "operator",
+    "licence_no",
+    "contact_phone",
+    "trade",
+    "building",
+    "floor",
+    "row",
+    "number",
+)
+
+
+def _structural(row: dict[str, Any], fields: dict[str, Any], names: tuple[str, ...]) -> None:
+    for name in names:
+        if name in fields and fields[name] != row[name]:
+            raise ValidationError(
+                "record.field_not_editable", f"{name} cannot be changed from a terminal", field=name
+            )
+
+
+def _household_wants(op: Op) -> list[tuple[str, str]]:
+    f = op.fields
+    return want(
+        ("household", op.entity_id),
+        ("building", f.get("building_id")),
+        ("unit", f.get("unit_id")),
+    )
+
+
+def _apply_household(op: Op, work: Work) -> Outcome:
+    only(op, OpKind.CREATE, OpKind.UPDATE)
+    f = decode(schema.household, op.fields)
+    f.pop("version", None)
+    if op.op is OpKind.UPDATE:
+        row = work.need("household", op.entity_id, "id")
+        if not work.principal.in_scope(row["grid_id"]):
+            raise outside("the household")
+        _structural(row, f, _HOUSEHOLD_STRUCTURE)
+        changes = {k: v for k, v in f.items() if k not in _HOUSEHOLD_STRUCTURE}
+        if not changes:
+            return Outcome()
+        return merge(
+            work,
+            entity="household",
+            row=row,
+            changes=validate_household_changes(changes),
+            base_version=op.base_version,
+            op_id=op.op_id,
+            grid_id=row["grid_id"],
+        )
+    if work.get("household", op.entity_id) is not None:
+        raise ValidationError("household.exists", "a household with this id exists", field="id")
+    grid_id = required_text(f.get("grid_id"), "grid_id")
+    floor = f.get("floor")
+    if isinstance(floor, bool) or not isinstance(floor, int):
+        raise ValidationError("field.not_number", "floor must be a whole number", field="floor")
+    room = required_text(f.get("room"), "room", max_len=20)
+    address = required_text(f.get("address"), "address", max_len=100)
+    tags = {k: v for k, v in f.items() if k not in _HOUSEHOLD_STRUCTURE}
+    tags = validate_household_changes(tags) if tags else {}
+    if not work.principal.in_scope(grid_id):
+        raise outside("the grid")
+    building = work.need("building", f.get("building_id"), "building_id")
+    unit = work.need("unit", f.get("unit_id"), "unit_id")
+    if building["grid_id"] != grid_id or unit["building_id"] != building["id"]:
+        raise ValidationError(
+            "household.address_mismatch", "building, unit and grid do not match", field="unit_id"
+        )
+    work.insert(
+        "household",
+        {
+            "id": op.entity_id,
+            "grid_id": grid_id,
+            "building_id": building["id"],
+            "unit_id": unit["id"],
+            "floor": floor,
+            "room": room,
+            "address": address,
+            **tags,
+            "version": 1,
+        },
+        work.partition_of(grid_id),
+    )
+    return Outcome()
+
+
+def _resident_wants(op: Op) -> list[tuple[str, str]]:
+    return want(("resident", op.entity_id), ("household", op.fields.get("household_id")))
+
+
+def _apply_resident(op: Op, work: Work) -> Outcome:
+    f = decode(schema.resident, op.fields)
+    f.pop("version", None)
+    f.pop("id", None)
+    if op.op is OpKind.CREATE:
+        household_id = f.pop("household_id", None)
+        values = validate_resident_fields(f, partial=False)
+        if work.get("resident", op.entity_id) is not None:
+            raise ValidationError("resident.exists", "a resident with this id exists", field="id")
+        household = work.need("household", household_id, "household_id")
+        if not work.principal.in_scope(household["grid_id"]):
+            raise outside("the household")
+        work.insert(
+            "resident",
+            {
+                "id": op.entity_id,
+                "household_id": household["id"],
+                **values,
+                "version": 1,
+                "grid_id": household["grid_id"],
+            },
+            work.partition_of(household["grid_id"]),
+        )
+        return Outcome()
+    row = work.get("resident", op.entity_id)
+    if row is None and op.op is OpKind.DELETE:
+        return Outcome()  # already gone: deleting twice is deleting once
+    row = work.need("resident", op.entity_id, "id")
+    if not work.principal.in_scope(row["grid_id"]):
+        raise outside("the resident")
+    if op.op is OpKind.DELETE:
+        work.delete("resident", op.entity_id, work.partition_of(row["grid_id"]))
+        return Outcome()
+    _structural(row, f, ("household_id",))
+    f.pop("household_id", None)
+    if not f:
+        return Outcome()
+    return merge(
+        work,
+        entity="resident",
+        row=row,
+        changes=validate_resident_fields(f, partial=True),
+        base_version=op.base_version,
+        op_id=op.op_id,
+        grid_id=row["grid_id"],
+    )
+
+
+def _premises_wants(op: Op) -> list[tuple[str, str]]:
+    return want(("premises", op.entity_id))
+
+
+def _validated_premises(premises_id: str, values: dict[str, Any]) -> Premises:
+    return Premises.create(
+        id=premises_id,
+        grid_id=values.get("grid_id"),  # type: ignore[arg-type]
+        name=values.get("name"),
+        **{k: values.get(k) for k in _PREMISES_FIELDS},
+    )
+
+
+def _apply_premises(op: Op, work: Work) -> Outcome:
+    only(op, OpKind.CREATE, OpKind.UPDATE)
+    f = decode(schema.premises, op.fields)
+    f.pop("version", None)
+    if op.op is OpKind.CREATE:
+        p = _validated_premises(op.entity_id, f)
+        if work.get("premises", op.entity_id) is not None:
+            raise ValidationError("premises.exists", "premises with this id exist", field="id")
+        if not work.principal.in_scope(p.grid_id):
+            raise outside("the grid")
+        work.insert(
+            "premises",
+            {"id": p.id, "grid_id": p.grid_id, "name": p.name, "version": 1}
+            | {k: getattr(p, k) for k in _PREMISES_FIELDS},
+            work.partition_of(p.grid_id),
+        )
+        return Outcome()
+    row = work.need("premises", op.entity_id, "id")
+    if not work.principal.in_scope(row["grid_id"]):
+        raise outside("the premises")
+    _structural(row, f, ("id", "grid_id"))
+    changes = {k: v for k, v in f.items() if k not in ("id", "grid_id")}
+    p = _validated_premises(op.entity_id, {**row, **changes})
+    return merge(
+        work,
+        entity="premises",
+        row=row,
+        changes={k: getattr(p, k) for k in changes},
+        base_version=op.base_version,
+        op_id=op.op_id,
+        grid_id=row["grid_id"],
+    )
+
+
+HOUSEHOLD = Handler(_household_wants, _apply_household)
+RESIDENT = Handler(_resident_wants, _apply_resident)
+PREMISES = Handler(_premises_wants, _apply_premises)

@@ -1,0 +1,176 @@
+"""Applying one push batch: one transaction, op ids recorded with the effects, per-op results.
+
+A batch delivered twice answers ``duplicate`` for every op it already committed (guarantee 2);
+a refused op never blocks the others (guarantee 4); an op touching a grid outside the user's
+area refuses the whole batch with 403, with nothing written.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from typing import Any
+
+from sqlalchemy import Connection, Engine, select
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+
+from gridterm.errors import GridTermError
+from sync.protocol import (
+    MIN_SCHEMA_VERSION,
+    OpResult,
+    OpStatus,
+    PushRequest,
+    PushResponse,
+)
+from sync.server.auth.scope import Principal
+from sync.server.clock import now_ms
+from sync.server.db import schema
+from sync.server.db.engine import writing
+from sync.server.errors import ApiError, busy, forbidden
+from sync.server.push.handlers import HANDLERS
+from sync.server.push.work import OutOfScope, RetryLater, Work
+
+log = logging.getLogger(__name__)
+
+#: Concurrent batches that collide (same new id, deadlock, serialisation) are replayed.
+_ATTEMPTS = 6
+#: Bad values the core's parsers may trip on (int("x"), a dict where text was expected…).
+_BAD_INPUT = (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError)
+
+
+def apply_push(engine: Engine, principal: Principal, request: PushRequest) -> PushResponse:
+    """Apply ``request`` for ``principal``; raises ApiError for a refusal of the whole batch."""
+    if request.device_id != principal.device_id:
+        raise forbidden("push.device_mismatch", "device_id is not the device of this session")
+    if request.schema_version < MIN_SCHEMA_VERSION:
+        raise ApiError(426, "client.upgrade_required", "please upgrade GridTerm to sync")
+    for attempt in range(_ATTEMPTS):
+        try:
+            with writing(engine) as conn:
+                return _apply(conn, principal, request)
+        except OutOfScope as exc:
+            raise forbidden(exc.code, str(exc)) from None
+        except (IntegrityError, OperationalError) as exc:
+            # another instance committed the same new rows, or a lock wait failed: replay
+            log.info("push %s collided (attempt %d): %s", request.batch_id, attempt + 1, exc)
+            time.sleep(random.uniform(0.01, 0.05) * (attempt + 1))
+        except DBAPIError as exc:
+            if not _is_transient(exc):
+                raise
+            time.sleep(random.uniform(0.01, 0.05) * (attempt + 1))
+    raise busy("the batch collided with others too often; send it again")
+
+
+def _is_transient(exc: DBAPIError) -> bool:
+    code = getattr(exc.orig, "sqlstate", None) or ""
+    return code in ("40001", "40P01", "55P03")  # serialisation failure, deadlock, lock timeout
+
+
+def _apply(conn: Connection, principal: Principal, request: PushRequest) -> PushResponse:
+    ops = request.ops
+    done = _already_applied(conn, [op.op_id for op in ops])
+    work = Work(conn, principal)
+    wanted: list[tuple[str, str]] = []
+    for op in ops:
+        handler = HANDLERS.get(op.entity)
+        if handler is not None and op.op_id not in done:
+            wanted.extend(handler.wants(op))
+    work.prefetch(wanted)
+
+    results: list[OpResult] = []
+    applied: list[dict[str, Any]] = []
+    now = now_ms()
+    for op in ops:
+        if op.op_id in done:
+            results.append(
+                OpResult(
+                    op_id=op.op_id,
+                    seq=op.seq,
+                    status=OpStatus.DUPLICATE,
+                    original_status=done[op.op_id],
+                )
+            )
+            continue
+        handler = HANDLERS.get(op.entity)
+        if handler is None:
+            results.append(_rejected(op.op_id, op.seq, "entity.not_pushable", op.entity))
+            continue
+        try:
+            outcome = handler.apply(op, work)
+        except OutOfScope:
+            raise
+        except RetryLater as exc:
+            results.append(_rejected(op.op_id, op.seq, exc.code, str(exc), exc, retriable=True))
+            continue
+        except GridTermError as exc:
+            results.append(_rejected(op.op_id, op.seq, exc.code, str(exc), exc))
+            continue
+        except _BAD_INPUT as exc:
+            results.append(_rejected(op.op_id, op.seq, "op.invalid", f"{type(exc).__name__}"))
+            continue
+        done[op.op_id] = outcome.status
+        applied.append(
+            {
+                "op_id": op.op_id,
+                "batch_id": request.batch_id,
+                "device_id": principal.device_id,
+                "user_id": principal.user.id,
+                "entity": op.entity,
+                "entity_id": op.entity_id,
+                "status": outcome.status.value,
+                "at": now,
+            }
+        )
+        results.append(
+            OpResult(
+                op_id=op.op_id,
+                seq=op.seq,
+                status=outcome.status,
+                conflict_fields=outcome.conflict_fields,
+                server=outcome.server,
+            )
+        )
+    work.flush(applied)
+    return PushResponse(batch_id=request.batch_id, acked_seq=acked_seq(results), results=results)
+
+
+def acked_seq(results: list[OpResult]) -> int | None:
+    """The highest seq up to which every op has a final result (retriable ones are not)."""
+    acked: int | None = None
+    for r in sorted(results, key=lambda r: r.seq):
+        if r.retriable:
+            break
+        acked = r.seq
+    return acked
+
+
+def _already_applied(conn: Connection, op_ids: list[str]) -> dict[str, OpStatus]:
+    a = schema.applied_op
+    found: dict[str, OpStatus] = {}
+    unique = sorted(set(op_ids))
+    for i in range(0, len(unique), 500):
+        rows = conn.execute(select(a.c.op_id, a.c.status).where(a.c.op_id.in_(unique[i : i + 500])))
+        found.update({r.op_id: OpStatus(r.status) for r in rows})
+    return found
+
+
+def _rejected(
+    op_id: str,
+    seq: int,
+    code: str,
+    message: str,
+    exc: GridTermError | None = None,
+    *,
+    retriable: bool = False,
+) -> OpResult:
+    field = exc.params.get("field") if exc is not None else None
+    return OpResult(
+        op_id=op_id,
+        seq=seq,
+        status=OpStatus.REJECTED,
+        reason=code,
+        message=message,
+        field=field if isinstance(field, str) else None,
+        retriable=retriable,
+    )

@@ -1,0 +1,297 @@
+"""The unit of work of one push: rows read once, writes buffered, flushed in one go.
+
+Handlers read rows through ``get`` (prefetched in bulk, locked on PostgreSQL so concurrent
+batches touching one household or ticket queue up instead of losing an update), and write
+through ``insert``/``update``/``delete``; ``flush`` sends everything to the database with one
+statement per table where it can, in foreign-key order, with the change log, conflicts and
+applied op ids, all inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Integer, Table, and_, insert, select, tuple_, update
+from sqlalchemy import delete as sql_delete
+
+from gridterm.domain.inspections import ChecklistTemplate
+from gridterm.errors import GridTermError, PermissionDeniedError
+from gridterm.ids import new_id
+from sync.protocol import OpStatus
+from sync.server import partitions
+from sync.server.auth.scope import Principal
+from sync.server.clock import now_ms
+from sync.server.db import changes, schema
+from sync.server.push.wire import encode
+
+#: Write order that satisfies the foreign keys.
+FLUSH_ORDER = (
+    "household",
+    "resident",
+    "premises",
+    "ticket",
+    "ticket_transition",
+    "visit",
+    "check_in",
+    "hazard_inspection",
+    "checklist_answer",
+    "hazard",
+    "attachment",
+)
+#: Rows that concurrent batches may change: locked when read on PostgreSQL.
+_LOCKED = frozenset({"household", "resident", "premises", "ticket", "hazard", "hazard_inspection"})
+_TABLES: dict[str, Table] = {**schema.SYNCED, "attachment": schema.attachment}
+_CHUNK = 500
+
+
+class RetryLater(GridTermError):
+    """A referenced record is not on the server yet (an earlier batch still on its way): the op
+    is refused as retriable and stays pending on the terminal."""
+
+    code = "ref.missing"
+
+
+class OutOfScope(PermissionDeniedError):
+    """An op touches a grid outside the user's area: the whole push is refused with 403."""
+
+    code = "scope.grid_outside"
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What a handler did with one op."""
+
+    status: OpStatus = OpStatus.APPLIED
+    conflict_fields: list[str] = field(default_factory=list)
+    server: dict[str, Any] | None = None
+
+
+def key_of(entity: str, row: dict[str, Any]) -> str:
+    """The string key of a row: its id, or the joined two-column key."""
+    if entity == "checklist_answer":
+        return f"{row['inspection_id']}/{row['item_code']}"
+    if entity == "attachment":
+        return str(row["sha256"])
+    return str(row["id"])
+
+
+def full_row(table: Table, values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` completed with each column's default, so one INSERT fits every row."""
+    row: dict[str, Any] = {}
+    for col in table.columns:
+        if col.name in values:
+            row[col.name] = values[col.name]
+        elif col.server_default is not None:
+            text = str(col.server_default.arg)  # type: ignore[attr-defined]
+            row[col.name] = int(text) if isinstance(col.type, Integer) else text
+        else:
+            row[col.name] = None
+    return row
+
+
+class Work:
+    """Reads and buffered writes of one push transaction."""
+
+    def __init__(self, conn: Connection, principal: Principal) -> None:
+        self.conn = conn
+        self.principal = principal
+        self._lock = conn.dialect.name == "postgresql"
+        self._rows: dict[str, dict[str, dict[str, Any] | None]] = defaultdict(dict)
+        self._new: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        self._dirty: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+        self._deleted: list[tuple[str, str, dict[str, Any]]] = []
+        self._log: list[tuple[str, str, str, str]] = []
+        self._conflicts: list[dict[str, Any]] = []
+        self._templates: dict[tuple[str, int], ChecklistTemplate | None] = {}
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def prefetch(self, wanted: Iterable[tuple[str, str]]) -> None:
+        """Load many rows at once (locked for update on PostgreSQL), in a fixed order so two
+        batches never wait on each other's locks in a cycle."""
+        by_entity: dict[str, set[str]] = defaultdict(set)
+        for entity, key in wanted:
+            if key and key not in self._rows[entity]:
+                by_entity[entity].add(key)
+        for entity in sorted(by_entity):
+            keys = sorted(by_entity[entity])
+            for i in range(0, len(keys), _CHUNK):
+                self._load(entity, keys[i : i + _CHUNK])
+
+    def _load(self, entity: str, keys: list[str]) -> None:
+        table = _TABLES[entity]
+        if entity == "checklist_answer":
+            pairs = [tuple(k.split("/", 1)) for k in keys if "/" in k]
+            query = select(table).where(tuple_(table.c.inspection_id, table.c.item_code).in_(pairs))
+        elif entity == "attachment":
+            query = select(table).where(table.c.sha256.in_(keys))
+        else:
+            query = select(table).where(table.c.id.in_(keys))
+        if self._lock and entity in _LOCKED:
+            query = query.with_for_update()
+        found = {key_of(entity, dict(r)): dict(r) for r in self.conn.execute(query).mappings()}
+        for key in keys:
+            self._rows[entity][key] = found.get(key)
+
+    def get(self, entity: str, key: object) -> dict[str, Any] | None:
+        """The row as this batch sees it (with its own earlier writes), or None."""
+        if not isinstance(key, str) or not key:
+            return None
+        rows = self._rows[entity]
+        if key not in rows:
+            self._load(entity, [key])
+        return rows[key]
+
+    def need(self, entity: str, key: object, field: str) -> dict[str, Any]:
+        """The referenced row, or RetryLater naming the field that refers to it."""
+        row = self.get(entity, key)
+        if row is None:
+            raise RetryLater(
+                "ref.missing", f"{entity} {key} is not on the server (yet)", field=field
+            )
+        return row
+
+    def template(self, code: str, version: int) -> ChecklistTemplate | None:
+        """A checklist template by code and version, parsed by the core."""
+        if (code, version) not in self._templates:
+            t = schema.checklist_template
+            row = self.conn.execute(
+                select(t).where(t.c.code == code, t.c.version == version)
+            ).first()
+            self._templates[(code, version)] = (
+                None
+                if row is None
+                else ChecklistTemplate.parse(
+                    row.id,
+                    {
+                        "code": row.code,
+                        "version": row.version,
+                        "title": row.title,
+                        "items": json.loads(row.items),
+                    },
+                )
+            )
+        return self._templates[(code, version)]
+
+    def answers_of(self, inspection_id: str) -> dict[str, dict[str, Any]]:
+        """Every checklist answer of an inspection (stored and in this batch), by item code."""
+        t = schema.checklist_answer
+        rows = self.conn.execute(select(t).where(t.c.inspection_id == inspection_id)).mappings()
+        for r in rows:
+            self._rows["checklist_answer"].setdefault(key_of("checklist_answer", dict(r)), dict(r))
+        prefix = inspection_id + "/"
+        return {
+            k.split("/", 1)[1]: r
+            for k, r in self._rows["checklist_answer"].items()
+            if k.startswith(prefix) and r is not None
+        }
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def partition_of(self, grid_id: str) -> str:
+        """The partition of a grid in the user's area (writes outside it never get here)."""
+        return partitions.grid(self.principal.grid_nums[grid_id])
+
+    def insert(self, entity: str, values: dict[str, Any], partition: str | None) -> dict[str, Any]:
+        """Queue a new row; returns it as stored."""
+        row = full_row(_TABLES[entity], {k: encode(v) for k, v in values.items()})
+        key = key_of(entity, row)
+        self._rows[entity][key] = row
+        self._new[entity][key] = row
+        if partition is not None:
+            self._log.append((partition, entity, key, changes.UPSERT))
+        return row
+
+    def update(self, entity: str, key: str, values: dict[str, Any], partition: str) -> None:
+        """Queue changed columns of an existing row."""
+        row = self._rows[entity][key]
+        assert row is not None
+        values = {k: encode(v) for k, v in values.items()}
+        row.update(values)
+        if key not in self._new[entity]:
+            self._dirty[entity].setdefault(key, {}).update(values)
+        self._log.append((partition, entity, key, changes.UPSERT))
+
+    def delete(self, entity: str, key: str, partition: str) -> None:
+        """Delete a row, keeping its last state in the tombstone table."""
+        row = self._rows[entity][key]
+        assert row is not None
+        self._rows[entity][key] = None
+        if self._new[entity].pop(key, None) is None:
+            self._dirty[entity].pop(key, None)
+            self._deleted.append((entity, key, row))
+        self._log.append((partition, entity, key, changes.DELETE))
+
+    def conflict(
+        self,
+        *,
+        entity: str,
+        entity_id: str,
+        grid_id: str,
+        field_name: str,
+        base_version: int | None,
+        server_value: Any,
+        terminal_value: Any,
+        op_id: str,
+    ) -> None:
+        """Record a field changed on both sides; the server's value stays until resolved."""
+        self._conflicts.append(
+            {
+                "id": new_id(),
+                "entity": entity,
+                "entity_id": entity_id,
+                "grid_id": grid_id,
+                "field": field_name,
+                "base_version": base_version,
+                "server_value": json.dumps(server_value, ensure_ascii=False),
+                "terminal_value": json.dumps(terminal_value, ensure_ascii=False),
+                "op_id": op_id,
+                "by_user": self.principal.user.id,
+                "device_id": self.principal.device_id,
+                "created_at": now_ms(),
+                "status": "open",
+            }
+        )
+
+    def flush(self, applied: list[dict[str, Any]]) -> None:
+        """Write everything buffered, then the change log and the applied op ids."""
+        conn = self.conn
+        for entity in FLUSH_ORDER:
+            rows = list(self._new[entity].values())
+            if rows:
+                table = _TABLES[entity]
+                for i in range(0, len(rows), _CHUNK):
+                    conn.execute(insert(table), rows[i : i + _CHUNK])
+            for key, values in self._dirty[entity].items():
+                conn.execute(self._where(entity, key, update(_TABLES[entity])).values(**values))
+        for entity, key, row in self._deleted:
+            conn.execute(
+                insert(schema.tombstone).values(
+                    entity=entity,
+                    entity_id=key,
+                    row=json.dumps(row, ensure_ascii=False, default=str),
+                    deleted_by=self.principal.user.id,
+                    at=now_ms(),
+                )
+            )
+            conn.execute(self._where(entity, key, sql_delete(_TABLES[entity])))
+        if self._conflicts:
+            conn.execute(insert(schema.conflict), self._conflicts)
+        if self._log:
+            changes.record(conn, changes.current_txid(conn), self._log)
+        if applied:
+            conn.execute(insert(schema.applied_op), applied)
+
+    @staticmethod
+    def _where(entity: str, key: str, stmt: Any) -> Any:
+        table = _TABLES[entity]
+        if entity == "checklist_answer":
+            inspection_id, item_code = key.split("/", 1)
+            return stmt.where(
+                and_(table.c.inspection_id == inspection_id, table.c.item_code == item_code)
+            )
+        return stmt.where(table.c.id == key)

@@ -1,0 +1,176 @@
+"""A first sync of a large area: every row of the user's partitions in one compressed file.
+
+The file is zstd-compressed NDJSON (one ``{"entity", "id", "row"}`` per line), stored in blob
+storage under its digest so any instance can serve it, resumably, with HTTP Range. It is read
+in one transaction and comes with a cursor from which pulling continues without a gap: on
+PostgreSQL the cursor starts at the snapshot's oldest running transaction, so a change the
+snapshot could not see is pulled afterwards (a row it did see may come once more, which is
+harmless).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import zstandard
+from sqlalchemy import Connection, Engine, func, insert, select
+from sqlalchemy.sql import Select
+
+from gridterm.ids import new_id
+from sync.protocol import SnapshotInfo
+from sync.server.auth.scope import Principal
+from sync.server.blobs.disk import DiskBlobStorage
+from sync.server.blobs.storage import BlobStorage
+from sync.server.clock import now_ms
+from sync.server.db import changes, schema
+from sync.server.db.engine import writing
+from sync.server.pull import Cursor, row_key
+
+#: Synced tables whose rows carry the grid they belong to.
+_BY_GRID = (
+    "grid",
+    "building",
+    "unit",
+    "household",
+    "resident",
+    "premises",
+    "user_grid",
+    "visit",
+    "ticket",
+    "ticket_transition",
+    "hazard_inspection",
+    "checklist_answer",
+    "hazard",
+)
+
+
+def _queries(principal: Principal) -> Iterator[tuple[str, Select[Any]]]:
+    grids = sorted(principal.grid_nums)
+    for entity in _BY_GRID:
+        table = schema.SYNCED[entity]
+        column = table.c.id if entity == "grid" else table.c.grid_id
+        cols = [table.c[n] for n in schema.wire_columns(table)]
+        yield entity, select(*cols).where(column.in_(grids))
+    so, c, u = schema.street_office, schema.community, schema.user
+    yield "street_office", _wire(so).where(so.c.id.in_(sorted(principal.street_office_nums)))
+    yield "community", _wire(c).where(c.c.id.in_(sorted(principal.community_nums)))
+    yield (
+        "user",
+        _wire(u).where(
+            u.c.community_id.in_(sorted(principal.community_nums))
+            | (
+                u.c.community_id.is_(None)
+                & u.c.street_office_id.in_(sorted(principal.street_office_nums))
+            )
+        ),
+    )
+    yield "check_in", _wire(schema.check_in).where(schema.check_in.c.user_id == principal.user.id)
+    yield "checklist_template", _wire(schema.checklist_template)
+
+
+def _wire(table: Any) -> Select[Any]:
+    return select(*[table.c[n] for n in schema.wire_columns(table)])
+
+
+def _position(conn: Connection) -> tuple[int, int]:
+    bound = changes.horizon(conn)
+    if bound is not None:
+        return (bound, 0)
+    last = conn.execute(select(func.max(schema.change_log.c.seq))).scalar()
+    return (0, int(last or 0))
+
+
+def build(
+    engine: Engine, storage: BlobStorage, principal: Principal, instance: str, tmp_dir: str
+) -> SnapshotInfo:
+    """Write the snapshot file for ``principal``'s area and record it."""
+    rows = 0
+    digest = hashlib.sha256()
+    fd, tmp = tempfile.mkstemp(dir=tmp_dir, suffix=".snapshot")
+    try:
+        with engine.connect() as conn:
+            if conn.dialect.name == "postgresql":
+                conn = conn.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin():
+                at = _position(conn)
+                with os.fdopen(fd, "wb") as raw:
+                    writer = _HashingWriter(raw, digest)
+                    with zstandard.ZstdCompressor(level=6).stream_writer(
+                        writer, closefd=False
+                    ) as z:
+                        for entity, query in _queries(principal):
+                            for r in conn.execute(query).mappings():
+                                line = {"entity": entity, "id": row_key(entity, r), "row": dict(r)}
+                                z.write(json.dumps(line, ensure_ascii=False).encode() + b"\n")
+                                rows += 1
+        length = os.path.getsize(tmp)
+        sha = digest.hexdigest()
+        if storage.has(sha):
+            os.unlink(tmp)
+        else:
+            storage.put_file(Path(tmp), sha)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    cursor = Cursor(instance=instance, at=at, served=principal.partitions()).encode()
+    snapshot_id = new_id()
+    with writing(engine) as conn:
+        if not _blob_known(conn, sha):
+            conn.execute(
+                insert(schema.blob).values(
+                    sha256=sha, length=length, complete=1, created_at=now_ms()
+                )
+            )
+        conn.execute(
+            insert(schema.snapshot).values(
+                id=snapshot_id,
+                user_id=principal.user.id,
+                sha256=sha,
+                length=length,
+                rows=rows,
+                cursor=cursor,
+                created_at=now_ms(),
+            )
+        )
+    return SnapshotInfo(
+        id=snapshot_id,
+        sha256=sha,
+        length=length,
+        rows=rows,
+        cursor=cursor,
+        url=f"/v1/sync/snapshot/{snapshot_id}",
+    )
+
+
+def _blob_known(conn: Connection, sha: str) -> bool:
+    b = schema.blob
+    return conn.execute(select(b.c.sha256).where(b.c.sha256 == sha)).first() is not None
+
+
+def scratch_dir(storage: BlobStorage) -> str:
+    """Where snapshot files are written before they move into storage (same filesystem)."""
+    if isinstance(storage, DiskBlobStorage):
+        return str(storage.root / "partial")
+    return tempfile.gettempdir()
+
+
+class _HashingWriter:
+    """A file wrapper that hashes what is written through it."""
+
+    def __init__(self, raw: Any, digest: Any) -> None:
+        self._raw = raw
+        self._digest = digest
+
+    def write(self, data: bytes) -> int:
+        self._digest.update(data)
+        return self._raw.write(data)
+
+    def flush(self) -> None:
+        self._raw.flush()
