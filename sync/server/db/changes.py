@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, insert, text
+from sqlalchemy import Connection, text
 
+from sync.server.db.bulk import insert_rows
 from sync.server.db.schema import change_log
 
 #: change_log.op values
@@ -43,5 +44,4 @@ def record(conn: Connection, txid: int, entries: Iterable[tuple[str, str, str, s
         {"txid": txid, "partition": p, "entity": e, "entity_id": i, "op": o}
         for p, e, i, o in entries
     ]
-    if rows:
-        conn.execute(insert(change_log), rows)
+    insert_rows(conn, change_log, rows)

@@ -26,6 +26,7 @@ from sync.protocol import (
 from sync.server.auth.scope import Principal
 from sync.server.clock import now_ms
 from sync.server.db import schema
+from sync.server.db.bulk import among
 from sync.server.db.engine import writing
 from sync.server.errors import ApiError, busy, forbidden
 from sync.server.push.handlers import HANDLERS
@@ -45,15 +46,17 @@ def apply_push(engine: Engine, principal: Principal, request: PushRequest) -> Pu
         raise forbidden("push.device_mismatch", "device_id is not the device of this session")
     if request.schema_version < MIN_SCHEMA_VERSION:
         raise ApiError(426, "client.upgrade_required", "please upgrade GridTerm to sync")
+    careful = False
     for attempt in range(_ATTEMPTS):
         try:
             with writing(engine) as conn:
-                return _apply(conn, principal, request)
+                return _apply(conn, principal, request, careful)
         except OutOfScope as exc:
             raise forbidden(exc.code, str(exc)) from None
         except (IntegrityError, OperationalError) as exc:
             # another instance committed the same new rows, or a lock wait failed: replay
             log.info("push %s collided (attempt %d): %s", request.batch_id, attempt + 1, exc)
+            careful = True
             time.sleep(random.uniform(0.01, 0.05) * (attempt + 1))
         except DBAPIError as exc:
             if not _is_transient(exc):
@@ -67,10 +70,12 @@ def _is_transient(exc: DBAPIError) -> bool:
     return code in ("40001", "40P01", "55P03")  # serialisation failure, deadlock, lock timeout
 
 
-def _apply(conn: Connection, principal: Principal, request: PushRequest) -> PushResponse:
+def _apply(
+    conn: Connection, principal: Principal, request: PushRequest, careful: bool
+) -> PushResponse:
     ops = request.ops
     done = _already_applied(conn, [op.op_id for op in ops])
-    work = Work(conn, principal)
+    work = Work(conn, principal, careful=careful)
     wanted: list[tuple[str, str]] = []
     for op in ops:
         handler = HANDLERS.get(op.entity)
@@ -150,7 +155,8 @@ def _already_applied(conn: Connection, op_ids: list[str]) -> dict[str, OpStatus]
     found: dict[str, OpStatus] = {}
     unique = sorted(set(op_ids))
     for i in range(0, len(unique), 500):
-        rows = conn.execute(select(a.c.op_id, a.c.status).where(a.c.op_id.in_(unique[i : i + 500])))
+        chunk = unique[i : i + 500]
+        rows = conn.execute(select(a.c.op_id, a.c.status).where(among(conn, a.c.op_id, chunk)))
         found.update({r.op_id: OpStatus(r.status) for r in rows})
     return found
 

@@ -33,6 +33,9 @@ def decode(table: Table, fields: dict[str, Any]) -> dict[str, Any]:
         if name not in known:
             raise ValidationError("field.unknown", f"{table.name} has no field {name}", field=name)
         if name in json_cols and isinstance(value, str):
+            if value == "[]":
+                out[name] = []
+                continue
             try:
                 value = json.loads(value)
             except ValueError:
@@ -45,8 +48,13 @@ def decode(table: Table, fields: dict[str, Any]) -> dict[str, Any]:
 
 def encode(value: Any) -> Any:
     """Python value → stored/wire value, as the terminal encodes it."""
-    if isinstance(value, bool):
+    kind = type(value)
+    if kind is str or kind is int or kind is float or value is None:
+        return value
+    if kind is bool:
         return int(value)
+    if kind is list and not value:
+        return "[]"
     if isinstance(value, frozenset | set):
         return json.dumps(sorted(value), ensure_ascii=False)
     if isinstance(value, list | tuple | dict):
@@ -54,6 +62,12 @@ def encode(value: Any) -> Any:
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value
+
+
+def same_text(fields: dict[str, Any], name: str, parsed: Any, validated: Any) -> Any:
+    """The JSON text as sent when validation left it unchanged (saves re-encoding it)."""
+    sent = fields.get(name)
+    return sent if isinstance(sent, str) and parsed == validated else validated
 
 
 def load_json(text: str | None) -> Any:

@@ -26,6 +26,7 @@ from sync.server import partitions
 from sync.server.auth.scope import Principal
 from sync.server.clock import now_ms
 from sync.server.db import changes, schema
+from sync.server.db.bulk import among, insert_rows
 from sync.server.push.wire import encode
 
 #: Write order that satisfies the foreign keys.
@@ -79,26 +80,37 @@ def key_of(entity: str, row: dict[str, Any]) -> str:
     return str(row["id"])
 
 
+_defaults: dict[str, dict[str, Any]] = {}
+
+
+def _column_defaults(table: Table) -> dict[str, Any]:
+    found = _defaults.get(table.name)
+    if found is None:
+        found = {}
+        for col in table.columns:
+            if col.server_default is not None:
+                text = str(col.server_default.arg)  # type: ignore[attr-defined]
+                found[col.name] = int(text) if isinstance(col.type, Integer) else text
+            else:
+                found[col.name] = None
+        _defaults[table.name] = found
+    return found
+
+
 def full_row(table: Table, values: dict[str, Any]) -> dict[str, Any]:
     """``values`` completed with each column's default, so one INSERT fits every row."""
-    row: dict[str, Any] = {}
-    for col in table.columns:
-        if col.name in values:
-            row[col.name] = values[col.name]
-        elif col.server_default is not None:
-            text = str(col.server_default.arg)  # type: ignore[attr-defined]
-            row[col.name] = int(text) if isinstance(col.type, Integer) else text
-        else:
-            row[col.name] = None
+    row = dict(_column_defaults(table))
+    row.update(values)
     return row
 
 
 class Work:
     """Reads and buffered writes of one push transaction."""
 
-    def __init__(self, conn: Connection, principal: Principal) -> None:
+    def __init__(self, conn: Connection, principal: Principal, *, careful: bool = False) -> None:
         self.conn = conn
         self.principal = principal
+        self.careful = careful
         self._lock = conn.dialect.name == "postgresql"
         self._rows: dict[str, dict[str, dict[str, Any] | None]] = defaultdict(dict)
         self._new: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
@@ -128,9 +140,9 @@ class Work:
             pairs = [tuple(k.split("/", 1)) for k in keys if "/" in k]
             query = select(table).where(tuple_(table.c.inspection_id, table.c.item_code).in_(pairs))
         elif entity == "attachment":
-            query = select(table).where(table.c.sha256.in_(keys))
+            query = select(table).where(among(self.conn, table.c.sha256, keys))
         else:
-            query = select(table).where(table.c.id.in_(keys))
+            query = select(table).where(among(self.conn, table.c.id, keys))
         if self._lock and entity in _LOCKED:
             query = query.with_for_update()
         found = {key_of(entity, dict(r)): dict(r) for r in self.conn.execute(query).mappings()}
@@ -145,6 +157,14 @@ class Work:
         if key not in rows:
             self._load(entity, [key])
         return rows[key]
+
+    def exists(self, entity: str, key: str) -> bool:
+        """Whether a new fact's id is taken. Unless careful, only this batch is consulted and
+        the unique key catches a clash at flush (the batch is then replayed carefully): ids
+        are UUIDv7 made on terminals, so the lookup would almost never find anything."""
+        if self.careful or key in self._rows[entity]:
+            return self.get(entity, key) is not None
+        return False
 
     def need(self, entity: str, key: object, field: str) -> dict[str, Any]:
         """The referenced row, or RetryLater naming the field that refers to it."""
@@ -264,8 +284,7 @@ class Work:
             rows = list(self._new[entity].values())
             if rows:
                 table = _TABLES[entity]
-                for i in range(0, len(rows), _CHUNK):
-                    conn.execute(insert(table), rows[i : i + _CHUNK])
+                insert_rows(conn, table, rows)
             for key, values in self._dirty[entity].items():
                 conn.execute(self._where(entity, key, update(_TABLES[entity])).values(**values))
         for entity, key, row in self._deleted:
@@ -284,7 +303,7 @@ class Work:
         if self._log:
             changes.record(conn, changes.current_txid(conn), self._log)
         if applied:
-            conn.execute(insert(schema.applied_op), applied)
+            insert_rows(conn, schema.applied_op, applied)
 
     @staticmethod
     def _where(entity: str, key: str, stmt: Any) -> Any:

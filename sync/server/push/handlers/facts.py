@@ -12,14 +12,13 @@ from sync.server import partitions
 from sync.server.clock import now_iso
 from sync.server.db import schema
 from sync.server.push.handlers.base import Handler, only, outside, text_id, want
-from sync.server.push.wire import decode
+from sync.server.push.wire import decode, same_text
 from sync.server.push.work import Outcome, Work
 
 
 def _visit_wants(op: Op) -> list[tuple[str, str]]:
     f = op.fields
     return want(
-        ("visit", op.entity_id),
         ("household", f.get("household_id")),
         ("user", f.get("user_id")),
         ("visit", f.get("revision_of")),
@@ -47,7 +46,7 @@ def _apply_visit(op: Op, work: Work) -> Outcome:
         ticket_id=text_id(f.get("ticket_id"), "ticket_id"),
         revision_of=text_id(f.get("revision_of"), "revision_of"),
     )
-    if work.get("visit", op.entity_id) is not None:
+    if work.exists("visit", op.entity_id):
         raise ValidationError("visit.exists", "a visit with this id exists", field="id")
     if work.get("user", visit.user_id) is None:
         raise ValidationError("visit.unknown_user", "user_id names no user", field="user_id")
@@ -72,14 +71,19 @@ def _apply_visit(op: Op, work: Work) -> Outcome:
             "user_id": visit.user_id,
             "visited_at": visit.visited_at,
             "visit_type": visit.visit_type.value,
-            "met": list(visit.met),
-            "concerns": [
-                {"kind": c.kind.value, "text": c.text, "category": c.category}
-                for c in visit.concerns
-            ],
+            "met": same_text(op.fields, "met", f.get("met"), list(visit.met)),
+            "concerns": same_text(
+                op.fields,
+                "concerns",
+                f.get("concerns"),
+                [
+                    {"kind": c.kind.value, "text": c.text, "category": c.category}
+                    for c in visit.concerns
+                ],
+            ),
             "notes": visit.notes,
             "outcome": visit.outcome.value,
-            "photos": list(visit.photos),
+            "photos": same_text(op.fields, "photos", f.get("photos"), list(visit.photos)),
             "ticket_id": visit.ticket_id,
             "revision_of": visit.revision_of,
             "created_at": created_at if isinstance(created_at, str) else now_iso(),
@@ -91,7 +95,7 @@ def _apply_visit(op: Op, work: Work) -> Outcome:
 
 
 def _check_in_wants(op: Op) -> list[tuple[str, str]]:
-    return want(("check_in", op.entity_id))
+    return []
 
 
 def _apply_check_in(op: Op, work: Work) -> Outcome:
@@ -110,7 +114,7 @@ def _apply_check_in(op: Op, work: Work) -> Outcome:
     if f.get("user_id") != work.principal.user.id:
         # a check-in is the logged-in worker's own record
         raise outside("another worker's check-in")
-    if work.get("check_in", op.entity_id) is not None:
+    if work.exists("check_in", op.entity_id):
         raise ValidationError("check_in.exists", "a check-in with this id exists", field="id")
     work.insert(
         "check_in",

@@ -167,7 +167,6 @@ def _apply_ticket(op: Op, work: Work) -> Outcome:
 def _transition_wants(op: Op) -> list[tuple[str, str]]:
     f = op.fields
     return want(
-        ("ticket_transition", op.entity_id),
         ("ticket", f.get("ticket_id")),
         ("user", f.get("by_user")),
     )
@@ -177,7 +176,7 @@ def _apply_transition(op: Op, work: Work) -> Outcome:
     only(op, OpKind.CREATE)
     f = decode(schema.ticket_transition, op.fields)
     action = enum_value(TicketAction, f.get("action"), "action")
-    if work.get("ticket_transition", op.entity_id) is not None:
+    if work.exists("ticket_transition", op.entity_id):
         raise ValidationError("ticket_transition.exists", "this transition exists", field="id")
     by = work.get("user", f.get("by_user"))
     if by is None:
