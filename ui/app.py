@@ -21,6 +21,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui.context import AppContext
+from ui.gc import GuiThreadCollector
 from ui.i18n import Translations
 from ui.labels import error_message
 from ui.main_window import MainWindow
@@ -87,6 +88,7 @@ def main(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("GridTerm")
+    collector = GuiThreadCollector(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     ctx = make_context(app, loop, args)
@@ -104,4 +106,5 @@ def main(args: argparse.Namespace) -> int:
             loop.run_forever()
     finally:
         ctx.ops.shutdown()
+        collector.stop()
     return 0

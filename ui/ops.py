@@ -123,3 +123,39 @@ def show_error(parent: QObject | None, error: BaseException) -> QMessageBox:
     box.setObjectName("errorBox")
     box.open()
     return box
+
+
+class Latest(QObject):
+    """Runs only the newest of rapid requests (search as you type): waits ``delay_ms`` after
+    the last keystroke, and drops results of requests that were superseded meanwhile."""
+
+    def __init__(self, parent: QObject, ops: Ops, delay_ms: int = 120):
+        super().__init__(parent)
+        from PySide6.QtCore import QTimer
+
+        self.ops = ops
+        self.generation = 0
+        self._pending: tuple[Callable[[], Any], Callable[[Any], None]] | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self._start)
+
+    def request(self, fn: Callable[[], T], on_result: Callable[[T], None]) -> None:
+        """Schedule ``fn``; ``on_result`` sees its result only if nothing newer was asked."""
+        self.generation += 1
+        self._pending = (fn, on_result)
+        self._timer.start()
+
+    def _start(self) -> None:
+        if self._pending is None:
+            return
+        fn, on_result = self._pending
+        self._pending = None
+        generation = self.generation
+
+        def deliver(result: Any) -> None:
+            if generation == self.generation:
+                on_result(result)
+
+        CoreOp(self, fn).success(deliver).run(self.ops)

@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
     <context>
+        <name>Building</name>
+        <message>
+            <source>Floor {floor}</source>
+            <translation>Floor {floor}</translation>
+        </message>
+        <message>
+            <source>Unit {unit} · {position}</source>
+            <translation>Unit {unit} · {position}</translation>
+        </message>
+        <message>
+            <source>key household</source>
+            <translation>key household</translation>
+        </message>
+        <message>
+            <source>party member</source>
+            <translation>party member</translation>
+        </message>
+        <message>
+            <source>vacant</source>
+            <translation>vacant</translation>
+        </message>
+        <message>
+            <source>rental</source>
+            <translation>rental</translation>
+        </message>
+    </context>
+    <context>
+        <name>BuildingScreen</name>
+        <message>
+            <source>Key household</source>
+            <translation>Key household</translation>
+        </message>
+        <message>
+            <source>Party member</source>
+            <translation>Party member</translation>
+        </message>
+        <message>
+            <source>Vacant</source>
+            <translation>Vacant</translation>
+        </message>
+        <message>
+            <source>Rental</source>
+            <translation>Rental</translation>
+        </message>
+        <message>
+            <source>Building</source>
+            <translation>Building</translation>
+        </message>
+        <message>
+            <source>{households} households on {floors} floors · {key} key</source>
+            <translation>{households} households on {floors} floors · {key} key</translation>
+        </message>
+        <message>
+            <source>Building captain {name}</source>
+            <translation>Building captain {name}</translation>
+        </message>
+    </context>
+    <context>
         <name>Category</name>
         <message>
             <source>Sanitation</source>
@@ -66,6 +124,110 @@
         <message>
             <source>Last visit</source>
             <translation>Last visit</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Relation</source>
+            <translation>Relation</translation>
+        </message>
+        <message>
+            <source>Gender</source>
+            <translation>Gender</translation>
+        </message>
+        <message>
+            <source>Age</source>
+            <translation>Age</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>ID number</source>
+            <translation>ID number</translation>
+        </message>
+        <message>
+            <source>Health</source>
+            <translation>Health</translation>
+        </message>
+        <message>
+            <source>Found by</source>
+            <translation>Found by</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>Grid</translation>
+        </message>
+        <message>
+            <source>Community</source>
+            <translation>Community</translation>
+        </message>
+        <message>
+            <source>Building</source>
+            <translation>Building</translation>
+        </message>
+        <message>
+            <source>Floors</source>
+            <translation>Floors</translation>
+        </message>
+        <message>
+            <source>Households</source>
+            <translation>Households</translation>
+        </message>
+        <message>
+            <source>Key households</source>
+            <translation>Key households</translation>
+        </message>
+        <message>
+            <source>Building captain</source>
+            <translation>Building captain</translation>
+        </message>
+        <message>
+            <source>Urgency</source>
+            <translation>Urgency</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>Level</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>Waiting</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>When</translation>
+        </message>
+        <message>
+            <source>Visit type</source>
+            <translation>Visit type</translation>
+        </message>
+        <message>
+            <source>Met</source>
+            <translation>Met</translation>
+        </message>
+        <message>
+            <source>Raised</source>
+            <translation>Raised</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Outcome</translation>
         </message>
     </context>
     <context>
@@ -409,6 +571,129 @@
         </message>
     </context>
     <context>
+        <name>HouseholdEditScreen</name>
+        <message>
+            <source>Key household because</source>
+            <translation>Key household because</translation>
+        </message>
+        <message>
+            <source>Party member household</source>
+            <translation>Party member household</translation>
+        </message>
+        <message>
+            <source>Vacant</source>
+            <translation>Vacant</translation>
+        </message>
+        <message>
+            <source>Rental</source>
+            <translation>Rental</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>Tags</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Edit household {address}</source>
+            <translation>Edit household {address}</translation>
+        </message>
+    </context>
+    <context>
+        <name>HouseholdScreen</name>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>Record a visit</source>
+            <translation>Record a visit</translation>
+        </message>
+        <message>
+            <source>Edit household</source>
+            <translation>Edit household</translation>
+        </message>
+        <message>
+            <source>Add resident</source>
+            <translation>Add resident</translation>
+        </message>
+        <message numerus="yes">
+            <source>Residents (%n)</source>
+            <translation>
+                <numerusform>Residents (%n)</numerusform>
+                <numerusform>Residents (%n)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Visits (%n)</source>
+            <translation>
+                <numerusform>Visits (%n)</numerusform>
+                <numerusform>Visits (%n)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Open tickets (%n)</source>
+            <translation>
+                <numerusform>Open tickets (%n)</numerusform>
+                <numerusform>Open tickets (%n)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Household</source>
+            <translation>Household</translation>
+        </message>
+        <message>
+            <source>Household {address}</source>
+            <translation>Household {address}</translation>
+        </message>
+        <message>
+            <source>{community} · {grid} · building {building}, unit {unit}, floor {floor}</source>
+            <translation>{community} · {grid} · building {building}, unit {unit}, floor {floor}</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <source>Key household: {reasons}</source>
+            <translation>Key household: {reasons}</translation>
+        </message>
+        <message>
+            <source>Party member household</source>
+            <translation>Party member household</translation>
+        </message>
+        <message>
+            <source>Vacant</source>
+            <translation>Vacant</translation>
+        </message>
+        <message>
+            <source>Rental</source>
+            <translation>Rental</translation>
+        </message>
+        <message>
+            <source>No tags</source>
+            <translation>No tags</translation>
+        </message>
+    </context>
+    <context>
         <name>Labels</name>
         <message>
             <source>Routine visit</source>
@@ -744,10 +1029,161 @@ Worker ID {worker_id} · PIN {pin}</translation>
         </message>
     </context>
     <context>
+        <name>Register</name>
+        <message>
+            <source>Building {number}</source>
+            <translation>Building {number}</translation>
+        </message>
+    </context>
+    <context>
         <name>RegisterScreen</name>
         <message>
-            <source>Register</source>
-            <translation>Register</translation>
+            <source>Search: name, pinyin initials (zs), address 3-2-501 or phone digits</source>
+            <translation>Search: name, pinyin initials (zs), address 3-2-501 or phone digits</translation>
+        </message>
+        <message>
+            <source>My grids</source>
+            <translation>My grids</translation>
+        </message>
+        <message>
+            <source>Buildings</source>
+            <translation>Buildings</translation>
+        </message>
+        <message>
+            <source>Household register</source>
+            <translation>Household register</translation>
+        </message>
+        <message>
+            <source>Buildings of {grid}, {community}</source>
+            <translation>Buildings of {grid}, {community}</translation>
+        </message>
+        <message>
+            <source>Searching…</source>
+            <translation>Searching…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n found</source>
+            <translation>
+                <numerusform>%n found</numerusform>
+                <numerusform>%n found</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing found</source>
+            <translation>Nothing found</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResidentEditScreen</name>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Gender</source>
+            <translation>Gender</translation>
+        </message>
+        <message>
+            <source>Relation to head</source>
+            <translation>Relation to head</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD, e.g. 1948-03-02</source>
+            <translation>YYYY-MM-DD, e.g. 1948-03-02</translation>
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation>Date of birth</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>ID number</source>
+            <translation>ID number</translation>
+        </message>
+        <message>
+            <source>Health</source>
+            <translation>Health</translation>
+        </message>
+        <message>
+            <source>Hidden for your role</source>
+            <translation>Hidden for your role</translation>
+        </message>
+        <message>
+            <source>Party member</source>
+            <translation>Party member</translation>
+        </message>
+        <message>
+            <source>Moved out</source>
+            <translation>Moved out</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>New resident</source>
+            <translation>New resident</translation>
+        </message>
+        <message>
+            <source>Edit resident {name}</source>
+            <translation>Edit resident {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Residents</name>
+        <message>
+            <source>(party member)</source>
+            <translation>(party member)</translation>
+        </message>
+        <message>
+            <source>(moved out)</source>
+            <translation>(moved out)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Search</name>
+        <message>
+            <source>name</source>
+            <translation>name</translation>
+        </message>
+        <message>
+            <source>pinyin</source>
+            <translation>pinyin</translation>
+        </message>
+        <message>
+            <source>pinyin initials</source>
+            <translation>pinyin initials</translation>
+        </message>
+        <message>
+            <source>address</source>
+            <translation>address</translation>
+        </message>
+        <message>
+            <source>phone digits</source>
+            <translation>phone digits</translation>
+        </message>
+        <message>
+            <source>ID number</source>
+            <translation>ID number</translation>
+        </message>
+        <message>
+            <source>(household)</source>
+            <translation>(household)</translation>
+        </message>
+        <message>
+            <source>{name} (moved out)</source>
+            <translation>{name} (moved out)</translation>
         </message>
     </context>
     <context>
@@ -827,6 +1263,13 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>Sync</source>
             <translation>Sync</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tickets</name>
+        <message>
+            <source>Urgent</source>
+            <translation>Urgent</translation>
         </message>
     </context>
     <context>

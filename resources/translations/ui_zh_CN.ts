@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>Building</name>
+        <message>
+            <source>Floor {floor}</source>
+            <translation>{floor}层</translation>
+        </message>
+        <message>
+            <source>Unit {unit} · {position}</source>
+            <translation>{unit}单元 · {position}</translation>
+        </message>
+        <message>
+            <source>key household</source>
+            <translation>重点户</translation>
+        </message>
+        <message>
+            <source>party member</source>
+            <translation>党员</translation>
+        </message>
+        <message>
+            <source>vacant</source>
+            <translation>空置</translation>
+        </message>
+        <message>
+            <source>rental</source>
+            <translation>出租</translation>
+        </message>
+    </context>
+    <context>
+        <name>BuildingScreen</name>
+        <message>
+            <source>Key household</source>
+            <translation>重点户</translation>
+        </message>
+        <message>
+            <source>Party member</source>
+            <translation>党员</translation>
+        </message>
+        <message>
+            <source>Vacant</source>
+            <translation>空房户</translation>
+        </message>
+        <message>
+            <source>Rental</source>
+            <translation>出租户</translation>
+        </message>
+        <message>
+            <source>Building</source>
+            <translation>楼栋</translation>
+        </message>
+        <message>
+            <source>{households} households on {floors} floors · {key} key</source>
+            <translation>共 {households} 户 · {floors} 层 · 重点户 {key} 户</translation>
+        </message>
+        <message>
+            <source>Building captain {name}</source>
+            <translation>楼栋长 {name}</translation>
+        </message>
+    </context>
+    <context>
         <name>Category</name>
         <message>
             <source>Sanitation</source>
@@ -66,6 +124,110 @@
         <message>
             <source>Last visit</source>
             <translation>上次走访</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Relation</source>
+            <translation>关系</translation>
+        </message>
+        <message>
+            <source>Gender</source>
+            <translation>性别</translation>
+        </message>
+        <message>
+            <source>Age</source>
+            <translation>年龄</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>ID number</source>
+            <translation>身份证号</translation>
+        </message>
+        <message>
+            <source>Health</source>
+            <translation>健康状况</translation>
+        </message>
+        <message>
+            <source>Found by</source>
+            <translation>匹配方式</translation>
+        </message>
+        <message>
+            <source>Grid</source>
+            <translation>网格</translation>
+        </message>
+        <message>
+            <source>Community</source>
+            <translation>社区</translation>
+        </message>
+        <message>
+            <source>Building</source>
+            <translation>楼栋</translation>
+        </message>
+        <message>
+            <source>Floors</source>
+            <translation>层数</translation>
+        </message>
+        <message>
+            <source>Households</source>
+            <translation>户数</translation>
+        </message>
+        <message>
+            <source>Key households</source>
+            <translation>重点户</translation>
+        </message>
+        <message>
+            <source>Building captain</source>
+            <translation>楼栋长</translation>
+        </message>
+        <message>
+            <source>Urgency</source>
+            <translation>紧急</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>层级</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>等待时长</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Visit type</source>
+            <translation>走访类型</translation>
+        </message>
+        <message>
+            <source>Met</source>
+            <translation>接待人</translation>
+        </message>
+        <message>
+            <source>Raised</source>
+            <translation>居民诉求</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>处理结果</translation>
         </message>
     </context>
     <context>
@@ -408,6 +570,126 @@
         </message>
     </context>
     <context>
+        <name>HouseholdEditScreen</name>
+        <message>
+            <source>Key household because</source>
+            <translation>重点户原因</translation>
+        </message>
+        <message>
+            <source>Party member household</source>
+            <translation>党员户</translation>
+        </message>
+        <message>
+            <source>Vacant</source>
+            <translation>空房户</translation>
+        </message>
+        <message>
+            <source>Rental</source>
+            <translation>出租户</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Edit household {address}</source>
+            <translation>修改住户 {address}</translation>
+        </message>
+    </context>
+    <context>
+        <name>HouseholdScreen</name>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Record a visit</source>
+            <translation>记录走访</translation>
+        </message>
+        <message>
+            <source>Edit household</source>
+            <translation>修改住户</translation>
+        </message>
+        <message>
+            <source>Add resident</source>
+            <translation>新增居民</translation>
+        </message>
+        <message numerus="yes">
+            <source>Residents (%n)</source>
+            <translation>
+                <numerusform>居民（%n）</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Visits (%n)</source>
+            <translation>
+                <numerusform>走访记录（%n）</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Open tickets (%n)</source>
+            <translation>
+                <numerusform>未办结工单（%n）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Household</source>
+            <translation>住户</translation>
+        </message>
+        <message>
+            <source>Household {address}</source>
+            <translation>住户 {address}</translation>
+        </message>
+        <message>
+            <source>{community} · {grid} · building {building}, unit {unit}, floor {floor}</source>
+            <translation>{community} · {grid} · {building}栋{unit}单元 {floor}层</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>Key household: {reasons}</source>
+            <translation>重点户：{reasons}</translation>
+        </message>
+        <message>
+            <source>Party member household</source>
+            <translation>党员户</translation>
+        </message>
+        <message>
+            <source>Vacant</source>
+            <translation>空房户</translation>
+        </message>
+        <message>
+            <source>Rental</source>
+            <translation>出租户</translation>
+        </message>
+        <message>
+            <source>No tags</source>
+            <translation>无标签</translation>
+        </message>
+    </context>
+    <context>
         <name>Labels</name>
         <message>
             <source>Routine visit</source>
@@ -743,10 +1025,160 @@ Worker ID {worker_id} · PIN {pin}</source>
         </message>
     </context>
     <context>
+        <name>Register</name>
+        <message>
+            <source>Building {number}</source>
+            <translation>{number}栋</translation>
+        </message>
+    </context>
+    <context>
         <name>RegisterScreen</name>
         <message>
-            <source>Register</source>
+            <source>Search: name, pinyin initials (zs), address 3-2-501 or phone digits</source>
+            <translation>搜索：姓名、拼音首字母（zs）、地址 3-2-501 或电话号码</translation>
+        </message>
+        <message>
+            <source>My grids</source>
+            <translation>我的网格</translation>
+        </message>
+        <message>
+            <source>Buildings</source>
+            <translation>楼栋</translation>
+        </message>
+        <message>
+            <source>Household register</source>
             <translation>人房台账</translation>
+        </message>
+        <message>
+            <source>Buildings of {grid}, {community}</source>
+            <translation>{community} · {grid}的楼栋</translation>
+        </message>
+        <message>
+            <source>Searching…</source>
+            <translation>正在搜索……</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n found</source>
+            <translation>
+                <numerusform>找到 %n 条</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing found</source>
+            <translation>没有找到</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResidentEditScreen</name>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Gender</source>
+            <translation>性别</translation>
+        </message>
+        <message>
+            <source>Relation to head</source>
+            <translation>与户主关系</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD, e.g. 1948-03-02</source>
+            <translation>年-月-日，例如 1948-03-02</translation>
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation>出生日期</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>ID number</source>
+            <translation>身份证号</translation>
+        </message>
+        <message>
+            <source>Health</source>
+            <translation>健康状况</translation>
+        </message>
+        <message>
+            <source>Hidden for your role</source>
+            <translation>您的角色不可查看</translation>
+        </message>
+        <message>
+            <source>Party member</source>
+            <translation>党员</translation>
+        </message>
+        <message>
+            <source>Moved out</source>
+            <translation>已迁出</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>New resident</source>
+            <translation>新增居民</translation>
+        </message>
+        <message>
+            <source>Edit resident {name}</source>
+            <translation>修改居民 {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Residents</name>
+        <message>
+            <source>(party member)</source>
+            <translation>（党员）</translation>
+        </message>
+        <message>
+            <source>(moved out)</source>
+            <translation>（已迁出）</translation>
+        </message>
+    </context>
+    <context>
+        <name>Search</name>
+        <message>
+            <source>name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>pinyin</source>
+            <translation>拼音</translation>
+        </message>
+        <message>
+            <source>pinyin initials</source>
+            <translation>拼音首字母</translation>
+        </message>
+        <message>
+            <source>address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <source>phone digits</source>
+            <translation>电话号码</translation>
+        </message>
+        <message>
+            <source>ID number</source>
+            <translation>身份证号</translation>
+        </message>
+        <message>
+            <source>(household)</source>
+            <translation>（住户）</translation>
+        </message>
+        <message>
+            <source>{name} (moved out)</source>
+            <translation>{name}（已迁出）</translation>
         </message>
     </context>
     <context>
@@ -824,6 +1256,13 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>Sync</source>
             <translation>同步</translation>
+        </message>
+    </context>
+    <context>
+        <name>Tickets</name>
+        <message>
+            <source>Urgent</source>
+            <translation>紧急</translation>
         </message>
     </context>
     <context>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import shutil
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ import pytest
 import qasync
 from PySide6.QtWidgets import QApplication
 
+from gridterm.search import index
 from gridterm.store import Store
 from gridterm.store.keys import FAST_KDF, keyfile_path
 from tests.conftest import PIN, Territory
@@ -23,6 +25,21 @@ from ui.main_window import MainWindow
 from ui.ops import Ops
 from ui.settings import AppSettings
 from ui.theme import Theme
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collect_on_the_gui_thread() -> Iterator[None]:
+    """No cyclic garbage collection on pool threads (see ui/gc.py); collect after each test."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def collect_after_test() -> Iterator[None]:
+    """Free each test's widgets on the GUI thread."""
+    yield
+    gc.collect()
 
 
 @pytest.fixture
@@ -67,6 +84,8 @@ def _populate(store: Store) -> None:
             outbox=False,
         )
     )
+    index.install(store)
+    store.write(index.rebuild)
 
 
 @pytest.fixture(scope="session")
@@ -128,6 +147,38 @@ def log_in(qtbot, window: MainWindow, worker: str = "w1", pin: str = PIN) -> Non
     qtbot.keyClicks(window.login.pin, pin)
     qtbot.mouseClick(window.login.submit, qt_left())
     qtbot.waitUntil(lambda: window.shell is not None and window.shell.isVisible(), timeout=5000)
+
+
+def type_text(qtbot, widget, text: str) -> None:
+    """Type into a widget: keys for ASCII, an input-method commit for Chinese (as a pinyin
+    IME delivers it; QTest cannot press keys for CJK characters)."""
+    from PySide6.QtGui import QInputMethodEvent
+
+    widget.setFocus()
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+        return
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def click_row(qtbot, table, row: int, column: int = 0) -> None:
+    """Tap a table row (through the viewport, as a finger would)."""
+    rect = table.visualRect(table.model().index(row, column))
+    qtbot.mouseClick(table.viewport(), qt_left(), pos=rect.center())
+
+
+def open_tab(qtbot, window: MainWindow, name: str):
+    """Tap a section in the navigation and return its screen."""
+    qtbot.mouseClick(window.shell.nav.buttons[name], qt_left())
+    qtbot.waitUntil(lambda: window.shell.current == name)
+    return window.shell.top_screen()
+
+
+def wait_idle(qtbot, window: MainWindow) -> None:
+    """Wait until no operation is running off the GUI thread (and its results are shown)."""
+    qtbot.waitUntil(lambda: window.ctx.ops.busy == 0, timeout=5000)
 
 
 def qt_left():

@@ -32,6 +32,12 @@ class Navigator(Protocol):
     def back(self) -> None:
         """Close the screen on top."""
 
+    def push(self, screen: Screen) -> None:
+        """Put a screen (an edit form) on top of the current section."""
+
+    def retitle(self) -> None:
+        """The top screen's title changed (its data loaded)."""
+
 
 class Screen(QWidget):
     """A logged-in screen. Data loads off the GUI thread in ``reload``; the shell calls

@@ -1,12 +1,133 @@
-"""Register screen (being built)."""
+"""Register (人房台账): community → grid → building, and a search box answering as you type."""
 
 from __future__ import annotations
 
-from ui.screens.base import Screen
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QStackedWidget
+
+from gridterm.search.query import SearchHit, search
+from gridterm.services.browse import BuildingRow, GridRow, grid_buildings, my_grids
+from ui.context import AppContext
+from ui.models.search import SearchModel
+from ui.models.territory import BuildingModel, GridModel
+from ui.ops import CoreOp, Latest
+from ui.screens.base import Navigator, Screen
+from ui.widgets.icons import icon
+from ui.widgets.responsive import ResponsiveRow
+from ui.widgets.table import TouchTable
+from ui.widgets.touch import card, label
+from ui.workspace import Workspace
 
 
 class RegisterScreen(Screen):
-    """Register."""
+    """Browse the territory or search it; tapping a building or a hit opens it."""
+
+    watches = frozenset({"household"})
+
+    def __init__(self, ctx: AppContext, ws: Workspace, nav: Navigator):
+        super().__init__(ctx, ws, nav)
+        self.setObjectName("register")
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setPlaceholderText(
+            self.tr("Search: name, pinyin initials (zs), address 3-2-501 or phone digits")
+        )
+        self.search_box.addAction(
+            icon("search", ctx.theme.color("muted")), QLineEdit.ActionPosition.LeadingPosition
+        )
+        self.search_box.setMinimumHeight(56)
+        self.search_box.textChanged.connect(self._search_changed)
+        self.body.addWidget(self.search_box)
+        self.latest = Latest(self, ctx.ops)
+
+        self.pages = QStackedWidget()
+        self.body.addWidget(self.pages, 1)
+
+        browse = ResponsiveRow()
+        grids_card, grids = card()
+        grids.addWidget(label(self.tr("My grids"), "section"))
+        self.grid_model = GridModel()
+        self.grid_table = TouchTable(self.grid_model, stretch=(GridModel.COL_GRID,))
+        self.grid_table.setObjectName("gridTable")
+        self.grid_table.on_row(self._grid_chosen)
+        grids.addWidget(self.grid_table, 1)
+        grids_card.setMaximumWidth(420)
+        browse.add(grids_card, 2)
+        buildings_card, buildings = card()
+        self.buildings_title = label(self.tr("Buildings"), "section")
+        buildings.addWidget(self.buildings_title)
+        self.building_model = BuildingModel()
+        self.building_table = TouchTable(
+            self.building_model, stretch=(BuildingModel.COL_CAPTAIN,), sortable=True
+        )
+        self.building_table.setObjectName("buildingTable")
+        self.building_table.on_row(lambda b: nav.open_building(b.building_id))
+        buildings.addWidget(self.building_table, 1)
+        browse.add(buildings_card, 3)
+        self.pages.addWidget(browse)
+
+        results_card, results = card()
+        header = QHBoxLayout()
+        self.results_title = label("", "section")
+        self.results_title.setObjectName("resultsTitle")
+        header.addWidget(self.results_title, 1)
+        results.addLayout(header)
+        self.search_model = SearchModel()
+        self.results_table = TouchTable(self.search_model, stretch=(SearchModel.COL_ADDRESS,))
+        self.results_table.setObjectName("resultsTable")
+        self.results_table.on_row(lambda hit: nav.open_household(hit.household_id))
+        results.addWidget(self.results_table, 1)
+        self.pages.addWidget(results_card)
+        self.browse_page, self.results_page = browse, results_card
 
     def title(self) -> str:
-        return self.tr("Register")
+        return self.tr("Household register")
+
+    def reload(self) -> None:
+        CoreOp(self, lambda: my_grids(self.ws.session)).success(self._grids_loaded).run(
+            self.ctx.ops
+        )
+
+    def _grids_loaded(self, grids: list[GridRow]) -> None:
+        self.grid_model.set_rows(grids)
+        if grids:
+            self.grid_table.selectRow(0)
+            self._grid_chosen(grids[0])
+
+    def _grid_chosen(self, grid: GridRow) -> None:
+        self.buildings_title.setText(
+            self.tr("Buildings of {grid}, {community}").format(
+                grid=grid.grid_name, community=grid.community_name
+            )
+        )
+        CoreOp(self, lambda: grid_buildings(self.ws.session, grid.grid_id)).success(
+            self._buildings_loaded
+        ).run(self.ctx.ops)
+
+    def _buildings_loaded(self, buildings: list[BuildingRow]) -> None:
+        self.building_model.set_rows(buildings)
+
+    # -- search ----------------------------------------------------------------------------
+
+    def _search_changed(self, text: str) -> None:
+        text = text.strip()
+        if not text:
+            self.latest.generation += 1  # drop answers still on their way
+            self.pages.setCurrentWidget(self.browse_page)
+            return
+        self.pages.setCurrentWidget(self.results_page)
+        self.results_title.setText(self.tr("Searching…"))
+        session = self.ws.session
+        # The scope is read with the query: a worker only ever finds their own grids.
+        self.latest.request(
+            lambda: session.store.read(
+                lambda r: search(r, text, grid_ids=session.visible_grid_ids(r))
+            ),
+            self._results,
+        )
+
+    def _results(self, hits: list[SearchHit]) -> None:
+        self.search_model.set_rows(hits)
+        self.results_title.setText(
+            self.tr("%n found", None, len(hits)) if hits else self.tr("Nothing found")
+        )

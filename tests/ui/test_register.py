@@ -1,0 +1,109 @@
+"""Register: grid → building → floor-by-room tiles → household; search as you type; edits."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from tests.ui.conftest import click_row, log_in, open_tab, type_text, wait_idle
+from ui.models.floors import tile_description
+
+
+def open_building(qtbot, window):
+    register = open_tab(qtbot, window, "register")
+    qtbot.waitUntil(lambda: register.building_model.rowCount() == 1)
+    click_row(qtbot, register.building_table, 0)
+    qtbot.waitUntil(lambda: window.shell.top_screen().objectName() == "building")
+    building = window.shell.top_screen()
+    qtbot.waitUntil(lambda: building.model.rowCount() == 2)
+    return building
+
+
+def test_the_building_shows_every_household_with_its_symbols(qtbot, window) -> None:
+    log_in(qtbot, window)
+    building = open_building(qtbot, window)
+    assert window.shell.top.title.text() == "3栋"
+    tiles = {t.room: tile_description(t) for t in building.model.tiles}
+    assert tiles == {
+        "501": "501 · 重点户",
+        "502": "502 · 党员",
+        "601": "601 · 空置",
+        "602": "602 · 出租",
+    }
+    # Top floor first: row 0 is floor 6.
+    assert building.model.headerData(0, Qt.Orientation.Vertical) == "6层"
+
+
+def test_a_tile_opens_the_household_with_unmasked_data_for_a_grid_worker(qtbot, window) -> None:
+    log_in(qtbot, window)
+    building = open_building(qtbot, window)
+    click_row(qtbot, building.view, 1, 0)  # floor 5, first room: 501
+    qtbot.waitUntil(lambda: window.shell.top_screen().objectName() == "household")
+    household = window.shell.top_screen()
+    qtbot.waitUntil(lambda: household.data is not None)
+    assert window.shell.top.title.text() == "住户 3-2-501"
+    assert household.resident_model.rowCount() == 1
+    assert household.resident_model.index(0, 4).data() == "13812345678"
+    assert (
+        household.findChild(type(household.where), "tag_key_household").text().endswith("独居老人")
+    )
+    qtbot.mouseClick(window.shell.top.back, Qt.MouseButton.LeftButton)
+    assert window.shell.top_screen().objectName() == "building"
+
+
+def test_search_finds_residents_by_initials_and_address(qtbot, window) -> None:
+    log_in(qtbot, window)
+    register = open_tab(qtbot, window, "register")
+    qtbot.keyClicks(register.search_box, "wxy")
+    qtbot.waitUntil(lambda: register.search_model.rowCount() == 1)
+    assert register.search_model.index(0, 0).data() == "王秀英"
+    assert register.results_title.text() == "找到 1 条"
+    register.search_box.clear()
+    qtbot.keyClicks(register.search_box, "3-2-60")
+    qtbot.waitUntil(
+        lambda: {r.address for r in register.search_model.rows()} == {"3-2-601", "3-2-602"}
+    )
+    click_row(qtbot, register.results_table, 0)
+    qtbot.waitUntil(lambda: window.shell.top_screen().objectName() == "household")
+
+
+def test_editing_a_household_saves_only_what_changed(qtbot, window) -> None:
+    log_in(qtbot, window)
+    window.shell.open_household("h-g1-601")
+    household = window.shell.top_screen()
+    qtbot.waitUntil(lambda: household.data is not None)
+    qtbot.mouseClick(household.edit_button, Qt.MouseButton.LeftButton)
+    edit = window.shell.top_screen()
+    qtbot.mouseClick(edit.vacant, Qt.MouseButton.LeftButton)  # someone moved in
+    qtbot.mouseClick(edit.rental, Qt.MouseButton.LeftButton)
+    assert edit.changes() == {"vacant": False, "rental": True}
+    qtbot.mouseClick(edit.save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.shell.top_screen() is household)
+    qtbot.waitUntil(lambda: household.data is not None and household.data.household.rental)
+    ops = window.workspace.store.query("SELECT fields FROM outbox WHERE entity = 'household'")
+    assert ops and '"vacant": 0' in ops[-1]["fields"]
+
+
+def test_adding_a_resident_explains_a_bad_phone(qtbot, window) -> None:
+    log_in(qtbot, window)
+    window.shell.open_household("h-g1-602")
+    household = window.shell.top_screen()
+    qtbot.waitUntil(lambda: household.data is not None)
+    qtbot.mouseClick(household.add_resident, Qt.MouseButton.LeftButton)
+    edit = window.shell.top_screen()
+    type_text(qtbot, edit.name, "李建国")
+    qtbot.mouseClick(edit.gender.buttons["male"], Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(edit.personal["phone"], "12345")
+    qtbot.mouseClick(edit.save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: edit.form.error.isVisible())
+    assert edit.form.error.text() == "电话不是有效的电话号码（11 位手机号或座机号）。"
+    assert edit.personal["phone"].hasFocus()
+    edit.personal["phone"].clear()
+    qtbot.keyClicks(edit.personal["phone"], "13900001111")
+    qtbot.mouseClick(edit.save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.shell.top_screen() is household)
+    qtbot.waitUntil(lambda: household.resident_model.rowCount() == 1)
+    wait_idle(qtbot, window)
+    # The new resident is searchable at once (the index follows edits).
+    register = open_tab(qtbot, window, "register")
+    qtbot.keyClicks(register.search_box, "ljg")
+    qtbot.waitUntil(lambda: register.search_model.rowCount() == 1)

@@ -1,0 +1,87 @@
+"""Tickets with how long each has waited; urgent ones carry a running timer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QColor
+
+from gridterm.domain.tickets import URGENT_RESPONSE_MINUTES, Ticket, TicketStatus
+from ui.formatting import clock_text, waited_text
+from ui.labels import LEVELS, TICKET_STATUSES, category_label, label
+from ui.models.base import RowTableModel
+from ui.theme import Theme
+
+translate = QCoreApplication.translate
+
+
+def is_waiting(ticket: Ticket) -> bool:
+    """Nobody has accepted the ticket yet: the response promise is running."""
+    return ticket.status is TicketStatus.REPORTED
+
+
+class TicketModel(RowTableModel[Ticket]):
+    """One row per ticket; ``tick()`` repaints the waiting column (call it every second)."""
+
+    COL_URGENT, COL_TITLE, COL_CATEGORY, COL_STATUS, COL_LEVEL, COL_WAITED = range(6)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Columns", "Urgency"),
+        QT_TRANSLATE_NOOP("Columns", "Title"),
+        QT_TRANSLATE_NOOP("Columns", "Category"),
+        QT_TRANSLATE_NOOP("Columns", "Status"),
+        QT_TRANSLATE_NOOP("Columns", "Level"),
+        QT_TRANSLATE_NOOP("Columns", "Waiting"),
+    )
+
+    def __init__(self, theme: Theme | None = None, clock: Callable[[], datetime] | None = None):
+        super().__init__()
+        self.theme = theme
+        self.clock = clock or (lambda: datetime.now(UTC))
+
+    def tick(self) -> None:
+        """Advance the timers."""
+        self.refresh_column(self.COL_WAITED)
+
+    def display(self, row: Ticket, column: int) -> str:
+        match column:
+            case self.COL_URGENT:
+                return translate("Tickets", "Urgent") if row.urgent else ""
+            case self.COL_TITLE:
+                return row.title
+            case self.COL_CATEGORY:
+                return category_label(row.category)
+            case self.COL_STATUS:
+                return label(TICKET_STATUSES, row.status)
+            case self.COL_LEVEL:
+                return label(LEVELS, row.level)
+            case _:
+                return self.waited(row)
+
+    def waited(self, row: Ticket) -> str:
+        """Waiting time: a mm:ss timer for urgent tickets nobody accepted yet."""
+        now = self.clock()
+        if row.status is TicketStatus.CLOSED:
+            return "—"
+        if row.urgent and is_waiting(row):
+            seconds = int((now - row.reported_at).total_seconds())
+            return clock_text(seconds)
+        return waited_text(row.waited_minutes(now))
+
+    def foreground(self, row: Ticket, column: int) -> QColor | None:
+        if self.theme is None:
+            return None
+        if column == self.COL_URGENT and row.urgent:
+            return self.theme.color("danger")
+        if column == self.COL_WAITED and row.urgent and is_waiting(row):
+            late = row.waited_minutes(self.clock()) >= URGENT_RESPONSE_MINUTES
+            return self.theme.color("danger" if late else "warning")
+        return None
+
+    def sort_key(self, row: Ticket, column: int) -> object:
+        if column == self.COL_WAITED:
+            return row.reported_at.isoformat()
+        if column == self.COL_URGENT:
+            return 0 if row.urgent else 1
+        return self.display(row, column)

@@ -1,0 +1,120 @@
+"""A building's floor-by-room view (楼栋人房图): every household a tile with its symbols."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableView
+
+from gridterm.services.register import HouseholdTile
+from ui.context import AppContext
+from ui.models.base import ROW_ROLE
+from ui.models.floors import FloorModel
+from ui.models.territory import building_name
+from ui.ops import CoreOp
+from ui.screens.base import Navigator, Screen
+from ui.widgets.icons import pixmap
+from ui.widgets.tiles import TILE_H, TILE_W, TileDelegate
+from ui.widgets.touch import card, kinetic, label
+from ui.workspace import Workspace
+
+
+@dataclass(frozen=True, slots=True)
+class BuildingData:
+    """A building's heading and its tiles."""
+
+    number: str
+    name: str
+    captain: str
+    tiles: list[HouseholdTile]
+
+
+def read_building(ws: Workspace, building_id: str) -> BuildingData:
+    """The building row and its tiles (blocking)."""
+    tiles = ws.register.building_floors(building_id)
+    row = ws.store.query("SELECT number, name, captain FROM building WHERE id = ?", (building_id,))
+    b = row[0] if row else {"number": "?", "name": "", "captain": ""}
+    return BuildingData(b["number"], b["name"], b["captain"], tiles)
+
+
+class BuildingScreen(Screen):
+    """Floors top to bottom, rooms left to right; tap a tile to open the household."""
+
+    watches = frozenset({"household", "resident"})
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, ws: Workspace, nav: Navigator, building_id: str):
+        super().__init__(ctx, ws, nav)
+        self.setObjectName("building")
+        self.building_id = building_id
+        self.data: BuildingData | None = None
+
+        info_card, info = card(vertical=False)
+        self.summary = label("", "")
+        self.summary.setObjectName("buildingSummary")
+        info.addWidget(self.summary, 1)
+        self.legend = QHBoxLayout()
+        self.legend.setSpacing(14)
+        for name, text in (
+            ("key_household", self.tr("Key household")),
+            ("party_member", self.tr("Party member")),
+            ("vacant", self.tr("Vacant")),
+            ("rental", self.tr("Rental")),
+        ):
+            symbol = QLabel()
+            symbol.setPixmap(pixmap(name, size=28))
+            self.legend.addWidget(symbol)
+            self.legend.addWidget(label(text, wrap=False))
+        info.addLayout(self.legend)
+        self.body.addWidget(info_card)
+
+        self.model = FloorModel(self)
+        self.view = QTableView()
+        self.view.setObjectName("floorView")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(TileDelegate(ctx.theme, self.view))
+        self.view.setShowGrid(False)
+        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        for header, size in (
+            (self.view.horizontalHeader(), TILE_W),
+            (self.view.verticalHeader(), TILE_H),
+        ):
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            header.setDefaultSectionSize(size)
+            header.setHighlightSections(False)
+        self.view.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.view.setStyleSheet("QTableView { background: transparent; border: none; }")
+        kinetic(self.view)
+        self.view.clicked.connect(self._open)
+        self.body.addWidget(self.view, 1)
+
+    def title(self) -> str:
+        if self.data is None:
+            return self.tr("Building")
+        return building_name(self.data.number, self.data.name)
+
+    def reload(self) -> None:
+        CoreOp(self, lambda: read_building(self.ws, self.building_id)).success(self._apply).run(
+            self.ctx.ops
+        )
+
+    def _apply(self, data: BuildingData) -> None:
+        self.data = data
+        self.model.set_rows(data.tiles)
+        tiles = data.tiles
+        floors = len({t.floor for t in tiles})
+        text = self.tr("{households} households on {floors} floors · {key} key").format(
+            households=len(tiles), floors=floors, key=sum(t.key for t in tiles)
+        )
+        if data.captain:
+            text += " · " + self.tr("Building captain {name}").format(name=data.captain)
+        self.summary.setText(text)
+        self.nav.retitle()
+        self.loaded.emit()
+
+    def _open(self, index: object) -> None:
+        tile = index.data(ROW_ROLE)  # type: ignore[attr-defined]
+        if tile is not None:
+            self.nav.open_household(tile.household_id)

@@ -1,0 +1,201 @@
+"""A household (住户): its tags, residents (masked per role), visit history and open tickets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout
+
+from gridterm.domain.residents import Resident
+from gridterm.domain.territory import Household
+from gridterm.domain.tickets import Ticket
+from gridterm.domain.visits import Visit
+from gridterm.services.browse import HouseholdPlace, household_place, household_tickets
+from ui.context import AppContext
+from ui.labels import KEY_REASONS, join_list, label
+from ui.models.residents import ResidentModel, shown
+from ui.models.tickets import TicketModel
+from ui.models.visits import VisitModel
+from ui.ops import CoreOp
+from ui.screens.base import Navigator, Screen
+from ui.widgets.icons import pixmap
+from ui.widgets.table import TouchTable
+from ui.widgets.touch import button, card
+from ui.widgets.touch import label as text_label
+from ui.workspace import Workspace
+
+
+@dataclass(frozen=True, slots=True)
+class HouseholdData:
+    """Everything the household screen shows."""
+
+    household: Household
+    place: HouseholdPlace
+    residents: list[Resident]
+    visits: list[Visit]
+    tickets: list[Ticket]
+
+
+def read_household(ws: Workspace, household_id: str) -> HouseholdData:
+    """One household with its residents, visits and open tickets (blocking)."""
+    return HouseholdData(
+        household=ws.register.household(household_id),
+        place=household_place(ws.session, household_id),
+        residents=ws.register.residents(household_id),
+        visits=ws.visits.history(household_id),
+        tickets=household_tickets(ws.session, household_id),
+    )
+
+
+class HouseholdScreen(Screen):
+    """Detail of one household, with Visit, Edit and Add resident."""
+
+    watches = frozenset({"household", "resident", "visit", "ticket", "ticket_transition"})
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, ws: Workspace, nav: Navigator, household_id: str):
+        super().__init__(ctx, ws, nav)
+        self.setObjectName("household")
+        self.household_id = household_id
+        self.data: HouseholdData | None = None
+        user = ws.session.user
+
+        head_card, head = card(vertical=False)
+        info = QVBoxLayout()
+        self.where = text_label("", "muted")
+        info.addWidget(self.where)
+        self.tags = QHBoxLayout()
+        self.tags.setSpacing(8)
+        info.addLayout(self.tags)
+        self.details = QGridLayout()
+        self.details.setHorizontalSpacing(12)
+        self.phone = text_label("")
+        self.phone.setObjectName("householdPhone")
+        self.notes = text_label("")
+        self.details.addWidget(text_label(self.tr("Phone"), "muted"), 0, 0)
+        self.details.addWidget(self.phone, 0, 1)
+        self.details.addWidget(text_label(self.tr("Notes"), "muted"), 1, 0)
+        self.details.addWidget(self.notes, 1, 1)
+        self.details.setColumnStretch(1, 1)
+        info.addLayout(self.details)
+        head.addLayout(info, 1)
+        actions = QVBoxLayout()
+        self.visit_button = button(self.tr("Record a visit"), "primary", "visitButton")
+        self.visit_button.setMinimumWidth(220)
+        self.visit_button.clicked.connect(lambda: nav.start_visit(household_id))
+        self.edit_button = button(self.tr("Edit household"), "", "editHousehold")
+        self.edit_button.clicked.connect(self._edit)
+        self.add_resident = button(self.tr("Add resident"), "", "addResident")
+        self.add_resident.clicked.connect(lambda: self._edit_resident(None))
+        for b in (self.visit_button, self.edit_button, self.add_resident):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        head.addLayout(actions)
+        self.body.addWidget(head_card)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("householdTabs")
+        self.resident_model = ResidentModel(user, ws.session.now().date())
+        self.resident_table = TouchTable(self.resident_model, stretch=(ResidentModel.COL_NAME,))
+        self.resident_table.setObjectName("residentTable")
+        self.resident_table.on_row(self._edit_resident)
+        self.visit_model = VisitModel()
+        self.visit_table = TouchTable(self.visit_model, stretch=(VisitModel.COL_RAISED,))
+        self.visit_table.setObjectName("visitTable")
+        self.ticket_model = TicketModel(ctx.theme, ws.session.now)
+        self.ticket_table = TouchTable(self.ticket_model, stretch=(TicketModel.COL_TITLE,))
+        self.ticket_table.setObjectName("householdTickets")
+        self.ticket_table.on_row(lambda t: nav.open_ticket(t.id))
+        for table in (self.resident_table, self.visit_table, self.ticket_table):
+            self.tabs.addTab(table, "")
+        self.body.addWidget(self.tabs, 1)
+        self._tab_titles()
+
+    def _tab_titles(self) -> None:
+        d = self.data
+        counts = (len(d.residents), len(d.visits), len(d.tickets)) if d else (0, 0, 0)
+        self.tabs.setTabText(0, self.tr("Residents (%n)", None, counts[0]))
+        self.tabs.setTabText(1, self.tr("Visits (%n)", None, counts[1]))
+        self.tabs.setTabText(2, self.tr("Open tickets (%n)", None, counts[2]))
+
+    def title(self) -> str:
+        if self.data is None:
+            return self.tr("Household")
+        return self.tr("Household {address}").format(address=self.data.household.address)
+
+    def reload(self) -> None:
+        CoreOp(self, lambda: read_household(self.ws, self.household_id)).success(self._apply).run(
+            self.ctx.ops
+        )
+
+    def _apply(self, data: HouseholdData) -> None:
+        self.data = data
+        h, p = data.household, data.place
+        self.where.setText(
+            self.tr(
+                "{community} · {grid} · building {building}, unit {unit}, floor {floor}"
+            ).format(
+                community=p.community_name,
+                grid=p.grid_name,
+                building=p.building_number,
+                unit=p.unit,
+                floor=h.floor,
+            )
+        )
+        self._show_tags(h)
+        user = self.ws.session.user
+        self.phone.setText(shown(user, "phone", h.phone) or self.tr("none"))
+        self.notes.setText(h.notes or self.tr("none"))
+        self.resident_model.set_rows(data.residents)
+        self.visit_model.set_rows(data.visits)
+        self.ticket_model.set_rows(data.tickets)
+        self._tab_titles()
+        self.nav.retitle()
+        self.loaded.emit()
+
+    def _show_tags(self, h: Household) -> None:
+        while self.tags.count():
+            item = self.tags.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        tags: list[tuple[str, str]] = []
+        if h.key_reasons:
+            reasons = join_list([label(KEY_REASONS, r) for r in sorted(h.key_reasons)])
+            tags.append(
+                ("key_household", self.tr("Key household: {reasons}").format(reasons=reasons))
+            )
+        if h.party_member:
+            tags.append(("party_member", self.tr("Party member household")))
+        if h.vacant:
+            tags.append(("vacant", self.tr("Vacant")))
+        if h.rental:
+            tags.append(("rental", self.tr("Rental")))
+        if not tags:
+            self.tags.addWidget(text_label(self.tr("No tags"), "muted"))
+        for symbol, text in tags:
+            icon = QLabel()
+            icon.setPixmap(pixmap(symbol, size=28))
+            self.tags.addWidget(icon)
+            tag = text_label(text, wrap=False)
+            tag.setObjectName(f"tag_{symbol}")
+            self.tags.addWidget(tag)
+        self.tags.addStretch(1)
+
+    def _edit(self) -> None:
+        if self.data is None:
+            return
+        from ui.screens.household_edit import HouseholdEditScreen
+
+        self.nav.push(
+            HouseholdEditScreen(self.ctx, self.ws, self.nav, household=self.data.household)
+        )
+
+    def _edit_resident(self, resident: Resident | None) -> None:
+        from ui.screens.resident_edit import ResidentEditScreen
+
+        self.nav.push(
+            ResidentEditScreen(
+                self.ctx, self.ws, self.nav, household_id=self.household_id, resident=resident
+            )
+        )

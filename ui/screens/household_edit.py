@@ -1,0 +1,115 @@
+"""Correcting a household (修改住户信息): key reasons, tags, phone and notes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QScrollArea
+
+from gridterm.domain.territory import Household, KeyReason
+from ui.context import AppContext
+from ui.labels import KEY_REASONS, label
+from ui.models.residents import shown
+from ui.ops import CoreOp
+from ui.screens.base import Navigator, Screen
+from ui.widgets.form import Form, toggle
+from ui.widgets.touch import button, card, kinetic
+from ui.workspace import Workspace
+
+
+class HouseholdEditScreen(Screen):
+    """Only what changed is saved (the outbox carries changed fields only)."""
+
+    def __init__(self, ctx: AppContext, ws: Workspace, nav: Navigator, household: Household):
+        super().__init__(ctx, ws, nav)
+        self.setObjectName("householdEdit")
+        self.household = household
+        user = ws.session.user
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        kinetic(scroll)
+        form_card, outer = card()
+        scroll.setWidget(form_card)
+        self.body.addWidget(scroll, 1)
+        self.form = Form()
+        outer.addLayout(self.form)
+
+        reasons = QGridLayout()
+        reasons.setSpacing(8)
+        self.reason_buttons: dict[KeyReason, Any] = {}
+        for i, reason in enumerate(KeyReason):
+            b = toggle(label(KEY_REASONS, reason), f"reason_{reason.value}")
+            b.setChecked(reason in household.key_reasons)
+            self.reason_buttons[reason] = b
+            reasons.addWidget(b, i // 3, i % 3)
+        self.form.row(self.tr("Key household because"), reasons)
+        tags = QHBoxLayout()
+        self.party_member = toggle(self.tr("Party member household"), "partyMember")
+        self.vacant = toggle(self.tr("Vacant"), "vacant")
+        self.rental = toggle(self.tr("Rental"), "rental")
+        for b, on in (
+            (self.party_member, household.party_member),
+            (self.vacant, household.vacant),
+            (self.rental, household.rental),
+        ):
+            b.setChecked(on)
+            tags.addWidget(b)
+        tags.addStretch(1)
+        self.form.row(self.tr("Tags"), tags)
+        self.phone = QLineEdit(shown(user, "phone", household.phone))
+        self.phone.setObjectName("phone")
+        self.phone.setReadOnly(not user.sees_unmasked("phone"))
+        self.form.row(self.tr("Phone"), self.phone, "phone")
+        self.notes = QPlainTextEdit(household.notes)
+        self.notes.setObjectName("notes")
+        self.notes.setMaximumHeight(140)
+        self.form.row(self.tr("Notes"), self.notes, "notes")
+        outer.addWidget(self.form.error)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        cancel = button(self.tr("Cancel"))
+        cancel.clicked.connect(nav.back)
+        self.save = button(self.tr("Save"), "primary", "saveButton")
+        self.save.setMinimumWidth(200)
+        self.save.clicked.connect(self._save)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.save)
+        outer.addLayout(buttons)
+
+    def title(self) -> str:
+        return self.tr("Edit household {address}").format(address=self.household.address)
+
+    def changes(self) -> dict[str, Any]:
+        """The fields that differ from the stored household."""
+        h = self.household
+        new: dict[str, Any] = {
+            "key_reasons": sorted(r.value for r, b in self.reason_buttons.items() if b.isChecked()),
+            "party_member": self.party_member.isChecked(),
+            "vacant": self.vacant.isChecked(),
+            "rental": self.rental.isChecked(),
+            "notes": self.notes.toPlainText().strip(),
+        }
+        if not self.phone.isReadOnly():
+            new["phone"] = self.phone.text().strip()
+        old = {
+            "key_reasons": sorted(r.value for r in h.key_reasons),
+            "party_member": h.party_member,
+            "vacant": h.vacant,
+            "rental": h.rental,
+            "notes": h.notes,
+            "phone": h.phone,
+        }
+        return {k: v for k, v in new.items() if v != old[k]}
+
+    def _save(self) -> None:
+        changes = self.changes()
+        if not changes:
+            self.nav.back()
+            return
+        self.form.clear_error()
+        self.save.setEnabled(False)
+        CoreOp(self, lambda: self.ws.register.edit_household(self.household.id, **changes)).success(
+            lambda _: self.nav.back()
+        ).failure(self.form.show_error).finally_(lambda: self.save.setEnabled(True)).run(
+            self.ctx.ops
+        )

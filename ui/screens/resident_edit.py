@@ -1,0 +1,157 @@
+"""Adding or correcting a resident (居民): moved in or out, a new phone number, …"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QScrollArea
+
+from gridterm.domain.residents import Gender, Relation, Resident
+from ui.context import AppContext
+from ui.labels import GENDERS, RELATIONS, label
+from ui.models.residents import shown
+from ui.ops import CoreOp
+from ui.screens.base import Navigator, Screen
+from ui.widgets.form import Choice, Form, toggle
+from ui.widgets.touch import button, card, kinetic
+from ui.workspace import Workspace
+
+
+class ResidentEditScreen(Screen):
+    """A new resident (``resident`` None) or an edit; personal fields the role may not read
+    stay masked and cannot be changed here."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        ws: Workspace,
+        nav: Navigator,
+        household_id: str,
+        resident: Resident | None,
+    ):
+        super().__init__(ctx, ws, nav)
+        self.setObjectName("residentEdit")
+        self.household_id = household_id
+        self.resident = resident
+        user = ws.session.user
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        kinetic(scroll)
+        form_card, outer = card()
+        scroll.setWidget(form_card)
+        self.body.addWidget(scroll, 1)
+        self.form = Form()
+        outer.addLayout(self.form)
+        r = resident
+        self.name = QLineEdit(r.name if r else "")
+        self.name.setObjectName("name")
+        self.form.row(self.tr("Name"), self.name, "name")
+        self.gender = Choice([(g.value, label(GENDERS, g)) for g in Gender], "gender")
+        self.gender.set_value(r.gender.value if r else None)
+        self.form.row(self.tr("Gender"), self.gender, "gender")
+        self.relation = QComboBox()
+        self.relation.setObjectName("relation")
+        for rel in Relation:
+            self.relation.addItem(label(RELATIONS, rel), rel.value)
+        self.relation.setCurrentIndex(
+            self.relation.findData(r.relation.value if r else Relation.OTHER.value)
+        )
+        self.form.row(self.tr("Relation to head"), self.relation, "relation")
+        self.birth_date = QLineEdit(r.birth_date.isoformat() if r and r.birth_date else "")
+        self.birth_date.setObjectName("birthDate")
+        self.birth_date.setPlaceholderText(self.tr("YYYY-MM-DD, e.g. 1948-03-02"))
+        self.form.row(self.tr("Date of birth"), self.birth_date, "birth_date")
+        self.personal: dict[str, QLineEdit] = {}
+        for field, text in (
+            ("phone", self.tr("Phone")),
+            ("id_number", self.tr("ID number")),
+            ("health", self.tr("Health")),
+        ):
+            value = getattr(r, field) if r else ""
+            edit = QLineEdit(shown(user, field, value))
+            edit.setObjectName(field)
+            if not user.sees_unmasked(field):
+                edit.setReadOnly(True)
+                edit.setPlaceholderText(self.tr("Hidden for your role"))
+            self.personal[field] = edit
+            self.form.row(text, edit, field)
+        flags = QHBoxLayout()
+        self.party_member = toggle(self.tr("Party member"), "residentPartyMember")
+        self.party_member.setChecked(bool(r and r.party_member))
+        self.moved_out = toggle(self.tr("Moved out"), "movedOut")
+        self.moved_out.setChecked(bool(r and r.moved_out))
+        self.moved_out.setVisible(r is not None)
+        flags.addWidget(self.party_member)
+        flags.addWidget(self.moved_out)
+        flags.addStretch(1)
+        self.form.row(self.tr("Status"), flags)
+        outer.addWidget(self.form.error)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        cancel = button(self.tr("Cancel"))
+        cancel.clicked.connect(nav.back)
+        self.save = button(self.tr("Save"), "primary", "saveButton")
+        self.save.setMinimumWidth(200)
+        self.save.clicked.connect(self._save)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.save)
+        outer.addLayout(buttons)
+
+    def title(self) -> str:
+        if self.resident is None:
+            return self.tr("New resident")
+        return self.tr("Edit resident {name}").format(name=self.resident.name)
+
+    def values(self) -> dict[str, Any]:
+        """The form as the core's field names (masked fields left out)."""
+        values: dict[str, Any] = {
+            "name": self.name.text(),
+            "relation": self.relation.currentData(),
+            "birth_date": self.birth_date.text().strip() or None,
+            "party_member": self.party_member.isChecked(),
+        }
+        gender = self.gender.value()
+        if gender is not None or self.resident is None:
+            values["gender"] = gender
+        for field, edit in self.personal.items():
+            if not edit.isReadOnly():
+                values[field] = edit.text().strip()
+        if self.resident is not None:
+            values["moved_out"] = self.moved_out.isChecked()
+        return values
+
+    def _changes(self) -> dict[str, Any]:
+        values = self.values()
+        r = self.resident
+        if r is None:
+            return values
+        old = {
+            "name": r.name,
+            "relation": r.relation.value,
+            "birth_date": r.birth_date.isoformat() if r.birth_date else None,
+            "party_member": r.party_member,
+            "gender": r.gender.value,
+            "phone": r.phone,
+            "id_number": r.id_number,
+            "health": r.health,
+            "moved_out": r.moved_out,
+        }
+        return {k: v for k, v in values.items() if v != old.get(k)}
+
+    def _save(self) -> None:
+        changes = self._changes()
+        if self.resident is not None and not changes:
+            self.nav.back()
+            return
+        self.form.clear_error()
+        self.save.setEnabled(False)
+        resident = self.resident
+
+        def work() -> Resident:
+            if resident is None:
+                return self.ws.register.add_resident(self.household_id, **changes)
+            return self.ws.register.edit_resident(resident.id, **changes)
+
+        CoreOp(self, work).success(lambda _: self.nav.back()).failure(
+            self.form.show_error
+        ).finally_(lambda: self.save.setEnabled(True)).run(self.ctx.ops)

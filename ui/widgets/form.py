@@ -1,0 +1,103 @@
+"""Form helpers: labelled rows, toggle buttons, and showing a core error next to its field."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
+
+from gridterm.errors import GridTermError
+from ui.labels import error_message
+from ui.widgets.touch import button, label
+
+
+class Form(QGridLayout):
+    """Two columns: a label and its input; ``fields`` maps core field names to inputs."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setHorizontalSpacing(16)
+        self.setVerticalSpacing(10)
+        self.setColumnStretch(1, 1)
+        self.fields: dict[str, QWidget] = {}
+        self.error = label("", "error")
+        self.error.setObjectName("formError")
+        self.error.hide()
+
+    def row(self, text: str, widget: QWidget | QHBoxLayout, field: str = "") -> None:
+        """Add a labelled input."""
+        r = self.rowCount()
+        caption = QLabel(text)
+        caption.setProperty("role", "muted")
+        self.addWidget(caption, r, 0)
+        if isinstance(widget, QWidget):
+            self.addWidget(widget, r, 1)
+            if field:
+                self.fields[field] = widget
+        else:
+            self.addLayout(widget, r, 1)
+
+    def show_error(self, error: BaseException) -> None:
+        """Say what is wrong and put the cursor on the field the core named."""
+        self.error.setText(error_message(error))
+        self.error.show()
+        field = error.params.get("field") if isinstance(error, GridTermError) else None
+        widget = self.fields.get(str(field).split(".")[0]) if field else None
+        if widget is not None:
+            widget.setFocus()
+
+    def clear_error(self) -> None:
+        """Hide the error."""
+        self.error.hide()
+
+
+class Choice(QWidget):
+    """A row of big toggle buttons, one of which is chosen (a touch-friendly radio group)."""
+
+    def __init__(self, options: list[tuple[str, str]], object_name: str = ""):
+        super().__init__()
+        if object_name:
+            self.setObjectName(object_name)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(8)
+        for value, text in options:
+            b = button(text)
+            b.setCheckable(True)
+            b.setObjectName(f"{object_name}_{value}" if object_name else value)
+            self.group.addButton(b)
+            self.buttons[value] = b
+            row.addWidget(b)
+        row.addStretch(1)
+
+    def value(self) -> str | None:
+        """The chosen option, or None."""
+        for value, b in self.buttons.items():
+            if b.isChecked():
+                return value
+        return None
+
+    def set_value(self, value: str | None) -> None:
+        """Choose an option (None: none)."""
+        if value in self.buttons:
+            self.buttons[value].setChecked(True)
+        else:
+            self.group.setExclusive(False)
+            for b in self.buttons.values():
+                b.setChecked(False)
+            self.group.setExclusive(True)
+
+
+def toggle(text: str, object_name: str = "") -> QPushButton:
+    """A big on/off button (for tags such as party member, vacant, rental)."""
+    b = button(text, object_name=object_name)
+    b.setCheckable(True)
+    return b
