@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import psycopg
 from sqlalchemy import ColumnElement, Connection, String, Table, any_, bindparam
 from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.exc import DBAPIError
 
 
 def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
@@ -24,9 +26,14 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
         raw = conn.connection.dbapi_connection
         assert raw is not None
         cols = ", ".join(f'"{n}"' for n in names)
-        with raw.cursor() as cur, cur.copy(f'COPY "{table.name}" ({cols}) FROM STDIN') as copy:
-            for r in rows:
-                copy.write_row(tuple(r[n] for n in names))
+        sql = f'COPY "{table.name}" ({cols}) FROM STDIN'
+        try:
+            with raw.cursor() as cur, cur.copy(sql) as copy:
+                for r in rows:
+                    copy.write_row(tuple(r[n] for n in names))
+        except psycopg.Error as exc:
+            # as SQLAlchemy's own exceptions, so callers handle one family (IntegrityError…)
+            raise DBAPIError.instance(sql, None, exc, psycopg.Error) from exc
         return
     quote = conn.dialect.identifier_preparer.quote
     sql = (
