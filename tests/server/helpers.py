@@ -62,7 +62,7 @@ class Client:
     @property
     def auth(self) -> dict[str, str]:
         """The session's Authorization header."""
-        return {"Authorization": f"Bearer {self.token}"}
+        return {"Authorization": f"Bearer {self.token}"} if self.token else {}
 
     def enroll(self, code: str) -> httpx.Response:
         """Enroll with a one-time code, keeping the device id and token."""
@@ -77,7 +77,7 @@ class Client:
         r = self.http.post(
             "/v1/auth/login",
             json={"worker_id": worker_id, "pin": pin},
-            headers={"Authorization": f"Bearer {self.device_token}"},
+            headers={"Authorization": f"Bearer {self.device_token}"} if self.device_token else {},
         )
         if r.status_code == 200:
             self.token = r.json()["token"]
