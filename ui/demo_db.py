@@ -11,7 +11,7 @@ from ui.context import DemoUser
 
 #: Enough households for a realistic street office that builds in a few seconds.
 DEMO_HOUSEHOLDS = 3000
-DEMO_SEED = 20261120
+DEMO_SEED = 20240501
 
 
 def data_dir() -> Path:

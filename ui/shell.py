@@ -187,6 +187,8 @@ class Shell(QWidget):
         if stack.count() <= 1:
             return
         top = stack.widget(stack.count() - 1)
+        if isinstance(top, Screen):
+            top.leaving()
         stack.removeWidget(top)
         top.deleteLater()
         stack.setCurrentIndex(stack.count() - 1)

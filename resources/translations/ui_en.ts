@@ -60,6 +60,17 @@
         </message>
     </context>
     <context>
+        <name>CameraDialog</name>
+        <message>
+            <source>Take photo</source>
+            <translation>Take photo</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
         <name>Category</name>
         <message>
             <source>Sanitation</source>
@@ -228,6 +239,18 @@
         <message>
             <source>Outcome</source>
             <translation>Outcome</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConcernRow</name>
+        <message>
+            <source>What did they raise? e.g. the corridor light is broken</source>
+            <extracomment>Typing pauses this long before the draft is written.</extracomment>
+            <translation>What did they raise? e.g. the corridor light is broken</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Remove</translation>
         </message>
     </context>
     <context>
@@ -1022,6 +1045,25 @@ Worker ID {worker_id} · PIN {pin}</translation>
         </message>
     </context>
     <context>
+        <name>PhotoStrip</name>
+        <message>
+            <source>Take photo</source>
+            <translation>Take photo</translation>
+        </message>
+        <message>
+            <source>Choose photo</source>
+            <translation>Choose photo</translation>
+        </message>
+        <message>
+            <source>Choose a photo</source>
+            <translation>Choose a photo</translation>
+        </message>
+        <message>
+            <source>Pictures (*.jpg *.jpeg *.png *.webp)</source>
+            <translation>Pictures (*.jpg *.jpeg *.png *.webp)</translation>
+        </message>
+    </context>
+    <context>
         <name>QuickReportScreen</name>
         <message>
             <source>Quick report</source>
@@ -1396,6 +1438,73 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>Lock</source>
             <translation>Lock</translation>
+        </message>
+    </context>
+    <context>
+        <name>VisitScreen</name>
+        <message>
+            <source>Visit type</source>
+            <translation>Visit type</translation>
+        </message>
+        <message>
+            <source>Someone else (name)</source>
+            <translation>Someone else (name)</translation>
+        </message>
+        <message>
+            <source>Who was met</source>
+            <translation>Who was met</translation>
+        </message>
+        <message>
+            <source>Add what they raised</source>
+            <translation>Add what they raised</translation>
+        </message>
+        <message>
+            <source>Raised</source>
+            <translation>Raised</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>Photos</source>
+            <translation>Photos</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <source>Ticket title (from what was raised)</source>
+            <translation>Ticket title (from what was raised)</translation>
+        </message>
+        <message>
+            <source>Urgent (10-minute response)</source>
+            <translation>Urgent (10-minute response)</translation>
+        </message>
+        <message>
+            <source>Ticket</source>
+            <translation>Ticket</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>Discard</translation>
+        </message>
+        <message>
+            <source>Save visit</source>
+            <translation>Save visit</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>Visit</translation>
+        </message>
+        <message>
+            <source>Visit {address}</source>
+            <translation>Visit {address}</translation>
+        </message>
+        <message>
+            <source>Restored your unsaved visit from {time}.</source>
+            <translation>Restored your unsaved visit from {time}.</translation>
         </message>
     </context>
 </TS>

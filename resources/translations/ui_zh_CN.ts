@@ -60,6 +60,17 @@
         </message>
     </context>
     <context>
+        <name>CameraDialog</name>
+        <message>
+            <source>Take photo</source>
+            <translation>拍照</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
         <name>Category</name>
         <message>
             <source>Sanitation</source>
@@ -228,6 +239,18 @@
         <message>
             <source>Outcome</source>
             <translation>处理结果</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConcernRow</name>
+        <message>
+            <source>What did they raise? e.g. the corridor light is broken</source>
+            <extracomment>Typing pauses this long before the draft is written.</extracomment>
+            <translation>居民反映了什么？例如：楼道灯坏了</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>删除</translation>
         </message>
     </context>
     <context>
@@ -1018,6 +1041,25 @@ Worker ID {worker_id} · PIN {pin}</source>
         </message>
     </context>
     <context>
+        <name>PhotoStrip</name>
+        <message>
+            <source>Take photo</source>
+            <translation>拍照</translation>
+        </message>
+        <message>
+            <source>Choose photo</source>
+            <translation>选择照片</translation>
+        </message>
+        <message>
+            <source>Choose a photo</source>
+            <translation>选择一张照片</translation>
+        </message>
+        <message>
+            <source>Pictures (*.jpg *.jpeg *.png *.webp)</source>
+            <translation>图片 (*.jpg *.jpeg *.png *.webp)</translation>
+        </message>
+    </context>
+    <context>
         <name>QuickReportScreen</name>
         <message>
             <source>Quick report</source>
@@ -1387,6 +1429,73 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>Lock</source>
             <translation>锁屏</translation>
+        </message>
+    </context>
+    <context>
+        <name>VisitScreen</name>
+        <message>
+            <source>Visit type</source>
+            <translation>走访类型</translation>
+        </message>
+        <message>
+            <source>Someone else (name)</source>
+            <translation>其他人（姓名）</translation>
+        </message>
+        <message>
+            <source>Who was met</source>
+            <translation>接待人</translation>
+        </message>
+        <message>
+            <source>Add what they raised</source>
+            <translation>添加居民诉求</translation>
+        </message>
+        <message>
+            <source>Raised</source>
+            <translation>居民诉求</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Photos</source>
+            <translation>照片</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>处理结果</translation>
+        </message>
+        <message>
+            <source>Ticket title (from what was raised)</source>
+            <translation>工单标题（取自居民诉求）</translation>
+        </message>
+        <message>
+            <source>Urgent (10-minute response)</source>
+            <translation>紧急（10分钟响应）</translation>
+        </message>
+        <message>
+            <source>Ticket</source>
+            <translation>工单</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>放弃</translation>
+        </message>
+        <message>
+            <source>Save visit</source>
+            <translation>保存走访</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>走访</translation>
+        </message>
+        <message>
+            <source>Visit {address}</source>
+            <translation>走访 {address}</translation>
+        </message>
+        <message>
+            <source>Restored your unsaved visit from {time}.</source>
+            <translation>已恢复您 {time} 未保存的走访。</translation>
         </message>
     </context>
 </TS>

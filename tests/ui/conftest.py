@@ -163,6 +163,22 @@ def type_text(qtbot, widget, text: str) -> None:
     QApplication.sendEvent(widget, event)
 
 
+def tap(qtbot, widget) -> None:
+    """Scroll ``widget`` into view if it is in a scroll area, then click it.
+
+    QTest delivers a click at the widget's window position, like a finger: a widget scrolled
+    out of view would not get it.
+    """
+    from PySide6.QtWidgets import QScrollArea
+
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if parent is not None:
+        parent.ensureWidgetVisible(widget)
+    qtbot.mouseClick(widget, qt_left())
+
+
 def click_row(qtbot, table, row: int, column: int = 0) -> None:
     """Tap a table row (through the viewport, as a finger would)."""
     rect = table.visualRect(table.model().index(row, column))

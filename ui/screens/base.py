@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from ui.context import AppContext
+from ui.widgets.touch import card, kinetic
 from ui.workspace import Workspace
 
 
@@ -56,12 +57,25 @@ class Screen(QWidget):
         self.body.setContentsMargins(20, 16, 20, 16)
         self.body.setSpacing(14)
 
+    def scrolling_form(self) -> tuple[QScrollArea, QVBoxLayout]:
+        """A kinetic scroll area holding a card; returns it and the card's layout."""
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        kinetic(scroll)
+        form_card, layout = card()
+        scroll.setWidget(form_card)
+        self.body.addWidget(scroll, 1)
+        return scroll, layout  # type: ignore[return-value]
+
     def title(self) -> str:
         """The heading the top bar shows for this screen."""
         return ""
 
     def reload(self) -> None:
         """Read this screen's data again (off the GUI thread)."""
+
+    def leaving(self) -> None:
+        """The screen is about to close (back): finish anything pending."""
 
     def data_changed(self, entities: frozenset[str]) -> None:
         """Reload when something this screen shows was written."""

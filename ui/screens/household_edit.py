@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QScrollArea
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPlainTextEdit
 
 from gridterm.domain.territory import Household, KeyReason
 from ui.context import AppContext
@@ -13,7 +13,7 @@ from ui.models.residents import shown
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
 from ui.widgets.form import Form, toggle
-from ui.widgets.touch import button, card, kinetic
+from ui.widgets.touch import button
 from ui.workspace import Workspace
 
 
@@ -25,12 +25,7 @@ class HouseholdEditScreen(Screen):
         self.setObjectName("householdEdit")
         self.household = household
         user = ws.session.user
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        kinetic(scroll)
-        form_card, outer = card()
-        scroll.setWidget(form_card)
-        self.body.addWidget(scroll, 1)
+        self.scroll, outer = self.scrolling_form()
         self.form = Form()
         outer.addLayout(self.form)
 
@@ -64,7 +59,8 @@ class HouseholdEditScreen(Screen):
         self.notes.setObjectName("notes")
         self.notes.setMaximumHeight(140)
         self.form.row(self.tr("Notes"), self.notes, "notes")
-        outer.addWidget(self.form.error)
+        # Error and buttons stay in view below the scrolling form.
+        self.body.addWidget(self.form.error)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         cancel = button(self.tr("Cancel"))
@@ -74,7 +70,7 @@ class HouseholdEditScreen(Screen):
         self.save.clicked.connect(self._save)
         buttons.addWidget(cancel)
         buttons.addWidget(self.save)
-        outer.addLayout(buttons)
+        self.body.addLayout(buttons)
 
     def title(self) -> str:
         return self.tr("Edit household {address}").format(address=self.household.address)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QScrollArea
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit
 
 from gridterm.domain.residents import Gender, Relation, Resident
 from ui.context import AppContext
@@ -13,7 +13,7 @@ from ui.models.residents import shown
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
 from ui.widgets.form import Choice, Form, toggle
-from ui.widgets.touch import button, card, kinetic
+from ui.widgets.touch import button
 from ui.workspace import Workspace
 
 
@@ -34,12 +34,7 @@ class ResidentEditScreen(Screen):
         self.household_id = household_id
         self.resident = resident
         user = ws.session.user
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        kinetic(scroll)
-        form_card, outer = card()
-        scroll.setWidget(form_card)
-        self.body.addWidget(scroll, 1)
+        self.scroll, outer = self.scrolling_form()
         self.form = Form()
         outer.addLayout(self.form)
         r = resident
@@ -85,7 +80,8 @@ class ResidentEditScreen(Screen):
         flags.addWidget(self.moved_out)
         flags.addStretch(1)
         self.form.row(self.tr("Status"), flags)
-        outer.addWidget(self.form.error)
+        # Error and buttons stay in view below the scrolling form.
+        self.body.addWidget(self.form.error)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         cancel = button(self.tr("Cancel"))
@@ -95,7 +91,7 @@ class ResidentEditScreen(Screen):
         self.save.clicked.connect(self._save)
         buttons.addWidget(cancel)
         buttons.addWidget(self.save)
-        outer.addLayout(buttons)
+        self.body.addLayout(buttons)
 
     def title(self) -> str:
         if self.resident is None:

@@ -1,0 +1,165 @@
+"""Photos for visits, reports and verifications: camera where there is one, else a file.
+
+Photos are scaled to the size chosen in Settings and stored as JPEG in the blob store
+(``add_attachment``) off the GUI thread; the form keeps only their SHA-256 digests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
+from PySide6.QtGui import QImage, QImageReader, QPixmap
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QWidget
+
+from gridterm.errors import ValidationError
+from gridterm.services.attachments import add_attachment
+from ui.context import AppContext
+from ui.ops import CoreOp
+from ui.settings import PHOTO_MAX_PX
+from ui.widgets.icons import icon, icon_size
+from ui.widgets.touch import button
+from ui.workspace import Workspace
+
+THUMB_PX = 96
+JPEG_QUALITY = 85
+
+
+def jpeg_bytes(image: QImage, max_px: int) -> bytes:
+    """``image`` scaled to fit ``max_px`` and encoded as JPEG (safe on any thread: QImage)."""
+    if image.isNull():
+        raise ValidationError("photo.unreadable", "not a readable image", field="photos")
+    if max(image.width(), image.height()) > max_px:
+        image = image.scaled(
+            max_px,
+            max_px,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "JPEG", JPEG_QUALITY)
+    buffer.close()
+    return bytes(data.data())
+
+
+def read_photo_file(path: Path, max_px: int) -> bytes:
+    """A picture file as a scaled JPEG, upright as the camera held it."""
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    return jpeg_bytes(reader.read(), max_px)
+
+
+def thumbnail(data: bytes) -> QImage:
+    """A small image of a stored photo (made off the GUI thread)."""
+    image = QImage.fromData(data)
+    return image.scaled(
+        THUMB_PX,
+        THUMB_PX,
+        Qt.AspectRatioMode.KeepAspectRatioByExpanding,
+        Qt.TransformationMode.SmoothTransformation,
+    )
+
+
+def camera_available() -> bool:
+    """Whether the terminal has a camera QtMultimedia can use (imported only when asked)."""
+    try:
+        from PySide6.QtMultimedia import QMediaDevices
+    except ImportError:
+        return False
+    return bool(QMediaDevices.videoInputs())
+
+
+class PhotoStrip(QWidget):
+    """Thumbnails of the photos taken so far, with Take photo / Choose photo buttons."""
+
+    changed = Signal()
+    failed = Signal(object)  # the error, for the form to show
+
+    def __init__(self, ctx: AppContext, ws: Workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ws = ws
+        self.digests: list[str] = []
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.setSpacing(8)
+        self.thumbs = QHBoxLayout()
+        self.thumbs.setSpacing(6)
+        self.row.addLayout(self.thumbs)
+        color = ctx.theme.color("text")
+        self.camera_button = button(self.tr("Take photo"), object_name="takePhoto")
+        self.camera_button.setIcon(icon("camera", color))
+        self.camera_button.setIconSize(icon_size())
+        self.camera_button.clicked.connect(self.take_photo)
+        self.camera_button.setVisible(camera_available())
+        self.file_button = button(self.tr("Choose photo"), object_name="choosePhoto")
+        self.file_button.setIcon(icon("photo", color))
+        self.file_button.setIconSize(icon_size())
+        self.file_button.clicked.connect(self.choose_file)
+        self.row.addWidget(self.camera_button)
+        self.row.addWidget(self.file_button)
+        self.row.addStretch(1)
+        self.dialog: QFileDialog | None = None
+
+    def choose_file(self) -> None:
+        """Open a (non-blocking) file picker for pictures."""
+        self.dialog = QFileDialog(self, self.tr("Choose a photo"))
+        self.dialog.setNameFilter(self.tr("Pictures (*.jpg *.jpeg *.png *.webp)"))
+        self.dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        self.dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        self.dialog.fileSelected.connect(lambda path: self.add_file(Path(path)))
+        self.dialog.open()
+
+    def take_photo(self) -> None:
+        """Open the camera; the captured frame is added like a chosen file."""
+        from ui.widgets.camera import CameraDialog
+
+        dialog = CameraDialog(self)
+        dialog.captured.connect(self.add_image)
+        dialog.open()
+
+    def add_file(self, path: Path) -> None:
+        """Scale, store and show a picture file (off the GUI thread)."""
+        max_px = self.ctx.settings.get(PHOTO_MAX_PX)
+        session = self.ws.session
+        self._store(lambda: add_attachment(session, read_photo_file(path, max_px), "image/jpeg"))
+
+    def add_image(self, image: QImage) -> None:
+        """Scale, store and show a camera frame."""
+        max_px = self.ctx.settings.get(PHOTO_MAX_PX)
+        session = self.ws.session
+        self._store(lambda: add_attachment(session, jpeg_bytes(image, max_px), "image/jpeg"))
+
+    def _store(self, work: object) -> None:
+        CoreOp(self, work).success(lambda a: self.add_digest(a.sha256)).failure(  # type: ignore[arg-type]
+            self.failed.emit
+        ).run(self.ctx.ops)
+
+    def set_digests(self, digests: list[str]) -> None:
+        """Show photos already stored (a restored draft)."""
+        self.digests = []
+        while self.thumbs.count():
+            item = self.thumbs.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        for digest in digests:
+            self.add_digest(digest, announce=False)
+
+    def add_digest(self, digest: str, announce: bool = True) -> None:
+        """Add a stored photo and its thumbnail."""
+        if digest in self.digests:
+            return
+        self.digests.append(digest)
+        thumb = QLabel()
+        thumb.setObjectName("photoThumb")
+        thumb.setFixedSize(THUMB_PX, THUMB_PX)
+        thumb.setScaledContents(True)
+        self.thumbs.addWidget(thumb)
+        blobs = self.ws.store.blobs
+        CoreOp(thumb, lambda: thumbnail(blobs.get(digest))).success(
+            lambda image: thumb.setPixmap(QPixmap.fromImage(image))
+        ).failure(lambda _: None).run(self.ctx.ops)
+        if announce:
+            self.changed.emit()
