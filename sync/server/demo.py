@@ -1,14 +1,14 @@
 """``gridterm-server demo``: seed a demo district from the terminal's own demo generator.
 
 The terminal and the server share one generator (``gridterm.demo.generator.build_demo``): it
-writes a plaintext terminal database, and its territory, register, users, assignments and
-templates are copied here row for row, so a demo terminal and a demo server agree on every id.
+writes a plaintext terminal database, whose rows are copied here table by table (with the
+server's own columns filled in and every row in the change log), so a demo terminal and the
+demo server agree on every id, and each demo user logs in with the same PIN on both.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sqlite3
 import tempfile
 from collections.abc import Callable
@@ -18,17 +18,18 @@ from typing import Any
 from sqlalchemy import Connection
 
 from sync.server import partitions
-from sync.server.admin.records import add, grid_partition, user_partition
-from sync.server.admin.users import assign
 from sync.server.auth import enrollment
 from sync.server.auth.credentials import hash_pin
-from sync.server.db import schema
+from sync.server.db import changes, schema
+from sync.server.db.bulk import insert_rows
 from sync.server.db.engine import make_engine, writing
 from sync.server.db.migrate import upgrade
+from sync.server.pull import row_key
+from sync.server.push.work import full_row
 
-DEMO_PIN = "1234"
-#: Copied in this order (foreign keys).
-_TABLES = (
+DEFAULT_PIN = "1234"
+#: Copied in foreign-key order.
+_ORDER = (
     "street_office",
     "community",
     "grid",
@@ -37,8 +38,30 @@ _TABLES = (
     "household",
     "resident",
     "premises",
+    "user",
+    "user_grid",
     "checklist_template",
+    "check_in",
+    "ticket",
+    "ticket_transition",
+    "visit",
+    "hazard_inspection",
+    "checklist_answer",
+    "hazard",
 )
+#: Where a row's grid comes from when it has no grid_id column: (column, entity it names).
+_GRID_VIA = {
+    "unit": ("building_id", "building"),
+    "resident": ("household_id", "household"),
+    "visit": ("household_id", "household"),
+    "ticket_transition": ("ticket_id", "ticket"),
+    "checklist_answer": ("inspection_id", "hazard_inspection"),
+}
+_NUMBERED = {
+    "street_office": partitions.street_office,
+    "community": partitions.community,
+    "grid": partitions.grid,
+}
 
 
 def add_parser(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -46,102 +69,115 @@ def add_parser(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> N
     p = sub.add_parser("demo", help="seed a demo district (same generator as the terminal)")
     db_arg(p)
     p.add_argument("--households", type=int, default=2000)
-    p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--from-db", type=Path, help="a plaintext terminal database to copy instead")
+    p.add_argument("--seed", type=int, default=None)
+    p.add_argument("--from-db", type=Path, help="copy this plaintext terminal database instead")
     p.add_argument("--codes", type=int, default=3, help="enrollment codes to print")
     p.set_defaults(run=_run)
 
 
-def _terminal_db(args: argparse.Namespace) -> Path:
+def _generate(args: argparse.Namespace) -> tuple[Path, dict[str, str]]:
+    """A plaintext terminal demo database, and each demo user's PIN."""
     if args.from_db:
-        return args.from_db
+        return args.from_db, {}
     try:
-        from gridterm.demo.generator import build_demo  # type: ignore[import-not-found]
+        from gridterm.demo.generator import build_demo
     except ImportError:
         raise SystemExit(
             "the terminal's demo generator (gridterm.demo.generator) is not available; "
             "pass --from-db with a plaintext terminal database"
         ) from None
     path = Path(tempfile.mkdtemp(prefix="gridterm-demo-")) / "demo.db"
-    build_demo(path, args.households, seed=args.seed, plaintext=True)
-    return path
+    extra = {} if args.seed is None else {"seed": args.seed}
+    result = build_demo(path, args.households, plaintext=True, **extra)
+    return path, {u.worker_id: u.pin for u in result.users}
 
 
 def _run(args: argparse.Namespace) -> int:
-    source = sqlite3.connect(_terminal_db(args))
+    path, pins = _generate(args)
+    source = sqlite3.connect(path)
     source.row_factory = sqlite3.Row
     engine = make_engine(args.db, pool_size=1)
     upgrade(engine)
     with writing(engine) as conn:
-        users = seed(conn, source)
+        people = seed(conn, source, pins)
         codes = [enrollment.create_code(conn, note="demo") for _ in range(args.codes)]
     engine.dispose()
-    print("users (PIN " + DEMO_PIN + "):")
-    for worker_id, name, role in users:
-        print(f"  {worker_id}\t{name}\t{role}")
+    source.close()
+    print("users (worker id, name, role, PIN):")
+    for worker_id, name, role, pin in people:
+        print(f"  {worker_id}\t{name}\t{role}\t{pin}")
     print("enrollment codes:")
     for code in codes:
         print(f"  {code}")
     return 0
 
 
-def seed(conn: Connection, source: sqlite3.Connection) -> list[tuple[str, str, str]]:
-    """Copy a terminal database's territory, register, users and templates; returns users."""
-    nums: dict[str, dict[str, int]] = {"street_office": {}, "community": {}, "grid": {}}
-    grid_of: dict[str, str] = {}
-    for table in _TABLES:
-        for row in source.execute(f"SELECT * FROM {table}"):
-            values = dict(row)
-            values.pop("field_versions", None)
-            values["version"] = max(1, values.get("version") or 0)
-            partition = _partition(conn, table, values, nums, grid_of)
-            if table == "checklist_template":
-                values.pop("version")
-                values["version"] = row["version"]
-                values["items"] = json.loads(row["items"])
-            add(conn, table, values, partition)
-    users: list[tuple[str, str, str]] = []
-    for row in source.execute("SELECT * FROM user"):
-        values = dict(row) | {"version": 1, "pin_hash": hash_pin(DEMO_PIN)}
-        values["num"] = partitions.next_num(conn, schema.user)
-        add(
-            conn, "user", values, user_partition(conn, row["community_id"], row["street_office_id"])
-        )
-        users.append((row["worker_id"], row["name"], row["role"]))
-    for row in source.execute(
-        "SELECT u.worker_id, g.grid_id FROM user_grid g JOIN user u ON u.id = g.user_id"
-    ):
-        assign(conn, row[0], row[1])
-    return users
+def seed(
+    conn: Connection, source: sqlite3.Connection, pins: dict[str, str]
+) -> list[tuple[str, str, str, str]]:
+    """Copy a terminal database into the server; returns (worker id, name, role, PIN)."""
+    nums: dict[str, dict[str, int]] = {name: {} for name in (*_NUMBERED, "user")}
+    # numbers continue after rows already on the server
+    base = {name: partitions.next_num(conn, schema.SYNCED[name]) - 1 for name in nums}
+    grid_of: dict[str, dict[str, str]] = {}
+    people: list[tuple[str, str, str, str]] = []
+    txid = changes.current_txid(conn)
+    for entity in _ORDER:
+        table = schema.SYNCED[entity]
+        names = {c.name for c in table.columns}
+        rows: list[dict[str, Any]] = []
+        log: list[tuple[str, str, str, str]] = []
+        for raw in source.execute(f"SELECT * FROM {'user' if entity == 'user' else entity}"):
+            values = {k: raw[k] for k in raw.keys() if k in names}  # noqa: SIM118 - sqlite3.Row
+            if "version" in names and entity != "checklist_template":
+                values["version"] = max(1, values.get("version") or 0)
+            partition = _place(entity, values, nums, base, grid_of)
+            if entity == "user":
+                pin = pins.get(values["worker_id"], DEFAULT_PIN)
+                values["pin_hash"] = hash_pin(pin)
+                people.append((values["worker_id"], values["name"], values["role"], pin))
+                partition = _user_partition(values, nums)
+            rows.append(full_row(table, values))
+            log.append((partition, entity, row_key(entity, values), changes.UPSERT))
+        insert_rows(conn, table, rows)
+        changes.record(conn, txid, log)
+    return people
 
 
-def _partition(
-    conn: Connection,
-    table: str,
+def _place(
+    entity: str,
     values: dict[str, Any],
     nums: dict[str, dict[str, int]],
-    grid_of: dict[str, str],
+    base: dict[str, int],
+    grid_of: dict[str, dict[str, str]],
 ) -> str:
-    if table in nums:
-        num = partitions.next_num(conn, schema.SYNCED[table])
-        nums[table][values["id"]] = num
+    """Fill the server-only columns of a copied row; returns its partition."""
+    if entity in _NUMBERED:
+        num = base[entity] + len(nums[entity]) + 1
+        nums[entity][values["id"]] = num
         values["num"] = num
-        maker = {
-            "street_office": partitions.street_office,
-            "community": partitions.community,
-            "grid": partitions.grid,
-        }[table]
-        return maker(num)
-    if table == "checklist_template":
+        if entity == "grid":
+            grid_of.setdefault("grid", {})[values["id"]] = values["id"]
+        return _NUMBERED[entity](num)
+    if entity == "user":
+        num = base["user"] + len(nums["user"]) + 1
+        nums["user"][values["id"]] = num
+        values["num"] = num
+        return ""
+    if entity == "checklist_template":
         return partitions.TEMPLATES
-    if table == "unit":
-        values["grid_id"] = grid_of[values["building_id"]]
-    if table == "resident":
-        values["grid_id"] = grid_of[values["household_id"]]
+    if entity == "check_in":
+        return partitions.user(nums["user"][values["user_id"]])
+    if entity in _GRID_VIA:
+        column, parent = _GRID_VIA[entity]
+        values["grid_id"] = grid_of[parent][values[column]]
     grid_id = values["grid_id"]
-    grid_of[values["id"]] = grid_id
-    return (
-        partitions.grid(nums["grid"][grid_id])
-        if grid_id in nums["grid"]
-        else grid_partition(conn, grid_id)
-    )
+    if "id" in values:
+        grid_of.setdefault(entity, {})[values["id"]] = grid_id
+    return partitions.grid(nums["grid"][grid_id])
+
+
+def _user_partition(values: dict[str, Any], nums: dict[str, dict[str, int]]) -> str:
+    if values.get("community_id"):
+        return partitions.community(nums["community"][values["community_id"]])
+    return partitions.street_office(nums["street_office"][values["street_office_id"]])
