@@ -28,9 +28,7 @@ Sha = Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")]
 _CHUNK_BODY = {
     "requestBody": {
         "required": True,
-        "content": {
-            "application/offset+octet-stream": {"schema": {"type": "string", "format": "binary"}}
-        },
+        "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
     }
 }
 
@@ -70,7 +68,20 @@ async def append(
     return status
 
 
-@router.head("/{sha256}", responses=ERROR_RESPONSES)
+@router.head(
+    "/{sha256}",
+    response_class=Response,
+    responses={
+        **ERROR_RESPONSES,
+        200: {
+            "description": "the upload's state, in headers",
+            "headers": {
+                HEADER_UPLOAD_OFFSET: {"schema": {"type": "integer"}},
+                HEADER_UPLOAD_LENGTH: {"schema": {"type": "integer"}},
+            },
+        },
+    },
+)
 def offset(sha256: Sha, _caller: Caller, engine: DB, storage: Storage) -> Response:
     """Where an upload stands, in the ``Upload-Offset`` and ``Upload-Length`` headers."""
     status = service.status(engine, storage, sha256)
