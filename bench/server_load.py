@@ -1,0 +1,294 @@
+"""Load benchmark of the sync server over HTTP on 127.0.0.1; prints one JSON object last.
+
+1. One terminal pushes 10,000 visit records in batches of 1,000 (gzip), to a server on SQLite
+   and to one on PostgreSQL: ``push_records_per_s_*``.
+2. 200 terminals push 100 records each, all at once, to the PostgreSQL server:
+   ``concurrent_total_s``, ``concurrent_p99_ms``, and ``landed`` (counted in the database)
+   against ``expected``.
+
+Each server runs as its own ``gridterm-server serve`` process. The terminals' request bodies
+are built before the clock starts: the figures are the server's. Usage::
+
+    .venv/bin/python bench/server_load.py [--pg postgresql://postgres@127.0.0.1:5432/postgres]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gzip
+import json
+import os
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+import psycopg
+from sqlalchemy import func, select
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from gridterm.ids import new_id  # noqa: E402
+from sync.protocol import HEADER_PROTOCOL, PROTOCOL_VERSION  # noqa: E402
+from sync.server.admin import territory, users  # noqa: E402
+from sync.server.auth import enrollment  # noqa: E402
+from sync.server.db import schema  # noqa: E402
+from sync.server.db.engine import make_engine, writing  # noqa: E402
+from sync.server.db.migrate import upgrade  # noqa: E402
+
+PIN = "2468"
+HEADERS = {HEADER_PROTOCOL: str(PROTOCOL_VERSION), "Content-Type": "application/json"}
+
+
+def free_port() -> int:
+    """A free TCP port on the loopback."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def now() -> str:
+    """A terminal timestamp."""
+    return time.strftime("%Y-%m-%dT%H:%M:%S+08:00")
+
+
+class Server:
+    """A ``gridterm-server serve`` process."""
+
+    def __init__(self, db: str, blob_dir: Path, workers: int) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "sync.server.cli",
+                "serve",
+                "--db",
+                db,
+                "--port",
+                str(self.port),
+                "--blob-dir",
+                str(blob_dir),
+                "--workers",
+                str(workers),
+                "--pool-size",
+                "20",
+            ],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(f"{self.url}/healthz", timeout=2).raise_for_status()
+                return
+            except httpx.HTTPError:
+                if time.monotonic() > deadline or self.proc.poll() is not None:
+                    raise RuntimeError("server did not start") from None
+                time.sleep(0.2)
+
+    def stop(self) -> None:
+        """Stop the process."""
+        self.proc.terminate()
+        self.proc.wait(timeout=30)
+
+
+def setup(db: str, grids: int, households: int, workers: int) -> dict[str, Any]:
+    """A community with ``grids`` grids of ``households`` each and one worker per grid."""
+    engine = make_engine(db, pool_size=2)
+    upgrade(engine)
+    tag = secrets.token_hex(3)
+    out: dict[str, Any] = {"grids": [], "homes": {}, "workers": [], "codes": []}
+    with writing(engine) as conn:
+        office = territory.street_office(conn, f"压测街道{tag}")
+        community = territory.community(conn, office, f"压测社区{tag}")
+        for g in range(grids):
+            gid = territory.grid(conn, community, f"压测网格{g}-{tag}")
+            out["grids"].append(gid)
+            unit = territory.unit(conn, territory.building(conn, gid, "1", floors=30), "1")
+            out["homes"][gid] = [
+                territory.household(conn, unit, 1 + i // 10, f"{1 + i // 10}{i % 10:02d}", {})[0]
+                for i in range(households)
+            ]
+            worker = f"bench{g}-{tag}"
+            uid = users.add_user(
+                conn,
+                worker_id=worker,
+                name="压测",
+                role="grid_worker",
+                pin=PIN,
+                community_id=community,
+            )
+            users.assign(conn, worker, gid)
+            out["workers"].append((worker, uid, gid))
+        out["codes"] = [enrollment.create_code(conn) for _ in range(workers)]
+    out["engine"] = engine
+    return out
+
+
+def login(url: str, code: str, worker: str) -> tuple[str, str]:
+    """Enroll a terminal and log its worker in; (device id, session token)."""
+    with httpx.Client(base_url=url, headers=HEADERS, timeout=60) as c:
+        device = c.post("/v1/auth/enroll", json={"code": code}).json()
+        r = c.post(
+            "/v1/auth/login",
+            json={"worker_id": worker, "pin": PIN},
+            headers={"Authorization": f"Bearer {device['device_token']}"},
+        )
+        r.raise_for_status()
+        return device["device_id"], r.json()["token"]
+
+
+def batch(device_id: str, user_id: str, homes: list[str], count: int, seq0: int) -> bytes:
+    """A gzip-compressed push body of ``count`` new visits."""
+    ops = []
+    for i in range(count):
+        vid = new_id()
+        ops.append(
+            {
+                "op_id": new_id(),
+                "seq": seq0 + i,
+                "entity": "visit",
+                "entity_id": vid,
+                "op": "create",
+                "fields": {
+                    "id": vid,
+                    "household_id": homes[i % len(homes)],
+                    "user_id": user_id,
+                    "visited_at": now(),
+                    "visit_type": "routine",
+                    "met": '["户主"]',
+                    "concerns": "[]",
+                    "notes": "家中情况正常",
+                    "outcome": "nothing_raised",
+                    "photos": "[]",
+                    "created_at": now(),
+                },
+            }
+        )
+    doc = {"device_id": device_id, "batch_id": new_id(), "schema_version": 1, "ops": ops}
+    return gzip.compress(json.dumps(doc, ensure_ascii=False).encode(), 6)
+
+
+def single_terminal(db: str, blob_dir: Path, workers: int, records: int = 10_000) -> float:
+    """Records per second one terminal pushes in batches of 1,000."""
+    world = setup(db, 1, 200, 1)
+    server = Server(db, blob_dir, workers)
+    try:
+        worker, uid, gid = world["workers"][0]
+        device, token = login(server.url, world["codes"][0], worker)
+        bodies = [
+            batch(device, uid, world["homes"][gid], 1000, n * 1000) for n in range(records // 1000)
+        ]
+        headers = {**HEADERS, "Authorization": f"Bearer {token}", "Content-Encoding": "gzip"}
+        with httpx.Client(base_url=server.url, headers=headers, timeout=120) as c:
+            c.post("/v1/sync/push", content=batch(device, uid, world["homes"][gid], 10, 10**6))
+            started = time.perf_counter()
+            for body in bodies:
+                r = c.post("/v1/sync/push", content=body)
+                r.raise_for_status()
+                assert all(x["status"] == "applied" for x in r.json()["results"])
+            elapsed = time.perf_counter() - started
+    finally:
+        server.stop()
+        world["engine"].dispose()
+    return records / elapsed
+
+
+async def _concurrent(url: str, terminals: list[tuple[str, bytes]]) -> tuple[float, list[float]]:
+    limits = httpx.Limits(max_connections=len(terminals), max_keepalive_connections=len(terminals))
+    async with httpx.AsyncClient(base_url=url, timeout=300, limits=limits) as c:
+        latencies: list[float] = []
+
+        async def one(token: str, body: bytes) -> None:
+            headers = {**HEADERS, "Authorization": f"Bearer {token}", "Content-Encoding": "gzip"}
+            t = time.perf_counter()
+            for attempt in range(20):
+                r = await c.post("/v1/sync/push", content=body, headers=headers)
+                if r.status_code != 503:
+                    break
+                await asyncio.sleep(float(r.headers.get("Retry-After", "1")) * (1 + attempt / 4))
+            r.raise_for_status()
+            latencies.append((time.perf_counter() - t) * 1000)
+
+        started = time.perf_counter()
+        await asyncio.gather(*(one(token, body) for token, body in terminals))
+        return time.perf_counter() - started, latencies
+
+
+def many_terminals(
+    db: str, blob_dir: Path, workers: int, terminals: int = 200, each: int = 100
+) -> dict[str, Any]:
+    """200 terminals × 100 records at once; landed is counted in the database."""
+    grids = 20
+    world = setup(db, grids, 50, terminals)
+    server = Server(db, blob_dir, workers)
+    try:
+        prepared = []
+        for t in range(terminals):
+            worker, uid, gid = world["workers"][t % grids]
+            device, token = login(server.url, world["codes"][t], worker)
+            prepared.append((token, batch(device, uid, world["homes"][gid], each, 1)))
+        total, latencies = asyncio.run(_concurrent(server.url, prepared))
+    finally:
+        server.stop()
+    with world["engine"].connect() as conn:
+        landed = conn.execute(
+            select(func.count())
+            .select_from(schema.visit)
+            .where(schema.visit.c.grid_id.in_(world["grids"]))
+        ).scalar_one()
+    world["engine"].dispose()
+    latencies.sort()
+    return {
+        "terminals": terminals,
+        "concurrent_total_s": round(total, 2),
+        "concurrent_p99_ms": round(latencies[int(len(latencies) * 0.99) - 1], 1),
+        "concurrent_median_ms": round(statistics.median(latencies), 1),
+        "landed": landed,
+        "expected": terminals * each,
+    }
+
+
+def main() -> None:
+    """Run both benchmarks and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--pg",
+        default="postgresql://postgres@127.0.0.1:5432/postgres",
+        help="an admin URL; a throwaway database is made beside it",
+    )
+    parser.add_argument("--workers", type=int, default=2, help="server processes on PostgreSQL")
+    args = parser.parse_args()
+    scratch = Path(tempfile.mkdtemp(prefix="gridterm-bench-"))
+    results: dict[str, Any] = {}
+    results["push_records_per_s_sqlite"] = round(
+        single_terminal(str(scratch / "bench.db"), scratch / "blobs-sqlite", 1)
+    )
+    name = f"gridterm_bench_{secrets.token_hex(4)}"
+    with psycopg.connect(args.pg, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    pg = args.pg.rsplit("/", 1)[0] + "/" + name
+    try:
+        results["push_records_per_s_postgres"] = round(
+            single_terminal(pg, scratch / "blobs-pg", args.workers)
+        )
+        results.update(many_terminals(pg, scratch / "blobs-pg", args.workers))
+    finally:
+        with psycopg.connect(args.pg, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    results["cpus"] = os.cpu_count()
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()
