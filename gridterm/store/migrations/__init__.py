@@ -15,7 +15,7 @@ from pathlib import Path
 import sqlite_utils
 
 from gridterm.errors import SchemaTooNewError
-from gridterm.store.migrations import m0001_initial, m0002_drafts
+from gridterm.store.migrations import m0001_initial, m0002_drafts, m0003_sync
 
 MIGRATION_SET = "gridterm"
 
@@ -24,6 +24,7 @@ migrations = sqlite_utils.Migrations(MIGRATION_SET)
 MIGRATIONS = [
     ("0001_initial", m0001_initial.migrate),
     ("0002_drafts", m0002_drafts.migrate),
+    ("0003_sync", m0003_sync.migrate),
 ]
 for _name, _fn in MIGRATIONS:
     migrations(name=_name)(_fn)

@@ -1,0 +1,170 @@
+"""One sync of a terminal with its server: records out, area changes in, then photos.
+
+Order matters: the outbox goes first (so work recorded in a grid that is leaving reaches the
+server before the grid's data is removed), then the pull, then photos, with records recorded
+meanwhile pushed between photos (records never wait for photos).
+
+Threading contract: ``run`` blocks on the network; call it from a worker thread (the UI does
+so through qasync's ``run_in_executor``). One run at a time; ``cancel`` may be called from
+any thread and stops the run at the next request.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+
+from gridterm.store import Store
+from gridterm.store.tx import utc_now
+from sync.client import outbox, state
+from sync.client.auth import Login
+from sync.client.errors import ServerBusy, SyncError
+from sync.client.photo_prep import PhotoPreparer
+from sync.client.photo_upload import PhotoUploader
+from sync.client.pull import Puller
+from sync.client.push import Pusher
+from sync.client.report import SyncReport
+from sync.client.retry import Retrier
+from sync.client.settings import SyncSettings
+
+log = logging.getLogger(__name__)
+
+#: ``progress(phase, done, total)``: phase is "push", "pull" or "photos".
+Progress = Callable[[str, int, int], None]
+
+
+class SyncEngine:
+    """Syncs one open store for one signed-in worker."""
+
+    def __init__(
+        self,
+        store: Store,
+        login: Login,
+        settings: SyncSettings | None = None,
+        *,
+        progress: Progress | None = None,
+    ) -> None:
+        self.store = store
+        self.login = login
+        self.transport = login.transport
+        self.settings = settings or SyncSettings.load(store)
+        self.progress = progress
+        self._stop = threading.Event()
+        self._running = threading.Lock()
+        self._area: frozenset[str] | None = None
+
+    def cancel(self) -> None:
+        """Stop the run in progress at the next request (safe: every step is resumable)."""
+        self._stop.set()
+
+    @property
+    def running(self) -> bool:
+        """Whether a run is in progress."""
+        return self._running.locked()
+
+    def run(self) -> SyncReport:
+        """Sync once; failures end the run early and are reported, never raised."""
+        report = SyncReport()
+        if not self._running.acquire(blocking=False):
+            report.error, report.message = "sync.busy", "a sync is already running"
+            return report
+        self._stop.clear()
+        started = time.monotonic()
+        count = self.transport.count
+        requests0, bytes0 = count.requests, count.bytes
+        retrier = Retrier(self.settings.attempts, self.settings.max_wait_s, self._stop)
+        try:
+            self._run(report, retrier)
+        except SyncError as exc:
+            report.error, report.message = exc.code, exc.message
+            if isinstance(exc, ServerBusy):
+                report.retry_after = exc.retry_after
+            log.info("sync stopped: %s %s", exc.code, exc.message)
+        finally:
+            report.seconds = time.monotonic() - started
+            report.requests = count.requests - requests0
+            report.bytes = count.bytes - bytes0
+            report.retries = retrier.retries
+            self._remember(report)
+            self._running.release()
+        return report
+
+    def _run(self, report: SyncReport, retrier: Retrier) -> None:
+        me = retrier.run(self.login.me)
+        self._area = frozenset(me.grid_ids)
+        preparer = PhotoPreparer(self.store, self.settings)
+        pusher = Pusher(
+            self.store,
+            self.transport,
+            self.login,
+            self.settings,
+            retrier,
+            area=self._current_area,
+            before_batch=preparer.prepare,
+            progress=self.progress,
+        )
+        try:
+            pusher.push_all()
+            puller = Puller(
+                self.store,
+                self.transport,
+                self.login,
+                self.settings,
+                retrier,
+                before_leaving=lambda _grids: pusher.push_all(),
+                progress=self.progress,
+            )
+            try:
+                puller.pull_all()
+            finally:
+                report.pulled = puller.stats.rows
+                report.removed = puller.stats.removed
+                report.conflicts += puller.stats.merge.conflicts
+            preparer.prepare_all()
+            uploader = PhotoUploader(
+                self.store,
+                self.transport,
+                self.login,
+                self.settings,
+                retrier,
+                between=lambda: self._push_if_waiting(pusher),
+                progress=self.progress,
+            )
+            try:
+                uploader.upload_all()
+            finally:
+                report.photos = uploader.stats.photos
+                report.photo_bytes = uploader.stats.bytes
+                report.photos_failed = uploader.stats.failed
+                report.resent_bytes += uploader.stats.resent_bytes
+            self._push_if_waiting(pusher)  # the photos' attachment records
+        finally:
+            stats = pusher.stats
+            report.pushed = stats.sent
+            report.confirmed = stats.acks.confirmed
+            report.rejected = stats.acks.rejected
+            report.deferred = stats.acks.deferred
+            report.conflicts += stats.acks.conflicts
+            report.resent_bytes += stats.resent_bytes
+
+    def _push_if_waiting(self, pusher: Pusher) -> None:
+        if self.store.read(outbox.count_unsent):
+            pusher.push_all()
+
+    def _current_area(self, fresh: bool = False) -> frozenset[str] | None:
+        if fresh:
+            self._area = frozenset(self.login.me().grid_ids)
+        return self._area
+
+    def _remember(self, report: SyncReport) -> None:
+        values: dict[str, str | None] = {
+            state.LAST_ERROR: None if report.error is None else f"{report.error} {report.message}"
+        }
+        if report.error is None:
+            values[state.LAST_SYNC_AT] = utc_now()
+        try:
+            state.put(self.store, **values)
+        except Exception:  # the store closing under us must not hide the report
+            log.exception("could not record the sync result")

@@ -1,0 +1,111 @@
+"""Reading the outbox for a push and marking rows sent: pending → sent, in ``seq`` order.
+
+Rows already ``sent`` (the answer was lost: a cut, a crash) go again with the same ``op_id``;
+the server answers ``duplicate`` for those it committed (guarantee 2).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from gridterm.store.reader import Reader
+from gridterm.store.tx import Tx, utc_now
+
+#: States of rows the server has not settled yet.
+UNSENT = ("pending", "sent")
+_CHUNK = 400
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxOp:
+    """One outbox row as it goes on the wire; ``fields`` is the stored JSON text."""
+
+    seq: int
+    op_id: str
+    entity: str
+    entity_id: str
+    op: str
+    fields: str
+    base_version: int | None
+    state: str
+
+    def values(self) -> dict[str, Any]:
+        """The fields written, parsed."""
+        return json.loads(self.fields)
+
+    def wire(self) -> str:
+        """The op as JSON; ``fields`` is spliced in as stored, not parsed and re-encoded."""
+        head = json.dumps(
+            {
+                "op_id": self.op_id,
+                "seq": self.seq,
+                "entity": self.entity,
+                "entity_id": self.entity_id,
+                "op": self.op,
+                "base_version": self.base_version,
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        return f'{head[:-1]},"fields":{self.fields}}}'
+
+
+def unsent(r: Reader, after_seq: int, limit: int) -> list[OutboxOp]:
+    """Up to ``limit`` rows waiting for the server, after ``seq`` ``after_seq``, in order."""
+    return [
+        OutboxOp(**row)
+        for row in r.iter(
+            "SELECT seq, op_id, entity, entity_id, op, fields, base_version, state FROM outbox"
+            " WHERE state IN ('pending', 'sent') AND seq > ? ORDER BY seq LIMIT ?",
+            (after_seq, limit),
+        )
+    ]
+
+
+def count_unsent(r: Reader) -> int:
+    """Rows not yet settled by the server."""
+    return int(r.scalar("SELECT count(*) FROM outbox WHERE state IN ('pending', 'sent')") or 0)
+
+
+def mark_sent(tx: Tx, ops: Sequence[OutboxOp], batch_id: str) -> None:
+    """pending → sent (rows sent before just get the new batch id)."""
+    now = utc_now()
+    tx.conn.executemany(
+        "UPDATE outbox SET state = 'sent', batch_id = ?, state_at = ?"
+        " WHERE op_id = ? AND state IN ('pending', 'sent')",
+        [(batch_id, now, op.op_id) for op in ops],
+    )
+
+
+def body(device_id: str, batch_id: str, schema_version: int, ops: Sequence[OutboxOp]) -> bytes:
+    """The push request as JSON bytes."""
+    head = json.dumps(
+        {"device_id": device_id, "batch_id": batch_id, "schema_version": schema_version},
+        separators=(",", ":"),
+    )
+    return f'{head[:-1]},"ops":[{",".join(op.wire() for op in ops)}]}}'.encode()
+
+
+def unsent_fields(
+    tx: Tx, entity: str, ids: Iterable[str], *, states: Sequence[str] = ("pending", "sent")
+) -> dict[str, dict[str, tuple[str, int | None]]]:
+    """For each record with unsettled local writes: field → (op_id, base_version) of the newest
+    write of that field. A create counts as writing every field it holds."""
+    wanted = sorted(set(ids))
+    found: dict[str, dict[str, tuple[str, int | None]]] = {}
+    marks_states = ",".join("?" * len(states))
+    for i in range(0, len(wanted), _CHUNK):
+        chunk = wanted[i : i + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        for entity_id, op_id, fields, base in tx.execute(
+            f"SELECT entity_id, op_id, fields, base_version FROM outbox WHERE entity = ?"
+            f" AND entity_id IN ({marks}) AND state IN ({marks_states}) ORDER BY seq",
+            (entity, *chunk, *states),
+        ):
+            mine = found.setdefault(entity_id, {})
+            for name in json.loads(fields):
+                mine[name] = (op_id, base)
+    return found

@@ -1,0 +1,158 @@
+"""Getting photos ready before any record naming them leaves: downscaled per the setting and
+queued for upload.
+
+Records name photos by SHA-256, so a downscaled photo is a new photo: every record and unsent
+op that named the original is rewritten to name the smaller one, in one transaction, before
+the first op naming it is sent (the push calls ``prepare`` on each batch). The original stays
+on the terminal; nothing that already went to the server is ever rewritten.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+
+from gridterm.store import Store
+from gridterm.store.tx import Tx, utc_now
+from sync.client.outbox import OutboxOp
+from sync.client.photo_scaling import downscale
+from sync.client.settings import SyncSettings
+from sync.client.tables import PHOTO_COLUMNS, PHOTO_LIST_COLUMNS, key_columns, split_key
+
+_SHA = re.compile(r"[0-9a-f]{64}")
+
+
+def named_photos(ops: Iterable[OutboxOp]) -> set[str]:
+    """The photo digests the ops' records name."""
+    found: set[str] = set()
+    for op in ops:
+        column = PHOTO_LIST_COLUMNS.get(op.entity) or PHOTO_COLUMNS.get(op.entity)
+        if column is None or column not in op.fields:
+            continue
+        value = op.values().get(column)
+        if isinstance(value, str):
+            found.update(_SHA.findall(value))
+        elif isinstance(value, list):
+            found.update(v for v in value if isinstance(v, str) and _SHA.fullmatch(v))
+    return found
+
+
+class PhotoPreparer:
+    """Prepares each photo once; thread-confined to the sync run."""
+
+    def __init__(self, store: Store, settings: SyncSettings) -> None:
+        self.store = store
+        self.settings = settings
+
+    def prepare(self, ops: Sequence[OutboxOp]) -> bool:
+        """Prepare the photos ``ops`` name; True when ops were rewritten (read them again)."""
+        names = named_photos(ops)
+        if not names:
+            return False
+        known = self._known(names)
+        rewrote = False
+        for sha in sorted(names):
+            if sha not in known:
+                rewrote = self._prepare_one(sha) is not None or rewrote
+            elif (replacement := known[sha]) is not None:
+                # taken before and already replaced: a newer record still names the original
+                self.store.write(lambda tx, a=sha, b=replacement: _rewrite(tx, a, b))
+                rewrote = True
+        return rewrote
+
+    def prepare_all(self) -> int:
+        """Prepare every photo taken here and not prepared yet (photos no record names)."""
+        todo = [
+            r["sha256"]
+            for r in self.store.query(
+                "SELECT sha256 FROM attachment WHERE uploaded = 0 AND sha256 NOT IN"
+                " (SELECT sha256 FROM photo_upload)"
+            )
+        ]
+        for sha in todo:
+            self._prepare_one(sha)
+        return len(todo)
+
+    def _known(self, names: set[str]) -> dict[str, str | None]:
+        marks = ",".join("?" * len(names))
+        rows = self.store.query(
+            f"SELECT sha256, state, replaced_by FROM photo_upload WHERE sha256 IN ({marks})",
+            tuple(sorted(names)),
+        )
+        return {r["sha256"]: r["replaced_by"] if r["state"] == "replaced" else None for r in rows}
+
+    def _prepare_one(self, sha: str) -> str | None:
+        """Queue one photo; returns the digest of its downscaled copy when it got one."""
+        row = self.store.read(lambda r: r.one("SELECT * FROM attachment WHERE sha256 = ?", (sha,)))
+        if row is None:
+            return None  # a photo another terminal took: not ours to upload
+        blobs = self.store.blobs
+        if not blobs.has(sha):
+            self.store.write(lambda tx: _queue(tx, sha, row["size"], "failed", "photo.missing"))
+            return None
+        smaller = None
+        if row["kind"] == "photo":
+            smaller = downscale(
+                blobs.get(sha), self.settings.photo_max_side, self.settings.photo_quality
+            )
+        if smaller is None:
+            self.store.write(lambda tx: _queue(tx, sha, row["size"], "pending"))
+            return None
+        new_sha = blobs.put(smaller)
+
+        def replace(tx: Tx) -> None:
+            tx.execute(
+                "INSERT OR IGNORE INTO attachment (sha256, size, mime, kind, created_at)"
+                " VALUES (?, ?, 'image/jpeg', ?, ?)",
+                (new_sha, len(smaller), row["kind"], utc_now()),
+            )
+            _queue(tx, new_sha, len(smaller), "pending")
+            _queue(tx, sha, row["size"], "replaced", replaced_by=new_sha)
+            _rewrite(tx, sha, new_sha)
+
+        self.store.write(replace)
+        return new_sha
+
+
+def _queue(
+    tx: Tx,
+    sha: str,
+    size: int,
+    state: str,
+    reason: str | None = None,
+    *,
+    replaced_by: str | None = None,
+) -> None:
+    tx.execute(
+        "INSERT INTO photo_upload (sha256, size, state, replaced_by, reason, prepared_at)"
+        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(sha256) DO UPDATE SET state = excluded.state,"
+        " replaced_by = excluded.replaced_by, reason = excluded.reason",
+        (sha, size, state, replaced_by, reason, utc_now()),
+    )
+
+
+def _rewrite(tx: Tx, old: str, new: str) -> None:
+    """Name ``new`` instead of ``old`` in every never-sent op and in the records they wrote."""
+    like = f"%{old}%"
+    ops = tx.execute(
+        "SELECT op_id, entity, entity_id, fields FROM outbox"
+        " WHERE state = 'pending' AND batch_id IS NULL AND fields LIKE ?",
+        (like,),
+    ).fetchall()
+    for op_id, entity, entity_id, fields in ops:
+        tx.execute(
+            "UPDATE outbox SET fields = ? WHERE op_id = ?", (fields.replace(old, new), op_id)
+        )
+        column = PHOTO_LIST_COLUMNS.get(entity) or PHOTO_COLUMNS.get(entity)
+        if column is not None and column in json.loads(fields):
+            names = key_columns(entity)
+            where = " AND ".join(f"{n} = ?" for n in names)
+            tx.execute(
+                f"UPDATE {entity} SET {column} = replace({column}, ?, ?) WHERE {where}",
+                (old, new, *split_key(entity, entity_id)),
+            )
+    # forms still open will save records naming the photo: they should name the upload
+    tx.execute(
+        "UPDATE draft SET payload = replace(payload, ?, ?) WHERE payload LIKE ?", (old, new, like)
+    )

@@ -1,0 +1,122 @@
+"""Pull: the changes in the user's area after the stored cursor, a page at a time.
+
+Each page is applied in one local transaction together with the cursor that follows it, so a
+cut or a crash at any point resumes from the last applied page and never skips one.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pydantic
+
+from gridterm.store import Store
+from gridterm.store.reader import Reader
+from gridterm.store.tx import Tx
+from sync.client import merge, removal, state
+from sync.client.auth import Login
+from sync.client.errors import AuthRequired, Unreachable
+from sync.client.merge import MergeCounts
+from sync.client.retry import Retrier
+from sync.client.settings import SyncSettings
+from sync.client.sizing import PieceSizer
+from sync.client.transport import Transport
+from sync.protocol import MAX_PULL_LIMIT, PullResponse
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class PullStats:
+    """What a pull did."""
+
+    pages: int = 0
+    removed: int = 0
+    merge: MergeCounts = field(default_factory=MergeCounts)
+
+    @property
+    def rows(self) -> int:
+        """Rows written or deleted here."""
+        return self.merge.changed + self.removed
+
+
+class Puller:
+    """Pages through the area's changes until the server has no more."""
+
+    def __init__(
+        self,
+        store: Store,
+        transport: Transport,
+        login: Login,
+        settings: SyncSettings,
+        retrier: Retrier,
+        *,
+        before_leaving: Callable[[list[str]], None] | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        self.store = store
+        self.transport = transport
+        self.login = login
+        self.retrier = retrier
+        self.before_leaving = before_leaving
+        self.progress = progress
+        self.sizer = PieceSizer(settings.pull_limit, 50, MAX_PULL_LIMIT, settings.target_request_s)
+        self.stats = PullStats()
+
+    def pull_all(self) -> PullStats:
+        """Apply pages until ``more`` is false."""
+        while True:
+            cursor = state.get(self.store, state.CURSOR)
+            limit = self.sizer.size
+            started = time.monotonic()
+            page = self.retrier.run(lambda c=cursor, n=limit: self._fetch(c, n))
+            self.sizer.succeeded(limit, time.monotonic() - started)
+            leaving = self.store.read(lambda r, p=page: _grids_leaving(r, p))
+            if leaving and self.before_leaving is not None:
+                self.before_leaving(leaving)  # push the work recorded there first
+            self.store.write(lambda tx, p=page: self._apply(tx, p))
+            self.stats.pages += 1
+            if self.progress is not None:
+                self.progress("pull", self.stats.rows, self.stats.rows + (1 if page.more else 0))
+            if not page.more:
+                return self.stats
+
+    def _fetch(self, cursor: str | None, limit: int) -> PullResponse:
+        params: dict[str, object] = {"limit": limit}
+        if cursor:
+            params["cursor"] = cursor
+        try:
+            try:
+                answer = self.transport.call(
+                    "GET", "/v1/sync/pull", token=self.login.token(), params=params
+                )
+            except AuthRequired:
+                answer = self.transport.call(
+                    "GET", "/v1/sync/pull", token=self.login.renew(), params=params
+                )
+            return PullResponse.model_validate_json(answer.content)
+        except pydantic.ValidationError:
+            raise Unreachable("net.bad_answer", "the pull answer was garbled") from None
+        except Unreachable:
+            self.sizer.failed()
+            raise
+
+    def _apply(self, tx: Tx, page: PullResponse) -> None:
+        self.stats.removed += removal.apply(
+            tx, [r for r in page.removals if r.reason == "out_of_scope"]
+        )
+        merge.apply_changes(tx, page.changes, self.stats.merge)
+        self.stats.removed += removal.apply(
+            tx, [r for r in page.removals if r.reason != "out_of_scope"]
+        )
+        if self.stats.merge.parked or tx.one("SELECT 1 AS x FROM sync_parked LIMIT 1"):
+            merge.retry_parked(tx, self.stats.merge)
+        state.write(tx, state.CURSOR, page.cursor)
+
+
+def _grids_leaving(r: Reader, page: PullResponse) -> list[str]:
+    if not any(x.reason == "out_of_scope" for x in page.removals):
+        return []
+    return removal.grids_leaving(r, page.removals)

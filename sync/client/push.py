@@ -1,0 +1,204 @@
+"""Push: the outbox to the server in compressed batches sized to the link (guarantees 1–4).
+
+Each batch is marked ``sent`` before it leaves, then settled by the server's per-op answer in
+one local transaction. A batch the server refuses whole (an op outside the user's area, an
+op it cannot parse) is split until the culprit is alone and quarantined; the rest flows.
+"""
+
+from __future__ import annotations
+
+import gzip
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import pydantic
+import zstandard
+
+from gridterm.ids import new_id
+from gridterm.store import Store
+from gridterm.store.migrations import SCHEMA_VERSION
+from gridterm.store.tx import Tx
+from sync.client import acks, outbox, scope
+from sync.client.acks import AckCounts
+from sync.client.auth import Login
+from sync.client.errors import AuthRequired, Refused, Unreachable
+from sync.client.outbox import OutboxOp
+from sync.client.retry import Retrier
+from sync.client.settings import SyncSettings
+from sync.client.sizing import PieceSizer
+from sync.client.transport import Transport
+from sync.protocol import MAX_PUSH_BODY_BYTES, PushResponse
+
+#: Whole-batch refusals caused by one op's content: split to find it.
+_SPLIT_CODES = frozenset({"scope.grid_outside", "push.invalid", "body.bad_json"})
+#: Keep clear of the server's limit: bodies this large are split before sending.
+_BODY_BUDGET = MAX_PUSH_BODY_BYTES * 3 // 4
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class PushStats:
+    """What a push did."""
+
+    sent: int = 0
+    batches: int = 0
+    body_bytes: int = 0
+    resent_bytes: int = 0
+    acks: AckCounts = field(default_factory=AckCounts)
+
+
+class Pusher:
+    """Drains the outbox; one instance per sync run (it keeps the run's batch sizing)."""
+
+    def __init__(
+        self,
+        store: Store,
+        transport: Transport,
+        login: Login,
+        settings: SyncSettings,
+        retrier: Retrier,
+        *,
+        area: Callable[[bool], frozenset[str] | None] = lambda fresh: None,
+        before_batch: Callable[[Sequence[OutboxOp]], bool] | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        self.store = store
+        self.transport = transport
+        self.login = login
+        self.settings = settings
+        self.retrier = retrier
+        self.area = area
+        self.before_batch = before_batch
+        self.progress = progress
+        self.sizer = PieceSizer(
+            settings.first_batch_ops, 1, settings.max_batch_ops, settings.target_request_s
+        )
+        self.stats = PushStats()
+        self._encoding = "zstd"
+        self._zstd = zstandard.ZstdCompressor(level=3)
+
+    def push_all(self) -> PushStats:
+        """Send every unsent op once (in ``seq`` order); ops the server defers wait for the
+        next sync."""
+        total = self.store.read(outbox.count_unsent)
+        done = 0
+        after = 0
+        while True:
+            ops = self.store.read(lambda r, a=after: outbox.unsent(r, a, self.sizer.size))
+            if not ops:
+                break
+            if self.before_batch is not None and self.before_batch(ops):
+                count = len(ops)  # photos were renamed in these ops: read them again
+                ops = self.store.read(lambda r, a=after, n=count: outbox.unsent(r, a, n))
+            after = ops[-1].seq
+            ops = self._set_aside(ops)
+            if ops:
+                self._send(ops)
+            done += len(ops)
+            if self.progress is not None:
+                self.progress("push", min(done, total), total)
+        return self.stats
+
+    def _set_aside(self, ops: list[OutboxOp], *, fresh: bool = False) -> list[OutboxOp]:
+        """Quarantine ops in grids the server no longer counts as the user's (``fresh``: ask
+        the server for the area again first)."""
+        area = self.area(fresh)
+        if area is None:
+            return ops
+        outside = self.store.read(lambda r: scope.outside(r, ops, area))
+        if not outside:
+            return ops
+        self._quarantine(outside, "scope.grid_outside", "the grid is no longer in your area")
+        gone = {op.op_id for op in outside}
+        return [op for op in ops if op.op_id not in gone]
+
+    def _quarantine(self, ops: Sequence[OutboxOp], reason: str, message: str) -> None:
+        def run(tx: Tx) -> None:
+            for op in ops:
+                acks.quarantine(tx, op.op_id, reason, message)
+
+        self.store.write(run)
+        self.stats.acks.rejected += len(ops)
+
+    def _send(self, ops: list[OutboxOp]) -> None:
+        batch_id = new_id()
+        self.store.write(lambda tx: outbox.mark_sent(tx, ops, batch_id))
+        data = self._encode(batch_id, ops)
+        if len(data) > _BODY_BUDGET and len(ops) > 1:
+            self.sizer.failed()
+            self._split(ops)
+            return
+        started = time.monotonic()
+        try:
+            answer = self._post(data)
+        except Refused as exc:
+            if exc.status == 415 and self._encoding == "zstd":
+                self._encoding = "gzip"
+                self._send(ops)
+            elif exc.status == 413 and len(ops) > 1:
+                self.sizer.failed()
+                self._split(ops)
+            elif exc.code in _SPLIT_CODES or exc.status in (400, 422):
+                self._refused(ops, exc)
+            else:
+                raise
+            return
+        self.sizer.succeeded(len(ops), time.monotonic() - started)
+        by_id = {op.op_id: op for op in ops}
+        counts = self.store.write(
+            lambda tx: acks.apply(tx, by_id, answer, self.settings.retriable_syncs)
+        )
+        self.stats.acks.add(counts)
+        self.stats.sent += len(ops)
+        self.stats.batches += 1
+        self.stats.body_bytes += len(data)
+
+    def _refused(self, ops: list[OutboxOp], exc: Refused) -> None:
+        if exc.code == "scope.grid_outside":
+            ops = self._set_aside(ops, fresh=True)  # the area changed since the sync began
+            if not ops:
+                return
+        if len(ops) == 1:
+            self._quarantine(ops, exc.code, exc.message)
+            return
+        self._split(ops)
+
+    def _split(self, ops: list[OutboxOp]) -> None:
+        half = len(ops) // 2
+        self._send(ops[:half])
+        self._send(ops[half:])
+
+    def _encode(self, batch_id: str, ops: Sequence[OutboxOp]) -> bytes:
+        raw = outbox.body(self.login.device.device_id, batch_id, SCHEMA_VERSION, ops)
+        if self._encoding == "zstd":
+            return self._zstd.compress(raw)
+        return gzip.compress(raw, compresslevel=6)
+
+    def _post(self, data: bytes) -> PushResponse:
+        def attempt() -> PushResponse:
+            try:
+                try:
+                    answer = self._post_once(data, self.login.token())
+                except AuthRequired:
+                    answer = self._post_once(data, self.login.renew())
+                return PushResponse.model_validate_json(answer)
+            except pydantic.ValidationError:
+                self.stats.resent_bytes += len(data)
+                raise Unreachable("net.bad_answer", "the push answer was garbled") from None
+            except Exception:
+                self.stats.resent_bytes += len(data)
+                raise
+
+        return self.retrier.run(attempt)
+
+    def _post_once(self, data: bytes, token: str) -> bytes:
+        answer = self.transport.call(
+            "POST",
+            "/v1/sync/push",
+            token=token,
+            body=data,
+            headers={"Content-Type": "application/json", "Content-Encoding": self._encoding},
+        )
+        return answer.content

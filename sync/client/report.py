@@ -1,0 +1,50 @@
+"""What one sync did, for the status line, the CLI summary and the logs."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+
+@dataclass
+class SyncReport:
+    """Counts of one sync run; ``error`` is the code of the failure that ended it early."""
+
+    pushed: int = 0
+    confirmed: int = 0
+    rejected: int = 0
+    deferred: int = 0
+    conflicts: int = 0
+    pulled: int = 0
+    removed: int = 0
+    photos: int = 0
+    photo_bytes: int = 0
+    photos_failed: int = 0
+    requests: int = 0
+    bytes: int = 0
+    resent_bytes: int = 0
+    retries: int = 0
+    seconds: float = 0.0
+    error: str | None = None
+    message: str = ""
+    retry_after: float | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Everything went through: no failure, nothing quarantined, no photo lost."""
+        return self.error is None and self.rejected == 0 and self.photos_failed == 0
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain values (for JSON)."""
+        return {**asdict(self), "ok": self.ok}
+
+    def summary(self) -> str:
+        """One line for people."""
+        text = (
+            f"pushed {self.pushed}, confirmed {self.confirmed}, rejected {self.rejected}, "
+            f"conflicts {self.conflicts}, pulled {self.pulled}, photos {self.photos}, "
+            f"bytes {self.bytes}, {self.seconds:.2f} s"
+        )
+        if self.error:
+            text += f" — stopped: {self.error} {self.message}".rstrip()
+        return text

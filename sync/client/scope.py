@@ -1,0 +1,59 @@
+"""Which grid an outbox op belongs to, so work in a grid that left the user's area is set
+aside (quarantined with ``scope.grid_outside``) instead of getting the whole batch refused."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from gridterm.store.reader import Reader
+from sync.client.outbox import OutboxOp
+
+#: entity → (the table holding its grid, how the op names that table's row)
+_GRID_LOOKUP: dict[str, tuple[str, str]] = {
+    "visit": ("household", "household_id"),
+    "resident": ("household", "household_id"),
+    "ticket_transition": ("ticket", "ticket_id"),
+    "checklist_answer": ("hazard_inspection", "inspection_id"),
+}
+_OWN_GRID = frozenset({"household", "ticket", "premises", "hazard_inspection", "hazard"})
+#: A lookup on the record itself when the op does not carry the field.
+_SELF_PARENT = {"resident": "household_id"}
+
+
+def grid_of(r: Reader, op: OutboxOp) -> str | None:
+    """The grid of the op's record; None when it has none (check-ins, attachments) or when it
+    cannot be told any more (then the server decides)."""
+    fields = json.loads(op.fields)
+    if op.entity in _OWN_GRID:
+        grid = fields.get("grid_id")
+        if isinstance(grid, str):
+            return grid
+        return r.scalar(f"SELECT grid_id FROM {op.entity} WHERE id = ?", (op.entity_id,))
+    lookup = _GRID_LOOKUP.get(op.entity)
+    if lookup is None:
+        return None
+    table, name = lookup
+    parent = fields.get(name)
+    if op.entity == "checklist_answer" and not parent:
+        parent = op.entity_id.split("/", 1)[0]
+    if not isinstance(parent, str) and op.entity in _SELF_PARENT:
+        parent = r.scalar(
+            f"SELECT {_SELF_PARENT[op.entity]} FROM {op.entity} WHERE id = ?", (op.entity_id,)
+        )
+    if not isinstance(parent, str):
+        return None
+    return r.scalar(f"SELECT grid_id FROM {table} WHERE id = ?", (parent,))
+
+
+def outside(r: Reader, ops: Sequence[OutboxOp], area: frozenset[str]) -> list[OutboxOp]:
+    """The ops whose grid is known and not in ``area``."""
+    local = {row["id"] for row in r.iter("SELECT id FROM grid")}
+    if local <= area:
+        return []  # the usual case: every grid held here is still the user's
+    found = []
+    for op in ops:
+        grid = grid_of(r, op)
+        if grid is not None and grid not in area:
+            found.append(op)
+    return found

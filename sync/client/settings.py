@@ -1,0 +1,42 @@
+"""How the engine behaves: photo size, timing, batch limits (defaults, overridable per DB)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from gridterm.store import Store
+from sync.client import state
+from sync.protocol import DEFAULT_PULL_LIMIT, MAX_BLOB_CHUNK_BYTES, MAX_OPS_PER_BATCH
+
+
+@dataclass(frozen=True, slots=True)
+class SyncSettings:
+    """Engine settings; ``photo_max_side`` 0 uploads photos exactly as taken."""
+
+    #: Longest side of a photo after downscaling (pixels); 0 keeps the original.
+    photo_max_side: int = 2048
+    photo_quality: int = 85
+    #: Seconds between automatic syncs while nothing else triggers one.
+    period_s: float = 300.0
+    #: How long one request should take on the measured link: pieces lost to a cut stay small.
+    target_request_s: float = 2.0
+    max_batch_ops: int = MAX_OPS_PER_BATCH
+    first_batch_ops: int = 250
+    pull_limit: int = DEFAULT_PULL_LIMIT
+    max_chunk_bytes: int = MAX_BLOB_CHUNK_BYTES
+    min_chunk_bytes: int = 64 * 1024
+    #: A request that fails for a network reason is tried this often within one sync.
+    attempts: int = 6
+    #: Longest wait between two attempts within one sync (seconds).
+    max_wait_s: float = 30.0
+    #: Syncs in which the server may answer "retry later" for an op before it is quarantined.
+    retriable_syncs: int = 3
+
+    @classmethod
+    def load(cls, store: Store, **overrides: object) -> SyncSettings:
+        """The defaults, with the values stored on this terminal, then ``overrides``."""
+        settings = cls()
+        stored = state.get(store, state.PHOTO_MAX_SIDE)
+        if stored is not None and stored.isdigit():
+            settings = replace(settings, photo_max_side=int(stored))
+        return replace(settings, **overrides)  # type: ignore[arg-type]

@@ -1,0 +1,137 @@
+"""Fixtures: the real server as a child process, a district per test, terminals that enroll
+through the engine's own code, and the fault-injecting proxy between them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from gridterm.services.session import Session
+from gridterm.store import Store
+from gridterm.store.keys import FAST_KDF
+from sync.client.auth import Login, enroll, first_login
+from sync.client.engine import SyncEngine
+from sync.client.report import SyncReport
+from sync.client.settings import SyncSettings
+from sync.client.transport import Transport
+from sync.server.db import schema
+from tests.sync import district as districts
+from tests.sync.district import PIN, District
+from tests.sync.proxy import FaultProxy
+from tests.sync.server_process import ServerProcess
+
+#: Quick retries: the tests wait for real backoff, so keep it short but real.
+FAST = SyncSettings(max_wait_s=2.0, attempts=8)
+
+
+@dataclass
+class Terminal:
+    """One enrolled terminal with a signed-in worker."""
+
+    path: Path
+    store: Store
+    login: Login
+    engine: SyncEngine
+    worker_id: str
+
+    def sync(self) -> SyncReport:
+        """One sync run."""
+        return self.engine.run()
+
+    def session(self) -> Session:
+        """The worker's session (after a first sync brought their user row)."""
+        return Session.login(self.store, self.worker_id)
+
+    def outbox_states(self) -> dict[str, int]:
+        """Outbox rows per state."""
+        return {
+            r["state"]: r["n"]
+            for r in self.store.query("SELECT state, count(*) AS n FROM outbox GROUP BY state")
+        }
+
+    def close(self) -> None:
+        """Close the store and the connections."""
+        self.login.transport.close()
+        self.store.close()
+
+
+def make_terminal(
+    tmp_path: Path,
+    district: District,
+    who: str,
+    url: str,
+    *,
+    name: str | None = None,
+    settings: SyncSettings = FAST,
+) -> Terminal:
+    """Enroll a terminal through ``url`` and sign ``who`` in (the same path as the app)."""
+    path = tmp_path / (name or who) / "gridterm.db"
+    device = enroll(url, district.code(), "test")
+    store = first_login(path, device, district.worker(who), PIN, kdf=FAST_KDF)
+    return open_terminal(path, district, who, url, store=store, settings=settings)
+
+
+def open_terminal(
+    path: Path,
+    district: District,
+    who: str,
+    url: str,
+    *,
+    store: Store | None = None,
+    settings: SyncSettings = FAST,
+) -> Terminal:
+    """A terminal over an existing database (a restart)."""
+    from sync.client.auth import load_device, sign_in
+
+    store = store or sign_in(path, district.worker(who), PIN)
+    device = load_device(store, url)
+    transport = Transport(url)
+    login = Login(store, transport, device, district.worker(who), PIN)
+    return Terminal(path, store, login, SyncEngine(store, login, settings), district.worker(who))
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    """One server process for the session (tests that restart it make their own)."""
+    s = ServerProcess(tmp_path_factory.mktemp("server"))
+    s.start()
+    yield s
+    s.stop()
+
+
+@pytest.fixture
+def district(server: ServerProcess) -> District:
+    """A fresh district on the session's server."""
+    return districts.build(server.engine)
+
+
+@pytest.fixture
+def proxy(server: ServerProcess) -> Iterator[FaultProxy]:
+    """A proxy in front of the session's server."""
+    p = FaultProxy(server.port)
+    yield p
+    p.close()
+
+
+def count_rows(server: ServerProcess, table: str, **where: str) -> int:
+    """Rows of a server table matching ``where``."""
+    t = schema.metadata.tables[table]
+    query = select(func.count()).select_from(t)
+    for name, value in where.items():
+        query = query.where(t.c[name] == value)
+    with server.engine.connect() as conn:
+        return int(conn.execute(query).scalar_one())
+
+
+def server_ids(server: ServerProcess, table: str, ids: list[str]) -> list[str]:
+    """Which of ``ids`` the server holds, with repeats if any were stored twice."""
+    t = schema.metadata.tables[table]
+    found: list[str] = []
+    with server.engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            found += conn.execute(select(t.c.id).where(t.c.id.in_(ids[i : i + 500]))).scalars()
+    return found
