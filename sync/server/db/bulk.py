@@ -8,6 +8,7 @@ PostgreSQL (one parameter) rather than a thousand-placeholder ``IN``.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 from typing import Any
 
@@ -22,6 +23,7 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
     if not rows:
         return
     names = list(rows[0])
+    values = operator.itemgetter(*names)  # C-speed row → tuple
     if conn.dialect.name == "postgresql":
         raw = conn.connection.dbapi_connection
         assert raw is not None
@@ -30,7 +32,7 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
         try:
             with raw.cursor() as cur, cur.copy(sql) as copy:
                 for r in rows:
-                    copy.write_row(tuple(r[n] for n in names))
+                    copy.write_row(values(r))
         except psycopg.Error as exc:
             # as SQLAlchemy's own exceptions, so callers handle one family (IntegrityError…)
             raise DBAPIError.instance(sql, None, exc, psycopg.Error) from exc
@@ -40,7 +42,7 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
         f"INSERT INTO {quote(table.name)} ({', '.join(quote(n) for n in names)}) "
         f"VALUES ({', '.join('?' for _ in names)})"
     )
-    conn.exec_driver_sql(sql, [tuple(r[n] for n in names) for r in rows])
+    conn.exec_driver_sql(sql, list(map(values, rows)))
 
 
 def among(conn: Connection, column: ColumnElement[Any], keys: Sequence[str]) -> ColumnElement[bool]:

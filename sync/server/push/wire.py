@@ -28,21 +28,24 @@ def _shape(table: Table) -> tuple[frozenset[str], frozenset[str], frozenset[str]
 def decode(table: Table, fields: dict[str, Any]) -> dict[str, Any]:
     """Fields as sent → Python values: JSON text parsed, 0/1 to bool. Unknown columns refused."""
     known, json_cols, bool_cols = _shape(table)
-    out: dict[str, Any] = {}
-    for name, value in fields.items():
-        if name not in known:
-            raise ValidationError("field.unknown", f"{table.name} has no field {name}", field=name)
-        if name in json_cols and isinstance(value, str):
-            if value == "[]":
-                out[name] = []
-                continue
+    unknown = fields.keys() - known
+    if unknown:
+        name = sorted(unknown)[0]
+        raise ValidationError("field.unknown", f"{table.name} has no field {name}", field=name)
+    out = dict(fields)
+    for name in json_cols & fields.keys():
+        value = out[name]
+        if value == "[]":
+            out[name] = []
+        elif isinstance(value, str):
             try:
-                value = json.loads(value)
+                out[name] = json.loads(value)
             except ValueError:
                 raise ValidationError("field.bad_json", f"{name} is not JSON", field=name) from None
-        elif name in bool_cols and type(value) is int and value in (0, 1):
-            value = bool(value)
-        out[name] = value
+    for name in bool_cols & fields.keys():
+        value = out[name]
+        if type(value) is int and value in (0, 1):
+            out[name] = bool(value)
     return out
 
 
@@ -64,10 +67,12 @@ def encode(value: Any) -> Any:
     return value
 
 
-def same_text(fields: dict[str, Any], name: str, parsed: Any, validated: Any) -> Any:
-    """The JSON text as sent when validation left it unchanged (saves re-encoding it)."""
+def same_text(fields: dict[str, Any], name: str, parsed: Any, validated: Any) -> str:
+    """The stored JSON text: as sent when validation left it unchanged (saves re-encoding)."""
     sent = fields.get(name)
-    return sent if isinstance(sent, str) and parsed == validated else validated
+    if isinstance(sent, str) and parsed == validated:
+        return sent
+    return encode(validated)
 
 
 def load_json(text: str | None) -> Any:

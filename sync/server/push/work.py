@@ -216,9 +216,18 @@ class Work:
         """The partition of a grid in the user's area (writes outside it never get here)."""
         return partitions.grid(self.principal.grid_nums[grid_id])
 
-    def insert(self, entity: str, values: dict[str, Any], partition: str | None) -> dict[str, Any]:
-        """Queue a new row; returns it as stored."""
-        row = full_row(_TABLES[entity], {k: encode(v) for k, v in values.items()})
+    def insert(
+        self,
+        entity: str,
+        values: dict[str, Any],
+        partition: str | None,
+        *,
+        encoded: bool = False,
+    ) -> dict[str, Any]:
+        """Queue a new row (``encoded``: values are already in stored form); returns it."""
+        if not encoded:
+            values = {k: encode(v) for k, v in values.items()}
+        row = full_row(_TABLES[entity], values)
         key = key_of(entity, row)
         self._rows[entity][key] = row
         self._new[entity][key] = row

@@ -69,7 +69,7 @@ def _apply_visit(op: Op, work: Work) -> Outcome:
             "id": visit.id,
             "household_id": visit.household_id,
             "user_id": visit.user_id,
-            "visited_at": visit.visited_at,
+            "visited_at": visit.visited_at.isoformat(),
             "visit_type": visit.visit_type.value,
             "met": same_text(op.fields, "met", f.get("met"), list(visit.met)),
             "concerns": same_text(
@@ -90,6 +90,7 @@ def _apply_visit(op: Op, work: Work) -> Outcome:
             "grid_id": grid_id,
         },
         work.partition_of(grid_id),
+        encoded=True,
     )
     return Outcome()
 
