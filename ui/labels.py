@@ -203,6 +203,9 @@ ERRORS = {
     "ticket.already_top_level": QT_TRANSLATE_NOOP(
         "Errors", "The street office is the top level already."
     ),
+    "ticket.verify_needs_photo": QT_TRANSLATE_NOOP(
+        "Errors", "Take a photo on site to verify the ticket."
+    ),
     "checkin.not_checked_in": QT_TRANSLATE_NOOP("Errors", "You are not checked in."),
     "checkin.already_checked_in": QT_TRANSLATE_NOOP("Errors", "You are checked in already."),
     "household.no_changes": QT_TRANSLATE_NOOP("Errors", "Nothing was changed."),

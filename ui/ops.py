@@ -38,11 +38,19 @@ class Ops(QObject):
         self.loop = loop
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="gridterm-ui")
         self.busy = 0
+        self.closed = False
         # Keep references to futures in flight: an unreferenced asyncio future may vanish.
         self._running: set[asyncio.Future[Any]] = set()
 
     def submit(self, fn: Callable[[], T]) -> asyncio.Future[T]:
-        """Run ``fn`` on the pool; the future's callbacks run on the GUI thread."""
+        """Run ``fn`` on the pool; the future's callbacks run on the GUI thread.
+
+        After ``shutdown`` (the app is closing) nothing runs: the future comes back cancelled.
+        """
+        if self.closed:
+            cancelled: asyncio.Future[T] = self.loop.create_future()
+            cancelled.cancel()
+            return cancelled
         future = self.loop.run_in_executor(self.pool, fn)
         self._running.add(future)
         self.busy += 1
@@ -57,6 +65,7 @@ class Ops(QObject):
 
     def shutdown(self) -> None:
         """Wait for running operations and stop the pool."""
+        self.closed = True
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 

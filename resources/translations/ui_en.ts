@@ -225,6 +225,18 @@
             <translation>When</translation>
         </message>
         <message>
+            <source>Step</source>
+            <translation>Step</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>By</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
             <source>Visit type</source>
             <translation>Visit type</translation>
         </message>
@@ -396,6 +408,10 @@
         <message>
             <source>The street office is the top level already.</source>
             <translation>The street office is the top level already.</translation>
+        </message>
+        <message>
+            <source>Take a photo on site to verify the ticket.</source>
+            <translation>Take a photo on site to verify the ticket.</translation>
         </message>
         <message>
             <source>You are not checked in.</source>
@@ -1308,6 +1324,90 @@ Worker ID {worker_id} · PIN {pin}</translation>
         </message>
     </context>
     <context>
+        <name>TicketDetailScreen</name>
+        <message>
+            <source>Category</source>
+            <extracomment>Departments the street office calls in (吹哨), offered when dispatching.</extracomment>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <source>Reported</source>
+            <translation>Reported</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>Waiting</translation>
+        </message>
+        <message>
+            <source>Department</source>
+            <translation>Department</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Where</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Description</translation>
+        </message>
+        <message>
+            <source>Next step</source>
+            <translation>Next step</translation>
+        </message>
+        <message>
+            <source>Nothing for you to do on this ticket now.</source>
+            <translation>Nothing for you to do on this ticket now.</translation>
+        </message>
+        <message>
+            <source>Another department</source>
+            <translation>Another department</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Photo on site</source>
+            <translation>Photo on site</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>History</translation>
+        </message>
+        <message>
+            <source>Ticket</source>
+            <translation>Ticket</translation>
+        </message>
+        <message>
+            <source>Urgent</source>
+            <translation>Urgent</translation>
+        </message>
+        <message>
+            <source>{time} by {name}</source>
+            <translation>{time} by {name}</translation>
+        </message>
+        <message>
+            <source>Open household {address}</source>
+            <translation>Open household {address}</translation>
+        </message>
+        <message>
+            <source>Urgent: waiting {clock} (respond within 10 minutes)</source>
+            <translation>Urgent: waiting {clock} (respond within 10 minutes)</translation>
+        </message>
+        <message>
+            <source>Why? (required)</source>
+            <translation>Why? (required)</translation>
+        </message>
+        <message>
+            <source>Optional note</source>
+            <translation>Optional note</translation>
+        </message>
+    </context>
+    <context>
         <name>Tickets</name>
         <message>
             <source>Urgent</source>
@@ -1317,8 +1417,23 @@ Worker ID {worker_id} · PIN {pin}</translation>
     <context>
         <name>TicketsScreen</name>
         <message>
-            <source>Tickets</source>
-            <translation>Tickets</translation>
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>No tickets here.</source>
+            <translation>No tickets here.</translation>
+        </message>
+        <message>
+            <source>Tickets in my grids</source>
+            <translation>Tickets in my grids</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n urgent ticket(s) waiting for a response · longest {clock}</source>
+            <translation>
+                <numerusform>%n urgent ticket waiting for a response · longest {clock}</numerusform>
+                <numerusform>%n urgent tickets waiting for a response · longest {clock}</numerusform>
+            </translation>
         </message>
     </context>
     <context>

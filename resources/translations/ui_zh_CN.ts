@@ -225,6 +225,18 @@
             <translation>时间</translation>
         </message>
         <message>
+            <source>Step</source>
+            <translation>环节</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>经办人</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>说明</translation>
+        </message>
+        <message>
             <source>Visit type</source>
             <translation>走访类型</translation>
         </message>
@@ -395,6 +407,10 @@
         <message>
             <source>The street office is the top level already.</source>
             <translation>已是街道层级，不能再上报。</translation>
+        </message>
+        <message>
+            <source>Take a photo on site to verify the ticket.</source>
+            <translation>请在现场拍照后再核查。</translation>
         </message>
         <message>
             <source>You are not checked in.</source>
@@ -1301,6 +1317,90 @@ Worker ID {worker_id} · PIN {pin}</source>
         </message>
     </context>
     <context>
+        <name>TicketDetailScreen</name>
+        <message>
+            <source>Category</source>
+            <extracomment>Departments the street office calls in (吹哨), offered when dispatching.</extracomment>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Reported</source>
+            <translation>已上报</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>等待时长</translation>
+        </message>
+        <message>
+            <source>Department</source>
+            <translation>处置部门</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>地点</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>描述</translation>
+        </message>
+        <message>
+            <source>Next step</source>
+            <translation>下一步</translation>
+        </message>
+        <message>
+            <source>Nothing for you to do on this ticket now.</source>
+            <translation>这张工单目前不需要您处理。</translation>
+        </message>
+        <message>
+            <source>Another department</source>
+            <translation>其他部门</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <source>Photo on site</source>
+            <translation>现场照片</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>流转记录</translation>
+        </message>
+        <message>
+            <source>Ticket</source>
+            <translation>工单</translation>
+        </message>
+        <message>
+            <source>Urgent</source>
+            <translation>紧急</translation>
+        </message>
+        <message>
+            <source>{time} by {name}</source>
+            <translation>{time} · {name}</translation>
+        </message>
+        <message>
+            <source>Open household {address}</source>
+            <translation>打开住户 {address}</translation>
+        </message>
+        <message>
+            <source>Urgent: waiting {clock} (respond within 10 minutes)</source>
+            <translation>紧急：已等待 {clock}（10分钟内响应）</translation>
+        </message>
+        <message>
+            <source>Why? (required)</source>
+            <translation>原因（必填）</translation>
+        </message>
+        <message>
+            <source>Optional note</source>
+            <translation>说明（选填）</translation>
+        </message>
+    </context>
+    <context>
         <name>Tickets</name>
         <message>
             <source>Urgent</source>
@@ -1310,8 +1410,22 @@ Worker ID {worker_id} · PIN {pin}</source>
     <context>
         <name>TicketsScreen</name>
         <message>
-            <source>Tickets</source>
-            <translation>工单</translation>
+            <source>Open</source>
+            <translation>未办结</translation>
+        </message>
+        <message>
+            <source>No tickets here.</source>
+            <translation>这里没有工单。</translation>
+        </message>
+        <message>
+            <source>Tickets in my grids</source>
+            <translation>我的网格工单</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n urgent ticket(s) waiting for a response · longest {clock}</source>
+            <translation>
+                <numerusform>%n 张紧急工单等待响应 · 最长 {clock}</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -138,6 +138,9 @@ def window(qtbot, ctx: AppContext) -> Iterator[MainWindow]:
     if w.workspace is not None:
         w.workspace.close()
         w.workspace = None
+    w.close()
+    w.deleteLater()
+    QApplication.processEvents()
 
 
 def log_in(qtbot, window: MainWindow, worker: str = "w1", pin: str = PIN) -> None:
@@ -171,6 +174,8 @@ def tap(qtbot, widget) -> None:
     """
     from PySide6.QtWidgets import QScrollArea
 
+    # Let pending layout requests run first: a finger taps what is drawn, where it is drawn.
+    QApplication.processEvents()
     parent = widget.parentWidget()
     while parent is not None and not isinstance(parent, QScrollArea):
         parent = parent.parentWidget()

@@ -21,7 +21,7 @@ from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
 from ui.widgets.icons import pixmap
 from ui.widgets.table import TouchTable
-from ui.widgets.touch import button, card
+from ui.widgets.touch import button, card, discard
 from ui.widgets.touch import label as text_label
 from ui.workspace import Workspace
 
@@ -158,7 +158,7 @@ class HouseholdScreen(Screen):
         while self.tags.count():
             item = self.tags.takeAt(0)
             if item.widget():
-                item.widget().deleteLater()
+                discard(item.widget())
         tags: list[tuple[str, str]] = []
         if h.key_reasons:
             reasons = join_list([label(KEY_REASONS, r) for r in sorted(h.key_reasons)])

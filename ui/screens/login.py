@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from ui.context import AppContext, DemoUser
 from ui.labels import ROLES, label
 from ui.settings import LAST_WORKER_ID
-from ui.widgets.touch import button, card, screen_widget
+from ui.widgets.touch import button, card, discard, screen_widget
 from ui.widgets.touch import label as text_label
 
 PIN_KEY_PX = 72
@@ -117,7 +117,7 @@ class LoginScreen(QWidget):
         while self.demo_list.count():
             item = self.demo_list.takeAt(0)
             if item.widget():
-                item.widget().deleteLater()
+                discard(item.widget())
         for user in users[:6]:
             text = self.tr("{name} · {role}\nWorker ID {worker_id} · PIN {pin}").format(
                 name=user.name,

@@ -1,12 +1,108 @@
-"""Tickets screen (being built)."""
+"""Tickets (工单): mine by state, how long each has waited, a running timer on urgent ones."""
 
 from __future__ import annotations
 
-from ui.screens.base import Screen
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout
+
+from gridterm.domain.tickets import URGENT_RESPONSE_MINUTES, Ticket, TicketStatus
+from gridterm.services.today import OPEN_STATUSES
+from ui.context import AppContext
+from ui.formatting import clock_text
+from ui.labels import TICKET_STATUSES, label
+from ui.models.tickets import TicketModel, is_waiting
+from ui.ops import CoreOp
+from ui.screens.base import Navigator, Screen
+from ui.widgets.form import Choice
+from ui.widgets.table import TouchTable
+from ui.widgets.touch import card, set_role
+from ui.widgets.touch import label as text_label
+from ui.workspace import Workspace
+
+OPEN = "open"
 
 
 class TicketsScreen(Screen):
-    """Tickets."""
+    """Filter by state, tap a ticket for its history and actions."""
+
+    watches = frozenset({"ticket", "ticket_transition"})
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, ws: Workspace, nav: Navigator):
+        super().__init__(ctx, ws, nav)
+        self.setObjectName("tickets")
+        self.all: list[Ticket] = []
+        self.urgent_banner = text_label("", "urgent")
+        self.urgent_banner.setObjectName("urgentBanner")
+        self.urgent_banner.hide()
+        self.body.addWidget(self.urgent_banner)
+        options = [(OPEN, self.tr("Open"))] + [
+            (s.value, label(TICKET_STATUSES, s)) for s in TicketStatus
+        ]
+        self.filter = Choice(options, "ticketFilter")
+        self.filter.set_value(OPEN)
+        self.filter.group.buttonClicked.connect(lambda _: self._show())
+        row = QHBoxLayout()
+        row.addWidget(self.filter, 1)
+        self.body.addLayout(row)
+        list_card, layout = card()
+        self.model = TicketModel(ctx.theme, ws.session.now)
+        self.table = TouchTable(self.model, stretch=(TicketModel.COL_TITLE,), sortable=True)
+        self.table.setObjectName("ticketTable")
+        self.table.on_row(lambda t: nav.open_ticket(t.id))
+        layout.addWidget(self.table, 1)
+        self.empty = text_label(self.tr("No tickets here."), "muted")
+        self.empty.hide()
+        layout.addWidget(self.empty)
+        self.body.addWidget(list_card, 1)
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self._tick)
 
     def title(self) -> str:
-        return self.tr("Tickets")
+        return self.tr("Tickets in my grids")
+
+    def reload(self) -> None:
+        tickets = self.ws.tickets
+        CoreOp(self, tickets.in_my_area).success(self._loaded).run(self.ctx.ops)
+
+    def _loaded(self, tickets: list[Ticket]) -> None:
+        self.all = tickets
+        self._show()
+        self.loaded.emit()
+
+    def _show(self) -> None:
+        chosen = self.filter.value() or OPEN
+        wanted = set(OPEN_STATUSES) if chosen == OPEN else {chosen}
+        rows = [t for t in self.all if t.status.value in wanted]
+        self.model.set_rows(rows)
+        self.table.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
+        for value, b in self.filter.buttons.items():
+            states = set(OPEN_STATUSES) if value == OPEN else {value}
+            n = sum(t.status.value in states for t in self.all)
+            base = self.tr("Open") if value == OPEN else label(TICKET_STATUSES, value)
+            b.setText(f"{base} {n}")
+        self._tick()
+        has_timers = any(t.urgent and is_waiting(t) for t in self.all)
+        if has_timers and not self.timer.isActive():
+            self.timer.start()
+        elif not has_timers:
+            self.timer.stop()
+
+    def _tick(self) -> None:
+        self.model.tick()
+        waiting = [t for t in self.all if t.urgent and is_waiting(t)]
+        if not waiting:
+            self.urgent_banner.hide()
+            return
+        oldest = min(t.reported_at for t in waiting)
+        seconds = int((self.ws.session.now() - oldest).total_seconds())
+        self.urgent_banner.setText(
+            self.tr(
+                "%n urgent ticket(s) waiting for a response · longest {clock}", None, len(waiting)
+            ).replace("{clock}", clock_text(seconds))
+        )
+        late = seconds >= URGENT_RESPONSE_MINUTES * 60
+        set_role(self.urgent_banner, "urgent" if late else "warning")
+        self.urgent_banner.show()

@@ -19,7 +19,7 @@ from ui.screens.base import Navigator, Screen
 from ui.widgets.location import LocationProbe
 from ui.widgets.responsive import ResponsiveRow
 from ui.widgets.table import TouchTable
-from ui.widgets.touch import button, card, label
+from ui.widgets.touch import button, card, discard, label
 from ui.workspace import Workspace
 
 
@@ -189,7 +189,7 @@ class TodayScreen(Screen):
         while self.drafts_list.count():
             item = self.drafts_list.takeAt(0)
             if item.widget():
-                item.widget().deleteLater()
+                discard(item.widget())
         for draft in drafts[:5]:
             address = draft["payload"].get("address", "")
             b = button(self.tr("Continue the visit to {address}").format(address=address))

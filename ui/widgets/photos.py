@@ -18,7 +18,7 @@ from ui.context import AppContext
 from ui.ops import CoreOp
 from ui.settings import PHOTO_MAX_PX
 from ui.widgets.icons import icon, icon_size
-from ui.widgets.touch import button
+from ui.widgets.touch import button, discard
 from ui.workspace import Workspace
 
 THUMB_PX = 96
@@ -143,7 +143,7 @@ class PhotoStrip(QWidget):
         while self.thumbs.count():
             item = self.thumbs.takeAt(0)
             if item.widget():
-                item.widget().deleteLater()
+                discard(item.widget())
         for digest in digests:
             self.add_digest(digest, announce=False)
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScroller,
+    QScrollerProperties,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -24,6 +25,17 @@ def kinetic(area: QAbstractScrollArea) -> QAbstractScrollArea:
     """Let a finger drag and flick ``area`` (mouse drags too, for touch screens without touch
     events under some drivers)."""
     QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    scroller = QScroller.scroller(area.viewport())
+    props = scroller.scrollerProperties()
+    # Deliver presses at once: a delayed press makes buttons feel dead and loses quick taps.
+    props.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0)
+    # No rubber band past the ends: it looks like a glitch on a data-entry screen.
+    for metric in (
+        QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy,
+        QScrollerProperties.ScrollMetric.VerticalOvershootPolicy,
+    ):
+        props.setScrollMetric(metric, QScrollerProperties.OvershootPolicy.OvershootAlwaysOff)
+    scroller.setScrollerProperties(props)
     if isinstance(area, QAbstractItemView):
         area.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         area.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -80,3 +92,11 @@ def set_role(widget: QWidget, role: str) -> None:
     widget.setProperty("role", role)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+
+
+def discard(widget: QWidget) -> None:
+    """Take a widget out of its window now and delete it later (a rebuilt row of buttons must
+    not keep the old ones findable until the event loop runs)."""
+    widget.hide()
+    widget.setParent(None)  # type: ignore[call-overload]
+    widget.deleteLater()
