@@ -31,6 +31,7 @@ class AckCounts:
     rejected: int = 0
     conflicts: int = 0
     deferred: int = 0
+    duplicates: int = 0
 
     def add(self, other: AckCounts) -> None:
         """Sum another answer's counts into this one."""
@@ -38,6 +39,7 @@ class AckCounts:
         self.rejected += other.rejected
         self.conflicts += other.conflicts
         self.deferred += other.deferred
+        self.duplicates += other.duplicates
 
 
 def quarantine(
@@ -84,6 +86,7 @@ def apply(
         if op is None:
             continue
         if result.status in _DONE:
+            counts.duplicates += result.status is OpStatus.DUPLICATE
             confirmed.append(op)
             settled.append((op, result))
         elif result.retriable:

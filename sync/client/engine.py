@@ -146,6 +146,7 @@ class SyncEngine:
             report.confirmed = stats.acks.confirmed
             report.rejected = stats.acks.rejected
             report.deferred = stats.acks.deferred
+            report.duplicates = stats.acks.duplicates
             report.conflicts += stats.acks.conflicts
             report.resent_bytes += stats.resent_bytes
 

@@ -14,6 +14,7 @@ class SyncReport:
     confirmed: int = 0
     rejected: int = 0
     deferred: int = 0
+    duplicates: int = 0
     conflicts: int = 0
     pulled: int = 0
     removed: int = 0

@@ -13,11 +13,11 @@ from sqlalchemy import func, select
 from gridterm.services.session import Session
 from gridterm.store import Store
 from gridterm.store.keys import FAST_KDF
-from sync.client.auth import Login, enroll, first_login
+from sync.client.auth import Login, enroll, first_login, load_device, sign_in
 from sync.client.engine import SyncEngine
 from sync.client.report import SyncReport
 from sync.client.settings import SyncSettings
-from sync.client.transport import Transport
+from sync.client.transport import READ_TIMEOUT, Transport
 from sync.server.db import schema
 from tests.sync import district as districts
 from tests.sync.district import PIN, District
@@ -67,12 +67,15 @@ def make_terminal(
     *,
     name: str | None = None,
     settings: SyncSettings = FAST,
+    read_timeout: float | None = None,
 ) -> Terminal:
     """Enroll a terminal through ``url`` and sign ``who`` in (the same path as the app)."""
     path = tmp_path / (name or who) / "gridterm.db"
     device = enroll(url, district.code(), "test")
     store = first_login(path, device, district.worker(who), PIN, kdf=FAST_KDF)
-    return open_terminal(path, district, who, url, store=store, settings=settings)
+    return open_terminal(
+        path, district, who, url, store=store, settings=settings, read_timeout=read_timeout
+    )
 
 
 def open_terminal(
@@ -83,13 +86,12 @@ def open_terminal(
     *,
     store: Store | None = None,
     settings: SyncSettings = FAST,
+    read_timeout: float | None = None,
 ) -> Terminal:
     """A terminal over an existing database (a restart)."""
-    from sync.client.auth import load_device, sign_in
-
     store = store or sign_in(path, district.worker(who), PIN)
     device = load_device(store, url)
-    transport = Transport(url)
+    transport = Transport(url, read_timeout=read_timeout or READ_TIMEOUT)
     login = Login(store, transport, device, district.worker(who), PIN)
     return Terminal(path, store, login, SyncEngine(store, login, settings), district.worker(who))
 
@@ -135,3 +137,47 @@ def server_ids(server: ServerProcess, table: str, ids: list[str]) -> list[str]:
         for i in range(0, len(ids), 500):
             found += conn.execute(select(t.c.id).where(t.c.id.in_(ids[i : i + 500]))).scalars()
     return found
+
+
+def record_visits(terminal: Terminal, households: list[str], n: int) -> list[str]:
+    """Record ``n`` visits through the app's own service, spread over ``households``."""
+    from gridterm.services.visits import Visits
+
+    visits = Visits(terminal.session())
+    return [
+        visits.record(
+            household_id=households[i % len(households)],
+            visited_at="2026-11-20T09:30:00+08:00",
+            visit_type="routine",
+            outcome="nothing_raised",
+            notes=f"第{i}次走访",
+        ).id
+        for i in range(n)
+    ]
+
+
+def assert_exactly_once(server: ServerProcess, terminal: Terminal, ids: list[str]) -> None:
+    """The server holds every recorded visit once, applied once, none extra; the terminal
+    shows every record confirmed."""
+    assert sorted(server_ids(server, "visit", ids)) == sorted(ids)
+    op_ids = [
+        r["op_id"] for r in terminal.store.query("SELECT op_id FROM outbox WHERE entity = 'visit'")
+    ]
+    assert len(op_ids) == len(ids)
+    t = schema.applied_op
+    with server.engine.connect() as conn:
+        applied = 0
+        for i in range(0, len(op_ids), 500):
+            applied += conn.execute(
+                select(func.count()).select_from(t).where(t.c.op_id.in_(op_ids[i : i + 500]))
+            ).scalar_one()
+        households = terminal.store.query("SELECT DISTINCT household_id FROM visit")
+        v = schema.visit
+        on_server = conn.execute(
+            select(func.count())
+            .select_from(v)
+            .where(v.c.household_id.in_([h["household_id"] for h in households]))
+        ).scalar_one()
+    assert applied == len(ids)
+    assert on_server == len(ids)
+    assert terminal.outbox_states() == {"confirmed": len(ids)}

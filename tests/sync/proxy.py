@@ -44,6 +44,7 @@ class _Conn:
     upstream: socket.socket | None = None
     closed: threading.Event = field(default_factory=threading.Event)
     answer_due: bool = False
+    in_request: bool = False
 
     def cut(self) -> None:
         if self.closed.is_set():
@@ -53,8 +54,12 @@ class _Conn:
             if s is None:
                 continue
             with contextlib.suppress(OSError):
-                # RST, not FIN: a cut link does not say goodbye
+                # abortive close: a cut link does not say goodbye
                 s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            with contextlib.suppress(OSError):
+                # close() alone would wait for the other pump's blocked recv(); shutdown()
+                # ends both directions at once
+                s.shutdown(socket.SHUT_RDWR)
             with contextlib.suppress(OSError):
                 s.close()
 
@@ -75,11 +80,13 @@ class FaultProxy:
         self.bytes_down = 0
         self.connections = 0
         self.cuts = 0
+        self.answered_503 = 0
         self.answer_delay = 0.0
         self.refuse = False
         self._cut_up_after: int | None = None
         self._cut_down_after: int | None = None
-        self._inject: list[tuple[int, float]] = []
+        self._inject: list[tuple[bytes, int]] = []
+        self._delays: list[float] = []
         self._periodic: threading.Thread | None = None
         threading.Thread(target=self._accept, daemon=True).start()
 
@@ -106,12 +113,26 @@ class FaultProxy:
         with self._lock:
             self._cut_down_after = n
 
-    def answer_503(self, times: int = 1, retry_after: float = 1) -> None:
-        """Answer the next ``times`` requests with 503 + Retry-After (the server never sees
-        them); open connections are closed so the next request opens a new one."""
+    def answer_503(self, times: int = 1, retry_after: int = 1, path: str = "") -> None:
+        """Answer the next ``times`` requests whose request line starts with ``path`` (e.g.
+        "POST /v1/sync/push") with 503 + Retry-After; the server never sees them."""
         with self._lock:
-            self._inject += [(503, retry_after)] * times
-        self.cut_all()
+            self._inject += [(path.encode(), retry_after)] * times
+
+    def go_offline(self, offline: bool = True) -> None:
+        """Refuse every connection (and cut the open ones), or stop refusing."""
+        self.refuse = offline
+        if offline:
+            self.cut_all()
+
+    def delay_answers(self, seconds: float, times: int = 1) -> None:
+        """Hold the next ``times`` answers for ``seconds`` each before forwarding them."""
+        with self._lock:
+            self._delays += [seconds] * times
+
+    def _next_delay(self) -> float:
+        with self._lock:
+            return self._delays.pop(0) if self._delays else self.answer_delay
 
     def cut_all(self) -> None:
         """Cut every open connection now."""
@@ -160,14 +181,8 @@ class FaultProxy:
             with self._lock:
                 self.connections += 1
                 self._conns = [c for c in self._conns if not c.closed.is_set()] + [conn]
-                inject = self._inject.pop(0) if self._inject else None
             if self.refuse:
                 conn.cut()
-                continue
-            if inject is not None:
-                threading.Thread(
-                    target=self._answer_itself, args=(conn, *inject), daemon=True
-                ).start()
                 continue
             try:
                 conn.upstream = socket.create_connection(self.target, timeout=5)
@@ -191,10 +206,20 @@ class FaultProxy:
                 if not data:
                     break
                 if upward:
+                    if not conn.in_request:
+                        conn.in_request = True
+                        retry_after = self._injected(data)
+                        if retry_after is not None:
+                            self._answer_itself(conn, data, retry_after)
+                            return
                     conn.answer_due = True
-                elif conn.answer_due and self.answer_delay:
+                elif conn.answer_due:
                     conn.answer_due = False
-                    time.sleep(self.answer_delay)
+                    delay = self._next_delay()
+                    if delay:
+                        time.sleep(delay)
+                if not upward:
+                    conn.in_request = False
                 data = self._maybe_cut(conn, data, upward)
                 bucket.take(len(data))
                 if data:
@@ -235,9 +260,17 @@ class FaultProxy:
         conn.cut()
         return b""
 
-    def _answer_itself(self, conn: _Conn, status: int, retry_after: float) -> None:
-        """Read one HTTP request and answer it, as an overloaded load balancer would."""
-        buf = b""
+    def _injected(self, request_start: bytes) -> int | None:
+        with self._lock:
+            for i, (prefix, retry_after) in enumerate(self._inject):
+                if request_start.startswith(prefix):
+                    del self._inject[i]
+                    return retry_after
+        return None
+
+    def _answer_itself(self, conn: _Conn, buf: bytes, retry_after: int) -> None:
+        """Read the rest of one HTTP request and answer 503, as an overloaded load balancer
+        would; the server never sees it."""
         try:
             while b"\r\n\r\n" not in buf:
                 chunk = conn.client.recv(_READ)
@@ -257,7 +290,7 @@ class FaultProxy:
                 body += chunk
             payload = b'{"error":{"code":"server.busy","message":"try later","retriable":true}}'
             conn.client.sendall(
-                f"HTTP/1.1 {status} Service Unavailable\r\nRetry-After: {retry_after:g}\r\n"
+                f"HTTP/1.1 503 Service Unavailable\r\nRetry-After: {retry_after}\r\n"
                 f"Content-Type: application/json\r\nContent-Length: {len(payload)}\r\n"
                 "Connection: close\r\n\r\n".encode()
                 + payload
@@ -265,5 +298,11 @@ class FaultProxy:
         except OSError:
             pass
         finally:
+            with self._lock:
+                self.answered_503 += 1
             conn.closed.set()
-            conn.client.close()
+            for s in (conn.client, conn.upstream):  # a polite close: the answer must arrive
+                with contextlib.suppress(OSError):
+                    if s is not None:
+                        s.shutdown(socket.SHUT_RDWR)
+                        s.close()
