@@ -1,0 +1,225 @@
+"""Hazard inspections through push: premises, versioned checklists (guarantee 8), answers,
+completion, and hazards through their closed loop, all by the core's rules."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from gridterm.ids import new_id
+from sync.protocol import answer_key
+from sync.server.admin import templates
+from sync.server.db import schema
+from sync.server.db.engine import writing
+from tests.server.helpers import TEMPLATE, build_district, op
+
+AT = "2026-11-20T10:00:00+08:00"
+
+
+@pytest.fixture
+def market(server):
+    d = build_district(server.url, server.engine, households_per_grid=1)
+    c = d.client("market_inspector")
+    premises = new_id()
+    r = c.push(
+        [
+            op(
+                "premises",
+                premises,
+                {
+                    "grid_id": d.grids["m1"],
+                    "name": "五金店",
+                    "operator": "陈老板",
+                    "contact_phone": "13912345678",
+                },
+            ),
+        ]
+    )
+    assert r.json()["results"][0]["status"] == "applied", r.text
+    return d, c, premises
+
+
+def _inspection(d, premises, version=1):
+    return {
+        "premises_id": premises,
+        "grid_id": d.grids["m1"],
+        "inspector_id": d.user_id("market_inspector"),
+        "template_code": "shop_fire",
+        "template_version": version,
+        "started_at": AT,
+        "status": "in_progress",
+    }
+
+
+def _answer(inspection, item, result, note=""):
+    return op(
+        "checklist_answer",
+        answer_key(inspection, item),
+        {
+            "inspection_id": inspection,
+            "item_code": item,
+            "result": result,
+            "note": note,
+            "photos": "[]",
+        },
+    )
+
+
+def _statuses(r):
+    assert r.status_code == 200, r.text
+    return [(x["status"], x.get("reason")) for x in r.json()["results"]]
+
+
+def test_an_inspection_runs_its_template_version_to_completion(server, market):
+    d, c, premises = market
+    iid = new_id()
+    assert _statuses(c.push([op("hazard_inspection", iid, _inspection(d, premises))])) == [
+        ("applied", None)
+    ]
+    # a new template version is published while the inspection is open: v1 still rules it
+    with writing(server.engine) as conn:
+        templates.publish(
+            conn,
+            {
+                **TEMPLATE,
+                "version": 2,
+                "items": [{"code": "gas", "text": "液化气瓶", "severity": "critical"}],
+            },
+        )
+    got = _statuses(
+        c.push(
+            [
+                _answer(iid, "wiring", "fail"),  # a failure needs a note or a photo
+                _answer(iid, "wiring", "fail", "插线板串接"),
+                _answer(iid, "gas", "pass"),  # not an item of v1
+                op("hazard_inspection", iid, {"status": "completed"}, kind="update"),
+                _answer(iid, "exits", "pass"),
+                op(
+                    "hazard_inspection",
+                    iid,
+                    {"status": "completed", "completed_at": AT},
+                    kind="update",
+                ),
+                _answer(iid, "exits", "fail", "too late"),
+            ]
+        )
+    )
+    assert got == [
+        ("rejected", "inspection.failure_needs_evidence"),
+        ("applied", None),
+        ("rejected", "checklist.unknown_item"),
+        ("rejected", "inspection.items_unanswered"),
+        ("applied", None),
+        ("applied", None),
+        ("rejected", "inspection.already_completed"),
+    ]
+    with server.engine.connect() as conn:
+        row = conn.execute(
+            select(schema.hazard_inspection).where(schema.hazard_inspection.c.id == iid)
+        ).one()
+        answers = conn.execute(
+            select(schema.checklist_answer.c.item_code, schema.checklist_answer.c.result).where(
+                schema.checklist_answer.c.inspection_id == iid
+            )
+        ).all()
+    assert (row.status, row.template_version) == ("completed", 1)
+    assert sorted(answers) == [("exits", "pass"), ("wiring", "fail")]
+
+
+def test_unknown_templates_and_premises_outside_the_area(server, market):
+    d, c, premises = market
+    assert _statuses(
+        c.push(
+            [op("hazard_inspection", new_id(), {**_inspection(d, premises), "template_version": 9})]
+        )
+    ) == [("rejected", "checklist.unknown_template")]
+    worker = d.client("grid_worker")  # holds g1, not the market
+    r = worker.push([op("hazard_inspection", new_id(), _inspection(d, premises))])
+    assert r.status_code == 403
+
+
+def test_a_hazard_closes_only_through_its_loop(server, market):
+    d, c, premises = market
+    iid, hid = new_id(), new_id()
+    hazard = {
+        "inspection_id": iid,
+        "premises_id": premises,
+        "grid_id": d.grids["m1"],
+        "item_code": "wiring",
+        "severity": "major",
+        "deadline": "2026-11-27",
+        "responsible": "陈老板",
+        "description": "插线板串接",
+        "status": "open",
+        "found_at": AT,
+        "photos": "[]",
+    }
+    got = _statuses(
+        c.push(
+            [
+                op("hazard_inspection", iid, _inspection(d, premises), seq=1),
+                op("hazard", new_id(), {**hazard, "responsible": ""}, seq=2),
+                op("hazard", hid, hazard, seq=3),
+                op("hazard", hid, {"status": "closed"}, kind="update", base_version=1, seq=4),
+                op("hazard", hid, {"status": "rectifying"}, kind="update", base_version=1, seq=5),
+                op(
+                    "hazard",
+                    hid,
+                    {"status": "reinspected", "deadline": "2026-12-01"},
+                    kind="update",
+                    base_version=2,
+                    seq=6,
+                ),
+                op(
+                    "hazard",
+                    hid,
+                    {"status": "closed", "closed_at": AT},
+                    kind="update",
+                    base_version=3,
+                    seq=7,
+                ),
+            ]
+        )
+    )
+    assert got == [
+        ("applied", None),
+        ("rejected", "hazard.responsible_required"),
+        ("applied", None),
+        ("rejected", "hazard.transition_not_allowed"),
+        ("applied", None),
+        ("applied", None),
+        ("applied", None),
+    ]
+    with server.engine.connect() as conn:
+        row = conn.execute(select(schema.hazard).where(schema.hazard.c.id == hid)).one()
+    assert (row.status, row.deadline, row.closed_at is not None) == ("closed", "2026-12-01", True)
+
+
+def test_premises_edits_are_validated_and_merged(server, market):
+    _, c, premises = market
+    got = _statuses(
+        c.push(
+            [
+                op(
+                    "premises",
+                    premises,
+                    {"contact_phone": "call me"},
+                    kind="update",
+                    base_version=1,
+                    seq=1,
+                ),
+                op(
+                    "premises",
+                    premises,
+                    {"licence_no": "91420100MA4K", "trade": "五金"},
+                    kind="update",
+                    base_version=1,
+                    seq=2,
+                ),
+            ]
+        )
+    )
+    assert got == [("rejected", "field.bad_phone"), ("applied", None)]
+    with server.engine.connect() as conn:
+        row = conn.execute(select(schema.premises).where(schema.premises.c.id == premises)).one()
+    assert (row.licence_no, row.trade, row.version) == ("91420100MA4K", "五金", 2)
