@@ -149,3 +149,56 @@ def test_a_write_outside_the_area_under_load_changes_nothing(server):
     with writing(server.engine) as conn:
         after = conn.execute(select(func.count()).select_from(schema.applied_op)).scalar_one()
     assert after == before
+
+
+def test_two_instances_share_one_database_and_store_a_batch_once(server):
+    """Stateless instances behind a load balancer: the same batch reaches two at once."""
+    import socket
+
+    import uvicorn
+
+    from sync.server.app import create_app
+    from sync.server.settings import Settings
+    from tests.server.helpers import Client
+
+    url = server.engine.url.render_as_string(hide_password=False)
+    app = create_app(Settings(db_url=url, blob_dir=server.blob_dir, pool_size=5))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    second = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=second.run, daemon=True)
+    thread.start()
+    while not second.started:
+        assert thread.is_alive()
+        threading.Event().wait(0.02)
+    try:
+        d = build_district(server.url, server.engine, households_per_grid=2)
+        a = d.client("grid_worker")
+        b = Client(f"http://127.0.0.1:{port}")  # the same terminal, through the other instance
+        b.device_id, b.token = a.device_id, a.token
+        uid = d.user_id("grid_worker")
+        for _ in range(5):
+            ops = []
+            for i in range(20):
+                v = new_id()
+                ops.append(
+                    op("visit", v, visit_fields(d.households["g1"][i % 2], uid, id=v), seq=i)
+                )
+            with ThreadPoolExecutor(2) as pool:
+                futures = [pool.submit(c.push, ops, batch_id="same") for c in (a, b)]
+                answers = [f.result() for f in futures]
+            assert [r.status_code for r in answers] == [200, 200]
+            for first, other in zip(*(r.json()["results"] for r in answers), strict=True):
+                assert {first["status"], other["status"]} == {"applied", "duplicate"}
+            with server.engine.connect() as conn:
+                stored = conn.execute(
+                    select(func.count())
+                    .select_from(schema.visit)
+                    .where(schema.visit.c.id.in_([o["entity_id"] for o in ops]))
+                ).scalar_one()
+            assert stored == len(ops)
+    finally:
+        second.should_exit = True
+        thread.join(timeout=10)
+        app.state.engine.dispose()
