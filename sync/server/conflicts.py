@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, select, update
 
 from gridterm.domain.residents import validate_resident_fields
-from gridterm.domain.territory import Premises, validate_household_changes
+from gridterm.domain.territory import validate_household_changes
 from gridterm.domain.tickets import TicketAction
 from gridterm.domain.users import Role
 from gridterm.errors import GridTermError
@@ -22,6 +22,7 @@ from sync.server.clock import now_ms
 from sync.server.db import changes, schema
 from sync.server.errors import ApiError, forbidden, not_found
 from sync.server.push.handlers.inspections import hazard_values
+from sync.server.push.handlers.register import validated_premises
 from sync.server.push.handlers.tickets import ticket_from_row, validated_ticket
 from sync.server.push.wire import decode, encode
 
@@ -85,7 +86,7 @@ def resolve(
         terminal = json.loads(row.terminal_value)
         wanted = terminal if choice is ConflictChoice.TERMINAL else value
         try:
-            chosen = _write(conn, row, wanted, resolver_id, choice)
+            chosen = _write(conn, row, wanted, choice)
         except GridTermError as exc:
             raise ApiError(422, exc.code, str(exc), field=exc.params.get("field")) from None
     conn.execute(
@@ -102,7 +103,7 @@ def resolve(
     return as_info(conn.execute(select(c).where(c.c.id == conflict_id)).one())
 
 
-def _write(conn: Connection, conflict: Any, wanted: Any, resolver_id: str, choice: Any) -> Any:
+def _write(conn: Connection, conflict: Any, wanted: Any, choice: ConflictChoice) -> Any:
     """Write ``wanted`` into the conflicting field as a new version; returns the stored value."""
     table = schema.SYNCED[conflict.entity]
     row = conn.execute(select(table).where(table.c.id == conflict.entity_id).with_for_update())
@@ -113,49 +114,8 @@ def _write(conn: Connection, conflict: Any, wanted: Any, resolver_id: str, choic
     name = conflict.field
     if conflict.entity == "ticket" and name == "status":
         return _replay_transition(conn, current, wanted, choice)
-    decoded = decode(table, {name: wanted})
-    match conflict.entity:
-        case "household":
-            values = validate_household_changes(decoded)
-        case "resident":
-            values = validate_resident_fields(decoded, partial=True)
-        case "premises":
-            p = Premises.create(
-                id=current["id"],
-                **{
-                    k: v
-                    for k, v in {**current, **decoded}.items()
-                    if k
-                    in (
-                        "grid_id",
-                        "name",
-                        "operator",
-                        "licence_no",
-                        "contact_phone",
-                        "trade",
-                        "building",
-                        "floor",
-                        "row",
-                        "number",
-                    )
-                },
-            )
-            values = {name: getattr(p, name)}
-        case "ticket":
-            merged = {**current, "urgent": bool(current["urgent"]), **decoded}
-            merged["photos"] = (
-                json.loads(merged["photos"])
-                if isinstance(merged["photos"], str)
-                else merged["photos"]
-            )
-            t = validated_ticket(current["id"], merged)
-            v = getattr(t, name)
-            values = {name: list(v) if isinstance(v, tuple) else v}
-        case "hazard":
-            values = hazard_values(decoded)
-        case _:
-            raise ApiError(422, "conflict.unsupported", f"cannot resolve {conflict.entity}")
-    stored = encode(values[name])
+    value = _validated(conflict.entity, current, decode(table, {name: wanted}), name)
+    stored = encode(value)
     versions = json.loads(current.get("field_versions") or "{}")
     version = int(current["version"]) + 1
     versions[name] = [version, "resolution"]
@@ -166,6 +126,26 @@ def _write(conn: Connection, conflict: Any, wanted: Any, resolver_id: str, choic
     )
     _log(conn, current["grid_id"], conflict.entity, current["id"])
     return stored
+
+
+def _validated(entity: str, current: dict[str, Any], decoded: dict[str, Any], name: str) -> Any:
+    """The chosen value of one field, checked by the same core rules as a terminal's edit."""
+    match entity:
+        case "household":
+            return validate_household_changes(decoded)[name]
+        case "resident":
+            return validate_resident_fields(decoded, partial=True)[name]
+        case "premises":
+            return getattr(validated_premises(current["id"], {**current, **decoded}), name)
+        case "ticket":
+            merged = {**current, "urgent": bool(current["urgent"]), **decoded}
+            if isinstance(merged["photos"], str):
+                merged["photos"] = json.loads(merged["photos"])
+            value = getattr(validated_ticket(current["id"], merged), name)
+            return list(value) if isinstance(value, tuple) else value
+        case "hazard":
+            return hazard_values(decoded)[name]
+    raise ApiError(422, "conflict.unsupported", f"cannot resolve a {entity} conflict")
 
 
 def _replay_transition(conn: Connection, ticket: dict[str, Any], wanted: Any, choice: Any) -> Any:

@@ -35,11 +35,6 @@ def forbidden(code: str, message: str) -> ApiError:
     return ApiError(403, code, message)
 
 
-def bad_request(code: str, message: str, *, field: str | None = None) -> ApiError:
-    """400: malformed input; do not retry as is."""
-    return ApiError(400, code, message, field=field)
-
-
 def not_found(code: str, message: str) -> ApiError:
     """404."""
     return ApiError(404, code, message)

@@ -142,6 +142,24 @@ def test_ticket_fields_merge_and_racing_transitions_become_conflicts(server, dis
     with server.engine.connect() as conn:
         t = conn.execute(select(schema.ticket).where(schema.ticket.c.id == tid)).one()
     assert (t.title, t.urgent, t.status) == ("楼道杂物已清理一半", 1, "accepted")
+    by_field = {c["field"]: c["id"] for c in listed if c["entity_id"] == tid}
+    title = b.http.post(
+        f"/v1/conflicts/{by_field['title']}/resolve", json={"choice": "terminal"}, headers=b.auth
+    )
+    assert title.status_code == 200
+    # the racing acceptance cannot be replayed now: the ticket is accepted already
+    status = b.http.post(
+        f"/v1/conflicts/{by_field['status']}/resolve", json={"choice": "terminal"}, headers=b.auth
+    )
+    assert status.status_code == 409
+    assert status.json()["error"]["code"] == "conflict.transition_not_allowed_now"
+    kept = b.http.post(
+        f"/v1/conflicts/{by_field['status']}/resolve", json={"choice": "server"}, headers=b.auth
+    )
+    assert kept.status_code == 200
+    with server.engine.connect() as conn:
+        t = conn.execute(select(schema.ticket).where(schema.ticket.c.id == tid)).one()
+    assert (t.title, t.status) == ("楼道堆放杂物（加急）", "accepted")
 
 
 def test_admin_cli_lists_and_resolves(server, district, capsys):

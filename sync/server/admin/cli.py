@@ -114,7 +114,8 @@ def add_parser(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> N
 def _run(args: argparse.Namespace, action: Action, write: bool) -> int:
     engine: Engine = make_engine(args.db, pool_size=1)
     try:
-        upgrade(engine) if engine.dialect.name == "sqlite" else None
+        if engine.dialect.name == "sqlite":
+            upgrade(engine)  # as serve does: the SQLite default needs no separate step
         with (writing if write else reading)(engine) as conn:
             return action(conn, args)
     except (GridTermError, ApiError) as exc:

@@ -73,8 +73,3 @@ def same_text(fields: dict[str, Any], name: str, parsed: Any, validated: Any) ->
     if isinstance(sent, str) and parsed == validated:
         return sent
     return encode(validated)
-
-
-def load_json(text: str | None) -> Any:
-    """Parse a stored JSON column."""
-    return json.loads(text) if text else None

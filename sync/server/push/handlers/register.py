@@ -158,7 +158,8 @@ def _premises_wants(op: Op) -> list[tuple[str, str]]:
     return want(("premises", op.entity_id))
 
 
-def _validated_premises(premises_id: str, values: dict[str, Any]) -> Premises:
+def validated_premises(premises_id: str, values: dict[str, Any]) -> Premises:
+    """Premises values checked by the core's ``Premises.create``."""
     return Premises.create(
         id=premises_id,
         grid_id=values.get("grid_id"),  # type: ignore[arg-type]
@@ -172,7 +173,7 @@ def _apply_premises(op: Op, work: Work) -> Outcome:
     f = decode(schema.premises, op.fields)
     f.pop("version", None)
     if op.op is OpKind.CREATE:
-        p = _validated_premises(op.entity_id, f)
+        p = validated_premises(op.entity_id, f)
         if work.get("premises", op.entity_id) is not None:
             raise ValidationError("premises.exists", "premises with this id exist", field="id")
         if not work.principal.in_scope(p.grid_id):
@@ -189,7 +190,7 @@ def _apply_premises(op: Op, work: Work) -> Outcome:
         raise outside("the premises")
     _structural(row, f, ("id", "grid_id"))
     changes = {k: v for k, v in f.items() if k not in ("id", "grid_id")}
-    p = _validated_premises(op.entity_id, {**row, **changes})
+    p = validated_premises(op.entity_id, {**row, **changes})
     return merge(
         work,
         entity="premises",
