@@ -70,7 +70,10 @@ def _queries(principal: Principal) -> Iterator[tuple[str, Select[Any]]]:
             )
         ),
     )
-    yield "check_in", _wire(schema.check_in).where(schema.check_in.c.user_id == principal.user.id)
+    yield (
+        "check_in",
+        _wire(schema.check_in).where(schema.check_in.c.user_id.in_(sorted(principal.user_nums))),
+    )
     yield "checklist_template", _wire(schema.checklist_template)
 
 

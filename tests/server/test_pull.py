@@ -156,3 +156,19 @@ def test_snapshot_is_compressed_resumable_and_continues_with_pull(server, distri
     assert other.http.get(info["url"], headers=other.auth).status_code == 404
     bad = c.http.get(info["url"], headers={**c.auth, "Range": "bytes=999999999-"})
     assert bad.status_code == 416
+
+
+def test_check_ins_reach_the_worker_and_their_supervisor_only(server, district):
+    worker = district.client("grid_worker")
+    cid = new_id()
+    fields = {
+        "user_id": district.user_id("grid_worker"),
+        "kind": "in",
+        "at": "2026-11-20T08:00:00+08:00",
+    }
+    assert worker.push([op("check_in", cid, fields)]).json()["results"][0]["status"] == "applied"
+    assert ("check_in", cid) in worker.pull_all()[0]["changes"]
+    assert ("check_in", cid) in district.client("community_supervisor").pull_all()[0]["changes"]
+    assert ("check_in", cid) in district.client("street_staff").pull_all()[0]["changes"]
+    assert ("check_in", cid) not in district.client("worker2").pull_all()[0]["changes"]
+    assert ("check_in", cid) not in district.client("supervisor_b").pull_all()[0]["changes"]

@@ -27,6 +27,9 @@ class Principal:
     grid_nums: dict[str, int] = field(default_factory=dict)
     community_nums: dict[str, int] = field(default_factory=dict)
     street_office_nums: dict[str, int] = field(default_factory=dict)
+    #: Users whose own records (check-ins) this user pulls: themselves, and for supervisors
+    #: and street staff everyone in their area (daily logs).
+    user_nums: dict[str, int] = field(default_factory=dict)
 
     @property
     def role(self) -> Role:
@@ -52,6 +55,7 @@ class Principal:
         parts = {partitions.grid(n) for n in self.grid_nums.values()}
         parts |= {partitions.community(n) for n in self.community_nums.values()}
         parts |= {partitions.street_office(n) for n in self.street_office_nums.values()}
+        parts |= {partitions.user(n) for n in self.user_nums.values()}
         parts |= {partitions.user(self.user_num), partitions.TEMPLATES}
         return parts
 
@@ -109,6 +113,14 @@ def principal_for(conn: Connection, user: User, user_num: int, device_id: str) -
     if user.street_office_id:
         office_ids.add(user.street_office_id)
     offices = conn.execute(select(s.c.id, s.c.num).where(s.c.id.in_(sorted(office_ids)))).all()
+    u = schema.user
+    colleagues: dict[str, int] = {user.id: user_num}
+    if level is ScopeLevel.COMMUNITY:
+        query = select(u.c.id, u.c.num).where(u.c.community_id == (user.community_id or ""))
+        colleagues |= {r.id: r.num for r in conn.execute(query)}
+    elif level is ScopeLevel.STREET_OFFICE:
+        query = select(u.c.id, u.c.num).where(u.c.street_office_id == (user.street_office_id or ""))
+        colleagues |= {r.id: r.num for r in conn.execute(query)}
     return Principal(
         user=user,
         user_num=user_num,
@@ -116,4 +128,5 @@ def principal_for(conn: Connection, user: User, user_num: int, device_id: str) -
         grid_nums={r.id: r.num for r in grid_rows},
         community_nums={r.id: r.num for r in communities},
         street_office_nums={r.id: r.num for r in offices},
+        user_nums=colleagues,
     )
