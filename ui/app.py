@@ -88,6 +88,7 @@ def main(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("GridTerm")
+    app.setDesktopFileName("gridterm")  # positioning (geoclue) asks who is locating
     collector = GuiThreadCollector(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)

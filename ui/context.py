@@ -33,3 +33,5 @@ class AppContext:
     demo_users: list[DemoUser] = field(default_factory=list)
     #: Idle time before the screen locks, in milliseconds (settings give minutes).
     idle_lock_ms: int = 5 * 60 * 1000
+    #: Ask QtPositioning for a fix at check-in and quick report (off in tests: no GNSS here).
+    locate: bool = True

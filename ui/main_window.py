@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         self.first_run.show_error("")
         CoreOp(self, run).success(lambda _: self.stack.setCurrentWidget(self.login)).failure(
             lambda e: self.first_run.show_error(error_message(e))
-        ).run(self.ctx.ops)
+        ).run(self.ctx.ops, network=True)
 
     def _db_target(self) -> Path:
         from ui.demo_db import data_dir
@@ -119,19 +119,48 @@ class MainWindow(QMainWindow):
         CoreOp(self, run).success(self._logged_in).failure(self._login_failed).run(self.ctx.ops)
 
     def _logged_in(self, session: Session) -> None:
-        from ui.shell import Shell
         from ui.workspace import Workspace
 
         self.workspace = Workspace.for_session(session)
         self.ctx.settings.set(LAST_WORKER_ID, session.user.worker_id)
-        self.shell = Shell(self.ctx, self.workspace)
-        self.shell.lock_requested.connect(self.lock)
-        self.shell.logout_requested.connect(self.log_out)
-        self.stack.addWidget(self.shell)
-        self.stack.setCurrentWidget(self.shell)
+        self._install_shell()
         self.login.reset()
         self.idle.start()
         self.logged_in.emit()
+
+    def _install_shell(self, tab: str | None = None) -> None:
+        from ui.shell import Shell
+
+        assert self.workspace is not None
+        if self.shell is not None:
+            self.stack.removeWidget(self.shell)
+            self.shell.deleteLater()
+        self.shell = Shell(self.ctx, self.workspace)
+        self.shell.lock_requested.connect(self.lock)
+        self.shell.logout_requested.connect(self.log_out)
+        self.shell.language_requested.connect(self.change_language)
+        self.stack.addWidget(self.shell)
+        self.stack.setCurrentWidget(self.shell)
+        if tab is not None:
+            self.shell.show_tab(tab)
+
+    def change_language(self, locale: str) -> None:
+        """Switch language live: the screens are rebuilt in it (what was typed is in drafts)."""
+        self.ctx.i18n.switch(locale)
+        old_first, old_login = self.first_run, self.login
+        self.first_run = FirstRunScreen()
+        self.first_run.demo_requested.connect(self.build_demo)
+        self.first_run.enroll_requested.connect(self.enroll)
+        self.login = LoginScreen(self.ctx)
+        self.login.login_requested.connect(self.log_in)
+        self.login.unlock_requested.connect(self.unlock)
+        self.login.switch_worker_requested.connect(self.log_out)
+        for old, new in ((old_first, self.first_run), (old_login, self.login)):
+            self.stack.insertWidget(self.stack.indexOf(old), new)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        if self.workspace is not None:
+            self._install_shell("settings")
 
     def _login_failed(self, error: BaseException) -> None:
         self.login.set_busy(False)

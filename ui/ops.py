@@ -37,12 +37,14 @@ class Ops(QObject):
         super().__init__()
         self.loop = loop
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="gridterm-ui")
+        # Network calls get their own threads: a slow sync never delays saving a visit.
+        self.network_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gridterm-net")
         self.busy = 0
         self.closed = False
         # Keep references to futures in flight: an unreferenced asyncio future may vanish.
         self._running: set[asyncio.Future[Any]] = set()
 
-    def submit(self, fn: Callable[[], T]) -> asyncio.Future[T]:
+    def submit(self, fn: Callable[[], T], network: bool = False) -> asyncio.Future[T]:
         """Run ``fn`` on the pool; the future's callbacks run on the GUI thread.
 
         After ``shutdown`` (the app is closing) nothing runs: the future comes back cancelled.
@@ -51,7 +53,7 @@ class Ops(QObject):
             cancelled: asyncio.Future[T] = self.loop.create_future()
             cancelled.cancel()
             return cancelled
-        future = self.loop.run_in_executor(self.pool, fn)
+        future = self.loop.run_in_executor(self.network_pool if network else self.pool, fn)
         self._running.add(future)
         self.busy += 1
         self.busy_changed.emit(self.busy)
@@ -66,6 +68,7 @@ class Ops(QObject):
     def shutdown(self) -> None:
         """Wait for running operations and stop the pool."""
         self.closed = True
+        self.network_pool.shutdown(wait=True, cancel_futures=True)
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
@@ -94,9 +97,9 @@ class CoreOp(Generic[T]):
         self._finally.append(callback)
         return self
 
-    def run(self, ops: Ops) -> asyncio.Future[T]:
-        """Start the operation."""
-        future = ops.submit(self.fn)
+    def run(self, ops: Ops, network: bool = False) -> asyncio.Future[T]:
+        """Start the operation (``network``: on the network pool, for sync and enrollment)."""
+        future = ops.submit(self.fn, network)
         future.add_done_callback(lambda f: self._deliver(ops, f))
         return future
 

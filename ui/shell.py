@@ -77,6 +77,7 @@ class Shell(QWidget):
 
     lock_requested = Signal()
     logout_requested = Signal()
+    language_requested = Signal(str)
     screen_shown = Signal(str)  # object name of the screen now on top
 
     def __init__(self, ctx: AppContext, ws: Workspace):

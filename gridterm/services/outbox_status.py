@@ -103,3 +103,17 @@ def resend(session: Session, op_id: str) -> None:
         )
 
     session.store.write(write)
+
+
+def conflicts(session: Session) -> list[dict[str, object]]:
+    """Fields changed on both sides, kept for a person to resolve (sync-protocol.md, 7).
+
+    The terminal stores them once the sync engine does; until its table exists there are none.
+    """
+
+    def read(r: Reader) -> list[dict[str, object]]:
+        if not r.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'conflict'"):
+            return []
+        return r.all("SELECT * FROM conflict")
+
+    return session.store.read(read)

@@ -225,6 +225,22 @@
             <translation>When</translation>
         </message>
         <message>
+            <source>Record</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Change</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
             <source>Step</source>
             <translation>Step</translation>
         </message>
@@ -1082,8 +1098,52 @@ Worker ID {worker_id} · PIN {pin}</translation>
     <context>
         <name>QuickReportScreen</name>
         <message>
+            <source>1 · Photo</source>
+            <translation>1 · Photo</translation>
+        </message>
+        <message>
+            <source>2 · What kind of problem</source>
+            <translation>2 · What kind of problem</translation>
+        </message>
+        <message>
+            <source>Address or place, e.g. east gate of building 3</source>
+            <translation>Address or place, e.g. east gate of building 3</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Where</translation>
+        </message>
+        <message>
+            <source>One line, optional: what is wrong</source>
+            <translation>One line, optional: what is wrong</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>What</translation>
+        </message>
+        <message>
+            <source>Urgent (10-minute response)</source>
+            <translation>Urgent (10-minute response)</translation>
+        </message>
+        <message>
+            <source>3 · Send report</source>
+            <translation>3 · Send report</translation>
+        </message>
+        <message>
             <source>Quick report</source>
             <translation>Quick report</translation>
+        </message>
+        <message>
+            <source>Position {lat:.5f}, {lon:.5f}</source>
+            <translation>Position {lat:.5f}, {lon:.5f}</translation>
+        </message>
+        <message>
+            <source>Quick report: {category}</source>
+            <translation>Quick report: {category}</translation>
+        </message>
+        <message>
+            <source>Reported: {title}. It is in Tickets.</source>
+            <translation>Reported: {title}. It is in Tickets.</translation>
         </message>
     </context>
     <context>
@@ -1247,8 +1307,83 @@ Worker ID {worker_id} · PIN {pin}</translation>
     <context>
         <name>SettingsScreen</name>
         <message>
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>Server</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Language</translation>
+        </message>
+        <message>
+            <source>Normal</source>
+            <translation>Normal</translation>
+        </message>
+        <message>
+            <source>High contrast (outdoors)</source>
+            <translation>High contrast (outdoors)</translation>
+        </message>
+        <message>
+            <source>Large text</source>
+            <translation>Large text</translation>
+        </message>
+        <message>
+            <source>Display</source>
+            <translation>Display</translation>
+        </message>
+        <message>
+            <source>{px} px</source>
+            <translation>{px} px</translation>
+        </message>
+        <message>
+            <source>Photo size (longest side)</source>
+            <translation>Photo size (longest side)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n min</source>
+            <translation>
+                <numerusform>%n min</numerusform>
+                <numerusform>%n min</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Lock after idle</source>
+            <translation>Lock after idle</translation>
+        </message>
+        <message>
+            <source>{name} · {role} · worker ID {worker_id}</source>
+            <translation>{name} · {role} · worker ID {worker_id}</translation>
+        </message>
+        <message>
+            <source>Logged in as</source>
+            <translation>Logged in as</translation>
+        </message>
+        <message>
+            <source>Database</source>
+            <translation>Database</translation>
+        </message>
+        <message>
+            <source>Encrypted</source>
+            <translation>Encrypted</translation>
+        </message>
+        <message>
+            <source>NOT encrypted (developer)</source>
+            <translation>NOT encrypted (developer)</translation>
+        </message>
+        <message>
+            <source>Log out</source>
+            <translation>Log out</translation>
+        </message>
+        <message>
             <source>Settings</source>
             <translation>Settings</translation>
+        </message>
+        <message>
+            <source>Server saved.</source>
+            <translation>Server saved.</translation>
         </message>
     </context>
     <context>
@@ -1319,8 +1454,77 @@ Worker ID {worker_id} · PIN {pin}</translation>
     <context>
         <name>SyncScreen</name>
         <message>
+            <source>On this terminal</source>
+            <extracomment>Records a worker can open to correct a rejected write.</extracomment>
+            <translation>On this terminal</translation>
+        </message>
+        <message>
+            <source>Waiting to send</source>
+            <translation>Waiting to send</translation>
+        </message>
+        <message>
+            <source>Sent, awaiting confirmation</source>
+            <translation>Sent, awaiting confirmation</translation>
+        </message>
+        <message>
+            <source>Confirmed by the server</source>
+            <translation>Confirmed by the server</translation>
+        </message>
+        <message>
+            <source>Need attention (quarantine)</source>
+            <translation>Need attention (quarantine)</translation>
+        </message>
+        <message>
+            <source>Conflicts to resolve</source>
+            <translation>Conflicts to resolve</translation>
+        </message>
+        <message>
+            <source>Sync now</source>
+            <translation>Sync now</translation>
+        </message>
+        <message>
+            <source>Every record is saved on this terminal first. It counts as synced only when the server confirms it. A record the server refuses waits in the quarantine with the reason; the others keep flowing.</source>
+            <translation>Every record is saved on this terminal first. It counts as synced only when the server confirms it. A record the server refuses waits in the quarantine with the reason; the others keep flowing.</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>All</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>Waiting</translation>
+        </message>
+        <message>
+            <source>Quarantine</source>
+            <translation>Quarantine</translation>
+        </message>
+        <message>
+            <source>Confirmed</source>
+            <translation>Confirmed</translation>
+        </message>
+        <message>
+            <source>Nothing here.</source>
+            <translation>Nothing here.</translation>
+        </message>
+        <message>
+            <source>Open the record to correct it</source>
+            <translation>Open the record to correct it</translation>
+        </message>
+        <message>
+            <source>Resend as it is</source>
+            <translation>Resend as it is</translation>
+        </message>
+        <message>
             <source>Sync</source>
             <translation>Sync</translation>
+        </message>
+        <message>
+            <source>Last confirmed sync: {time}</source>
+            <translation>Last confirmed sync: {time}</translation>
+        </message>
+        <message>
+            <source>This terminal has never synced.</source>
+            <translation>This terminal has never synced.</translation>
         </message>
     </context>
     <context>

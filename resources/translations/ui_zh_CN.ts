@@ -225,6 +225,22 @@
             <translation>时间</translation>
         </message>
         <message>
+            <source>Record</source>
+            <translation>记录</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
             <source>Step</source>
             <translation>环节</translation>
         </message>
@@ -1078,8 +1094,52 @@ Worker ID {worker_id} · PIN {pin}</source>
     <context>
         <name>QuickReportScreen</name>
         <message>
+            <source>1 · Photo</source>
+            <translation>① 拍照</translation>
+        </message>
+        <message>
+            <source>2 · What kind of problem</source>
+            <translation>② 问题类别</translation>
+        </message>
+        <message>
+            <source>Address or place, e.g. east gate of building 3</source>
+            <translation>地址或地点，例如：3栋东侧路口</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>地点</translation>
+        </message>
+        <message>
+            <source>One line, optional: what is wrong</source>
+            <translation>一句话描述（选填）</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>描述</translation>
+        </message>
+        <message>
+            <source>Urgent (10-minute response)</source>
+            <translation>紧急（10分钟响应）</translation>
+        </message>
+        <message>
+            <source>3 · Send report</source>
+            <translation>③ 上报</translation>
+        </message>
+        <message>
             <source>Quick report</source>
             <translation>随手拍</translation>
+        </message>
+        <message>
+            <source>Position {lat:.5f}, {lon:.5f}</source>
+            <translation>位置 {lat:.5f}, {lon:.5f}</translation>
+        </message>
+        <message>
+            <source>Quick report: {category}</source>
+            <translation>随手拍：{category}</translation>
+        </message>
+        <message>
+            <source>Reported: {title}. It is in Tickets.</source>
+            <translation>已上报：{title}。可在“工单”中查看。</translation>
         </message>
     </context>
     <context>
@@ -1242,8 +1302,82 @@ Worker ID {worker_id} · PIN {pin}</source>
     <context>
         <name>SettingsScreen</name>
         <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>服务器</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <source>Normal</source>
+            <translation>标准</translation>
+        </message>
+        <message>
+            <source>High contrast (outdoors)</source>
+            <translation>高对比度（户外）</translation>
+        </message>
+        <message>
+            <source>Large text</source>
+            <translation>大字体</translation>
+        </message>
+        <message>
+            <source>Display</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <source>{px} px</source>
+            <translation>{px} 像素</translation>
+        </message>
+        <message>
+            <source>Photo size (longest side)</source>
+            <translation>照片尺寸（长边）</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n min</source>
+            <translation>
+                <numerusform>%n 分钟</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Lock after idle</source>
+            <translation>无操作自动锁屏</translation>
+        </message>
+        <message>
+            <source>{name} · {role} · worker ID {worker_id}</source>
+            <translation>{name} · {role} · 工号 {worker_id}</translation>
+        </message>
+        <message>
+            <source>Logged in as</source>
+            <translation>当前用户</translation>
+        </message>
+        <message>
+            <source>Database</source>
+            <translation>数据库</translation>
+        </message>
+        <message>
+            <source>Encrypted</source>
+            <translation>已加密</translation>
+        </message>
+        <message>
+            <source>NOT encrypted (developer)</source>
+            <translation>未加密（开发用）</translation>
+        </message>
+        <message>
+            <source>Log out</source>
+            <translation>退出登录</translation>
+        </message>
+        <message>
             <source>Settings</source>
             <translation>设置</translation>
+        </message>
+        <message>
+            <source>Server saved.</source>
+            <translation>服务器地址已保存。</translation>
         </message>
     </context>
     <context>
@@ -1312,8 +1446,77 @@ Worker ID {worker_id} · PIN {pin}</source>
     <context>
         <name>SyncScreen</name>
         <message>
+            <source>On this terminal</source>
+            <extracomment>Records a worker can open to correct a rejected write.</extracomment>
+            <translation>本终端</translation>
+        </message>
+        <message>
+            <source>Waiting to send</source>
+            <translation>待发送</translation>
+        </message>
+        <message>
+            <source>Sent, awaiting confirmation</source>
+            <translation>已发送，待确认</translation>
+        </message>
+        <message>
+            <source>Confirmed by the server</source>
+            <translation>服务器已确认</translation>
+        </message>
+        <message>
+            <source>Need attention (quarantine)</source>
+            <translation>需处理（隔离区）</translation>
+        </message>
+        <message>
+            <source>Conflicts to resolve</source>
+            <translation>待解决冲突</translation>
+        </message>
+        <message>
+            <source>Sync now</source>
+            <translation>立即同步</translation>
+        </message>
+        <message>
+            <source>Every record is saved on this terminal first. It counts as synced only when the server confirms it. A record the server refuses waits in the quarantine with the reason; the others keep flowing.</source>
+            <translation>所有记录都先保存在本终端。只有服务器确认后才算同步完成。被服务器退回的记录连同原因放在隔离区，不影响其他记录继续同步。</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>等待时长</translation>
+        </message>
+        <message>
+            <source>Quarantine</source>
+            <translation>隔离区</translation>
+        </message>
+        <message>
+            <source>Confirmed</source>
+            <translation>已确认</translation>
+        </message>
+        <message>
+            <source>Nothing here.</source>
+            <translation>这里没有记录。</translation>
+        </message>
+        <message>
+            <source>Open the record to correct it</source>
+            <translation>打开记录进行更正</translation>
+        </message>
+        <message>
+            <source>Resend as it is</source>
+            <translation>原样重发</translation>
+        </message>
+        <message>
             <source>Sync</source>
             <translation>同步</translation>
+        </message>
+        <message>
+            <source>Last confirmed sync: {time}</source>
+            <translation>上次确认同步：{time}</translation>
+        </message>
+        <message>
+            <source>This terminal has never synced.</source>
+            <translation>本终端从未同步。</translation>
         </message>
     </context>
     <context>

@@ -28,3 +28,7 @@ def test_counts_entries_and_resend(territory) -> None:
     assert outbox_status.summary(session).pending == 2
     with pytest.raises(NotFoundError):
         outbox_status.resend(session, op_id)
+
+
+def test_no_conflicts_until_the_sync_engine_keeps_them(territory) -> None:
+    assert outbox_status.conflicts(territory.session()) == []

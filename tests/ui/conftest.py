@@ -122,6 +122,7 @@ def ctx(qapp: QApplication, loop: asyncio.AbstractEventLoop, tmp_path: Path, db_
         i18n=i18n,
         theme=theme,
         db_path=db_path,
+        locate=False,
     )
     yield context
     context.ops.shutdown()

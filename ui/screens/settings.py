@@ -1,20 +1,148 @@
-"""Settings screen (being built)."""
+"""Settings (设置): server, language, theme for sunlight or large text, photo size, idle lock."""
 
 from __future__ import annotations
 
-from typing import Any
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit
 
+from gridterm.errors import ValidationError
 from ui.context import AppContext
+from ui.labels import ROLES, label
 from ui.screens.base import Navigator, Screen
+from ui.settings import (
+    IDLE_LOCK_MINUTES,
+    LANGUAGE,
+    PHOTO_MAX_PX,
+    PHOTO_SIZES,
+    SERVER_URL,
+    THEME,
+)
+from ui.widgets.form import Choice, Form
+from ui.widgets.touch import button
+from ui.widgets.touch import label as text_label
 from ui.workspace import Workspace
+
+IDLE_CHOICES = (2, 5, 10, 15)
 
 
 class SettingsScreen(Screen):
-    """Settings."""
+    """Every change applies at once and is stored in QSettings."""
 
-    def __init__(self, ctx: AppContext, ws: Workspace, nav: Navigator, shell: Any = None):
+    language_requested = Signal(str)
+    logout_requested = Signal()
+
+    def __init__(
+        self, ctx: AppContext, ws: Workspace, nav: Navigator, shell: QObject | None = None
+    ):
         super().__init__(ctx, ws, nav)
-        self.shell = shell
+        self.setObjectName("settings")
+        if shell is not None:
+            self.language_requested.connect(shell.language_requested)  # type: ignore[attr-defined]
+            self.logout_requested.connect(shell.logout_requested)  # type: ignore[attr-defined]
+        settings = ctx.settings
+        self.scroll, outer = self.scrolling_form()
+        self.form = Form()
+        outer.addLayout(self.form)
+
+        server_row = QHBoxLayout()
+        self.server = QLineEdit(settings.get(SERVER_URL))
+        self.server.setObjectName("serverUrl")
+        self.server.setPlaceholderText("https://grid.example.cn")
+        self.save_server = button(self.tr("Save"), object_name="saveServer")
+        self.save_server.clicked.connect(self._save_server)
+        server_row.addWidget(self.server, 1)
+        server_row.addWidget(self.save_server)
+        self.form.row(self.tr("Server"), server_row)
+        self.form.fields["url"] = self.server
+
+        # Each language is named in itself, so a worker can find theirs whatever is shown.
+        self.language = Choice([("zh_CN", "中文"), ("en", "English")], "language")
+        self.language.set_value(ctx.i18n.locale)
+        self.language.group.buttonClicked.connect(lambda _: self._language())
+        self.form.row(self.tr("Language"), self.language)
+
+        self.theme = Choice(
+            [
+                ("normal", self.tr("Normal")),
+                ("high_contrast", self.tr("High contrast (outdoors)")),
+                ("large_text", self.tr("Large text")),
+            ],
+            "theme",
+        )
+        self.theme.set_value(ctx.theme.name)
+        self.theme.group.buttonClicked.connect(lambda _: self._theme())
+        self.form.row(self.tr("Display"), self.theme)
+
+        self.photo_size = Choice(
+            [(str(px), self.tr("{px} px").format(px=px)) for px in PHOTO_SIZES], "photoSize"
+        )
+        self.photo_size.set_value(str(settings.get(PHOTO_MAX_PX)))
+        self.photo_size.group.buttonClicked.connect(
+            lambda _: settings.set(PHOTO_MAX_PX, int(self.photo_size.value() or PHOTO_SIZES[1]))
+        )
+        self.form.row(self.tr("Photo size (longest side)"), self.photo_size)
+
+        self.idle = Choice([(str(m), self.tr("%n min", None, m)) for m in IDLE_CHOICES], "idleLock")
+        self.idle.set_value(str(settings.get(IDLE_LOCK_MINUTES)))
+        self.idle.group.buttonClicked.connect(lambda _: self._idle())
+        self.form.row(self.tr("Lock after idle"), self.idle)
+
+        user = ws.session.user
+        account = self.tr("{name} · {role} · worker ID {worker_id}").format(
+            name=user.name, role=label(ROLES, user.role), worker_id=user.worker_id
+        )
+        self.form.row(self.tr("Logged in as"), text_label(account))
+        store = ws.store
+        self.form.row(
+            self.tr("Database"),
+            text_label(
+                (self.tr("Encrypted") if store.encrypted else self.tr("NOT encrypted (developer)"))
+                + f"\n{store.path}",
+                "muted",
+            ),
+        )
+        logout = QHBoxLayout()
+        self.logout = button(self.tr("Log out"), "danger", "logoutButton")
+        self.logout.clicked.connect(self.logout_requested)
+        logout.addWidget(self.logout)
+        logout.addStretch(1)
+        self.form.row("", logout)
+        self.saved = text_label("", "ok")
+        self.saved.hide()
+        self.body.addWidget(self.saved)
+        self.body.addWidget(self.form.error)
 
     def title(self) -> str:
         return self.tr("Settings")
+
+    def _save_server(self) -> None:
+        url = self.server.text().strip().rstrip("/")
+        self.form.clear_error()
+        self.saved.hide()
+        if url and not url.startswith(("https://", "http://")):
+            self.form.show_error(ValidationError("enroll.bad_url", "bad URL", field="url"))
+            return
+        self.ctx.settings.set(SERVER_URL, url)
+        self.saved.setText(self.tr("Server saved."))
+        self.saved.show()
+
+    def _language(self) -> None:
+        locale = self.language.value()
+        if locale and locale != self.ctx.i18n.locale:
+            self.ctx.settings.set(LANGUAGE, locale)
+            self.language_requested.emit(locale)
+
+    def _theme(self) -> None:
+        name = self.theme.value()
+        if name:
+            self.ctx.settings.set(THEME, name)
+            self.ctx.theme.apply(name)
+
+    def _idle(self) -> None:
+        minutes = int(self.idle.value() or 5)
+        self.ctx.settings.set(IDLE_LOCK_MINUTES, minutes)
+        self.ctx.idle_lock_ms = minutes * 60_000
+        window = self.window()
+        idle = getattr(window, "idle", None)
+        if idle is not None:
+            idle.set_timeout(self.ctx.idle_lock_ms)

@@ -207,7 +207,7 @@ class TodayScreen(Screen):
         self.check_state.setText(self.tr("Finding your location…"))
         probe = LocationProbe(self)
         probe.located.connect(lambda location: self._save_check(kind, location))
-        probe.start()
+        probe.start(self.ctx.locate)
 
     def _save_check(self, kind: CheckKind, location: Location | None) -> None:
         CoreOp(self, lambda: self.ws.rounds.check(kind, location)).success(

@@ -21,22 +21,25 @@ class LocationProbe(QObject):
         self._done = False
         self._source = None
 
-    def start(self) -> None:
-        """Ask for one fix."""
+    def start(self, enabled: bool = True) -> None:
+        """Ask for one fix (``enabled`` False: answer None at once)."""
+        if not enabled:
+            QTimer.singleShot(0, self, lambda: self._finish(None))
+            return
         try:
             # Imported here: QtPositioning is only needed at check-in, never at start-up.
             from PySide6.QtPositioning import QGeoPositionInfoSource
         except ImportError:
-            QTimer.singleShot(0, lambda: self._finish(None))
+            QTimer.singleShot(0, self, lambda: self._finish(None))
             return
         self._source = QGeoPositionInfoSource.createDefaultSource(self)
         if self._source is None:
-            QTimer.singleShot(0, lambda: self._finish(None))
+            QTimer.singleShot(0, self, lambda: self._finish(None))
             return
         self._source.positionUpdated.connect(self._fix)
         self._source.errorOccurred.connect(lambda _: self._finish(None))
         self._source.requestUpdate(FIX_TIMEOUT_MS)
-        QTimer.singleShot(FIX_TIMEOUT_MS + 500, lambda: self._finish(None))
+        QTimer.singleShot(FIX_TIMEOUT_MS + 500, self, lambda: self._finish(None))
 
     def _fix(self, info: object) -> None:
         coord = info.coordinate()  # type: ignore[attr-defined]

@@ -1,0 +1,100 @@
+"""Quick report in three taps, the sync page and its quarantine, settings applied live."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+
+from tests.ui.conftest import click_row, log_in, open_tab, tap, type_text
+from ui.settings import LANGUAGE, PHOTO_MAX_PX, THEME
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def test_a_part_time_worker_reports_in_three_taps(qtbot, window, tmp_path) -> None:
+    picture = tmp_path / "pile.png"
+    image = QImage(800, 600, QImage.Format.Format_RGB32)
+    image.fill(QColor("#887766"))
+    image.save(str(picture))
+    log_in(qtbot, window, "p1")
+    assert window.shell.current == "report"
+    assert "register" not in window.shell.nav.buttons  # part-timers do not browse residents
+    report = window.shell.top_screen()
+    # Tap 1: the photo (the file picker stands in for the camera on this machine).
+    report.photos.add_file(picture)
+    qtbot.waitUntil(lambda: len(report.photos.digests) == 1)
+    # Tap 2: the category.
+    tap(qtbot, report.category.buttons["环境卫生"])
+    # Tap 3: send.
+    with qtbot.waitSignal(report.reported, timeout=5000) as sent:
+        tap(qtbot, report.send)
+    ticket = sent.args[0]
+    assert ticket.title == "随手拍：环境卫生"
+    assert ticket.photos == tuple(report.photos.digests) or len(ticket.photos) == 1
+    assert report.done.isVisible()
+    assert report.category.value() is None  # ready for the next one
+
+
+def test_a_report_needs_a_category(qtbot, window) -> None:
+    log_in(qtbot, window, "p1")
+    report = window.shell.top_screen()
+    type_text(qtbot, report.text, "垃圾桶满了")
+    tap(qtbot, report.send)
+    assert report.form.error.text() == "请选择类别。"
+
+
+def test_the_sync_page_shows_the_quarantine_and_resends(qtbot, window) -> None:
+    log_in(qtbot, window)
+    ticket = window.workspace.tickets.open(grid_id="g1", category="物业管理", title="漏水")
+    store = window.workspace.store
+    store.write(
+        lambda tx: tx.execute(
+            "UPDATE outbox SET state = 'rejected', reason = '网格已调整' WHERE entity = 'ticket'"
+        )
+    )
+    sync = open_tab(qtbot, window, "sync")
+    qtbot.waitUntil(lambda: sync.data is not None)
+    assert sync.numbers["rejected"].text() == "1"
+    assert sync.numbers["pending"].text() == "1"
+    assert sync.last_sync.text() == "本终端从未同步。"
+    window.shell.top.sync.reload()  # what its 15-second poll does
+    qtbot.waitUntil(lambda: "1 条需处理" in window.shell.top.sync.text())
+    tap(qtbot, sync.filter.buttons["rejected"])
+    qtbot.waitUntil(lambda: sync.model.rowCount() == 1)
+    assert sync.model.index(0, 4).data() == "网格已调整"
+    click_row(qtbot, sync.table, 0)
+    assert sync.resend.isEnabled() and sync.open_record.isEnabled()
+    tap(qtbot, sync.resend)
+    qtbot.waitUntil(lambda: sync.numbers["rejected"].text() == "0")
+    tap(qtbot, sync.sync_now)
+    qtbot.waitUntil(sync.message.isVisible)
+    assert sync.message.text().startswith("此版本暂不支持同步")
+    assert ticket.id
+
+
+def test_settings_apply_at_once(qtbot, window, ctx) -> None:
+    log_in(qtbot, window)
+    settings = open_tab(qtbot, window, "settings")
+    tap(qtbot, settings.theme.buttons["high_contrast"])
+    assert ctx.theme.name == "high_contrast" and ctx.settings.get(THEME) == "high_contrast"
+    tap(qtbot, settings.photo_size.buttons["1024"])
+    assert ctx.settings.get(PHOTO_MAX_PX) == 1024
+    settings.server.setText("ftp://nope")
+    tap(qtbot, settings.save_server)
+    assert settings.form.error.text().startswith("服务器地址须以 https://")
+    tap(qtbot, settings.language.buttons["en"])
+    qtbot.waitUntil(lambda: window.shell.top.title.text() == "Settings")
+    assert ctx.settings.get(LANGUAGE) == "en"
+    assert window.shell.nav.buttons["today"].text() == "Today"
+    assert window.shell.current == "settings"
+    tap(qtbot, window.shell.top_screen().language.buttons["zh_CN"])
+    qtbot.waitUntil(lambda: window.shell.top.title.text() == "设置")
+    ctx.theme.apply("normal")
+
+
+def test_log_out_returns_to_login(qtbot, window) -> None:
+    log_in(qtbot, window)
+    settings = open_tab(qtbot, window, "settings")
+    tap(qtbot, settings.logout)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.login)
+    assert window.workspace is None
