@@ -138,6 +138,9 @@ class SyncEngine:
                 report.photos = uploader.stats.photos
                 report.photo_bytes = uploader.stats.bytes
                 report.photos_failed = uploader.stats.failed
+                report.photos_deduplicated = uploader.stats.deduplicated
+                report.photo_bytes_sent = uploader.stats.bytes_sent
+                report.photos_resumed_at = uploader.stats.resumed_at
                 report.resent_bytes += uploader.stats.resent_bytes
             self._push_if_waiting(pusher)  # the photos' attachment records
         finally:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pydantic
 
@@ -27,6 +27,8 @@ from sync.client.transport import Transport
 from sync.protocol import HEADER_UPLOAD_OFFSET, BlobStatus
 
 Progress = Callable[[str, int, int], None]
+#: During a long upload, look for new records to push this often (seconds).
+_RECORDS_EVERY_S = 1.0
 
 
 @dataclass
@@ -40,6 +42,8 @@ class UploadStats:
     bytes_sent: int = 0
     resent_bytes: int = 0
     resumed: int = 0
+    #: The offsets uploads went on from after an interruption (the server's word).
+    resumed_at: list[int] = field(default_factory=list)
 
 
 class PhotoUploader:
@@ -98,12 +102,15 @@ class PhotoUploader:
         offset = status.offset
         if offset:
             self.stats.resumed += 1
+            self.stats.resumed_at.append(offset)
         sent_here = 0
+        checked = time.monotonic()
 
         def recover() -> None:
             nonlocal offset
             offset = self._status("HEAD", sha, size).offset
             self.stats.resumed += 1
+            self.stats.resumed_at.append(offset)
 
         with path.open("rb") as f:
 
@@ -128,6 +135,9 @@ class PhotoUploader:
                 self.store.write(lambda tx, o=offset: _progress(tx, sha, o))
                 if reached.complete:
                     break
+                if self.between is not None and time.monotonic() - checked > _RECORDS_EVERY_S:
+                    self.between()  # a long photo must not hold back records made meanwhile
+                    checked = time.monotonic()
         self.stats.resent_bytes += max(0, sent_here - size)
         self._done(sha, size)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
@@ -21,6 +21,9 @@ class SyncReport:
     photos: int = 0
     photo_bytes: int = 0
     photos_failed: int = 0
+    photos_deduplicated: int = 0
+    photo_bytes_sent: int = 0
+    photos_resumed_at: list[int] = field(default_factory=list)
     requests: int = 0
     bytes: int = 0
     resent_bytes: int = 0
