@@ -98,6 +98,8 @@ def build(
     fd, tmp = tempfile.mkstemp(dir=tmp_dir, suffix=".snapshot")
     try:
         with engine.connect() as conn:
+            # rows stream from a server-side cursor: a street office does not fit in memory
+            conn = conn.execution_options(stream_results=True, yield_per=2000)
             if conn.dialect.name == "postgresql":
                 conn = conn.execution_options(isolation_level="REPEATABLE READ")
             with conn.begin():
