@@ -14,7 +14,6 @@ from sqlalchemy import Connection, select
 from gridterm.domain.users import Role, ScopeLevel, User
 from sync.server import partitions
 from sync.server.db import schema
-from sync.server.errors import forbidden
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,16 +38,6 @@ class Principal:
     def in_scope(self, grid_id: str) -> bool:
         """Whether the grid is in this user's area."""
         return grid_id in self.grid_nums
-
-    def require_grid(self, grid_id: str) -> None:
-        """403 unless the grid is in this user's area."""
-        if grid_id not in self.grid_nums:
-            raise forbidden("scope.grid_outside", f"grid {grid_id} is outside your area")
-
-    def require_community(self, community_id: str) -> None:
-        """403 unless the community is in this user's area."""
-        if community_id not in self.community_nums:
-            raise forbidden("scope.community_outside", "that community is outside your area")
 
     def partitions(self) -> set[str]:
         """Every partition this user pulls."""
