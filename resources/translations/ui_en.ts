@@ -1760,6 +1760,17 @@ Worker ID {worker_id} · PIN {pin}</translation>
         </message>
     </context>
     <context>
+        <name>Tour</name>
+        <message>
+            <source>The corridor light has been broken for three days</source>
+            <translation>The corridor light has been broken for three days</translation>
+        </message>
+        <message>
+            <source>Blood pressure a little high; reminded to take the pills.</source>
+            <translation>Blood pressure a little high; reminded to take the pills.</translation>
+        </message>
+    </context>
+    <context>
         <name>VisitScreen</name>
         <message>
             <source>Visit type</source>

@@ -1749,6 +1749,17 @@ Worker ID {worker_id} · PIN {pin}</source>
         </message>
     </context>
     <context>
+        <name>Tour</name>
+        <message>
+            <source>The corridor light has been broken for three days</source>
+            <translation>楼道灯坏了三天</translation>
+        </message>
+        <message>
+            <source>Blood pressure a little high; reminded to take the pills.</source>
+            <translation>血压偏高，已提醒按时服药。</translation>
+        </message>
+    </context>
+    <context>
         <name>VisitScreen</name>
         <message>
             <source>Visit type</source>

@@ -1,0 +1,134 @@
+"""Both locales load and are complete, placeholders match, and no visible string escapes tr()."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QTabWidget,
+    QWidget,
+)
+
+from tests.ui.conftest import log_in
+from ui.i18n import LOCALES, qm_path, ts_path
+from ui.tour import tour
+
+PLACEHOLDER = re.compile(r"\{[a-z_]+(?::[^}]*)?\}|%n")
+#: Words that are the same in every language: the product, technical names, data formats.
+ALLOWED_WORDS = {"GridTerm", "PIN", "https", "http", "jpg", "jpeg", "png", "webp", "English"}
+LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+URL = re.compile(r"https?://\S+")
+
+
+def messages(locale: str):
+    root = ET.parse(ts_path(locale)).getroot()
+    for context in root.iter("context"):
+        name = context.find("name").text
+        for message in context.iter("message"):
+            yield name, message
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_message_is_translated_with_the_same_placeholders(locale: str) -> None:
+    forms = 1 if locale == "zh_CN" else 2
+    count = 0
+    for context, message in messages(locale):
+        count += 1
+        source = message.find("source").text
+        translation = message.find("translation")
+        assert translation.get("type") is None, f"{locale} {context}: {source!r} unfinished"
+        if message.get("numerus") == "yes":
+            texts = [f.text or "" for f in translation.iter("numerusform")]
+            assert len(texts) == forms, (context, source)
+        else:
+            texts = [translation.text or ""]
+        for text in texts:
+            assert text.strip(), (context, source)
+            assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(source)), (
+                locale,
+                context,
+                source,
+                text,
+            )
+    assert count > 300
+
+
+def test_both_locales_load(qapp, ctx) -> None:
+    for locale in LOCALES:
+        ctx.i18n.switch(locale)
+        assert qm_path(locale).exists()
+        want = "设置" if locale == "zh_CN" else "Settings"
+        assert QCoreApplication.translate("Shell", "Settings") == want
+    ctx.i18n.switch("zh_CN")
+
+
+def visible_texts(root: QWidget) -> list[tuple[str, str]]:
+    """(where, text) for every string a worker can see on ``root``."""
+    found: list[tuple[str, str]] = []
+    widgets = [root, *root.findChildren(QWidget)]
+    for w in widgets:
+        if not w.isVisibleTo(root) and w is not root:
+            continue
+        where = f"{type(w).__name__}#{w.objectName()}"
+        if (isinstance(w, QLabel) and not w.property("data")) or isinstance(w, QAbstractButton):
+            found.append((where, w.text()))
+        elif isinstance(w, QLineEdit):
+            found.append((where, w.placeholderText()))
+        elif isinstance(w, QTabWidget):
+            found += [(where, w.tabText(i)) for i in range(w.count())]
+        elif isinstance(w, QAbstractItemView) and w.model() is not None:
+            model = w.model()
+            found += [
+                (where, str(model.headerData(c, Qt.Orientation.Horizontal) or ""))
+                for c in range(model.columnCount())
+            ]
+    return found
+
+
+def untranslated(texts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    bad = []
+    for where, text in texts:
+        for line in text.splitlines():
+            if line.startswith(("/", "http")) or "/tmp/" in line:
+                continue  # a path or an address is data
+            words = set(LATIN_WORD.findall(URL.sub("", line))) - ALLOWED_WORDS
+            if words:
+                bad.append((where, line))
+    return bad
+
+
+def test_no_visible_string_is_left_untranslated(qtbot, window) -> None:
+    bad = untranslated(visible_texts(window.first_run)) + untranslated(visible_texts(window.login))
+    log_in(qtbot, window)
+    window.workspace.tickets.open(
+        grid_id="g1", category="物业管理", title="楼道灯坏了", urgent=True, household_id="h-g1-501"
+    )
+    seen = []
+    for name, _screen in tour(window, lambda ok: qtbot.waitUntil(ok, timeout=5000)):
+        seen.append(name)
+        QApplication.processEvents()
+        bad += [(name, *b) for b in untranslated(visible_texts(window))]
+    assert seen == [
+        "today",
+        "register",
+        "building",
+        "household",
+        "household_edit",
+        "resident_edit",
+        "visit",
+        "search",
+        "tickets",
+        "ticket_detail",
+        "quick_report",
+        "sync",
+        "settings",
+    ]
+    assert bad == []

@@ -1,0 +1,112 @@
+"""A walk through every screen of a logged-in window, for screenshots and translation checks.
+
+``tour`` yields ``(name, screen)`` once each screen shows its data. It only reads, except that
+the visit form is filled in and then discarded (its draft is removed again).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from ui.main_window import MainWindow
+
+Wait = Callable[[Callable[[], bool]], None]
+
+
+def tour(window: MainWindow, wait: Wait) -> Iterator[tuple[str, QWidget]]:
+    """Visit Today, Register (browse, search), a building, a household, the edit forms, the
+    visit form, Tickets and a ticket, Quick report, Sync and Settings."""
+    shell: Any = window.shell
+    assert shell is not None
+    if "today" in shell.nav.buttons:
+        yield from _round(shell, wait)
+    shell.show_tab("tickets")
+    tickets: Any = shell.top_screen()
+    wait(lambda: bool(tickets.all) or tickets.empty.isVisible())
+    yield "tickets", tickets
+    if tickets.all:
+        urgent = [t for t in tickets.all if t.urgent and t.status.value != "closed"]
+        chosen = (urgent or tickets.model.rows() or tickets.all)[0]
+        shell.open_ticket(chosen.id)
+        detail: Any = shell.top_screen()
+        wait(lambda: detail.data is not None)
+        yield "ticket_detail", detail
+        shell.back()
+    shell.show_tab("report")
+    yield "quick_report", shell.top_screen()
+    shell.show_tab("sync")
+    sync: Any = shell.top_screen()
+    wait(lambda: sync.data is not None)
+    yield "sync", sync
+    shell.show_tab("settings")
+    yield "settings", shell.top_screen()
+
+
+def _round(shell: Any, wait: Wait) -> Iterator[tuple[str, QWidget]]:
+    shell.show_tab("today")
+    today: Any = shell.top_screen()
+    wait(lambda: today.data is not None)
+    yield "today", today
+
+    shell.show_tab("register")
+    register: Any = shell.top_screen()
+    wait(lambda: register.building_model.rowCount() > 0)
+    yield "register", register
+    buildings = register.building_model.rows()
+    biggest = max(buildings, key=lambda b: (b.key_households, b.households))
+    shell.open_building(biggest.building_id)
+    building: Any = shell.top_screen()
+    wait(lambda: building.data is not None)
+    yield "building", building
+    tiles = building.data.tiles
+    home = max(tiles, key=lambda t: (t.key, t.party_member, t.residents))
+    shell.open_household(home.household_id)
+    household: Any = shell.top_screen()
+    wait(lambda: household.data is not None)
+    yield "household", household
+
+    household._edit()
+    yield "household_edit", shell.top_screen()
+    shell.back()
+    if household.data.residents:
+        household._edit_resident(household.data.residents[0])
+        yield "resident_edit", shell.top_screen()
+        shell.back()
+
+    shell.start_visit(home.household_id)
+    visit: Any = shell.top_screen()
+    wait(lambda: visit.start is not None)
+    if visit.start.draft is None:
+        _fill_visit(visit)
+    yield "visit", visit
+    visit._discard()
+
+    surname = household.data.residents[0].name[:1] if household.data.residents else "3-"
+    shell.show_tab("register")
+    register.search_box.setText(surname)
+    wait(lambda: register.search_model.rowCount() > 0)
+    yield "search", register
+    register.search_box.clear()
+
+
+def _fill_visit(visit: Any) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    translate = QCoreApplication.translate
+    visit.visit_type.buttons["key_group_care"].setChecked(True)
+    for b in list(visit.met_buttons.values())[:1]:
+        b.setChecked(True)
+    concern = visit.add_concern()
+    concern.kind.set_value("complaint")
+    concern.text.setText(translate("Tour", "The corridor light has been broken for three days"))
+    concern.category.setCurrentIndex(concern.category.findData("物业管理"))
+    visit.outcome.set_value("ticket")
+    visit._outcome_changed()
+    visit.urgent.setChecked(True)
+    visit.notes.setPlainText(
+        translate("Tour", "Blood pressure a little high; reminded to take the pills.")
+    )
+    visit._draft_timer.stop()
