@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, select
 
+from gridterm.domain.users import Role
 from gridterm.errors import GridTermError
 from sync.protocol import ConflictChoice
 from sync.server import conflicts
@@ -22,6 +23,7 @@ from sync.server.db.migrate import upgrade
 from sync.server.errors import ApiError
 
 Action = Callable[[Connection, argparse.Namespace], int]
+ROLES = [r.value for r in Role]
 
 
 def add_parser(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -48,17 +50,7 @@ def add_parser(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> N
     p = cmd("add-user", _add_user, "create a user with a role and a PIN")
     p.add_argument("worker_id")
     p.add_argument("--name", required=True)
-    p.add_argument(
-        "--role",
-        required=True,
-        choices=[
-            "grid_worker",
-            "part_time_worker",
-            "market_inspector",
-            "community_supervisor",
-            "street_staff",
-        ],
-    )
+    p.add_argument("--role", required=True, choices=ROLES)
     p.add_argument("--pin", required=True)
     p.add_argument("--community", help="community id or name")
     p.add_argument("--street-office", help="street office id or name (street staff)")
@@ -66,6 +58,10 @@ def add_parser(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> N
     p = cmd("set-pin", _set_pin, "replace a user's PIN (ends their sessions)")
     p.add_argument("worker_id")
     p.add_argument("pin")
+
+    p = cmd("set-role", _set_role, "change a user's role (ends their sessions)")
+    p.add_argument("worker_id")
+    p.add_argument("role", choices=ROLES)
 
     p = cmd("deactivate-user", _deactivate, "stop a user logging in; their records stay")
     p.add_argument("worker_id")
@@ -164,6 +160,11 @@ def _add_user(conn: Connection, args: argparse.Namespace) -> int:
 
 def _set_pin(conn: Connection, args: argparse.Namespace) -> int:
     users.set_pin(conn, args.worker_id, args.pin)
+    return 0
+
+
+def _set_role(conn: Connection, args: argparse.Namespace) -> int:
+    users.set_role(conn, args.worker_id, args.role)
     return 0
 
 

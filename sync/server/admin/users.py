@@ -9,7 +9,7 @@ from gridterm.domain.validation import enum_value, required_text
 from gridterm.errors import NotFoundError, ValidationError
 from gridterm.ids import new_id
 from sync.server import partitions
-from sync.server.admin.records import add, grid_partition, log, user_partition
+from sync.server.admin.records import add, change, grid_partition, log, user_partition
 from sync.server.auth.credentials import hash_pin
 from sync.server.auth.sessions import revoke_sessions
 from sync.server.db import changes, schema
@@ -85,6 +85,25 @@ def set_pin(conn: Connection, worker_id: str, pin: str) -> None:
     uid = user_id(conn, worker_id)
     u = schema.user
     conn.execute(update(u).where(u.c.id == uid).values(pin_hash=hash_pin(check_pin(pin))))
+    revoke_sessions(conn, uid)
+
+
+def set_role(conn: Connection, worker_id: str, role: str) -> None:
+    """Give a user another role (their area follows from it); ends their sessions."""
+    r = enum_value(Role, role, "role")
+    uid = user_id(conn, worker_id)
+    u = schema.user
+    row = conn.execute(select(u).where(u.c.id == uid)).one()
+    probe = User(uid, worker_id, row.name, r)
+    if probe.scope_level is not ScopeLevel.STREET_OFFICE and not row.community_id:
+        raise ValidationError("user.community_required", "this role belongs to a community")
+    change(
+        conn,
+        "user",
+        uid,
+        {"role": r.value},
+        user_partition(conn, row.community_id, row.street_office_id),
+    )
     revoke_sessions(conn, uid)
 
 
