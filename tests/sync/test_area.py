@@ -1,0 +1,117 @@
+"""The user's area: a grid reassigned away leaves the terminal at the next sync; work still
+unsent in it is kept (quarantined with its fields), never silently dropped; a record the
+server refuses waits in the quarantine, is corrected and resent, and blocks nothing."""
+
+from __future__ import annotations
+
+from gridterm.services.quarantine import correct, quarantined, resend
+from gridterm.services.register import Register
+from tests.sync.conftest import assert_exactly_once, make_terminal, record_visits, server_ids
+
+
+def _count(t, table: str, where: str = "", params: tuple = ()) -> int:
+    sql = f"SELECT count(*) AS n FROM {table}" + (f" WHERE {where}" if where else "")
+    return t.store.query(sql, params)[0]["n"]
+
+
+def test_work_synced_before_a_reassignment_is_kept_and_the_grid_leaves(
+    tmp_path, server, district, proxy
+):
+    t = make_terminal(tmp_path, district, "w1", proxy.url)
+    try:
+        assert t.sync().ok
+        g2 = district.grids["g2"]
+        ids = record_visits(t, district.households["g2"], 5)
+        assert t.sync().ok  # pushed while g2 is still the worker's
+        district.unassign("w1", "g2")
+        report = t.sync()
+        assert report.ok, report
+        assert report.removed > 0
+        assert sorted(server_ids(server, "visit", ids)) == sorted(ids)
+        assert _count(t, "grid", "id = ?", (g2,)) == 0
+        assert _count(t, "household", "grid_id = ?", (g2,)) == 0
+        assert _count(t, "visit") == 0  # the g2 visits left with their grid
+        assert _count(t, "household", "grid_id = ?", (district.grids["g1"],)) == 4
+        assert t.session().user.grid_ids == frozenset({district.grids["g1"]})
+    finally:
+        t.close()
+
+
+def test_unsent_work_in_a_grid_taken_away_is_quarantined_not_lost(
+    tmp_path, server, district, proxy
+):
+    t = make_terminal(tmp_path, district, "w1", proxy.url)
+    try:
+        assert t.sync().ok
+        mine = record_visits(t, district.households["g1"], 3)
+        lost_grid = record_visits(t, district.households["g2"], 2)
+        Register(t.session()).edit_household(district.households["g2"][0], phone="13600000004")
+        district.unassign("w1", "g2")  # while the terminal was offline
+        report = t.sync()
+        # g1's work flowed; g2's was set aside visibly, with its reason
+        assert sorted(server_ids(server, "visit", mine)) == sorted(mine)
+        assert server_ids(server, "visit", lost_grid) == []
+        assert report.error is None and report.rejected == 3 and not report.ok
+        held = quarantined(t.session())
+        assert {q.reason for q in held} == {"scope.grid_outside"}
+        assert {q.entity_id for q in held if q.entity == "visit"} == set(lost_grid)
+        assert any(q.fields.get("phone") == "13600000004" for q in held)
+        # the grid's data left the terminal; the quarantine still holds everything written
+        assert _count(t, "household", "grid_id = ?", (district.grids["g2"],)) == 0
+        assert all(q.fields for q in held)
+    finally:
+        t.close()
+
+
+def test_a_refused_record_is_quarantined_corrected_and_resent(tmp_path, server, district, proxy):
+    t = make_terminal(tmp_path, district, "w1", proxy.url)
+    try:
+        assert t.sync().ok
+        before = record_visits(t, district.households["g1"], 3)
+        household = district.households["g1"][2]
+        # a write the server refuses (a phone number an older app let through)
+        t.store.write(lambda tx: tx.update("household", household, {"phone": "12-34"}))
+        after = record_visits(t, district.households["g1"], 3)
+        report = t.sync()
+        assert report.error is None and report.rejected == 1
+        assert sorted(server_ids(server, "visit", before + after)) == sorted(before + after)
+        (held,) = quarantined(t.session())
+        assert held.field == "phone" and held.fields == {"phone": "12-34"}
+
+        resend(t.session(), held.op_id)  # as it was: refused again, nothing else affected
+        again = t.sync()
+        assert again.rejected == 1
+        (held,) = quarantined(t.session())
+        correct(t.session(), held.op_id, {"phone": "13512345678"})
+        fixed = t.sync()
+        assert fixed.ok, fixed
+        assert quarantined(t.session()) == []
+        states = t.outbox_states()
+        assert states == {"confirmed": 7}
+        assert t.store.query("SELECT phone FROM household WHERE id = ?", (household,)) == [
+            {"phone": "13512345678"}
+        ]
+    finally:
+        t.close()
+
+
+def test_records_after_a_quarantined_one_are_confirmed_exactly_once(
+    tmp_path, server, district, proxy
+):
+    t = make_terminal(tmp_path, district, "w1", proxy.url)
+    try:
+        assert t.sync().ok
+        ids = record_visits(t, district.households["g1"], 40)
+        t.store.write(
+            lambda tx: tx.update("household", district.households["g1"][0], {"address": "x"})
+        )
+        ids += record_visits(t, district.households["g1"], 40)
+        report = t.sync()
+        assert report.rejected == 1 and report.confirmed == 80
+        (held,) = quarantined(t.session())
+        t.store.write(
+            lambda tx: tx.execute("DELETE FROM outbox WHERE op_id = ?", (held.op_id,))
+        )  # the worker gave the bad edit up
+        assert_exactly_once(server, t, ids)
+    finally:
+        t.close()
