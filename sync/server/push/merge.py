@@ -64,7 +64,7 @@ def merge(
         )
     if conflicted:
         server = {name: row[name] for name in conflicted} | {"version": row["version"]}
-        return Outcome(OpStatus.CONFLICT, conflicted, server)
+        return Outcome(OpStatus.CONFLICT, tuple(conflicted), server)
     return Outcome(OpStatus.APPLIED)
 
 

@@ -28,7 +28,7 @@ from sync.server.db.bulk import among
 from sync.server.db.engine import writing
 from sync.server.errors import ApiError, busy, forbidden
 from sync.server.push.handlers import HANDLERS
-from sync.server.push.work import OutOfScope, RetryLater, Work
+from sync.server.push.work import APPLIED, OutOfScope, RetryLater, Work
 
 log = logging.getLogger(__name__)
 
@@ -122,15 +122,18 @@ def _apply(
                 "at": now,
             }
         )
-        results.append(
-            _result(
-                op.op_id,
-                op.seq,
-                outcome.status,
-                conflict_fields=outcome.conflict_fields,
-                server=outcome.server,
+        if outcome is APPLIED:
+            results.append(dict(_APPLIED_RESULT, op_id=op.op_id, seq=op.seq))
+        else:
+            results.append(
+                _result(
+                    op.op_id,
+                    op.seq,
+                    outcome.status,
+                    conflict_fields=list(outcome.conflict_fields),
+                    server=outcome.server,
+                )
             )
-        )
     work.flush(applied)
     return {"batch_id": request.batch_id, "acked_seq": acked_seq(results), "results": results}
 
@@ -143,6 +146,20 @@ def acked_seq(results: list[dict[str, Any]]) -> int | None:
             break
         acked = r["seq"]
     return acked
+
+
+_APPLIED_RESULT: dict[str, Any] = {
+    "op_id": "",
+    "seq": 0,
+    "status": OpStatus.APPLIED.value,
+    "reason": None,
+    "message": None,
+    "field": None,
+    "retriable": False,
+    "original_status": None,
+    "conflict_fields": [],
+    "server": None,
+}
 
 
 def _result(op_id: str, seq: int, status: OpStatus, **details: Any) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Integer, Table, and_, insert, select, tuple_, update
@@ -62,13 +62,17 @@ class OutOfScope(PermissionDeniedError):
     code = "scope.grid_outside"
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Outcome:
     """What a handler did with one op."""
 
     status: OpStatus = OpStatus.APPLIED
-    conflict_fields: list[str] = field(default_factory=list)
+    conflict_fields: tuple[str, ...] = ()
     server: dict[str, Any] | None = None
+
+
+#: The common case, shared (an Outcome is immutable).
+APPLIED = Outcome()
 
 
 def key_of(entity: str, row: dict[str, Any]) -> str:

@@ -13,7 +13,7 @@ from sync.server.clock import now_iso
 from sync.server.db import schema
 from sync.server.push.handlers.base import Handler, only, outside, text_id, want
 from sync.server.push.wire import decode, same_text
-from sync.server.push.work import Outcome, Work
+from sync.server.push.work import APPLIED, Outcome, Work
 
 
 def _visit_wants(op: Op) -> list[tuple[str, str]]:
@@ -92,7 +92,7 @@ def _apply_visit(op: Op, work: Work) -> Outcome:
         work.partition_of(grid_id),
         encoded=True,
     )
-    return Outcome()
+    return APPLIED
 
 
 def _check_in_wants(op: Op) -> list[tuple[str, str]]:
@@ -130,7 +130,7 @@ def _apply_check_in(op: Op, work: Work) -> Outcome:
         },
         partitions.user(work.principal.user_num),
     )
-    return Outcome()
+    return APPLIED
 
 
 def _attachment_wants(op: Op) -> list[tuple[str, str]]:
@@ -160,7 +160,7 @@ def _apply_attachment(op: Op, work: Work) -> Outcome:
             },
             None,
         )
-    return Outcome()
+    return APPLIED
 
 
 VISIT = Handler(_visit_wants, _apply_visit)

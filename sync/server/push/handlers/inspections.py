@@ -33,7 +33,7 @@ from sync.server.db import schema
 from sync.server.push.handlers.base import Handler, only, outside, text_id, want
 from sync.server.push.merge import merge
 from sync.server.push.wire import decode
-from sync.server.push.work import Outcome, Work
+from sync.server.push.work import APPLIED, Outcome, Work
 
 
 def _photos(value: object) -> list[str]:
@@ -109,7 +109,7 @@ def _apply_inspection(op: Op, work: Work) -> Outcome:
             },
             work.partition_of(grid_id),
         )
-        return Outcome()
+        return APPLIED
     row = work.need("hazard_inspection", op.entity_id, "id")
     if not work.principal.in_scope(row["grid_id"]):
         raise outside("the inspection")
@@ -134,7 +134,7 @@ def _apply_inspection(op: Op, work: Work) -> Outcome:
         values["completed_at"] = timestamp(completed, "completed_at") if completed else now_iso()
     if values:
         work.update("hazard_inspection", row["id"], values, work.partition_of(row["grid_id"]))
-    return Outcome()
+    return APPLIED
 
 
 def _answer_key(op: Op) -> str:
@@ -188,7 +188,7 @@ def _apply_answer(op: Op, work: Work) -> Outcome:
         )
     else:
         work.update("checklist_answer", key, values, partition)
-    return Outcome()
+    return APPLIED
 
 
 def _hazard_wants(op: Op) -> list[tuple[str, str]]:
@@ -267,12 +267,12 @@ def _apply_hazard(op: Op, work: Work) -> Outcome:
             },
             work.partition_of(grid_id),
         )
-        return Outcome()
+        return APPLIED
     row = work.need("hazard", op.entity_id, "id")
     if not work.principal.in_scope(row["grid_id"]):
         raise outside("the hazard")
     changes = hazard_values(f)  # validated before the status moves: a refusal writes nothing
-    outcome = Outcome()
+    outcome = APPLIED
     target = f.get("status")
     if target is not None and target != row["status"]:
         outcome = _move_hazard(op, work, row, enum_value(HazardStatus, target, "status"))
@@ -310,7 +310,7 @@ def _move_hazard(op: Op, work: Work, row: dict[str, Any], target: HazardStatus) 
                 op_id=op.op_id,
             )
             return Outcome(
-                OpStatus.CONFLICT, ["status"], {"status": row["status"], "version": row["version"]}
+                OpStatus.CONFLICT, ("status",), {"status": row["status"], "version": row["version"]}
             )
         raise TransitionError(
             "hazard.transition_not_allowed",
@@ -324,7 +324,7 @@ def _move_hazard(op: Op, work: Work, row: dict[str, Any], target: HazardStatus) 
         "version": int(row["version"]) + 1,
     }
     work.update("hazard", row["id"], values, work.partition_of(row["grid_id"]))
-    return Outcome()
+    return APPLIED
 
 
 INSPECTION = Handler(_inspection_wants, _apply_inspection)

@@ -13,7 +13,7 @@ from sync.server.db import schema
 from sync.server.push.handlers.base import Handler, only, outside, want
 from sync.server.push.merge import merge
 from sync.server.push.wire import decode
-from sync.server.push.work import Outcome, Work
+from sync.server.push.work import APPLIED, Outcome, Work
 
 _HOUSEHOLD_STRUCTURE = ("id", "grid_id", "building_id", "unit_id", "floor", "room", "address")
 _PREMISES_FIELDS = (
@@ -56,7 +56,7 @@ def _apply_household(op: Op, work: Work) -> Outcome:
         _structural(row, f, _HOUSEHOLD_STRUCTURE)
         changes = {k: v for k, v in f.items() if k not in _HOUSEHOLD_STRUCTURE}
         if not changes:
-            return Outcome()
+            return APPLIED
         return merge(
             work,
             entity="household",
@@ -99,7 +99,7 @@ def _apply_household(op: Op, work: Work) -> Outcome:
         },
         work.partition_of(grid_id),
     )
-    return Outcome()
+    return APPLIED
 
 
 def _resident_wants(op: Op) -> list[tuple[str, str]]:
@@ -129,20 +129,20 @@ def _apply_resident(op: Op, work: Work) -> Outcome:
             },
             work.partition_of(household["grid_id"]),
         )
-        return Outcome()
+        return APPLIED
     row = work.get("resident", op.entity_id)
     if row is None and op.op is OpKind.DELETE:
-        return Outcome()  # already gone: deleting twice is deleting once
+        return APPLIED  # already gone: deleting twice is deleting once
     row = work.need("resident", op.entity_id, "id")
     if not work.principal.in_scope(row["grid_id"]):
         raise outside("the resident")
     if op.op is OpKind.DELETE:
         work.delete("resident", op.entity_id, work.partition_of(row["grid_id"]))
-        return Outcome()
+        return APPLIED
     _structural(row, f, ("household_id",))
     f.pop("household_id", None)
     if not f:
-        return Outcome()
+        return APPLIED
     return merge(
         work,
         entity="resident",
@@ -184,7 +184,7 @@ def _apply_premises(op: Op, work: Work) -> Outcome:
             | {k: getattr(p, k) for k in _PREMISES_FIELDS},
             work.partition_of(p.grid_id),
         )
-        return Outcome()
+        return APPLIED
     row = work.need("premises", op.entity_id, "id")
     if not work.principal.in_scope(row["grid_id"]):
         raise outside("the premises")

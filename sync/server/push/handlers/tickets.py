@@ -20,7 +20,7 @@ from sync.server.db import schema
 from sync.server.push.handlers.base import Handler, only, outside, text_id, want
 from sync.server.push.merge import bump, merge
 from sync.server.push.wire import decode
-from sync.server.push.work import Outcome, Work
+from sync.server.push.work import APPLIED, Outcome, Work
 
 _EDITABLE = ("category", "title", "description", "urgent", "location", "photos", "household_id")
 #: Sent by the terminal with every ticket write, but owned by the server's state machine.
@@ -122,7 +122,7 @@ def _apply_ticket(op: Op, work: Work) -> Outcome:
             },
             work.partition_of(t.grid_id),
         )
-        return Outcome()
+        return APPLIED
     row = work.need("ticket", op.entity_id, "id")
     if not work.principal.in_scope(row["grid_id"]):
         raise outside("the ticket")
@@ -134,7 +134,7 @@ def _apply_ticket(op: Op, work: Work) -> Outcome:
         raise ValidationError("ticket.field_not_editable", f"cannot edit {name}", field=name)
     changes = {k: v for k, v in f.items() if k in _EDITABLE}
     if not changes:
-        return Outcome()
+        return APPLIED
     current = ticket_from_row(row)
     merged = {
         "grid_id": current.grid_id,
@@ -205,7 +205,7 @@ def _apply_transition(op: Op, work: Work) -> Outcome:
             {"id": op.entity_id, "ticket_id": row["id"], **step_values, "grid_id": grid_id},
             work.partition_of(grid_id),
         )
-        return Outcome()
+        return APPLIED
     ticket = ticket_from_row(row)
     try:
         new, step = ticket.apply(
@@ -234,7 +234,7 @@ def _apply_transition(op: Op, work: Work) -> Outcome:
             op_id=op.op_id,
         )
         server = {"status": row["status"], "level": row["level"], "version": row["version"]}
-        return Outcome(OpStatus.CONFLICT, ["status"], server)
+        return Outcome(OpStatus.CONFLICT, ("status",), server)
     work.insert(
         "ticket_transition",
         {
@@ -266,7 +266,7 @@ def _apply_transition(op: Op, work: Work) -> Outcome:
         },
         grid_id,
     )
-    return Outcome()
+    return APPLIED
 
 
 TICKET = Handler(_ticket_wants, _apply_ticket)
