@@ -10,7 +10,7 @@ import zstandard
 
 from gridterm.ids import new_id
 from sync.protocol import MAX_OPS_PER_BATCH, MAX_PUSH_BODY_BYTES, MAX_PUSH_DECOMPRESSED_BYTES
-from tests.server.helpers import build_district, op, visit_fields
+from tests.server.helpers import build_district, op, ticket_fields, visit_fields
 
 
 @pytest.fixture(scope="module")
@@ -134,6 +134,29 @@ def test_garbage_field_values_are_rejected_per_op_not_500(terminal):
         vid = new_id()
         ops.append(op("visit", vid, {**visit_fields(hid, uid, id=vid), **extra}, seq=i))
     ops.append(op("ticket", new_id(), {"urgent": "yes", "grid_id": 3}, seq=50))
+    # values a database column could not hold must be refused by a rule first
+    long_id = "x" * 150
+    ops.append(op("visit", long_id, visit_fields(hid, uid, id=long_id), seq=60))
+    ops.append(op("visit", new_id(), visit_fields(long_id, uid), seq=61))
+    ticket = ticket_fields(d.grids["g1"], uid, reported_by="y" * 100)
+    ops.append(op("ticket", new_id(), ticket, seq=62))
+    ops.append(
+        op(
+            "household",
+            new_id(),
+            {"grid_id": d.grids["g1"], "floor": 10**15, "room": "1", "address": "a"},
+            seq=63,
+        )
+    )
+    ops.append(op("attachment", "a" * 64, {"sha256": "a" * 64, "size": 2**70}, seq=64))
+    ops.append(
+        op(
+            "hazard_inspection",
+            new_id(),
+            {"template_code": "shop_fire", "template_version": 10**20},
+            seq=65,
+        )
+    )
     ops.append(op("household", hid, {"floor": "x"}, kind="update", seq=51))
     ops.append(op("checklist_answer", "no-slash", {"result": "pass"}, seq=52))
     ops.append(op("hazard", new_id(), {"deadline": [], "severity": 1, "responsible": 2}, seq=53))

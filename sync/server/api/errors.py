@@ -69,11 +69,11 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(OperationalError)
     async def _db_down(_request: Request, exc: OperationalError) -> JSONResponse:
-        log.warning("database unavailable: %s", exc)
+        log.warning("database busy or unavailable: %s", exc)
         return error_response(
             503,
             "server.database_unavailable",
-            "the database is unavailable, try again shortly",
+            "the database is busy or unavailable, try again shortly",
             retriable=True,
             headers={"Retry-After": "5"},
         )

@@ -13,7 +13,7 @@ import time
 from typing import Any
 
 from sqlalchemy import Connection, Engine, select
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
 from gridterm.errors import GridTermError
 from sync.protocol import (
@@ -28,7 +28,7 @@ from sync.server.db.bulk import among
 from sync.server.db.engine import writing
 from sync.server.errors import ApiError, busy, forbidden
 from sync.server.push.handlers import HANDLERS
-from sync.server.push.work import APPLIED, OutOfScope, RetryLater, Work
+from sync.server.push.work import APPLIED, MAX_ID, OutOfScope, RetryLater, Work
 
 log = logging.getLogger(__name__)
 
@@ -53,15 +53,24 @@ def apply_push(engine: Engine, principal: Principal, request: PushRequest) -> di
                 return _apply(conn, principal, request, careful)
         except OutOfScope as exc:
             raise forbidden(exc.code, str(exc)) from None
-        except (IntegrityError, OperationalError) as exc:
-            # another instance committed the same new rows, or a lock wait failed: replay
+        except DataError as exc:
+            # a value a column cannot hold that no rule caught: refuse the batch, never a 500
+            log.warning("push %s refused by the database: %s", request.batch_id, exc)
+            raise ApiError(
+                422, "push.unstorable_value", "a value in this batch cannot be stored"
+            ) from None
+        except IntegrityError as exc:
+            # another batch committed the same new rows first: replay, looking ids up this time
             log.info("push %s collided (attempt %d): %s", request.batch_id, attempt + 1, exc)
             careful = True
-            time.sleep(random.uniform(0.01, 0.05) * (attempt + 1))
         except DBAPIError as exc:
             if not _is_transient(exc):
+                # e.g. SQLite still locked after its busy timeout: the error handler answers 503
                 raise
-            time.sleep(random.uniform(0.01, 0.05) * (attempt + 1))
+            log.info(
+                "push %s must be replayed (attempt %d): %s", request.batch_id, attempt + 1, exc
+            )
+        time.sleep(random.uniform(0.01, 0.05) * (attempt + 1))
     raise busy("the batch collided with others too often; send it again")
 
 
@@ -95,6 +104,9 @@ def _apply(
         handler = HANDLERS.get(op.entity)
         if handler is None:
             results.append(_rejected(op.op_id, op.seq, "entity.not_pushable", op.entity))
+            continue
+        if len(op.entity_id) > MAX_ID and op.entity != "checklist_answer":
+            results.append(_rejected(op.op_id, op.seq, "field.bad_id", "entity_id is too long"))
             continue
         try:
             outcome = handler.apply(op, work)

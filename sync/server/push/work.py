@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Integer, Table, and_, insert, select, tuple_,
 from sqlalchemy import delete as sql_delete
 
 from gridterm.domain.inspections import ChecklistTemplate
-from gridterm.errors import GridTermError, PermissionDeniedError
+from gridterm.errors import GridTermError, PermissionDeniedError, ValidationError
 from gridterm.ids import new_id
 from sync.protocol import OpStatus
 from sync.server import partitions
@@ -47,6 +47,8 @@ FLUSH_ORDER = (
 _LOCKED = frozenset({"household", "resident", "premises", "ticket", "hazard", "hazard_inspection"})
 _TABLES: dict[str, Table] = {**schema.SYNCED, "attachment": schema.attachment}
 _CHUNK = 500
+#: Longest id (UUIDv7 text is 36): longer ones are refused before they reach a column.
+MAX_ID = 64
 
 
 class RetryLater(GridTermError):
@@ -172,6 +174,8 @@ class Work:
 
     def need(self, entity: str, key: object, field: str) -> dict[str, Any]:
         """The referenced row, or RetryLater naming the field that refers to it."""
+        if isinstance(key, str) and len(key) > MAX_ID:
+            raise ValidationError("field.bad_id", f"{field} is not an id", field=field)
         row = self.get(entity, key)
         if row is None:
             raise RetryLater(

@@ -144,7 +144,7 @@ def _apply_attachment(op: Op, work: Work) -> Outcome:
     if digest != op.entity_id:
         raise ValidationError("attachment.id_mismatch", "entity_id must be the sha256")
     size = f.get("size")
-    if isinstance(size, bool) or not isinstance(size, int) or size < 0:
+    if isinstance(size, bool) or not isinstance(size, int) or not 0 <= size <= 2**40:
         raise ValidationError("field.not_number", "size must be a byte count", field="size")
     kind = enum_value(AttachmentKind, f.get("kind", "photo"), "kind")
     mime = optional_text(f.get("mime"), "mime", max_len=100) or "application/octet-stream"

@@ -69,7 +69,7 @@ def _apply_inspection(op: Op, work: Work) -> Outcome:
             raise ValidationError("inspection.exists", "an inspection with this id exists")
         code = required_text(f.get("template_code"), "template_code", max_len=40)
         version = f.get("template_version")
-        if isinstance(version, bool) or not isinstance(version, int):
+        if isinstance(version, bool) or not isinstance(version, int) or not 0 < version < 10**6:
             raise ValidationError(
                 "field.not_number", "template_version must be a number", field="template_version"
             )

@@ -70,7 +70,7 @@ def _apply_household(op: Op, work: Work) -> Outcome:
         raise ValidationError("household.exists", "a household with this id exists", field="id")
     grid_id = required_text(f.get("grid_id"), "grid_id")
     floor = f.get("floor")
-    if isinstance(floor, bool) or not isinstance(floor, int):
+    if isinstance(floor, bool) or not isinstance(floor, int) or not -5 <= floor <= 200:
         raise ValidationError("field.not_number", "floor must be a whole number", field="floor")
     room = required_text(f.get("room"), "room", max_len=20)
     address = required_text(f.get("address"), "address", max_len=100)

@@ -78,7 +78,12 @@ def validated_ticket(ticket_id: str, v: dict[str, Any]) -> Ticket:
 
 
 def _ticket_wants(op: Op) -> list[tuple[str, str]]:
-    return want(("ticket", op.entity_id), ("household", op.fields.get("household_id")))
+    f = op.fields
+    return want(
+        ("ticket", op.entity_id),
+        ("household", f.get("household_id")),
+        ("user", f.get("reported_by")),
+    )
 
 
 def _apply_ticket(op: Op, work: Work) -> Outcome:
@@ -86,8 +91,10 @@ def _apply_ticket(op: Op, work: Work) -> Outcome:
     f = decode(schema.ticket, op.fields)
     if op.op is OpKind.CREATE:
         t = validated_ticket(op.entity_id, f)
-        if not t.reported_by:
-            raise ValidationError("field.required", "reported_by is required", field="reported_by")
+        if work.get("user", t.reported_by) is None:
+            raise ValidationError(
+                "ticket.unknown_user", "reported_by names no user", field="reported_by"
+            )
         if work.get("ticket", op.entity_id) is not None:
             raise ValidationError("ticket.exists", "a ticket with this id exists", field="id")
         if not work.principal.in_scope(t.grid_id):
