@@ -136,7 +136,7 @@ class Shell(QWidget):
             ),
             (
                 "report",
-                self.tr("Quick report"),
+                self.tr("Quick report", "navigation"),
                 "quick_report",
                 lambda: quick_report.QuickReportScreen(*self._args()),
             ),

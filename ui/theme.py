@@ -31,6 +31,7 @@ def read_theme(name: str) -> dict[str, str]:
 def style_sheet(values: dict[str, str]) -> str:
     """The app style sheet with the theme's values filled in."""
     qss = (STYLES_DIR / "app.qss").read_text(encoding="utf-8")
+    qss = qss.replace("@icons", ICONS_DIR.as_posix())
     # Longest names first so @primary does not eat the start of @primary_text.
     for key in sorted(values, key=len, reverse=True):
         qss = qss.replace(f"@{key}", values[key])

@@ -47,6 +47,10 @@
             <translation>Rental</translation>
         </message>
         <message>
+            <source>Small number: residents</source>
+            <translation>Small number: residents</translation>
+        </message>
+        <message>
             <source>Building</source>
             <translation>Building</translation>
         </message>
@@ -1058,6 +1062,10 @@
             <translation>Made-up people and places. Tap an account to fill it in.</translation>
         </message>
         <message>
+            <source>Clear</source>
+            <translation>Clear</translation>
+        </message>
+        <message>
             <source>{name} · {role}
 Worker ID {worker_id} · PIN {pin}</source>
             <translation>{name} · {role}
@@ -1402,7 +1410,8 @@ Worker ID {worker_id} · PIN {pin}</translation>
         </message>
         <message>
             <source>Quick report</source>
-            <translation>Quick report</translation>
+            <comment>navigation</comment>
+            <translation>Report</translation>
         </message>
         <message>
             <source>Sync</source>

@@ -47,6 +47,10 @@
             <translation>出租户</translation>
         </message>
         <message>
+            <source>Small number: residents</source>
+            <translation>小数字：居住人数</translation>
+        </message>
+        <message>
             <source>Building</source>
             <translation>楼栋</translation>
         </message>
@@ -1054,6 +1058,10 @@
             <translation>人物和地点均为虚构。点一下账户即可填入。</translation>
         </message>
         <message>
+            <source>Clear</source>
+            <translation>清除</translation>
+        </message>
+        <message>
             <source>{name} · {role}
 Worker ID {worker_id} · PIN {pin}</source>
             <translation>{name} · {role}
@@ -1396,6 +1404,7 @@ Worker ID {worker_id} · PIN {pin}</source>
         </message>
         <message>
             <source>Quick report</source>
+            <comment>navigation</comment>
             <translation>随手拍</translation>
         </message>
         <message>
@@ -1484,7 +1493,7 @@ Worker ID {worker_id} · PIN {pin}</source>
         </message>
         <message>
             <source>Waiting</source>
-            <translation>等待时长</translation>
+            <translation>待发送</translation>
         </message>
         <message>
             <source>Quarantine</source>
@@ -1528,7 +1537,7 @@ Worker ID {worker_id} · PIN {pin}</source>
         </message>
         <message>
             <source>Reported</source>
-            <translation>已上报</translation>
+            <translation>上报时间</translation>
         </message>
         <message>
             <source>Waiting</source>

@@ -13,7 +13,8 @@ translate = QCoreApplication.translate
 def building_name(number: str, name: str = "") -> str:
     """3栋 / Building 3, with the building's own name when it has one."""
     text = translate("Register", "Building {number}").format(number=number)
-    return f"{text} {name}" if name else text
+    # Registers often repeat the number as the name (1栋): show a name only when it adds one.
+    return f"{text} {name}" if name and number not in name else text
 
 
 class GridModel(RowTableModel[GridRow]):

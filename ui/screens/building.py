@@ -66,6 +66,7 @@ class BuildingScreen(Screen):
             symbol.setPixmap(pixmap(name, size=28))
             self.legend.addWidget(symbol)
             self.legend.addWidget(label(text, wrap=False))
+        self.legend.addWidget(label(self.tr("Small number: residents"), "muted", wrap=False))
         info.addLayout(self.legend)
         self.body.addWidget(info_card)
 

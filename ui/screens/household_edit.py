@@ -28,6 +28,7 @@ class HouseholdEditScreen(Screen):
         self.scroll, outer = self.scrolling_form()
         self.form = Form()
         outer.addLayout(self.form)
+        outer.addStretch(1)  # rows keep their height; spare room goes below
 
         reasons = QGridLayout()
         reasons.setSpacing(8)

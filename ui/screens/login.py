@@ -15,10 +15,8 @@ from PySide6.QtWidgets import (
 from ui.context import AppContext, DemoUser
 from ui.labels import ROLES, label
 from ui.settings import LAST_WORKER_ID
-from ui.widgets.touch import button, card, discard, screen_widget
+from ui.widgets.touch import button, card, discard, make_big, screen_widget
 from ui.widgets.touch import label as text_label
-
-PIN_KEY_PX = 72
 
 
 class LoginScreen(QWidget):
@@ -96,9 +94,9 @@ class LoginScreen(QWidget):
         grid.setSpacing(8)
         keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "C", "0", "⌫"]
         for i, key in enumerate(keys):
-            b = button(key)
+            b = button(self.tr("Clear") if key == "C" else key)
             b.setObjectName(f"pinKey_{ {'C': 'clear', '⌫': 'back'}.get(key, key) }")
-            b.setMinimumHeight(PIN_KEY_PX)
+            make_big(b)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.clicked.connect(lambda _=False, k=key: self._key(k))
             grid.addWidget(b, i // 3, i % 3)

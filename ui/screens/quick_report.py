@@ -19,7 +19,7 @@ from ui.screens.base import Navigator, Screen
 from ui.widgets.form import Choice, Form, toggle
 from ui.widgets.location import LocationProbe
 from ui.widgets.photos import PhotoStrip
-from ui.widgets.touch import button
+from ui.widgets.touch import button, make_big
 from ui.widgets.touch import label as text_label
 from ui.workspace import Workspace
 
@@ -37,10 +37,11 @@ class QuickReportScreen(Screen):
         self.scroll, outer = self.scrolling_form()
         self.form = Form()
         outer.addLayout(self.form)
+        outer.addStretch(1)  # rows keep their height; spare room goes below
 
         self.photos = PhotoStrip(ctx, ws)
         for b in (self.photos.camera_button, self.photos.file_button):
-            b.setMinimumHeight(72)
+            make_big(b, "huge")
         self.photos.failed.connect(self.form.show_error)
         self.form.row(self.tr("1 · Photo"), self.photos, "photos")
 
@@ -51,7 +52,7 @@ class QuickReportScreen(Screen):
         self.category = Choice([], "reportCategory")
         for i, stored in enumerate(CATEGORIES):
             b = toggle(category_label(stored), f"category_{i}")
-            b.setMinimumHeight(64)
+            make_big(b)
             self.category.group.addButton(b)
             self.category.buttons[stored] = b
             grid.addWidget(b, i // 5, i % 5)
@@ -79,7 +80,7 @@ class QuickReportScreen(Screen):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.send = button(self.tr("3 · Send report"), "primary", "sendReport")
-        self.send.setMinimumSize(280, 72)
+        make_big(self.send, "huge")
         self.send.clicked.connect(self._send)
         buttons.addWidget(self.send)
         self.body.addLayout(buttons)

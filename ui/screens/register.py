@@ -51,7 +51,6 @@ class RegisterScreen(Screen):
         self.grid_table.setObjectName("gridTable")
         self.grid_table.on_row(self._grid_chosen)
         grids.addWidget(self.grid_table, 1)
-        grids_card.setMaximumWidth(420)
         browse.add(grids_card, 2)
         buildings_card, buildings = card()
         self.buildings_title = label(self.tr("Buildings"), "section")

@@ -37,6 +37,7 @@ class ResidentEditScreen(Screen):
         self.scroll, outer = self.scrolling_form()
         self.form = Form()
         outer.addLayout(self.form)
+        outer.addStretch(1)  # rows keep their height; spare room goes below
         r = resident
         self.name = QLineEdit(r.name if r else "")
         self.name.setObjectName("name")

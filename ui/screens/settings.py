@@ -43,6 +43,7 @@ class SettingsScreen(Screen):
         self.scroll, outer = self.scrolling_form()
         self.form = Form()
         outer.addLayout(self.form)
+        outer.addStretch(1)  # rows keep their height; spare room goes below
 
         server_row = QHBoxLayout()
         self.server = QLineEdit(settings.get(SERVER_URL))

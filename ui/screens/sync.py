@@ -65,7 +65,6 @@ class SyncScreen(Screen):
         self.body.addWidget(row, 1)
 
         summary_card, summary = card()
-        summary_card.setMaximumWidth(440)
         summary.addWidget(text_label(self.tr("On this terminal"), "section"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)

@@ -109,7 +109,6 @@ class TicketDetailScreen(Screen):
         self.photos.file_button.hide()
         facts.addWidget(self.photos)
         facts.addStretch(1)
-        facts_card.setMaximumWidth(520)
         row.add(facts_card, 2)
 
         right = QWidget()
@@ -167,6 +166,7 @@ class TicketDetailScreen(Screen):
         self.history_table = TouchTable(self.history_model, stretch=(TransitionModel.COL_NOTE,))
         self.history_table.setObjectName("historyTable")
         self.history_table.setMinimumHeight(280)
+        self.history_table.setWordWrap(True)
         history.addWidget(self.history_table, 1)
         right_col.addWidget(history_card, 1)
         row.add(right, 3)
@@ -208,6 +208,7 @@ class TicketDetailScreen(Screen):
         self.photos.setVisible(bool(t.photos))
         self.history_model.names = data.names
         self.history_model.set_rows(data.history)
+        self.history_table.resizeRowsToContents()
         self._show_actions(t)
         self._tick()
         if t.urgent and is_waiting(t):

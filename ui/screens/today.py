@@ -19,7 +19,7 @@ from ui.screens.base import Navigator, Screen
 from ui.widgets.location import LocationProbe
 from ui.widgets.responsive import ResponsiveRow
 from ui.widgets.table import TouchTable
-from ui.widgets.touch import button, card, discard, label
+from ui.widgets.touch import button, card, discard, label, make_big
 from ui.workspace import Workspace
 
 
@@ -75,8 +75,7 @@ class TodayScreen(Screen):
         left_col = QVBoxLayout(left)
         left_col.setContentsMargins(0, 0, 0, 0)
         left_col.setSpacing(14)
-        left.setMinimumWidth(360)
-        left.setMaximumWidth(460)
+        left.setMinimumWidth(380)
         row.add(left, 0)
 
         check_card, check = card()
@@ -85,7 +84,7 @@ class TodayScreen(Screen):
         self.check_state.setObjectName("checkState")
         check.addWidget(self.check_state)
         self.check_button = button(self.tr("Check in"), "primary", "checkButton")
-        self.check_button.setMinimumHeight(64)
+        make_big(self.check_button)
         self.check_button.clicked.connect(self._check)
         check.addWidget(self.check_button)
         left_col.addWidget(check_card)

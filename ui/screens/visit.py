@@ -149,6 +149,7 @@ class VisitScreen(Screen):
         outer.addWidget(self.restored)
         self.form = Form()
         outer.addLayout(self.form)
+        outer.addStretch(1)  # rows keep their height; spare room goes below
 
         types = QGridLayout()
         types.setSpacing(8)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QSizePolicy, QToolButton
 from ui.theme import Theme
 from ui.widgets.icons import icon, icon_size
 
-RAIL_WIDTH = 112
+RAIL_WIDTH = 124
 BAR_HEIGHT = 84
 
 
@@ -31,6 +31,7 @@ class NavBar(QWidget):
         self.buttons: dict[str, QToolButton] = {}
         self._icons: dict[str, str] = {}
         self.layout_.addStretch(1)
+        self._stretch = self.layout_.itemAt(0)
         theme.changed.connect(self._recolor)
         self.set_vertical(True)
 
@@ -63,6 +64,8 @@ class NavBar(QWidget):
         self.layout_.setDirection(
             QBoxLayout.Direction.TopToBottom if vertical else QBoxLayout.Direction.LeftToRight
         )
+        # A rail keeps its buttons at the top; a bottom bar shares its width out evenly.
+        self.layout_.setStretch(self.layout_.indexOf(self._stretch), 1 if vertical else 0)
         if vertical:
             self.setFixedWidth(RAIL_WIDTH)
             self.setMinimumHeight(0)

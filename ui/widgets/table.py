@@ -5,13 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from ui.models.base import ROW_ROLE, SORT_ROLE, RowTableModel
 from ui.widgets.touch import kinetic
 
 ROW_PX = 56
+
+
+def row_height(widget: QWidget) -> int:
+    """Rows stay one touch target high, and grow with large text."""
+    return max(ROW_PX, int(widget.fontMetrics().height() * 2.2))
 
 
 class TouchTable(QTableView):
@@ -32,6 +37,9 @@ class TouchTable(QTableView):
             proxy.setSortRole(SORT_ROLE)
             self.setModel(proxy)
             self.setSortingEnabled(True)
+            # Start in the order the service gave (urgent and oldest first); a tap on a
+            # header sorts by that column.
+            self.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         else:
             self.setModel(model)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -42,7 +50,7 @@ class TouchTable(QTableView):
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(ROW_PX)
+        self.verticalHeader().setDefaultSectionSize(row_height(self))
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
@@ -51,6 +59,11 @@ class TouchTable(QTableView):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         kinetic(self)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.verticalHeader().setDefaultSectionSize(row_height(self))
 
     def on_row(self, callback: Callable[[Any], None]) -> None:
         """Call ``callback(row)`` when a row is tapped."""

@@ -54,6 +54,12 @@ def button(text: str = "", role: str = "", object_name: str = "") -> QPushButton
     return b
 
 
+def make_big(widget: QWidget, size: str = "big") -> QWidget:
+    """A larger touch target ("big": 72 px high, "huge": 88 px high and 220 px wide)."""
+    widget.setProperty("size", size)
+    return widget
+
+
 def label(text: str = "", role: str = "", wrap: bool = True) -> QLabel:
     """A label; ``role`` is title, section, muted, error, ok, warning, badge or urgent."""
     lab = QLabel(text)

@@ -1,0 +1,170 @@
+"""Make the screenshots in this folder: the app under Xvfb on a fresh demo database.
+
+    .venv/bin/python docs/screenshots/make.py            # all of them (about a minute)
+    .venv/bin/python docs/screenshots/make.py --only zh_CN-today
+
+It starts its own Xvfb when no DISPLAY is set, builds a 1,500-household demo database (seeded,
+so the same people appear every time) in a temporary folder, logs in as the demo grid worker
+and walks every screen (ui/tour.py) in each configuration below.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(ROOT))
+
+#: (prefix, locale, theme, size, screens or None for all)
+CONFIGS: list[tuple[str, str, str, tuple[int, int], set[str] | None]] = [
+    ("zh_CN", "zh_CN", "normal", (1280, 800), None),
+    ("en", "en", "normal", (1280, 800), {"login", "today", "building", "household", "visit",
+                                          "tickets", "ticket_detail", "sync"}),
+    ("zh_CN-high_contrast", "zh_CN", "high_contrast", (1280, 800),
+     {"today", "building", "household", "ticket_detail", "quick_report"}),
+    ("zh_CN-large_text", "zh_CN", "large_text", (1280, 800), {"today", "visit", "settings"}),
+    ("zh_CN-portrait", "zh_CN", "normal", (800, 1280),
+     {"login", "today", "building", "household", "visit", "tickets", "quick_report"}),
+]  # fmt: skip
+HOUSEHOLDS = 1500
+
+
+def start_xvfb() -> subprocess.Popen[bytes] | None:
+    """An X server for the real window (xcb), unless one is there already."""
+    if os.environ.get("DISPLAY"):
+        return None
+    display = ":97"
+    proc = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", "1280x1280x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    time.sleep(1.0)  # Xvfb has no readiness signal
+    os.environ["DISPLAY"] = display
+    return proc
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--only", help="make only the screenshot with this name")
+    parser.add_argument("--out", type=Path, default=HERE)
+    args = parser.parse_args()
+    xvfb = start_xvfb()
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    try:
+        return shoot(args.out, args.only)
+    finally:
+        if xvfb is not None:
+            xvfb.terminate()
+
+
+def shoot(out: Path, only: str | None) -> int:
+    import asyncio
+
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    from gridterm.demo.generator import build_demo
+    from gridterm.store.keys import FAST_KDF
+    from ui.context import AppContext, DemoUser
+    from ui.demo_db import save_demo_users
+    from ui.gc import GuiThreadCollector
+    from ui.i18n import Translations
+    from ui.main_window import MainWindow
+    from ui.ops import Ops
+    from ui.settings import AppSettings
+    from ui.theme import Theme
+    from ui.tour import tour
+
+    work = Path(tempfile.mkdtemp(prefix="gridterm-shots-"))
+    db = work / "demo" / "gridterm-demo.db"
+    result = build_demo(db, HOUSEHOLDS, kdf=FAST_KDF)
+    users = [DemoUser(u.worker_id, u.name, u.role.value, u.pin) for u in result.users]
+    save_demo_users(db, users)
+    worker = users[0]
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    collector = GuiThreadCollector(app)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    asyncio.events._set_running_loop(loop)  # the script pumps Qt events itself
+    i18n = Translations(app)
+    theme = Theme(app)
+    made = 0
+
+    def wait(ok: Callable[[], bool], timeout: float = 15.0) -> None:
+        end = time.monotonic() + timeout
+        while not ok():
+            if time.monotonic() > end:
+                raise TimeoutError("the screen did not load")
+            app.processEvents()
+            time.sleep(0.01)
+
+    def settle() -> None:
+        for _ in range(20):
+            app.processEvents()
+            time.sleep(0.01)
+
+    for prefix, locale, theme_name, size, wanted in CONFIGS:
+        i18n.switch(locale)
+        theme.apply(theme_name)
+        ctx = AppContext(
+            settings=AppSettings(work / f"{prefix}.ini"),
+            ops=Ops(loop),
+            i18n=i18n,
+            theme=theme,
+            db_path=db,
+            demo_users=users,
+            locate=False,
+        )
+        window = MainWindow(ctx)
+        window.resize(*size)
+        window.show()
+        settle()
+
+        def save(
+            name: str,
+            prefix: str = prefix,
+            wanted: set[str] | None = wanted,
+            window: MainWindow = window,
+        ) -> None:
+            nonlocal made
+            full = f"{prefix}-{name}"
+            if (wanted is not None and name not in wanted) or (only and full != only):
+                return
+            settle()
+            window.grab().save(str(out / f"{full}.png"))
+            made += 1
+            print(f"{full}.png")
+
+        window.stack.setCurrentWidget(window.first_run)
+        save("first_run")
+        window.stack.setCurrentWidget(window.login)
+        save("login")
+        window.login.worker_id.setText(worker.worker_id)
+        window.login.pin.setText(worker.pin)
+        window.login.submit.click()
+        wait(lambda w=window: w.shell is not None)
+        for name, _screen in tour(window, wait):
+            save(name)
+        window.close()
+        ctx.ops.shutdown()
+        window.deleteLater()
+        settle()
+    collector.stop()
+    shutil.rmtree(work, ignore_errors=True)
+    print(f"{made} screenshots in {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
