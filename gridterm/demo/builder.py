@@ -12,7 +12,7 @@ import hashlib
 import json
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
@@ -22,7 +22,7 @@ from gridterm.demo.bulk import Batch, RowBuffers
 from gridterm.demo.clock import DemoClock
 from gridterm.demo.layout import CommunityPlan, GridPlan
 from gridterm.demo.market import MarketBuilder
-from gridterm.demo.register import Register
+from gridterm.demo.register import HouseholdDraft, Register
 from gridterm.demo.seeded_ids import SeededIds
 from gridterm.demo.staff import Roster, StaffMember, check_ins
 from gridterm.demo.tickets import Actors, TicketDesk
@@ -242,8 +242,7 @@ class DemoBuilder:
         self, community: CommunityPlan, grid: GridPlan, building_no: int, *, forced_tickets: bool
     ) -> int:
         """Draw a grid's buildings, households, residents, visits and tickets; returns the
-        last building number used."""
-        rng, r, ids = self.rng, self.rng.random, self.ids
+        last building number used (buildings are numbered through the community)."""
         worker = self.workers[grid.id]
         supervisor = self.supervisors[community.id]
         actors = Actors(
@@ -251,72 +250,88 @@ class DemoBuilder:
             (supervisor.id, supervisor.role),
             (self.street_staff[0].id, Role.STREET_STAFF),
         )
-        buildings, units = self.rows("building"), self.rows("unit")
-        household_rows, resident_rows = self.rows("household"), self.rows("resident")
-        terms = self.rows("search_term")
-        draft_household = Register(rng, ids, self.clock.today).draft
+        register = Register(self.rng, self.ids, self.clock.today)
         homes: list[tuple[str, str]] = []
+        first_building = building_no + 1
         remaining = grid.households
         while remaining > 0:
             building_no += 1
-            floors, unit_count, rooms = layout.building_shape(rng)
-            if remaining < floors * unit_count * rooms:
-                floors = layout.fit_floors(floors, unit_count, rooms, remaining)
-            building_id = ids.next()
-            captain = names.full_name(rng, r() < 0.5, 1955 + int(r() * 20))
-            buildings.append(
-                (building_id, grid.id, str(building_no), f"{building_no}栋", floors, captain, 1)
-            )
-            for unit_no in range(1, unit_count + 1):
-                if remaining <= 0:
-                    break
-                unit_id = ids.next()
-                units.append((unit_id, building_id, str(unit_no), 1))
-                for floor in range(1, floors + 1):
-                    for room_no in range(1, rooms + 1):
-                        if remaining <= 0:
-                            break
-                        remaining -= 1
-                        room = f"{floor}{room_no:02d}"
-                        address = format_address(str(building_no), str(unit_no), room)
-                        draft = draft_household(grid.id, building_id, unit_id, floor, room, address)
-                        household_rows.append(draft.row)
-                        resident_rows.extend(draft.residents)
-                        terms += search_index.household_rows(draft.id, address, draft.phone)
-                        for res in draft.residents:
-                            terms += search_index.resident_rows(
-                                res[0],
-                                draft.id,
-                                res[2],
-                                res[7],
-                                res[6],  # type: ignore[arg-type]
-                            )
-                        homes.append((draft.id, address))
-                        for t in self.visits.household(draft, worker.id, supervisor.id):
-                            self.desk.open(
-                                ticket_id=t.ticket_id,
-                                grid_id=grid.id,
-                                reporter=(worker.id, worker.role),
-                                actors=actors,
-                                at=t.at,
-                                kind=t.kind,
-                                title=t.title,
-                                household_id=draft.id,
-                                visit_id=t.visit_id,
-                                location=address,
-                                description=f"入户走访时居民反映：{t.title}",
-                            )
-        self._snapshots(grid, actors, self.part_timers[community.id], building_no)
+            for building_id, unit_id, unit_no, floor, room in self._flats(
+                grid.id, building_no, remaining
+            ):
+                remaining -= 1
+                address = format_address(str(building_no), str(unit_no), room)
+                draft = register.draft(grid.id, building_id, unit_id, floor, room, address)
+                self._household(draft, address, grid, actors, supervisor.id)
+                homes.append((draft.id, address))
+        buildings = (first_building, building_no)
+        self._snapshots(grid, actors, self.part_timers[community.id], buildings)
         if forced_tickets:
             self._every_ticket_state(grid, actors, homes)
             self.first_homes = homes
         return building_no
 
-    def _snapshots(
-        self, grid: GridPlan, actors: Actors, reporter: StaffMember, buildings: int
-    ) -> None:
-        """Problems a part-time worker snapped (随手拍) with a photo."""
+    def _flats(
+        self, grid_id: str, building_no: int, wanted: int
+    ) -> Iterator[tuple[str, str, int, int, str]]:
+        """A new building of the grid; yields up to ``wanted`` of its flats as
+        (building id, unit id, unit number, floor, room), unit by unit, from the ground up."""
         r = self.rng.random
+        floors, unit_count, rooms = layout.building_shape(self.rng)
+        if wanted < floors * unit_count * rooms:
+            floors = layout.fit_floors(floors, unit_count, rooms, wanted)
+        building_id = self.ids.next()
+        captain = names.full_name(self.rng, r() < 0.5, 1955 + int(r() * 20))  # 楼栋长
+        self.rows("building").append(
+            (building_id, grid_id, str(building_no), f"{building_no}栋", floors, captain, 1)
+        )
+        for unit_no in range(1, unit_count + 1):
+            unit_id = self.ids.next()
+            self.rows("unit").append((unit_id, building_id, str(unit_no), 1))
+            for floor in range(1, floors + 1):
+                for room_no in range(1, rooms + 1):
+                    yield building_id, unit_id, unit_no, floor, f"{floor}{room_no:02d}"
+                    wanted -= 1
+                    if wanted == 0:
+                        return
+
+    def _household(
+        self,
+        draft: HouseholdDraft,
+        address: str,
+        grid: GridPlan,
+        actors: Actors,
+        supervisor_id: str,
+    ) -> None:
+        """Buffer one drawn household with its residents, search keys, visits and tickets."""
+        self.rows("household").append(draft.row)
+        self.rows("resident").extend(draft.residents)
+        terms = self.rows("search_term")
+        terms += search_index.household_rows(draft.id, address, draft.phone)
+        for resident_id, _, name, _, _, _, id_no, phone, *_ in draft.residents:
+            terms += search_index.resident_rows(resident_id, draft.id, name, phone, id_no)
+        worker_id, role = actors.grid
+        for t in self.visits.household(draft, worker_id, supervisor_id):
+            self.desk.open(
+                ticket_id=t.ticket_id,
+                grid_id=grid.id,
+                reporter=(worker_id, role),
+                actors=actors,
+                at=t.at,
+                kind=t.kind,
+                title=t.title,
+                household_id=draft.id,
+                visit_id=t.visit_id,
+                location=address,
+                description=f"入户走访时居民反映：{t.title}",
+            )
+
+    def _snapshots(
+        self, grid: GridPlan, actors: Actors, reporter: StaffMember, buildings: tuple[int, int]
+    ) -> None:
+        """Problems a part-time worker snapped (随手拍) with a photo, by the grid's buildings."""
+        r = self.rng.random
+        first, last = buildings
         for _ in range(max(1, round(grid.households / 150))):
             at = self.clock.at(int(1 + r() * 100), 8 + r() * 11)
             kind = vocab.TICKET_KINDS[int(r() * len(vocab.TICKET_KINDS))]
@@ -328,7 +343,7 @@ class DemoBuilder:
                 actors=actors,
                 at=at,
                 kind=kind,
-                location=f"{1 + int(r() * buildings)}栋{spot}",
+                location=f"{first + int(r() * (last - first + 1))}栋{spot}",
                 photos=(self.photos[int(r() * len(self.photos))],),
             )
 

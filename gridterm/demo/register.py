@@ -13,6 +13,7 @@ from bisect import bisect
 from dataclasses import dataclass
 from datetime import date
 from random import Random
+from typing import Any
 
 from gridterm.demo import identity, names, vocab
 from gridterm.demo.seeded_ids import SeededIds
@@ -50,8 +51,8 @@ class HouseholdDraft:
     """A drawn household: its row, its residents' rows, and what visits need to know."""
 
     id: str
-    row: tuple[object, ...]
-    residents: list[tuple[object, ...]]
+    row: tuple[Any, ...]
+    residents: list[tuple[Any, ...]]
     key_reasons: tuple[KeyReason, ...]
     vacant: bool
     phone: str
@@ -202,7 +203,7 @@ class Register:
 
     def _residents(
         self, household_id: str, members: list[Member], rental: bool
-    ) -> tuple[list[tuple[object, ...]], str, bool, tuple[str, ...]]:
+    ) -> tuple[list[tuple[Any, ...]], str, bool, tuple[str, ...]]:
         r, rng = self._r, self._rng
         year = date.fromordinal(self._today).year
         head = members[0]
@@ -210,7 +211,7 @@ class Register:
         head_surname = names.surname(rng)
         father = next((m for m in members if m.male and (m.kin or m.relation) == _SPOUSE), head)
         father_surname = head_surname if father is head else names.surname(rng)
-        rows: list[tuple[object, ...]] = []
+        rows: list[tuple[Any, ...]] = []
         household_phone = ""
         party_household = False
         shown: list[str] = []

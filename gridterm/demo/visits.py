@@ -94,7 +94,7 @@ class VisitHistory:
         for day in self._days(draft):
             # Rounds happen in office hours, mornings and afternoons (北京时间).
             hour = 9 + r() * 2.5 if r() < 0.5 else 14.5 + r() * 3
-            ts = at(int(day), hour)
+            ts = at(max(1, round(day)), hour)  # history ends yesterday
             visit_id = ids.next()
             if draft.vacant:
                 visit_type, outcome, concerns, met = _T.SAFETY_CHECK.value, _NOTHING, "[]", "[]"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from datetime import date
+from datetime import UTC, date, datetime, time
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -13,6 +13,7 @@ import pytest
 
 from gridterm import cli
 from gridterm.demo import bulk, names
+from gridterm.demo.clock import CHINA
 from gridterm.demo.generator import DemoResult, build_demo
 from gridterm.domain.hazards import HazardStatus
 from gridterm.domain.territory import KeyReason, format_address
@@ -134,6 +135,24 @@ def test_addresses_are_building_unit_room(db):
         assert r["address"] == format_address(r["building"], r["unit"], r["room"])
         assert r["room"].startswith(str(r["floor"])) and 1 <= r["floor"] <= r["floors"]
     assert len({r["address"] for r in rows}) == len(rows)
+
+
+def test_history_ends_before_today(db):
+    midnight = datetime.combine(TODAY, time(), CHINA).astimezone(UTC).isoformat()
+    columns = {
+        "visit": ("visited_at", "created_at"),
+        "ticket": ("reported_at", "updated_at"),
+        "ticket_transition": ("at",),
+        "check_in": ("at",),
+        "hazard_inspection": ("started_at", "completed_at"),
+        "hazard": ("found_at", "closed_at"),
+    }
+    for table, names_ in columns.items():
+        for column in names_:
+            latest = db.query(f"SELECT max({column}) AS t FROM {table}")[0]["t"]
+            assert latest < midnight, (table, column, latest)
+    closed = db.query("SELECT count(*) AS n FROM hazard WHERE closed_at < found_at")
+    assert closed[0]["n"] == 0
 
 
 def test_tickets_exist_in_every_status_at_every_level(db):
