@@ -271,6 +271,7 @@ def main() -> None:
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="gridterm-bench-"))
     results: dict[str, Any] = {}
+    load_before = os.getloadavg()[0]
     results["push_records_per_s_sqlite"] = round(
         single_terminal(str(scratch / "bench.db"), scratch / "blobs-sqlite", 1)
     )
@@ -287,6 +288,8 @@ def main() -> None:
         with psycopg.connect(args.pg, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     results["cpus"] = os.cpu_count()
+    # other work on the machine slows every figure: say how busy it was
+    results["load_average_1min"] = [round(load_before, 2), round(os.getloadavg()[0], 2)]
     print(json.dumps(results))
 
 
