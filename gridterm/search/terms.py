@@ -1,0 +1,271 @@
+"""Search keys (检索词) for names, addresses, phones and ID numbers: pure functions, no DB.
+
+Every key is lowercase text matched against the ``search_term`` index by equality or by prefix,
+so anything users type in the middle of a value is indexed as its own key:
+
+- name: the whole name and each of its suffixes, so 张三丰 is found by 张, 三丰 or 丰;
+- pinyin / initials: every reading of every character (heteronyms: 曾 is zeng and ceng),
+  combined into at most ``MAX_READINGS`` spellings per name;
+- phone: the digits from each position while at least 4 remain (any run of ≥4 digits);
+- id: the ID number reversed, so that any tail of it (尾号: last 4, 6, … characters) is a
+  prefix of the one key;
+- address: the canonical short address ``3-2-501`` (楼栋-单元-房号).
+
+pypinyin costs ~140 ms to import, so it is imported inside ``char_readings`` on first use.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+NAME = "name"
+PINYIN = "pinyin"
+INITIALS = "initials"
+PHONE = "phone"
+ID = "id"
+ADDRESS = "address"
+
+#: Most pinyin spellings (and initials spellings) indexed per name; heteronyms multiply.
+MAX_READINGS = 16
+#: Names are indexed from at most this many starting characters (long minority names).
+MAX_NAME_SUFFIXES = 10
+#: Shortest run of digits searched inside a phone number or at the end of an ID number.
+MIN_DIGITS = 4
+
+#: Middle dots and the like inside names (买买提·艾力): not part of any reading.
+NAME_SEPARATORS = frozenset("·•・‧.-'")
+_WHITESPACE = re.compile(r"\s+")
+_NAME_TOKEN = re.compile(r"[a-z0-9]+|\s+|.", re.DOTALL)
+_NON_DIGIT = re.compile(r"\D")
+
+# Address parsing. NFKC already folds full-width digits and the ASCII-like dash (－).
+_DASHES = str.maketrans(dict.fromkeys("—–‒―−‐‑_/\\~～、,，.。", "-"))
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+_CN_DIGITS |= {"七": 7, "八": 8, "九": 9}
+_MARKERS = "号楼|单元|栋|幢|座|楼|门|#|号|室|户"
+_CN_NUMBER = re.compile(rf"[零〇一二两三四五六七八九十百]+(?={_MARKERS})")
+_MARKER = re.compile(_MARKERS)
+_ROOM_SUFFIX = re.compile(r"(?:室|户|号)$")
+_LEADING_TEXT = re.compile(r"^[^0-9a-z]+")  # an estate name before the building (幸福里3栋…)
+_PART = re.compile(r"[0-9a-z]+")
+# Longest building, unit and room component: keeps "138-1234-5678" from passing as an address.
+_PART_MAX = (5, 3, 6)
+
+
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def _dedupe(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+# -- names -------------------------------------------------------------------------------
+
+
+def normalize_name(name: str) -> str:
+    """A name as indexed and queried: NFKC, lowercase, no whitespace (张 三 → 张三)."""
+    return _WHITESPACE.sub("", _nfkc(name).lower())
+
+
+def whole_name_keys(name: str) -> set[str]:
+    """The name terms that stand for the whole name: with and without its middle dots."""
+    key = normalize_name(name)
+    return {key, "".join(c for c in key if c not in NAME_SEPARATORS)}
+
+
+@lru_cache(maxsize=16384)
+def char_readings(char: str) -> tuple[str, ...]:
+    """Every toneless pinyin reading of one character, most common first (曾 → ceng, zeng).
+
+    ü is spelled ``v`` as on pinyin keyboards (吕 → lv), with ``u`` as an extra reading since
+    many people type lu. ASCII letters and digits read as themselves; other characters
+    (punctuation, scripts without pinyin) have no reading.
+    """
+    if char.isascii():
+        return (char.lower(),) if char.isalnum() else ()
+    if char in NAME_SEPARATORS:
+        return ()
+    from pypinyin import Style, pinyin  # lazy: ~140 ms, only once a name is indexed
+
+    found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
+    readings = [r.lower() for r in found[0]] if found else []
+    readings += [r.replace("v", "u") for r in readings if "v" in r]
+    return tuple(_dedupe(r for r in readings if r.isascii() and r.isalpha()))
+
+
+def _capped_combinations(options: list[list[str]], cap: int) -> list[str]:
+    """Join one option per position, dropping rare options until at most ``cap`` remain.
+
+    Options are dropped from given-name characters first (the one with most options, later
+    ones on a tie) so a heteronym surname like 曾 keeps all its readings.
+    """
+    options = [list(o) for o in options if o]
+    if not options:
+        return []
+    while math.prod(len(o) for o in options) > cap:
+        later = range(len(options) - 1, 0, -1)
+        widest = max(later, key=lambda i: len(options[i]), default=0)
+        if len(options[widest]) == 1:
+            widest = 0
+        options[widest].pop()
+    return _dedupe("".join(parts) for parts in itertools.product(*options))
+
+
+def _name_tokens(name: str) -> list[tuple[int, str]]:
+    """(position in the normalised name, token): each Han character, or a run of ASCII letters
+    and digits (Tom), or any other single character; whitespace and middle dots separate."""
+    tokens: list[tuple[int, str]] = []
+    position = 0
+    for run in _NAME_TOKEN.findall(_nfkc(name).lower()):
+        if not run.isspace():
+            tokens.append((position, run))
+            position += len(run)
+    return tokens
+
+
+def name_keys(name: str) -> list[str]:
+    """The ``name`` terms of a name, without pinyin: the name and each of its suffixes.
+
+    Suffixes from each character (each word of a Latin name) turn prefix search into substring
+    search: 三 and 三丰 find 张三丰.
+    """
+    key = normalize_name(name)
+    tokens = [(pos, tok) for pos, tok in _name_tokens(name) if tok not in NAME_SEPARATORS]
+    keys = [key[position:] for position, _ in tokens[:MAX_NAME_SUFFIXES]]
+    compact = "".join(tok for _, tok in tokens)
+    if compact and compact != key:
+        keys.append(compact)  # 买买提艾力 typed without the middle dot
+    return _dedupe(keys)
+
+
+@lru_cache(maxsize=65536)
+def name_terms(name: str) -> tuple[tuple[str, str], ...]:
+    """(kind, term) keys of a person's name: name suffixes, pinyin spellings and initials.
+
+    Cached: the same names recur a lot (张伟, 王芳) when a whole register is indexed.
+    """
+    if not normalize_name(name):
+        return ()
+    terms = [(NAME, key) for key in name_keys(name)]
+    tokens = [tok for _, tok in _name_tokens(name) if tok not in NAME_SEPARATORS]
+    readings = [list(char_readings(tok)) if len(tok) == 1 else [tok] for tok in tokens]
+    for spelling in _capped_combinations(readings, MAX_READINGS):
+        terms.append((PINYIN, spelling))
+    initials = [_dedupe(r[0] for r in rs) for rs in readings]
+    for spelling in _capped_combinations(initials, MAX_READINGS):
+        terms.append((INITIALS, spelling))
+    return tuple(dict.fromkeys(terms))
+
+
+# -- phones and ID numbers ---------------------------------------------------------------
+
+
+def phone_digits(phone: str) -> str:
+    """The digits of a phone number, without a +86 country code (138 1234 5678 → 13812345678)."""
+    digits = _NON_DIGIT.sub("", _nfkc(phone or ""))
+    if len(digits) == 13 and digits.startswith("861"):
+        digits = digits[2:]
+    return digits
+
+
+def phone_terms(phone: str) -> list[str]:
+    """The phone's digits from every position that leaves at least 4 (any run of ≥4 digits)."""
+    digits = phone_digits(phone)
+    return [digits[i:] for i in range(len(digits) - MIN_DIGITS + 1)]
+
+
+def normalize_id_number(id_number: str) -> str:
+    """An ID number as indexed and queried: NFKC, no spaces, lowercase x."""
+    return _WHITESPACE.sub("", _nfkc(id_number or "")).lower()
+
+
+def id_terms(id_number: str) -> list[str]:
+    """The ID number reversed (…1234 → 4321…): one key whose prefixes are the number's tails."""
+    value = normalize_id_number(id_number)
+    return [value[::-1]] if len(value) >= MIN_DIGITS else []
+
+
+# -- addresses ---------------------------------------------------------------------------
+
+
+def _chinese_number(text: str) -> str:
+    """三 → 3, 十二 → 12, 二十三 → 23, 五零一 → 501 (digit by digit when there is no 十/百)."""
+    if "十" not in text and "百" not in text:
+        return "".join(str(_CN_DIGITS[c]) for c in text)
+    total, current = 0, 0
+    for char in text:
+        if char == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif char == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = _CN_DIGITS[char]
+    return str(total + current)
+
+
+def parse_address(text: str) -> tuple[str, bool] | None:
+    """``(key, open_end)`` for an address or its beginning, or None when ``text`` is not one.
+
+    ``open_end`` is true when the text ends after a complete component (3栋, 3-2-), so a
+    search should not also match building 30 or unit 20.
+    """
+    s = _WHITESPACE.sub("", _nfkc(text or "").lower()).translate(_DASHES)
+    s = _CN_NUMBER.sub(lambda m: _chinese_number(m.group()), s)
+    s = _LEADING_TEXT.sub("", s)
+    s = _ROOM_SUFFIX.sub("", s)
+    s = _MARKER.sub("-", s)
+    if "-" not in s or not any(c.isdigit() for c in s):
+        return None  # a bare number or word: nothing marks it as an address
+    open_end = s.endswith("-")
+    parts = re.sub("-+", "-", s).strip("-").split("-")
+    if len(parts) > len(_PART_MAX):
+        return None
+    for part, longest in zip(parts, _PART_MAX, strict=False):
+        if not _PART.fullmatch(part) or len(part) > longest:
+            return None
+    parts = [str(int(p)) if p.isdigit() else p for p in parts]
+    return "-".join(parts), open_end and len(parts) < len(_PART_MAX)
+
+
+def normalize_address(text: str) -> str | None:
+    """The canonical key of an address: 3栋2单元501, 3号楼2单元501室, ３－２－５０１ → 3-2-501.
+
+    Also accepts the beginning of one (3-2, 3栋 → 3) and an estate name in front
+    (幸福里3栋2单元501). Returns None when the text is not an address.
+    """
+    parsed = parse_address(text)
+    return parsed[0] if parsed else None
+
+
+def address_key(address: str) -> str:
+    """The address key indexed for a household; free text when it is not building-unit-room."""
+    return normalize_address(address) or _WHITESPACE.sub("", _nfkc(address or "").lower())
+
+
+# -- per entity --------------------------------------------------------------------------
+
+
+def resident_terms(name: str, phone: str, id_number: str) -> list[tuple[str, str]]:
+    """(kind, term) search keys of a resident (居民): name, pinyin, initials, phone, id."""
+    terms = list(name_terms(name or ""))
+    terms += [(PHONE, t) for t in phone_terms(phone)]
+    terms += [(ID, t) for t in id_terms(id_number)]
+    return list(dict.fromkeys(terms))
+
+
+def household_terms(address: str, phone: str = "") -> list[tuple[str, str]]:
+    """(kind, term) search keys of a household (户): its address key and phone digits."""
+    terms: list[tuple[str, str]] = []
+    key = address_key(address)
+    if key:
+        terms.append((ADDRESS, key))
+    terms += [(PHONE, t) for t in phone_terms(phone)]
+    return list(dict.fromkeys(terms))

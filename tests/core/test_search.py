@@ -1,0 +1,542 @@
+"""Search the way Chinese users type: names, pinyin, initials, addresses, phones, ID tails."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from itertools import count
+from pathlib import Path
+
+import pytest
+
+from gridterm.domain.territory import format_address
+from gridterm.domain.validation import id_check_digit
+from gridterm.search import index, query
+from gridterm.search.query import SearchHit, grid_probe_sql, plan, probe_sql, search
+from gridterm.search.terms import (
+    MAX_READINGS,
+    household_terms,
+    normalize_address,
+    resident_terms,
+)
+from gridterm.store import Store
+from gridterm.store.keys import FAST_KDF
+from gridterm.store.tx import Tx
+
+# -- fixtures ----------------------------------------------------------------------------
+
+
+def make_id_number(first17: str) -> str:
+    """A valid 18-character ID number from its first 17 digits."""
+    return first17 + id_check_digit(first17)
+
+
+class Register:
+    """A small register in one store: two grids, a building in each, households, residents."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self._ids = count(1)
+        self.units: dict[str, tuple[str, str, str, str]] = {}  # grid → ids and numbers
+
+        def territory(tx: Tx) -> None:
+            tx.insert("street_office", {"id": "so1", "name": "关山街道"}, outbox=False)
+            tx.insert(
+                "community",
+                {"id": "c1", "street_office_id": "so1", "name": "幸福社区"},
+                outbox=False,
+            )
+            for grid, building in (("g1", "3"), ("g2", "7")):
+                tx.insert("grid", {"id": grid, "community_id": "c1", "name": grid}, outbox=False)
+                tx.insert(
+                    "building",
+                    {"id": f"b-{grid}", "grid_id": grid, "number": building, "floors": 6},
+                    outbox=False,
+                )
+                tx.insert(
+                    "unit",
+                    {"id": f"u-{grid}", "building_id": f"b-{grid}", "number": "2"},
+                    outbox=False,
+                )
+                self.units[grid] = (f"b-{grid}", f"u-{grid}", building, "2")
+
+        store.write(territory)
+
+    def household(self, room: str, *, grid: str = "g1", phone: str = "") -> str:
+        """Add a household at ``room`` of the grid's building, unit 2; returns its id."""
+        building_id, unit_id, building, unit = self.units[grid]
+        household_id = f"h{next(self._ids)}"
+        row = {
+            "id": household_id,
+            "grid_id": grid,
+            "building_id": building_id,
+            "unit_id": unit_id,
+            "floor": int(room[:-2]),
+            "room": room,
+            "address": format_address(building, unit, room),
+            "phone": phone,
+        }
+        self.store.write(lambda tx: tx.insert("household", row, outbox=False))
+        return household_id
+
+    def resident(
+        self, household_id: str, name: str, *, phone: str = "", id_number: str = ""
+    ) -> str:
+        """Add a resident to a household; returns its id."""
+        resident_id = f"r{next(self._ids)}"
+        row = {
+            "id": resident_id,
+            "household_id": household_id,
+            "name": name,
+            "gender": "male",
+            "phone": phone,
+            "id_number": id_number,
+        }
+        self.store.write(lambda tx: tx.insert("resident", row))
+        return resident_id
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with Store.create(tmp_path / "t.db", "w1", "123456", FAST_KDF) as store:
+        index.install(store)
+        yield store
+
+
+@pytest.fixture
+def register(store: Store) -> Register:
+    return Register(store)
+
+
+def find(store: Store, text: str, **kwargs: object) -> list[SearchHit]:
+    return store.read(lambda r: search(r, text, **kwargs))  # type: ignore[arg-type]
+
+
+def resident_ids(hits: list[SearchHit]) -> list[str | None]:
+    return [h.resident_id for h in hits]
+
+
+# -- terms (no database) -----------------------------------------------------------------
+
+
+def test_resident_terms_cover_name_pinyin_initials_phone_and_id_tail():
+    terms = resident_terms("张三", "13812345678", make_id_number("42011119800101123"))
+    assert ("name", "张三") in terms
+    assert ("name", "三") in terms  # the given name alone
+    assert ("pinyin", "zhangsan") in terms
+    assert ("initials", "zs") in terms
+    assert ("phone", "13812345678") in terms
+    assert ("phone", "5678") in terms
+    assert ("phone", "1234") not in terms  # runs are found by prefix of the suffix "12345678"
+    assert ("phone", "12345678") in terms
+    # The ID number is kept reversed: every tail (尾号) is then a prefix of one key.
+    assert [t for k, t in terms if k == "id"] == [make_id_number("42011119800101123")[::-1]]
+    assert len(terms) == len(set(terms))
+    assert all(t == t.lower() for _, t in terms)
+
+
+def test_heteronyms_index_every_reading_and_are_capped():
+    terms = resident_terms("曾国藩", "", "")
+    assert ("pinyin", "zengguofan") in terms
+    assert ("pinyin", "cengguofan") in terms
+    assert ("initials", "zgf") in terms
+    assert ("initials", "cgf") in terms
+    many = resident_terms("单长行乐重", "", "")  # 3 × 2 × 3 × 2 × 3 readings
+    pinyin = [t for k, t in many if k == "pinyin"]
+    assert 1 < len(pinyin) <= MAX_READINGS
+    # The surname keeps all its readings (单: dan, shan, chan); given names give way first.
+    assert {t[:4] for t in pinyin} >= {"danz", "shan", "chan"}
+
+
+def test_x_in_id_numbers_is_lowercase_and_latin_names_use_word_initials():
+    terms = resident_terms("Tom Lee", "", "42011119800101123X")
+    assert ("id", "42011119800101123x"[::-1]) in terms
+    assert ("initials", "tl") in terms
+    assert ("name", "lee") in terms
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3-2-501",
+        "3栋2单元501",
+        "3号楼2单元501室",
+        "3幢2单元501号",
+        "３－２－５０１",
+        "３栋２单元５０１室",
+        "3—2—501",
+        "三栋二单元五零一室",
+        "幸福里3栋2单元501",
+        " 3 - 2 - 501 ",
+    ],
+)
+def test_address_spellings_normalise_to_one_key(text: str):
+    assert normalize_address(text) == "3-2-501"
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [("3-2", "3-2"), ("3栋", "3"), ("3栋2单元", "3-2"), ("A座1单元101", "a-1-101")],
+)
+def test_address_beginnings_normalise(text: str, key: str):
+    assert normalize_address(text) == key
+
+
+@pytest.mark.parametrize("text", ["张三", "3", "13812345678", "138-1234-5678", "zhang-san", ""])
+def test_non_addresses_are_refused(text: str):
+    assert normalize_address(text) is None
+
+
+def test_household_terms():
+    assert household_terms("3-2-501") == [("address", "3-2-501")]
+    terms = household_terms("3-2-501", "027-87654321")
+    assert ("phone", "02787654321") in terms
+    assert ("phone", "87654321") in terms  # the local number without the area code
+
+
+def test_importing_search_does_not_load_pypinyin():
+    code = (
+        "import sys, gridterm.search.terms, gridterm.search.index, gridterm.search.query;"
+        "assert 'pypinyin' not in sys.modules, 'pypinyin imported eagerly'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_query_classification():
+    assert plan("   ") == []
+    assert {p.kinds for p in plan("zs")} == {("pinyin", "initials", "name")}
+    assert {p.kinds for p in plan("张")} == {("name",)}
+    assert {p.kinds for p in plan("3-2-501")} == {("address",)}
+    assert [(p.low, p.exact) for p in plan("3")] == [("3-", False)]  # a short number: building
+    assert {k for p in plan("5678") for k in p.kinds} == {"phone", "id"}
+    assert [p.exact for p in plan("zhang")] == [True, False]  # exact before prefix
+    assert [p.exact for p in plan("5678")] == [True, True, False]
+
+
+# -- search in a store -------------------------------------------------------------------
+
+
+def test_names_pinyin_and_initials(store: Store, register: Register):
+    h = register.household("501")
+    zhang_san = register.resident(h, "张三")
+    zhang_sanfeng = register.resident(h, "张三丰")
+    register.resident(h, "李四")
+    for text in ("张三", "张", "三", "zhangsan", "zhang", "zs", "ZHANG SAN", "ｚｓ"):
+        assert zhang_san in resident_ids(find(store, text)), text
+    assert resident_ids(find(store, "三丰")) == [zhang_sanfeng]
+    assert resident_ids(find(store, "zsf")) == [zhang_sanfeng]
+    assert find(store, "王") == []
+    hit = find(store, "张三")[0]
+    assert (hit.resident_id, hit.name, hit.address, hit.household_id) == (
+        zhang_san,
+        "张三",
+        "3-2-501",
+        h,
+    )
+    assert (hit.matched_kind, hit.exact, hit.moved_out, hit.grid_id) == ("name", True, False, "g1")
+
+
+def test_heteronym_surname_found_by_both_readings(store: Store, register: Register):
+    h = register.household("502")
+    zeng = register.resident(h, "曾小贤")
+    assert resident_ids(find(store, "zeng")) == [zeng]
+    assert resident_ids(find(store, "ceng")) == [zeng]
+    assert resident_ids(find(store, "zxx")) == [zeng]
+    assert resident_ids(find(store, "cxx")) == [zeng]
+
+
+def test_exact_matches_rank_before_prefix_matches(store: Store, register: Register):
+    h = register.household("501")
+    # Inserted so that index order alone would put the prefix matches first.
+    zhang_san = register.resident(h, "张三")
+    zhang = register.resident(h, "张")
+    zhang_sanfeng = register.resident(h, "张三丰")
+    hits = find(store, "张")
+    assert resident_ids(hits)[0] == zhang
+    assert hits[0].exact
+    assert set(resident_ids(hits[1:])) == {zhang_san, zhang_sanfeng}
+    assert not any(h.exact for h in hits[1:])
+
+    hits = find(store, "zs")
+    assert resident_ids(hits) == [zhang_san, zhang_sanfeng]
+    assert [h.exact for h in hits] == [True, False]
+    assert resident_ids(find(store, "zhangsan")) == [zhang_san, zhang_sanfeng]
+
+    # Both hold the term 三; the resident whose whole name is 三 ranks first, though the index
+    # lists 张三 (inserted earlier, same household) first.
+    san = register.resident(h, "三")
+    hits = find(store, "三")
+    assert resident_ids(hits) == [san, zhang_san, zhang_sanfeng]
+    assert [h.exact for h in hits] == [True, False, False]
+
+
+def test_address_spellings_find_the_same_household(store: Store, register: Register):
+    target = register.household("501")
+    neighbour = register.household("502")
+    other_building = register.household("501", grid="g2")  # 7-2-501
+    for text in ("3-2-501", "3栋2单元501", "3号楼2单元501室", "３－２－５０１"):
+        hits = find(store, text)
+        assert [(h.household_id, h.resident_id) for h in hits] == [(target, None)], text
+        assert hits[0].exact and hits[0].matched_kind == "address"
+    building_3 = {h.household_id for h in find(store, "3-2")}
+    assert building_3 == {target, neighbour}
+    assert {h.household_id for h in find(store, "3栋")} == building_3
+    assert {h.household_id for h in find(store, "3")} == building_3
+    assert {h.household_id for h in find(store, "7")} == {other_building}
+
+
+def test_address_prefix_stops_at_a_component_typed_as_complete(store: Store, register: Register):
+    h3 = register.household("501")
+    building_id, unit_id, _, _ = register.units["g1"]
+    store.write(
+        lambda tx: tx.insert(
+            "household",
+            {
+                "id": "h30",
+                "grid_id": "g1",
+                "building_id": building_id,
+                "unit_id": unit_id,
+                "floor": 1,
+                "room": "101",
+                "address": "30-1-101",
+            },
+            outbox=False,
+        )
+    )
+    assert {h.household_id for h in find(store, "3栋")} == {h3}
+    assert {h.household_id for h in find(store, "3-")} == {h3}
+    assert {h.household_id for h in find(store, "3")} == {h3}
+
+
+def test_phone_digits_and_id_tail(store: Store, register: Register):
+    h = register.household("501", phone="027-87654321")
+    id_number = make_id_number("42011119800101123")
+    li = register.resident(h, "李四", phone="13812345678", id_number=id_number)
+    register.resident(h, "王五", phone="13900001111")
+    assert resident_ids(find(store, "5678")) == [li]  # last four (尾号)
+    assert resident_ids(find(store, "1234")) == [li]  # middle digits
+    assert resident_ids(find(store, "812345")) == [li]
+    assert resident_ids(find(store, "138")) == []  # three digits is a building, not a phone
+    assert resident_ids(find(store, "1381")) == [li]  # the number as it is being typed
+    hit = find(store, "13812345678")[0]
+    assert (hit.resident_id, hit.matched_kind, hit.exact) == (li, "phone", True)
+    assert not find(store, "5678")[0].exact
+    household_hits = find(store, "87654321")
+    assert [(x.household_id, x.resident_id, x.matched_kind) for x in household_hits] == [
+        (h, None, "phone")
+    ]
+    tail = id_number[-6:]
+    assert [(x.resident_id, x.matched_kind) for x in find(store, tail)] == [(li, "id")]
+    assert resident_ids(find(store, id_number[-4:])) == [li]
+    assert resident_ids(find(store, id_number)) == [li]  # the whole number
+    assert find(store, id_number)[0].exact
+    assert find(store, "9" + id_number[1:]) == []  # same tail, other number
+
+
+def test_id_tail_with_x(store: Store, register: Register):
+    h = register.household("501")
+    first17 = next(
+        f"4201111980010112{d}"
+        for d in "0123456789"
+        if id_check_digit(f"4201111980010112{d}") == "X"
+    )
+    person = register.resident(h, "赵六", id_number=first17 + "X")
+    assert resident_ids(find(store, first17[-3:] + "X")) == [person]
+    assert resident_ids(find(store, first17[-3:] + "x")) == [person]
+
+
+def test_one_hit_per_resident_even_when_many_terms_match(store: Store, register: Register):
+    h = register.household("501")
+    person = register.resident(h, "钱七", phone="13811111111", id_number="")
+    hits = find(store, "1111")
+    assert resident_ids(hits) == [person]
+
+
+def test_limit(store: Store, register: Register):
+    h = register.household("501")
+    for i in range(8):
+        register.resident(h, f"张{'一二三四五六七八'[i]}")
+    assert len(find(store, "zhang")) == 8
+    assert len(find(store, "zhang", limit=3)) == 3
+    assert find(store, "zhang", limit=0) == []
+
+
+def test_editing_a_name_reindexes(store: Store, register: Register):
+    h = register.household("501")
+    person = register.resident(h, "张三")
+    store.write(lambda tx: tx.update("resident", person, {"name": "王五"}))
+    for old in ("张三", "zhangsan", "zs", "三"):
+        assert find(store, old) == [], old
+    for new in ("王五", "wangwu", "ww"):
+        assert resident_ids(find(store, new)) == [person], new
+
+
+def test_editing_other_fields_keeps_the_keys(store: Store, register: Register):
+    h = register.household("501")
+    person = register.resident(h, "张三", phone="13812345678")
+    before = store.query("SELECT term, kind FROM search_term ORDER BY term, kind")
+    store.write(lambda tx: tx.update("resident", person, {"health": "高血压"}))
+    assert store.query("SELECT term, kind FROM search_term ORDER BY term, kind") == before
+    store.write(lambda tx: tx.update("resident", person, {"phone": "13900002222"}))
+    assert find(store, "5678") == []
+    assert resident_ids(find(store, "2222")) == [person]
+
+
+def test_moved_out_residents_are_found_but_marked_and_last(store: Store, register: Register):
+    h = register.household("501")
+    gone = register.resident(h, "张二")  # zhanger: first in index order
+    here = register.resident(h, "张一")
+    store.write(lambda tx: tx.update("resident", gone, {"moved_out": True}))
+    hits = find(store, "zhang")
+    assert resident_ids(hits) == [here, gone]
+    assert [x.moved_out for x in hits] == [False, True]
+
+
+def test_deleting_removes_keys(store: Store, register: Register):
+    h = register.household("501", phone="13812345678")
+    person = register.resident(h, "张三")
+    store.write(lambda tx: tx.delete("resident", person))
+    assert find(store, "张三") == []
+    assert store.query("SELECT * FROM search_term WHERE resident_id IS NOT NULL") == []
+    store.write(lambda tx: tx.delete("household", h))
+    assert find(store, "3-2-501") == []
+    assert store.query("SELECT * FROM search_term") == []
+
+
+def test_household_edits_reindex(store: Store, register: Register):
+    h = register.household("501")
+    store.write(lambda tx: tx.update("household", h, {"phone": "13700001234"}))
+    assert [x.household_id for x in find(store, "1234")] == [h]
+    store.write(lambda tx: tx.update("household", h, {"address": "3-2-601"}))
+    assert find(store, "3-2-501") == []
+    assert [x.household_id for x in find(store, "3栋2单元601")] == [h]
+    # Residents show the household's current address.
+    person = register.resident(h, "张三")
+    assert find(store, "张三")[0].address == "3-2-601"
+    assert find(store, "张三")[0].resident_id == person
+
+
+def test_grid_restriction(store: Store, register: Register):
+    mine = register.resident(register.household("501", grid="g1"), "张三")
+    theirs = register.resident(register.household("501", grid="g2"), "张三")
+    assert set(resident_ids(find(store, "张三"))) == {mine, theirs}
+    assert resident_ids(find(store, "张三", grid_ids=["g1"])) == [mine]
+    assert resident_ids(find(store, "zs", grid_ids={"g2"})) == [theirs]
+    assert set(resident_ids(find(store, "zs", grid_ids=("g1", "g2")))) == {mine, theirs}
+    assert find(store, "张三", grid_ids=[]) == []
+    assert find(store, "张三", grid_ids=["nowhere"]) == []
+
+
+def test_grid_restriction_for_large_scopes(store: Store, register: Register, monkeypatch):
+    monkeypatch.setattr(query, "SCOPE_SET_MAX", 0)  # remember the hidden households instead
+    mine = register.resident(register.household("501", grid="g1"), "张三")
+    theirs = register.resident(register.household("501", grid="g2"), "张三")
+    register.household("502", grid="g2")  # g2 is the larger: g1's households are hidden
+    assert resident_ids(find(store, "zs", grid_ids=["g1"])) == [mine]
+    assert resident_ids(find(store, "zs", grid_ids=["g2"])) == [theirs]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("zhang", ["张阿", "张子"]),  # pinyin range: the households' keys
+        ("张", ["张阿", "张子"]),  # name range: derived from the residents' names
+        ("zz", ["张子"]),  # exact initials: one seek per household
+        ("子", ["张子"]),  # exact name: derived from the names
+    ],
+)
+def test_small_scope_switches_to_its_own_keys_after_the_budget(
+    store: Store, register: Register, monkeypatch, text: str, names: list[str]
+):
+    monkeypatch.setattr(query, "SCAN_BUDGET", 2)
+    others = register.household("501", grid="g2")
+    for given in "一二三四五六":  # zhang + e/er/liu/san/si/wu/yi: all before zhangzi
+        register.resident(others, "张" + given)
+        register.resident(others, "赵" + given + "子")  # …子 and zz before g1's
+        register.resident(others, "周" + "子")
+    mine = register.household("501", grid="g1")
+    register.resident(mine, "张子")
+    register.resident(mine, "张阿")  # zhanga: first in index order
+    seen: list[tuple[str, ...]] = []
+    monkeypatch.setattr(query, "_grid_rows", _spy(query._grid_rows, seen))
+    hits = find(store, text, grid_ids=["g1"])
+    assert [h.name for h in hits] == names
+    assert seen  # the scope's own keys were read
+    assert [h.name for h in find(store, text, grid_ids=["g1"], limit=1)] == names[:1]
+
+
+def _spy(fn, calls: list[tuple[str, ...]]):
+    def wrapper(*args):
+        calls.append(args[1].kinds)
+        return fn(*args)
+
+    return wrapper
+
+
+def test_scope_of_every_grid_with_households_is_unrestricted(store: Store, register: Register):
+    person = register.resident(register.household("501", grid="g1"), "张三")
+    # g2 exists but holds no household on this terminal.
+    assert store.read(lambda r: query.resolve_scope(r, ["g1"])).grids is None
+    assert resident_ids(find(store, "张三", grid_ids=["g1"])) == [person]
+    register.household("502", grid="g2")
+    assert store.read(lambda r: query.resolve_scope(r, ["g1"])).grids == ("g1",)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\t\n", "·", "!?"])
+def test_empty_or_meaningless_queries_find_nothing(store: Store, register: Register, text: str):
+    register.resident(register.household("501"), "张三")
+    assert find(store, text) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["张", "张三", "zs", "z", "3-2", "3-2-501", "3栋", "3", "5678", "13812345678", "123x"]
+)
+def test_every_probe_uses_an_index(store: Store, text: str):
+    def plans(reader) -> list[tuple[str, str]]:
+        details = []
+        statements = [query.grid_names_sql(("g1", "g2"))]
+        for probe in plan(text):
+            statements += [probe_sql(probe), grid_probe_sql(probe, ("g1", "g2"))]
+        for sql, params in statements:
+            rows = reader.conn.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+            details.append((sql, " | ".join(row[-1] for row in rows)))
+        return details
+
+    details = store.read(plans)
+    assert len(details) > 1
+    for sql, detail in details:
+        assert "SCAN" not in detail, detail
+        if "CROSS JOIN resident" in sql:
+            assert "r USING INDEX resident_household (household_id=?)" in detail, detail
+        elif "CROSS JOIN" in sql:  # by grid: household_grid, then each household's keys
+            assert "h USING INDEX household_grid" in detail, detail
+            by_owner = "st USING INDEX search_term_owner (household_id=?)"
+            by_term = (
+                "st USING COVERING INDEX search_term_term (term=? AND kind=? AND household_id=?)"
+            )
+            assert by_owner in detail if " >= ?" in sql else by_term in detail, detail
+        else:
+            assert "search_term USING COVERING INDEX search_term_term (term" in detail, detail
+
+
+def test_rebuild_and_bulk_rows(store: Store, register: Register):
+    h = register.household("501", phone="13812345678")
+    person = register.resident(h, "曾三", phone="13900001111", id_number="")
+    expected = store.query("SELECT term, kind, household_id, resident_id FROM search_term")
+    rows = index.resident_rows(person, h, "曾三", "13900001111", "") + index.household_rows(
+        h, "3-2-501", "13812345678"
+    )
+    key = sorted
+    assert key(map(tuple, (r.values() for r in expected))) == key(rows)
+    store.write(lambda tx: tx.execute("DELETE FROM search_term"))
+    assert find(store, "ceng") == []
+    assert store.write(index.rebuild) == len(rows)
+    assert resident_ids(find(store, "ceng")) == [person]
+
+
+def test_install_is_idempotent(store: Store, register: Register):
+    index.install(store)  # the fixture installed it already
+    person = register.resident(register.household("501"), "张三")
+    assert resident_ids(find(store, "张三")) == [person]
+    assert store.query("SELECT count(*) AS n FROM search_term WHERE kind = 'name'") == [{"n": 2}]
