@@ -74,7 +74,12 @@ class SyncEngine:
         started = time.monotonic()
         count = self.transport.count
         requests0, bytes0 = count.requests, count.bytes
-        retrier = Retrier(self.settings.attempts, self.settings.max_wait_s, self._stop)
+        retrier = Retrier(
+            self.settings.attempts,
+            self.settings.max_wait_s,
+            self._stop,
+            base_s=self.settings.retry_base_s,
+        )
         try:
             self._run(report, retrier)
         except SyncError as exc:
@@ -105,8 +110,12 @@ class SyncEngine:
             before_batch=preparer.prepare,
             progress=self.progress,
         )
+        clock = time.monotonic
         try:
+            mark = clock()
             pusher.push_all()
+            report.push_seconds = clock() - mark
+            mark = clock()
             puller = Puller(
                 self.store,
                 self.transport,
@@ -119,9 +128,11 @@ class SyncEngine:
             try:
                 puller.pull_all()
             finally:
+                report.pull_seconds = clock() - mark
                 report.pulled = puller.stats.rows
                 report.removed = puller.stats.removed
                 report.conflicts += puller.stats.merge.conflicts
+            mark = clock()
             preparer.prepare_all()
             uploader = PhotoUploader(
                 self.store,
@@ -135,6 +146,7 @@ class SyncEngine:
             try:
                 uploader.upload_all()
             finally:
+                report.photo_seconds = clock() - mark
                 report.photos = uploader.stats.photos
                 report.photo_bytes = uploader.stats.bytes
                 report.photos_failed = uploader.stats.failed
@@ -142,6 +154,7 @@ class SyncEngine:
                 report.photo_bytes_sent = uploader.stats.bytes_sent
                 report.photos_resumed_at = uploader.stats.resumed_at
                 report.resent_bytes += uploader.stats.resent_bytes
+                report.payload_bytes += uploader.stats.bytes - uploader.stats.deduplicated_bytes
             self._push_if_waiting(pusher)  # the photos' attachment records
         finally:
             stats = pusher.stats
@@ -152,6 +165,8 @@ class SyncEngine:
             report.duplicates = stats.acks.duplicates
             report.conflicts += stats.acks.conflicts
             report.resent_bytes += stats.resent_bytes
+            report.payload_bytes += stats.body_bytes
+            report.prep_seconds = preparer.seconds
 
     def _push_if_waiting(self, pusher: Pusher) -> None:
         if self.store.read(outbox.count_unsent):

@@ -37,6 +37,7 @@ class UploadStats:
 
     photos: int = 0
     deduplicated: int = 0
+    deduplicated_bytes: int = 0
     failed: int = 0
     bytes: int = 0
     bytes_sent: int = 0
@@ -97,6 +98,7 @@ class PhotoUploader:
         status = self.retrier.run(lambda: self._status("POST", sha, size))
         if status.complete:
             self.stats.deduplicated += 1
+            self.stats.deduplicated_bytes += size
             self._done(sha, size)
             return
         offset = status.offset

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import pydantic
@@ -36,6 +37,13 @@ _SPLIT_CODES = frozenset({"scope.grid_outside", "push.invalid", "body.bad_json"}
 _BODY_BUDGET = MAX_PUSH_BODY_BYTES * 3 // 4
 
 Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Batch:
+    ops: list[OutboxOp]
+    batch_id: str
+    data: bytes
 
 
 @dataclass
@@ -81,25 +89,71 @@ class Pusher:
 
     def push_all(self) -> PushStats:
         """Send every unsent op once (in ``seq`` order); ops the server defers wait for the
-        next sync."""
+        next sync.
+
+        One batch is in flight at a time (so the server sees ops in order); while the server
+        works on it, the next batch is read, marked sent and compressed, and the answer to the
+        previous one is applied on the store's writer thread.
+        """
         total = self.store.read(outbox.count_unsent)
         done = 0
-        after = 0
+        acking: Future[AckCounts] | None = None
+        batch = self._next_batch(0)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="gridterm-push") as http:
+            try:
+                while batch is not None:
+                    if len(batch.data) > _BODY_BUDGET and len(batch.ops) > 1:
+                        self.sizer.failed()
+                        self._split(batch.ops)
+                        upcoming = self._next_batch(batch.ops[-1].seq)
+                    else:
+                        started = time.monotonic()
+                        reply = http.submit(self._post, batch.data)
+                        upcoming = self._next_batch(batch.ops[-1].seq)
+                        try:
+                            answer = reply.result()
+                        except Refused as exc:
+                            self._refused_batch(batch.ops, exc)
+                        else:
+                            self.sizer.succeeded(len(batch.ops), time.monotonic() - started)
+                            previous, acking = acking, None
+                            self._count(previous)
+                            acking = self.store.submit(self._acker(batch, answer))
+                    done += len(batch.ops)
+                    if self.progress is not None:
+                        self.progress("push", min(done, total), max(total, done))
+                    batch = upcoming
+            finally:
+                self._count(acking)
+        return self.stats
+
+    def _next_batch(self, after: int) -> _Batch | None:
+        """Read, set aside, mark sent and encode the next batch after ``seq`` ``after``."""
         while True:
             ops = self.store.read(lambda r, a=after: outbox.unsent(r, a, self.sizer.size))
             if not ops:
-                break
+                return None
             if self.before_batch is not None and self.before_batch(ops):
                 count = len(ops)  # photos were renamed in these ops: read them again
                 ops = self.store.read(lambda r, a=after, n=count: outbox.unsent(r, a, n))
             after = ops[-1].seq
-            ops = self._set_aside(ops)
-            if ops:
-                self._send(ops)
-            done += len(ops)
-            if self.progress is not None:
-                self.progress("push", min(done, total), total)
-        return self.stats
+            kept = self._set_aside(ops)
+            if kept:
+                batch_id = new_id()
+                self.store.write(lambda tx, o=kept, b=batch_id: outbox.mark_sent(tx, o, b))
+                return _Batch(kept, batch_id, self._encode(batch_id, kept))
+
+    def _acker(self, batch: _Batch, answer: PushResponse) -> Callable[[Tx], AckCounts]:
+        by_id = {op.op_id: op for op in batch.ops}
+        self.stats.sent += len(batch.ops)
+        self.stats.batches += 1
+        self.stats.body_bytes += len(batch.data)
+        return lambda tx: acks.apply(tx, by_id, answer, self.settings.retriable_syncs)
+
+    def _count(self, acking: Future[AckCounts] | None) -> None:
+        """Wait for an answer being applied and add up what it settled."""
+        if acking is not None:
+            self.stats.acks.add(acking.result())
 
     def _set_aside(self, ops: list[OutboxOp], *, fresh: bool = False) -> list[OutboxOp]:
         """Quarantine ops in grids the server no longer counts as the user's (``fresh``: ask
@@ -123,37 +177,32 @@ class Pusher:
         self.stats.acks.rejected += len(ops)
 
     def _send(self, ops: list[OutboxOp]) -> None:
+        """Send one batch and settle it before returning (used when splitting)."""
         batch_id = new_id()
         self.store.write(lambda tx: outbox.mark_sent(tx, ops, batch_id))
-        data = self._encode(batch_id, ops)
-        if len(data) > _BODY_BUDGET and len(ops) > 1:
-            self.sizer.failed()
+        batch = _Batch(ops, batch_id, self._encode(batch_id, ops))
+        if len(batch.data) > _BODY_BUDGET and len(ops) > 1:
             self._split(ops)
             return
-        started = time.monotonic()
         try:
-            answer = self._post(data)
+            answer = self._post(batch.data)
         except Refused as exc:
-            if exc.status == 415 and self._encoding == "zstd":
-                self._encoding = "gzip"
-                self._send(ops)
-            elif exc.status == 413 and len(ops) > 1:
-                self.sizer.failed()
-                self._split(ops)
-            elif exc.code in _SPLIT_CODES or exc.status in (400, 422):
-                self._refused(ops, exc)
-            else:
-                raise
+            self._refused_batch(ops, exc)
             return
-        self.sizer.succeeded(len(ops), time.monotonic() - started)
-        by_id = {op.op_id: op for op in ops}
-        counts = self.store.write(
-            lambda tx: acks.apply(tx, by_id, answer, self.settings.retriable_syncs)
-        )
-        self.stats.acks.add(counts)
-        self.stats.sent += len(ops)
-        self.stats.batches += 1
-        self.stats.body_bytes += len(data)
+        self.stats.acks.add(self.store.write(self._acker(batch, answer)))
+
+    def _refused_batch(self, ops: list[OutboxOp], exc: Refused) -> None:
+        """The server refused a whole batch: change encoding, split, or quarantine."""
+        if exc.status == 415 and self._encoding == "zstd":
+            self._encoding = "gzip"
+            self._send(ops)
+        elif exc.status == 413 and len(ops) > 1:
+            self.sizer.failed()
+            self._split(ops)
+        elif exc.code in _SPLIT_CODES or exc.status in (400, 422):
+            self._refused(ops, exc)
+        else:
+            raise exc
 
     def _refused(self, ops: list[OutboxOp], exc: Refused) -> None:
         if exc.code == "scope.grid_outside":

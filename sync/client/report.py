@@ -26,9 +26,18 @@ class SyncReport:
     photos_resumed_at: list[int] = field(default_factory=list)
     requests: int = 0
     bytes: int = 0
+    #: Push bodies and photo bytes that had to go (once each), and what went again after a
+    #: failure (a whole failed push body counts, even if the cut came early).
+    payload_bytes: int = 0
     resent_bytes: int = 0
     retries: int = 0
     seconds: float = 0.0
+    #: Until every record sent was settled (the first push), the pull, the photo stage.
+    push_seconds: float = 0.0
+    pull_seconds: float = 0.0
+    photo_seconds: float = 0.0
+    #: Of all that, time spent downscaling photos (CPU, not network).
+    prep_seconds: float = 0.0
     error: str | None = None
     message: str = ""
     retry_after: float | None = None

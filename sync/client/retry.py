@@ -23,8 +23,11 @@ class Retrier:
         max_wait_s: float,
         stop: threading.Event,
         on_retry: Callable[[SyncError, float], None] | None = None,
+        *,
+        base_s: float = 0.5,
     ) -> None:
         self.attempts = attempts
+        self.base_s = base_s
         self.max_wait_s = max_wait_s
         self.stop = stop
         self.on_retry = on_retry
@@ -33,7 +36,7 @@ class Retrier:
     def run(self, fn: Callable[[], T], *, recover: Callable[[], None] | None = None) -> T:
         """``fn()``, tried up to ``attempts`` times; ``recover()`` runs before each retry (e.g.
         to ask an upload's offset)."""
-        backoff = Backoff(base=0.5, cap=self.max_wait_s)
+        backoff = Backoff(base=self.base_s, cap=self.max_wait_s, floor=min(0.5, self.base_s))
         for attempt in range(self.attempts):
             if self.stop.is_set():
                 raise Cancelled("sync.cancelled", "the sync was stopped")

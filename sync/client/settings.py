@@ -27,6 +27,8 @@ class SyncSettings:
     min_chunk_bytes: int = 64 * 1024
     #: A request that fails for a network reason is tried this often within one sync.
     attempts: int = 6
+    #: First wait after a failed request within one sync, doubling up to ``max_wait_s``.
+    retry_base_s: float = 0.5
     #: Longest wait between two attempts within one sync (seconds).
     max_wait_s: float = 30.0
     #: Syncs in which the server may answer "retry later" for an op before it is quarantined.
