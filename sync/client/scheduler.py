@@ -61,6 +61,19 @@ class SyncScheduler:
         if came_up:
             self._wake()
 
+    def reachability_changed(self, reachability: str) -> None:
+        """QNetworkInformation's reachability by name ("Disconnected", "Local", "Site",
+        "Online", "Unknown"): only a route beyond the local network counts as up. A site
+        network may hold the server (an office intranet), so "Site" counts too."""
+        name = reachability.rsplit(".", 1)[-1].lower()
+        if name in ("online", "site"):
+            self.network_changed(True)
+        elif name in ("disconnected", "local"):
+            self.network_changed(False)
+        else:
+            with self._lock:
+                self._online = None  # unknown: go by the clock and the probe
+
     def request_sync(self) -> None:
         """The worker pressed "sync now"."""
         with self._lock:

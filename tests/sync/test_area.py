@@ -4,8 +4,12 @@ server refuses waits in the quarantine, is corrected and resent, and blocks noth
 
 from __future__ import annotations
 
+import threading
+
 from gridterm.services.quarantine import correct, quarantined, resend
 from gridterm.services.register import Register
+from sync.client.push import Pusher
+from sync.client.retry import Retrier
 from tests.sync.conftest import assert_exactly_once, make_terminal, record_visits, server_ids
 
 
@@ -113,5 +117,36 @@ def test_records_after_a_quarantined_one_are_confirmed_exactly_once(
             lambda tx: tx.execute("DELETE FROM outbox WHERE op_id = ?", (held.op_id,))
         )  # the worker gave the bad edit up
         assert_exactly_once(server, t, ids)
+    finally:
+        t.close()
+
+
+def test_a_batch_refused_whole_is_split_until_the_culprit_is_alone(
+    tmp_path, server, district, proxy
+):
+    """The area changed after the sync asked for it: the server refuses the whole batch
+    (403); the terminal splits it, quarantines only the ops outside, sends the rest."""
+    t = make_terminal(tmp_path, district, "w1", proxy.url)
+    try:
+        assert t.sync().ok
+        ids = record_visits(t, district.households["g1"], 30)
+        outside = record_visits(t, district.households["g2"], 1)
+        ids += record_visits(t, district.households["g1"], 30)
+        district.unassign("w1", "g2")
+        before = proxy.connections
+        pusher = Pusher(
+            t.store,
+            t.login.transport,
+            t.login,
+            t.engine.settings,
+            Retrier(2, 1.0, threading.Event()),
+            area=lambda fresh: None,  # as if the area were not known in advance
+        )
+        stats = pusher.push_all()
+        assert stats.acks.rejected == 1 and stats.acks.confirmed == 60
+        (held,) = quarantined(t.session())
+        assert (held.entity_id, held.reason) == (outside[0], "scope.grid_outside")
+        assert sorted(server_ids(server, "visit", ids)) == sorted(ids)
+        assert proxy.connections - before <= 2  # splitting reuses the connection
     finally:
         t.close()

@@ -138,3 +138,15 @@ def test_background_runner_syncs_when_the_network_comes_up():
 
     asyncio.run(main())
     assert runs == [1] and len(reports) == 1
+
+
+def test_qt_reachability_names_map_to_up_and_down():
+    s, _clock, _runs = _scheduler([])
+    s.reachability_changed("Reachability.Disconnected")
+    assert s.seconds_until_due() is None
+    s.reachability_changed("Local")
+    assert s.seconds_until_due() is None
+    s.reachability_changed("Online")
+    assert s.seconds_until_due() == 0
+    s.reachability_changed("Unknown")
+    assert s.seconds_until_due() == 0
