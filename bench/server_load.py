@@ -287,22 +287,32 @@ def main() -> None:
         help="an admin URL; a throwaway database is made beside it",
     )
     parser.add_argument("--workers", type=int, default=2, help="server processes on PostgreSQL")
+    parser.add_argument(
+        "--only",
+        choices=["sqlite", "postgres", "concurrent"],
+        action="append",
+        help="run only these parts (repeatable; default: all)",
+    )
     args = parser.parse_args()
+    parts = set(args.only or ["sqlite", "postgres", "concurrent"])
     scratch = Path(tempfile.mkdtemp(prefix="gridterm-bench-"))
     results: dict[str, Any] = {}
     load_before = os.getloadavg()[0]
-    rate, cpu = single_terminal(str(scratch / "bench.db"), scratch / "blobs-sqlite", 1)
-    results["push_records_per_s_sqlite"] = round(rate)
-    results["push_server_cpu_ms_per_1000_sqlite"] = round(cpu, 1)
+    if "sqlite" in parts:
+        rate, cpu = single_terminal(str(scratch / "bench.db"), scratch / "blobs-sqlite", 1)
+        results["push_records_per_s_sqlite"] = round(rate)
+        results["push_server_cpu_ms_per_1000_sqlite"] = round(cpu, 1)
     name = f"gridterm_bench_{secrets.token_hex(4)}"
     with psycopg.connect(args.pg, autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
     pg = args.pg.rsplit("/", 1)[0] + "/" + name
     try:
-        rate, cpu = single_terminal(pg, scratch / "blobs-pg", args.workers)
-        results["push_records_per_s_postgres"] = round(rate)
-        results["push_server_cpu_ms_per_1000_postgres"] = round(cpu, 1)
-        results.update(many_terminals(pg, scratch / "blobs-pg", args.workers))
+        if "postgres" in parts:
+            rate, cpu = single_terminal(pg, scratch / "blobs-pg", args.workers)
+            results["push_records_per_s_postgres"] = round(rate)
+            results["push_server_cpu_ms_per_1000_postgres"] = round(cpu, 1)
+        if "concurrent" in parts:
+            results.update(many_terminals(pg, scratch / "blobs-pg", args.workers))
     finally:
         with psycopg.connect(args.pg, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
