@@ -57,6 +57,8 @@ def _sqlite_hooks(engine: Engine) -> None:
         dbapi.execute("PRAGMA synchronous = FULL")
         dbapi.execute("PRAGMA foreign_keys = ON")
         dbapi.execute("PRAGMA busy_timeout = 30000")
+        dbapi.execute("PRAGMA cache_size = -65536")  # 64 MiB: indexes stay in memory
+        dbapi.execute("PRAGMA temp_store = MEMORY")
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:

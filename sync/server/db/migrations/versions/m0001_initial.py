@@ -28,6 +28,7 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("at", sa.BigInteger(), nullable=False),
         sa.PrimaryKeyConstraint("op_id", name=op.f("pk_applied_op")),
+        sqlite_with_rowid=False,
     )
     op.create_table(
         "attachment",
@@ -539,7 +540,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("visit", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_visit_grid_id"), ["grid_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_visit_household_id"), ["household_id"], unique=False)
 
 
 def downgrade() -> None:
