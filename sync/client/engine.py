@@ -28,6 +28,7 @@ from sync.client.push import Pusher
 from sync.client.report import SyncReport
 from sync.client.retry import Retrier
 from sync.client.settings import SyncSettings
+from sync.client.snapshot import SnapshotLoader
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +117,14 @@ class SyncEngine:
             pusher.push_all()
             report.push_seconds = clock() - mark
             mark = clock()
+            loader = SnapshotLoader(
+                self.store, self.transport, self.login, retrier, progress=self.progress
+            )
+            if self.settings.use_snapshot and loader.needed():
+                try:
+                    loader.load()  # a first sync: the whole area in one compressed file
+                finally:
+                    report.pulled += loader.counts.changed
             puller = Puller(
                 self.store,
                 self.transport,
@@ -129,7 +138,7 @@ class SyncEngine:
                 puller.pull_all()
             finally:
                 report.pull_seconds = clock() - mark
-                report.pulled = puller.stats.rows
+                report.pulled += puller.stats.rows
                 report.removed = puller.stats.removed
                 report.conflicts += puller.stats.merge.conflicts
             mark = clock()

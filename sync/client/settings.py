@@ -23,6 +23,8 @@ class SyncSettings:
     max_batch_ops: int = MAX_OPS_PER_BATCH
     first_batch_ops: int = 250
     pull_limit: int = DEFAULT_PULL_LIMIT
+    #: A first sync downloads the area as one compressed snapshot instead of paging.
+    use_snapshot: bool = True
     max_chunk_bytes: int = MAX_BLOB_CHUNK_BYTES
     min_chunk_bytes: int = 64 * 1024
     #: A request that fails for a network reason is tried this often within one sync.

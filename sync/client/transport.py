@@ -9,7 +9,7 @@ import email.utils
 import json
 import threading
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +30,7 @@ CONNECT_TIMEOUT = 5.0
 #: Seconds without a byte from the server before giving up on an answer.
 READ_TIMEOUT = 60.0
 _USER_AGENT = "GridTerm-terminal"
+_DOWNLOAD_PIECE = 256 * 1024
 
 
 @dataclass
@@ -125,6 +126,43 @@ class Transport:
         if 200 <= status < 300 or status in set(expect):
             return response
         raise error_for(response)
+
+    def download(
+        self,
+        path: str,
+        sink: Callable[[bytes], None],
+        *,
+        token: str | None = None,
+        headers: Mapping[str, str] | None = None,
+        read_timeout: float | None = None,
+    ) -> int:
+        """GET ``path``, handing the body to ``sink`` piece by piece as it arrives (so a cut
+        keeps what came); returns the status (2xx), raises like ``call`` otherwise."""
+        all_headers = dict(headers or {})
+        if token:
+            all_headers["Authorization"] = f"Bearer {token}"
+        timeout = (self.connect_timeout, read_timeout or self.read_timeout)
+        received = 0
+        try:
+            with self._http.get(
+                self.base_url + path, headers=all_headers, timeout=timeout, stream=True
+            ) as response:
+                if not 200 <= response.status_code < 300:
+                    response.content  # noqa: B018 - the error body, for error_for
+                    self._count(response)
+                    raise error_for(response)
+                for piece in response.iter_content(_DOWNLOAD_PIECE):
+                    received += len(piece)
+                    sink(piece)
+                status = response.status_code
+        except requests.RequestException as exc:
+            raise Unreachable("net.unreachable", f"GET {path}: {exc}") from None
+        finally:
+            with self._lock:
+                self.count.requests += 1
+                self.count.bytes_down += received
+                self.count.bytes_up += len(path) + 300
+        return status
 
     def _count_attempt(self, method: str, path: str, body: bytes | None) -> None:
         with self._lock:
