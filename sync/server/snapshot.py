@@ -174,8 +174,10 @@ class _HashingWriter:
         self._digest = digest
 
     def write(self, data: bytes) -> int:
+        """Hash and write."""
         self._digest.update(data)
         return self._raw.write(data)
 
     def flush(self) -> None:
+        """Flush the file."""
         self._raw.flush()

@@ -33,6 +33,7 @@ def add_parser(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> N
     cmds = admin.add_subparsers(dest="admin_command", required=True)
 
     def cmd(name: str, action: Action, help: str, *, write: bool = True) -> argparse.ArgumentParser:
+        """One sub-command running ``action`` in a (write or read) transaction."""
         p = cmds.add_parser(name, help=help)
         p.set_defaults(run=lambda args: _run(args, action, write))
         return p

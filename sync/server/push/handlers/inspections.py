@@ -213,6 +213,7 @@ def _hazard(row: dict[str, Any]) -> Hazard:
 
 
 def hazard_values(f: dict[str, Any]) -> dict[str, Any]:
+    """A hazard's editable fields checked by the core's validators (status moves apart)."""
     out: dict[str, Any] = {}
     for name, value in f.items():
         match name:
