@@ -125,6 +125,8 @@ class SyncEngine:
                     loader.load()  # a first sync: the whole area in one compressed file
                 finally:
                     report.pulled += loader.counts.changed
+                    report.snapshot_bytes = loader.length
+                    report.snapshot_resumed_at = loader.resumed_at
             puller = Puller(
                 self.store,
                 self.transport,

@@ -18,6 +18,9 @@ class SyncReport:
     conflicts: int = 0
     pulled: int = 0
     removed: int = 0
+    #: A first sync's snapshot: its size and, after a cut, the byte the download went on from.
+    snapshot_bytes: int = 0
+    snapshot_resumed_at: int | None = None
     photos: int = 0
     photo_bytes: int = 0
     photos_failed: int = 0

@@ -54,6 +54,7 @@ class SnapshotLoader:
         self.part = store.path.with_name(store.path.name + ".snapshot")
         self.counts = MergeCounts()
         self.resumed_at: int | None = None
+        self.length = 0
 
     def needed(self) -> bool:
         """True before the first pull (no cursor stored yet)."""
@@ -65,6 +66,7 @@ class SnapshotLoader:
         info = self._info()
         if info is None:
             return False
+        self.length = info.length
         self._download(info)
         self.store.write(lambda tx: self._apply(tx, info))
         self.part.unlink(missing_ok=True)

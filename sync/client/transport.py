@@ -30,7 +30,7 @@ CONNECT_TIMEOUT = 5.0
 #: Seconds without a byte from the server before giving up on an answer.
 READ_TIMEOUT = 60.0
 _USER_AGENT = "GridTerm-terminal"
-_DOWNLOAD_PIECE = 256 * 1024
+_DOWNLOAD_PIECE = 8 * 1024  # a cut loses at most this much of a download
 
 
 @dataclass
