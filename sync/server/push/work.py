@@ -151,7 +151,8 @@ class Work:
             query = select(table).where(among(self.conn, table.c.id, keys))
         if self._lock and entity in _LOCKED:
             query = query.with_for_update()
-        found = {key_of(entity, dict(r)): dict(r) for r in self.conn.execute(query).mappings()}
+        rows = [dict(r) for r in self.conn.execute(query).mappings()]
+        found = {key_of(entity, r): r for r in rows}
         for key in keys:
             self._rows[entity][key] = found.get(key)
 
