@@ -17,7 +17,8 @@ from sync.client.scheduler import SyncScheduler
 
 
 class BackgroundSync:
-    """Sleeps until the scheduler says a sync is due, runs it off the loop, repeats."""
+    """Sleeps until the scheduler says a sync is due, runs it off the loop, repeats; while
+    there is no network it runs ``offline_work`` (``SyncEngine.prepare_photos``) first."""
 
     def __init__(
         self,
@@ -25,10 +26,12 @@ class BackgroundSync:
         *,
         cancel: Callable[[], None] = lambda: None,
         on_report: Callable[[SyncReport], None] | None = None,
+        offline_work: Callable[[], object] | None = None,
     ) -> None:
         self.scheduler = scheduler
         self._cancel = cancel
         self._on_report = on_report
+        self._offline_work = offline_work
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gridterm-sync")
         self._wakeup: asyncio.Event | None = None
         self._task: asyncio.Task[None] | None = None
@@ -59,6 +62,10 @@ class BackgroundSync:
         loop = asyncio.get_running_loop()
         while not self._stopping:
             delay = self.scheduler.seconds_until_due()
+            if delay is None and self._offline_work is not None:
+                # no network: get ready for it (e.g. downscale the photos taken meanwhile)
+                await loop.run_in_executor(self._executor, self._offline_work)
+                delay = self.scheduler.seconds_until_due()
             if delay is None or delay > 0:
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._wakeup.wait(), timeout=delay)

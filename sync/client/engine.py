@@ -60,6 +60,13 @@ class SyncEngine:
         """Stop the run in progress at the next request (safe: every step is resumable)."""
         self._stop.set()
 
+    def prepare_photos(self) -> float:
+        """Downscale and queue every photo taken since, without the network (so a terminal
+        offline for days has its photos ready when a signal appears); returns CPU seconds."""
+        preparer = PhotoPreparer(self.store, self.settings)
+        preparer.finish()
+        return preparer.seconds
+
     @property
     def running(self) -> bool:
         """Whether a run is in progress."""
@@ -112,6 +119,7 @@ class SyncEngine:
             progress=self.progress,
         )
         clock = time.monotonic
+        preparer.start()  # downscaling runs beside the push; a batch waits only for its photos
         try:
             mark = clock()
             pusher.push_all()
@@ -144,7 +152,7 @@ class SyncEngine:
                 report.removed = puller.stats.removed
                 report.conflicts += puller.stats.merge.conflicts
             mark = clock()
-            preparer.prepare_all()
+            preparer.finish()
             uploader = PhotoUploader(
                 self.store,
                 self.transport,
@@ -168,6 +176,7 @@ class SyncEngine:
                 report.payload_bytes += uploader.stats.bytes - uploader.stats.deduplicated_bytes
             self._push_if_waiting(pusher)  # the photos' attachment records
         finally:
+            preparer.stop()
             stats = pusher.stats
             report.pushed = stats.sent
             report.confirmed = stats.acks.confirmed

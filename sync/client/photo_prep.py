@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import time
 from collections.abc import Iterable, Sequence
 
@@ -46,13 +47,41 @@ def _names_none(fields: str, column: str) -> bool:
 
 
 class PhotoPreparer:
-    """Prepares each photo once; thread-confined to the sync run."""
+    """Prepares each photo once per sync run. Thread-safe: ``start`` prepares every waiting
+    photo on a thread of its own (Pillow works outside the GIL) while the push runs, and
+    ``prepare`` waits only for the photos its batch names."""
 
     def __init__(self, store: Store, settings: SyncSettings) -> None:
         self.store = store
         self.settings = settings
         #: Time spent downscaling (CPU work, apart from the network's).
         self.seconds = 0.0
+        self._lock = threading.Lock()
+        self._done: dict[str, str | None] = {}
+        self._working: dict[str, threading.Event] = {}
+        self._thread: threading.Thread | None = None
+        self._stop = threading.Event()
+
+    def start(self) -> None:
+        """Prepare every waiting photo in the background, oldest first."""
+        self._thread = threading.Thread(
+            target=self._prepare_waiting, name="gridterm-photo-prep", daemon=True
+        )
+        self._thread.start()
+
+    def finish(self) -> None:
+        """Wait for the background preparation (the photo stage needs it complete)."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        self._prepare_waiting()
+
+    def stop(self) -> None:
+        """Stop the background preparation after the photo in hand."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
 
     def prepare(self, ops: Sequence[OutboxOp]) -> bool:
         """Prepare the photos ``ops`` name; True when ops were rewritten (read them again)."""
@@ -63,25 +92,48 @@ class PhotoPreparer:
         rewrote = False
         for sha in sorted(names):
             if sha not in known:
-                rewrote = self._prepare_one(sha) is not None or rewrote
+                rewrote = self._prepare_once(sha) is not None or rewrote
             elif (replacement := known[sha]) is not None:
                 # taken before and already replaced: a newer record still names the original
                 self.store.write(lambda tx, a=sha, b=replacement: _rewrite(tx, a, b))
                 rewrote = True
         return rewrote
 
-    def prepare_all(self) -> int:
-        """Prepare every photo taken here and not prepared yet (photos no record names)."""
+    def _prepare_waiting(self) -> None:
         todo = [
             r["sha256"]
             for r in self.store.query(
                 "SELECT sha256 FROM attachment WHERE uploaded = 0 AND sha256 NOT IN"
-                " (SELECT sha256 FROM photo_upload)"
+                " (SELECT sha256 FROM photo_upload) ORDER BY created_at"
             )
         ]
         for sha in todo:
-            self._prepare_one(sha)
-        return len(todo)
+            if self._stop.is_set():
+                return
+            self._prepare_once(sha)
+
+    def _prepare_once(self, sha: str) -> str | None:
+        """``_prepare_one`` once per photo, whichever thread asks first; others wait."""
+        with self._lock:
+            if sha in self._done:
+                return self._done[sha]
+            event = self._working.get(sha)
+            mine = event is None
+            if mine:
+                event = self._working[sha] = threading.Event()
+        assert event is not None
+        if not mine:
+            event.wait()
+            return self._done.get(sha)
+        result = None
+        try:
+            result = self._prepare_one(sha)
+        finally:
+            with self._lock:
+                self._done[sha] = result
+                self._working.pop(sha)
+            event.set()
+        return result
 
     def _known(self, names: set[str]) -> dict[str, str | None]:
         marks = ",".join("?" * len(names))
@@ -106,7 +158,8 @@ class PhotoPreparer:
             smaller = downscale(
                 blobs.get(sha), self.settings.photo_max_side, self.settings.photo_quality
             )
-            self.seconds += time.monotonic() - started
+            with self._lock:
+                self.seconds += time.monotonic() - started
         if smaller is None:
             self.store.write(lambda tx: _queue(tx, sha, row["size"], "pending"))
             return None

@@ -201,7 +201,8 @@ class FaultProxy:
         assert src is not None and dst is not None
         try:
             while not conn.closed.is_set():
-                size = 4096 if bucket.rate else _READ
+                # small pieces keep a throttled stream smooth; ~100 a second at most
+                size = min(_READ, max(2048, int(bucket.rate / 100))) if bucket.rate else _READ
                 data = src.recv(size)
                 if not data:
                     break
