@@ -49,6 +49,7 @@ TARGETS = {"save_p99_ms": 5.0, "search_p95_ms": 20.0}
 
 
 def say(message: str) -> None:
+    """One progress line, time-stamped."""
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
 
 
@@ -257,6 +258,7 @@ def measure_searches(
 
 
 def main() -> int:
+    """Build or reuse the database, measure, print the figures as JSON on the last line."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--households", type=int, default=200_000)
     parser.add_argument("--rebuild", action="store_true", help="build the database again")

@@ -64,6 +64,7 @@ class _PipeOutput:
         self._stream = stream
 
     def send(self, kind: str, payload: Any) -> None:
+        """Write one message; blocks while the parent is busy writing the previous one."""
         pickle.dump((kind, payload), self._stream, protocol=pickle.HIGHEST_PROTOCOL)
 
     def rows(self, batch: Batch) -> None:
