@@ -85,7 +85,7 @@ def report(result: DemoResult) -> str:
         f"Demo street office written to {result.path} ({kind}) in {result.seconds:.1f} s:",
         f"  {c.get('household', 0):,} households, {c.get('resident', 0):,} residents, "
         f"{c.get('visit', 0):,} visits, {c.get('ticket', 0):,} tickets, "
-        f"{c.get('premises', 0):,} market stalls; history up to {result.today}, "
+        f"{c.get('premises', 0):,} market stalls; history until {result.today}, "
         f"seed {result.seed}.",
         "",
         "Demo users:" if result.encrypted else "Demo users (plaintext: no PIN needed):",
