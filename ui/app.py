@@ -7,17 +7,16 @@ load after login (start_to_login_s in bench/ui_startup.py keeps this honest).
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 import os
 import sys
+import time
 import traceback
 from pathlib import Path
 from types import TracebackType
 
 import platformdirs
-import qasync
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui.context import AppContext
@@ -33,9 +32,9 @@ log = logging.getLogger(__name__)
 APP_NAME = "gridterm"
 
 
-def settings_path(given: Path | None = None) -> Path:
+def settings_path(given: Path | str | None = None) -> Path:
     """The settings file: ``given`` or ``ui.ini`` under the user config dir."""
-    return given or platformdirs.user_config_path(APP_NAME) / "ui.ini"
+    return Path(given) if given else platformdirs.user_config_path(APP_NAME) / "ui.ini"
 
 
 def install_excepthook(window_ref: list[MainWindow]) -> None:
@@ -49,9 +48,11 @@ def install_excepthook(window_ref: list[MainWindow]) -> None:
     sys.excepthook = hook
 
 
-def make_context(
-    app: QApplication, loop: asyncio.AbstractEventLoop, args: argparse.Namespace
-) -> AppContext:
+#: The login screen is painted before the event loop machinery loads, within this time.
+FIRST_PAINT_WAIT_S = 3.0
+
+
+def make_context(app: QApplication, args: argparse.Namespace) -> AppContext:
     """Settings, translations, theme and the database location for this run."""
     settings = AppSettings(settings_path(getattr(args, "settings", None)))
     i18n = Translations(app)
@@ -59,7 +60,7 @@ def make_context(
     theme = Theme(app, getattr(args, "theme", None) or settings.get(THEME))
     ctx = AppContext(
         settings=settings,
-        ops=Ops(loop),
+        ops=Ops(),
         i18n=i18n,
         theme=theme,
         idle_lock_ms=settings.get(IDLE_LOCK_MINUTES) * 60_000,
@@ -90,18 +91,26 @@ def main(args: argparse.Namespace) -> int:
     app.setApplicationDisplayName("GridTerm")
     app.setDesktopFileName("gridterm")  # positioning (geoclue) asks who is locating
     collector = GuiThreadCollector(app)
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    ctx = make_context(app, loop, args)
+    ctx = make_context(app, args)
     window = MainWindow(ctx)
     install_excepthook([window])
     if os.environ.get("GRIDTERM_BENCH"):
         from ui.bench_driver import attach
 
         attach(window)
+    window.show()
+    paint_first(app, window)
+
+    # Loaded after the first paint: nothing on the login screen needs asyncio.
+    import asyncio
+
+    import qasync
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    ctx.ops.loop = loop
     if getattr(args, "demo", False) and (ctx.db_path is None or not ctx.db_path.exists()):
         window.build_demo()
-    window.show()
     try:
         with loop:
             loop.run_forever()
@@ -109,3 +118,17 @@ def main(args: argparse.Namespace) -> int:
         ctx.ops.shutdown()
         collector.stop()
     return 0
+
+
+def paint_first(app: QApplication, window: MainWindow) -> None:
+    """Process events until the first screen is on the display (or a few seconds passed)."""
+    painted: list[bool] = []
+    for screen in (window.login, window.first_run):
+        if hasattr(screen, "first_painted"):
+            screen.first_painted.connect(lambda: painted.append(True))
+    if window.stack.currentWidget() is not window.login:
+        app.processEvents()
+        return
+    deadline = time.monotonic() + FIRST_PAINT_WAIT_S
+    while not painted and time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)

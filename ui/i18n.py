@@ -8,7 +8,6 @@ screenshot script always load what the sources say. ``python -m ui.i18n update``
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
@@ -38,6 +37,8 @@ def qm_path(locale: str) -> Path:
 
 def compile_translations(force: bool = False) -> list[Path]:
     """Compile every stale ``.ts`` to ``.qm``; returns the catalogues that were rebuilt."""
+    import subprocess
+
     rebuilt = []
     for locale in LOCALES:
         ts, qm = ts_path(locale), qm_path(locale)
@@ -86,6 +87,8 @@ class Translations:
 
 def update_sources() -> None:
     """Re-extract the strings of ui/ into the ``.ts`` files (a developer step)."""
+    import subprocess
+
     root = Path(__file__).resolve().parent
     sources = sorted(str(p) for p in root.rglob("*.py"))
     for locale in LOCALES:

@@ -8,17 +8,20 @@ Writes still funnel through the store's single writer; the pool only keeps the G
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ui.labels import error_message
+
+if TYPE_CHECKING:
+    # asyncio and the pools load after the login screen is painted (ui/app.py).
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -33,22 +36,41 @@ class Ops(QObject):
     busy_changed = Signal(int)
     failed = Signal(str)
 
-    def __init__(self, loop: asyncio.AbstractEventLoop, workers: int = 3):
+    def __init__(self, loop: asyncio.AbstractEventLoop | None = None, workers: int = 3):
         super().__init__()
         self.loop = loop
-        self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="gridterm-ui")
-        # Network calls get their own threads: a slow sync never delays saving a visit.
-        self.network_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="gridterm-net")
+        self.workers = workers
+        self._pool: ThreadPoolExecutor | None = None
+        self._network_pool: ThreadPoolExecutor | None = None
         self.busy = 0
         self.closed = False
         # Keep references to futures in flight: an unreferenced asyncio future may vanish.
         self._running: set[asyncio.Future[Any]] = set()
+
+    @property
+    def pool(self) -> ThreadPoolExecutor:
+        """Threads for database work (writes still go through the store's one writer)."""
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(self.workers, thread_name_prefix="gridterm-ui")
+        return self._pool
+
+    @property
+    def network_pool(self) -> ThreadPoolExecutor:
+        """Its own thread for network calls: a slow sync never delays saving a visit."""
+        if self._network_pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._network_pool = ThreadPoolExecutor(1, thread_name_prefix="gridterm-net")
+        return self._network_pool
 
     def submit(self, fn: Callable[[], T], network: bool = False) -> asyncio.Future[T]:
         """Run ``fn`` on the pool; the future's callbacks run on the GUI thread.
 
         After ``shutdown`` (the app is closing) nothing runs: the future comes back cancelled.
         """
+        assert self.loop is not None, "the event loop starts before any operation"
         if self.closed:
             cancelled: asyncio.Future[T] = self.loop.create_future()
             cancelled.cancel()
@@ -68,8 +90,9 @@ class Ops(QObject):
     def shutdown(self) -> None:
         """Wait for running operations and stop the pool."""
         self.closed = True
-        self.network_pool.shutdown(wait=True, cancel_futures=True)
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        for pool in (self._network_pool, self._pool):
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
 
 
 class CoreOp(Generic[T]):
