@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QApplication
 
 from ui.main_window import MainWindow
 
-#: What a worker types into the search box: a surname, pinyin initials, an address, digits.
-QUERIES = ("王", "zs", "wxy", "1-2-", "1-2-501", "138", "zhang")
+#: Typed as they are: a common surname, pinyin initials, a full pinyin prefix.
+FIXED_QUERIES = ("王", "zs", "zhang")
 
 
 def mark(name: str, **values: Any) -> None:
@@ -128,7 +128,8 @@ class Driver:
         register = shell.top_screen()
         self.wait(lambda: register.grid_model.rowCount() > 0)
         times, hits = [], []
-        for query in QUERIES:
+        queries = [*FIXED_QUERIES, *self.queries_from_the_grid()]
+        for query in queries:
             register.search_box.clear()
             self.wait(lambda: register.pages.currentWidget() is register.browse_page)
             before = register.latest.generation
@@ -143,7 +144,21 @@ class Driver:
         self.results["search_results_ms"] = round(statistics.median(times), 1)
         self.results["search_results_max_ms"] = round(max(times), 1)
         self.results["search_debounce_ms"] = register.latest._timer.interval()
-        self.results["search_hits"] = dict(zip(QUERIES, hits, strict=True))
+        self.results["search_hits"] = dict(zip(queries, hits, strict=True))
+
+    def queries_from_the_grid(self) -> list[str]:
+        """An address, its building-unit prefix, a name and phone digits from the worker's
+        own grid (what they would really look up)."""
+        ws = self.window.workspace
+        assert ws is not None
+        grid = ws.store.read(ws.session.visible_grid_ids)[0]
+        row = ws.store.query(
+            "SELECT h.address, r.name, r.phone FROM household h JOIN resident r"
+            " ON r.household_id = h.id WHERE h.grid_id = ? AND r.phone != '' LIMIT 1",
+            (grid,),
+        )[0]
+        address = row["address"]
+        return [address, address.rsplit("-", 1)[0] + "-", row["name"], row["phone"][-4:]]
 
 
 if __name__ == "__main__":  # pragma: no cover
