@@ -15,9 +15,10 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, text
 
-from sync.server.db.bulk import insert_rows
+from sync.server.db.bulk import insert_tuples
 from sync.server.db.schema import change_log
 
+_COLUMNS = ("txid", "partition", "entity", "entity_id", "op")
 #: change_log.op values
 UPSERT = "upsert"
 DELETE = "delete"
@@ -40,8 +41,5 @@ def horizon(conn: Connection) -> int | None:
 
 def record(conn: Connection, txid: int, entries: Iterable[tuple[str, str, str, str]]) -> None:
     """Append (partition, entity, entity_id, op) entries for the open transaction."""
-    rows = [
-        {"txid": txid, "partition": p, "entity": e, "entity_id": i, "op": o}
-        for p, e, i, o in entries
-    ]
-    insert_rows(conn, change_log, rows)
+    rows = [(txid, *entry) for entry in entries]
+    insert_tuples(conn, change_log, _COLUMNS, rows)
