@@ -129,7 +129,8 @@ def _name_tokens(name: str) -> list[tuple[int, str]]:
     return tokens
 
 
-def name_keys(name: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def name_keys(name: str) -> tuple[str, ...]:
     """The ``name`` terms of a name, without pinyin: the name and each of its suffixes.
 
     Suffixes from each character (each word of a Latin name) turn prefix search into substring
@@ -141,7 +142,7 @@ def name_keys(name: str) -> list[str]:
     compact = "".join(tok for _, tok in tokens)
     if compact and compact != key:
         keys.append(compact)  # 买买提艾力 typed without the middle dot
-    return _dedupe(keys)
+    return tuple(_dedupe(keys))
 
 
 @lru_cache(maxsize=65536)

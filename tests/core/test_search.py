@@ -404,6 +404,18 @@ def test_deleting_removes_keys(store: Store, register: Register):
     assert store.query("SELECT * FROM search_term") == []
 
 
+def test_moving_a_resident_to_another_household_moves_its_keys(store: Store, register: Register):
+    old, new = register.household("501"), register.household("502", grid="g2")
+    person = register.resident(old, "张三")
+    store.write(lambda tx: tx.update("resident", person, {"household_id": new}, outbox=False))
+    hits = find(store, "张三")
+    assert [(h.household_id, h.resident_id, h.address) for h in hits] == [(new, person, "7-2-502")]
+    stale = store.query(
+        "SELECT * FROM search_term WHERE household_id = ? AND resident_id = ?", (old, person)
+    )
+    assert stale == []
+
+
 def test_household_edits_reindex(store: Store, register: Register):
     h = register.household("501")
     store.write(lambda tx: tx.update("household", h, {"phone": "13700001234"}))
@@ -437,33 +449,61 @@ def test_grid_restriction_for_large_scopes(store: Store, register: Register, mon
     assert resident_ids(find(store, "zs", grid_ids=["g2"])) == [theirs]
 
 
+@pytest.mark.parametrize("pinyin_loaded", [True, False])
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        ("zhang", ["张阿", "张子"]),  # pinyin range: the households' keys
-        ("张", ["张阿", "张子"]),  # name range: derived from the residents' names
-        ("zz", ["张子"]),  # exact initials: one seek per household
-        ("子", ["张子"]),  # exact name: derived from the names
+        ("zhang", ["张阿", "张子"]),  # pinyin range
+        ("张", ["张子", "张阿"]),  # name range, in code point order: 子 < 阿
+        ("zz", ["张子"]),  # exact initials
+        ("子", ["张子"]),  # exact name
     ],
 )
 def test_small_scope_switches_to_its_own_keys_after_the_budget(
-    store: Store, register: Register, monkeypatch, text: str, names: list[str]
+    store: Store, register: Register, monkeypatch, text: str, names: list[str], pinyin_loaded
 ):
     monkeypatch.setattr(query, "SCAN_BUDGET", 2)
     others = register.household("501", grid="g2")
     for given in "一二三四五六":  # zhang + e/er/liu/san/si/wu/yi: all before zhangzi
         register.resident(others, "张" + given)
-        register.resident(others, "赵" + given + "子")  # …子 and zz before g1's
-        register.resident(others, "周" + "子")
+        register.resident(others, "赵" + given + "子")  # …子 before g1's
+        register.resident(others, "周子")  # zz
     mine = register.household("501", grid="g1")
     register.resident(mine, "张子")
     register.resident(mine, "张阿")  # zhanga: first in index order
+    if not pinyin_loaded:  # pinyin then comes from the index, not from the names
+        monkeypatch.delitem(sys.modules, "pypinyin")
     seen: list[tuple[str, ...]] = []
     monkeypatch.setattr(query, "_grid_rows", _spy(query._grid_rows, seen))
     hits = find(store, text, grid_ids=["g1"])
     assert [h.name for h in hits] == names
     assert seen  # the scope's own keys were read
     assert [h.name for h in find(store, text, grid_ids=["g1"], limit=1)] == names[:1]
+
+
+def test_small_scope_reads_addresses_from_its_households_and_phones_from_the_index(
+    store: Store, register: Register, monkeypatch
+):
+    monkeypatch.setattr(query, "SCAN_BUDGET", 1)
+    register.household("301", grid="g2", phone="13712345678")
+    register.resident(register.household("302", grid="g2"), "王五", phone="13612345678")
+    first = register.household("501", phone="13812345678")
+    second = register.household("502")
+    li = register.resident(second, "李四", phone="13912345678", id_number="110101199001011234")
+    seen: list[tuple[str, ...]] = []
+    monkeypatch.setattr(query, "_grid_rows", _spy(query._grid_rows, seen))
+    g1 = ["g1"]
+    assert {(h.household_id, h.resident_id) for h in find(store, "3", grid_ids=g1)} == {
+        (first, None),
+        (second, None),
+    }
+    assert seen == [("address",)]
+    assert {(h.household_id, h.resident_id) for h in find(store, "1234", grid_ids=g1)} == {
+        (first, None),
+        (second, li),
+    }
+    assert [h.resident_id for h in find(store, "011234", grid_ids=g1)] == [li]
+    assert seen == [("address",)]  # phone and ID ranges are short: never switched
 
 
 def _spy(fn, calls: list[tuple[str, ...]]):
@@ -495,7 +535,8 @@ def test_empty_or_meaningless_queries_find_nothing(store: Store, register: Regis
 def test_every_probe_uses_an_index(store: Store, text: str):
     def plans(reader) -> list[tuple[str, str]]:
         details = []
-        statements = [query.grid_names_sql(("g1", "g2"))]
+        households, residents, grids = query.grid_records_sql(("g1", "g2"))
+        statements = [(households, grids), (residents, grids)]
         for probe in plan(text):
             statements += [probe_sql(probe), grid_probe_sql(probe, ("g1", "g2"))]
         for sql, params in statements:
@@ -509,6 +550,8 @@ def test_every_probe_uses_an_index(store: Store, text: str):
         assert "SCAN" not in detail, detail
         if "CROSS JOIN resident" in sql:
             assert "r USING INDEX resident_household (household_id=?)" in detail, detail
+        elif "FROM household WHERE" in sql:
+            assert "household USING INDEX household_grid (grid_id=?)" in detail, detail
         elif "CROSS JOIN" in sql:  # by grid: household_grid, then each household's keys
             assert "h USING INDEX household_grid" in detail, detail
             by_owner = "st USING INDEX search_term_owner (household_id=?)"
