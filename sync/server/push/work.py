@@ -305,9 +305,12 @@ class Work:
                 insert_rows(conn, table, rows)
             for key, values in self._dirty[entity].items():
                 conn.execute(self._where(entity, key, update(_TABLES[entity])).values(**values))
+        t = schema.tombstone
         for entity, key, row in self._deleted:
+            # a row deleted, made again with the same id and deleted again keeps its last state
+            conn.execute(sql_delete(t).where(t.c.entity == entity, t.c.entity_id == key))
             conn.execute(
-                insert(schema.tombstone).values(
+                insert(t).values(
                     entity=entity,
                     entity_id=key,
                     row=json.dumps(row, ensure_ascii=False, default=str),
