@@ -1,18 +1,16 @@
 """What the sync indicator and page show: the outbox by state, and its quarantine.
 
 The outbox (sync-protocol.md) holds every local write until the server confirms it:
-pending → sent → confirmed, or rejected with a reason. Rejected rows are the quarantine: a
-worker corrects the record (a new write, a new outbox row) or resends the row as it was.
+pending → sent → confirmed, or rejected with a reason. Rejected rows are the quarantine,
+corrected or resent through ``gridterm.services.quarantine``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gridterm.errors import NotFoundError
 from gridterm.services.session import Session
 from gridterm.store.reader import Reader
-from gridterm.store.tx import Tx, utc_now
 
 STATES = ("pending", "sent", "confirmed", "rejected")
 
@@ -85,35 +83,5 @@ def entries(session: Session, state: str | None = None, limit: int = 500) -> lis
             )
             for row in r.iter(sql, (*params, limit))
         ]
-
-    return session.store.read(read)
-
-
-def resend(session: Session, op_id: str) -> None:
-    """Move a rejected row back to pending so the next sync sends it again."""
-
-    def write(tx: Tx) -> None:
-        row = tx.one("SELECT state FROM outbox WHERE op_id = ?", (op_id,))
-        if row is None or row["state"] != "rejected":
-            raise NotFoundError("outbox.not_rejected", "no such rejected record", op_id=op_id)
-        tx.execute(
-            "UPDATE outbox SET state = 'pending', reason = NULL, batch_id = NULL, state_at = ?"
-            " WHERE op_id = ?",
-            (utc_now(), op_id),
-        )
-
-    session.store.write(write)
-
-
-def conflicts(session: Session) -> list[dict[str, object]]:
-    """Fields changed on both sides, kept for a person to resolve (sync-protocol.md, 7).
-
-    The terminal stores them once the sync engine does; until its table exists there are none.
-    """
-
-    def read(r: Reader) -> list[dict[str, object]]:
-        if not r.scalar("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'conflict'"):
-            return []
-        return r.all("SELECT * FROM conflict")
 
     return session.store.read(read)

@@ -245,6 +245,22 @@
             <translation>Reason</translation>
         </message>
         <message>
+            <source>Refused</source>
+            <translation>Refused</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <source>On this terminal</source>
+            <translation>On this terminal</translation>
+        </message>
+        <message>
+            <source>On the server</source>
+            <translation>On the server</translation>
+        </message>
+        <message>
             <source>Step</source>
             <translation>Step</translation>
         </message>
@@ -1464,7 +1480,7 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <name>SyncScreen</name>
         <message>
             <source>On this terminal</source>
-            <extracomment>Records a worker can open to correct a rejected write.</extracomment>
+            <extracomment>Records a worker can open to correct them.</extracomment>
             <translation>On this terminal</translation>
         </message>
         <message>
@@ -1504,8 +1520,16 @@ Worker ID {worker_id} · PIN {pin}</translation>
             <translation>Waiting</translation>
         </message>
         <message>
-            <source>Quarantine</source>
-            <translation>Quarantine</translation>
+            <source>Sent</source>
+            <translation>Sent</translation>
+        </message>
+        <message>
+            <source>Correct and resend</source>
+            <translation>Correct and resend</translation>
+        </message>
+        <message>
+            <source>Open the record</source>
+            <translation>Open the record</translation>
         </message>
         <message>
             <source>Confirmed</source>
@@ -1516,12 +1540,34 @@ Worker ID {worker_id} · PIN {pin}</translation>
             <translation>Nothing here.</translation>
         </message>
         <message>
-            <source>Open the record to correct it</source>
-            <translation>Open the record to correct it</translation>
-        </message>
-        <message>
             <source>Resend as it is</source>
             <translation>Resend as it is</translation>
+        </message>
+        <message>
+            <source>The server kept its value and a supervisor settles the difference; yours is kept here so it is never lost unseen.</source>
+            <translation>The server kept its value and a supervisor settles the difference; yours is kept here so it is never lost unseen.</translation>
+        </message>
+        <message>
+            <source>Seen</source>
+            <translation>Seen</translation>
+        </message>
+        <message>
+            <source>Records</source>
+            <translation>Records</translation>
+        </message>
+        <message numerus="yes">
+            <source>Quarantine (%n)</source>
+            <translation>
+                <numerusform>Quarantine (%n)</numerusform>
+                <numerusform>Quarantine (%n)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Conflicts (%n)</source>
+            <translation>
+                <numerusform>Conflicts (%n)</numerusform>
+                <numerusform>Conflicts (%n)</numerusform>
+            </translation>
         </message>
         <message>
             <source>Sync</source>
@@ -1844,6 +1890,14 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>Restored your unsaved visit from {time}.</source>
             <translation>Restored your unsaved visit from {time}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>register</name>
+        <message>
+            <source>Searching…</source>
+            <extracomment>Typed as they are: a common surname, pinyin initials, a full pinyin prefix.</extracomment>
+            <translation>Searching…</translation>
         </message>
     </context>
 </TS>

@@ -245,6 +245,22 @@
             <translation>原因</translation>
         </message>
         <message>
+            <source>Refused</source>
+            <translation>退回时间</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <source>On this terminal</source>
+            <translation>本终端的值</translation>
+        </message>
+        <message>
+            <source>On the server</source>
+            <translation>服务器上的值</translation>
+        </message>
+        <message>
             <source>Step</source>
             <translation>环节</translation>
         </message>
@@ -1456,7 +1472,7 @@ Worker ID {worker_id} · PIN {pin}</source>
         <name>SyncScreen</name>
         <message>
             <source>On this terminal</source>
-            <extracomment>Records a worker can open to correct a rejected write.</extracomment>
+            <extracomment>Records a worker can open to correct them.</extracomment>
             <translation>本终端</translation>
         </message>
         <message>
@@ -1496,8 +1512,16 @@ Worker ID {worker_id} · PIN {pin}</source>
             <translation>待发送</translation>
         </message>
         <message>
-            <source>Quarantine</source>
-            <translation>隔离区</translation>
+            <source>Sent</source>
+            <translation>已发送</translation>
+        </message>
+        <message>
+            <source>Correct and resend</source>
+            <translation>更正并重发</translation>
+        </message>
+        <message>
+            <source>Open the record</source>
+            <translation>打开记录</translation>
         </message>
         <message>
             <source>Confirmed</source>
@@ -1508,12 +1532,32 @@ Worker ID {worker_id} · PIN {pin}</source>
             <translation>这里没有记录。</translation>
         </message>
         <message>
-            <source>Open the record to correct it</source>
-            <translation>打开记录进行更正</translation>
-        </message>
-        <message>
             <source>Resend as it is</source>
             <translation>原样重发</translation>
+        </message>
+        <message>
+            <source>The server kept its value and a supervisor settles the difference; yours is kept here so it is never lost unseen.</source>
+            <translation>服务器保留了它的值，由主管裁定差异；您的值保存在这里，不会在您不知情时丢失。</translation>
+        </message>
+        <message>
+            <source>Seen</source>
+            <translation>已知悉</translation>
+        </message>
+        <message>
+            <source>Records</source>
+            <translation>记录</translation>
+        </message>
+        <message numerus="yes">
+            <source>Quarantine (%n)</source>
+            <translation>
+                <numerusform>隔离区（%n）</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Conflicts (%n)</source>
+            <translation>
+                <numerusform>冲突（%n）</numerusform>
+            </translation>
         </message>
         <message>
             <source>Sync</source>
@@ -1833,6 +1877,14 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>Restored your unsaved visit from {time}.</source>
             <translation>已恢复您 {time} 未保存的走访。</translation>
+        </message>
+    </context>
+    <context>
+        <name>register</name>
+        <message>
+            <source>Searching…</source>
+            <extracomment>Typed as they are: a common surname, pinyin initials, a full pinyin prefix.</extracomment>
+            <translation>正在搜索……</translation>
         </message>
     </context>
 </TS>

@@ -1,15 +1,12 @@
-"""The sync indicator's numbers: outbox counts per state, entries, resending the quarantine."""
+"""The sync indicator's numbers: outbox counts per state and the newest entries."""
 
 from __future__ import annotations
 
-import pytest
-
-from gridterm.errors import NotFoundError
 from gridterm.services import outbox_status
 from gridterm.services.tickets import Tickets
 
 
-def test_counts_entries_and_resend(territory) -> None:
+def test_counts_and_entries(territory) -> None:
     session = territory.session()
     Tickets(session).open(grid_id="g1", category="物业管理", title="漏水")
     summary = outbox_status.summary(session)
@@ -24,11 +21,4 @@ def test_counts_entries_and_resend(territory) -> None:
     )
     assert outbox_status.summary(session).rejected == 1
     assert outbox_status.entries(session, "rejected")[0].reason == "bad"
-    outbox_status.resend(session, op_id)
-    assert outbox_status.summary(session).pending == 2
-    with pytest.raises(NotFoundError):
-        outbox_status.resend(session, op_id)
-
-
-def test_no_conflicts_until_the_sync_engine_keeps_them(territory) -> None:
-    assert outbox_status.conflicts(territory.session()) == []
+    assert outbox_status.summary(session).unsent == 1

@@ -15,11 +15,13 @@ from gridterm.domain.visits import Concern, ConcernKind, Visit, VisitOutcome, Vi
 from gridterm.search.query import SearchHit
 from gridterm.services.browse import BuildingRow, GridRow
 from gridterm.services.outbox_status import OutboxEntry
+from gridterm.services.quarantine import QuarantinedRecord
 from gridterm.services.register import HouseholdTile
+from gridterm.services.sync_conflicts import SyncConflict
 from gridterm.services.today import DueHousehold
 from ui.models.due import DueModel
 from ui.models.floors import FloorModel
-from ui.models.outbox import OutboxModel
+from ui.models.outbox import ConflictModel, OutboxModel, QuarantineModel
 from ui.models.residents import ResidentModel
 from ui.models.search import SearchModel
 from ui.models.territory import BuildingModel, GridModel
@@ -59,6 +61,11 @@ CASES = [
                                   None, Level.GRID, "u1", NOW)]),
     (OutboxModel, [OutboxEntry(1, "o1", "visit", "v1", "create", "rejected", NOW.isoformat(),
                                None, "grid reassigned")]),
+    (QuarantineModel, [QuarantinedRecord(1, "o1", "household", "h1", "update",
+                                         {"phone": "12345"}, "field.bad_phone", "bad phone",
+                                         "phone", NOW.isoformat())]),
+    (ConflictModel, [SyncConflict("c1", "household", "h1", "phone", "13800000000",
+                                  "13900000000", "pull", NOW.isoformat())]),
 ]  # fmt: skip
 
 

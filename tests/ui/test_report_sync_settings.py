@@ -43,33 +43,68 @@ def test_a_report_needs_a_category(qtbot, window) -> None:
     assert report.form.error.text() == "请选择类别。"
 
 
-def test_the_sync_page_shows_the_quarantine_and_resends(qtbot, window) -> None:
-    log_in(qtbot, window)
-    ticket = window.workspace.tickets.open(grid_id="g1", category="物业管理", title="漏水")
-    store = window.workspace.store
-    store.write(
-        lambda tx: tx.execute(
-            "UPDATE outbox SET state = 'rejected', reason = '网格已调整' WHERE entity = 'ticket'"
+def refuse(store, entity: str, field: str, reason: str = "field.bad_phone") -> str:
+    """Put the newest outbox row of ``entity`` in the quarantine, as a sync would."""
+
+    def write(tx):
+        row = tx.one(
+            "SELECT op_id FROM outbox WHERE entity = ? ORDER BY seq DESC LIMIT 1", (entity,)
         )
-    )
+        tx.execute(
+            "UPDATE outbox SET state = 'rejected', reason = ?, state_at = ? WHERE op_id = ?",
+            (reason, "2026-11-21T08:00:00+00:00", row["op_id"]),
+        )
+        tx.execute(
+            "INSERT INTO sync_rejection (op_id, reason, message, field, at) VALUES (?, ?, ?, ?, ?)",
+            (row["op_id"], reason, "bad phone", field, "2026-11-21T08:00:00+00:00"),
+        )
+        return row["op_id"]
+
+    return store.write(write)
+
+
+def test_the_quarantine_corrects_and_resends(qtbot, window) -> None:
+    log_in(qtbot, window)
+    ws = window.workspace
+    ws.register.edit_household("h-g1-502", phone="13900001111")
+    refuse(ws.store, "household", "phone")
     sync = open_tab(qtbot, window, "sync")
     qtbot.waitUntil(lambda: sync.data is not None)
     assert sync.numbers["rejected"].text() == "1"
-    assert sync.numbers["pending"].text() == "1"
     assert sync.last_sync.text() == "本终端从未同步。"
+    assert sync.tabs.tabText(1) == "隔离区（1）"
     window.shell.top.sync.reload()  # what its 15-second poll does
     qtbot.waitUntil(lambda: "1 条需处理" in window.shell.top.sync.text())
-    tap(qtbot, sync.filter.buttons["rejected"])
-    qtbot.waitUntil(lambda: sync.model.rowCount() == 1)
-    assert sync.model.index(0, 4).data() == "网格已调整"
-    click_row(qtbot, sync.table, 0)
-    assert sync.resend.isEnabled() and sync.open_record.isEnabled()
-    tap(qtbot, sync.resend)
+    sync.tabs.setCurrentIndex(1)
+    assert sync.quarantine_model.index(0, 3).data().startswith("电话不是有效的电话号码")
+    click_row(qtbot, sync.quarantine_table, 0)
+    assert sync.fix_label.text() == "电话" and sync.fix_value.text() == "13900001111"
+    sync.fix_value.clear()
+    type_text(qtbot, sync.fix_value, "13900002222")
+    tap(qtbot, sync.correct)
     qtbot.waitUntil(lambda: sync.numbers["rejected"].text() == "0")
+    assert ws.register.household("h-g1-502").phone == "13900002222"
     tap(qtbot, sync.sync_now)
     qtbot.waitUntil(sync.message.isVisible)
     assert sync.message.text().startswith("此版本暂不支持同步")
-    assert ticket.id
+
+
+def test_resend_and_open_a_refused_ticket(qtbot, window) -> None:
+    log_in(qtbot, window)
+    ws = window.workspace
+    ticket = ws.tickets.open(grid_id="g1", category="物业管理", title="漏水")
+    refuse(ws.store, "ticket", "", "grid.out_of_scope")
+    sync = open_tab(qtbot, window, "sync")
+    qtbot.waitUntil(lambda: sync.quarantine_model.rowCount() == 1)
+    sync.tabs.setCurrentIndex(1)
+    click_row(qtbot, sync.quarantine_table, 0)
+    assert not sync.correct.isVisible()
+    tap(qtbot, sync.open_record)
+    qtbot.waitUntil(lambda: window.shell.top_screen().objectName() == "ticketDetail")
+    assert window.shell.top_screen().ticket_id == ticket.id
+    window.shell.back()
+    tap(qtbot, sync.resend)
+    qtbot.waitUntil(lambda: sync.quarantine_model.rowCount() == 0)
 
 
 def test_settings_apply_at_once(qtbot, window, ctx) -> None:

@@ -1,4 +1,4 @@
-"""The outbox, record by record: what was written here and whether the server has it."""
+"""The outbox record by record, the quarantine of refused records, and sync conflicts."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor
 
 from gridterm.services.outbox_status import OutboxEntry
+from gridterm.services.quarantine import QuarantinedRecord
+from gridterm.services.sync_conflicts import SyncConflict
 from ui.formatting import time_text
-from ui.labels import ENTITIES, OPS, OUTBOX_STATES, label
+from ui.labels import ENTITIES, OPS, OUTBOX_STATES, field_label, label
 from ui.models.base import RowTableModel
 from ui.theme import Theme
 
@@ -51,3 +53,62 @@ class OutboxModel(RowTableModel[OutboxEntry]):
 
     def sort_key(self, row: OutboxEntry, column: int) -> object:
         return row.seq if column == self.COL_WHEN else self.display(row, column)
+
+
+def reason_text(reason: str, message: str = "", field: str | None = None) -> str:
+    """Why the server refused a record: its code translated when we know it."""
+    from gridterm.errors import GridTermError
+    from ui.labels import ERRORS, error_message
+
+    if reason in ERRORS:
+        return error_message(GridTermError(reason, field=field))
+    return message or reason
+
+
+class QuarantineModel(RowTableModel[QuarantinedRecord]):
+    """Records the server refused, oldest first, with the reason."""
+
+    COL_WHEN, COL_RECORD, COL_FIELD, COL_REASON = range(4)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Columns", "Refused"),
+        QT_TRANSLATE_NOOP("Columns", "Record"),
+        QT_TRANSLATE_NOOP("Columns", "Field"),
+        QT_TRANSLATE_NOOP("Columns", "Reason"),
+    )
+
+    def display(self, row: QuarantinedRecord, column: int) -> str:
+        match column:
+            case self.COL_WHEN:
+                return time_text(datetime.fromisoformat(row.rejected_at)) if row.rejected_at else ""
+            case self.COL_RECORD:
+                return label(ENTITIES, row.entity)
+            case self.COL_FIELD:
+                return field_label(row.field) if row.field else ""
+            case _:
+                return reason_text(row.reason, row.message, row.field)
+
+
+class ConflictModel(RowTableModel[SyncConflict]):
+    """Fields changed here and on the server, with both values."""
+
+    COL_RECORD, COL_FIELD, COL_MINE, COL_SERVER, COL_WHEN = range(5)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Columns", "Record"),
+        QT_TRANSLATE_NOOP("Columns", "Field"),
+        QT_TRANSLATE_NOOP("Columns", "On this terminal"),
+        QT_TRANSLATE_NOOP("Columns", "On the server"),
+        QT_TRANSLATE_NOOP("Columns", "When"),
+    )
+
+    def display(self, row: SyncConflict, column: int) -> str:
+        match column:
+            case self.COL_RECORD:
+                return label(ENTITIES, row.entity)
+            case self.COL_FIELD:
+                return field_label(row.field)
+            case self.COL_MINE:
+                return "" if row.local_value is None else str(row.local_value)
+            case self.COL_SERVER:
+                return "" if row.server_value is None else str(row.server_value)
+            case _:
+                return time_text(datetime.fromisoformat(row.detected_at))

@@ -1,20 +1,25 @@
 """Sync (同步): each record's state, the quarantine to correct and resend, conflicts, sync now.
 
-Until the sync engine (issue 4) is installed, "sync now" explains that records stay safe on
-the terminal; everything else reads the outbox as it stands (ui/sync_hook.py is the seam).
+The page reads the outbox and the sync tables as they stand (``outbox_status``,
+``quarantine``, ``sync_conflicts``); "sync now" goes through ``ui/sync_hook.py``, the seam to
+the terminal sync engine, on the network pool.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QTabWidget, QVBoxLayout, QWidget
 
-from gridterm.services import outbox_status
+from gridterm.services import outbox_status, quarantine, sync_conflicts
 from gridterm.services.outbox_status import OutboxEntry, OutboxSummary
+from gridterm.services.quarantine import QuarantinedRecord
+from gridterm.services.sync_conflicts import SyncConflict
 from ui.context import AppContext
-from ui.models.outbox import OutboxModel
+from ui.labels import error_message, field_label
+from ui.models.outbox import ConflictModel, OutboxModel, QuarantineModel
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
 from ui.sync_hook import load_engine, require_engine
@@ -27,17 +32,18 @@ from ui.widgets.touch import label as text_label
 from ui.workspace import Workspace
 
 ALL = "all"
-#: Records a worker can open to correct a rejected write.
+#: Records a worker can open to correct them.
 OPENABLE = frozenset({"household", "resident", "ticket", "ticket_transition", "visit"})
 
 
 @dataclass(frozen=True, slots=True)
 class SyncData:
-    """The outbox summary, its rows and the conflicts."""
+    """Everything the sync page shows."""
 
     summary: OutboxSummary
     entries: list[OutboxEntry]
-    conflicts: int
+    quarantined: list[QuarantinedRecord]
+    conflicts: list[SyncConflict]
 
 
 def read_sync(ws: Workspace, state: str | None) -> SyncData:
@@ -45,16 +51,30 @@ def read_sync(ws: Workspace, state: str | None) -> SyncData:
     return SyncData(
         outbox_status.summary(ws.session),
         outbox_status.entries(ws.session, state),
-        len(outbox_status.conflicts(ws.session)),
+        quarantine.quarantined(ws.session),
+        sync_conflicts.open_conflicts(ws.session),
     )
+
+
+def record_target(ws: Workspace, entity: str, entity_id: str) -> tuple[str, str]:
+    """Which screen shows a record: ("household", id) or ("ticket", id) (blocking)."""
+    if entity == "household":
+        return "household", entity_id
+    if entity == "resident":
+        rows = ws.store.query("SELECT household_id FROM resident WHERE id = ?", (entity_id,))
+        return "household", rows[0]["household_id"]
+    if entity == "visit":
+        return "household", ws.visits.get(entity_id).household_id
+    if entity == "ticket_transition":
+        rows = ws.store.query("SELECT ticket_id FROM ticket_transition WHERE id = ?", (entity_id,))
+        return "ticket", rows[0]["ticket_id"]
+    return "ticket", entity_id
 
 
 class SyncScreen(Screen):
-    """The outbox by state, the quarantine, conflicts and "sync now"."""
+    """The summary and "sync now" on the left; records, quarantine and conflicts on the right."""
 
-    watches = frozenset(
-        {"household", "resident", "visit", "ticket", "ticket_transition", "check_in"}
-    )
+    watches = frozenset({"household", "resident", "visit", "ticket", "ticket_transition"})
     loaded = Signal()
 
     def __init__(self, ctx: AppContext, ws: Workspace, nav: Navigator):
@@ -63,12 +83,24 @@ class SyncScreen(Screen):
         self.data: SyncData | None = None
         row = ResponsiveRow()
         self.body.addWidget(row, 1)
+        row.add(self._summary_card(), 2)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("syncTabs")
+        self.tabs.addTab(self._records_tab(), "")
+        self.tabs.addTab(self._quarantine_tab(), "")
+        self.tabs.addTab(self._conflicts_tab(), "")
+        row.add(self.tabs, 3)
+        self._tab_titles()
+        self._update_actions()
 
+    # -- building ----------------------------------------------------------------------------
+
+    def _summary_card(self) -> QWidget:
         summary_card, summary = card()
         summary.addWidget(text_label(self.tr("On this terminal"), "section"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
-        self.numbers: dict[str, object] = {}
+        self.numbers: dict[str, QWidget] = {}
         for i, (key, text) in enumerate(
             (
                 ("pending", self.tr("Waiting to send")),
@@ -106,42 +138,97 @@ class SyncScreen(Screen):
             )
         )
         summary.addStretch(1)
-        row.add(summary_card, 2)
+        return summary_card
 
-        list_card, records = card()
+    def _records_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
         self.filter = Choice(
             [
                 (ALL, self.tr("All")),
                 ("pending", self.tr("Waiting")),
-                ("rejected", self.tr("Quarantine")),
+                ("sent", self.tr("Sent")),
                 ("confirmed", self.tr("Confirmed")),
             ],
             "outboxFilter",
         )
         self.filter.set_value(ALL)
         self.filter.group.buttonClicked.connect(lambda _: self.reload())
-        records.addWidget(self.filter)
-        self.model = OutboxModel(ctx.theme)
+        layout.addWidget(self.filter)
+        self.model = OutboxModel(self.ctx.theme)
         self.table = TouchTable(self.model, stretch=(OutboxModel.COL_REASON,))
         self.table.setObjectName("outboxTable")
-        self.table.on_row(self._chosen)
-        records.addWidget(self.table, 1)
+        layout.addWidget(self.table, 1)
         self.empty = text_label(self.tr("Nothing here."), "muted")
-        records.addWidget(self.empty)
-        actions = QHBoxLayout()
-        self.selected: OutboxEntry | None = None
-        self.open_record = button(
-            self.tr("Open the record to correct it"), object_name="openRecord"
+        layout.addWidget(self.empty)
+        return page
+
+    def _quarantine_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.quarantine_model = QuarantineModel()
+        self.quarantine_table = TouchTable(
+            self.quarantine_model, stretch=(QuarantineModel.COL_REASON,)
         )
+        self.quarantine_table.setObjectName("quarantineTable")
+        self.quarantine_table.on_row(self._chosen)
+        layout.addWidget(self.quarantine_table, 1)
+        self.selected: QuarantinedRecord | None = None
+        fix = QHBoxLayout()
+        self.fix_label = text_label("", "muted", wrap=False)
+        self.fix_value = QLineEdit()
+        self.fix_value.setObjectName("correctedValue")
+        self.correct = button(self.tr("Correct and resend"), "primary", "correct")
+        self.correct.clicked.connect(self._correct)
+        fix.addWidget(self.fix_label)
+        fix.addWidget(self.fix_value, 1)
+        fix.addWidget(self.correct)
+        layout.addLayout(fix)
+        actions = QHBoxLayout()
+        self.open_record = button(self.tr("Open the record"), object_name="openRecord")
         self.open_record.clicked.connect(self._open_record)
         self.resend = button(self.tr("Resend as it is"), object_name="resend")
         self.resend.clicked.connect(self._resend)
         actions.addWidget(self.open_record)
         actions.addWidget(self.resend)
         actions.addStretch(1)
-        records.addLayout(actions)
-        row.add(list_card, 3)
-        self._update_actions()
+        layout.addLayout(actions)
+        self.quarantine_error = text_label("", "error")
+        self.quarantine_error.hide()
+        layout.addWidget(self.quarantine_error)
+        return page
+
+    def _conflicts_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(
+            text_label(
+                self.tr(
+                    "The server kept its value and a supervisor settles the difference; yours "
+                    "is kept here so it is never lost unseen."
+                ),
+                "muted",
+            )
+        )
+        self.conflict_model = ConflictModel()
+        self.conflict_table = TouchTable(self.conflict_model, stretch=(ConflictModel.COL_MINE,))
+        self.conflict_table.setObjectName("conflictTable")
+        layout.addWidget(self.conflict_table, 1)
+        seen = QHBoxLayout()
+        self.dismiss = button(self.tr("Seen"), object_name="dismissConflict")
+        self.dismiss.clicked.connect(self._dismiss)
+        seen.addWidget(self.dismiss)
+        seen.addStretch(1)
+        layout.addLayout(seen)
+        return page
+
+    def _tab_titles(self) -> None:
+        d = self.data
+        self.tabs.setTabText(0, self.tr("Records"))
+        self.tabs.setTabText(1, self.tr("Quarantine (%n)", None, len(d.quarantined) if d else 0))
+        self.tabs.setTabText(2, self.tr("Conflicts (%n)", None, len(d.conflicts) if d else 0))
+
+    # -- data --------------------------------------------------------------------------------
 
     def title(self) -> str:
         return self.tr("Sync")
@@ -158,7 +245,7 @@ class SyncScreen(Screen):
         s = data.summary
         for key in ("pending", "sent", "confirmed", "rejected"):
             self.numbers[key].setText(str(getattr(s, key)))  # type: ignore[attr-defined]
-        self.numbers["conflicts"].setText(str(data.conflicts))  # type: ignore[attr-defined]
+        self.numbers["conflicts"].setText(str(len(data.conflicts)))  # type: ignore[attr-defined]
         self.last_sync.setText(
             self.tr("Last confirmed sync: {time}").format(time=short_time(s.last_confirmed_at))
             if s.last_confirmed_at
@@ -166,49 +253,66 @@ class SyncScreen(Screen):
         )
         self.model.set_rows(data.entries)
         self.empty.setVisible(not data.entries)
-        # Keep the worker's choice across a refresh when the record is still listed.
-        kept = self.selected and next(
-            (i for i, e in enumerate(data.entries) if e.op_id == self.selected.op_id), None
-        )
-        if isinstance(kept, int):
-            self.selected = data.entries[kept]
-            self.table.selectRow(kept)
+        self.quarantine_model.set_rows(data.quarantined)
+        self.conflict_model.set_rows(data.conflicts)
+        # Keep the worker's choice across a refresh when the record is still refused.
+        chosen = self.selected
+        kept = [i for i, q in enumerate(data.quarantined) if chosen and q.op_id == chosen.op_id]
+        if kept:
+            self.quarantine_table.selectRow(kept[0])
         else:
-            self.selected = None
+            self._chosen(None)
+        self._tab_titles()
         self._update_actions()
         self.loaded.emit()
 
-    def _chosen(self, entry: OutboxEntry) -> None:
-        self.selected = entry
+    # -- quarantine ----------------------------------------------------------------------------
+
+    def _chosen(self, record: QuarantinedRecord | None) -> None:
+        self.selected = record
+        self.quarantine_error.hide()
+        field = record.field if record else None
+        self.fix_label.setText(field_label(field) if field else "")
+        value = record.fields.get(field) if record and field else None
+        self.fix_value.setText("" if value is None else _plain(value))
         self._update_actions()
 
     def _update_actions(self) -> None:
-        e = self.selected
-        self.resend.setEnabled(e is not None and e.state == "rejected")
-        self.open_record.setEnabled(e is not None and e.entity in OPENABLE)
+        r = self.selected
+        self.resend.setEnabled(r is not None)
+        self.open_record.setEnabled(r is not None and r.entity in OPENABLE)
+        can_fix = r is not None and bool(r.field) and r.op != "delete"
+        for w in (self.fix_label, self.fix_value, self.correct):
+            w.setVisible(can_fix)
+        self.dismiss.setEnabled(bool(self.data and self.data.conflicts))
+
+    def _correct(self) -> None:
+        r = self.selected
+        if r is None or not r.field:
+            return
+        session, changes = self.ws.session, {r.field: self.fix_value.text().strip()}
+        CoreOp(self, lambda: quarantine.correct(session, r.op_id, changes)).success(
+            lambda _: self.reload()
+        ).failure(self._quarantine_failed).run(self.ctx.ops)
+
+    def _resend(self) -> None:
+        r = self.selected
+        if r is None:
+            return
+        session = self.ws.session
+        CoreOp(self, lambda: quarantine.resend(session, r.op_id)).success(
+            lambda _: self.reload()
+        ).failure(self._quarantine_failed).run(self.ctx.ops)
+
+    def _quarantine_failed(self, error: BaseException) -> None:
+        self.quarantine_error.setText(error_message(error))
+        self.quarantine_error.show()
 
     def _open_record(self) -> None:
-        e = self.selected
-        if e is None:
+        r = self.selected
+        if r is None:
             return
         ws = self.ws
-
-        def find() -> tuple[str, str]:
-            if e.entity == "household":
-                return "household", e.entity_id
-            if e.entity == "resident":
-                rows = ws.store.query(
-                    "SELECT household_id FROM resident WHERE id = ?", (e.entity_id,)
-                )
-                return "household", rows[0]["household_id"]
-            if e.entity == "visit":
-                return "household", ws.visits.get(e.entity_id).household_id
-            if e.entity == "ticket_transition":
-                rows = ws.store.query(
-                    "SELECT ticket_id FROM ticket_transition WHERE id = ?", (e.entity_id,)
-                )
-                return "ticket", rows[0]["ticket_id"]
-            return "ticket", e.entity_id
 
         def go(target: tuple[str, str]) -> None:
             kind, record_id = target
@@ -217,14 +321,17 @@ class SyncScreen(Screen):
             else:
                 self.nav.open_ticket(record_id)
 
-        CoreOp(self, find).success(go).run(self.ctx.ops)
+        CoreOp(self, lambda: record_target(ws, r.entity, r.entity_id)).success(go).run(self.ctx.ops)
 
-    def _resend(self) -> None:
-        e = self.selected
-        if e is None:
+    # -- conflicts and sync ------------------------------------------------------------------
+
+    def _dismiss(self) -> None:
+        rows = self.conflict_table.selectionModel().selectedRows()
+        if not rows or self.data is None:
             return
+        conflict = self.conflict_table.row_of(rows[0])
         session = self.ws.session
-        CoreOp(self, lambda: outbox_status.resend(session, e.op_id)).success(
+        CoreOp(self, lambda: sync_conflicts.dismiss(session, conflict.id)).success(
             lambda _: self.reload()
         ).run(self.ctx.ops)
 
@@ -239,7 +346,16 @@ class SyncScreen(Screen):
         )
 
     def _sync_failed(self, error: BaseException) -> None:
-        from ui.labels import error_message
-
         self.message.setText(error_message(error))
         self.message.show()
+
+
+def _plain(value: object) -> str:
+    """A stored field value as the worker would type it (JSON text shown as its content)."""
+    if isinstance(value, str):
+        try:
+            decoded = json.loads(value)
+        except ValueError:
+            return value
+        return value if isinstance(decoded, dict | list) else str(decoded)
+    return str(value)
