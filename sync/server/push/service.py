@@ -16,11 +16,7 @@ from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
 from gridterm.errors import GridTermError
-from sync.protocol import (
-    MIN_SCHEMA_VERSION,
-    OpStatus,
-    PushRequest,
-)
+from sync.protocol import MIN_SCHEMA_VERSION, OpKind, OpStatus, PushRequest
 from sync.server.auth.scope import Principal
 from sync.server.clock import now_ms
 from sync.server.db import schema
@@ -86,11 +82,16 @@ def _apply(
     done = _already_applied(conn, [op.op_id for op in ops])
     work = Work(conn, principal, careful=careful)
     wanted: list[tuple[str, str]] = []
+    changing: set[tuple[str, str]] = set()
     for op in ops:
         handler = HANDLERS.get(op.entity)
         if handler is not None and op.op_id not in done:
             wanted.extend(handler.wants(op))
-    work.prefetch(wanted)
+            if op.op is not OpKind.CREATE:
+                changing.add((op.entity, op.entity_id))
+            elif op.entity == "ticket_transition" and isinstance(op.fields.get("ticket_id"), str):
+                changing.add(("ticket", op.fields["ticket_id"]))
+    work.prefetch(wanted, changing)
 
     results: list[dict[str, Any]] = []
     applied: list[dict[str, Any]] = []

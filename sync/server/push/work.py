@@ -43,7 +43,8 @@ FLUSH_ORDER = (
     "hazard",
     "attachment",
 )
-#: Rows that concurrent batches may change: locked when read on PostgreSQL.
+#: Rows that concurrent batches may change: locked on PostgreSQL when a batch will change them
+#: (and whenever one is read lazily, to be safe).
 _LOCKED = frozenset({"household", "resident", "premises", "ticket", "hazard", "hazard_inspection"})
 _TABLES: dict[str, Table] = {**schema.SYNCED, "attachment": schema.attachment}
 _CHUNK = 500
@@ -128,19 +129,24 @@ class Work:
 
     # -- reading -------------------------------------------------------------------------------
 
-    def prefetch(self, wanted: Iterable[tuple[str, str]]) -> None:
-        """Load many rows at once (locked for update on PostgreSQL), in a fixed order so two
-        batches never wait on each other's locks in a cycle."""
+    def prefetch(self, wanted: Iterable[tuple[str, str]], changing: set[tuple[str, str]]) -> None:
+        """Load many rows at once, in a fixed order so two batches never wait on each other's
+        locks in a cycle. On PostgreSQL the rows in ``changing`` (those this batch may update)
+        are locked; rows only referred to (the household of a visit) are not, so terminals
+        recording visits in one grid do not queue behind each other."""
         by_entity: dict[str, set[str]] = defaultdict(set)
         for entity, key in wanted:
             if key and key not in self._rows[entity]:
                 by_entity[entity].add(key)
         for entity in sorted(by_entity):
             keys = sorted(by_entity[entity])
-            for i in range(0, len(keys), _CHUNK):
-                self._load(entity, keys[i : i + _CHUNK])
+            locked = [k for k in keys if (entity, k) in changing]
+            free = [k for k in keys if (entity, k) not in changing]
+            for group, lock in ((locked, True), (free, False)):
+                for i in range(0, len(group), _CHUNK):
+                    self._load(entity, group[i : i + _CHUNK], lock=lock)
 
-    def _load(self, entity: str, keys: list[str]) -> None:
+    def _load(self, entity: str, keys: list[str], *, lock: bool = True) -> None:
         table = _TABLES[entity]
         if entity == "checklist_answer":
             pairs = [tuple(k.split("/", 1)) for k in keys if "/" in k]
@@ -149,7 +155,7 @@ class Work:
             query = select(table).where(among(self.conn, table.c.sha256, keys))
         else:
             query = select(table).where(among(self.conn, table.c.id, keys))
-        if self._lock and entity in _LOCKED:
+        if lock and self._lock and entity in _LOCKED:
             query = query.with_for_update()
         rows = [dict(r) for r in self.conn.execute(query).mappings()]
         found = {key_of(entity, r): r for r in rows}
