@@ -10,7 +10,7 @@ from sync.protocol import EnrollRequest, EnrollResponse, LoginRequest, LoginResp
 from sync.server.api.deps import DB, Caller, bearer
 from sync.server.api.errors import ERROR_RESPONSES
 from sync.server.auth import enrollment, sessions
-from sync.server.auth.scope import Principal, load_user, principal_for
+from sync.server.auth.scope import Principal, load_principal
 from sync.server.db.engine import reading, writing
 from sync.server.errors import unauthorized
 
@@ -60,9 +60,9 @@ def login(
     if user_id is None:
         raise unauthorized("auth.wrong_pin", "worker id or PIN is wrong")
     with reading(engine) as conn:
-        loaded = load_user(conn, user_id)
-        assert loaded is not None
-        principal = principal_for(conn, loaded[0], loaded[1], device_id)
+        principal = load_principal(conn, user_id, device_id)
+    if principal is None:
+        raise unauthorized("auth.wrong_pin", "worker id or PIN is wrong")
     return LoginResponse(token=session_token, expires_at=expires, user=user_info(principal))
 
 

@@ -8,6 +8,7 @@ supervisor the community's grids; street staff every grid of the street office
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Connection, select
 
@@ -49,73 +50,68 @@ class Principal:
         return parts
 
 
-def load_user(conn: Connection, user_id: str) -> tuple[User, int] | None:
-    """The domain user (with assigned grids) and its num, or None if missing or inactive."""
+def load_principal(conn: Connection, user_id: str, device_id: str) -> Principal | None:
+    """The active user ``user_id`` on a device, with their area; None if missing or inactive."""
     u = schema.user
-    row = conn.execute(select(u).where(u.c.id == user_id, u.c.active == 1)).mappings().first()
-    if row is None:
-        return None
-    ug = schema.user_grid
-    grids = conn.execute(select(ug.c.grid_id).where(ug.c.user_id == user_id)).scalars().all()
-    user = User(
-        id=row["id"],
-        worker_id=row["worker_id"],
-        name=row["name"],
-        role=Role(row["role"]),
-        community_id=row["community_id"],
-        street_office_id=row["street_office_id"],
-        grid_ids=frozenset(grids),
-    )
-    return user, row["num"]
+    row = conn.execute(select(u).where(u.c.id == user_id, u.c.active == 1)).first()
+    return None if row is None else principal_for(conn, row, device_id)
 
 
-def principal_for(conn: Connection, user: User, user_num: int, device_id: str) -> Principal:
-    """Derive the user's area from their role and the current territory."""
-    g, c, s = schema.grid, schema.community, schema.street_office
-    level = user.scope_level
+def principal_for(conn: Connection, row: Any, device_id: str) -> Principal:
+    """Derive a user's area (a row of ``app_user``) from their role and the territory, in as
+    few queries as the role allows: this runs on every request."""
+    g, c, s, ug = schema.grid, schema.community, schema.street_office, schema.user_grid
+    role = Role(row.role)
+    cols = (g.c.id, g.c.num, g.c.community_id)
+    level = User(row.id, row.worker_id, row.name, role).scope_level
     if level is ScopeLevel.GRIDS:
-        query = select(g.c.id, g.c.num, g.c.community_id).where(g.c.id.in_(sorted(user.grid_ids)))
+        query = select(*cols).join(ug, ug.c.grid_id == g.c.id).where(ug.c.user_id == row.id)
     elif level is ScopeLevel.COMMUNITY:
-        query = select(g.c.id, g.c.num, g.c.community_id).where(
-            g.c.community_id == (user.community_id or "")
-        )
+        query = select(*cols).where(g.c.community_id == (row.community_id or ""))
     else:
         query = (
-            select(g.c.id, g.c.num, g.c.community_id)
+            select(*cols)
             .join(c, c.c.id == g.c.community_id)
-            .where(c.c.street_office_id == (user.street_office_id or ""))
+            .where(c.c.street_office_id == (row.street_office_id or ""))
         )
     grid_rows = conn.execute(query).all()
-    community_ids = {r.community_id for r in grid_rows}
-    if user.community_id:
-        community_ids.add(user.community_id)
+    places = select(c.c.id, c.c.num, s.c.id.label("office_id"), s.c.num.label("office_num")).join(
+        s, s.c.id == c.c.street_office_id
+    )
     if level is ScopeLevel.STREET_OFFICE:
-        community_ids |= set(
-            conn.execute(
-                select(c.c.id).where(c.c.street_office_id == (user.street_office_id or ""))
-            ).scalars()
-        )
-    communities = conn.execute(
-        select(c.c.id, c.c.num, c.c.street_office_id).where(c.c.id.in_(sorted(community_ids)))
-    ).all()
-    office_ids = {r.street_office_id for r in communities}
-    if user.street_office_id:
-        office_ids.add(user.street_office_id)
-    offices = conn.execute(select(s.c.id, s.c.num).where(s.c.id.in_(sorted(office_ids)))).all()
+        places = places.where(s.c.id == (row.street_office_id or ""))
+    else:
+        community_ids = {r.community_id for r in grid_rows} | {row.community_id or ""}
+        places = places.where(c.c.id.in_(sorted(community_ids)))
+    place_rows = conn.execute(places).all()
+    offices = {r.office_id: r.office_num for r in place_rows}
+    if row.street_office_id and row.street_office_id not in offices:
+        num = conn.execute(select(s.c.num).where(s.c.id == row.street_office_id)).scalar()
+        if num is not None:
+            offices[row.street_office_id] = num
+    colleagues: dict[str, int] = {row.id: row.num}
     u = schema.user
-    colleagues: dict[str, int] = {user.id: user_num}
     if level is ScopeLevel.COMMUNITY:
-        query = select(u.c.id, u.c.num).where(u.c.community_id == (user.community_id or ""))
+        query = select(u.c.id, u.c.num).where(u.c.community_id == (row.community_id or ""))
         colleagues |= {r.id: r.num for r in conn.execute(query)}
     elif level is ScopeLevel.STREET_OFFICE:
-        query = select(u.c.id, u.c.num).where(u.c.street_office_id == (user.street_office_id or ""))
+        query = select(u.c.id, u.c.num).where(u.c.street_office_id == (row.street_office_id or ""))
         colleagues |= {r.id: r.num for r in conn.execute(query)}
+    user = User(
+        id=row.id,
+        worker_id=row.worker_id,
+        name=row.name,
+        role=role,
+        community_id=row.community_id,
+        street_office_id=row.street_office_id,
+        grid_ids=frozenset(r.id for r in grid_rows) if level is ScopeLevel.GRIDS else frozenset(),
+    )
     return Principal(
         user=user,
-        user_num=user_num,
+        user_num=row.num,
         device_id=device_id,
         grid_nums={r.id: r.num for r in grid_rows},
-        community_nums={r.id: r.num for r in communities},
-        street_office_nums={r.id: r.num for r in offices},
+        community_nums={r.id: r.num for r in place_rows},
+        street_office_nums=offices,
         user_nums=colleagues,
     )

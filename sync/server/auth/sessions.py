@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, func, insert, select, update
 
 from sync.server.auth import credentials
-from sync.server.auth.scope import Principal, load_user, principal_for
+from sync.server.auth.scope import Principal, principal_for
 from sync.server.clock import now_ms
 from sync.server.db import schema
 from sync.server.errors import ApiError, unauthorized
@@ -86,24 +86,22 @@ def open_session(conn: Connection, user_id: str, device_id: str) -> tuple[str, i
 def authenticate(conn: Connection, token: str) -> Principal:
     """The principal behind a session token; 401 when unknown, expired or revoked (the session
     itself, its device, or the user)."""
-    s, d = schema.session, schema.device
+    s, d, u = schema.session, schema.device, schema.user
     row = conn.execute(
-        select(s.c.user_id, s.c.device_id)
+        select(u, s.c.device_id)
+        .join(s, s.c.user_id == u.c.id)
         .join(d, d.c.id == s.c.device_id)
         .where(
             s.c.token_hash == credentials.digest(token),
             s.c.revoked_at.is_(None),
             s.c.expires_at > now_ms(),
             d.c.revoked_at.is_(None),
+            u.c.active == 1,
         )
     ).first()
     if row is None:
         raise unauthorized("auth.session_invalid", "the session is unknown, expired or revoked")
-    loaded = load_user(conn, row.user_id)
-    if loaded is None:
-        raise unauthorized("auth.session_invalid", "the user is no longer active")
-    user, num = loaded
-    return principal_for(conn, user, num, row.device_id)
+    return principal_for(conn, row, row.device_id)
 
 
 def revoke_sessions(conn: Connection, user_id: str) -> int:
