@@ -10,7 +10,7 @@
 2. A month offline: 3,000 records (visits, check-ins, household edits, tickets) and 300
    photos of about 1.5 MB (4000×3000 JPEG), over a link throttled to 2 Mbit/s each way that
    is cut every 20 s, through the fault-injecting proxy of tests/sync. Time is compressed by
-   ``--scale`` (default 16): the link runs at 2 Mbit/s × scale, is cut every 20 s ÷ scale,
+   ``--scale`` (default 8): the link runs at 2 Mbit/s × scale, is cut every 20 s ÷ scale,
    and every duration of the engine (retry waits, the target duration of one request that
    sizes batches and chunks) is divided by scale, so the same bytes pass between two cuts as
    on the real link. ``offline_month_s`` = wall time × scale (the CPU work inside it is
@@ -175,6 +175,7 @@ def offline_month(srv: ServerProcess, root: Path, scale: float) -> dict[str, flo
         real,
         retry_base_s=real.retry_base_s / scale,
         target_request_s=real.target_request_s / scale,
+        chunk_target_s=real.chunk_target_s / scale,
         attempts=20,
     )
     t = make_terminal(root / "month", d, "w1", proxy.url, settings=settings)
@@ -227,15 +228,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--records", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--scale", type=float, default=16.0)
+    parser.add_argument("--scale", type=float, default=8.0)
     parser.add_argument("--skip-month", action="store_true")
+    parser.add_argument("--skip-throughput", action="store_true")
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="gridterm-sync-bench-"))
     srv = ServerProcess(root / "server")
     srv.start()
     try:
-        figures: dict[str, object] = throughput(srv, root, args.records, args.runs)
-        print(json.dumps(figures), file=sys.stderr)
+        figures: dict[str, object] = {}
+        if not args.skip_throughput:
+            figures.update(throughput(srv, root, args.records, args.runs))
+            print(json.dumps(figures), file=sys.stderr)
         if not args.skip_month:
             figures.update(offline_month(srv, root, args.scale))
     finally:

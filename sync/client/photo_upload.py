@@ -71,7 +71,7 @@ class PhotoUploader:
             256 * 1024,
             settings.min_chunk_bytes,
             settings.max_chunk_bytes,
-            settings.target_request_s / 2,  # a cut costs a whole chunk: keep them short
+            settings.chunk_target_s,
         )
         self.stats = UploadStats()
 
@@ -134,7 +134,8 @@ class PhotoUploader:
             while offset < size:
                 reached = self.retrier.run(attempt, recover=recover)
                 offset = reached.offset
-                self.store.write(lambda tx, o=offset: _progress(tx, sha, o))
+                # informational (the server's offset is the truth): not worth waiting for
+                self.store.submit(lambda tx, o=offset: _progress(tx, sha, o))
                 if reached.complete:
                     break
                 if self.between is not None and time.monotonic() - checked > _RECORDS_EVERY_S:

@@ -25,6 +25,8 @@ class SyncSettings:
     pull_limit: int = DEFAULT_PULL_LIMIT
     #: A first sync downloads the area as one compressed snapshot instead of paging.
     use_snapshot: bool = True
+    #: How long one photo chunk should take: a cut loses at most one chunk.
+    chunk_target_s: float = 0.5
     max_chunk_bytes: int = MAX_BLOB_CHUNK_BYTES
     min_chunk_bytes: int = 64 * 1024
     #: A request that fails for a network reason is tried this often within one sync.
