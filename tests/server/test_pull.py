@@ -172,3 +172,19 @@ def test_check_ins_reach_the_worker_and_their_supervisor_only(server, district):
     assert ("check_in", cid) in district.client("street_staff").pull_all()[0]["changes"]
     assert ("check_in", cid) not in district.client("worker2").pull_all()[0]["changes"]
     assert ("check_in", cid) not in district.client("supervisor_b").pull_all()[0]["changes"]
+
+
+def test_a_cursor_cannot_widen_the_area(server, district):
+    """A cursor is opaque but not trusted: partitions it names outside the area yield nothing."""
+    import base64
+    import zlib
+
+    c = district.client("grid_worker")
+    _, cursor = c.pull_all()
+    doc = json.loads(zlib.decompress(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))))
+    doc["p"] = sorted({*doc["p"], *(f"g{n}" for n in range(1, 500))})
+    doc["a"] = [0, 0]
+    forged = base64.urlsafe_b64encode(zlib.compress(json.dumps(doc).encode())).decode()
+    pulled, _ = c.pull_all(forged)
+    households = {k for (e, k) in pulled["changes"] if e == "household"}
+    assert households == set(district.households["g1"])
