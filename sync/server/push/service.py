@@ -94,7 +94,8 @@ def _apply(
     work.prefetch(wanted, changing)
 
     results: list[dict[str, Any]] = []
-    applied: list[dict[str, Any]] = []
+    applied: list[tuple[Any, ...]] = []  # rows of applied_op, in APPLIED_COLUMNS order
+    batch, device, user = request.batch_id, principal.device_id, principal.user.id
     now = now_ms()
     for op in ops:
         if op.op_id in done:
@@ -124,16 +125,7 @@ def _apply(
             continue
         done[op.op_id] = outcome.status
         applied.append(
-            {
-                "op_id": op.op_id,
-                "batch_id": request.batch_id,
-                "device_id": principal.device_id,
-                "user_id": principal.user.id,
-                "entity": op.entity,
-                "entity_id": op.entity_id,
-                "status": outcome.status.value,
-                "at": now,
-            }
+            (op.op_id, batch, device, user, op.entity, op.entity_id, outcome.status.value, now)
         )
         if outcome is APPLIED:
             results.append(dict(_APPLIED_RESULT, op_id=op.op_id, seq=op.seq))

@@ -26,9 +26,20 @@ from sync.server import partitions
 from sync.server.auth.scope import Principal
 from sync.server.clock import now_ms
 from sync.server.db import changes, schema
-from sync.server.db.bulk import among, insert_rows
+from sync.server.db.bulk import among, insert_rows, insert_tuples
 from sync.server.push.wire import encode
 
+#: The columns of an applied op id row, as ``flush`` takes them.
+APPLIED_COLUMNS = (
+    "op_id",
+    "batch_id",
+    "device_id",
+    "user_id",
+    "entity",
+    "entity_id",
+    "status",
+    "at",
+)
 #: Write order that satisfies the foreign keys.
 FLUSH_ORDER = (
     "household",
@@ -301,7 +312,7 @@ class Work:
             }
         )
 
-    def flush(self, applied: list[dict[str, Any]]) -> None:
+    def flush(self, applied: list[tuple[Any, ...]]) -> None:
         """Write everything buffered, then the change log and the applied op ids."""
         conn = self.conn
         for entity in FLUSH_ORDER:
@@ -329,8 +340,7 @@ class Work:
             conn.execute(insert(schema.conflict), self._conflicts)
         if self._log:
             changes.record(conn, changes.current_txid(conn), self._log)
-        if applied:
-            insert_rows(conn, schema.applied_op, applied)
+        insert_tuples(conn, schema.applied_op, APPLIED_COLUMNS, applied)
 
     @staticmethod
     def _where(entity: str, key: str, stmt: Any) -> Any:
