@@ -27,6 +27,7 @@ class _Bucket:
         self._next = time.monotonic()
 
     def take(self, n: int) -> None:
+        """Wait until ``n`` more bytes fit the rate."""
         with self._lock:
             if not self.rate:
                 return
@@ -47,6 +48,7 @@ class _Conn:
     in_request: bool = False
 
     def cut(self) -> None:
+        """Drop both sides at once, as a lost link does."""
         if self.closed.is_set():
             return
         self.closed.set()

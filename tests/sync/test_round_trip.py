@@ -2,22 +2,7 @@
 
 from __future__ import annotations
 
-from gridterm.services.visits import Visits
-from tests.sync.conftest import make_terminal, server_ids
-
-
-def record_visits(terminal, household_id: str, n: int) -> list[str]:
-    visits = Visits(terminal.session())
-    return [
-        visits.record(
-            household_id=household_id,
-            visited_at="2026-11-20T09:30:00+08:00",
-            visit_type="routine",
-            outcome="nothing_raised",
-            notes=f"第{i}次",
-        ).id
-        for i in range(n)
-    ]
+from tests.sync.conftest import make_terminal, record_visits, server_ids
 
 
 def test_enroll_pull_push_confirm(tmp_path, server, district):
@@ -26,7 +11,7 @@ def test_enroll_pull_push_confirm(tmp_path, server, district):
         first = t.sync()
         assert first.ok, first
         assert t.store.query("SELECT count(*) n FROM household")[0]["n"] == 8
-        ids = record_visits(t, district.households["g1"][0], 5)
+        ids = record_visits(t, district.households["g1"], 5)
         assert t.outbox_states() == {"pending": 5}
         report = t.sync()
         assert report.ok, report
