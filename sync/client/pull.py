@@ -17,7 +17,7 @@ from gridterm.store.reader import Reader
 from gridterm.store.tx import Tx
 from sync.client import merge, removal, state
 from sync.client.auth import Login
-from sync.client.errors import AuthRequired, Unreachable
+from sync.client.errors import AuthRequired, Refused, Unreachable
 from sync.client.merge import MergeCounts
 from sync.client.retry import Retrier
 from sync.client.settings import SyncSettings
@@ -26,6 +26,8 @@ from sync.client.transport import Transport
 from sync.protocol import MAX_PULL_LIMIT, Change, PullResponse, Removal
 
 Progress = Callable[[str, int, int], None]
+#: The server does not know the stored cursor: pull from the beginning.
+_START_OVER = frozenset({"cursor.other_database", "cursor.invalid"})
 
 
 @dataclass
@@ -34,6 +36,7 @@ class PullStats:
 
     pages: int = 0
     removed: int = 0
+    started_over: bool = False
     merge: MergeCounts = field(default_factory=MergeCounts)
 
     @property
@@ -69,10 +72,22 @@ class Puller:
         """Apply pages until ``more`` is false. The next page is fetched while this one is
         applied (its cursor comes with the page; the stored cursor moves only with a page)."""
         cursor = state.get(self.store, state.CURSOR)
+        started_over = False
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="gridterm-pull") as http:
             fetching = http.submit(self._fetch, cursor, self.sizer.size)
             while True:
-                page, limit, seconds = fetching.result()
+                try:
+                    page, limit, seconds = fetching.result()
+                except Refused as exc:
+                    if exc.code not in _START_OVER or started_over:
+                        raise
+                    # the server's database was replaced (or the cursor is not its): take
+                    # everything again; unsent local edits are protected by the merge
+                    started_over = True
+                    state.put(self.store, **{state.CURSOR: None})
+                    self.stats.started_over = True
+                    fetching = http.submit(self._fetch, None, self.sizer.size)
+                    continue
                 self.sizer.succeeded(limit, seconds)
                 leaving = self.store.read(lambda r, p=page: _grids_leaving(r, p))
                 if leaving and self.before_leaving is not None:

@@ -21,7 +21,7 @@ class SyncSettings:
     #: How long one request should take on the measured link: pieces lost to a cut stay small.
     target_request_s: float = 2.0
     max_batch_ops: int = MAX_OPS_PER_BATCH
-    first_batch_ops: int = 250
+    first_batch_ops: int = 500
     pull_limit: int = DEFAULT_PULL_LIMIT
     #: A first sync downloads the area as one compressed snapshot instead of paging.
     use_snapshot: bool = True
