@@ -188,3 +188,29 @@ def test_a_cursor_cannot_widen_the_area(server, district):
     pulled, _ = c.pull_all(forged)
     households = {k for (e, k) in pulled["changes"] if e == "household"}
     assert households == set(district.households["g1"])
+
+
+def test_pruning_the_change_log_never_makes_a_cursor_skip(server, district):
+    from sync.server.admin.prune import prune
+
+    c = district.client("grid_worker")
+    hid = district.households["g1"][0]
+    _, early = c.pull_all()
+    for n in range(3):  # three versions of one row: two superseded log entries
+        phone = f"1390000000{n}"
+        r = c.push([op("household", hid, {"phone": phone}, kind="update", base_version=1 + n)])
+        assert r.json()["results"][0]["status"] == "applied"
+    _, middle = c.pull_all(early)
+    vid = new_id()
+    fields = visit_fields(district.households["g1"][1], district.user_id("grid_worker"), id=vid)
+    c.push([op("visit", vid, fields)])
+    with writing(server.engine) as conn:
+        report = prune(conn)
+    assert report.change_log >= 2
+    from_early, _ = c.pull_all(early)
+    assert from_early["changes"][("household", hid)]["phone"] == "13900000002"
+    assert ("visit", vid) in from_early["changes"]
+    from_middle, _ = c.pull_all(middle)
+    assert set(from_middle["changes"]) == {("visit", vid)}
+    fresh, _ = c.pull_all()
+    assert set(district.households["g1"]) <= {k for (e, k) in fresh["changes"] if e == "household"}

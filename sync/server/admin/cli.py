@@ -15,7 +15,7 @@ from gridterm.domain.users import Role
 from gridterm.errors import GridTermError
 from sync.protocol import ConflictChoice
 from sync.server import conflicts
-from sync.server.admin import register, templates, territory, users
+from sync.server.admin import prune, register, templates, territory, users
 from sync.server.auth import enrollment, sessions
 from sync.server.db import schema
 from sync.server.db.engine import make_engine, reading, writing
@@ -97,6 +97,8 @@ def add_parser(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> N
     who = p.add_mutually_exclusive_group(required=True)
     who.add_argument("--device")
     who.add_argument("--user", help="worker id")
+
+    cmd("prune", _prune, "drop superseded change-log entries, old login attempts, dead sessions")
 
     p = cmd("conflicts", _list_conflicts, "list conflicts", write=False)
     p.add_argument("--status", default="open", choices=["open", "resolved"])
@@ -242,6 +244,15 @@ def _revoke(conn: Connection, args: argparse.Namespace) -> int:
             return 1
         return 0
     print(f"{sessions.revoke_sessions(conn, users.user_id(conn, args.user))} sessions revoked")
+    return 0
+
+
+def _prune(conn: Connection, args: argparse.Namespace) -> int:
+    report = prune.prune(conn)
+    print(
+        f"removed {report.change_log} superseded change-log entries, "
+        f"{report.login_attempts} old login attempts, {report.sessions} expired sessions"
+    )
     return 0
 
 
