@@ -218,6 +218,9 @@ def test_users_grids_codes_and_revocation(server, tmp_path, capsys):
     assert len(other.user["grid_ids"]) == 2  # a supervisor sees the whole community
     assert main(["admin", *db, "list-users"]) == 0
     assert main(["admin", *db, "list-devices"]) == 0
+    capsys.readouterr()
+    assert main(["admin", *db, "prune"]) == 0
+    assert "superseded change-log entries" in capsys.readouterr().out
 
 
 def test_checklist_templates_from_yaml_json_xlsx(server, tmp_path, capsys):
