@@ -43,6 +43,9 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self.shell: Shell | None = None
         self.stack = QStackedWidget()
+        # An explicit minimum: screens lay themselves out for landscape until their first
+        # resize tells them they are in portrait, and that layout must not widen the window.
+        self.stack.setMinimumSize(480, 480)
         self.setCentralWidget(self.stack)
         self.first_run = FirstRunScreen()
         self.first_run.demo_requested.connect(self.build_demo)

@@ -22,7 +22,7 @@ from ui.screens.base import Screen
 from ui.widgets.icons import icon, icon_size
 from ui.widgets.nav_bar import NavBar
 from ui.widgets.sync_indicator import SyncIndicator
-from ui.widgets.touch import TOUCH_PX
+from ui.widgets.touch import TOUCH_PX, ElidedLabel
 from ui.workspace import Workspace
 
 
@@ -43,7 +43,7 @@ class TopBar(QWidget):
         self.back.setMinimumSize(TOUCH_PX + 8, TOUCH_PX)
         self.back.setToolTip(self.tr("Back"))
         self.back.clicked.connect(shell.back)
-        self.title = QLabel()
+        self.title = ElidedLabel()
         self.title.setProperty("role", "title")
         self.title.setObjectName("screenTitle")
         self.user = QLabel()
@@ -249,6 +249,8 @@ class Shell(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         portrait = event.size().height() > event.size().width()
+        # Who is logged in is on the Settings screen; a portrait top bar needs the room.
+        self.top.user.setVisible(not portrait)
         self.nav.set_vertical(not portrait)
         self.frame.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight

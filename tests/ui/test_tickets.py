@@ -84,7 +84,14 @@ def test_only_allowed_steps_are_offered_and_kept_in_the_history(qtbot, window, t
     steps = [
         detail.history_model.index(r, 1).data() for r in range(detail.history_model.rowCount())
     ]
-    assert steps == ["上报", "受理", "派单到部门", "标记已处置", "现场核查", "销号"]
+    assert steps == [
+        "上报 → 已上报",
+        "受理 → 已受理",
+        "派单到部门 → 已派单",
+        "标记已处置 → 已处置",
+        "现场核查 → 已核查",
+        "销号 → 已销号",
+    ]
     assert detail.history_model.rows()[2].department == "物业"
     assert detail.history_model.rows()[4].photo is not None
 

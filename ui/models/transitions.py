@@ -13,12 +13,10 @@ from ui.models.base import RowTableModel
 class TransitionModel(RowTableModel[Transition]):
     """One row per transition, oldest first; ``names`` maps user ids to display names."""
 
-    COL_WHEN, COL_ACTION, COL_STATUS, COL_LEVEL, COL_BY, COL_NOTE = range(6)
+    COL_WHEN, COL_STEP, COL_BY, COL_NOTE = range(4)
     HEADERS = (
         QT_TRANSLATE_NOOP("Columns", "When"),
         QT_TRANSLATE_NOOP("Columns", "Step"),
-        QT_TRANSLATE_NOOP("Columns", "Status"),
-        QT_TRANSLATE_NOOP("Columns", "Level"),
         QT_TRANSLATE_NOOP("Columns", "By"),
         QT_TRANSLATE_NOOP("Columns", "Note"),
     )
@@ -31,12 +29,13 @@ class TransitionModel(RowTableModel[Transition]):
         match column:
             case self.COL_WHEN:
                 return time_text(row.at)
-            case self.COL_ACTION:
-                return label(TICKET_ACTIONS, row.action)
-            case self.COL_STATUS:
-                return label(TICKET_STATUSES, row.to_status)
-            case self.COL_LEVEL:
-                return label(LEVELS, row.to_level)
+            case self.COL_STEP:
+                step = (
+                    f"{label(TICKET_ACTIONS, row.action)} → {label(TICKET_STATUSES, row.to_status)}"
+                )
+                if row.from_level is not None and row.to_level != row.from_level:
+                    step += f" ({label(LEVELS, row.to_level)})"
+                return step
             case self.COL_BY:
                 return self.names.get(row.by_user, row.by_user)
             case _:

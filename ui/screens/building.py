@@ -50,10 +50,10 @@ class BuildingScreen(Screen):
         self.building_id = building_id
         self.data: BuildingData | None = None
 
-        info_card, info = card(vertical=False)
+        info_card, info = card()
         self.summary = label("", "")
         self.summary.setObjectName("buildingSummary")
-        info.addWidget(self.summary, 1)
+        info.addWidget(self.summary)
         self.legend = QHBoxLayout()
         self.legend.setSpacing(14)
         for name, text in (
@@ -67,6 +67,7 @@ class BuildingScreen(Screen):
             self.legend.addWidget(symbol)
             self.legend.addWidget(label(text, wrap=False))
         self.legend.addWidget(label(self.tr("Small number: residents"), "muted", wrap=False))
+        self.legend.addStretch(1)
         info.addLayout(self.legend)
         self.body.addWidget(info_card)
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QProgressBar, QVBoxLayout, QWidget
 
 from gridterm.errors import ValidationError
+from ui.widgets.responsive import ResponsiveRow
 from ui.widgets.touch import button, card, screen_widget
 from ui.widgets.touch import label as text_label
 
@@ -42,9 +43,8 @@ class FirstRunScreen(QWidget):
                 self.tr("The field terminal for grid workers. How do you want to start?"), "muted"
             )
         )
-        row = QHBoxLayout()
-        row.setSpacing(24)
-        outer.addLayout(row, 1)
+        row = ResponsiveRow(spacing=24)
+        outer.addWidget(row, 1)
 
         demo_card, demo = card()
         demo.addWidget(text_label(self.tr("Try with demo data"), "section"))
@@ -68,7 +68,7 @@ class FirstRunScreen(QWidget):
         self.demo_button = button(self.tr("Use demo data"), "primary", "demoButton")
         self.demo_button.clicked.connect(self.demo_requested)
         demo.addWidget(self.demo_button)
-        row.addWidget(demo_card, 1)
+        row.add(demo_card, 1)
 
         enroll_card, enroll = card()
         enroll.addWidget(text_label(self.tr("Enroll with a server"), "section"))
@@ -97,7 +97,7 @@ class FirstRunScreen(QWidget):
             lambda: self.enroll_requested.emit(self.server_url.text(), self.code.text())
         )
         enroll.addWidget(self.enroll_button)
-        row.addWidget(enroll_card, 1)
+        row.add(enroll_card, 1)
 
     def set_building(self, building: bool) -> None:
         """Show progress while the demo database is made (it takes a few seconds)."""

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
@@ -36,10 +37,11 @@ class LoginScreen(QWidget):
         root.setContentsMargins(0, 0, 0, 0)
         page = screen_widget()
         root.addWidget(page)
-        outer = QHBoxLayout(page)
+        outer = QBoxLayout(QBoxLayout.Direction.LeftToRight, page)
         outer.setContentsMargins(32, 24, 32, 24)
         outer.setSpacing(32)
         outer.addStretch(1)
+        self.outer = outer
 
         form_card, form = card()
         form_card.setMinimumWidth(440)
@@ -74,7 +76,7 @@ class LoginScreen(QWidget):
         self.switch_worker.clicked.connect(self.switch_worker_requested)
         self.switch_worker.hide()
         form.addWidget(self.switch_worker)
-        outer.addWidget(form_card, 0, Qt.AlignmentFlag.AlignVCenter)
+        outer.addWidget(form_card, 0, Qt.AlignmentFlag.AlignCenter)
 
         self.demo_card, demo = card()
         self.demo_card.setMaximumWidth(460)
@@ -85,7 +87,7 @@ class LoginScreen(QWidget):
         self.demo_list = QVBoxLayout()
         demo.addLayout(self.demo_list)
         demo.addStretch(1)
-        outer.addWidget(self.demo_card, 0, Qt.AlignmentFlag.AlignVCenter)
+        outer.addWidget(self.demo_card, 0, Qt.AlignmentFlag.AlignCenter)
         outer.addStretch(1)
         self.set_demo_users(ctx.demo_users)
 
@@ -183,6 +185,14 @@ class LoginScreen(QWidget):
         self.pin.clear()
         self.error.hide()
         self.set_busy(False)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Side by side in landscape; the demo accounts go under the form in portrait.
+        portrait = event.size().width() < event.size().height()
+        self.outer.setDirection(
+            QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
+        )
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gridterm.domain.tickets import Ticket, TicketAction, Transition
 from gridterm.errors import ValidationError
@@ -163,10 +171,16 @@ class TicketDetailScreen(Screen):
         history_card, history = card()
         history.addWidget(text_label(self.tr("History"), "section"))
         self.history_model = TransitionModel(self)
-        self.history_table = TouchTable(self.history_model, stretch=(TransitionModel.COL_NOTE,))
+        self.history_table = TouchTable(
+            self.history_model, stretch=(TransitionModel.COL_STEP, TransitionModel.COL_NOTE)
+        )
         self.history_table.setObjectName("historyTable")
         self.history_table.setMinimumHeight(280)
         self.history_table.setWordWrap(True)
+        # Long notes wrap onto more lines instead of being cut off.
+        self.history_table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         history.addWidget(self.history_table, 1)
         right_col.addWidget(history_card, 1)
         row.add(right, 3)
@@ -208,7 +222,6 @@ class TicketDetailScreen(Screen):
         self.photos.setVisible(bool(t.photos))
         self.history_model.names = data.names
         self.history_model.set_rows(data.history)
-        self.history_table.resizeRowsToContents()
         self._show_actions(t)
         self._tick()
         if t.urgent and is_waiting(t):

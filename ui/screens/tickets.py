@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout
 
 from gridterm.domain.tickets import URGENT_RESPONSE_MINUTES, Ticket, TicketStatus
 from gridterm.services.today import OPEN_STATUSES
@@ -13,7 +12,7 @@ from ui.labels import TICKET_STATUSES, label
 from ui.models.tickets import TicketModel, is_waiting
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
-from ui.widgets.form import Choice
+from ui.widgets.form import Choice, scrolling_row
 from ui.widgets.table import TouchTable
 from ui.widgets.touch import card, set_role
 from ui.widgets.touch import label as text_label
@@ -42,9 +41,7 @@ class TicketsScreen(Screen):
         self.filter = Choice(options, "ticketFilter")
         self.filter.set_value(OPEN)
         self.filter.group.buttonClicked.connect(lambda _: self._show())
-        row = QHBoxLayout()
-        row.addWidget(self.filter, 1)
-        self.body.addLayout(row)
+        self.body.addWidget(scrolling_row(self.filter))
         list_card, layout = card()
         self.model = TicketModel(ctx.theme, ws.session.now)
         self.table = TouchTable(self.model, stretch=(TicketModel.COL_TITLE,), sortable=True)

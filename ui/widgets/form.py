@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QWidget,
 )
 
 from gridterm.errors import GridTermError
 from ui.labels import error_message
-from ui.widgets.touch import button, label
+from ui.widgets.touch import button, kinetic, label
 
 
 class Form(QGridLayout):
@@ -54,6 +57,20 @@ class Form(QGridLayout):
     def clear_error(self) -> None:
         """Hide the error."""
         self.error.hide()
+
+
+def scrolling_row(widget: QWidget) -> QScrollArea:
+    """A row too wide for a portrait screen, scrolled sideways by finger instead of clipped."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    area.setSizeAdjustPolicy(QScrollArea.SizeAdjustPolicy.AdjustToContents)
+    area.setFixedHeight(widget.sizeHint().height() + 18)
+    kinetic(area)
+    return area
 
 
 class Choice(QWidget):

@@ -30,8 +30,6 @@ class NavBar(QWidget):
         self.group.setExclusive(True)
         self.buttons: dict[str, QToolButton] = {}
         self._icons: dict[str, str] = {}
-        self.layout_.addStretch(1)
-        self._stretch = self.layout_.itemAt(0)
         theme.changed.connect(self._recolor)
         self.set_vertical(True)
 
@@ -47,7 +45,7 @@ class NavBar(QWidget):
         b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         b.clicked.connect(lambda: self.selected.emit(name))
         self.group.addButton(b)
-        self.layout_.insertWidget(self.layout_.count() - 1, b)
+        self.layout_.insertWidget(len(self.buttons), b)
         self.buttons[name] = b
         self._icons[name] = icon_name
         self._recolor()
@@ -65,7 +63,12 @@ class NavBar(QWidget):
             QBoxLayout.Direction.TopToBottom if vertical else QBoxLayout.Direction.LeftToRight
         )
         # A rail keeps its buttons at the top; a bottom bar shares its width out evenly.
-        self.layout_.setStretch(self.layout_.indexOf(self._stretch), 1 if vertical else 0)
+        spacer = self.layout_.itemAt(self.layout_.count() - 1) if self.layout_.count() else None
+        has_spacer = spacer is not None and spacer.spacerItem() is not None
+        if vertical and not has_spacer:
+            self.layout_.addStretch(1)
+        elif not vertical and has_spacer:
+            self.layout_.removeItem(spacer)
         if vertical:
             self.setFixedWidth(RAIL_WIDTH)
             self.setMinimumHeight(0)
