@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from gridterm.store.tx import Tx, utc_now
@@ -32,6 +32,8 @@ class AckCounts:
     conflicts: int = 0
     deferred: int = 0
     duplicates: int = 0
+    #: Ops the server asked to send again later (not again in this sync).
+    deferred_ids: list[str] = field(default_factory=list)
 
     def add(self, other: AckCounts) -> None:
         """Sum another answer's counts into this one."""
@@ -40,6 +42,7 @@ class AckCounts:
         self.conflicts += other.conflicts
         self.deferred += other.deferred
         self.duplicates += other.duplicates
+        self.deferred_ids += other.deferred_ids
 
 
 def quarantine(
@@ -92,6 +95,7 @@ def apply(
         elif result.retriable:
             if _defer(tx, op, result, retriable_syncs, now):
                 counts.deferred += 1
+                counts.deferred_ids.append(op.op_id)
             else:
                 counts.rejected += 1
         else:

@@ -11,6 +11,7 @@ any thread and stops the run at the next request.
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 import time
@@ -18,7 +19,7 @@ from collections.abc import Callable
 
 from gridterm.store import Store
 from gridterm.store.tx import utc_now
-from sync.client import outbox, state
+from sync.client import state
 from sync.client.auth import Login
 from sync.client.errors import ServerBusy, SyncError
 from sync.client.photo_prep import PhotoPreparer
@@ -107,6 +108,9 @@ class SyncEngine:
     def _run(self, report: SyncReport, retrier: Retrier) -> None:
         me = retrier.run(self.login.me)
         self._area = frozenset(me.grid_ids)
+        state.put(self.store, **{state.area_key(me.id): json.dumps(sorted(self._area))})
+        # grids other workers of this terminal hold: their data and unsent work stay
+        kept = self.store.read(lambda r: state.areas_of_others(r, me.id)) - self._area
         preparer = PhotoPreparer(self.store, self.settings)
         pusher = Pusher(
             self.store,
@@ -115,6 +119,7 @@ class SyncEngine:
             self.settings,
             retrier,
             area=self._current_area,
+            kept_grids=kept,
             before_batch=preparer.prepare,
             progress=self.progress,
         )
@@ -126,7 +131,12 @@ class SyncEngine:
             report.push_seconds = clock() - mark
             mark = clock()
             loader = SnapshotLoader(
-                self.store, self.transport, self.login, retrier, progress=self.progress
+                self.store,
+                self.transport,
+                self.login,
+                retrier,
+                user_id=me.id,
+                progress=self.progress,
             )
             if self.settings.use_snapshot and loader.needed():
                 try:
@@ -141,6 +151,8 @@ class SyncEngine:
                 self.login,
                 self.settings,
                 retrier,
+                user_id=me.id,
+                kept_grids=kept,
                 before_leaving=lambda _grids: pusher.push_all(),
                 progress=self.progress,
             )
@@ -183,13 +195,14 @@ class SyncEngine:
             report.rejected = stats.acks.rejected
             report.deferred = stats.acks.deferred
             report.duplicates = stats.acks.duplicates
+            report.held_back = stats.held_back
             report.conflicts += stats.acks.conflicts
             report.resent_bytes += stats.resent_bytes
             report.payload_bytes += stats.body_bytes
             report.prep_seconds = preparer.seconds
 
     def _push_if_waiting(self, pusher: Pusher) -> None:
-        if self.store.read(outbox.count_unsent):
+        if pusher.has_work():
             pusher.push_all()
 
     def _current_area(self, fresh: bool = False) -> frozenset[str] | None:

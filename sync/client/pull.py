@@ -56,10 +56,14 @@ class Puller:
         settings: SyncSettings,
         retrier: Retrier,
         *,
+        user_id: str,
+        kept_grids: frozenset[str] = frozenset(),
         before_leaving: Callable[[list[str]], None] | None = None,
         progress: Progress | None = None,
     ) -> None:
         self.store = store
+        self.cursor_key = state.cursor_key(user_id)
+        self.kept_grids = kept_grids
         self.transport = transport
         self.login = login
         self.retrier = retrier
@@ -71,7 +75,7 @@ class Puller:
     def pull_all(self) -> PullStats:
         """Apply pages until ``more`` is false. The next page is fetched while this one is
         applied (its cursor comes with the page; the stored cursor moves only with a page)."""
-        cursor = state.get(self.store, state.CURSOR)
+        cursor = state.get(self.store, self.cursor_key)
         started_over = False
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="gridterm-pull") as http:
             fetching = http.submit(self._fetch, cursor, self.sizer.size)
@@ -84,12 +88,13 @@ class Puller:
                     # the server's database was replaced (or the cursor is not its): take
                     # everything again; unsent local edits are protected by the merge
                     started_over = True
-                    state.put(self.store, **{state.CURSOR: None})
+                    state.put(self.store, **{self.cursor_key: None})
                     self.stats.started_over = True
                     fetching = http.submit(self._fetch, None, self.sizer.size)
                     continue
                 self.sizer.succeeded(limit, seconds)
                 leaving = self.store.read(lambda r, p=page: _grids_leaving(r, p))
+                leaving = [g for g in leaving if g not in self.kept_grids]
                 if leaving and self.before_leaving is not None:
                     self.before_leaving(leaving)  # push the work recorded there first
                 if page.more:
@@ -129,7 +134,7 @@ class Puller:
 
     def _apply(self, tx: Tx, page: PullResponse) -> None:
         self.stats.removed += removal.apply(
-            tx, [r for r in page.removals if r.reason == "out_of_scope"]
+            tx, [r for r in page.removals if r.reason == "out_of_scope"], self.kept_grids
         )
         merge.apply_changes(tx, page.changes, self.stats.merge)
         self.stats.removed += removal.apply(
@@ -137,7 +142,7 @@ class Puller:
         )
         if self.stats.merge.parked or tx.one("SELECT 1 AS x FROM sync_parked LIMIT 1"):
             merge.retry_parked(tx, self.stats.merge)
-        state.write(tx, state.CURSOR, page.cursor)
+        state.write(tx, self.cursor_key, page.cursor)
 
 
 def parse_page(content: bytes) -> PullResponse:

@@ -54,6 +54,8 @@ class PushStats:
     batches: int = 0
     body_bytes: int = 0
     resent_bytes: int = 0
+    #: Ops in another local worker's grids, left for that worker's sync.
+    held_back: int = 0
     acks: AckCounts = field(default_factory=AckCounts)
 
 
@@ -69,6 +71,7 @@ class Pusher:
         retrier: Retrier,
         *,
         area: Callable[[bool], frozenset[str] | None] = lambda fresh: None,
+        kept_grids: frozenset[str] = frozenset(),
         before_batch: Callable[[Sequence[OutboxOp]], bool] | None = None,
         progress: Progress | None = None,
     ) -> None:
@@ -78,12 +81,16 @@ class Pusher:
         self.settings = settings
         self.retrier = retrier
         self.area = area
+        self.kept_grids = kept_grids
         self.before_batch = before_batch
         self.progress = progress
         self.sizer = PieceSizer(
             settings.first_batch_ops, 1, settings.max_batch_ops, settings.target_request_s
         )
         self.stats = PushStats()
+        #: Ops not to send again in this sync: deferred by the server, or held back for
+        #: another worker of this terminal.
+        self._skip: set[str] = set()
         self._encoding = "zstd"
         self._zstd = zstandard.ZstdCompressor(level=3)
 
@@ -127,17 +134,25 @@ class Pusher:
                 self._count(acking)
         return self.stats
 
+    def has_work(self) -> bool:
+        """Whether unsent ops wait that this sync has not already dealt with."""
+        return self.store.read(outbox.count_unsent) > len(self._skip)
+
     def _next_batch(self, after: int) -> _Batch | None:
         """Read, set aside, mark sent and encode the next batch after ``seq`` ``after``."""
         while True:
-            ops = self.store.read(lambda r, a=after: outbox.unsent(r, a, self.sizer.size))
+            limit = self.sizer.size
+            ops = self.store.read(lambda r, a=after, n=limit: outbox.unsent(r, a, n))
             if not ops:
                 return None
-            if self.before_batch is not None and self.before_batch(ops):
-                count = len(ops)  # photos were renamed in these ops: read them again
-                ops = self.store.read(lambda r, a=after, n=count: outbox.unsent(r, a, n))
-            after = ops[-1].seq
-            kept = self._set_aside(ops)
+            last = ops[-1].seq
+            ops = [op for op in ops if op.op_id not in self._skip]
+            if ops and self.before_batch is not None and self.before_batch(ops):
+                # photos were renamed in these ops: read the same range again
+                again = self.store.read(lambda r, a=after, n=limit: outbox.unsent(r, a, n))
+                ops = [op for op in again if op.seq <= last and op.op_id not in self._skip]
+            after = last
+            kept = self._set_aside(ops) if ops else []
             if kept:
                 batch_id = new_id()
                 self.store.write(lambda tx, o=kept, b=batch_id: outbox.mark_sent(tx, o, b))
@@ -153,20 +168,29 @@ class Pusher:
     def _count(self, acking: Future[AckCounts] | None) -> None:
         """Wait for an answer being applied and add up what it settled."""
         if acking is not None:
-            self.stats.acks.add(acking.result())
+            self._settled(acking.result())
+
+    def _settled(self, counts: AckCounts) -> None:
+        self.stats.acks.add(counts)
+        self._skip.update(counts.deferred_ids)
 
     def _set_aside(self, ops: list[OutboxOp], *, fresh: bool = False) -> list[OutboxOp]:
-        """Quarantine ops in grids the server no longer counts as the user's (``fresh``: ask
-        the server for the area again first)."""
+        """Keep back ops outside the user's area (``fresh``: ask the server for the area
+        again first): those in another local worker's grids wait for that worker's sync;
+        the others (a grid reassigned away) are quarantined."""
         area = self.area(fresh)
         if area is None:
             return ops
         outside = self.store.read(lambda r: scope.outside(r, ops, area))
         if not outside:
             return ops
-        self._quarantine(outside, "scope.grid_outside", "the grid is no longer in your area")
-        gone = {op.op_id for op in outside}
-        return [op for op in ops if op.op_id not in gone]
+        lost = [op for op, grid in outside if grid not in self.kept_grids]
+        if lost:
+            self._quarantine(lost, "scope.grid_outside", "the grid is no longer in your area")
+        held = {op.op_id for op, _ in outside}
+        self._skip |= held - {op.op_id for op in lost}
+        self.stats.held_back += len(outside) - len(lost)
+        return [op for op in ops if op.op_id not in held]
 
     def _quarantine(self, ops: Sequence[OutboxOp], reason: str, message: str) -> None:
         def run(tx: Tx) -> None:
@@ -189,7 +213,7 @@ class Pusher:
         except Refused as exc:
             self._refused_batch(ops, exc)
             return
-        self.stats.acks.add(self.store.write(self._acker(batch, answer)))
+        self._settled(self.store.write(self._acker(batch, answer)))
 
     def _refused_batch(self, ops: list[OutboxOp], exc: Refused) -> None:
         """The server refused a whole batch: change encoding, split, or quarantine."""

@@ -65,12 +65,13 @@ def grids_leaving(r: Reader, removals: Iterable[Removal]) -> list[str]:
     return grids
 
 
-def apply(tx: Tx, removals: Iterable[Removal]) -> int:
-    """Delete what the removals name; returns the number of rows deleted."""
+def apply(tx: Tx, removals: Iterable[Removal], kept: frozenset[str] = frozenset()) -> int:
+    """Delete what the removals name, except grids in ``kept`` (another worker of this
+    terminal still holds them); returns the number of rows deleted."""
     removed = 0
     for r in removals:
         if r.reason is RemovalReason.OUT_OF_SCOPE:
-            removed += _leave(tx, r.entity, r.id)
+            removed += _leave(tx, r.entity, r.id, kept)
         else:
             removed += _deleted(tx, r.entity, r.id)
     return removed
@@ -91,14 +92,12 @@ def remove_grid(tx: Tx, grid_id: str) -> int:
     return removed
 
 
-def _leave(tx: Tx, entity: str, entity_id: str) -> int:
+def _leave(tx: Tx, entity: str, entity_id: str, kept: frozenset[str]) -> int:
     if entity == "grid":
-        return remove_grid(tx, entity_id)
+        return 0 if entity_id in kept else remove_grid(tx, entity_id)
     if entity == "community":
-        removed = sum(
-            remove_grid(tx, g)
-            for (g,) in tx.execute("SELECT id FROM grid WHERE community_id = ?", (entity_id,))
-        )
+        grids = tx.execute("SELECT id FROM grid WHERE community_id = ?", (entity_id,)).fetchall()
+        removed = sum(remove_grid(tx, g) for (g,) in grids if g not in kept)
         removed += tx.execute(
             "DELETE FROM user WHERE community_id = ? AND id NOT IN"
             " (SELECT user_id FROM sync_session) AND id NOT IN (SELECT user_id FROM user_grid)",
@@ -107,7 +106,7 @@ def _leave(tx: Tx, entity: str, entity_id: str) -> int:
         return removed + _try_delete(tx, "community", entity_id)
     if entity == "street_office":
         removed = sum(
-            _leave(tx, "community", c)
+            _leave(tx, "community", c, kept)
             for (c,) in tx.execute(
                 "SELECT id FROM community WHERE street_office_id = ?", (entity_id,)
             ).fetchall()

@@ -14,6 +14,8 @@ class SyncReport:
     confirmed: int = 0
     rejected: int = 0
     deferred: int = 0
+    #: Ops left for another worker of this terminal (outside this worker's area).
+    held_back: int = 0
     duplicates: int = 0
     conflicts: int = 0
     pulled: int = 0

@@ -46,8 +46,8 @@ def grid_of(r: Reader, op: OutboxOp) -> str | None:
     return r.scalar(f"SELECT grid_id FROM {table} WHERE id = ?", (parent,))
 
 
-def outside(r: Reader, ops: Sequence[OutboxOp], area: frozenset[str]) -> list[OutboxOp]:
-    """The ops whose grid is known and not in ``area``."""
+def outside(r: Reader, ops: Sequence[OutboxOp], area: frozenset[str]) -> list[tuple[OutboxOp, str]]:
+    """The ops whose grid is known and not in ``area``, with that grid."""
     local = {row["id"] for row in r.iter("SELECT id FROM grid")}
     if local <= area:
         return []  # the usual case: every grid held here is still the user's
@@ -55,5 +55,5 @@ def outside(r: Reader, ops: Sequence[OutboxOp], area: frozenset[str]) -> list[Ou
     for op in ops:
         grid = grid_of(r, op)
         if grid is not None and grid not in area:
-            found.append(op)
+            found.append((op, grid))
     return found

@@ -26,7 +26,6 @@ from sync.client.retry import Retrier
 from sync.client.transport import Transport
 from sync.protocol import Change, SnapshotInfo
 
-SNAPSHOT = "snapshot"
 #: Rows applied per statement group inside the one transaction.
 _APPLY_CHUNK = 2000
 _READ = 1024 * 1024
@@ -44,21 +43,24 @@ class SnapshotLoader:
         login: Login,
         retrier: Retrier,
         *,
+        user_id: str,
         progress: Progress | None = None,
     ) -> None:
         self.store = store
+        self.cursor_key = state.cursor_key(user_id)
+        self.snapshot_key = state.snapshot_key(user_id)
         self.transport = transport
         self.login = login
         self.retrier = retrier
         self.progress = progress
-        self.part = store.path.with_name(store.path.name + ".snapshot")
+        self.part = store.path.with_name(f"{store.path.name}.snapshot-{user_id}")
         self.counts = MergeCounts()
         self.resumed_at: int | None = None
         self.length = 0
 
     def needed(self) -> bool:
         """True before the first pull (no cursor stored yet)."""
-        return state.get(self.store, state.CURSOR) is None
+        return state.get(self.store, self.cursor_key) is None
 
     def load(self) -> bool:
         """Download and apply the snapshot; False when the server offers none (then pull from
@@ -73,7 +75,7 @@ class SnapshotLoader:
         return True
 
     def _info(self) -> SnapshotInfo | None:
-        saved = state.get(self.store, SNAPSHOT)
+        saved = state.get(self.store, self.snapshot_key)
         if saved is not None:
             return SnapshotInfo.model_validate_json(saved)
         try:
@@ -82,7 +84,7 @@ class SnapshotLoader:
             return None  # a server without snapshots: the pull starts from the beginning
         info = SnapshotInfo.model_validate_json(answer.content)
         self.part.unlink(missing_ok=True)
-        state.put(self.store, **{SNAPSHOT: info.model_dump_json()})
+        state.put(self.store, **{self.snapshot_key: info.model_dump_json()})
         return info
 
     def _download(self, info: SnapshotInfo) -> None:
@@ -109,7 +111,7 @@ class SnapshotLoader:
             self.retrier.run(fetch)
         if _sha256(self.part) != info.sha256:
             self.part.unlink(missing_ok=True)
-            state.put(self.store, **{SNAPSHOT: None})
+            state.put(self.store, **{self.snapshot_key: None})
             raise Unreachable("snapshot.corrupt", "the snapshot arrived damaged; fetching again")
 
     def _apply(self, tx: Tx, info: SnapshotInfo) -> None:
@@ -121,8 +123,8 @@ class SnapshotLoader:
                 batch = []
         merge.apply_changes(tx, batch, self.counts)
         merge.retry_parked(tx, self.counts)
-        state.write(tx, state.CURSOR, info.cursor)
-        state.write(tx, SNAPSHOT, None)
+        state.write(tx, self.cursor_key, info.cursor)
+        state.write(tx, self.snapshot_key, None)
 
     def _download_from(self, url: str, offset: int, sink: Callable[[bytes], None]) -> int:
         headers = {"Range": f"bytes={offset}-"} if offset else {}

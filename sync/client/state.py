@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from gridterm.store import Store
 from gridterm.store.reader import Reader
 from gridterm.store.tx import Tx
@@ -9,10 +11,36 @@ from gridterm.store.tx import Tx
 SERVER_URL = "server_url"
 DEVICE_ID = "device_id"
 DEVICE_TOKEN = "device_token"
-CURSOR = "pull_cursor"
 LAST_SYNC_AT = "last_sync_at"
 LAST_ERROR = "last_error"
 PHOTO_MAX_SIDE = "photo_max_side"
+
+
+def cursor_key(user_id: str) -> str:
+    """Where a user's pull cursor is kept: each user pulls their own area (a terminal can be
+    shared by workers of different areas)."""
+    return f"pull_cursor:{user_id}"
+
+
+def snapshot_key(user_id: str) -> str:
+    """Where the snapshot a user is downloading is described."""
+    return f"snapshot:{user_id}"
+
+
+def area_key(user_id: str) -> str:
+    """Where a user's area (grid ids, as the server last said) is kept."""
+    return f"area:{user_id}"
+
+
+def areas_of_others(r: Reader, user_id: str) -> frozenset[str]:
+    """The grids of the other workers who sync on this terminal: their data stays here and
+    their unsent work waits for them."""
+    grids: set[str] = set()
+    for row in r.iter(
+        "SELECT value FROM sync_state WHERE key LIKE 'area:%' AND key != ?", (area_key(user_id),)
+    ):
+        grids.update(json.loads(row["value"]))
+    return frozenset(grids)
 
 
 def read(r: Reader, key: str) -> str | None:

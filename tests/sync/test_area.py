@@ -150,3 +150,45 @@ def test_a_batch_refused_whole_is_split_until_the_culprit_is_alone(
         assert proxy.connections - before <= 2  # splitting reuses the connection
     finally:
         t.close()
+
+
+def test_an_op_the_server_defers_waits_a_few_syncs_then_goes_to_quarantine(
+    tmp_path, server, district, proxy
+):
+    t = make_terminal(tmp_path, district, "w1", proxy.url)
+    try:
+        assert t.sync().ok
+        g1 = district.grids["g1"]
+        building, unit = t.store.query(
+            "SELECT building_id, unit_id FROM household WHERE grid_id = ? LIMIT 1", (g1,)
+        )[0].values()
+        household = "0190f000-0000-7000-8000-000000000001"
+        # a new household the server refuses (a room too long), and a visit to it
+        t.store.write(
+            lambda tx: tx.insert(
+                "household",
+                {
+                    "id": household,
+                    "grid_id": g1,
+                    "building_id": building,
+                    "unit_id": unit,
+                    "floor": 5,
+                    "room": "5" * 40,
+                    "address": "3-2-新",
+                },
+            )
+        )
+        (visit,) = record_visits(t, [household], 1)
+        others = record_visits(t, district.households["g1"], 2)
+        for attempt in (1, 2):
+            report = t.sync()
+            assert report.deferred == 1, (attempt, report)  # once per sync, however often
+            state = t.store.query("SELECT state FROM outbox WHERE entity_id = ?", (visit,))
+            assert state == [{"state": "pending"}]
+        report = t.sync()
+        assert report.deferred == 0 and report.rejected == 1
+        held = {q.entity_id: q.reason for q in quarantined(t.session())}
+        assert held[visit] == "ref.missing" and household in held
+        assert sorted(server_ids(server, "visit", others)) == sorted(others)
+    finally:
+        t.close()

@@ -106,7 +106,14 @@ def test_pull_never_overwrites_an_unsent_edit_and_shows_the_conflict(
         assert a.sync().ok
 
         # B pulls before it pushes (as when its push was deferred): its edit must survive
-        puller = Puller(b.store, b.login.transport, b.login, b.engine.settings, _retrier())
+        puller = Puller(
+            b.store,
+            b.login.transport,
+            b.login,
+            b.engine.settings,
+            _retrier(),
+            user_id=district.user_ids["w2"],
+        )
         stats = puller.pull_all()
         assert stats.merge.conflicts == 1
         row = b.store.query("SELECT notes, phone FROM household WHERE id = ?", (household,))

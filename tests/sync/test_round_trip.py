@@ -29,10 +29,11 @@ def test_a_cursor_the_server_does_not_know_starts_the_pull_over(tmp_path, server
         assert t.sync().ok
         ids = record_visits(t, district.households["g1"], 3)
         # as after the server's database was restored from elsewhere
-        state.put(t.store, **{state.CURSOR: "bm90IGEgY3Vyc29y"})
+        key = state.cursor_key(district.user_ids["w1"])
+        state.put(t.store, **{key: "bm90IGEgY3Vyc29y"})
         report = t.sync()
         assert report.ok, report
-        assert state.get(t.store, state.CURSOR) != "bm90IGEgY3Vyc29y"  # pulled from the start
+        assert state.get(t.store, key) != "bm90IGEgY3Vyc29y"  # pulled from the start
         assert sorted(server_ids(server, "visit", ids)) == sorted(ids)
         assert t.store.query("SELECT count(*) n FROM visit")[0]["n"] == 3
     finally:
