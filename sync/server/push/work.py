@@ -117,7 +117,10 @@ def _column_defaults(table: Table) -> dict[str, Any]:
 
 def full_row(table: Table, values: dict[str, Any]) -> dict[str, Any]:
     """``values`` completed with each column's default, so one INSERT fits every row."""
-    row = dict(_column_defaults(table))
+    defaults = _column_defaults(table)
+    if len(values) == len(defaults):  # the handler built a complete row
+        return values
+    row = dict(defaults)
     row.update(values)
     return row
 

@@ -28,9 +28,9 @@ def _visit_wants(op: Op) -> list[tuple[str, str]]:
 def _apply_visit(op: Op, work: Work) -> Outcome:
     only(op, OpKind.CREATE)
     f = decode(schema.visit, op.fields)
-    known = work.get("household", f.get("household_id"))
-    if known is not None and not work.principal.in_scope(known["grid_id"]):
-        raise outside("the household")
+    household = work.get("household", f.get("household_id"))
+    if household is not None and not work.principal.in_scope(household["grid_id"]):
+        raise outside("the household")  # before any other refusal: nothing outside is judged
     user_id = f.get("user_id")
     visit = Visit.create(
         id=op.entity_id,
@@ -50,10 +50,9 @@ def _apply_visit(op: Op, work: Work) -> Outcome:
         raise ValidationError("visit.exists", "a visit with this id exists", field="id")
     if work.get("user", visit.user_id) is None:
         raise ValidationError("visit.unknown_user", "user_id names no user", field="user_id")
-    household = work.need("household", visit.household_id, "household_id")
+    if household is None:
+        household = work.need("household", visit.household_id, "household_id")
     grid_id = household["grid_id"]
-    if not work.principal.in_scope(grid_id):
-        raise outside("the household")
     if visit.revision_of is not None:
         replaced = work.need("visit", visit.revision_of, "revision_of")
         if replaced["household_id"] != visit.household_id:
@@ -63,6 +62,9 @@ def _apply_visit(op: Op, work: Work) -> Outcome:
                 field="revision_of",
             )
     created_at = f.get("created_at")
+    concerns = [
+        {"kind": c.kind.value, "text": c.text, "category": c.category} for c in visit.concerns
+    ]
     work.insert(
         "visit",
         {
@@ -72,15 +74,7 @@ def _apply_visit(op: Op, work: Work) -> Outcome:
             "visited_at": visit.visited_at.isoformat(),
             "visit_type": visit.visit_type.value,
             "met": same_text(op.fields, "met", f.get("met"), list(visit.met)),
-            "concerns": same_text(
-                op.fields,
-                "concerns",
-                f.get("concerns"),
-                [
-                    {"kind": c.kind.value, "text": c.text, "category": c.category}
-                    for c in visit.concerns
-                ],
-            ),
+            "concerns": same_text(op.fields, "concerns", f.get("concerns"), concerns),
             "notes": visit.notes,
             "outcome": visit.outcome.value,
             "photos": same_text(op.fields, "photos", f.get("photos"), list(visit.photos)),
