@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
 import pydantic
 from fastapi import APIRouter, Header, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response, StreamingResponse
+from pydantic_core import to_json
 from sqlalchemy import select
 
 from sync.protocol import (
@@ -70,8 +70,8 @@ async def push(
     raw = await read_limited(request, MAX_PUSH_BODY_BYTES)
     body = await run_in_threadpool(_parse_push, raw, content_encoding)
     result = await run_in_threadpool(apply_push, engine, caller, body)
-    # serialised once here: the response model documents the shape, it is not re-validated
-    return Response(json.dumps(result, ensure_ascii=False), media_type="application/json")
+    # serialised once, in Rust: the response model documents the shape, it is not re-validated
+    return Response(to_json(result), media_type="application/json")
 
 
 @router.get("/pull", response_model=PullResponse, responses=ERROR_RESPONSES)
