@@ -35,3 +35,5 @@ class AppContext:
     idle_lock_ms: int = 5 * 60 * 1000
     #: Ask QtPositioning for a fix at check-in and quick report (off in tests: no GNSS here).
     locate: bool = True
+    #: Run the sync engine in the background on enrolled terminals (off in UI tests).
+    sync_enabled: bool = True

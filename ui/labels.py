@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from gridterm.errors import GridTermError
-
 translate = QCoreApplication.translate
 
 VISIT_TYPES = {
@@ -216,6 +214,21 @@ ERRORS = {
         "Errors", "The photo is empty or larger than {max_mb} MB."
     ),
     "photo.unreadable": QT_TRANSLATE_NOOP("Errors", "This file is not a photo that can be read."),
+    "sync.not_enrolled": QT_TRANSLATE_NOOP(
+        "Errors",
+        "This terminal is not enrolled with a server (demo data): records stay on it.",
+    ),
+    "sync.busy": QT_TRANSLATE_NOOP("Errors", "A sync is already running."),
+    "net.unreachable": QT_TRANSLATE_NOOP(
+        "Errors", "The server cannot be reached. Records stay safe here and go with the signal."
+    ),
+    "net.bad_answer": QT_TRANSLATE_NOOP(
+        "Errors", "The server answered wrongly. Records stay safe here; try again later."
+    ),
+    "auth.pin_needed": QT_TRANSLATE_NOOP("Errors", "Log in again to sync."),
+    "auth.not_local_user": QT_TRANSLATE_NOOP(
+        "Errors", "This worker has no account on this terminal."
+    ),
     "sync.no_engine": QT_TRANSLATE_NOOP(
         "Errors", "Sync is not available in this version yet; records stay safe on the terminal."
     ),
@@ -226,7 +239,9 @@ ERRORS = {
         "Errors", "The server address must start with https:// (or http:// for testing)."
     ),
     "enroll.bad_code": QT_TRANSLATE_NOOP(
-        "Errors", "The enrollment code is the 6 to 12 characters your supervisor gave you."
+        "Errors",
+        "The enrollment code is the 12 letters and digits your supervisor gave you"
+        " (ABCD-EFGH-JKLM).",
     ),
     "not_found": QT_TRANSLATE_NOOP("Errors", "This record is no longer on the terminal."),
     "permission.denied": QT_TRANSLATE_NOOP("Errors", "Your role does not allow this."),
@@ -252,19 +267,20 @@ def field_label(field: str | None) -> str:
 
 def error_message(error: BaseException) -> str:
     """The message a worker reads for an error the core (or the UI) raised."""
-    if not isinstance(error, GridTermError):
+    code = getattr(error, "code", None)  # the core's errors, and the sync engine's
+    if not isinstance(code, str):
         return translate("Errors", "Something went wrong: {error}").format(error=error)
-    code = error.code
     source = ERRORS.get(code)
     if source is None and code.endswith(".not_found"):
         source = ERRORS["not_found"]
     if source is None:
         return translate("Errors", "This could not be done ({code}).").format(code=code)
-    params = {k: v for k, v in error.params.items() if k != "field"}
+    given = dict(getattr(error, "params", None) or {})
+    if getattr(error, "field", None) and "field" not in given:
+        given["field"] = error.field  # type: ignore[attr-defined]
+    params = {k: v for k, v in given.items() if k != "field"}
     try:
-        return translate("Errors", source).format(
-            field=field_label(error.params.get("field")), **params
-        )
+        return translate("Errors", source).format(field=field_label(given.get("field")), **params)
     except (KeyError, IndexError):
         return translate("Errors", source)
 

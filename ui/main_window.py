@@ -85,18 +85,33 @@ class MainWindow(QMainWindow):
         self.first_run.set_building(False)
         self.first_run.show_error(error_message(error))
 
-    def enroll(self, url: str, code: str) -> None:
-        """Validate the form, then hand enrollment to the sync engine."""
-        from ui.sync_hook import load_engine, require_engine
+    def enroll(self, url: str, code: str, worker_id: str, pin: str) -> None:
+        """Enroll with the server and log in online once, which creates the database."""
+        target = self._db_target()
 
         def run() -> None:
+            from gridterm.store.keys import validate_pin
+            from ui.sync_runner import enroll_terminal
+
             server, enrollment_code = check_enrollment(url, code)
-            require_engine(load_engine()).enroll(server, enrollment_code, self._db_target())
+            enroll_terminal(server, enrollment_code, target, worker_id.strip(), validate_pin(pin))
+
+        def done(_: object) -> None:
+            self.first_run.set_building(False)
+            self.ctx.db_path = target
+            self.ctx.demo_users = []
+            self.ctx.settings.set(DB_PATH, str(target))
+            self.login.set_demo_users([])
+            self.login.worker_id.setText(worker_id.strip())
+            self.stack.setCurrentWidget(self.login)
+
+        def failed(error: BaseException) -> None:
+            self.first_run.set_building(False)
+            self.first_run.show_error(error_message(error))
 
         self.first_run.show_error("")
-        CoreOp(self, run).success(lambda _: self.stack.setCurrentWidget(self.login)).failure(
-            lambda e: self.first_run.show_error(error_message(e))
-        ).run(self.ctx.ops, network=True)
+        self.first_run.set_enrolling()
+        CoreOp(self, run).success(done).failure(failed).run(self.ctx.ops, network=True)
 
     def _db_target(self) -> Path:
         from ui.demo_db import data_dir
@@ -111,21 +126,30 @@ class MainWindow(QMainWindow):
         assert path is not None
         self.login.set_busy(True)
 
-        def run() -> Session:
+        def run() -> tuple[Session, object]:
             from gridterm.search import index
+            from ui.sync_runner import enrolled_device
             from ui.workspace import open_session
 
             session = open_session(path, worker_id, pin)
             index.install(session.store)  # edits from now on keep the search index current
-            return session
+            return session, enrolled_device(session.store)
 
-        CoreOp(self, run).success(self._logged_in).failure(self._login_failed).run(self.ctx.ops)
+        CoreOp(self, run).success(lambda r: self._logged_in(*r, pin=pin)).failure(
+            self._login_failed
+        ).run(self.ctx.ops)
 
-    def _logged_in(self, session: Session) -> None:
+    def _logged_in(self, session: Session, device: object, pin: str) -> None:
         from ui.workspace import Workspace
 
         self.workspace = Workspace.for_session(session)
         self.ctx.settings.set(LAST_WORKER_ID, session.user.worker_id)
+        if device is not None and self.ctx.sync_enabled:
+            from ui.sync_runner import SyncRunner
+
+            # The PIN stays with the sync login for this session: it renews the server token.
+            self.workspace.sync = SyncRunner(session.store, device, session.user.worker_id, pin)
+            self.workspace.sync.start()
         self._install_shell()
         self.login.reset()
         self.idle.start()
@@ -200,6 +224,7 @@ class MainWindow(QMainWindow):
     def log_out(self) -> None:
         """Close the worker's database and return to the login form."""
         self.idle.stop()
+        self._stop_sync()
         if self.shell is not None:
             self.stack.removeWidget(self.shell)
             self.shell.deleteLater()
@@ -211,9 +236,19 @@ class MainWindow(QMainWindow):
         self.login.set_unlocked()
         self.stack.setCurrentWidget(self.login)
 
+    def _stop_sync(self) -> None:
+        runner = self.workspace.sync if self.workspace is not None else None
+        if runner is not None:
+            import asyncio
+
+            runner.engine.cancel()
+            # Keep a reference: the stop task must finish before the loop closes.
+            self._stopping = asyncio.ensure_future(runner.stop())
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ctx.settings.qsettings.setValue("window/geometry", self.saveGeometry())
         self.idle.stop()
+        self._stop_sync()
         if self.workspace is not None:
             self.workspace.close()
             self.workspace = None

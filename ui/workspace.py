@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from gridterm.services.register import Register
 from gridterm.services.rounds import Rounds
@@ -51,6 +52,8 @@ class Workspace:
     tickets: Tickets
     rounds: Rounds
     drafts: Drafts
+    #: The background sync (ui.sync_runner.SyncRunner) on an enrolled terminal, else None.
+    sync: Any = None
 
     @classmethod
     def for_session(cls, session: Session) -> Workspace:
@@ -71,6 +74,8 @@ class Workspace:
         return self.session.store
 
     def close(self) -> None:
-        """Log out: stop signals, finish pending writes and close the database."""
+        """Log out: stop signals and sync, finish pending writes and close the database."""
         self.events.detach()
+        if self.sync is not None:
+            self.sync.engine.cancel()
         self.session.store.close()

@@ -478,6 +478,30 @@
             <translation>This file is not a photo that can be read.</translation>
         </message>
         <message>
+            <source>This terminal is not enrolled with a server (demo data): records stay on it.</source>
+            <translation>This terminal is not enrolled with a server (demo data): records stay on it.</translation>
+        </message>
+        <message>
+            <source>A sync is already running.</source>
+            <translation>A sync is already running.</translation>
+        </message>
+        <message>
+            <source>The server cannot be reached. Records stay safe here and go with the signal.</source>
+            <translation>The server cannot be reached. Records stay safe here and go with the signal.</translation>
+        </message>
+        <message>
+            <source>The server answered wrongly. Records stay safe here; try again later.</source>
+            <translation>The server answered wrongly. Records stay safe here; try again later.</translation>
+        </message>
+        <message>
+            <source>Log in again to sync.</source>
+            <translation>Log in again to sync.</translation>
+        </message>
+        <message>
+            <source>This worker has no account on this terminal.</source>
+            <translation>This worker has no account on this terminal.</translation>
+        </message>
+        <message>
             <source>Sync is not available in this version yet; records stay safe on the terminal.</source>
             <translation>Sync is not available in this version yet; records stay safe on the terminal.</translation>
         </message>
@@ -490,8 +514,8 @@
             <translation>The server address must start with https:// (or http:// for testing).</translation>
         </message>
         <message>
-            <source>The enrollment code is the 6 to 12 characters your supervisor gave you.</source>
-            <translation>The enrollment code is the 6 to 12 characters your supervisor gave you.</translation>
+            <source>The enrollment code is the 12 letters and digits your supervisor gave you (ABCD-EFGH-JKLM).</source>
+            <translation>The enrollment code is the 12 letters and digits your supervisor gave you (ABCD-EFGH-JKLM).</translation>
         </message>
         <message>
             <source>This record is no longer on the terminal.</source>
@@ -633,12 +657,24 @@
             <translation>Server address, e.g. https://grid.example.cn</translation>
         </message>
         <message>
-            <source>Enrollment code</source>
-            <translation>Enrollment code</translation>
+            <source>Enrollment code, e.g. ABCD-EFGH-JKLM</source>
+            <translation>Enrollment code, e.g. ABCD-EFGH-JKLM</translation>
+        </message>
+        <message>
+            <source>Your worker ID</source>
+            <translation>Your worker ID</translation>
+        </message>
+        <message>
+            <source>Your PIN (6 to 12 digits)</source>
+            <translation>Your PIN (6 to 12 digits)</translation>
         </message>
         <message>
             <source>Enroll</source>
             <translation>Enroll</translation>
+        </message>
+        <message>
+            <source>Enrolling with the server…</source>
+            <translation>Enrolling with the server…</translation>
         </message>
         <message>
             <source>Creating the demo street office… this takes a few seconds.</source>
@@ -1472,6 +1508,10 @@ Worker ID {worker_id} · PIN {pin}</translation>
             <translation>Last sync {time}</translation>
         </message>
         <message>
+            <source>Not enrolled</source>
+            <translation>Not enrolled</translation>
+        </message>
+        <message>
             <source>Never synced</source>
             <translation>Never synced</translation>
         </message>
@@ -1530,6 +1570,14 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>Open the record</source>
             <translation>Open the record</translation>
+        </message>
+        <message>
+            <source>Syncing…</source>
+            <translation>Syncing…</translation>
+        </message>
+        <message>
+            <source>Synced: {sent} sent, {received} received, {refused} refused.</source>
+            <translation>Synced: {sent} sent, {received} received, {refused} refused.</translation>
         </message>
         <message>
             <source>Confirmed</source>

@@ -477,6 +477,30 @@
             <translation>该文件不是可读取的照片。</translation>
         </message>
         <message>
+            <source>This terminal is not enrolled with a server (demo data): records stay on it.</source>
+            <translation>本终端尚未注册到服务器（演示数据）：记录只保存在本终端。</translation>
+        </message>
+        <message>
+            <source>A sync is already running.</source>
+            <translation>正在同步中。</translation>
+        </message>
+        <message>
+            <source>The server cannot be reached. Records stay safe here and go with the signal.</source>
+            <translation>连接不上服务器。记录已安全保存在本终端，有信号时会自动发送。</translation>
+        </message>
+        <message>
+            <source>The server answered wrongly. Records stay safe here; try again later.</source>
+            <translation>服务器应答异常。记录已安全保存在本终端，请稍后再试。</translation>
+        </message>
+        <message>
+            <source>Log in again to sync.</source>
+            <translation>请重新登录后再同步。</translation>
+        </message>
+        <message>
+            <source>This worker has no account on this terminal.</source>
+            <translation>本终端上没有该工号的账户。</translation>
+        </message>
+        <message>
             <source>Sync is not available in this version yet; records stay safe on the terminal.</source>
             <translation>此版本暂不支持同步；记录已安全保存在终端上。</translation>
         </message>
@@ -489,8 +513,8 @@
             <translation>服务器地址须以 https:// 开头（测试时可用 http://）。</translation>
         </message>
         <message>
-            <source>The enrollment code is the 6 to 12 characters your supervisor gave you.</source>
-            <translation>注册码为主管提供的 6 到 12 位字符。</translation>
+            <source>The enrollment code is the 12 letters and digits your supervisor gave you (ABCD-EFGH-JKLM).</source>
+            <translation>注册码是主管给您的 12 位字母和数字（ABCD-EFGH-JKLM）。</translation>
         </message>
         <message>
             <source>This record is no longer on the terminal.</source>
@@ -632,12 +656,24 @@
             <translation>服务器地址，例如 https://grid.example.cn</translation>
         </message>
         <message>
-            <source>Enrollment code</source>
-            <translation>注册码</translation>
+            <source>Enrollment code, e.g. ABCD-EFGH-JKLM</source>
+            <translation>注册码，例如 ABCD-EFGH-JKLM</translation>
+        </message>
+        <message>
+            <source>Your worker ID</source>
+            <translation>您的工号</translation>
+        </message>
+        <message>
+            <source>Your PIN (6 to 12 digits)</source>
+            <translation>您的 PIN 码（6 到 12 位数字）</translation>
         </message>
         <message>
             <source>Enroll</source>
             <translation>注册</translation>
+        </message>
+        <message>
+            <source>Enrolling with the server…</source>
+            <translation>正在注册到服务器……</translation>
         </message>
         <message>
             <source>Creating the demo street office… this takes a few seconds.</source>
@@ -1464,6 +1500,10 @@ Worker ID {worker_id} · PIN {pin}</source>
             <translation>上次同步 {time}</translation>
         </message>
         <message>
+            <source>Not enrolled</source>
+            <translation>未注册</translation>
+        </message>
+        <message>
             <source>Never synced</source>
             <translation>从未同步</translation>
         </message>
@@ -1522,6 +1562,14 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>Open the record</source>
             <translation>打开记录</translation>
+        </message>
+        <message>
+            <source>Syncing…</source>
+            <translation>正在同步……</translation>
+        </message>
+        <message>
+            <source>Synced: {sent} sent, {received} received, {refused} refused.</source>
+            <translation>同步完成：发送 {sent} 条，接收 {received} 条，退回 {refused} 条。</translation>
         </message>
         <message>
             <source>Confirmed</source>

@@ -86,7 +86,7 @@ def test_the_quarantine_corrects_and_resends(qtbot, window) -> None:
     assert ws.register.household("h-g1-502").phone == "13900002222"
     tap(qtbot, sync.sync_now)
     qtbot.waitUntil(sync.message.isVisible)
-    assert sync.message.text().startswith("此版本暂不支持同步")
+    assert sync.message.text().startswith("本终端尚未注册到服务器")
 
 
 def test_resend_and_open_a_refused_ticket(qtbot, window) -> None:

@@ -16,17 +16,20 @@ def check_enrollment(url: str, code: str) -> tuple[str, str]:
     url = url.strip()
     if not url.startswith(("https://", "http://")) or len(url) < 12:
         raise ValidationError("enroll.bad_url", "server URL must be http(s)://…", field="url")
-    code = code.strip().replace(" ", "").upper()
-    if not code.isalnum() or not 6 <= len(code) <= 12:
-        raise ValidationError("enroll.bad_code", "enrollment code is 6-12 characters", field="code")
-    return url.rstrip("/"), code
+    # Codes are read out or scanned as ABCD-EFGH-JKLM; case, dashes and spaces do not matter.
+    letters = "".join(ch for ch in code.upper() if ch.isalnum())
+    if len(letters) != 12 or any(ch not in "-  " and not ch.isalnum() for ch in code.strip()):
+        raise ValidationError(
+            "enroll.bad_code", "an enrollment code has 12 characters", field="code"
+        )
+    return url.rstrip("/"), f"{letters[:4]}-{letters[4:8]}-{letters[8:]}"
 
 
 class FirstRunScreen(QWidget):
     """Two ways in: demo data on this terminal, or enrollment with the street office's server."""
 
     demo_requested = Signal()
-    enroll_requested = Signal(str, str)  # server URL, enrollment code
+    enroll_requested = Signal(str, str, str, str)  # server URL, code, worker ID, PIN
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -84,9 +87,16 @@ class FirstRunScreen(QWidget):
         self.server_url.setPlaceholderText(self.tr("Server address, e.g. https://grid.example.cn"))
         self.code = QLineEdit()
         self.code.setObjectName("enrollCode")
-        self.code.setPlaceholderText(self.tr("Enrollment code"))
-        enroll.addWidget(self.server_url)
-        enroll.addWidget(self.code)
+        self.code.setPlaceholderText(self.tr("Enrollment code, e.g. ABCD-EFGH-JKLM"))
+        self.worker_id = QLineEdit()
+        self.worker_id.setObjectName("enrollWorkerId")
+        self.worker_id.setPlaceholderText(self.tr("Your worker ID"))
+        self.pin = QLineEdit()
+        self.pin.setObjectName("enrollPin")
+        self.pin.setPlaceholderText(self.tr("Your PIN (6 to 12 digits)"))
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        for field in (self.server_url, self.code, self.worker_id, self.pin):
+            enroll.addWidget(field)
         self.error = text_label("", "error")
         self.error.setObjectName("enrollError")
         self.error.hide()
@@ -94,10 +104,17 @@ class FirstRunScreen(QWidget):
         enroll.addStretch(1)
         self.enroll_button = button(self.tr("Enroll"), "primary", "enrollButton")
         self.enroll_button.clicked.connect(
-            lambda: self.enroll_requested.emit(self.server_url.text(), self.code.text())
+            lambda: self.enroll_requested.emit(
+                self.server_url.text(), self.code.text(), self.worker_id.text(), self.pin.text()
+            )
         )
         enroll.addWidget(self.enroll_button)
         row.add(enroll_card, 1)
+
+    def set_enrolling(self) -> None:
+        """Show progress while the server is asked."""
+        self.set_building(True)
+        self.progress_text.setText(self.tr("Enrolling with the server…"))
 
     def set_building(self, building: bool) -> None:
         """Show progress while the demo database is made (it takes a few seconds)."""

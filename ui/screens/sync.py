@@ -1,18 +1,20 @@
 """Sync (同步): each record's state, the quarantine to correct and resend, conflicts, sync now.
 
 The page reads the outbox and the sync tables as they stand (``outbox_status``,
-``quarantine``, ``sync_conflicts``); "sync now" goes through ``ui/sync_hook.py``, the seam to
-the terminal sync engine, on the network pool.
+``quarantine``, ``sync_conflicts``); "sync now" asks the background sync of an enrolled
+terminal (``ui.sync_runner``) to run at once and shows its report.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QTabWidget, QVBoxLayout, QWidget
 
+from gridterm.errors import GridTermError
 from gridterm.services import outbox_status, quarantine, sync_conflicts
 from gridterm.services.outbox_status import OutboxEntry, OutboxSummary
 from gridterm.services.quarantine import QuarantinedRecord
@@ -22,12 +24,11 @@ from ui.labels import error_message, field_label
 from ui.models.outbox import ConflictModel, OutboxModel, QuarantineModel
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
-from ui.sync_hook import load_engine, require_engine
 from ui.widgets.form import Choice
 from ui.widgets.responsive import ResponsiveRow
 from ui.widgets.sync_indicator import short_time
 from ui.widgets.table import TouchTable
-from ui.widgets.touch import button, card
+from ui.widgets.touch import button, card, set_role
 from ui.widgets.touch import label as text_label
 from ui.workspace import Workspace
 
@@ -92,6 +93,8 @@ class SyncScreen(Screen):
         row.add(self.tabs, 3)
         self._tab_titles()
         self._update_actions()
+        if ws.sync is not None:
+            ws.sync.reported.connect(self._reported)
 
     # -- building ----------------------------------------------------------------------------
 
@@ -336,17 +339,34 @@ class SyncScreen(Screen):
         ).run(self.ctx.ops)
 
     def _sync_now(self) -> None:
-        session = self.ws.session
         self.message.hide()
+        if self.ws.sync is None:
+            self._sync_failed(GridTermError("sync.not_enrolled", "not enrolled"))
+            return
         self.sync_now.setEnabled(False)
-        CoreOp(self, lambda: require_engine(load_engine()).sync_now(session)).success(
-            lambda _: self.reload()
-        ).failure(self._sync_failed).finally_(lambda: self.sync_now.setEnabled(True)).run(
-            self.ctx.ops, network=True
-        )
+        self.message.setText(self.tr("Syncing…"))
+        set_role(self.message, "muted")
+        self.message.show()
+        self.ws.sync.sync_now()
 
-    def _sync_failed(self, error: BaseException) -> None:
-        self.message.setText(error_message(error))
+    def _reported(self, report: Any) -> None:
+        self.sync_now.setEnabled(True)
+        if report.error:
+            self._sync_failed(report)
+        else:
+            self.message.setText(
+                self.tr("Synced: {sent} sent, {received} received, {refused} refused.").format(
+                    sent=report.confirmed, received=report.pulled, refused=report.rejected
+                )
+            )
+            set_role(self.message, "ok")
+            self.message.show()
+        self.reload()
+
+    def _sync_failed(self, error: object) -> None:
+        code = getattr(error, "error", None) or getattr(error, "code", "")
+        self.message.setText(error_message(GridTermError(code, str(code))))
+        set_role(self.message, "warning")
         self.message.show()
 
 

@@ -44,8 +44,19 @@ class SyncIndicator(QPushButton):
         self._timer.start()
         ws.events.changed.connect(lambda _: self.reload())
         ctx.theme.changed.connect(self._render)
+        if ws.sync is not None:
+            ws.sync.online.connect(self.set_online)
+            ws.sync.reported.connect(lambda _: self.reload())
+        else:
+            # No sync on this terminal: still say whether there is a network at all.
+            QTimer.singleShot(0, self, self._probe_network)
         self._render()
         self.reload()
+
+    def _probe_network(self) -> None:
+        from ui.sync_runner import network_state
+
+        self.set_online(network_state())
 
     def reload(self) -> None:
         """Re-read the outbox counts off the GUI thread."""
@@ -72,11 +83,14 @@ class SyncIndicator(QPushButton):
                 parts.append(self.tr("All sent"))
             if s.rejected:
                 parts.append(self.tr("%n need attention", None, s.rejected))
-            parts.append(
-                self.tr("Last sync {time}").format(time=short_time(s.last_confirmed_at))
-                if s.last_confirmed_at
-                else self.tr("Never synced")
-            )
+            if s.last_confirmed_at:
+                parts.append(
+                    self.tr("Last sync {time}").format(time=short_time(s.last_confirmed_at))
+                )
+            elif self.ws.sync is None:
+                parts.append(self.tr("Not enrolled"))
+            else:
+                parts.append(self.tr("Never synced"))
         self.setText(" · ".join(parts))
         key = "danger" if s is not None and s.rejected else ("ok" if self.online else "muted")
         self.setIcon(icon("online" if self.online else "offline", self.ctx.theme.color(key)))

@@ -1,0 +1,135 @@
+"""The terminal sync engine (sync.client) running in the background for the logged-in worker.
+
+After login on an enrolled terminal, ``SyncRunner`` builds the engine with the worker's PIN
+(held for this session only, as ``sync.client.auth.Login`` needs it to renew its token),
+feeds the operating system's reachability (QNetworkInformation) to the scheduler, and runs
+syncs on the engine's own thread through ``BackgroundSync`` on the qasync loop. The store's
+writer and the UI pool never wait for the network.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from gridterm.store import Store
+
+log = logging.getLogger(__name__)
+
+
+def enrolled_device(store: Store) -> Any | None:
+    """The saved server identity, or None on a terminal never enrolled (demo data)."""
+    try:
+        from sync.client.auth import load_device
+        from sync.client.errors import NotEnrolled
+    except ImportError:
+        return None
+    try:
+        return load_device(store)
+    except NotEnrolled:
+        return None
+
+
+def enroll_terminal(
+    server_url: str, code: str, db_path: Any, worker_id: str, pin: str, kdf: Any = None
+) -> None:
+    """Spend the enrollment code, log in online once (which creates the database), and sync
+    once so the worker's area is on the terminal before the first login (blocking: network;
+    run it on the network pool)."""
+    from sync.client.auth import Login, enroll, first_login
+    from sync.client.engine import SyncEngine
+    from sync.client.errors import SyncError
+    from sync.client.settings import SyncSettings
+    from sync.client.transport import Transport
+
+    device = enroll(server_url, code)
+    extra = {} if kdf is None else {"kdf": kdf}
+    store = first_login(db_path, device, worker_id, pin, **extra)
+    transport = Transport(device.server_url)
+    try:
+        login = Login(store, transport, device, worker_id, pin)
+        report = SyncEngine(store, login, SyncSettings.load(store)).run()
+        if report.error:
+            raise SyncError(report.error, report.message)
+    finally:
+        transport.close()
+        store.close()
+
+
+class SyncRunner(QObject):
+    """Background sync for one session; ``reported`` after every run, ``online`` when the
+    operating system's view of the network changes (None: unknown)."""
+
+    reported = Signal(object)  # sync.client.report.SyncReport
+    online = Signal(object)
+
+    def __init__(self, store: Store, device: Any, worker_id: str, pin: str):
+        super().__init__()
+        from sync.client.auth import Login
+        from sync.client.background import BackgroundSync
+        from sync.client.connectivity import ServerProbe
+        from sync.client.engine import SyncEngine
+        from sync.client.scheduler import SyncScheduler
+        from sync.client.settings import SyncSettings
+        from sync.client.transport import Transport
+
+        self.transport = Transport(device.server_url)
+        login = Login(store, self.transport, device, worker_id, pin)
+        self.engine = SyncEngine(store, login, SyncSettings.load(store))
+        self.scheduler = SyncScheduler(self.engine.run, ServerProbe(device.server_url))
+        self.background = BackgroundSync(
+            self.scheduler, cancel=self.engine.cancel, on_report=self.reported.emit
+        )
+        self._task: asyncio.Task[None] | None = None
+        self._network: Any = None
+
+    def start(self) -> None:
+        """Start on the running qasync loop and listen to the network."""
+        self._task = self.background.start()
+        self._watch_network()
+
+    def sync_now(self) -> None:
+        """The worker pressed "sync now"."""
+        self.scheduler.request_sync()
+
+    def _watch_network(self) -> None:
+        from PySide6.QtNetwork import QNetworkInformation
+
+        if not QNetworkInformation.loadDefaultBackend():
+            return
+        info = QNetworkInformation.instance()
+        self._network = info
+
+        def changed(reachability: Any) -> None:
+            name = getattr(reachability, "name", str(reachability))
+            self.scheduler.reachability_changed(name)
+            self.online.emit(
+                True
+                if name in ("Online", "Site")
+                else False
+                if name in ("Disconnected", "Local")
+                else None
+            )
+
+        info.reachabilityChanged.connect(changed)
+        changed(info.reachability())
+
+    async def stop(self) -> None:
+        """Cancel a sync in progress and wait for the engine's thread."""
+        await self.background.stop()
+        self.transport.close()
+
+
+def network_state() -> bool | None:
+    """The operating system's view of the network for terminals that do not sync (demo)."""
+    from PySide6.QtNetwork import QNetworkInformation
+
+    if not QNetworkInformation.loadDefaultBackend():
+        return None
+    name = QNetworkInformation.instance().reachability().name
+    return (
+        True if name in ("Online", "Site") else False if name in ("Disconnected", "Local") else None
+    )
