@@ -21,13 +21,22 @@ import sqlcipher3
 from gridterm.store.tx import Tx, utc_now
 from sync.client import conflicts, outbox, shadow
 from sync.client.tables import SHARED, TICKET_DERIVED, columns, key_columns, rank, split_key
-from sync.protocol import Change
 
 _INTEGRITY = (sqlite3.IntegrityError, sqlcipher3.IntegrityError)
 _CHUNK = 400
 #: States whose local edits a pulled row must not overwrite (the quarantine included: the
 #: worker is about to correct and resend it).
 _MINE = ("pending", "sent", "rejected")
+
+
+@dataclass(frozen=True, slots=True)
+class PulledRow:
+    """A row from the server (``sync.protocol.PulledRow`` without validation: pulls and
+    snapshots carry many thousands, and the store checks each row as it is written)."""
+
+    entity: str
+    id: str
+    row: dict[str, Any]
 
 
 @dataclass
@@ -48,11 +57,11 @@ class MergeCounts:
 
 
 def apply_changes(
-    tx: Tx, changes: Iterable[Change], counts: MergeCounts | None = None
+    tx: Tx, changes: Iterable[PulledRow], counts: MergeCounts | None = None
 ) -> MergeCounts:
     """Insert or merge each pulled row, parents first."""
     counts = counts or MergeCounts()
-    by_entity: dict[str, list[Change]] = defaultdict(list)
+    by_entity: dict[str, list[PulledRow]] = defaultdict(list)
     for change in changes:
         by_entity[change.entity].append(change)
     for entity in sorted(by_entity, key=rank):
@@ -64,7 +73,7 @@ def retry_parked(tx: Tx, counts: MergeCounts) -> None:
     """Apply parked rows whose parents may have arrived; stop when a round makes no progress."""
     while True:
         parked = [
-            Change(entity=e, id=i, row=json.loads(row))
+            PulledRow(e, i, json.loads(row))
             for e, i, row in tx.execute("SELECT entity, entity_id, row FROM sync_parked")
         ]
         if not parked:
@@ -77,7 +86,7 @@ def retry_parked(tx: Tx, counts: MergeCounts) -> None:
             return
 
 
-def _apply_entity(tx: Tx, entity: str, changes: list[Change], counts: MergeCounts) -> None:
+def _apply_entity(tx: Tx, entity: str, changes: list[PulledRow], counts: MergeCounts) -> None:
     local_columns = columns(tx.conn, entity)
     if not local_columns:
         counts.skipped += len(changes)  # a table this app version does not have
@@ -192,7 +201,7 @@ def _existing(tx: Tx, entity: str, ids: list[str]) -> dict[str, dict[str, Any]]:
     return found
 
 
-def _insert(tx: Tx, entity: str, change: Change, row: dict[str, Any]) -> bool:
+def _insert(tx: Tx, entity: str, change: PulledRow, row: dict[str, Any]) -> bool:
     """Insert a new row; False when a parent is missing (the row is parked)."""
     try:
         if key_columns(entity) == ("id",):

@@ -18,12 +18,12 @@ from gridterm.store.tx import Tx
 from sync.client import merge, removal, state
 from sync.client.auth import Login
 from sync.client.errors import AuthRequired, Refused, Unreachable
-from sync.client.merge import MergeCounts
+from sync.client.merge import MergeCounts, PulledRow
 from sync.client.retry import Retrier
 from sync.client.settings import SyncSettings
 from sync.client.sizing import PieceSizer
 from sync.client.transport import Transport
-from sync.protocol import MAX_PULL_LIMIT, Change, PullResponse, Removal
+from sync.protocol import MAX_PULL_LIMIT, Removal
 
 Progress = Callable[[str, int, int], None]
 #: The server does not know the stored cursor: pull from the beginning.
@@ -106,13 +106,13 @@ class Puller:
                 if not page.more:
                     return self.stats
 
-    def _fetch(self, cursor: str | None, limit: int) -> tuple[PullResponse, int, float]:
+    def _fetch(self, cursor: str | None, limit: int) -> tuple[Page, int, float]:
         """One page (with retries), the limit asked for and how long it took."""
         started = time.monotonic()
         page = self.retrier.run(lambda: self._fetch_once(cursor, limit))
         return page, limit, time.monotonic() - started
 
-    def _fetch_once(self, cursor: str | None, limit: int) -> PullResponse:
+    def _fetch_once(self, cursor: str | None, limit: int) -> Page:
         params: dict[str, object] = {"limit": limit}
         if cursor:
             params["cursor"] = cursor
@@ -132,7 +132,7 @@ class Puller:
             self.sizer.failed()
             raise
 
-    def _apply(self, tx: Tx, page: PullResponse) -> None:
+    def _apply(self, tx: Tx, page: Page) -> None:
         self.stats.removed += removal.apply(
             tx, [r for r in page.removals if r.reason == "out_of_scope"], self.kept_grids
         )
@@ -145,22 +145,29 @@ class Puller:
         state.write(tx, self.cursor_key, page.cursor)
 
 
-def parse_page(content: bytes) -> PullResponse:
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One pull page (``sync.protocol.Page``, its rows left unvalidated)."""
+
+    changes: list[PulledRow]
+    removals: list[Removal]
+    cursor: str
+    more: bool
+
+
+def parse_page(content: bytes) -> Page:
     """A pull page. The rows are taken as sent (the store checks them on insert): skipping a
     field-by-field validation of thousands of rows keeps large pulls fast."""
     doc = json.loads(content)
-    return PullResponse.model_construct(
-        changes=[
-            Change.model_construct(entity=str(c["entity"]), id=str(c["id"]), row=dict(c["row"]))
-            for c in doc["changes"]
-        ],
+    return Page(
+        changes=[PulledRow(str(c["entity"]), str(c["id"]), dict(c["row"])) for c in doc["changes"]],
         removals=[Removal.model_validate(r) for r in doc["removals"]],
         cursor=str(doc["cursor"]),
         more=bool(doc["more"]),
     )
 
 
-def _grids_leaving(r: Reader, page: PullResponse) -> list[str]:
+def _grids_leaving(r: Reader, page: Page) -> list[str]:
     if not any(x.reason == "out_of_scope" for x in page.removals):
         return []
     return removal.grids_leaving(r, page.removals)

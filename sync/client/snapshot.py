@@ -21,10 +21,10 @@ from gridterm.store.tx import Tx
 from sync.client import merge, state
 from sync.client.auth import Login
 from sync.client.errors import AuthRequired, Refused, Unreachable
-from sync.client.merge import MergeCounts
+from sync.client.merge import MergeCounts, PulledRow
 from sync.client.retry import Retrier
 from sync.client.transport import Transport
-from sync.protocol import Change, SnapshotInfo
+from sync.protocol import SnapshotInfo
 
 #: Rows applied per statement group inside the one transaction.
 _APPLY_CHUNK = 2000
@@ -115,7 +115,7 @@ class SnapshotLoader:
             raise Unreachable("snapshot.corrupt", "the snapshot arrived damaged; fetching again")
 
     def _apply(self, tx: Tx, info: SnapshotInfo) -> None:
-        batch: list[Change] = []
+        batch: list[PulledRow] = []
         for change in _rows(self.part):
             batch.append(change)
             if len(batch) >= _APPLY_CHUNK:
@@ -152,12 +152,10 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _rows(path: Path) -> Iterator[Change]:
+def _rows(path: Path) -> Iterator[PulledRow]:
     with path.open("rb") as raw:
         reader = zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True)
         for line in io.TextIOWrapper(reader, encoding="utf-8"):
             if line.strip():
                 doc = json.loads(line)
-                yield Change.model_construct(
-                    entity=str(doc["entity"]), id=str(doc["id"]), row=dict(doc["row"])
-                )
+                yield PulledRow(str(doc["entity"]), str(doc["id"]), dict(doc["row"]))
