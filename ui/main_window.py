@@ -224,7 +224,6 @@ class MainWindow(QMainWindow):
     def log_out(self) -> None:
         """Close the worker's database and return to the login form."""
         self.idle.stop()
-        self._stop_sync()
         if self.shell is not None:
             self.stack.removeWidget(self.shell)
             self.shell.deleteLater()
@@ -236,19 +235,9 @@ class MainWindow(QMainWindow):
         self.login.set_unlocked()
         self.stack.setCurrentWidget(self.login)
 
-    def _stop_sync(self) -> None:
-        runner = self.workspace.sync if self.workspace is not None else None
-        if runner is not None:
-            import asyncio
-
-            runner.engine.cancel()
-            # Keep a reference: the stop task must finish before the loop closes.
-            self._stopping = asyncio.ensure_future(runner.stop())
-
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ctx.settings.qsettings.setValue("window/geometry", self.saveGeometry())
         self.idle.stop()
-        self._stop_sync()
         if self.workspace is not None:
             self.workspace.close()
             self.workspace = None

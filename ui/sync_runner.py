@@ -117,10 +117,24 @@ class SyncRunner(QObject):
         info.reachabilityChanged.connect(changed)
         changed(info.reachability())
 
-    async def stop(self) -> None:
-        """Cancel a sync in progress and wait for the engine's thread."""
-        await self.background.stop()
+    def halt(self) -> None:
+        """Stop for good and wait until the engine's thread is idle (logout, exit), before
+        the store closes under it. Blocking: a sync in progress stops at its next request.
+
+        ``BackgroundSync.stop`` is a coroutine, and at exit no loop turn is left to run it;
+        so this sets the same flag and joins the same executor directly.
+        """
+        self.background._stopping = True
+        self.engine.cancel()
+        self.background._executor.shutdown(wait=True, cancel_futures=True)
+        if self.background._wakeup is not None:
+            self.background._wakeup.set()  # its loop sees the flag and ends at the next turn
         self.transport.close()
+
+    @property
+    def finished(self) -> bool:
+        """Whether the background task has ended (after ``halt``)."""
+        return self._task is None or self._task.done()
 
 
 def network_state() -> bool | None:

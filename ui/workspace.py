@@ -77,5 +77,5 @@ class Workspace:
         """Log out: stop signals and sync, finish pending writes and close the database."""
         self.events.detach()
         if self.sync is not None:
-            self.sync.engine.cancel()
+            self.sync.halt()
         self.session.store.close()

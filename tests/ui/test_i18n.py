@@ -24,6 +24,8 @@ from ui.tour import tour
 PLACEHOLDER = re.compile(r"\{[a-z_]+(?::[^}]*)?\}|%n")
 #: Words that are the same in every language: the product, technical names, data formats.
 ALLOWED_WORDS = {"GridTerm", "PIN", "https", "http", "jpg", "jpeg", "png", "webp", "English"}
+#: The shape of an enrollment code, shown as an example.
+ALLOWED_WORDS |= {"ABCD", "EFGH", "JKLM"}
 LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 URL = re.compile(r"https?://\S+")
 

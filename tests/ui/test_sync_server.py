@@ -56,4 +56,6 @@ def test_enroll_log_in_and_sync_now(qtbot, ctx, tmp_path: Path, server, district
         assert int(sync.numbers["confirmed"].text()) >= 1
         wait_idle(qtbot, window)
     finally:
-        window.close()
+        runner = ws.sync
+        window.close()  # halts the sync before the database closes
+        qtbot.waitUntil(lambda: runner.finished)
