@@ -179,9 +179,9 @@ def _take_server_values(
 ) -> None:
     """The record shows what the server holds, except fields a newer unsent edit rewrites."""
     local_columns = columns(tx.conn, entity)
-    current = (
-        tx.one(f"SELECT * FROM {entity} WHERE id = ?", (entity_id,)) if local_columns else None
-    )
+    if "id" not in local_columns:
+        return  # a table without a single id is never merged field by field
+    current = tx.one(f"SELECT * FROM {entity} WHERE id = ?", (entity_id,))
     if current is None:
         return
     newer: set[str] = set()

@@ -83,6 +83,8 @@ class PhotoUploader:
         total = sum(r["size"] for r in todo)
         for row in todo:
             try:
+                if not self.store.blobs.has(row["sha256"]):
+                    raise Refused("photo.missing", "the photo's file is gone from this terminal")
                 self._upload(row["sha256"], row["size"])
             except Refused as exc:
                 self.store.write(lambda tx, s=row["sha256"], e=exc: _failed(tx, s, e.code))
