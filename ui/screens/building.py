@@ -77,6 +77,7 @@ class BuildingScreen(Screen):
         self.view.setModel(self.model)
         self.view.setItemDelegate(TileDelegate(ctx.theme, self.view))
         self.view.setShowGrid(False)
+        self.view.setCornerButtonEnabled(False)  # "select all" means nothing here
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         for header, size in (

@@ -3,7 +3,7 @@ in portrait."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QSizePolicy, QToolButton, QWidget
 
 from ui.theme import Theme
@@ -31,6 +31,7 @@ class NavBar(QWidget):
         self.buttons: dict[str, QToolButton] = {}
         self._icons: dict[str, str] = {}
         theme.changed.connect(self._recolor)
+        theme.changed.connect(lambda: QTimer.singleShot(0, self, self.refit))
         self.set_vertical(True)
 
     def add(self, name: str, text: str, icon_name: str) -> QToolButton:
@@ -49,6 +50,7 @@ class NavBar(QWidget):
         self.buttons[name] = b
         self._icons[name] = icon_name
         self._recolor()
+        self.refit()
         return b
 
     def check(self, name: str) -> None:
@@ -69,14 +71,21 @@ class NavBar(QWidget):
             self.layout_.addStretch(1)
         elif not vertical and has_spacer:
             self.layout_.removeItem(spacer)
+        self.vertical = vertical
         if vertical:
-            self.setFixedWidth(RAIL_WIDTH)
+            # Wide enough for the longest label (English, large text) without clipping it.
+            widest = max((b.sizeHint().width() for b in self.buttons.values()), default=0)
+            self.setFixedWidth(max(RAIL_WIDTH, widest + 16))
             self.setMinimumHeight(0)
             self.setMaximumHeight(16777215)
         else:
             self.setMinimumWidth(0)
             self.setMaximumWidth(16777215)
             self.setFixedHeight(BAR_HEIGHT)
+
+    def refit(self) -> None:
+        """Size the bar again (the font changed with the theme)."""
+        self.set_vertical(self.vertical)
 
     def _recolor(self) -> None:
         for name, b in self.buttons.items():

@@ -1,0 +1,59 @@
+"""On every screen, landscape and portrait: touch targets ≥ 48 px and no button squeezed
+below its text (clipped text); the window keeps the tablet's size."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QTabBar
+
+from tests.ui.conftest import log_in
+from ui.main_window import MainWindow
+from ui.tour import tour
+from ui.widgets.touch import TOUCH_PX
+
+
+def problems(window) -> list[str]:
+    found = []
+    for b in window.findChildren(QAbstractButton):
+        qt_own = b.objectName().startswith("qt_") or isinstance(b.parent(), QLineEdit | QTabBar)
+        if not b.isVisible() or qt_own:
+            continue  # a line edit's clear button, a tab bar's arrows, a table's corner
+        name = f"{type(b).__name__}#{b.objectName()} {b.text()!r}"
+        if b.height() < TOUCH_PX:
+            found.append(f"{name}: {b.height()} px high")
+        if b.text() and b.width() < b.minimumSizeHint().width() - 1:
+            found.append(f"{name}: {b.width()} px wide, needs {b.minimumSizeHint().width()}")
+    return found
+
+
+@pytest.mark.parametrize(
+    ("size", "locale", "theme"),
+    [
+        ((1280, 800), "zh_CN", "normal"),
+        ((800, 1280), "zh_CN", "normal"),
+        ((1280, 800), "en", "large_text"),
+        ((800, 1280), "en", "large_text"),
+    ],
+    ids=["landscape", "portrait", "landscape-en-large", "portrait-en-large"],
+)
+def test_every_screen_fits_the_tablet(qtbot, ctx, size, locale, theme) -> None:
+    ctx.i18n.switch(locale)
+    ctx.theme.apply(theme)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(*size)
+    log_in(qtbot, window)
+    window.workspace.tickets.open(
+        grid_id="g1", category="物业管理", title="楼道灯坏了", urgent=True
+    )
+    bad = []
+    for name, _screen in tour(window, lambda ok: qtbot.waitUntil(ok, timeout=5000)):
+        QApplication.processEvents()
+        assert (window.width(), window.height()) == size, name
+        bad += [f"{name}: {p}" for p in problems(window)]
+    window.workspace.close()
+    window.workspace = None
+    ctx.theme.apply("normal")
+    ctx.i18n.switch("zh_CN")
+    assert bad == []
