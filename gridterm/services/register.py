@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from gridterm.domain.permissions import Activity, require
 from gridterm.domain.residents import Resident, validate_resident_fields
 from gridterm.domain.territory import Household, validate_household_changes
 from gridterm.errors import NotFoundError
@@ -115,6 +116,7 @@ class Register:
     def edit_household(self, household_id: str, **changes: Any) -> Household:
         """Correct a household's tags, phone or notes during a visit."""
         values = validate_household_changes(changes)
+        require(self.session.user, Activity.EDIT_REGISTER)
 
         def write(tx: Tx) -> Household:
             self._household(tx.reader(), household_id)
@@ -130,6 +132,7 @@ class Register:
     def add_resident(self, household_id: str, **fields: Any) -> Resident:
         """Register a resident who moved in."""
         values = validate_resident_fields(fields, partial=False)
+        require(self.session.user, Activity.EDIT_REGISTER)
 
         def write(tx: Tx) -> Resident:
             self._household(tx.reader(), household_id)
@@ -142,6 +145,7 @@ class Register:
     def edit_resident(self, resident_id: str, **changes: Any) -> Resident:
         """Correct a resident (a new phone number, moved out, …)."""
         values = validate_resident_fields(changes, partial=True)
+        require(self.session.user, Activity.EDIT_REGISTER)
 
         def write(tx: Tx) -> Resident:
             row = tx.one("SELECT household_id FROM resident WHERE id = ?", (resident_id,))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from gridterm.domain.permissions import Activity, require
 from gridterm.domain.rounds import CheckIn, CheckKind, Location, validate_check
 from gridterm.ids import new_id
 from gridterm.services.session import Session
@@ -29,6 +30,7 @@ class Rounds:
     def check(self, kind: CheckKind | str, location: Location | None = None) -> CheckIn:
         """Check in or out now; refuses checking out when not checked in, and the reverse."""
         kind = CheckKind(kind)
+        require(self.session.user, Activity.CHECK_IN)
 
         def write(tx: Tx) -> CheckIn:
             last = tx.one(

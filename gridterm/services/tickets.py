@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
+from gridterm.domain.permissions import Activity, require
 from gridterm.domain.tickets import Ticket, TicketAction, TicketStatus, Transition
 from gridterm.errors import NotFoundError
 from gridterm.ids import new_id
@@ -62,6 +63,7 @@ class Tickets:
 
     def open_in(self, tx: Tx, **fields: object) -> Ticket:
         """Report a ticket inside an open transaction (a visit's outcome opens one)."""
+        require(self.session.user, Activity.REPORT_TICKET)
         ticket, first = Ticket.report(
             id=new_id(),
             transition_id=new_id(),

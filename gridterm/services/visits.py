@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, replace
 from typing import Any
 
+from gridterm.domain.permissions import Activity, require
 from gridterm.domain.visits import Concern, Visit, VisitOutcome
 from gridterm.errors import NotFoundError, ValidationError
 from gridterm.ids import new_id
@@ -65,6 +66,8 @@ class Visits:
         existing_ticket: str | None,
         fields: dict[str, Any],
     ) -> Visit:
+        require(self.session.user, Activity.VISIT)
+
         def write(tx: Tx) -> Visit:
             household = tx.one("SELECT id, grid_id FROM household WHERE id = ?", (household_id,))
             if household is None:

@@ -12,10 +12,12 @@ import json
 import pytest
 from sqlalchemy import func, insert, select
 
+from gridterm.domain.permissions import Activity, may
+from gridterm.domain.users import Role
 from gridterm.ids import new_id
 from sync.server.db import schema
 from sync.server.db.engine import writing
-from tests.server.helpers import ROLES, build_district, op, visit_fields
+from tests.server.helpers import ROLES, build_district, op, ticket_fields, visit_fields
 
 #: The grid each role holds in the test district.
 INSIDE = {
@@ -57,6 +59,19 @@ def _visit(d, grid, user_id):
     return op("visit", vid, visit_fields(d.households[grid][0], user_id, id=vid))
 
 
+def _record(d, grid, role, user_id):
+    """A record the role may make: a visit, or for roles that do not visit, a ticket."""
+    if may(Role(role), Activity.VISIT):
+        return _visit(d, grid, user_id)
+    tid = new_id()
+    return op("ticket", tid, ticket_fields(d.grids[grid], user_id, id=tid))
+
+
+def _stored(server, record):
+    table = schema.visit if record["entity"] == "visit" else schema.ticket
+    return _count(server, table, "id", record["entity_id"])
+
+
 def _count(server, table, column, value):
     with server.engine.connect() as conn:
         q = select(func.count()).select_from(table).where(table.c[column] == value)
@@ -75,13 +90,23 @@ def test_push(server, world, role):
     home, _, clients = world
     c = clients[role]
     uid = home.user_id(role)
-    inside = _visit(home, INSIDE[role], uid)
-    assert c.push([inside]).json()["results"][0]["status"] == "applied"
+    inside = _record(home, INSIDE[role], role, uid)
+    answer = c.push([inside]).json()
+    assert answer["results"][0]["status"] == "applied", answer
     for d, grid in _outside(world, role):
-        outside = _visit(d, grid, uid)
+        outside = _record(d, grid, role, uid)
         r = c.push([outside])
         assert r.status_code == 403, (role, grid)
-        assert _count(server, schema.visit, "id", outside["entity_id"]) == 0
+        assert _stored(server, outside) == 0
+
+
+@pytest.mark.parametrize("role", ["part_time_worker", "market_inspector"])
+def test_roles_that_do_not_visit_have_visits_rejected(server, world, role):
+    home, _, clients = world
+    record = _visit(home, INSIDE[role], home.user_id(role))
+    result = clients[role].push([record]).json()["results"][0]
+    assert (result["status"], result["reason"]) == ("rejected", "permission.role_not_allowed")
+    assert _stored(server, record) == 0
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
+from gridterm.domain.permissions import require_for_entity
 from gridterm.errors import GridTermError
 from sync.protocol import MIN_SCHEMA_VERSION, OpKind, OpStatus, PushRequest
 from sync.server.auth.scope import Principal
@@ -111,6 +112,7 @@ def _apply(
             results.append(_rejected(op.op_id, op.seq, "field.bad_id", "entity_id is too long"))
             continue
         try:
+            require_for_entity(principal.user, op.entity)
             outcome = handler.apply(op, work)
         except OutOfScope:
             raise
