@@ -1,15 +1,15 @@
-"""On every screen, landscape and portrait: touch targets ≥ 48 px and no button squeezed
-below its text (clipped text); the window keeps the tablet's size."""
+"""On every screen, landscape and portrait: touch targets ≥ 48 px and no button or one-line
+label squeezed below its text (clipped text); the window keeps the tablet's size."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QTabBar
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QTabBar
 
 from tests.ui.conftest import log_in
 from ui.main_window import MainWindow
 from ui.tour import tour
-from ui.widgets.touch import TOUCH_PX
+from ui.widgets.touch import TOUCH_PX, ElidedLabel
 
 
 def problems(window) -> list[str]:
@@ -23,6 +23,11 @@ def problems(window) -> list[str]:
             found.append(f"{name}: {b.height()} px high")
         if b.text() and b.width() < b.minimumSizeHint().width() - 1:
             found.append(f"{name}: {b.width()} px wide, needs {b.minimumSizeHint().width()}")
+    for lab in window.findChildren(QLabel):
+        if not lab.isVisible() or lab.wordWrap() or isinstance(lab, ElidedLabel) or not lab.text():
+            continue
+        if lab.width() < lab.minimumSizeHint().width() - 1:
+            found.append(f"label {lab.text()!r}: {lab.width()} px wide, needs more")
     return found
 
 
@@ -56,4 +61,4 @@ def test_every_screen_fits_the_tablet(qtbot, ctx, size, locale, theme) -> None:
     window.workspace = None
     ctx.theme.apply("normal")
     ctx.i18n.switch("zh_CN")
-    assert bad == []
+    assert bad == [], "\n".join(bad)

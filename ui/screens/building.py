@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableView
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableView, QWidget
 
 from gridterm.services.register import HouseholdTile
 from ui.context import AppContext
@@ -14,6 +14,7 @@ from ui.models.floors import FloorModel
 from ui.models.territory import building_name
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
+from ui.widgets.flow import FlowLayout
 from ui.widgets.icons import pixmap
 from ui.widgets.tiles import TILE_H, TILE_W, TileDelegate
 from ui.widgets.touch import card, kinetic, label
@@ -54,21 +55,24 @@ class BuildingScreen(Screen):
         self.summary = label("", "")
         self.summary.setObjectName("buildingSummary")
         info.addWidget(self.summary)
-        self.legend = QHBoxLayout()
-        self.legend.setSpacing(14)
+        legend = QWidget()
+        self.legend = FlowLayout(legend, spacing=16)
         for name, text in (
             ("key_household", self.tr("Key household")),
             ("party_member", self.tr("Party member")),
             ("vacant", self.tr("Vacant")),
             ("rental", self.tr("Rental")),
         ):
+            entry = QWidget()
+            pair = QHBoxLayout(entry)
+            pair.setContentsMargins(0, 0, 0, 0)
             symbol = QLabel()
             symbol.setPixmap(pixmap(name, size=28))
-            self.legend.addWidget(symbol)
-            self.legend.addWidget(label(text, wrap=False))
+            pair.addWidget(symbol)
+            pair.addWidget(label(text, wrap=False))
+            self.legend.addWidget(entry)
         self.legend.addWidget(label(self.tr("Small number: residents"), "muted", wrap=False))
-        self.legend.addStretch(1)
-        info.addLayout(self.legend)
+        info.addWidget(legend)
         self.body.addWidget(info_card)
 
         self.model = FloorModel(self)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from gridterm.domain.residents import Resident
 from gridterm.domain.territory import Household
@@ -19,6 +19,7 @@ from ui.models.tickets import TicketModel
 from ui.models.visits import VisitModel
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
+from ui.widgets.flow import FlowLayout
 from ui.widgets.icons import pixmap
 from ui.widgets.table import TouchTable
 from ui.widgets.touch import button, card, discard
@@ -65,9 +66,9 @@ class HouseholdScreen(Screen):
         info = QVBoxLayout()
         self.where = text_label("", "muted")
         info.addWidget(self.where)
-        self.tags = QHBoxLayout()
-        self.tags.setSpacing(8)
-        info.addLayout(self.tags)
+        tags_box = QWidget()
+        self.tags = FlowLayout(tags_box, spacing=12)
+        info.addWidget(tags_box)
         self.details = QGridLayout()
         self.details.setHorizontalSpacing(12)
         self.phone = text_label("")
@@ -174,13 +175,17 @@ class HouseholdScreen(Screen):
         if not tags:
             self.tags.addWidget(text_label(self.tr("No tags"), "muted"))
         for symbol, text in tags:
+            # Symbol and words stay together when the row wraps on a narrow screen.
+            entry = QWidget()
+            pair = QHBoxLayout(entry)
+            pair.setContentsMargins(0, 0, 0, 0)
             icon = QLabel()
             icon.setPixmap(pixmap(symbol, size=28))
-            self.tags.addWidget(icon)
+            pair.addWidget(icon)
             tag = text_label(text, wrap=False)
             tag.setObjectName(f"tag_{symbol}")
-            self.tags.addWidget(tag)
-        self.tags.addStretch(1)
+            pair.addWidget(tag)
+            self.tags.addWidget(entry)
 
     def _edit(self) -> None:
         if self.data is None:
