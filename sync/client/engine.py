@@ -96,6 +96,9 @@ class SyncEngine:
             if isinstance(exc, ServerBusy):
                 report.retry_after = exc.retry_after
             log.info("sync stopped: %s %s", exc.code, exc.message)
+        except Exception as exc:  # a bug must not end the app's background syncing
+            log.exception("sync failed")
+            report.error, report.message = "sync.failed", f"{type(exc).__name__}: {exc}"
         finally:
             report.seconds = time.monotonic() - started
             report.requests = count.requests - requests0

@@ -19,7 +19,7 @@ from sync.client.report import SyncReport
 
 #: Failures worth trying again soon; anything else (login, upgrade, enrollment) waits for a
 #: person, so the scheduler only retries it at the normal period.
-_TRANSIENT = ("net.", "server.", "http.5", "sync.busy")
+_TRANSIENT = ("net.", "server.", "http.5", "sync.busy", "sync.failed", "snapshot.")
 
 
 class SyncScheduler:
