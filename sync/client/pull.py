@@ -102,7 +102,7 @@ class Puller:
                 self.store.write(lambda tx, p=page: self._apply(tx, p))
                 self.stats.pages += 1
                 if self.progress is not None:
-                    self.progress("pull", self.stats.rows, self.stats.rows + int(page.more))
+                    self.progress("pull", self.stats.pages, self.stats.pages + int(page.more))
                 if not page.more:
                     return self.stats
 
