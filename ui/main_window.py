@@ -126,34 +126,45 @@ class MainWindow(QMainWindow):
         assert path is not None
         self.login.set_busy(True)
 
-        def run() -> tuple[Session, object]:
+        def run() -> tuple[Session, bool]:
             from gridterm.search import index
-            from ui.sync_runner import enrolled_device
+            from ui.sync_runner import is_enrolled
             from ui.workspace import open_session
 
             session = open_session(path, worker_id, pin)
             index.install(session.store)  # edits from now on keep the search index current
-            return session, enrolled_device(session.store)
+            return session, is_enrolled(session.store)
 
         CoreOp(self, run).success(lambda r: self._logged_in(*r, pin=pin)).failure(
             self._login_failed
         ).run(self.ctx.ops)
 
-    def _logged_in(self, session: Session, device: object, pin: str) -> None:
+    def _logged_in(self, session: Session, enrolled: bool, pin: str) -> None:
         from ui.workspace import Workspace
 
         self.workspace = Workspace.for_session(session)
         self.ctx.settings.set(LAST_WORKER_ID, session.user.worker_id)
-        if device is not None and self.ctx.sync_enabled:
-            from ui.sync_runner import SyncRunner
-
-            # The PIN stays with the sync login for this session: it renews the server token.
-            self.workspace.sync = SyncRunner(session.store, device, session.user.worker_id, pin)
-            self.workspace.sync.start()
         self._install_shell()
+        if enrolled and self.ctx.sync_enabled:
+            self._start_sync(self.workspace, pin)
         self.login.reset()
         self.idle.start()
         self.logged_in.emit()
+
+    def _start_sync(self, workspace: Workspace, pin: str) -> None:
+        """Load the sync engine after Today is shown, then run it in the background."""
+        from ui.sync_runner import SyncRunner, load_engine_modules
+
+        def started(_: object) -> None:
+            if self.workspace is not workspace:
+                return  # logged out meanwhile
+            # The PIN stays with the sync login for this session: it renews the server token.
+            workspace.sync = SyncRunner(workspace.store, workspace.session.user.worker_id, pin)
+            workspace.sync.start()
+            if self.shell is not None:
+                self.shell.sync_started(workspace.sync)
+
+        CoreOp(self, load_engine_modules).success(started).run(self.ctx.ops)
 
     def _install_shell(self, tab: str | None = None) -> None:
         from ui.shell import Shell

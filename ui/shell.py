@@ -235,6 +235,15 @@ class Shell(QWidget):
         if screen is not None:
             self.screen_shown.emit(screen.objectName())
 
+    def sync_started(self, runner: object) -> None:
+        """The background sync is running: the indicator and the sync page listen to it."""
+        self.top.sync.attach(runner)
+        for stack in self._stacks.values():
+            for i in range(stack.count()):
+                attach = getattr(stack.widget(i), "attach_sync", None)
+                if attach is not None:
+                    attach(runner)
+
     def retitle(self) -> None:
         """Refresh the top bar after a screen's title changed (its data loaded)."""
         self._update_top()

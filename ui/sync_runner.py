@@ -20,17 +20,26 @@ from gridterm.store import Store
 log = logging.getLogger(__name__)
 
 
-def enrolled_device(store: Store) -> Any | None:
-    """The saved server identity, or None on a terminal never enrolled (demo data)."""
-    try:
-        from sync.client.auth import load_device
-        from sync.client.errors import NotEnrolled
-    except ImportError:
-        return None
-    try:
-        return load_device(store)
-    except NotEnrolled:
-        return None
+#: What the engine keeps in ``sync_state`` once the terminal is enrolled (sync.client.state).
+ENROLLED_KEYS = ("server_url", "device_id", "device_token")
+
+
+def is_enrolled(store: Store) -> bool:
+    """Whether this terminal has a server identity (a cheap read: the engine itself, with
+    requests and pydantic, loads only after Today is on the screen)."""
+    marks = ",".join("?" * len(ENROLLED_KEYS))
+    rows = store.query(
+        f"SELECT count(*) AS n FROM sync_state WHERE key IN ({marks}) AND value != ''",
+        ENROLLED_KEYS,
+    )
+    return bool(rows) and rows[0]["n"] == len(ENROLLED_KEYS)
+
+
+def load_engine_modules() -> Any:
+    """Import the engine (off the GUI thread; about 0.3 s) and return the saved device."""
+    from sync.client import auth, background, connectivity, engine, scheduler  # noqa: F401
+
+    return auth
 
 
 def enroll_terminal(
@@ -66,9 +75,9 @@ class SyncRunner(QObject):
     reported = Signal(object)  # sync.client.report.SyncReport
     online = Signal(object)
 
-    def __init__(self, store: Store, device: Any, worker_id: str, pin: str):
+    def __init__(self, store: Store, worker_id: str, pin: str):
         super().__init__()
-        from sync.client.auth import Login
+        from sync.client.auth import Login, load_device
         from sync.client.background import BackgroundSync
         from sync.client.connectivity import ServerProbe
         from sync.client.engine import SyncEngine
@@ -76,6 +85,7 @@ class SyncRunner(QObject):
         from sync.client.settings import SyncSettings
         from sync.client.transport import Transport
 
+        device = load_device(store)
         self.transport = Transport(device.server_url)
         login = Login(store, self.transport, device, worker_id, pin)
         self.engine = SyncEngine(store, login, SyncSettings.load(store))

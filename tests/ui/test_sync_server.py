@@ -40,7 +40,7 @@ def test_enroll_log_in_and_sync_now(qtbot, ctx, tmp_path: Path, server, district
     log_in(qtbot, window, worker, PIN)
     ws = window.workspace
     try:
-        assert ws.sync is not None
+        qtbot.waitUntil(lambda: ws.sync is not None, timeout=10_000)  # loads after Today
         household = district.households["g1"][0]
         ws.visits.record(
             household_id=household,

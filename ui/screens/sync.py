@@ -94,7 +94,7 @@ class SyncScreen(Screen):
         self._tab_titles()
         self._update_actions()
         if ws.sync is not None:
-            ws.sync.reported.connect(self._reported)
+            self.attach_sync(ws.sync)
 
     # -- building ----------------------------------------------------------------------------
 
@@ -337,6 +337,10 @@ class SyncScreen(Screen):
         CoreOp(self, lambda: sync_conflicts.dismiss(session, conflict.id)).success(
             lambda _: self.reload()
         ).run(self.ctx.ops)
+
+    def attach_sync(self, runner: Any) -> None:
+        """Show the background sync's reports."""
+        runner.reported.connect(self._reported)
 
     def _sync_now(self) -> None:
         self.message.hide()

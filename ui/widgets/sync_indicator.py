@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QPushButton, QWidget
@@ -45,13 +46,18 @@ class SyncIndicator(QPushButton):
         ws.events.changed.connect(lambda _: self.reload())
         ctx.theme.changed.connect(self._render)
         if ws.sync is not None:
-            ws.sync.online.connect(self.set_online)
-            ws.sync.reported.connect(lambda _: self.reload())
+            self.attach(ws.sync)
         else:
-            # No sync on this terminal: still say whether there is a network at all.
+            # No sync (yet): still say whether there is a network at all.
             QTimer.singleShot(0, self, self._probe_network)
         self._render()
         self.reload()
+
+    def attach(self, runner: Any) -> None:
+        """Follow the background sync's network view and reports."""
+        runner.online.connect(self.set_online)
+        runner.reported.connect(lambda _: self.reload())
+        self._render()
 
     def _probe_network(self) -> None:
         from ui.sync_runner import network_state
