@@ -49,8 +49,14 @@ class SyncReport:
 
     @property
     def ok(self) -> bool:
-        """Everything went through: no failure, nothing quarantined, no photo lost."""
-        return self.error is None and self.rejected == 0 and self.photos_failed == 0
+        """Everything sent was confirmed: no failure, nothing quarantined or deferred by the
+        server, no photo lost (success means confirmed, sync-protocol.md guarantee 3)."""
+        return (
+            self.error is None
+            and self.rejected == 0
+            and self.deferred == 0
+            and self.photos_failed == 0
+        )
 
     def as_dict(self) -> dict[str, Any]:
         """Plain values (for JSON)."""
