@@ -6,11 +6,15 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from gridterm.demo.generator import DEFAULT_SEED, DemoResult, build_demo
+from gridterm.demo import DEFAULT_SEED
 from gridterm.domain.users import Role
 from gridterm.errors import GridTermError, StoreError
 from gridterm.store.keys import DEFAULT_KDF
+
+if TYPE_CHECKING:
+    from gridterm.demo.generator import DemoResult
 
 #: Exit status when the database exists (and --force was not given) or the input is wrong.
 EXIT_REFUSED = 2
@@ -49,6 +53,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParse
 
 def run(args: argparse.Namespace) -> int:
     """Build the demo; print its users and PINs. Exit 2 when refusing to overwrite."""
+    # Imported here: every `gridterm` start builds this parser, and the generator is heavy.
+    from gridterm.demo.generator import build_demo
+
     progress = None if args.quiet else (lambda line: print(line, file=sys.stderr, flush=True))
     try:
         result = build_demo(

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from gridterm.demo import parallel
+from gridterm.demo import DEFAULT_SEED, parallel
 from gridterm.demo.builder import DemoBuilder, DemoUser, Progress
 from gridterm.demo.bulk import StoreWriter
 from gridterm.demo.clock import CHINA
@@ -27,7 +27,6 @@ from gridterm.store import Store, keys
 
 __all__ = ["DemoResult", "DemoUser", "build_demo", "remove_demo"]
 
-DEFAULT_SEED = 20240501
 MIN_HOUSEHOLDS = 20
 #: From this size up the demo is drawn in a child process while this one writes it.
 PARALLEL_FROM = 50_000
