@@ -44,7 +44,7 @@ from sync.server.db import schema  # noqa: E402
 from sync.server.db.engine import make_engine, writing  # noqa: E402
 from sync.server.db.migrate import upgrade  # noqa: E402
 
-PIN = "2468"
+PIN = "246810"
 HEADERS = {HEADER_PROTOCOL: str(PROTOCOL_VERSION), "Content-Type": "application/json"}
 
 

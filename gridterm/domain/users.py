@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from gridterm.domain.residents import PERSONAL_FIELDS
+from gridterm.errors import ValidationError
 
 
 class Role(StrEnum):
@@ -74,3 +75,11 @@ def covers(user: User, *, grid_id: str, community_id: str, street_office_id: str
             return community_id == user.community_id
         case ScopeLevel.STREET_OFFICE:
             return street_office_id == user.street_office_id
+
+
+def validate_pin(pin: object) -> str:
+    """PINs are 6 to 12 digits: the terminal derives the database key from them, and the
+    server holds the same rule so a PIN set there always works offline too."""
+    if not isinstance(pin, str) or not pin.isdigit() or not 6 <= len(pin) <= 12:
+        raise ValidationError("pin.invalid", "a PIN is 6 to 12 digits", field="pin")
+    return pin

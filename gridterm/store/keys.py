@@ -24,7 +24,8 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from gridterm.errors import StoreError, ValidationError, WrongPinError
+from gridterm.domain.users import validate_pin
+from gridterm.errors import StoreError, WrongPinError
 
 KEYFILE_SUFFIX = ".keys"
 _FORMAT = 1
@@ -54,13 +55,6 @@ def keyfile_path(db_path: Path) -> Path:
 def new_database_key() -> bytes:
     """A fresh random 256-bit database key."""
     return secrets.token_bytes(32)
-
-
-def validate_pin(pin: object) -> str:
-    """PINs are 6 to 12 digits."""
-    if not isinstance(pin, str) or not pin.isdigit() or not 6 <= len(pin) <= 12:
-        raise ValidationError("pin.invalid", "a PIN is 6 to 12 digits", field="pin")
-    return pin
 
 
 def _kek(pin: str, salt: bytes, params: KdfParams) -> bytes:

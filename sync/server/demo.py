@@ -27,7 +27,7 @@ from sync.server.db.migrate import upgrade
 from sync.server.pull import row_key
 from sync.server.push.work import full_row
 
-DEFAULT_PIN = "1234"
+DEFAULT_PIN = "123456"
 #: Copied in foreign-key order.
 _ORDER = (
     "street_office",

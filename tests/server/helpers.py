@@ -19,7 +19,7 @@ from sync.server.admin import templates, territory, users
 from sync.server.auth import enrollment
 from sync.server.db.engine import writing
 
-PIN = "2468"
+PIN = "246810"
 ROLES = (
     "grid_worker",
     "part_time_worker",

@@ -206,15 +206,15 @@ def test_users_grids_codes_and_revocation(server, tmp_path, capsys):
     assert c.login(f"a{tag}").status_code == 200
     assert main(["admin", *db, "revoke", "--device", c.device_id]) == 0
     assert c.pull().status_code == 401
-    assert main(["admin", *db, "set-pin", f"b{tag}", "97531"]) == 0
+    assert main(["admin", *db, "set-pin", f"b{tag}", "975310"]) == 0
     other = Client(server.url)
     capsys.readouterr()
     main(["admin", *db, "enroll-code"])
     other.enroll(capsys.readouterr().out.strip())
-    assert other.login(f"b{tag}", "97531").status_code == 200
+    assert other.login(f"b{tag}", "975310").status_code == 200
     assert main(["admin", *db, "set-role", f"b{tag}", "community_supervisor"]) == 0
     assert other.pull().status_code == 401  # sessions end with the role change
-    assert other.login(f"b{tag}", "97531").json()["user"]["role"] == "community_supervisor"
+    assert other.login(f"b{tag}", "975310").json()["user"]["role"] == "community_supervisor"
     assert len(other.user["grid_ids"]) == 2  # a supervisor sees the whole community
     assert main(["admin", *db, "list-users"]) == 0
     assert main(["admin", *db, "list-devices"]) == 0

@@ -30,9 +30,9 @@ def test_login_needs_an_enrolled_device_and_the_right_pin(server, district):
     c = Client(server.url)
     assert c.login(district.workers["grid_worker"]).status_code == 401  # no device token
     c.enroll(district.code())
-    wrong = c.login(district.workers["grid_worker"], "0000")
+    wrong = c.login(district.workers["grid_worker"], "000000")
     assert wrong.status_code == 401 and wrong.json()["error"]["code"] == "auth.wrong_pin"
-    assert c.login("nobody", "2468").status_code == 401
+    assert c.login("nobody", "246810").status_code == 401
     ok = c.login(district.workers["grid_worker"])
     assert ok.status_code == 200
     assert ok.json()["user"]["grid_ids"] == [district.grids["g1"]]
@@ -46,7 +46,7 @@ def test_pins_are_stored_as_argon2_hashes(server, district):
                 schema.user.c.worker_id == district.workers["grid_worker"]
             )
         ).scalar_one()
-    assert stored.startswith("$argon2id$") and "2468" not in stored
+    assert stored.startswith("$argon2id$") and "246810" not in stored
 
 
 def test_login_attempts_are_rate_limited(server, district):
@@ -54,8 +54,8 @@ def test_login_attempts_are_rate_limited(server, district):
     c.enroll(district.code())
     worker = district.workers["worker2"]
     for _ in range(sessions.MAX_FAILURES):
-        assert c.login(worker, "9999").status_code == 401
-    r = c.login(worker, "2468")  # even the right PIN waits now
+        assert c.login(worker, "999999").status_code == 401
+    r = c.login(worker, "246810")  # even the right PIN waits now
     assert r.status_code == 429
     assert int(r.headers["Retry-After"]) > 0
     assert r.json()["error"]["retriable"] is True

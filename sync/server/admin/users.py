@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, delete, select, update
 
-from gridterm.domain.users import Role, ScopeLevel, User
+from gridterm.domain.users import Role, ScopeLevel, User, validate_pin
 from gridterm.domain.validation import enum_value, required_text
 from gridterm.errors import NotFoundError, ValidationError
 from gridterm.ids import new_id
@@ -13,15 +13,6 @@ from sync.server.admin.records import add, change, grid_partition, log, user_par
 from sync.server.auth.credentials import hash_pin
 from sync.server.auth.sessions import revoke_sessions
 from sync.server.db import changes, schema
-
-MIN_PIN = 4
-
-
-def check_pin(pin: str) -> str:
-    """PINs are 4 to 12 digits."""
-    if not (pin.isdigit() and MIN_PIN <= len(pin) <= 12):
-        raise ValidationError("user.bad_pin", "a PIN is 4 to 12 digits", field="pin")
-    return pin
 
 
 def add_user(
@@ -64,7 +55,7 @@ def add_user(
             "street_office_id": street_office_id,
             "version": 1,
             "num": partitions.next_num(conn, u),
-            "pin_hash": hash_pin(check_pin(pin)),
+            "pin_hash": hash_pin(validate_pin(pin)),
         },
         user_partition(conn, community_id, street_office_id),
     )
@@ -84,7 +75,7 @@ def set_pin(conn: Connection, worker_id: str, pin: str) -> None:
     """Replace a user's PIN (and end their sessions)."""
     uid = user_id(conn, worker_id)
     u = schema.user
-    conn.execute(update(u).where(u.c.id == uid).values(pin_hash=hash_pin(check_pin(pin))))
+    conn.execute(update(u).where(u.c.id == uid).values(pin_hash=hash_pin(validate_pin(pin))))
     revoke_sessions(conn, uid)
 
 
