@@ -64,27 +64,53 @@ class Tx:
             return None
         return dict(zip([d[0] for d in cur.description], row, strict=True))
 
-    def insert(self, entity: str, row: Mapping[str, Any], *, outbox: bool = True) -> None:
-        """Insert a new record and queue its creation for the server."""
+    def insert(
+        self,
+        entity: str,
+        row: Mapping[str, Any],
+        *,
+        outbox: bool = True,
+        entity_id: str | None = None,
+    ) -> None:
+        """Insert a new record and queue its creation for the server.
+
+        ``entity_id`` names the record in the outbox when its table has no ``id`` column (a
+        composite key, e.g. a checklist answer's ``inspection_id/item_code``).
+        """
+        key = str(row["id"]) if entity_id is None else entity_id
         values = {k: encode(v) for k, v in row.items()}
         cols = ", ".join(values)
         marks = ", ".join("?" for _ in values)
         self.conn.execute(f"INSERT INTO {entity} ({cols}) VALUES ({marks})", tuple(values.values()))
         if outbox:
-            self._append(entity, str(row["id"]), "create", values, None)
-        self._notify(entity, str(row["id"]))
+            self._append(entity, key, "create", values, None)
+        self._notify(entity, key)
 
     def update(
-        self, entity: str, entity_id: str, changes: Mapping[str, Any], *, outbox: bool = True
+        self,
+        entity: str,
+        entity_id: str,
+        changes: Mapping[str, Any],
+        *,
+        outbox: bool = True,
+        where: Mapping[str, Any] | None = None,
     ) -> None:
         """Change some fields of a record; the outbox carries only the changed fields and the
-        server version they were based on, so the server can merge field by field."""
-        current = self.one(f"SELECT * FROM {entity} WHERE id = ?", (entity_id,))
+        server version they were based on, so the server can merge field by field.
+
+        ``where`` finds the row by its key columns when the table has no ``id`` column;
+        ``entity_id`` then only names the record in the outbox.
+        """
+        key = dict(where) if where is not None else {"id": entity_id}
+        match = " AND ".join(f"{k} = ?" for k in key)
+        current = self.one(f"SELECT * FROM {entity} WHERE {match}", tuple(key.values()))
         if current is None:
             raise NotFoundError(f"{entity}.not_found", f"no {entity} {entity_id}", id=entity_id)
         values = {k: encode(v) for k, v in changes.items()}
         sets = ", ".join(f"{k} = ?" for k in values)
-        self.conn.execute(f"UPDATE {entity} SET {sets} WHERE id = ?", (*values.values(), entity_id))
+        self.conn.execute(
+            f"UPDATE {entity} SET {sets} WHERE {match}", (*values.values(), *key.values())
+        )
         if outbox:
             self._append(entity, entity_id, "update", values, current.get("version"))
         self._notify(entity, entity_id)

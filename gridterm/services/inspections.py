@@ -1,0 +1,523 @@
+"""Hazard inspections (隐患排查) and the hazards they find, through the closed loop
+巡查上报 → 部门处置 → 网格核查 (report → the department rectifies → the inspector verifies).
+
+Before/after photos: the failed checklist answer keeps the photos taken when the hazard was
+found (an answer never changes after completion); every re-inspection appends its photos to
+the hazard's ``photos``. So "before" is the answer's photos and "after" is what the hazard
+gained since, with no extra table and everything syncing through the existing handlers.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from gridterm.domain.hazards import Hazard, HazardAction, HazardStatus, validate_responsible
+from gridterm.domain.inspections import (
+    ChecklistTemplate,
+    HazardInspection,
+    InspectionStatus,
+    ItemOutcome,
+    ItemResult,
+    Severity,
+    check_completion,
+    deadline_from,
+    ensure_in_progress,
+)
+from gridterm.domain.permissions import Activity, require
+from gridterm.domain.validation import day, enum_value, optional_text, sha256_hex
+from gridterm.errors import NotFoundError, TransitionError, ValidationError
+from gridterm.ids import new_id
+from gridterm.services import rows
+from gridterm.services.session import Session
+from gridterm.services.tickets import Tickets
+from gridterm.store.reader import Reader
+from gridterm.store.tx import Tx
+
+
+def answer_key(inspection_id: str, item_code: str) -> str:
+    """The outbox ``entity_id`` of a checklist answer, whose table has a two-column key.
+
+    The same text as ``sync.protocol.answer_key``, which the server splits back; spelled out
+    here because the core does not import the sync layer.
+    """
+    return f"{inspection_id}/{item_code}"
+
+
+#: The ticket category of an escalated hazard (安全隐患).
+HAZARD_TICKET_CATEGORY = "安全隐患"
+
+
+@dataclass(frozen=True, slots=True)
+class HazardLine:
+    """A hazard in a list, flagged when past its rectification deadline."""
+
+    hazard: Hazard
+    overdue: bool
+
+
+@dataclass(frozen=True, slots=True)
+class MonthFigures:
+    """The figure street offices report: "21 hazards found, all eliminated"."""
+
+    found: int
+    eliminated: int
+
+
+def template_row(row: dict[str, Any]) -> ChecklistTemplate:
+    """A checklist_template row as a ChecklistTemplate."""
+    return ChecklistTemplate.parse(
+        row["id"],
+        {
+            "code": row["code"],
+            "version": row["version"],
+            "title": row["title"],
+            "items": json.loads(row["items"]),
+        },
+    )
+
+
+class Inspections:
+    """What a market inspector (市场巡查员) does with inspections and hazards."""
+
+    def __init__(self, session: Session):
+        self.session = session
+
+    # -- templates ---------------------------------------------------------------------------
+
+    def templates(self) -> list[ChecklistTemplate]:
+        """The newest version of every checklist template, by title."""
+        found = self.session.store.query(
+            "SELECT * FROM checklist_template t WHERE version = "
+            "(SELECT max(version) FROM checklist_template n WHERE n.code = t.code) ORDER BY title"
+        )
+        return [template_row(r) for r in found]
+
+    def template_of(self, inspection_id: str) -> ChecklistTemplate:
+        """The template version an inspection started with (it keeps it for its whole life)."""
+
+        def read(r: Reader) -> ChecklistTemplate:
+            inspection = self._inspection(r, inspection_id)
+            return self._template(r, inspection.template_code, inspection.template_version)
+
+        return self.session.store.read(read)
+
+    # -- running an inspection ---------------------------------------------------------------
+
+    def start(self, premises_id: str, template_code: str) -> HazardInspection:
+        """Begin inspecting premises with the newest version of the template."""
+        require(self.session.user, Activity.INSPECT)
+
+        def write(tx: Tx) -> HazardInspection:
+            r = tx.reader()
+            premises = r.one("SELECT id, grid_id FROM premises WHERE id = ?", (premises_id,))
+            if premises is None:
+                raise NotFoundError("premises.not_found", "no such premises", id=premises_id)
+            self.session.require_grid(r, premises["grid_id"])
+            newest = r.one(
+                "SELECT * FROM checklist_template WHERE code = ? ORDER BY version DESC LIMIT 1",
+                (template_code,),
+            )
+            if newest is None:
+                raise NotFoundError(
+                    "checklist.unknown_template", "no such checklist", template=template_code
+                )
+            inspection = HazardInspection(
+                id=new_id(),
+                premises_id=premises_id,
+                grid_id=premises["grid_id"],
+                inspector_id=self.session.user.id,
+                template_code=newest["code"],
+                template_version=newest["version"],
+                started_at=self.session.now(),
+            )
+            tx.insert(
+                "hazard_inspection",
+                {
+                    "id": inspection.id,
+                    "premises_id": inspection.premises_id,
+                    "grid_id": inspection.grid_id,
+                    "inspector_id": inspection.inspector_id,
+                    "template_code": inspection.template_code,
+                    "template_version": inspection.template_version,
+                    "started_at": inspection.started_at,
+                    "status": inspection.status.value,
+                    "completed_at": None,
+                    "signature": None,
+                    "revision_of": None,
+                },
+            )
+            return inspection
+
+        return self.session.store.write(write)
+
+    def answer(
+        self,
+        inspection_id: str,
+        item_code: str,
+        result: ItemResult | str,
+        *,
+        note: str = "",
+        photos: tuple[str, ...] = (),
+    ) -> ItemOutcome:
+        """Answer one item pass / fail / na; an answer can change while the inspection runs.
+
+        Each answer is saved at once, so a paused or crashed inspection resumes where it was.
+        """
+        require(self.session.user, Activity.INSPECT)
+        outcome = ItemOutcome.create(item_code, result, note, photos)
+
+        def write(tx: Tx) -> ItemOutcome:
+            r = tx.reader()
+            inspection = self._inspection(r, inspection_id)
+            ensure_in_progress(inspection)
+            self._template(r, inspection.template_code, inspection.template_version).item(item_code)
+            values = {
+                "result": outcome.result.value,
+                "note": outcome.note,
+                "photos": list(outcome.photos),
+            }
+            key = answer_key(inspection_id, item_code)
+            where = {"inspection_id": inspection_id, "item_code": item_code}
+            if r.one(
+                "SELECT 1 FROM checklist_answer WHERE inspection_id = ? AND item_code = ?",
+                (inspection_id, item_code),
+            ):
+                tx.update("checklist_answer", key, values, where=where)
+            else:
+                tx.insert("checklist_answer", {**where, **values}, entity_id=key)
+            return outcome
+
+        return self.session.store.write(write)
+
+    def answers(self, inspection_id: str) -> dict[str, ItemOutcome]:
+        """The answers given so far, by item code."""
+
+        def read(r: Reader) -> dict[str, ItemOutcome]:
+            self._inspection(r, inspection_id)
+            return self._answers(r, inspection_id)
+
+        return self.session.store.read(read)
+
+    def in_progress(self) -> list[HazardInspection]:
+        """My inspections still running (paused ones included), oldest first, to resume."""
+        return [
+            rows.inspection(row)
+            for row in self.session.store.query(
+                "SELECT * FROM hazard_inspection WHERE inspector_id = ? AND status = ? "
+                "ORDER BY started_at",
+                (self.session.user.id, InspectionStatus.IN_PROGRESS.value),
+            )
+        ]
+
+    def get(self, inspection_id: str) -> HazardInspection:
+        """One inspection of the user's area."""
+        return self.session.store.read(lambda r: self._inspection(r, inspection_id))
+
+    def complete(
+        self,
+        inspection_id: str,
+        *,
+        hazards: Mapping[str, Mapping[str, Any]] | None = None,
+        signature: str | None = None,
+    ) -> list[Hazard]:
+        """Finish an inspection: every item answered, each failure becomes a hazard.
+
+        ``hazards`` may give, per failed item code, ``severity``, ``deadline``,
+        ``responsible`` and ``description``; the item's defaults fill the rest, and the
+        operator is responsible unless someone else is named. ``signature`` is the sha256 of
+        the operator's on-screen signature image (already saved as an attachment).
+        """
+        require(self.session.user, Activity.INSPECT)
+        given = dict(hazards or {})
+        shown = None if signature in (None, "") else sha256_hex(signature, "signature")
+
+        def write(tx: Tx) -> list[Hazard]:
+            r = tx.reader()
+            inspection = self._inspection(r, inspection_id)
+            ensure_in_progress(inspection)
+            template = self._template(r, inspection.template_code, inspection.template_version)
+            answers = self._answers(r, inspection_id)
+            check_completion(template, answers)
+            failed = [a for a in answers.values() if a.result is ItemResult.FAIL]
+            stray = set(given) - {a.item_code for a in failed}
+            if stray:
+                raise ValidationError(
+                    "hazard.item_not_failed",
+                    f"item {sorted(stray)[0]} did not fail",
+                    field="hazards",
+                )
+            premises = r.one(
+                "SELECT operator FROM premises WHERE id = ?", (inspection.premises_id,)
+            )
+            operator = premises["operator"] if premises else ""
+            now = self.session.now()
+            # Validate every hazard before writing any, so a bad one leaves nothing behind.
+            found = []
+            for answer in failed:
+                item = template.item(answer.item_code)
+                extra = given.get(answer.item_code, {})
+                deadline = extra.get("deadline")
+                found.append(
+                    Hazard(
+                        id=new_id(),
+                        inspection_id=inspection_id,
+                        premises_id=inspection.premises_id,
+                        grid_id=inspection.grid_id,
+                        item_code=item.code,
+                        severity=enum_value(
+                            Severity, extra.get("severity", item.default_severity), "severity"
+                        ),
+                        deadline=day(deadline, "deadline")
+                        if deadline is not None
+                        else deadline_from(now.date(), item),
+                        responsible=validate_responsible(extra.get("responsible") or operator),
+                        description=optional_text(
+                            extra.get("description")
+                            or "\n".join(t for t in (item.text, answer.note) if t),
+                            "description",
+                        ),
+                        status=HazardStatus.OPEN,
+                        found_at=now,
+                        photos=answer.photos,
+                    )
+                )
+            # The completion goes out after the answers it checks and before the hazards.
+            tx.update(
+                "hazard_inspection",
+                inspection_id,
+                {
+                    "status": InspectionStatus.COMPLETED.value,
+                    "completed_at": now,
+                    "signature": shown,
+                },
+            )
+            for hazard in found:
+                tx.insert("hazard", _hazard_row(hazard))
+            return found
+
+        return self.session.store.write(write)
+
+    # -- the hazard's closed loop ------------------------------------------------------------
+
+    def hazard(self, hazard_id: str) -> Hazard:
+        """One hazard of the user's area."""
+        return self.session.store.read(lambda r: self._hazard(r, hazard_id))
+
+    def start_rectification(self, hazard_id: str) -> Hazard:
+        """The responsible party has begun rectifying (整改中)."""
+        return self._move(hazard_id, HazardAction.START_RECTIFICATION)
+
+    def reinspect(
+        self,
+        hazard_id: str,
+        *,
+        passed: bool,
+        note: str = "",
+        photos: tuple[str, ...] = (),
+    ) -> Hazard:
+        """Re-inspect on site (复查): pass awaits sign-off, fail goes back to rectifying.
+
+        The after-photos join the hazard's photos; the before-photos stay on the answer.
+        """
+        action = HazardAction.REINSPECT_PASS if passed else HazardAction.REINSPECT_FAIL
+        text = optional_text(note, "note", max_len=2000)
+        shas = tuple(sha256_hex(p, "photos") for p in photos)
+        if not passed and not (text or shas):
+            raise ValidationError(
+                "hazard.failure_needs_evidence",
+                "a failed re-inspection needs a note or a photo",
+                field="note",
+            )
+        return self._move(hazard_id, action, note=text, photos=shas)
+
+    def verify_close(self, hazard_id: str) -> Hazard:
+        """Verified rectified on site: the hazard is closed (核查销号)."""
+        return self._move(hazard_id, HazardAction.VERIFY_CLOSE)
+
+    def before_after(self, hazard_id: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Photos taken when the hazard was found, and those taken at re-inspections."""
+
+        def read(r: Reader) -> tuple[tuple[str, ...], tuple[str, ...]]:
+            hazard = self._hazard(r, hazard_id)
+            answer = r.one(
+                "SELECT photos FROM checklist_answer WHERE inspection_id = ? AND item_code = ?",
+                (hazard.inspection_id, hazard.item_code),
+            )
+            before = tuple(json.loads(answer["photos"])) if answer else ()
+            return before, tuple(p for p in hazard.photos if p not in before)
+
+        return self.session.store.read(read)
+
+    def escalate(self, hazard_id: str, *, title: str = "", urgent: bool = False) -> Hazard:
+        """Hand a hazard that failed re-inspection to a ticket, dispatched to a department.
+
+        Ticket and link are written in one transaction, so neither exists without the other.
+        """
+        require(self.session.user, Activity.INSPECT)
+
+        def write(tx: Tx) -> Hazard:
+            r = tx.reader()
+            hazard = self._hazard(r, hazard_id)
+            if hazard.status is not HazardStatus.RECTIFYING:
+                raise TransitionError(
+                    "hazard.not_escalatable",
+                    "only a hazard being rectified can be escalated",
+                    status=hazard.status.value,
+                )
+            if hazard.ticket_id is not None:
+                raise TransitionError("hazard.already_escalated", "the hazard has a ticket")
+            premises = r.one("SELECT name FROM premises WHERE id = ?", (hazard.premises_id,))
+            name = premises["name"] if premises else ""
+            ticket = Tickets(self.session).open_in(
+                tx,
+                grid_id=hazard.grid_id,
+                category=HAZARD_TICKET_CATEGORY,
+                title=title or f"{name} 隐患整改不到位"[:100],
+                description=hazard.description,
+                urgent=urgent,
+                location=name,
+                photos=hazard.photos,
+            )
+            tx.update("hazard", hazard_id, {"ticket_id": ticket.id})
+            return self._hazard(tx.reader(), hazard_id)
+
+        return self.session.store.write(write)
+
+    # -- lists and counts --------------------------------------------------------------------
+
+    def my_open_hazards(self) -> list[HazardLine]:
+        """Hazards not yet closed in my grids, nearest deadline first, overdue flagged."""
+        today = self.session.now().date()
+
+        def read(r: Reader) -> list[HazardLine]:
+            grids = self.session.visible_grid_ids(r)
+            if not grids:
+                return []
+            marks = ",".join("?" * len(grids))
+            return [
+                HazardLine(h, h.is_overdue(today))
+                for h in (
+                    rows.hazard(row)
+                    for row in r.iter(
+                        f"SELECT * FROM hazard WHERE grid_id IN ({marks}) AND status != ? "
+                        "ORDER BY deadline, found_at",
+                        (*grids, HazardStatus.CLOSED.value),
+                    )
+                )
+            ]
+
+        return self.session.store.read(read)
+
+    def month_figures(self, year: int, month: int) -> MonthFigures:
+        """Hazards found and hazards eliminated (verified closed) in a month, in my area."""
+        start = date(year, month, 1)
+        end = date(year + month // 12, month % 12 + 1, 1)
+
+        def read(r: Reader) -> MonthFigures:
+            grids = self.session.visible_grid_ids(r)
+            if not grids:
+                return MonthFigures(0, 0)
+            marks = ",".join("?" * len(grids))
+
+            # Times are stored as ISO text in UTC, so a month is a range of text.
+            def count(column: str) -> int:
+                row = r.one(
+                    f"SELECT count(*) AS n FROM hazard WHERE grid_id IN ({marks}) "
+                    f"AND {column} >= ? AND {column} < ?",
+                    (*grids, start.isoformat(), end.isoformat()),
+                )
+                return int(row["n"]) if row else 0
+
+            return MonthFigures(found=count("found_at"), eliminated=count("closed_at"))
+
+        return self.session.store.read(read)
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _move(
+        self,
+        hazard_id: str,
+        action: HazardAction,
+        *,
+        note: str = "",
+        photos: tuple[str, ...] = (),
+    ) -> Hazard:
+        require(self.session.user, Activity.INSPECT)
+
+        def write(tx: Tx) -> Hazard:
+            current = self._hazard(tx.reader(), hazard_id)
+            moved = current.apply(action, at=self.session.now())
+            changes: dict[str, Any] = {"status": moved.status.value, "closed_at": moved.closed_at}
+            new_photos = tuple(p for p in photos if p not in current.photos)
+            if new_photos:
+                changes["photos"] = [*current.photos, *new_photos]
+            if note:
+                stamp = self.session.now().date().isoformat()
+                changes["description"] = f"{current.description}\n复查 {stamp}: {note}".strip()
+            tx.update("hazard", hazard_id, changes)
+            return self._hazard(tx.reader(), hazard_id)
+
+        return self.session.store.write(write)
+
+    def _inspection(self, r: Reader, inspection_id: str) -> HazardInspection:
+        row = r.one("SELECT * FROM hazard_inspection WHERE id = ?", (inspection_id,))
+        if row is None:
+            raise NotFoundError("inspection.not_found", "no such inspection", id=inspection_id)
+        self.session.require_grid(r, row["grid_id"])
+        return rows.inspection(row)
+
+    def _hazard(self, r: Reader, hazard_id: str) -> Hazard:
+        row = r.one("SELECT * FROM hazard WHERE id = ?", (hazard_id,))
+        if row is None:
+            raise NotFoundError("hazard.not_found", "no such hazard", id=hazard_id)
+        self.session.require_grid(r, row["grid_id"])
+        return rows.hazard(row)
+
+    @staticmethod
+    def _template(r: Reader, code: str, version: int) -> ChecklistTemplate:
+        row = r.one(
+            "SELECT * FROM checklist_template WHERE code = ? AND version = ?", (code, version)
+        )
+        if row is None:
+            raise NotFoundError(
+                "checklist.unknown_template", f"no template {code} v{version}", template=code
+            )
+        return template_row(row)
+
+    @staticmethod
+    def _answers(r: Reader, inspection_id: str) -> dict[str, ItemOutcome]:
+        return {
+            row["item_code"]: ItemOutcome(
+                row["item_code"],
+                ItemResult(row["result"]),
+                row["note"],
+                tuple(json.loads(row["photos"])),
+            )
+            for row in r.iter(
+                "SELECT * FROM checklist_answer WHERE inspection_id = ?", (inspection_id,)
+            )
+        }
+
+
+def _hazard_row(hazard: Hazard) -> dict[str, object]:
+    """A new Hazard as the columns of the ``hazard`` table."""
+    return {
+        "id": hazard.id,
+        "inspection_id": hazard.inspection_id,
+        "premises_id": hazard.premises_id,
+        "grid_id": hazard.grid_id,
+        "item_code": hazard.item_code,
+        "severity": hazard.severity.value,
+        "deadline": hazard.deadline,
+        "responsible": hazard.responsible,
+        "description": hazard.description,
+        "status": hazard.status.value,
+        "found_at": hazard.found_at,
+        "photos": list(hazard.photos),
+        "ticket_id": None,
+        "closed_at": None,
+    }

@@ -1,0 +1,185 @@
+"""The premises register (商户) of special grids: add, edit, list with hazard status, search."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from gridterm.domain.inspections import Severity
+from gridterm.domain.permissions import Activity, require
+from gridterm.domain.territory import Premises
+from gridterm.errors import NotFoundError, ValidationError
+from gridterm.ids import new_id
+from gridterm.services.session import Session
+from gridterm.store.reader import Reader
+from gridterm.store.tx import Tx
+
+#: Fields a worker may set on premises (the grid never changes once registered).
+PREMISES_FIELDS = (
+    "name",
+    "operator",
+    "licence_no",
+    "contact_phone",
+    "trade",
+    "building",
+    "floor",
+    "row",
+    "number",
+)
+
+#: Worst first, so a stall's tile shows the most serious open hazard.
+SEVERITY_RANK = {Severity.CRITICAL: 3, Severity.MAJOR: 2, Severity.MINOR: 1}
+
+
+@dataclass(frozen=True, slots=True)
+class PremisesStatus:
+    """One stall or shop with its hazard status at a glance (for a market's list or floor grid)."""
+
+    premises: Premises
+    open_hazards: int
+    worst: Severity | None  # the most serious hazard not yet verified closed
+    overdue: bool  # some open hazard is past its rectification deadline (整改期限)
+
+
+def premises_row(row: dict[str, Any]) -> Premises:
+    """A premises row as Premises."""
+    return Premises(**{k: row[k] for k in ("id", "grid_id", "version", *PREMISES_FIELDS)})
+
+
+def _like(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere, with LIKE's wildcards taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+class PremisesRegister:
+    """Reading and maintaining the premises of the user's special grids."""
+
+    def __init__(self, session: Session):
+        self.session = session
+
+    def add(self, *, grid_id: str, **fields: Any) -> Premises:
+        """Register a stall or shop found in the field; only special grids (专属网格) hold them."""
+        require(self.session.user, Activity.EDIT_PREMISES)
+        unknown = set(fields) - set(PREMISES_FIELDS)
+        if unknown:
+            raise ValidationError(
+                "premises.unknown_field", f"unknown field {sorted(unknown)[0]}", field="fields"
+            )
+        premises = Premises.create(id=new_id(), grid_id=grid_id, **fields)
+
+        def write(tx: Tx) -> Premises:
+            self._require_special_grid(tx.reader(), grid_id)
+            row = asdict(premises)
+            row.pop("extra")
+            tx.insert("premises", row)
+            return premises
+
+        return self.session.store.write(write)
+
+    def edit(self, premises_id: str, **changes: Any) -> Premises:
+        """Correct premises (a new operator, licence or phone); only changed fields are sent."""
+        require(self.session.user, Activity.EDIT_PREMISES)
+        unknown = set(changes) - set(PREMISES_FIELDS)
+        if unknown:
+            raise ValidationError(
+                "premises.unknown_field", f"unknown field {sorted(unknown)[0]}", field="fields"
+            )
+
+        def write(tx: Tx) -> Premises:
+            current = self._get(tx.reader(), premises_id)
+            merged = {k: getattr(current, k) for k in PREMISES_FIELDS} | changes
+            checked = Premises.create(id=current.id, grid_id=current.grid_id, **merged)
+            values = {
+                k: getattr(checked, k)
+                for k in changes
+                if getattr(checked, k) != getattr(current, k)
+            }
+            if values:
+                tx.update("premises", premises_id, values)
+            return self._get(tx.reader(), premises_id)
+
+        return self.session.store.write(write)
+
+    def get(self, premises_id: str) -> Premises:
+        """One premises of the user's area."""
+        return self.session.store.read(lambda r: self._get(r, premises_id))
+
+    def market(self, grid_id: str) -> list[PremisesStatus]:
+        """A market's premises by building/floor/row/number, each with its hazard status."""
+        today = self.session.now().date().isoformat()
+
+        def read(r: Reader) -> list[PremisesStatus]:
+            self.session.require_grid(r, grid_id)
+            out = []
+            for row in r.iter(
+                "SELECT * FROM premises WHERE grid_id = ? ORDER BY building, floor, row, "
+                "CAST(number AS INTEGER), number",
+                (grid_id,),
+            ):
+                hazards = r.all(
+                    "SELECT severity, deadline FROM hazard WHERE premises_id = ? "
+                    "AND status != 'closed'",
+                    (row["id"],),
+                )
+                severities = [Severity(h["severity"]) for h in hazards]
+                out.append(
+                    PremisesStatus(
+                        premises=premises_row(row),
+                        open_hazards=len(hazards),
+                        worst=max(severities, key=SEVERITY_RANK.__getitem__)
+                        if severities
+                        else None,
+                        overdue=any(h["deadline"] < today for h in hazards),
+                    )
+                )
+            return out
+
+        return self.session.store.read(read)
+
+    def search(self, text: str, grid_id: str | None = None) -> list[Premises]:
+        """Premises whose name, operator, licence or number contains ``text``, in the user's
+        grids (or one of them)."""
+        needle = text.strip()
+        if not needle:
+            return []
+
+        def read(r: Reader) -> list[Premises]:
+            if grid_id is not None:
+                self.session.require_grid(r, grid_id)
+                grids = [grid_id]
+            else:
+                grids = self.session.visible_grid_ids(r)
+            if not grids:
+                return []
+            marks = ",".join("?" * len(grids))
+            pattern = _like(needle)
+            return [
+                premises_row(row)
+                for row in r.iter(
+                    f"SELECT * FROM premises WHERE grid_id IN ({marks}) AND ("
+                    "name LIKE ? ESCAPE '\\' OR operator LIKE ? ESCAPE '\\' "
+                    "OR licence_no LIKE ? ESCAPE '\\' OR number LIKE ? ESCAPE '\\') "
+                    "ORDER BY name LIMIT 200",
+                    (*grids, pattern, pattern, pattern, pattern),
+                )
+            ]
+
+        return self.session.store.read(read)
+
+    def _get(self, r: Reader, premises_id: str) -> Premises:
+        row = r.one("SELECT * FROM premises WHERE id = ?", (premises_id,))
+        if row is None:
+            raise NotFoundError("premises.not_found", "no such premises", id=premises_id)
+        self.session.require_grid(r, row["grid_id"])
+        return premises_row(row)
+
+    def _require_special_grid(self, r: Reader, grid_id: str) -> None:
+        self.session.require_grid(r, grid_id)
+        grid = r.one("SELECT kind FROM grid WHERE id = ?", (grid_id,))
+        if grid is None or grid["kind"] != "special":
+            raise ValidationError(
+                "premises.not_special_grid",
+                "premises belong to a special grid (专属网格)",
+                field="grid_id",
+            )

@@ -1,0 +1,360 @@
+"""Premises, hazard inspections and the hazard closed loop (巡查上报 → 部门处置 → 网格核查)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date, timedelta
+
+import pytest
+
+from gridterm.domain.hazards import HazardStatus
+from gridterm.domain.inspections import InspectionStatus, Severity
+from gridterm.errors import (
+    NotFoundError,
+    PermissionDeniedError,
+    TransitionError,
+    ValidationError,
+)
+from gridterm.services.inspections import Inspections, MonthFigures
+from gridterm.services.premises import PremisesRegister
+from gridterm.services.tickets import Tickets
+from gridterm.store.tx import Tx
+from tests.conftest import NOW
+
+ITEMS_V1 = [
+    {"code": "wiring", "text": "私拉乱接电线", "severity": "major", "deadline_days": 7},
+    {"code": "ebike", "text": "电动自行车违规停放充电", "severity": "critical", "deadline_days": 3},
+    {"code": "exits", "text": "安全出口、疏散通道堵塞", "severity": "major", "deadline_days": 1},
+]
+ITEMS_V2 = [*ITEMS_V1, {"code": "gas", "text": "液化气瓶", "severity": "critical"}]
+
+
+def sha(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def outbox(territory) -> int:
+    return territory.store.query("SELECT count(*) AS n FROM outbox")[0]["n"]
+
+
+def add_template(territory, version: int, items: list[dict[str, object]]) -> None:
+    territory.store.write(
+        lambda tx: tx.insert(
+            "checklist_template",
+            {
+                "id": f"shop-v{version}",
+                "code": "shop",
+                "version": version,
+                "title": "小商铺、市场摊位",
+                "items": items,
+            },
+            outbox=False,
+        )
+    )
+
+
+@pytest.fixture
+def market(territory):
+    """Territory with checklist v1 and two stalls in the special grid m1, one in g1."""
+    add_template(territory, 1, ITEMS_V1)
+
+    def write(tx: Tx) -> None:
+        for pid, grid, name, number in (
+            ("p-1", "m1", "鑫源五金", "101"),
+            ("p-2", "m1", "宏达电料", "102"),
+            ("p-g1", "g1", "小区便利店", "1"),
+        ):
+            tx.insert(
+                "premises",
+                {
+                    "id": pid,
+                    "grid_id": grid,
+                    "name": name,
+                    "operator": "王老板",
+                    "licence_no": f"LIC{number}",
+                    "building": "A",
+                    "floor": "1",
+                    "row": "3",
+                    "number": number,
+                },
+                outbox=False,
+            )
+
+    territory.store.write(write)
+    return territory
+
+
+def run(service: Inspections, premises: str = "p-1", fail: tuple[str, ...] = ("wiring",)) -> str:
+    """Start an inspection and answer every item of its template, failing ``fail``."""
+    inspection = service.start(premises, "shop")
+    for item in service.template_of(inspection.id).items:
+        if item.code in fail:
+            service.answer(inspection.id, item.code, "fail", note="插线板串接", photos=(sha("b"),))
+        else:
+            service.answer(inspection.id, item.code, "pass")
+    return inspection.id
+
+
+# -- premises ---------------------------------------------------------------------------------
+
+
+def test_premises_added_edited_searched_in_the_special_grid(market) -> None:
+    reg = PremisesRegister(market.session("i1"))
+    before = outbox(market)
+    p = reg.add(grid_id="m1", name="永安汽配", operator="李四", number="205", floor="2")
+    assert outbox(market) == before + 1
+    edited = reg.edit(p.id, contact_phone="13800138000")
+    assert edited.contact_phone == "13800138000"
+    op = market.store.query("SELECT * FROM outbox ORDER BY seq DESC LIMIT 1")[0]
+    assert (op["op"], json.loads(op["fields"])) == ("update", {"contact_phone": "13800138000"})
+    assert [x.name for x in reg.search("李四")] == ["永安汽配"]
+    assert [x.name for x in reg.search("LIC10")] == ["宏达电料", "鑫源五金"]
+    assert reg.search("%") == []  # LIKE wildcards are literal
+    assert [x.id for x in reg.search("便利店")] == []  # g1 is not the inspector's grid
+
+
+def test_premises_outside_my_grids_or_in_a_residential_grid_are_refused(market) -> None:
+    reg = PremisesRegister(market.session("i1"))
+    before = outbox(market)
+    with pytest.raises(PermissionDeniedError):
+        reg.add(grid_id="g1", name="小卖部")
+    with pytest.raises(PermissionDeniedError):
+        reg.edit("p-g1", name="改名")
+    with pytest.raises(ValidationError):
+        PremisesRegister(market.session("w1")).add(grid_id="g1", name="小卖部")
+    with pytest.raises(ValidationError):
+        reg.add(grid_id="m1", name="")
+    with pytest.raises(PermissionDeniedError):
+        PremisesRegister(market.session("p1")).add(grid_id="m1", name="小卖部")
+    assert outbox(market) == before
+
+
+# -- inspections ------------------------------------------------------------------------------
+
+
+def test_a_new_template_version_changes_no_past_or_running_inspection(market) -> None:
+    service = Inspections(market.session("i1"))
+    done = run(service)
+    service.complete(done)
+    running = service.start("p-2", "shop")
+    add_template(market, 2, ITEMS_V2)
+    assert service.get(done).template_version == 1
+    assert service.get(running.id).template_version == 1
+    assert [i.code for i in service.template_of(running.id).items] == ["wiring", "ebike", "exits"]
+    with pytest.raises(ValidationError):  # not in the version it started with
+        service.answer(running.id, "gas", "pass")
+    for code in ("wiring", "ebike", "exits"):
+        service.answer(running.id, code, "pass")
+    assert service.complete(running.id) == []  # complete under v1 without the v2 item
+    assert service.start("p-2", "shop").template_version == 2
+    assert [t.version for t in service.templates()] == [2]
+
+
+def test_completion_needs_every_item_and_then_freezes_the_answers(market) -> None:
+    service = Inspections(market.session("i1"))
+    inspection = service.start("p-1", "shop")
+    service.answer(inspection.id, "wiring", "fail", note="乱拉线")
+    service.answer(inspection.id, "wiring", "pass")  # changed while in progress
+    service.answer(inspection.id, "ebike", "na")
+    assert [i.id for i in service.in_progress()] == [inspection.id]  # paused: resume later
+    before = outbox(market)
+    with pytest.raises(ValidationError) as err:
+        service.complete(inspection.id)
+    assert err.value.code == "inspection.items_unanswered"
+    assert outbox(market) == before
+    service.answer(inspection.id, "exits", "pass")
+    assert service.complete(inspection.id, signature=sha("signature")) == []
+    done = service.get(inspection.id)
+    assert (done.status, done.signature) == (InspectionStatus.COMPLETED, sha("signature"))
+    assert service.in_progress() == []
+    with pytest.raises(TransitionError):
+        service.answer(inspection.id, "wiring", "fail", note="变了")
+    # A checklist answer goes out under the key the server expects: inspection_id/item_code.
+    keys = [
+        r["entity_id"]
+        for r in market.store.query(
+            "SELECT entity_id FROM outbox WHERE entity = 'checklist_answer' ORDER BY seq"
+        )
+    ]
+    assert keys[:2] == [f"{inspection.id}/wiring"] * 2
+    ops = [r["op"] for r in market.store.query("SELECT op FROM outbox ORDER BY seq")]
+    assert ops[:3] == ["create", "create", "update"]
+
+
+def test_each_failed_item_becomes_a_hazard_with_defaults_or_given_values(market) -> None:
+    service = Inspections(market.session("i1"))
+    inspection_id = run(service, fail=("wiring", "ebike"))
+    hazards = service.complete(
+        inspection_id,
+        hazards={"ebike": {"severity": "major", "deadline": "2026-12-01", "responsible": "物业"}},
+    )
+    by_item = {h.item_code: h for h in hazards}
+    wiring, ebike = by_item["wiring"], by_item["ebike"]
+    assert (wiring.severity, wiring.deadline) == (Severity.MAJOR, NOW.date() + timedelta(days=7))
+    assert wiring.responsible == "王老板"  # the operator unless someone else is named
+    assert wiring.photos == (sha("b"),)
+    assert "私拉乱接电线" in wiring.description
+    assert (ebike.severity, ebike.deadline, ebike.responsible) == (
+        Severity.MAJOR,
+        date(2026, 12, 1),
+        "物业",
+    )
+    assert all(h.status is HazardStatus.OPEN for h in hazards)
+    assert (
+        market.store.query("SELECT count(*) AS n FROM outbox WHERE entity = 'hazard'")[0]["n"] == 2
+    )
+
+
+def test_a_bad_hazard_value_writes_nothing(market) -> None:
+    service = Inspections(market.session("i1"))
+    inspection_id = run(service, fail=("wiring", "ebike"))
+    before = outbox(market)
+    for bad in (
+        {"ebike": {"severity": "huge"}},
+        {"ebike": {"deadline": "soon"}},
+        {"exits": {"severity": "minor"}},  # exits passed
+    ):
+        with pytest.raises(ValidationError):
+            service.complete(inspection_id, hazards=bad)
+    with pytest.raises(ValidationError):
+        service.complete(inspection_id, signature="not-a-sha")
+    with pytest.raises(ValidationError):
+        service.answer(inspection_id, "wiring", "fail")  # a failure needs a note or photo
+    with pytest.raises(ValidationError):
+        service.answer(inspection_id, "wiring", "maybe")
+    assert outbox(market) == before
+    assert service.get(inspection_id).status is InspectionStatus.IN_PROGRESS
+
+
+def test_no_responsible_party_is_refused(market) -> None:
+    market.store.write(lambda tx: tx.update("premises", "p-2", {"operator": ""}, outbox=False))
+    service = Inspections(market.session("i1"))
+    inspection_id = run(service, premises="p-2")
+    with pytest.raises(ValidationError) as err:
+        service.complete(inspection_id)
+    assert err.value.code == "hazard.responsible_required"
+    assert service.complete(inspection_id, hazards={"wiring": {"responsible": "房东"}})
+
+
+def test_hazard_loop_failed_reinspection_then_escalation_then_closed(market) -> None:
+    service = Inspections(market.session("i1"))
+    (hazard,) = service.complete(run(service))
+    assert service.start_rectification(hazard.id).status is HazardStatus.RECTIFYING
+    with pytest.raises(ValidationError):
+        service.reinspect(hazard.id, passed=False)  # a failure needs evidence
+    again = service.reinspect(hazard.id, passed=False, note="仍在串接", photos=(sha("after1"),))
+    assert again.status is HazardStatus.RECTIFYING
+    assert service.before_after(hazard.id) == ((sha("b"),), (sha("after1"),))
+    escalated = service.escalate(hazard.id)
+    ticket = Tickets(market.session("i1")).get(escalated.ticket_id)
+    assert ticket.grid_id == "m1" and ticket.category == "安全隐患"
+    with pytest.raises(TransitionError):
+        service.escalate(hazard.id)
+    with pytest.raises(TransitionError):
+        service.verify_close(hazard.id)  # not re-inspected yet
+    passed = service.reinspect(hazard.id, passed=True, photos=(sha("after2"),))
+    assert passed.status is HazardStatus.REINSPECTED
+    closed = service.verify_close(hazard.id)
+    assert closed.status is HazardStatus.CLOSED and closed.closed_at == NOW
+    assert service.before_after(hazard.id)[1] == (sha("after1"), sha("after2"))
+    with pytest.raises(TransitionError):
+        service.reinspect(hazard.id, passed=True)
+
+
+def test_open_hazards_by_deadline_and_market_status_flag_the_overdue(market) -> None:
+    service = Inspections(market.session("i1"))
+    hazards = service.complete(run(service, fail=("wiring", "exits")))
+    later = Inspections(market.session("i1", now=NOW + timedelta(days=2)))
+    lines = later.my_open_hazards()
+    assert [(line.hazard.item_code, line.overdue) for line in lines] == [
+        ("exits", True),
+        ("wiring", False),
+    ]
+    stalls = {
+        s.premises.id: s
+        for s in PremisesRegister(market.session("i1", now=NOW + timedelta(days=2))).market("m1")
+    }
+    assert (stalls["p-1"].open_hazards, stalls["p-1"].worst, stalls["p-1"].overdue) == (
+        2,
+        Severity.MAJOR,
+        True,
+    )
+    assert (stalls["p-2"].open_hazards, stalls["p-2"].worst) == (0, None)
+    assert len(hazards) == 2
+
+
+def test_hazards_found_versus_eliminated_in_a_month(market) -> None:
+    service = Inspections(market.session("i1"))
+    first, _ = service.complete(run(service, fail=("wiring", "ebike")))
+    service.reinspect(first.id, passed=True)
+    service.verify_close(first.id)
+    assert service.month_figures(2026, 11) == MonthFigures(found=2, eliminated=1)
+    assert service.month_figures(2026, 12) == MonthFigures(found=0, eliminated=0)
+    assert Inspections(market.session("w1")).month_figures(2026, 11) == MonthFigures(0, 0)
+
+
+def test_a_part_time_worker_cannot_inspect(market) -> None:
+    before = outbox(market)
+    with pytest.raises(PermissionDeniedError):
+        Inspections(market.session("p1")).start("p-1", "shop")
+    assert outbox(market) == before
+
+
+def test_premises_outside_my_grids_cannot_be_inspected(market) -> None:
+    service = Inspections(market.session("i1"))
+    before = outbox(market)
+    with pytest.raises(PermissionDeniedError):
+        service.start("p-g1", "shop")
+    with pytest.raises(NotFoundError):
+        service.start("p-404", "shop")
+    with pytest.raises(NotFoundError):
+        service.start("p-1", "no-such-checklist")
+    assert outbox(market) == before
+    inspection_id = run(service)
+    (hazard,) = service.complete(inspection_id)
+    other = Inspections(market.session("w1"))  # a grid worker of g1 only
+    with pytest.raises(PermissionDeniedError):
+        other.hazard(hazard.id)
+    with pytest.raises(PermissionDeniedError):
+        other.reinspect(hazard.id, passed=True)
+    assert other.my_open_hazards() == []
+
+
+def test_tx_writes_tables_with_a_composite_key_under_a_given_entity_id(market) -> None:
+    def write(tx: Tx) -> None:
+        tx.insert(
+            "hazard_inspection",
+            {
+                "id": "hi",
+                "premises_id": "p-1",
+                "grid_id": "m1",
+                "inspector_id": "user-i1",
+                "template_code": "shop",
+                "template_version": 1,
+                "started_at": NOW,
+                "status": "in_progress",
+            },
+            outbox=False,
+        )
+        key = {"inspection_id": "hi", "item_code": "wiring"}
+        tx.insert("checklist_answer", {**key, "result": "pass"}, entity_id="hi/wiring")
+        tx.update("checklist_answer", "hi/wiring", {"result": "na"}, where=key)
+
+    market.store.write(write)
+    ops = market.store.query("SELECT entity_id, op, fields FROM outbox ORDER BY seq")
+    assert [(o["entity_id"], o["op"]) for o in ops] == [
+        ("hi/wiring", "create"),
+        ("hi/wiring", "update"),
+    ]
+    assert json.loads(ops[1]["fields"]) == {"result": "na"}
+    assert market.store.query("SELECT result FROM checklist_answer")[0]["result"] == "na"
+    with pytest.raises(NotFoundError):  # no row under that key: nothing written
+        market.store.write(
+            lambda tx: tx.update(
+                "checklist_answer",
+                "hi/gas",
+                {"result": "na"},
+                where={"inspection_id": "hi", "item_code": "gas"},
+            )
+        )
