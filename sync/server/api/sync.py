@@ -24,6 +24,7 @@ from sync.protocol import (
 from sync.server import pull as pull_service
 from sync.server import snapshot as snapshot_service
 from sync.server.api.body import decompress, read_limited
+from sync.server.api.compress import json_response
 from sync.server.api.deps import DB, Caller, Storage
 from sync.server.api.errors import ERROR_RESPONSES
 from sync.server.api.ranges import blob_response
@@ -81,10 +82,14 @@ def pull(
     engine: DB,
     cursor: Annotated[str | None, Query(max_length=65536)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
-) -> PullResponse:
-    """The changes in your area after ``cursor`` (omit it to start), one page."""
+    accept_encoding: Annotated[str | None, Header(include_in_schema=False)] = None,
+) -> Response:
+    """The changes in your area after ``cursor`` (omit it to start), one page; gzipped
+    when ``Accept-Encoding`` allows it."""
     with reading(engine) as conn:
-        return pull_service.pull(conn, caller, cursor, limit, request.app.state.instance)
+        page = pull_service.pull(conn, caller, cursor, limit, request.app.state.instance)
+    # serialised once, in Rust, and compressed here (this runs in the thread pool)
+    return json_response(to_json(page), accept_encoding)
 
 
 @router.post("/snapshot", response_model=SnapshotInfo, responses=ERROR_RESPONSES)
