@@ -2,7 +2,9 @@
 
 The cursor holds the position reached in the change log (txid, seq), the partitions already
 served, and — while a newly assigned grid is being caught up — a second position for those
-new partitions. Partitions that left the user's area come back as removals. Only positions
+new partitions. Partitions that left the user's area come back as removals. A device's own
+facts, stored exactly as it pushed them (``change_log.origin``), are not sent back to it once
+it holds a cursor; the cursor still moves past them. Only positions
 below ``changes.horizon`` are handed out, so no change committed later can land behind a
 cursor (sync-protocol.md, the PostgreSQL cursor note).
 """
@@ -130,6 +132,10 @@ def pull(
         entries = entries[:limit]
         if entries:
             cursor.at = (entries[-1]["txid"], entries[-1]["seq"])
+        if cursor_text:
+            # the caller's own facts, stored exactly as it pushed them: it has them already.
+            # The cursor has moved past them; a first pull (no cursor) still gets everything.
+            entries = [e for e in entries if e["origin"] != principal.device_id]
     page_changes, page_removals = _materialise(conn, entries)
     return PullResponse(
         changes=page_changes,
@@ -153,7 +159,7 @@ def _entries(
     cl = schema.change_log
     position = tuple_(cl.c.txid, cl.c.seq)
     query = (
-        select(cl.c.txid, cl.c.seq, cl.c.entity, cl.c.entity_id, cl.c.op)
+        select(cl.c.txid, cl.c.seq, cl.c.entity, cl.c.entity_id, cl.c.op, cl.c.origin)
         .where(cl.c.partition.in_(sorted(parts)), position > tuple_(*after))
         .order_by(cl.c.txid, cl.c.seq)
         .limit(limit + 1)

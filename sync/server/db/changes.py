@@ -11,14 +11,14 @@ at a time and a reader sees a prefix of the commits, so there txid is 0 and ther
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from sqlalchemy import Connection, text
 
 from sync.server.db.bulk import insert_tuples
 from sync.server.db.schema import change_log
 
-_COLUMNS = ("txid", "partition", "entity", "entity_id", "op")
+_COLUMNS = ("txid", "partition", "entity", "entity_id", "op", "origin")
 #: change_log.op values
 UPSERT = "upsert"
 DELETE = "delete"
@@ -39,7 +39,14 @@ def horizon(conn: Connection) -> int | None:
     return int(conn.execute(text(sql)).scalar_one())
 
 
-def record(conn: Connection, txid: int, entries: Iterable[tuple[str, str, str, str]]) -> None:
-    """Append (partition, entity, entity_id, op) entries for the open transaction."""
-    rows = [(txid, *entry) for entry in entries]
+def record(
+    conn: Connection,
+    txid: int,
+    entries: Iterable[tuple[str, str, str, str]],
+    origins: Mapping[int, str] | None = None,
+) -> None:
+    """Append (partition, entity, entity_id, op) entries for the open transaction;
+    ``origins`` maps an entry's index to the device whose push it echoes exactly."""
+    origins = origins or {}
+    rows = [(txid, *entry, origins.get(i)) for i, entry in enumerate(entries)]
     insert_tuples(conn, change_log, _COLUMNS, rows)

@@ -413,6 +413,9 @@ change_log = Table(
     Column("entity", String(40), nullable=False),
     Column("entity_id", String(200), nullable=False),
     Column("op", String(10), nullable=False),
+    # the device whose push this entry echoes exactly (a fact stored as sent), else NULL:
+    # pulls skip a device's own such entries (sync/server/pull.py)
+    Column("origin", String(64), nullable=True),
     Index("ix_change_log_partition_position", "partition", "txid", "seq"),
 )
 tombstone = Table(

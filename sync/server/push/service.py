@@ -125,6 +125,8 @@ def _apply(
         except _BAD_INPUT as exc:
             results.append(_rejected(op.op_id, op.seq, "op.invalid", f"{type(exc).__name__}"))
             continue
+        if outcome is APPLIED and op.op is OpKind.CREATE:
+            work.stored_as_sent(op.entity, op.entity_id, op.fields)
         done[op.op_id] = outcome.status
         applied.append(
             (op.op_id, batch, device, user, op.entity, op.entity_id, outcome.status.value, now)

@@ -59,6 +59,9 @@ FLUSH_ORDER = (
 _LOCKED = frozenset({"household", "resident", "premises", "ticket", "hazard", "hazard_inspection"})
 _TABLES: dict[str, Table] = {**schema.SYNCED, "attachment": schema.attachment}
 _CHUNK = 500
+#: Facts with one author, never edited: when stored exactly as a device sent them, that
+#: device's pulls skip them (it has them already). Everything else is always sent back.
+ECHO_FREE = frozenset({"visit", "check_in", "hazard_inspection", "checklist_answer"})
 #: Longest id (UUIDv7 text is 36): longer ones are refused before they reach a column.
 MAX_ID = 64
 
@@ -138,6 +141,8 @@ class Work:
         self._dirty: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
         self._deleted: list[tuple[str, str, dict[str, Any]]] = []
         self._log: list[tuple[str, str, str, str]] = []
+        self._created: dict[tuple[str, str], int] = {}  # new row → its entry in _log
+        self._origins: dict[int, str] = {}  # entry in _log → the device it echoes exactly
         self._conflicts: list[dict[str, Any]] = []
         self._templates: dict[tuple[str, int], ChecklistTemplate | None] = {}
 
@@ -261,8 +266,26 @@ class Work:
         self._rows[entity][key] = row
         self._new[entity][key] = row
         if partition is not None:
+            self._created[(entity, key)] = len(self._log)
             self._log.append((partition, entity, key, changes.UPSERT))
         return row
+
+    def stored_as_sent(self, entity: str, key: str, fields: dict[str, Any]) -> None:
+        """After a create op: when the new row is a fact stored exactly as the device sent
+        it (every wire column present, same type, same value), its change-log entry names
+        the device, whose pulls then skip it. Anything the server filled in or normalised
+        (a default, a re-formatted time) leaves the entry unnamed, so it is sent back."""
+        index = self._created.get((entity, key))
+        row = self._new[entity].get(key)
+        if entity not in ECHO_FREE or index is None or row is None:
+            return
+        for name in schema.wire_columns(_TABLES[entity]):
+            if name not in fields:
+                return
+            sent, stored = fields[name], row.get(name)
+            if type(sent) is not type(stored) or sent != stored:
+                return
+        self._origins[index] = self.principal.device_id
 
     def update(self, entity: str, key: str, values: dict[str, Any], partition: str) -> None:
         """Queue changed columns of an existing row."""
@@ -342,7 +365,7 @@ class Work:
         if self._conflicts:
             conn.execute(insert(schema.conflict), self._conflicts)
         if self._log:
-            changes.record(conn, changes.current_txid(conn), self._log)
+            changes.record(conn, changes.current_txid(conn), self._log, self._origins)
         insert_tuples(conn, schema.applied_op, APPLIED_COLUMNS, applied)
 
     @staticmethod
