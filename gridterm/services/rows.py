@@ -94,7 +94,7 @@ def ticket(row: dict[str, Any]) -> Ticket:
         visit_id=row["visit_id"],
         department=row["department"],
         location=row["location"],
-        photos=tuple(json.loads(row["photos"])),
+        photos=tuple(json.loads(row["photos"] or "[]")),
         version=row["version"],
     )
 

@@ -7,14 +7,13 @@ A status change travels as a ``ticket_transition`` create; the server replays it
 
 from __future__ import annotations
 
-import json
-from datetime import datetime
 from typing import Any
 
 from gridterm.domain.tickets import Level, Ticket, TicketAction, TicketStatus
 from gridterm.domain.users import Role
 from gridterm.domain.validation import enum_value, sha256_hex
 from gridterm.errors import TransitionError, ValidationError
+from gridterm.services import rows
 from sync.protocol import Op, OpKind, OpStatus
 from sync.server.db import schema
 from sync.server.push.handlers.base import Handler, only, outside, text_id, want
@@ -28,25 +27,8 @@ _DERIVED = ("status", "level", "department", "updated_at", "version", "reported_
 
 
 def ticket_from_row(row: dict[str, Any]) -> Ticket:
-    """The core's Ticket for a stored row."""
-    return Ticket(
-        id=row["id"],
-        grid_id=row["grid_id"],
-        category=row["category"],
-        title=row["title"],
-        description=row["description"],
-        urgent=bool(row["urgent"]),
-        status=TicketStatus(row["status"]),
-        level=Level(row["level"]),
-        reported_by=row["reported_by"],
-        reported_at=datetime.fromisoformat(row["reported_at"]),
-        household_id=row["household_id"],
-        visit_id=row["visit_id"],
-        department=row["department"],
-        location=row["location"],
-        photos=tuple(json.loads(row["photos"] or "[]")),
-        version=row["version"],
-    )
+    """The core's Ticket for a stored row (the terminal and the server share the columns)."""
+    return rows.ticket(row)
 
 
 def _photos(value: object) -> tuple[str, ...]:
