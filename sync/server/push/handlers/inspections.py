@@ -11,7 +11,6 @@ from typing import Any
 
 from gridterm.domain.hazards import HAZARD_TRANSITIONS, Hazard, HazardStatus, validate_responsible
 from gridterm.domain.inspections import (
-    HazardInspection,
     InspectionStatus,
     ItemOutcome,
     Severity,
@@ -27,6 +26,7 @@ from gridterm.domain.validation import (
     timestamp,
 )
 from gridterm.errors import TransitionError, ValidationError
+from gridterm.services import rows
 from sync.protocol import Op, OpKind, OpStatus, answer_key
 from sync.server.clock import now_iso
 from sync.server.db import schema
@@ -42,19 +42,6 @@ def _photos(value: object) -> list[str]:
     if not isinstance(value, list):
         raise ValidationError("field.not_list", "photos must be a list", field="photos")
     return [sha256_hex(p, "photos") for p in value]
-
-
-def _inspection(row: dict[str, Any]) -> HazardInspection:
-    return HazardInspection(
-        id=row["id"],
-        premises_id=row["premises_id"],
-        grid_id=row["grid_id"],
-        inspector_id=row["inspector_id"],
-        template_code=row["template_code"],
-        template_version=row["template_version"],
-        started_at=datetime.fromisoformat(row["started_at"]),
-        status=InspectionStatus(row["status"]),
-    )
 
 
 def _inspection_wants(op: Op) -> list[tuple[str, str]]:
@@ -113,7 +100,7 @@ def _apply_inspection(op: Op, work: Work) -> Outcome:
     row = work.need("hazard_inspection", op.entity_id, "id")
     if not work.principal.in_scope(row["grid_id"]):
         raise outside("the inspection")
-    inspection = _inspection(row)
+    inspection = rows.inspection(row)
     ensure_in_progress(inspection)
     values: dict[str, Any] = {}
     if "signature" in f:
@@ -164,7 +151,7 @@ def _apply_answer(op: Op, work: Work) -> Outcome:
     row = work.need("hazard_inspection", inspection_id, "inspection_id")
     if not work.principal.in_scope(row["grid_id"]):
         raise outside("the inspection")
-    inspection = _inspection(row)
+    inspection = rows.inspection(row)
     ensure_in_progress(inspection)
     template = work.template(inspection.template_code, inspection.template_version)
     assert template is not None
