@@ -30,6 +30,7 @@ from sync.client.report import SyncReport
 from sync.client.retry import Retrier
 from sync.client.settings import SyncSettings
 from sync.client.snapshot import SnapshotLoader
+from sync.client.stage import Stage
 
 log = logging.getLogger(__name__)
 
@@ -115,12 +116,9 @@ class SyncEngine:
         # grids other workers of this terminal hold: their data and unsent work stay
         kept = self.store.read(lambda r: state.areas_of_others(r, me.id)) - self._area
         preparer = PhotoPreparer(self.store, self.settings)
+        stage = Stage(self.store, self.transport, self.login, self.settings, retrier)
         pusher = Pusher(
-            self.store,
-            self.transport,
-            self.login,
-            self.settings,
-            retrier,
+            stage,
             area=self._current_area,
             kept_grids=kept,
             before_batch=preparer.prepare,
@@ -134,10 +132,7 @@ class SyncEngine:
             report.push_seconds = clock() - mark
             mark = clock()
             loader = SnapshotLoader(
-                self.store,
-                self.transport,
-                self.login,
-                retrier,
+                stage,
                 user_id=me.id,
                 progress=self.progress,
             )
@@ -149,11 +144,7 @@ class SyncEngine:
                     report.snapshot_bytes = loader.length
                     report.snapshot_resumed_at = loader.resumed_at
             puller = Puller(
-                self.store,
-                self.transport,
-                self.login,
-                self.settings,
-                retrier,
+                stage,
                 user_id=me.id,
                 kept_grids=kept,
                 before_leaving=lambda _grids: pusher.push_all(),
@@ -169,11 +160,7 @@ class SyncEngine:
             mark = clock()
             preparer.finish()
             uploader = PhotoUploader(
-                self.store,
-                self.transport,
-                self.login,
-                self.settings,
-                retrier,
+                stage,
                 between=lambda: self._push_if_waiting(pusher),
                 progress=self.progress,
             )

@@ -16,14 +16,10 @@ from dataclasses import dataclass, field
 import pydantic
 
 from gridterm.ids import new_id
-from gridterm.store import Store
 from gridterm.store.tx import Tx, utc_now
-from sync.client.auth import Login
 from sync.client.errors import AuthRequired, Refused, SyncError, Unreachable
-from sync.client.retry import Retrier
-from sync.client.settings import SyncSettings
 from sync.client.sizing import PieceSizer
-from sync.client.transport import Transport
+from sync.client.stage import Stage
 from sync.protocol import HEADER_UPLOAD_OFFSET, BlobStatus
 
 Progress = Callable[[str, int, int], None]
@@ -52,19 +48,16 @@ class PhotoUploader:
 
     def __init__(
         self,
-        store: Store,
-        transport: Transport,
-        login: Login,
-        settings: SyncSettings,
-        retrier: Retrier,
+        stage: Stage,
         *,
         between: Callable[[], None] | None = None,
         progress: Progress | None = None,
     ) -> None:
-        self.store = store
-        self.transport = transport
-        self.login = login
-        self.retrier = retrier
+        settings = stage.settings
+        self.store = stage.store
+        self.transport = stage.transport
+        self.login = stage.login
+        self.retrier = stage.retrier
         self.between = between
         self.progress = progress
         self.sizer = PieceSizer(

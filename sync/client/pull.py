@@ -12,17 +12,13 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from gridterm.store import Store
 from gridterm.store.reader import Reader
 from gridterm.store.tx import Tx
 from sync.client import merge, removal, state
-from sync.client.auth import Login
 from sync.client.errors import AuthRequired, Refused, Unreachable
 from sync.client.merge import MergeCounts, PulledRow
-from sync.client.retry import Retrier
-from sync.client.settings import SyncSettings
 from sync.client.sizing import PieceSizer
-from sync.client.transport import Transport
+from sync.client.stage import Stage
 from sync.protocol import MAX_PULL_LIMIT, Removal
 
 Progress = Callable[[str, int, int], None]
@@ -50,23 +46,20 @@ class Puller:
 
     def __init__(
         self,
-        store: Store,
-        transport: Transport,
-        login: Login,
-        settings: SyncSettings,
-        retrier: Retrier,
+        stage: Stage,
         *,
         user_id: str,
         kept_grids: frozenset[str] = frozenset(),
         before_leaving: Callable[[list[str]], None] | None = None,
         progress: Progress | None = None,
     ) -> None:
-        self.store = store
+        settings = stage.settings
+        self.store = stage.store
         self.cursor_key = state.cursor_key(user_id)
         self.kept_grids = kept_grids
-        self.transport = transport
-        self.login = login
-        self.retrier = retrier
+        self.transport = stage.transport
+        self.login = stage.login
+        self.retrier = stage.retrier
         self.before_leaving = before_leaving
         self.progress = progress
         self.sizer = PieceSizer(settings.pull_limit, 50, MAX_PULL_LIMIT, settings.target_request_s)

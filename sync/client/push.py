@@ -17,18 +17,14 @@ import pydantic
 import zstandard
 
 from gridterm.ids import new_id
-from gridterm.store import Store
 from gridterm.store.migrations import SCHEMA_VERSION
 from gridterm.store.tx import Tx
 from sync.client import acks, outbox, scope
 from sync.client.acks import AckCounts
-from sync.client.auth import Login
 from sync.client.errors import AuthRequired, Refused, Unreachable
 from sync.client.outbox import OutboxOp
-from sync.client.retry import Retrier
-from sync.client.settings import SyncSettings
 from sync.client.sizing import PieceSizer
-from sync.client.transport import Transport
+from sync.client.stage import Stage
 from sync.protocol import MAX_PUSH_BODY_BYTES, PushResponse
 
 #: Whole-batch refusals caused by one op's content: split to find it.
@@ -64,22 +60,19 @@ class Pusher:
 
     def __init__(
         self,
-        store: Store,
-        transport: Transport,
-        login: Login,
-        settings: SyncSettings,
-        retrier: Retrier,
+        stage: Stage,
         *,
         area: Callable[[bool], frozenset[str] | None] = lambda fresh: None,
         kept_grids: frozenset[str] = frozenset(),
         before_batch: Callable[[Sequence[OutboxOp]], bool] | None = None,
         progress: Progress | None = None,
     ) -> None:
+        store, settings = stage.store, stage.settings
         self.store = store
-        self.transport = transport
-        self.login = login
+        self.transport = stage.transport
+        self.login = stage.login
         self.settings = settings
-        self.retrier = retrier
+        self.retrier = stage.retrier
         self.area = area
         self.kept_grids = kept_grids
         self.before_batch = before_batch

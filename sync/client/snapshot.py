@@ -16,14 +16,11 @@ from pathlib import Path
 
 import zstandard
 
-from gridterm.store import Store
 from gridterm.store.tx import Tx
 from sync.client import merge, state
-from sync.client.auth import Login
 from sync.client.errors import AuthRequired, Refused, Unreachable
 from sync.client.merge import MergeCounts, PulledRow
-from sync.client.retry import Retrier
-from sync.client.transport import Transport
+from sync.client.stage import Stage
 from sync.protocol import SnapshotInfo
 
 #: Rows applied per statement group inside the one transaction.
@@ -38,20 +35,18 @@ class SnapshotLoader:
 
     def __init__(
         self,
-        store: Store,
-        transport: Transport,
-        login: Login,
-        retrier: Retrier,
+        stage: Stage,
         *,
         user_id: str,
         progress: Progress | None = None,
     ) -> None:
+        store = stage.store
         self.store = store
         self.cursor_key = state.cursor_key(user_id)
         self.snapshot_key = state.snapshot_key(user_id)
-        self.transport = transport
-        self.login = login
-        self.retrier = retrier
+        self.transport = stage.transport
+        self.login = stage.login
+        self.retrier = stage.retrier
         self.progress = progress
         self.part = store.path.with_name(f"{store.path.name}.snapshot-{user_id}")
         self.counts = MergeCounts()

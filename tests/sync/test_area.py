@@ -10,6 +10,7 @@ from gridterm.services.quarantine import correct, quarantined, resend
 from gridterm.services.register import Register
 from sync.client.push import Pusher
 from sync.client.retry import Retrier
+from sync.client.stage import Stage
 from tests.sync.conftest import assert_exactly_once, make_terminal, record_visits, server_ids
 
 
@@ -135,11 +136,13 @@ def test_a_batch_refused_whole_is_split_until_the_culprit_is_alone(
         district.unassign("w1", "g2")
         before = proxy.connections
         pusher = Pusher(
-            t.store,
-            t.login.transport,
-            t.login,
-            t.engine.settings,
-            Retrier(2, 1.0, threading.Event()),
+            Stage(
+                t.store,
+                t.login.transport,
+                t.login,
+                t.engine.settings,
+                Retrier(2, 1.0, threading.Event()),
+            ),
             area=lambda fresh: None,  # as if the area were not known in advance
         )
         stats = pusher.push_all()

@@ -11,6 +11,7 @@ from gridterm.services.sync_conflicts import dismiss, open_conflicts
 from gridterm.services.tickets import Tickets
 from sync.client.pull import Puller
 from sync.client.retry import Retrier
+from sync.client.stage import Stage
 from sync.server.db import schema
 from tests.sync.conftest import make_terminal
 
@@ -107,11 +108,7 @@ def test_pull_never_overwrites_an_unsent_edit_and_shows_the_conflict(
 
         # B pulls before it pushes (as when its push was deferred): its edit must survive
         puller = Puller(
-            b.store,
-            b.login.transport,
-            b.login,
-            b.engine.settings,
-            _retrier(),
+            Stage(b.store, b.login.transport, b.login, b.engine.settings, _retrier()),
             user_id=district.user_ids["w2"],
         )
         stats = puller.pull_all()
