@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from gridterm.domain.inspections import Severity
+from gridterm.domain.hazards import HazardStatus
+from gridterm.domain.inspections import HazardInspection, Severity
 from gridterm.domain.permissions import Activity, require
 from gridterm.domain.territory import Premises
 from gridterm.errors import NotFoundError, ValidationError
 from gridterm.ids import new_id
+from gridterm.services import rows
+from gridterm.services.inspections import HazardLine
 from gridterm.services.session import Session
 from gridterm.store.reader import Reader
 from gridterm.store.tx import Tx
@@ -39,6 +42,30 @@ class PremisesStatus:
     open_hazards: int
     worst: Severity | None  # the most serious hazard not yet verified closed
     overdue: bool  # some open hazard is past its rectification deadline (整改期限)
+    #: Of the open hazards, those the operator is rectifying or that await sign-off (整改中).
+    rectifying: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class MarketSummary:
+    """A special grid (market) of the user's area with its stalls' hazard counts."""
+
+    grid_id: str
+    name: str
+    community_name: str
+    premises: int
+    open: int  # reported, nobody rectifying yet (已上报)
+    rectifying: int  # being rectified or re-inspected, awaiting sign-off (整改中/已复查)
+    overdue: int  # not closed and past the deadline (逾期)
+
+
+@dataclass(frozen=True, slots=True)
+class InspectionLine:
+    """A past or running inspection of a premises, with who did it and what it found."""
+
+    inspection: HazardInspection
+    inspector_name: str
+    hazards_found: int
 
 
 def premises_row(row: dict[str, Any]) -> Premises:
@@ -118,7 +145,7 @@ class PremisesRegister:
                 (grid_id,),
             ):
                 hazards = r.all(
-                    "SELECT severity, deadline FROM hazard WHERE premises_id = ? "
+                    "SELECT severity, deadline, status FROM hazard WHERE premises_id = ? "
                     "AND status != 'closed'",
                     (row["id"],),
                 )
@@ -131,6 +158,7 @@ class PremisesRegister:
                         if severities
                         else None,
                         overdue=any(h["deadline"] < today for h in hazards),
+                        rectifying=sum(h["status"] != HazardStatus.OPEN.value for h in hazards),
                     )
                 )
             return out
@@ -162,6 +190,89 @@ class PremisesRegister:
                     "OR licence_no LIKE ? ESCAPE '\\' OR number LIKE ? ESCAPE '\\') "
                     "ORDER BY name LIMIT 200",
                     (*grids, pattern, pattern, pattern, pattern),
+                )
+            ]
+
+        return self.session.store.read(read)
+
+    def markets(self) -> list[MarketSummary]:
+        """The special grids (markets) of the user's area with hazard counts, by name."""
+        today = self.session.now().date().isoformat()
+
+        def read(r: Reader) -> list[MarketSummary]:
+            grids = self.session.visible_grid_ids(r)
+            if not grids:
+                return []
+            marks = ",".join("?" * len(grids))
+            # One grouped query per table rather than one per market: a street office may
+            # see every market of its area.
+            counts = {
+                row["grid_id"]: row
+                for row in r.iter(
+                    f"SELECT grid_id, sum(status = 'open') AS open, "
+                    f"sum(status != 'open') AS rectifying, sum(deadline < ?) AS overdue "
+                    f"FROM hazard WHERE grid_id IN ({marks}) AND status != 'closed' "
+                    f"GROUP BY grid_id",
+                    (today, *grids),
+                )
+            }
+            out = []
+            for row in r.iter(
+                f"SELECT g.id, g.name, c.name AS cname, "
+                f"(SELECT count(*) FROM premises p WHERE p.grid_id = g.id) AS n "
+                f"FROM grid g JOIN community c ON c.id = g.community_id "
+                f"WHERE g.kind = 'special' AND g.id IN ({marks}) ORDER BY g.name",
+                tuple(grids),
+            ):
+                c = counts.get(row["id"]) or {"open": 0, "rectifying": 0, "overdue": 0}
+                out.append(
+                    MarketSummary(
+                        row["id"],
+                        row["name"],
+                        row["cname"],
+                        row["n"],
+                        c["open"] or 0,
+                        c["rectifying"] or 0,
+                        c["overdue"] or 0,
+                    )
+                )
+            return out
+
+        return self.session.store.read(read)
+
+    def inspections(self, premises_id: str) -> list[InspectionLine]:
+        """A premises' inspections, newest first, with the inspector and hazards found."""
+
+        def read(r: Reader) -> list[InspectionLine]:
+            self._get(r, premises_id)
+            return [
+                InspectionLine(rows.inspection(row), row["inspector_name"] or "", row["found"])
+                for row in r.iter(
+                    "SELECT i.*, u.name AS inspector_name, "
+                    "(SELECT count(*) FROM hazard h WHERE h.inspection_id = i.id) AS found "
+                    "FROM hazard_inspection i LEFT JOIN user u ON u.id = i.inspector_id "
+                    "WHERE i.premises_id = ? ORDER BY i.started_at DESC",
+                    (premises_id,),
+                )
+            ]
+
+        return self.session.store.read(read)
+
+    def open_hazards(self, premises_id: str) -> list[HazardLine]:
+        """A premises' hazards not yet closed, nearest deadline first, overdue flagged."""
+        today = self.session.now().date()
+
+        def read(r: Reader) -> list[HazardLine]:
+            self._get(r, premises_id)
+            return [
+                HazardLine(h, h.is_overdue(today))
+                for h in (
+                    rows.hazard(row)
+                    for row in r.iter(
+                        "SELECT * FROM hazard WHERE premises_id = ? AND status != ? "
+                        "ORDER BY deadline, found_at",
+                        (premises_id, HazardStatus.CLOSED.value),
+                    )
                 )
             ]
 
