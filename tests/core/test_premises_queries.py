@@ -15,7 +15,7 @@ from tests.core.test_inspections import market, run  # noqa: F401 (the fixture)
 
 def test_markets_count_open_rectifying_and_overdue_hazards(market) -> None:  # noqa: F811
     service = Inspections(market.session("i1"))
-    exits, wiring = sorted(
+    _exits, wiring = sorted(
         service.complete(run(service, fail=("wiring", "exits"))), key=lambda h: h.item_code
     )
     service.start_rectification(wiring.id)
