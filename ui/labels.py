@@ -103,6 +103,28 @@ OPS = {
     "update": QT_TRANSLATE_NOOP("Labels", "Changed"),
     "delete": QT_TRANSLATE_NOOP("Labels", "Deleted"),
 }
+HAZARD_STATUSES = {
+    "open": QT_TRANSLATE_NOOP("Labels", "Reported"),
+    "rectifying": QT_TRANSLATE_NOOP("Labels", "Being rectified"),
+    "reinspected": QT_TRANSLATE_NOOP("Labels", "Re-inspected"),
+    "closed": QT_TRANSLATE_NOOP("Labels", "Closed"),
+}
+SEVERITIES = {
+    "minor": QT_TRANSLATE_NOOP("Labels", "Minor"),
+    "major": QT_TRANSLATE_NOOP("Labels", "Major"),
+    "critical": QT_TRANSLATE_NOOP("Labels", "Critical"),
+}
+#: A stall's hazard status at a glance (the floor grid's symbols, worst first).
+STALL_STATES = {
+    "overdue": QT_TRANSLATE_NOOP("Labels", "Overdue"),
+    "open": QT_TRANSLATE_NOOP("Labels", "Open hazard"),
+    "rectifying": QT_TRANSLATE_NOOP("Labels", "Being rectified"),
+    "clear": QT_TRANSLATE_NOOP("Labels", "No hazards"),
+}
+INSPECTION_STATUSES = {
+    "in_progress": QT_TRANSLATE_NOOP("Labels", "In progress"),
+    "completed": QT_TRANSLATE_NOOP("Labels", "Completed"),
+}
 #: Ticket categories as stored (the street office's Chinese code list) → English source.
 CATEGORIES = {
     "环境卫生": QT_TRANSLATE_NOOP("Category", "Sanitation"),
@@ -141,6 +163,14 @@ FIELDS = {
     "department": QT_TRANSLATE_NOOP("Fields", "department"),
     "pin": QT_TRANSLATE_NOOP("Fields", "PIN"),
     "photos": QT_TRANSLATE_NOOP("Fields", "photos"),
+    "operator": QT_TRANSLATE_NOOP("Fields", "operator"),
+    "licence_no": QT_TRANSLATE_NOOP("Fields", "licence number"),
+    "contact_phone": QT_TRANSLATE_NOOP("Fields", "contact phone"),
+    "trade": QT_TRANSLATE_NOOP("Fields", "trade"),
+    "building": QT_TRANSLATE_NOOP("Fields", "building"),
+    "floor": QT_TRANSLATE_NOOP("Fields", "floor"),
+    "row": QT_TRANSLATE_NOOP("Fields", "row"),
+    "number": QT_TRANSLATE_NOOP("Fields", "stall number"),
 }
 ERRORS = {
     "field.required": QT_TRANSLATE_NOOP("Errors", "Please fill in the {field}."),
@@ -209,6 +239,9 @@ ERRORS = {
     "household.no_changes": QT_TRANSLATE_NOOP("Errors", "Nothing was changed."),
     "resident.no_changes": QT_TRANSLATE_NOOP("Errors", "Nothing was changed."),
     "grid.out_of_scope": QT_TRANSLATE_NOOP("Errors", "This grid is not in your area."),
+    "premises.not_special_grid": QT_TRANSLATE_NOOP(
+        "Errors", "Stalls and shops belong to a market (special grid)."
+    ),
     "attachment.bad_type": QT_TRANSLATE_NOOP("Errors", "Only JPEG, PNG or WebP photos."),
     "attachment.bad_size": QT_TRANSLATE_NOOP(
         "Errors", "The photo is empty or larger than {max_mb} MB."

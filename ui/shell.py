@@ -72,8 +72,8 @@ class TopBar(QWidget):
 
 
 class Shell(QWidget):
-    """Sections (Today, Register, Tickets, Quick report, Sync, Settings), each a stack of
-    screens; implements ``Navigator`` for the screens."""
+    """Sections (Today, Register, Tickets, Quick report, Sync, Settings; Market and Hazards
+    for inspectors), each a stack of screens; implements ``Navigator`` for the screens."""
 
     lock_requested = Signal()
     logout_requested = Signal()
@@ -109,13 +109,32 @@ class Shell(QWidget):
         self._add_sections(user.role)
         self.nav.selected.connect(self.show_tab)
         ws.events.changed.connect(self._data_changed)
-        self.show_tab("report" if user.role is Role.PART_TIME_WORKER else "today")
+        first = {Role.PART_TIME_WORKER: "report", Role.MARKET_INSPECTOR: "markets"}
+        self.show_tab(first.get(user.role, "today"))
 
     def _add_sections(self, role: Role) -> None:
         from ui.screens import quick_report, settings, sync, tickets, today
 
         sections: list[tuple[str, str, str, Callable[[], Screen]]] = []
-        if role is not Role.PART_TIME_WORKER:
+        if role is Role.MARKET_INSPECTOR:
+            from ui.screens import hazards, market
+
+            # An inspector works on stalls, not households: no Today round, no Register.
+            sections += [
+                (
+                    "markets",
+                    self.tr("Market"),
+                    "market",
+                    lambda: market.MarketScreen(*self._args()),
+                ),
+                (
+                    "hazards",
+                    self.tr("Hazards"),
+                    "hazard",
+                    lambda: hazards.HazardsScreen(*self._args()),
+                ),
+            ]
+        elif role is not Role.PART_TIME_WORKER:
             from ui.screens import register
 
             sections += [
@@ -127,6 +146,18 @@ class Shell(QWidget):
                     lambda: register.RegisterScreen(*self._args()),
                 ),
             ]
+        if role in (Role.COMMUNITY_SUPERVISOR, Role.STREET_STAFF):
+            from ui.screens import hazards
+
+            # Supervisors follow the markets' hazard status (and open a market from it).
+            sections.append(
+                (
+                    "hazards",
+                    self.tr("Hazards"),
+                    "hazard",
+                    lambda: hazards.HazardsScreen(*self._args()),
+                )
+            )
         sections += [
             (
                 "tickets",
@@ -218,6 +249,38 @@ class Shell(QWidget):
         from ui.screens.ticket_detail import TicketDetailScreen
 
         self.push(TicketDetailScreen(*self._args(), ticket_id=ticket_id))
+
+    def start_inspection(self, premises_id: str, inspection_id: str | None = None) -> None:
+        """Run (or resume) a checklist inspection of a stall or shop."""
+        from ui.screens.inspection import InspectionScreen
+
+        self.push(
+            InspectionScreen(*self._args(), premises_id=premises_id, inspection_id=inspection_id)
+        )
+
+    def open_hazard(self, hazard_id: str) -> None:
+        """Show a hazard: its lifecycle, photos before and after, and its actions."""
+        from ui.screens.hazard_detail import HazardDetailScreen
+
+        self.push(HazardDetailScreen(*self._args(), hazard_id=hazard_id))
+
+    def open_market(self, grid_id: str) -> None:
+        """Show a market's stalls as a list or a floor plan."""
+        from ui.screens.market import MarketScreen
+
+        self.push(MarketScreen(*self._args(), grid_id=grid_id))
+
+    def open_premises(self, premises_id: str) -> None:
+        """Show a stall or shop with its inspections and open hazards."""
+        from ui.screens.premises import PremisesScreen
+
+        self.push(PremisesScreen(*self._args(), premises_id=premises_id))
+
+    def edit_premises(self, premises_id: str | None, grid_id: str) -> None:
+        """Add a stall or shop to a market (``premises_id`` None), or correct one."""
+        from ui.screens.premises_edit import PremisesEditScreen
+
+        self.push(PremisesEditScreen(*self._args(), grid_id=grid_id, premises_id=premises_id))
 
     # -- helpers ---------------------------------------------------------------------------
 

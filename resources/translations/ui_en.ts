@@ -141,8 +141,40 @@
             <translation>Last visit</translation>
         </message>
         <message>
+            <source>Hazards</source>
+            <translation>Hazards</translation>
+        </message>
+        <message>
             <source>Name</source>
             <translation>Name</translation>
+        </message>
+        <message>
+            <source>Shop name</source>
+            <translation>Shop name</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <source>Trade</source>
+            <translation>Trade</translation>
+        </message>
+        <message>
+            <source>Licence no.</source>
+            <translation>Licence no.</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Inspector</source>
+            <translation>Inspector</translation>
+        </message>
+        <message>
+            <source>Hazards found</source>
+            <translation>Hazards found</translation>
         </message>
         <message>
             <source>Relation</source>
@@ -213,8 +245,48 @@
             <translation>Category</translation>
         </message>
         <message>
+            <source>Deadline</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <source>Stall</source>
+            <translation>Stall</translation>
+        </message>
+        <message>
+            <source>Hazard</source>
+            <translation>Hazard</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>Severity</translation>
+        </message>
+        <message>
             <source>Status</source>
             <translation>Status</translation>
+        </message>
+        <message>
+            <source>Responsible</source>
+            <translation>Responsible</translation>
+        </message>
+        <message>
+            <source>Market</source>
+            <translation>Market</translation>
+        </message>
+        <message>
+            <source>Stalls</source>
+            <translation>Stalls</translation>
+        </message>
+        <message>
+            <source>Reported</source>
+            <translation>Reported</translation>
+        </message>
+        <message>
+            <source>Being rectified</source>
+            <translation>Being rectified</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>Overdue</translation>
         </message>
         <message>
             <source>Level</source>
@@ -466,6 +538,10 @@
             <translation>This grid is not in your area.</translation>
         </message>
         <message>
+            <source>Stalls and shops belong to a market (special grid).</source>
+            <translation>Stalls and shops belong to a market (special grid).</translation>
+        </message>
+        <message>
             <source>Only JPEG, PNG or WebP photos.</source>
             <translation>Only JPEG, PNG or WebP photos.</translation>
         </message>
@@ -621,6 +697,38 @@
             <source>photos</source>
             <translation>photos</translation>
         </message>
+        <message>
+            <source>operator</source>
+            <translation>operator</translation>
+        </message>
+        <message>
+            <source>licence number</source>
+            <translation>licence number</translation>
+        </message>
+        <message>
+            <source>contact phone</source>
+            <translation>contact phone</translation>
+        </message>
+        <message>
+            <source>trade</source>
+            <translation>trade</translation>
+        </message>
+        <message>
+            <source>building</source>
+            <translation>building</translation>
+        </message>
+        <message>
+            <source>floor</source>
+            <translation>floor</translation>
+        </message>
+        <message>
+            <source>row</source>
+            <translation>row</translation>
+        </message>
+        <message>
+            <source>stall number</source>
+            <translation>stall number</translation>
+        </message>
     </context>
     <context>
         <name>FirstRunScreen</name>
@@ -679,6 +787,53 @@
         <message>
             <source>Creating the demo street office… this takes a few seconds.</source>
             <translation>Creating the demo street office… this takes a few seconds.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Hazards</name>
+        <message numerus="yes">
+            <source>{date} · %n days overdue</source>
+            <translation>
+                <numerusform>{date} · %n day overdue</numerusform>
+                <numerusform>{date} · %n days overdue</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>HazardsScreen</name>
+        <message>
+            <source>Hazard status by market</source>
+            <translation>Hazard status by market</translation>
+        </message>
+        <message>
+            <source>No open hazards.</source>
+            <translation>No open hazards.</translation>
+        </message>
+        <message>
+            <source>Hazards</source>
+            <translation>Hazards</translation>
+        </message>
+        <message>
+            <source>{year}-{month:02d}: hazards found and eliminated</source>
+            <translation>{year}-{month:02d}: hazards found and eliminated</translation>
+        </message>
+        <message>
+            <source>Found {found}, eliminated {eliminated}</source>
+            <translation>Found {found}, eliminated {eliminated}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n open hazards past their deadline</source>
+            <translation>
+                <numerusform>%n open hazard past its deadline</numerusform>
+                <numerusform>%n open hazards past their deadline</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Open hazards, nearest deadline first (%n)</source>
+            <translation>
+                <numerusform>Open hazards, nearest deadline first (%n)</numerusform>
+                <numerusform>Open hazards, nearest deadline first (%n)</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1075,6 +1230,47 @@
             <translation>Deleted</translation>
         </message>
         <message>
+            <source>Being rectified</source>
+            <translation>Being rectified</translation>
+        </message>
+        <message>
+            <source>Re-inspected</source>
+            <translation>Re-inspected</translation>
+        </message>
+        <message>
+            <source>Minor</source>
+            <translation>Minor</translation>
+        </message>
+        <message>
+            <source>Major</source>
+            <translation>Major</translation>
+        </message>
+        <message>
+            <source>Critical</source>
+            <translation>Critical</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <extracomment>A stall's hazard status at a glance (the floor grid's symbols, worst first).</extracomment>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <source>Open hazard</source>
+            <translation>Open hazard</translation>
+        </message>
+        <message>
+            <source>No hazards</source>
+            <translation>No hazards</translation>
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation>In progress</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>Completed</translation>
+        </message>
+        <message>
             <source>, </source>
             <translation>, </translation>
         </message>
@@ -1137,6 +1333,45 @@ Worker ID {worker_id} · PIN {pin}</translation>
         </message>
     </context>
     <context>
+        <name>MarketScreen</name>
+        <message>
+            <source>Search: name, operator, licence or stall</source>
+            <translation>Search: name, operator, licence or stall</translation>
+        </message>
+        <message>
+            <source>List</source>
+            <translation>List</translation>
+        </message>
+        <message>
+            <source>Floor plan</source>
+            <translation>Floor plan</translation>
+        </message>
+        <message>
+            <source>Add premises</source>
+            <translation>Add premises</translation>
+        </message>
+        <message>
+            <source>Markets</source>
+            <translation>Markets</translation>
+        </message>
+        <message>
+            <source>No market in your area.</source>
+            <translation>No market in your area.</translation>
+        </message>
+        <message>
+            <source>{stalls} stalls · {open} reported · {rectifying} being rectified · {overdue} overdue</source>
+            <translation>{stalls} stalls · {open} reported · {rectifying} being rectified · {overdue} overdue</translation>
+        </message>
+        <message>
+            <source>No premises registered yet.</source>
+            <translation>No premises registered yet.</translation>
+        </message>
+        <message>
+            <source>No premises match.</source>
+            <translation>No premises match.</translation>
+        </message>
+    </context>
+    <context>
         <name>PhotoStrip</name>
         <message>
             <source>Take photo</source>
@@ -1153,6 +1388,152 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>Pictures (*.jpg *.jpeg *.png *.webp)</source>
             <translation>Pictures (*.jpg *.jpeg *.png *.webp)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Premises</name>
+        <message>
+            <source>Building {building}</source>
+            <translation>Building {building}</translation>
+        </message>
+        <message>
+            <source>Floor {floor}</source>
+            <translation>Floor {floor}</translation>
+        </message>
+        <message>
+            <source>Row {row}</source>
+            <translation>Row {row}</translation>
+        </message>
+        <message>
+            <source>No location</source>
+            <translation>No location</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n open hazards</source>
+            <translation>
+                <numerusform>%n open hazard</numerusform>
+                <numerusform>%n open hazards</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PremisesEditScreen</name>
+        <message>
+            <source>Name (required)</source>
+            <translation>Name (required)</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <source>Licence no.</source>
+            <translation>Licence no.</translation>
+        </message>
+        <message>
+            <source>Contact phone</source>
+            <translation>Contact phone</translation>
+        </message>
+        <message>
+            <source>Trade</source>
+            <translation>Trade</translation>
+        </message>
+        <message>
+            <source>Building</source>
+            <translation>Building</translation>
+        </message>
+        <message>
+            <source>Floor</source>
+            <translation>Floor</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <source>Stall no.</source>
+            <translation>Stall no.</translation>
+        </message>
+        <message>
+            <source>Place in the market</source>
+            <translation>Place in the market</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Add premises</source>
+            <translation>Add premises</translation>
+        </message>
+        <message>
+            <source>Edit premises</source>
+            <translation>Edit premises</translation>
+        </message>
+        <message>
+            <source>Edit {name}</source>
+            <translation>Edit {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PremisesScreen</name>
+        <message>
+            <source>Operator</source>
+            <translation>Operator</translation>
+        </message>
+        <message>
+            <source>Licence no.</source>
+            <translation>Licence no.</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <source>Trade</source>
+            <translation>Trade</translation>
+        </message>
+        <message>
+            <source>Start inspection</source>
+            <translation>Start inspection</translation>
+        </message>
+        <message>
+            <source>Edit premises</source>
+            <translation>Edit premises</translation>
+        </message>
+        <message numerus="yes">
+            <source>Open hazards (%n)</source>
+            <translation>
+                <numerusform>Open hazards (%n)</numerusform>
+                <numerusform>Open hazards (%n)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Inspections (%n)</source>
+            <translation>
+                <numerusform>Inspections (%n)</numerusform>
+                <numerusform>Inspections (%n)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Premises</source>
+            <translation>Premises</translation>
+        </message>
+        <message>
+            <source>{place} · stall {number}</source>
+            <translation>{place} · stall {number}</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <source>Resume inspection</source>
+            <translation>Resume inspection</translation>
         </message>
     </context>
     <context>
@@ -1448,6 +1829,14 @@ Worker ID {worker_id} · PIN {pin}</translation>
     </context>
     <context>
         <name>Shell</name>
+        <message>
+            <source>Market</source>
+            <translation>Market</translation>
+        </message>
+        <message>
+            <source>Hazards</source>
+            <translation>Hazards</translation>
+        </message>
         <message>
             <source>Today</source>
             <translation>Today</translation>

@@ -141,8 +141,40 @@
             <translation>上次走访</translation>
         </message>
         <message>
+            <source>Hazards</source>
+            <translation>隐患</translation>
+        </message>
+        <message>
             <source>Name</source>
             <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Shop name</source>
+            <translation>店名</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>经营者</translation>
+        </message>
+        <message>
+            <source>Trade</source>
+            <translation>行业</translation>
+        </message>
+        <message>
+            <source>Licence no.</source>
+            <translation>营业执照号</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Inspector</source>
+            <translation>巡查员</translation>
+        </message>
+        <message>
+            <source>Hazards found</source>
+            <translation>发现隐患</translation>
         </message>
         <message>
             <source>Relation</source>
@@ -213,8 +245,48 @@
             <translation>类别</translation>
         </message>
         <message>
+            <source>Deadline</source>
+            <translation>整改期限</translation>
+        </message>
+        <message>
+            <source>Stall</source>
+            <translation>摊位</translation>
+        </message>
+        <message>
+            <source>Hazard</source>
+            <translation>隐患</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>等级</translation>
+        </message>
+        <message>
             <source>Status</source>
             <translation>状态</translation>
+        </message>
+        <message>
+            <source>Responsible</source>
+            <translation>整改责任人</translation>
+        </message>
+        <message>
+            <source>Market</source>
+            <translation>市场</translation>
+        </message>
+        <message>
+            <source>Stalls</source>
+            <translation>商户数</translation>
+        </message>
+        <message>
+            <source>Reported</source>
+            <translation>已上报</translation>
+        </message>
+        <message>
+            <source>Being rectified</source>
+            <translation>整改中</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>逾期</translation>
         </message>
         <message>
             <source>Level</source>
@@ -465,6 +537,10 @@
             <translation>该网格不在您的管辖范围内。</translation>
         </message>
         <message>
+            <source>Stalls and shops belong to a market (special grid).</source>
+            <translation>商户只能登记在市场（专属网格）中。</translation>
+        </message>
+        <message>
             <source>Only JPEG, PNG or WebP photos.</source>
             <translation>只支持 JPEG、PNG 或 WebP 照片。</translation>
         </message>
@@ -620,6 +696,38 @@
             <source>photos</source>
             <translation>照片</translation>
         </message>
+        <message>
+            <source>operator</source>
+            <translation>经营者</translation>
+        </message>
+        <message>
+            <source>licence number</source>
+            <translation>营业执照号</translation>
+        </message>
+        <message>
+            <source>contact phone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <source>trade</source>
+            <translation>行业</translation>
+        </message>
+        <message>
+            <source>building</source>
+            <translation>楼栋</translation>
+        </message>
+        <message>
+            <source>floor</source>
+            <translation>楼层</translation>
+        </message>
+        <message>
+            <source>row</source>
+            <translation>排号</translation>
+        </message>
+        <message>
+            <source>stall number</source>
+            <translation>摊位号</translation>
+        </message>
     </context>
     <context>
         <name>FirstRunScreen</name>
@@ -678,6 +786,50 @@
         <message>
             <source>Creating the demo street office… this takes a few seconds.</source>
             <translation>正在生成演示街道……需要几秒钟。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Hazards</name>
+        <message numerus="yes">
+            <source>{date} · %n days overdue</source>
+            <translation>
+                <numerusform>{date} · 逾期 %n 天</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>HazardsScreen</name>
+        <message>
+            <source>Hazard status by market</source>
+            <translation>各市场隐患状态</translation>
+        </message>
+        <message>
+            <source>No open hazards.</source>
+            <translation>没有未销号的隐患。</translation>
+        </message>
+        <message>
+            <source>Hazards</source>
+            <translation>隐患</translation>
+        </message>
+        <message>
+            <source>{year}-{month:02d}: hazards found and eliminated</source>
+            <translation>{year}年{month:02d}月 隐患发现与整改</translation>
+        </message>
+        <message>
+            <source>Found {found}, eliminated {eliminated}</source>
+            <translation>发现隐患 {found} 处，已整改销号 {eliminated} 处</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n open hazards past their deadline</source>
+            <translation>
+                <numerusform>%n 处隐患已超过整改期限</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Open hazards, nearest deadline first (%n)</source>
+            <translation>
+                <numerusform>未销号隐患（%n），按整改期限排序</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1071,6 +1223,47 @@
             <translation>删除</translation>
         </message>
         <message>
+            <source>Being rectified</source>
+            <translation>整改中</translation>
+        </message>
+        <message>
+            <source>Re-inspected</source>
+            <translation>已复查</translation>
+        </message>
+        <message>
+            <source>Minor</source>
+            <translation>一般</translation>
+        </message>
+        <message>
+            <source>Major</source>
+            <translation>较大</translation>
+        </message>
+        <message>
+            <source>Critical</source>
+            <translation>重大</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <extracomment>A stall's hazard status at a glance (the floor grid's symbols, worst first).</extracomment>
+            <translation>逾期</translation>
+        </message>
+        <message>
+            <source>Open hazard</source>
+            <translation>有隐患</translation>
+        </message>
+        <message>
+            <source>No hazards</source>
+            <translation>无隐患</translation>
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation>进行中</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>已完成</translation>
+        </message>
+        <message>
             <source>, </source>
             <translation>、</translation>
         </message>
@@ -1133,6 +1326,45 @@ Worker ID {worker_id} · PIN {pin}</source>
         </message>
     </context>
     <context>
+        <name>MarketScreen</name>
+        <message>
+            <source>Search: name, operator, licence or stall</source>
+            <translation>搜索：店名、经营者、执照号或摊位号</translation>
+        </message>
+        <message>
+            <source>List</source>
+            <translation>列表</translation>
+        </message>
+        <message>
+            <source>Floor plan</source>
+            <translation>平面图</translation>
+        </message>
+        <message>
+            <source>Add premises</source>
+            <translation>新增商户</translation>
+        </message>
+        <message>
+            <source>Markets</source>
+            <translation>市场</translation>
+        </message>
+        <message>
+            <source>No market in your area.</source>
+            <translation>您的辖区内没有市场。</translation>
+        </message>
+        <message>
+            <source>{stalls} stalls · {open} reported · {rectifying} being rectified · {overdue} overdue</source>
+            <translation>共 {stalls} 户 · 已上报 {open} · 整改中 {rectifying} · 逾期 {overdue}</translation>
+        </message>
+        <message>
+            <source>No premises registered yet.</source>
+            <translation>还没有登记商户。</translation>
+        </message>
+        <message>
+            <source>No premises match.</source>
+            <translation>没有符合条件的商户。</translation>
+        </message>
+    </context>
+    <context>
         <name>PhotoStrip</name>
         <message>
             <source>Take photo</source>
@@ -1149,6 +1381,149 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>Pictures (*.jpg *.jpeg *.png *.webp)</source>
             <translation>图片 (*.jpg *.jpeg *.png *.webp)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Premises</name>
+        <message>
+            <source>Building {building}</source>
+            <translation>{building}栋</translation>
+        </message>
+        <message>
+            <source>Floor {floor}</source>
+            <translation>{floor}层</translation>
+        </message>
+        <message>
+            <source>Row {row}</source>
+            <translation>{row}排</translation>
+        </message>
+        <message>
+            <source>No location</source>
+            <translation>未填位置</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n open hazards</source>
+            <translation>
+                <numerusform>%n 处隐患</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>PremisesEditScreen</name>
+        <message>
+            <source>Name (required)</source>
+            <translation>店名（必填）</translation>
+        </message>
+        <message>
+            <source>Operator</source>
+            <translation>经营者</translation>
+        </message>
+        <message>
+            <source>Licence no.</source>
+            <translation>营业执照号</translation>
+        </message>
+        <message>
+            <source>Contact phone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <source>Trade</source>
+            <translation>行业</translation>
+        </message>
+        <message>
+            <source>Building</source>
+            <translation>楼栋</translation>
+        </message>
+        <message>
+            <source>Floor</source>
+            <translation>楼层</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>排</translation>
+        </message>
+        <message>
+            <source>Stall no.</source>
+            <translation>摊位号</translation>
+        </message>
+        <message>
+            <source>Place in the market</source>
+            <translation>市场内位置</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Add premises</source>
+            <translation>新增商户</translation>
+        </message>
+        <message>
+            <source>Edit premises</source>
+            <translation>修改商户信息</translation>
+        </message>
+        <message>
+            <source>Edit {name}</source>
+            <translation>修改 {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PremisesScreen</name>
+        <message>
+            <source>Operator</source>
+            <translation>经营者</translation>
+        </message>
+        <message>
+            <source>Licence no.</source>
+            <translation>营业执照号</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <source>Trade</source>
+            <translation>行业</translation>
+        </message>
+        <message>
+            <source>Start inspection</source>
+            <translation>开始巡查</translation>
+        </message>
+        <message>
+            <source>Edit premises</source>
+            <translation>修改商户信息</translation>
+        </message>
+        <message numerus="yes">
+            <source>Open hazards (%n)</source>
+            <translation>
+                <numerusform>未销号隐患（%n）</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Inspections (%n)</source>
+            <translation>
+                <numerusform>巡查记录（%n）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Premises</source>
+            <translation>商户</translation>
+        </message>
+        <message>
+            <source>{place} · stall {number}</source>
+            <translation>{place} · 摊位 {number}</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>Resume inspection</source>
+            <translation>继续巡查</translation>
         </message>
     </context>
     <context>
@@ -1442,6 +1817,14 @@ Worker ID {worker_id} · PIN {pin}</source>
     </context>
     <context>
         <name>Shell</name>
+        <message>
+            <source>Market</source>
+            <translation>市场</translation>
+        </message>
+        <message>
+            <source>Hazards</source>
+            <translation>隐患</translation>
+        </message>
         <message>
             <source>Today</source>
             <translation>今日</translation>

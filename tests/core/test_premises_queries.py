@@ -59,3 +59,10 @@ def test_stalls_outside_my_area_are_not_read(market) -> None:  # noqa: F811
         reg.open_hazards("p-g1")
     with pytest.raises(NotFoundError):
         reg.open_hazards("nope")
+
+
+def test_several_premises_by_id_only_from_my_area(market) -> None:  # noqa: F811
+    reg = PremisesRegister(market.session("i1"))
+    found = reg.several(["p-1", "p-2", "p-g1", "nope"])
+    assert {k: v.name for k, v in found.items()} == {"p-1": "鑫源五金", "p-2": "宏达电料"}
+    assert reg.several([]) == {}

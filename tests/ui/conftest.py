@@ -208,3 +208,51 @@ def qt_left():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small demo street office (a market with stalls, inspections and hazards at every
+    stage), built once; every demo user's PIN is ``PIN``."""
+    from gridterm.demo.generator import build_demo
+
+    path = tmp_path_factory.mktemp("demo") / "gridterm-demo.db"
+    build_demo(path, 300, pin=PIN, kdf=FAST_KDF)
+    return path
+
+
+@pytest.fixture
+def demo_window(qtbot, qapp, loop, tmp_path: Path, demo_template: Path) -> Iterator[MainWindow]:
+    """The main window on this test's copy of the demo database, in Chinese, on the login."""
+    target = tmp_path / "demo" / demo_template.name
+    target.parent.mkdir()
+    shutil.copy2(demo_template, target)
+    shutil.copy2(keyfile_path(demo_template), keyfile_path(target))
+    i18n = Translations(qapp)
+    i18n.switch("zh_CN")
+    theme = Theme(qapp, "normal")
+    context = AppContext(
+        settings=AppSettings(tmp_path / "ui.ini"),
+        ops=Ops(loop),
+        i18n=i18n,
+        theme=theme,
+        db_path=target,
+        locate=False,
+    )
+    w = MainWindow(context)
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    yield w
+    if w.workspace is not None:
+        w.workspace.close()
+        w.workspace = None
+    w.close()
+    w.deleteLater()
+    QApplication.processEvents()
+    context.ops.shutdown()
+    theme.deleteLater()
+
+
+#: The demo's first market inspector (市场巡查员), as gridterm/demo names its staff.
+DEMO_INSPECTOR = "M0001"

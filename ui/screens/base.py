@@ -27,8 +27,24 @@ class Navigator(Protocol):
     def open_ticket(self, ticket_id: str) -> None:
         """Show a ticket with its history and actions."""
 
+    def start_inspection(self, premises_id: str, inspection_id: str | None = None) -> None:
+        """Run (or resume) a checklist inspection of a stall or shop."""
+
+    def open_hazard(self, hazard_id: str) -> None:
+        """Show a hazard: its lifecycle, photos before and after, and its actions."""
+
+    def open_market(self, grid_id: str) -> None:
+        """Show a market's stalls as a list or a floor plan."""
+
+    def open_premises(self, premises_id: str) -> None:
+        """Show a stall or shop with its inspections and open hazards."""
+
+    def edit_premises(self, premises_id: str | None, grid_id: str) -> None:
+        """Add a stall or shop to a market (``premises_id`` None), or correct one."""
+
     def show_tab(self, name: str) -> None:
-        """Switch to a main section: today, register, tickets, report, sync, settings."""
+        """Switch to a main section: today, register, markets, hazards, tickets, report, sync,
+        settings."""
 
     def back(self) -> None:
         """Close the screen on top."""

@@ -1,0 +1,255 @@
+"""A market's premises (商户) as a searchable list and as a floor grid of stall tiles, and a
+stall's inspection history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QPixmap
+
+from gridterm.domain.territory import Premises
+from gridterm.services.premises import InspectionLine, PremisesStatus
+from ui.formatting import time_text
+from ui.labels import INSPECTION_STATUSES, STALL_STATES, label
+from ui.models.base import ROW_ROLE, SORT_ROLE, RowTableModel
+from ui.theme import Theme
+from ui.widgets.icons import pixmap
+
+Index = QModelIndex | QPersistentModelIndex
+translate = QCoreApplication.translate
+
+#: A stall's state → (symbol in resources/icons, theme colour): never colour alone.
+STATE_SYMBOLS = {
+    "overdue": ("timer", "danger"),
+    "open": ("warning", "warning"),
+    "rectifying": ("wrench", "primary"),
+    "clear": ("check", "ok"),
+}
+
+
+def stall_state(status: PremisesStatus) -> str:
+    """The worst of: overdue, open (reported, nobody rectifying), rectifying, clear."""
+    if status.overdue:
+        return "overdue"
+    if status.open_hazards > status.rectifying:
+        return "open"
+    return "rectifying" if status.open_hazards else "clear"
+
+
+def state_pixmap(theme: Theme | None, state: str, size: int = 26) -> QPixmap:
+    """The symbol of a stall state in its colour."""
+    name, colour = STATE_SYMBOLS[state]
+    return pixmap(name, theme.color(colour) if theme else "#000000", size)
+
+
+def location_text(p: Premises) -> str:
+    """Building A, floor 1, row 3 — the parts the register has."""
+    parts = []
+    if p.building:
+        parts.append(translate("Premises", "Building {building}").format(building=p.building))
+    if p.floor:
+        parts.append(translate("Premises", "Floor {floor}").format(floor=p.floor))
+    if p.row:
+        parts.append(translate("Premises", "Row {row}").format(row=p.row))
+    return " ".join(parts)
+
+
+def matches(p: Premises, needle: str) -> bool:
+    """Search as you type: name, operator, licence number or stall number contains it."""
+    needle = needle.strip().casefold()
+    return not needle or any(
+        needle in field.casefold() for field in (p.name, p.operator, p.licence_no, p.number)
+    )
+
+
+class PremisesModel(RowTableModel[PremisesStatus]):
+    """One row per stall or shop with its hazard status symbol."""
+
+    COL_STATUS, COL_NUMBER, COL_NAME, COL_OPERATOR, COL_TRADE, COL_LICENCE = range(6)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Columns", "Hazards"),
+        QT_TRANSLATE_NOOP("Columns", "Stall"),
+        QT_TRANSLATE_NOOP("Columns", "Shop name"),
+        QT_TRANSLATE_NOOP("Columns", "Operator"),
+        QT_TRANSLATE_NOOP("Columns", "Trade"),
+        QT_TRANSLATE_NOOP("Columns", "Licence no."),
+    )
+
+    def __init__(self, theme: Theme | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.theme = theme
+
+    def display(self, row: PremisesStatus, column: int) -> str:
+        p = row.premises
+        match column:
+            case self.COL_STATUS:
+                state = stall_state(row)
+                text = label(STALL_STATES, state)
+                return f"{text} {row.open_hazards}" if row.open_hazards else text
+            case self.COL_NUMBER:
+                return p.number
+            case self.COL_NAME:
+                return p.name
+            case self.COL_OPERATOR:
+                return p.operator
+            case self.COL_TRADE:
+                return p.trade
+            case _:
+                return p.licence_no
+
+    def decoration(self, row: PremisesStatus, column: int) -> Any:
+        if column == self.COL_STATUS:
+            return state_pixmap(self.theme, stall_state(row))
+        return None
+
+    def sort_key(self, row: PremisesStatus, column: int) -> Any:
+        if column == self.COL_STATUS:
+            return (list(STATE_SYMBOLS).index(stall_state(row)), -row.open_hazards)
+        return self.display(row, column)
+
+
+class PremisesFilter(QSortFilterProxyModel):
+    """The list narrowed to stalls whose name, operator, licence or number contains the text."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self._needle = ""
+
+    def set_text(self, text: str) -> None:
+        """Filter by ``text`` (empty: every stall)."""
+        self.beginFilterChange()
+        self._needle = text
+        self.endFilterChange()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        status = self.sourceModel().index(source_row, 0, source_parent).data(ROW_ROLE)
+        return status is not None and matches(status.premises, self._needle)
+
+
+def stall_label(number: str) -> str:
+    """What a tile shows: the stall's place in its row (A1-03-05 → 05), or the whole number."""
+    return number.rsplit("-", 1)[-1] if "-" in number else number
+
+
+class StallGridModel(QAbstractTableModel):
+    """The floor grid: one table row per market row (building, floor, row), stalls left to
+    right in number order; cells hold a ``PremisesStatus`` (ROW_ROLE) or nothing."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._lines: list[tuple[str, str, str]] = []
+        self._cells: dict[tuple[int, int], PremisesStatus] = {}
+        self._width = 0
+        self.stalls: list[PremisesStatus] = []
+
+    def set_rows(self, stalls: list[PremisesStatus]) -> None:
+        """Lay out stalls in the order the register gives (building, floor, row, number)."""
+        self.beginResetModel()
+        self.stalls = list(stalls)
+        lines: dict[tuple[str, str, str], list[PremisesStatus]] = {}
+        for s in stalls:
+            p = s.premises
+            lines.setdefault((p.building, p.floor, p.row), []).append(s)
+        self._lines = list(lines)
+        self._cells = {
+            (r, c): s for r, key in enumerate(self._lines) for c, s in enumerate(lines[key])
+        }
+        self._width = max((len(v) for v in lines.values()), default=0)
+        self.endResetModel()
+
+    def stall_at(self, row: int, column: int) -> PremisesStatus | None:
+        """The stall in a cell, or None."""
+        return self._cells.get((row, column))
+
+    def cell_of(self, premises_id: str) -> tuple[int, int] | None:
+        """Where a stall is drawn."""
+        for cell, s in self._cells.items():
+            if s.premises.id == premises_id:
+                return cell
+        return None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._width
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        stall = self._cells.get((index.row(), index.column()))
+        if stall is None:
+            return None
+        if role == ROW_ROLE:
+            return stall
+        if role == Qt.ItemDataRole.DisplayRole:
+            return stall_label(stall.premises.number)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return stall_description(stall)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._lines):
+            first = self._cells[(section, 0)].premises
+            return location_text(first) or translate("Premises", "No location")
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < self._width:
+            return str(section + 1)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid() or (index.row(), index.column()) not in self._cells:
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def stall_description(stall: PremisesStatus) -> str:
+    """What a tile says, in words (for screen readers and tests): number · name · state."""
+    parts = [stall.premises.number, stall.premises.name, label(STALL_STATES, stall_state(stall))]
+    if stall.open_hazards:
+        parts.append(translate("Premises", "%n open hazards", None, stall.open_hazards))
+    return " · ".join(p for p in parts if p)
+
+
+class InspectionModel(RowTableModel[InspectionLine]):
+    """A stall's inspections, newest first."""
+
+    COL_STARTED, COL_INSPECTOR, COL_STATUS, COL_FOUND = range(4)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Columns", "Date"),
+        QT_TRANSLATE_NOOP("Columns", "Inspector"),
+        QT_TRANSLATE_NOOP("Columns", "Status"),
+        QT_TRANSLATE_NOOP("Columns", "Hazards found"),
+    )
+
+    def display(self, row: InspectionLine, column: int) -> str:
+        match column:
+            case self.COL_STARTED:
+                return time_text(row.inspection.started_at)
+            case self.COL_INSPECTOR:
+                return row.inspector_name
+            case self.COL_STATUS:
+                return label(INSPECTION_STATUSES, row.inspection.status)
+            case _:
+                return str(row.hazards_found)
+
+    def sort_key(self, row: InspectionLine, column: int) -> Any:
+        if column == self.COL_STARTED:
+            return row.inspection.started_at.isoformat()
+        if column == self.COL_FOUND:
+            return row.hazards_found
+        return self.display(row, column)

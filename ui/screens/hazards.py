@@ -1,0 +1,126 @@
+"""Hazards (隐患): my open hazards by deadline with the overdue flagged, this month's figure
+("found 21, eliminated 21") and each market's hazard status."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+
+from gridterm.services.inspections import Inspections, MonthFigures
+from gridterm.services.premises import MarketSummary, PremisesRegister
+from ui.context import AppContext
+from ui.models.hazards import HazardModel, HazardRow, MarketModel
+from ui.ops import CoreOp
+from ui.screens.base import Navigator, Screen
+from ui.widgets.responsive import ResponsiveRow
+from ui.widgets.table import TouchTable
+from ui.widgets.touch import card, label
+from ui.workspace import Workspace
+
+
+@dataclass(frozen=True, slots=True)
+class HazardsData:
+    """Open hazards with their stalls, the month's figures and the markets' counts."""
+
+    hazards: list[HazardRow]
+    year: int
+    month: int
+    figures: MonthFigures
+    markets: list[MarketSummary]
+
+
+def read_hazards(ws: Workspace) -> HazardsData:
+    """Everything the hazards screen shows (blocking)."""
+    session = ws.session
+    inspections, register = Inspections(session), PremisesRegister(session)
+    lines = inspections.my_open_hazards()
+    stalls = register.several([line.hazard.premises_id for line in lines])
+    # The month as the street office counts it: the terminal's local calendar month.
+    now = session.now().astimezone()
+    return HazardsData(
+        hazards=[HazardRow(line, stalls.get(line.hazard.premises_id)) for line in lines],
+        year=now.year,
+        month=now.month,
+        figures=inspections.month_figures(now.year, now.month),
+        markets=register.markets(),
+    )
+
+
+class HazardsScreen(Screen):
+    """Tap a hazard to see and act on it; tap a market to see its stalls."""
+
+    watches = frozenset({"hazard", "hazard_inspection", "premises"})
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, ws: Workspace, nav: Navigator):
+        super().__init__(ctx, ws, nav)
+        self.setObjectName("hazards")
+        self.data: HazardsData | None = None
+
+        top = ResponsiveRow()
+        figures_card, figures = card()
+        self.month_title = label("", "section")
+        figures.addWidget(self.month_title)
+        self.figures = label("", "title")
+        self.figures.setObjectName("monthFigures")
+        figures.addWidget(self.figures)
+        self.overdue = label("", "muted")
+        self.overdue.setObjectName("overdueCount")
+        figures.addWidget(self.overdue)
+        figures.addStretch(1)
+        top.add(figures_card, 2)
+        markets_card, markets = card()
+        markets.addWidget(label(self.tr("Hazard status by market"), "section"))
+        self.market_model = MarketModel(ctx.theme, self)
+        self.market_table = TouchTable(self.market_model, stretch=(MarketModel.COL_MARKET,))
+        self.market_table.setObjectName("marketTable")
+        self.market_table.on_row(lambda m: nav.open_market(m.grid_id))
+        markets.addWidget(self.market_table, 1)
+        top.add(markets_card, 3)
+        top.setMaximumHeight(260)
+        self.body.addWidget(top)
+
+        list_card, layout = card()
+        self.list_title = label("", "section")
+        layout.addWidget(self.list_title)
+        self.model = HazardModel(ctx.theme, ws.session.now().date(), self)
+        self.table = TouchTable(self.model, stretch=(HazardModel.COL_HAZARD,), sortable=True)
+        self.table.setObjectName("hazardTable")
+        self.table.on_row(lambda row: nav.open_hazard(row.line.hazard.id))
+        layout.addWidget(self.table, 1)
+        self.empty = label(self.tr("No open hazards."), "muted")
+        self.empty.hide()
+        layout.addWidget(self.empty)
+        self.body.addWidget(list_card, 1)
+
+    def title(self) -> str:
+        return self.tr("Hazards")
+
+    def reload(self) -> None:
+        CoreOp(self, lambda: read_hazards(self.ws)).success(self._apply).run(self.ctx.ops)
+
+    def _apply(self, data: HazardsData) -> None:
+        self.data = data
+        self.model.today = self.ws.session.now().date()
+        self.model.set_rows(data.hazards)
+        self.market_model.set_rows(data.markets)
+        self.month_title.setText(
+            self.tr("{year}-{month:02d}: hazards found and eliminated").format(
+                year=data.year, month=data.month
+            )
+        )
+        f = data.figures
+        self.figures.setText(
+            self.tr("Found {found}, eliminated {eliminated}").format(
+                found=f.found, eliminated=f.eliminated
+            )
+        )
+        overdue = sum(r.line.overdue for r in data.hazards)
+        self.overdue.setText(self.tr("%n open hazards past their deadline", None, overdue))
+        self.list_title.setText(
+            self.tr("Open hazards, nearest deadline first (%n)", None, len(data.hazards))
+        )
+        self.table.setVisible(bool(data.hazards))
+        self.empty.setVisible(not data.hazards)
+        self.loaded.emit()

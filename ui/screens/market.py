@@ -1,0 +1,258 @@
+"""A market (专属网格) and its premises: a list searched as you type, or a floor grid of stall
+tiles showing each stall's hazard status at a glance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QTableView,
+    QWidget,
+)
+
+from gridterm.services.premises import MarketSummary, PremisesRegister, PremisesStatus
+from ui.context import AppContext
+from ui.labels import STALL_STATES, label
+from ui.models.base import ROW_ROLE
+from ui.models.premises import (
+    STATE_SYMBOLS,
+    PremisesFilter,
+    PremisesModel,
+    StallGridModel,
+    state_pixmap,
+)
+from ui.ops import CoreOp
+from ui.screens.base import Navigator, Screen
+from ui.widgets.flow import FlowLayout
+from ui.widgets.form import Choice
+from ui.widgets.icons import icon
+from ui.widgets.stall_tiles import STALL_H, STALL_W, StallDelegate
+from ui.widgets.table import TouchTable
+from ui.widgets.touch import button, card, kinetic
+from ui.widgets.touch import label as text_label
+from ui.workspace import Workspace
+
+LIST, GRID = "list", "grid"
+
+
+@dataclass(frozen=True, slots=True)
+class MarketData:
+    """The markets the user may choose from, the one shown, and its stalls."""
+
+    markets: list[MarketSummary]
+    market: MarketSummary | None
+    stalls: list[PremisesStatus]
+
+
+def read_market(ws: Workspace, grid_id: str | None) -> MarketData:
+    """A market's stalls with their hazard status; without ``grid_id`` the user's first
+    market (blocking)."""
+    register = PremisesRegister(ws.session)
+    markets = register.markets()
+    chosen = next((m for m in markets if m.grid_id == grid_id), None)
+    if chosen is None and grid_id is None and markets:
+        chosen = markets[0]
+    stalls = register.market(chosen.grid_id) if chosen is not None else []
+    return MarketData(markets, chosen, stalls)
+
+
+class MarketScreen(Screen):
+    """The inspector's landing screen (one market, or the first of several with a picker),
+    and the screen ``open_market`` shows for any market."""
+
+    watches = frozenset({"premises", "hazard", "hazard_inspection"})
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, ws: Workspace, nav: Navigator, grid_id: str | None = None):
+        super().__init__(ctx, ws, nav)
+        self.setObjectName("market")
+        self.grid_id = grid_id
+        self.data: MarketData | None = None
+
+        # Several markets (a supervisor, an inspector of two): pick one; hidden otherwise.
+        self.picker_box = QWidget()
+        self.picker_row = QHBoxLayout(self.picker_box)
+        self.picker_row.setContentsMargins(0, 0, 0, 0)
+        self.picker: Choice | None = None
+        self.picker_box.hide()
+        self.body.addWidget(self.picker_box)
+
+        top = QHBoxLayout()
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("premisesSearch")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setPlaceholderText(self.tr("Search: name, operator, licence or stall"))
+        self.search_box.addAction(
+            icon("search", ctx.theme.color("muted")), QLineEdit.ActionPosition.LeadingPosition
+        )
+        self.search_box.setMinimumHeight(56)
+        self.search_box.textChanged.connect(self._search_changed)
+        top.addWidget(self.search_box, 1)
+        self.view_choice = Choice(
+            [(LIST, self.tr("List")), (GRID, self.tr("Floor plan"))], "marketView"
+        )
+        self.view_choice.set_value(LIST)
+        self.view_choice.group.buttonClicked.connect(lambda _: self._show_view())
+        top.addWidget(self.view_choice)
+        self.add_button = button(self.tr("Add premises"), "primary", "addPremises")
+        self.add_button.clicked.connect(self._add)
+        top.addWidget(self.add_button)
+        self.body.addLayout(top)
+
+        info_card, info = card()
+        self.summary = text_label("", "")
+        self.summary.setObjectName("marketSummary")
+        info.addWidget(self.summary)
+        legend = QWidget()
+        self.legend = FlowLayout(legend, spacing=16)
+        for state in STATE_SYMBOLS:
+            entry = QWidget()
+            pair = QHBoxLayout(entry)
+            pair.setContentsMargins(0, 0, 0, 0)
+            symbol = QLabel()
+            symbol.setPixmap(state_pixmap(ctx.theme, state, 26))
+            pair.addWidget(symbol)
+            pair.addWidget(text_label(label(STALL_STATES, state), wrap=False))
+            self.legend.addWidget(entry)
+        info.addWidget(legend)
+        self.body.addWidget(info_card)
+
+        self.pages = QStackedWidget()
+        list_card, list_layout = card()
+        self.model = PremisesModel(ctx.theme, self)
+        self.table = TouchTable(self.model)
+        self.filter = PremisesFilter(self)
+        self.filter.setSourceModel(self.model)
+        self.table.setModel(self.filter)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PremisesModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.setObjectName("premisesTable")
+        self.table.on_row(lambda s: nav.open_premises(s.premises.id))
+        list_layout.addWidget(self.table, 1)
+        self.empty = text_label("", "muted")
+        self.empty.setObjectName("premisesEmpty")
+        self.empty.hide()
+        list_layout.addWidget(self.empty)
+        self.pages.addWidget(list_card)
+
+        self.grid_model = StallGridModel(self)
+        self.grid = QTableView()
+        self.grid.setObjectName("stallGrid")
+        self.grid.setModel(self.grid_model)
+        self.grid.setItemDelegate(StallDelegate(ctx.theme, self.grid))
+        self.grid.setShowGrid(False)
+        self.grid.setCornerButtonEnabled(False)
+        self.grid.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.grid.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.grid.horizontalHeader().hide()  # the tiles carry their numbers
+        for grid_header, size in (
+            (self.grid.horizontalHeader(), STALL_W),
+            (self.grid.verticalHeader(), STALL_H),
+        ):
+            grid_header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            grid_header.setDefaultSectionSize(size)
+            grid_header.setHighlightSections(False)
+        self.grid.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.grid.setStyleSheet("QTableView { background: transparent; border: none; }")
+        kinetic(self.grid)
+        self.grid.clicked.connect(self._tile_tapped)
+        self.pages.addWidget(self.grid)
+        self.body.addWidget(self.pages, 1)
+
+    def title(self) -> str:
+        if self.data is None or self.data.market is None:
+            return self.tr("Markets")
+        return self.data.market.name
+
+    def reload(self) -> None:
+        grid_id = self.grid_id
+        CoreOp(self, lambda: read_market(self.ws, grid_id)).success(self._apply).run(self.ctx.ops)
+
+    def _apply(self, data: MarketData) -> None:
+        self.data = data
+        self._show_picker(data)
+        self.model.set_rows(data.stalls)
+        self.grid_model.set_rows(data.stalls)
+        m = data.market
+        if m is None:
+            self.summary.setText(self.tr("No market in your area."))
+        else:
+            self.summary.setText(
+                self.tr(
+                    "{stalls} stalls · {open} reported · {rectifying} being rectified · "
+                    "{overdue} overdue"
+                ).format(stalls=m.premises, open=m.open, rectifying=m.rectifying, overdue=m.overdue)
+            )
+        self.add_button.setEnabled(m is not None)
+        self._show_empty()
+        self.nav.retitle()
+        self.loaded.emit()
+
+    def _show_picker(self, data: MarketData) -> None:
+        # A market opened by id stays itself; the landing screen lets a user of several choose.
+        if self.grid_id is not None or len(data.markets) < 2:
+            self.picker_box.hide()
+            return
+        if self.picker is None:
+            self.picker = Choice([(m.grid_id, m.name) for m in data.markets], "marketPicker")
+            self.picker.group.buttonClicked.connect(lambda _: self._pick())
+            self.picker_row.addWidget(self.picker, 1)
+        if data.market is not None:
+            self.picker.set_value(data.market.grid_id)
+        self.picker_box.show()
+
+    def _pick(self) -> None:
+        chosen = self.picker.value() if self.picker else None
+        if chosen and (self.data is None or self.data.market is None or
+                       chosen != self.data.market.grid_id):  # fmt: skip
+            CoreOp(self, lambda: read_market(self.ws, chosen)).success(self._apply).run(
+                self.ctx.ops
+            )
+
+    def market_id(self) -> str | None:
+        """The grid of the market shown."""
+        return self.data.market.grid_id if self.data and self.data.market else None
+
+    # -- list / floor plan / search ----------------------------------------------------------
+
+    def _show_view(self) -> None:
+        grid = self.view_choice.value() == GRID
+        self.pages.setCurrentIndex(1 if grid else 0)
+
+    def _search_changed(self, text: str) -> None:
+        self.filter.set_text(text)
+        if text.strip() and self.view_choice.value() == GRID:
+            # The floor plan shows every stall; finding one by name is the list's job.
+            self.view_choice.set_value(LIST)
+            self._show_view()
+        self._show_empty()
+
+    def _show_empty(self) -> None:
+        if self.data is None:
+            return
+        shown = self.filter.rowCount()
+        if not self.data.stalls:
+            self.empty.setText(self.tr("No premises registered yet."))
+        elif not shown:
+            self.empty.setText(self.tr("No premises match."))
+        self.empty.setVisible(shown == 0)
+        self.table.setVisible(shown > 0)
+
+    def _tile_tapped(self, index: QModelIndex) -> None:
+        stall = index.data(ROW_ROLE)
+        if stall is not None:
+            self.nav.open_premises(stall.premises.id)
+
+    def _add(self) -> None:
+        grid_id = self.market_id()
+        if grid_id is not None:
+            self.nav.edit_premises(None, grid_id)

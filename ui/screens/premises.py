@@ -1,0 +1,158 @@
+"""A stall or shop (商户): operator, licence, contact, trade and place, its inspections and its
+open hazards; start or resume an inspection, or correct the record."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QVBoxLayout
+
+from gridterm.domain.inspections import HazardInspection
+from gridterm.domain.territory import Premises
+from gridterm.services.inspections import Inspections
+from gridterm.services.premises import InspectionLine, PremisesRegister
+from ui.context import AppContext
+from ui.models.hazards import HazardModel, HazardRow
+from ui.models.premises import InspectionModel, location_text
+from ui.ops import CoreOp
+from ui.screens.base import Navigator, Screen
+from ui.widgets.table import TouchTable
+from ui.widgets.touch import button, card
+from ui.widgets.touch import label as text_label
+from ui.workspace import Workspace
+
+
+@dataclass(frozen=True, slots=True)
+class PremisesData:
+    """Everything the premises screen shows."""
+
+    premises: Premises
+    hazards: list[HazardRow]
+    inspections: list[InspectionLine]
+    running: HazardInspection | None  # my inspection of it still in progress, to resume
+
+
+def read_premises(ws: Workspace, premises_id: str) -> PremisesData:
+    """One stall with its open hazards, inspections and my running inspection (blocking)."""
+    register = PremisesRegister(ws.session)
+    premises = register.get(premises_id)
+    running = [i for i in Inspections(ws.session).in_progress() if i.premises_id == premises_id]
+    return PremisesData(
+        premises=premises,
+        hazards=[HazardRow(line, premises) for line in register.open_hazards(premises_id)],
+        inspections=register.inspections(premises_id),
+        running=running[-1] if running else None,
+    )
+
+
+class PremisesScreen(Screen):
+    """Detail of one stall or shop with Start/Resume inspection and Edit."""
+
+    watches = frozenset({"premises", "hazard", "hazard_inspection"})
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, ws: Workspace, nav: Navigator, premises_id: str):
+        super().__init__(ctx, ws, nav)
+        self.setObjectName("premises")
+        self.premises_id = premises_id
+        self.data: PremisesData | None = None
+
+        head_card, head = card(vertical=False)
+        info = QVBoxLayout()
+        self.where = text_label("", "muted")
+        self.where.setObjectName("premisesWhere")
+        info.addWidget(self.where)
+        details = QGridLayout()
+        details.setHorizontalSpacing(12)
+        self.values: dict[str, QLabel] = {}
+        for i, (key, caption) in enumerate(
+            (
+                ("operator", self.tr("Operator")),
+                ("licence_no", self.tr("Licence no.")),
+                ("contact_phone", self.tr("Contact")),
+                ("trade", self.tr("Trade")),
+            )
+        ):
+            value = text_label("")
+            value.setObjectName(f"premises_{key}")
+            self.values[key] = value
+            details.addWidget(text_label(caption, "muted"), i, 0)
+            details.addWidget(value, i, 1)
+        details.setColumnStretch(1, 1)
+        info.addLayout(details)
+        head.addLayout(info, 1)
+        actions = QVBoxLayout()
+        self.inspect_button = button(self.tr("Start inspection"), "primary", "inspectButton")
+        self.inspect_button.setMinimumWidth(220)
+        self.inspect_button.clicked.connect(self._inspect)
+        self.edit_button = button(self.tr("Edit premises"), "", "editPremises")
+        self.edit_button.clicked.connect(self._edit)
+        actions.addWidget(self.inspect_button)
+        actions.addWidget(self.edit_button)
+        actions.addStretch(1)
+        head.addLayout(actions)
+        self.body.addWidget(head_card)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("premisesTabs")
+        self.hazard_model = HazardModel(ctx.theme, ws.session.now().date(), self)
+        self.hazard_table = TouchTable(self.hazard_model, stretch=(HazardModel.COL_HAZARD,))
+        self.hazard_table.setObjectName("premisesHazards")
+        self.hazard_table.setColumnHidden(HazardModel.COL_STALL, True)  # it is this stall
+        self.hazard_table.on_row(lambda row: nav.open_hazard(row.line.hazard.id))
+        self.inspection_model = InspectionModel(self)
+        self.inspection_table = TouchTable(
+            self.inspection_model, stretch=(InspectionModel.COL_INSPECTOR,)
+        )
+        self.inspection_table.setObjectName("premisesInspections")
+        self.tabs.addTab(self.hazard_table, "")
+        self.tabs.addTab(self.inspection_table, "")
+        self.body.addWidget(self.tabs, 1)
+        self._tab_titles()
+
+    def _tab_titles(self) -> None:
+        d = self.data
+        hazards, inspections = (len(d.hazards), len(d.inspections)) if d else (0, 0)
+        self.tabs.setTabText(0, self.tr("Open hazards (%n)", None, hazards))
+        self.tabs.setTabText(1, self.tr("Inspections (%n)", None, inspections))
+
+    def title(self) -> str:
+        if self.data is None:
+            return self.tr("Premises")
+        p = self.data.premises
+        return f"{p.number} {p.name}".strip()
+
+    def reload(self) -> None:
+        CoreOp(self, lambda: read_premises(self.ws, self.premises_id)).success(self._apply).run(
+            self.ctx.ops
+        )
+
+    def _apply(self, data: PremisesData) -> None:
+        self.data = data
+        p = data.premises
+        place = location_text(p)
+        self.where.setText(
+            self.tr("{place} · stall {number}").format(place=place, number=p.number)
+            if place and p.number
+            else place or p.number
+        )
+        none = self.tr("none")
+        for key, widget in self.values.items():
+            widget.setText(getattr(p, key) or none)
+        self.inspect_button.setText(
+            self.tr("Resume inspection") if data.running else self.tr("Start inspection")
+        )
+        self.hazard_model.set_rows(data.hazards)
+        self.inspection_model.set_rows(data.inspections)
+        self._tab_titles()
+        self.nav.retitle()
+        self.loaded.emit()
+
+    def _inspect(self) -> None:
+        running = self.data.running if self.data else None
+        self.nav.start_inspection(self.premises_id, running.id if running else None)
+
+    def _edit(self) -> None:
+        if self.data is not None:
+            self.nav.edit_premises(self.premises_id, self.data.premises.grid_id)
