@@ -111,3 +111,39 @@ def _fill_visit(visit: Any) -> None:
         translate("Tour", "Blood pressure a little high; reminded to take the pills.")
     )
     visit._draft_timer.stop()
+
+
+def inspector_tour(window: MainWindow, wait: Wait) -> Iterator[tuple[str, QWidget]]:
+    """A market inspector's screens: the market as a list and as a floor plan, a stall with
+    hazards, its edit form, and the hazards list with the month's figures. Only reads."""
+    shell: Any = window.shell
+    assert shell is not None
+    shell.show_tab("markets")
+    market: Any = shell.top_screen()
+    wait(lambda: market.data is not None)
+    market.view_choice.set_value("list")
+    market._show_view()
+    yield "market", market
+    market.view_choice.set_value("grid")
+    market._show_view()
+    yield "market_grid", market
+    market.view_choice.set_value("list")
+    market._show_view()
+    stalls = market.model.rows()
+    if stalls:
+        # The stall with the most open hazards shows the most of the screen.
+        chosen = max(stalls, key=lambda s: (s.overdue, s.open_hazards))
+        shell.open_premises(chosen.premises.id)
+        premises: Any = shell.top_screen()
+        wait(lambda: premises.data is not None)
+        yield "premises", premises
+        premises._edit()
+        edit: Any = shell.top_screen()
+        wait(lambda: edit.premises is not None)
+        yield "premises_edit", edit
+        shell.back()
+        shell.back()
+    shell.show_tab("hazards")
+    hazards: Any = shell.top_screen()
+    wait(lambda: hazards.data is not None)
+    yield "hazards", hazards

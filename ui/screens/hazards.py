@@ -94,6 +94,14 @@ class HazardsScreen(Screen):
         layout.addWidget(self.empty)
         self.body.addWidget(list_card, 1)
 
+    def showEvent(self, event: object) -> None:  # type: ignore[override]
+        super().showEvent(event)
+        # Premises, inspections and hazards are not among the store events the shell
+        # forwards (ui/events.py WATCHED): read again whenever the screen comes back into
+        # view (back from an edit or an inspection, or another section).
+        if self.data is not None:
+            self.reload()
+
     def title(self) -> str:
         return self.tr("Hazards")
 

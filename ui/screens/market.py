@@ -168,6 +168,14 @@ class MarketScreen(Screen):
         self.pages.addWidget(self.grid)
         self.body.addWidget(self.pages, 1)
 
+    def showEvent(self, event: object) -> None:  # type: ignore[override]
+        super().showEvent(event)
+        # Premises, inspections and hazards are not among the store events the shell
+        # forwards (ui/events.py WATCHED): read again whenever the screen comes back into
+        # view (back from an edit or an inspection, or another section).
+        if self.data is not None:
+            self.reload()
+
     def title(self) -> str:
         if self.data is None or self.data.market is None:
             return self.tr("Markets")

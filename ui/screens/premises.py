@@ -76,6 +76,7 @@ class PremisesScreen(Screen):
         ):
             value = text_label("")
             value.setObjectName(f"premises_{key}")
+            value.setProperty("data", True)  # as registered, not UI text
             self.values[key] = value
             details.addWidget(text_label(caption, "muted"), i, 0)
             details.addWidget(value, i, 1)
@@ -116,6 +117,14 @@ class PremisesScreen(Screen):
         hazards, inspections = (len(d.hazards), len(d.inspections)) if d else (0, 0)
         self.tabs.setTabText(0, self.tr("Open hazards (%n)", None, hazards))
         self.tabs.setTabText(1, self.tr("Inspections (%n)", None, inspections))
+
+    def showEvent(self, event: object) -> None:  # type: ignore[override]
+        super().showEvent(event)
+        # Premises, inspections and hazards are not among the store events the shell
+        # forwards (ui/events.py WATCHED): read again whenever the screen comes back into
+        # view (back from an edit or an inspection, or another section).
+        if self.data is not None:
+            self.reload()
 
     def title(self) -> str:
         if self.data is None:
