@@ -5,7 +5,9 @@
 
 It starts its own Xvfb when no DISPLAY is set, builds a 1,500-household demo database (seeded,
 so the same people appear every time) in a temporary folder, logs in as the demo grid worker
-and walks every screen (ui/tour.py) in each configuration below.
+and walks every screen (ui/tour.py) in each configuration below, then as the demo market
+inspector through the market screens (``inspector_tour``). ``--only`` takes a file name
+without ``.png`` (``zh_CN-market``, ``zh_CN-portrait-premises``).
 """
 
 from __future__ import annotations
@@ -35,6 +37,11 @@ CONFIGS: list[tuple[str, str, str, tuple[int, int], set[str] | None]] = [
     ("zh_CN-portrait", "zh_CN", "normal", (800, 1280),
      {"login", "today", "building", "household", "visit", "tickets", "quick_report"}),
 ]  # fmt: skip
+#: The market inspector (市场巡查员) walks ui/tour.inspector_tour in these.
+INSPECTOR_CONFIGS: list[tuple[str, str, str, tuple[int, int], set[str] | None]] = [
+    ("zh_CN", "zh_CN", "normal", (1280, 800), None),
+    ("zh_CN-portrait", "zh_CN", "normal", (800, 1280), {"market_grid", "premises"}),
+]  # fmt: skip
 HOUSEHOLDS = 1500
 
 
@@ -55,19 +62,21 @@ def start_xvfb() -> subprocess.Popen[bytes] | None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--only", help="make only the screenshot with this name")
+    parser.add_argument(
+        "--only", help="make only the screenshots with these names (comma-separated)"
+    )
     parser.add_argument("--out", type=Path, default=HERE)
     args = parser.parse_args()
     xvfb = start_xvfb()
     os.environ["QT_QPA_PLATFORM"] = "xcb"
     try:
-        return shoot(args.out, args.only)
+        return shoot(args.out, set(args.only.split(",")) if args.only else None)
     finally:
         if xvfb is not None:
             xvfb.terminate()
 
 
-def shoot(out: Path, only: str | None) -> int:
+def shoot(out: Path, only: set[str] | None) -> int:
     import asyncio
 
     import qasync
@@ -83,7 +92,7 @@ def shoot(out: Path, only: str | None) -> int:
     from ui.ops import Ops
     from ui.settings import AppSettings
     from ui.theme import Theme
-    from ui.tour import tour
+    from ui.tour import inspector_tour, tour
 
     work = Path(tempfile.mkdtemp(prefix="gridterm-shots-"))
     db = work / "demo" / "gridterm-demo.db"
@@ -91,6 +100,7 @@ def shoot(out: Path, only: str | None) -> int:
     users = [DemoUser(u.worker_id, u.name, u.role.value, u.pin) for u in result.users]
     save_demo_users(db, users)
     worker = users[0]
+    inspector = next(u for u in users if u.role == "market_inspector")
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     collector = GuiThreadCollector(app)
@@ -114,7 +124,9 @@ def shoot(out: Path, only: str | None) -> int:
             app.processEvents()
             time.sleep(0.01)
 
-    for prefix, locale, theme_name, size, wanted in CONFIGS:
+    walks = [(c, worker, tour, True) for c in CONFIGS]
+    walks += [(c, inspector, inspector_tour, False) for c in INSPECTOR_CONFIGS]
+    for (prefix, locale, theme_name, size, wanted), user, walk, with_login in walks:
         i18n.switch(locale)
         theme.apply(theme_name)
         ctx = AppContext(
@@ -139,22 +151,23 @@ def shoot(out: Path, only: str | None) -> int:
         ) -> None:
             nonlocal made
             full = f"{prefix}-{name}"
-            if (wanted is not None and name not in wanted) or (only and full != only):
+            if (wanted is not None and name not in wanted) or (only and full not in only):
                 return
             settle()
             window.grab().save(str(out / f"{full}.png"))
             made += 1
             print(f"{full}.png")
 
-        window.stack.setCurrentWidget(window.first_run)
-        save("first_run")
-        window.stack.setCurrentWidget(window.login)
-        save("login")
-        window.login.worker_id.setText(worker.worker_id)
-        window.login.pin.setText(worker.pin)
+        if with_login:
+            window.stack.setCurrentWidget(window.first_run)
+            save("first_run")
+            window.stack.setCurrentWidget(window.login)
+            save("login")
+        window.login.worker_id.setText(user.worker_id)
+        window.login.pin.setText(user.pin)
         window.login.submit.click()
         wait(lambda w=window: w.shell is not None)
-        for name, _screen in tour(window, wait):
+        for name, _screen in walk(window, wait):
             save(name)
         window.close()
         ctx.ops.shutdown()

@@ -54,7 +54,9 @@ class PremisesEditScreen(Screen):
         for field, caption in captions.items():
             self.inputs[field] = self._input(field)
             self.form.row(caption, self.inputs[field], field)
-        self.inputs["contact_phone"].setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
+        self.inputs["contact_phone"].setInputMethodHints(
+            Qt.InputMethodHint.ImhDialableCharactersOnly
+        )
         # The place in the market on one row: building, floor, row, stall number.
         place = QHBoxLayout()
         place.setSpacing(8)
