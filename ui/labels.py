@@ -141,8 +141,26 @@ FIELDS = {
     "department": QT_TRANSLATE_NOOP("Fields", "department"),
     "pin": QT_TRANSLATE_NOOP("Fields", "PIN"),
     "photos": QT_TRANSLATE_NOOP("Fields", "photos"),
+    "status": QT_TRANSLATE_NOOP("Fields", "status"),
+    "urgent": QT_TRANSLATE_NOOP("Fields", "urgent"),
+    "rental": QT_TRANSLATE_NOOP("Fields", "rented out"),
+    "vacant": QT_TRANSLATE_NOOP("Fields", "vacant"),
+    "party_member": QT_TRANSLATE_NOOP("Fields", "party member"),
+    "key_reasons": QT_TRANSLATE_NOOP("Fields", "key household reasons"),
 }
 ERRORS = {
+    "conflict.status_by_transition": QT_TRANSLATE_NOOP(
+        "Errors",
+        "A ticket's status follows its steps: accept the server's status, then open the "
+        "ticket to act again.",
+    ),
+    "conflict.not_text": QT_TRANSLATE_NOOP(
+        "Errors", "Only a text field takes a value you type: keep yours or take the server's."
+    ),
+    "conflict.not_open": QT_TRANSLATE_NOOP("Errors", "This conflict is settled already."),
+    "conflict.unsupported": QT_TRANSLATE_NOOP(
+        "Errors", "This kind of conflict is settled by a supervisor."
+    ),
     "field.required": QT_TRANSLATE_NOOP("Errors", "Please fill in the {field}."),
     "field.too_long": QT_TRANSLATE_NOOP(
         "Errors", "The {field} is too long (at most {max_len} characters)."
