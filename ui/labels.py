@@ -6,7 +6,9 @@ it; the lookup functions translate at call time, so a language switch shows at o
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+
+from gridterm.domain import categories
 
 translate = QCoreApplication.translate
 
@@ -102,19 +104,6 @@ OPS = {
     "create": QT_TRANSLATE_NOOP("Labels", "New"),
     "update": QT_TRANSLATE_NOOP("Labels", "Changed"),
     "delete": QT_TRANSLATE_NOOP("Labels", "Deleted"),
-}
-#: Ticket categories as stored (the street office's Chinese code list) → English source.
-CATEGORIES = {
-    "环境卫生": QT_TRANSLATE_NOOP("Category", "Sanitation"),
-    "市政设施": QT_TRANSLATE_NOOP("Category", "Public facilities"),
-    "物业管理": QT_TRANSLATE_NOOP("Category", "Property management"),
-    "消防安全": QT_TRANSLATE_NOOP("Category", "Fire safety"),
-    "邻里纠纷": QT_TRANSLATE_NOOP("Category", "Neighbour dispute"),
-    "违章搭建": QT_TRANSLATE_NOOP("Category", "Illegal construction"),
-    "占道经营": QT_TRANSLATE_NOOP("Category", "Street vending"),
-    "治安隐患": QT_TRANSLATE_NOOP("Category", "Public security"),
-    "供水供电": QT_TRANSLATE_NOOP("Category", "Water and power"),
-    "other": QT_TRANSLATE_NOOP("Category", "Other"),
 }
 #: Field names the core puts in ``ValidationError.field``.
 FIELDS = {
@@ -273,9 +262,15 @@ def label(table: dict[str, str], value: object, context: str = "Labels") -> str:
     return translate(context, source) if source else str(key)
 
 
+def category_codes() -> list[str]:
+    """The ticket categories a worker picks from, in the street office's order (stored codes;
+    the list is data: ``gridterm.domain.categories``)."""
+    return [c.code for c in categories.choosable()]
+
+
 def category_label(category: str) -> str:
-    """A ticket category for display (unknown categories as stored)."""
-    return label(CATEGORIES, category, "Category")
+    """A ticket category in the UI's language (unknown, older categories as stored)."""
+    return categories.category_label(category, QLocale().name())
 
 
 def field_label(field: str | None) -> str:

@@ -75,50 +75,6 @@
         </message>
     </context>
     <context>
-        <name>Category</name>
-        <message>
-            <source>Sanitation</source>
-            <extracomment>Ticket categories as stored (the street office&apos;s Chinese code list) → English source.</extracomment>
-            <translation>Sanitation</translation>
-        </message>
-        <message>
-            <source>Public facilities</source>
-            <translation>Public facilities</translation>
-        </message>
-        <message>
-            <source>Property management</source>
-            <translation>Property management</translation>
-        </message>
-        <message>
-            <source>Fire safety</source>
-            <translation>Fire safety</translation>
-        </message>
-        <message>
-            <source>Neighbour dispute</source>
-            <translation>Neighbour dispute</translation>
-        </message>
-        <message>
-            <source>Illegal construction</source>
-            <translation>Illegal construction</translation>
-        </message>
-        <message>
-            <source>Street vending</source>
-            <translation>Street vending</translation>
-        </message>
-        <message>
-            <source>Public security</source>
-            <translation>Public security</translation>
-        </message>
-        <message>
-            <source>Water and power</source>
-            <translation>Water and power</translation>
-        </message>
-        <message>
-            <source>Other</source>
-            <translation>Other</translation>
-        </message>
-    </context>
-    <context>
         <name>Columns</name>
         <message>
             <source>Visit</source>

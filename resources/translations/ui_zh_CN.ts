@@ -75,50 +75,6 @@
         </message>
     </context>
     <context>
-        <name>Category</name>
-        <message>
-            <source>Sanitation</source>
-            <extracomment>Ticket categories as stored (the street office&apos;s Chinese code list) → English source.</extracomment>
-            <translation>环境卫生</translation>
-        </message>
-        <message>
-            <source>Public facilities</source>
-            <translation>市政设施</translation>
-        </message>
-        <message>
-            <source>Property management</source>
-            <translation>物业管理</translation>
-        </message>
-        <message>
-            <source>Fire safety</source>
-            <translation>消防安全</translation>
-        </message>
-        <message>
-            <source>Neighbour dispute</source>
-            <translation>邻里纠纷</translation>
-        </message>
-        <message>
-            <source>Illegal construction</source>
-            <translation>违章搭建</translation>
-        </message>
-        <message>
-            <source>Street vending</source>
-            <translation>占道经营</translation>
-        </message>
-        <message>
-            <source>Public security</source>
-            <translation>治安隐患</translation>
-        </message>
-        <message>
-            <source>Water and power</source>
-            <translation>供水供电</translation>
-        </message>
-        <message>
-            <source>Other</source>
-            <translation>其他</translation>
-        </message>
-    </context>
-    <context>
         <name>Columns</name>
         <message>
             <source>Visit</source>
