@@ -6,7 +6,9 @@ it; the lookup functions translate at call time, so a language switch shows at o
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+
+from gridterm.domain import categories
 
 translate = QCoreApplication.translate
 
@@ -125,19 +127,6 @@ INSPECTION_STATUSES = {
     "in_progress": QT_TRANSLATE_NOOP("Labels", "In progress"),
     "completed": QT_TRANSLATE_NOOP("Labels", "Completed"),
 }
-#: Ticket categories as stored (the street office's Chinese code list) → English source.
-CATEGORIES = {
-    "环境卫生": QT_TRANSLATE_NOOP("Category", "Sanitation"),
-    "市政设施": QT_TRANSLATE_NOOP("Category", "Public facilities"),
-    "物业管理": QT_TRANSLATE_NOOP("Category", "Property management"),
-    "消防安全": QT_TRANSLATE_NOOP("Category", "Fire safety"),
-    "邻里纠纷": QT_TRANSLATE_NOOP("Category", "Neighbour dispute"),
-    "违章搭建": QT_TRANSLATE_NOOP("Category", "Illegal construction"),
-    "占道经营": QT_TRANSLATE_NOOP("Category", "Street vending"),
-    "治安隐患": QT_TRANSLATE_NOOP("Category", "Public security"),
-    "供水供电": QT_TRANSLATE_NOOP("Category", "Water and power"),
-    "other": QT_TRANSLATE_NOOP("Category", "Other"),
-}
 #: Field names the core puts in ``ValidationError.field``.
 FIELDS = {
     "name": QT_TRANSLATE_NOOP("Fields", "name"),
@@ -171,8 +160,26 @@ FIELDS = {
     "floor": QT_TRANSLATE_NOOP("Fields", "floor"),
     "row": QT_TRANSLATE_NOOP("Fields", "row"),
     "number": QT_TRANSLATE_NOOP("Fields", "stall number"),
+    "status": QT_TRANSLATE_NOOP("Fields", "status"),
+    "urgent": QT_TRANSLATE_NOOP("Fields", "urgent"),
+    "rental": QT_TRANSLATE_NOOP("Fields", "rented out"),
+    "vacant": QT_TRANSLATE_NOOP("Fields", "vacant"),
+    "party_member": QT_TRANSLATE_NOOP("Fields", "party member"),
+    "key_reasons": QT_TRANSLATE_NOOP("Fields", "key household reasons"),
 }
 ERRORS = {
+    "conflict.status_by_transition": QT_TRANSLATE_NOOP(
+        "Errors",
+        "A ticket's status follows its steps: accept the server's status, then open the "
+        "ticket to act again.",
+    ),
+    "conflict.not_text": QT_TRANSLATE_NOOP(
+        "Errors", "Only a text field takes a value you type: keep yours or take the server's."
+    ),
+    "conflict.not_open": QT_TRANSLATE_NOOP("Errors", "This conflict is settled already."),
+    "conflict.unsupported": QT_TRANSLATE_NOOP(
+        "Errors", "This kind of conflict is settled by a supervisor."
+    ),
     "field.required": QT_TRANSLATE_NOOP("Errors", "Please fill in the {field}."),
     "field.too_long": QT_TRANSLATE_NOOP(
         "Errors", "The {field} is too long (at most {max_len} characters)."
@@ -288,9 +295,15 @@ def label(table: dict[str, str], value: object, context: str = "Labels") -> str:
     return translate(context, source) if source else str(key)
 
 
+def category_codes() -> list[str]:
+    """The ticket categories a worker picks from, in the street office's order (stored codes;
+    the list is data: ``gridterm.domain.categories``)."""
+    return [c.code for c in categories.choosable()]
+
+
 def category_label(category: str) -> str:
-    """A ticket category for display (unknown categories as stored)."""
-    return label(CATEGORIES, category, "Category")
+    """A ticket category in the UI's language (unknown, older categories as stored)."""
+    return categories.category_label(category, QLocale().name())
 
 
 def field_label(field: str | None) -> str:

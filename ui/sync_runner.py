@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -19,6 +21,10 @@ from gridterm.store import Store
 
 log = logging.getLogger(__name__)
 
+
+#: How long closing waits for a sync in flight before closing the store anyway (a request
+#: cannot be interrupted mid-read; the engine's read timeout is longer than a worker waits).
+HALT_TIMEOUT_S = 20.0
 
 #: What the engine keeps in ``sync_state`` once the terminal is enrolled (sync.client.state).
 ENROLLED_KEYS = ("server_url", "device_id", "device_token")
@@ -94,6 +100,7 @@ class SyncRunner(QObject):
             self.scheduler, cancel=self.engine.cancel, on_report=self.reported.emit
         )
         self._task: asyncio.Task[None] | None = None
+        self._halting: threading.Thread | None = None
         self._network: Any = None
 
     def start(self) -> None:
@@ -127,24 +134,35 @@ class SyncRunner(QObject):
         info.reachabilityChanged.connect(changed)
         changed(info.reachability())
 
-    def halt(self) -> None:
-        """Stop for good and wait until the engine's thread is idle (logout, exit), before
-        the store closes under it. Blocking: a sync in progress stops at its next request.
+    def halt(self, then: Callable[[], None] | None = None) -> threading.Thread:
+        """Stop for good (logout, exit) without blocking the caller: the sync in progress is
+        cancelled (it stops at its next request), and a thread of its own waits for the
+        engine's thread to be idle — at most ``HALT_TIMEOUT_S`` — then closes the transport
+        and calls ``then`` (closing the store, so it never closes under a running sync).
 
-        ``BackgroundSync.stop`` is a coroutine, and at exit no loop turn is left to run it;
-        so this sets the same flag and joins the same executor directly.
+        The window closes at once; the process exits when that thread is done (it is not a
+        daemon). Whatever the sync had not acknowledged stays in the outbox as sent and goes
+        again next time (the server applies each op once). Returns the thread (tests join it).
         """
-        self.background._stopping = True
-        self.engine.cancel()
-        self.background._executor.shutdown(wait=True, cancel_futures=True)
-        if self.background._wakeup is not None:
-            self.background._wakeup.set()  # its loop sees the flag and ends at the next turn
-        self.transport.close()
+        background, transport = self.background, self.transport
+
+        def finish() -> None:
+            if not background.halt(HALT_TIMEOUT_S):
+                log.warning("sync still busy after %s s; closing anyway", HALT_TIMEOUT_S)
+            transport.close()
+            if then is not None:
+                then()
+
+        thread = threading.Thread(target=finish, name="gridterm-sync-halt")
+        thread.start()
+        self._halting = thread
+        return thread
 
     @property
     def finished(self) -> bool:
-        """Whether the background task has ended (after ``halt``)."""
-        return self._task is None or self._task.done()
+        """Whether the background task has ended and the halt is complete (after ``halt``)."""
+        halted = self._halting is None or not self._halting.is_alive()
+        return halted and (self._task is None or self._task.done())
 
 
 def network_state() -> bool | None:

@@ -77,5 +77,8 @@ class Workspace:
         """Log out: stop signals and sync, finish pending writes and close the database."""
         self.events.detach()
         if self.sync is not None:
-            self.sync.halt()
-        self.session.store.close()
+            # never waits here (closeEvent runs this on the GUI thread): the store closes
+            # on the halt's own thread once the sync thread is idle
+            self.sync.halt(then=self.session.store.close)
+        else:
+            self.session.store.close()

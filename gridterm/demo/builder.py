@@ -174,6 +174,7 @@ class DemoBuilder:
         self.visits = VisitHistory(self.rng, self.ids, self.clock, self.rows("visit"))
         self._territory_and_staff()
         self.photos = self._photos(output)
+        self.desk.verify_photo = self.photos[0]
         done = 0
         for n, community in enumerate(self.communities):
             building_no = 0  # buildings are numbered per community (3栋)

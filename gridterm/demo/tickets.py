@@ -83,6 +83,9 @@ class TicketDesk:
         self._tickets = tickets
         self._transitions = transitions
         self._end = clock.at(0)  # history stops at the start of today
+        #: The picture a verifying grid worker takes on site (销号 needs evidence); the core
+        #: refuses a verification without one. Set once the demo's photos exist.
+        self.verify_photo: str | None = None
 
     def plan(self, level: Level, status: TicketStatus) -> list[TicketAction]:
         """A plausible sequence of actions reaching ``status`` at ``level``."""
@@ -174,6 +177,7 @@ class TicketDesk:
                 at=_dt(when),
                 note=note if action is not A.DISPATCH else f"派{department}处置",
                 department=department if action is A.DISPATCH else "",
+                photo=self.verify_photo if action is A.VERIFY else None,
             )
             steps.append(_transition_row(step))
         self._tickets.append(

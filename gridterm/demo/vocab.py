@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from gridterm.domain.categories import DEFAULT_FILE, ticket_categories
+
 STREET_OFFICE = "东湖街道"
 MARKET = "东湖机电五金城"
 
@@ -68,17 +70,11 @@ VISIT_NOTES: dict[str, tuple[str, ...]] = {
     "epidemic_prevention": ("宣传疫苗接种", "登记健康情况"),
 }  # fmt: skip
 
-#: Ticket categories with titles and the department the street office calls in (吹哨).
-TICKET_KINDS: tuple[tuple[str, tuple[str, ...], str], ...] = (
-    ("环境卫生", ("垃圾堆积未清运", "绿化带杂物堆积", "化粪池外溢"), "城管"),
-    ("市政设施", ("路灯不亮", "井盖破损", "人行道砖松动"), "城管"),
-    ("物业管理", ("楼道灯损坏", "单元门禁失灵", "屋顶漏水", "电梯故障停运"), "物业"),
-    ("消防安全", ("楼道堆放杂物", "电动车楼道充电", "消防通道被占用"), "消防救援站"),
-    ("邻里纠纷", ("噪音扰民", "楼上漏水纠纷", "占用公共空间"), "司法所"),
-    ("违章搭建", ("楼顶违章搭建", "私自封闭公共阳台"), "城管"),
-    ("占道经营", ("流动摊贩占道", "店外占道经营"), "市场监管"),
-    ("治安隐患", ("单元门长期损坏", "可疑人员出入"), "派出所"),
-    ("供水供电", ("停水未通知", "水压不足", "电表箱损坏"), "供电所"),
+#: Ticket categories with titles and the department the street office calls in (吹哨), from
+#: the category list shipped with the app (not a street office's own: the demo stays the same
+#: everywhere).
+TICKET_KINDS: tuple[tuple[str, tuple[str, ...], str], ...] = tuple(
+    (c.code, c.examples, c.department) for c in ticket_categories(DEFAULT_FILE) if c.examples
 )
 
 #: Chronic conditions (慢病) and other health notes kept in the register.

@@ -13,7 +13,13 @@ from datetime import datetime
 from enum import StrEnum
 
 from gridterm.domain.users import Role
-from gridterm.domain.validation import enum_value, optional_text, required_text, timestamp
+from gridterm.domain.validation import (
+    enum_value,
+    optional_text,
+    required_text,
+    sha256_hex,
+    timestamp,
+)
 from gridterm.errors import PermissionDeniedError, TransitionError, ValidationError
 
 
@@ -188,7 +194,9 @@ class Ticket:
         """Perform ``action``; return the new ticket and the history entry to store.
 
         Raises TransitionError when the state machine forbids it, PermissionDeniedError when
-        the role may not act at the ticket's level, ValidationError on a missing detail.
+        the role may not act at the ticket's level, ValidationError on a missing detail (a
+        dispatch without a department, a reopen or escalation without a reason, a
+        verification without a photo: ``ticket.verify_needs_photo``).
         """
         action = enum_value(TicketAction, action, "action")
         refusal = self._refusal(action, role)
@@ -208,6 +216,12 @@ class Ticket:
         if action is TicketAction.ESCALATE and not text:
             raise ValidationError(
                 "ticket.escalate_needs_reason", "say why it goes up a level", field="note"
+            )
+        evidence = sha256_hex(photo, "photo") if photo else None
+        if action is TicketAction.VERIFY and evidence is None:
+            # 销号 rests on on-site evidence: the verifying worker photographs the result.
+            raise ValidationError(
+                "ticket.verify_needs_photo", "take a photo on site to verify", field="photo"
             )
         _, to_status = TRANSITIONS[action]
         to_level = self.level.next_up() if action is TicketAction.ESCALATE else self.level
@@ -230,7 +244,7 @@ class Ticket:
             when,
             text,
             dept,
-            photo,
+            evidence,
         )
         return new, step
 

@@ -1,25 +1,57 @@
-"""Fields changed both here and on the server: shown to the worker with both values.
+"""Fields changed both here and on the server (冲突): shown with both values, resolved here.
 
-The server keeps its value and its own record of the conflict for a supervisor to settle
-(sync-protocol.md, guarantee 7); the terminal keeps the worker's value here so it is never
-lost unseen. Dismissing only says "I have seen it". Pure: no network.
+The server keeps its value and its own record of the conflict (sync-protocol.md, guarantee 7);
+the terminal keeps the worker's value here so it is never lost unseen. The worker resolves a
+conflict by choosing a value — their own ("mine"), the server's, or (text fields) a new one.
+The choice is written as a normal edit of that one field through the store's outbox, based on
+the server's version (the record's local version, which the sync engine keeps equal to the
+server's after a conflict), so it does not conflict again; when it reaches the server, the
+server settles its own conflict on that field. Nothing is deleted: the conflict row keeps both
+values plus the resolution (who, what, when).
+
+A ticket's status is never chosen: it follows the server's state machine. A status conflict is
+resolved only by accepting the server's status (written as a ticket edit naming that status,
+which the server ignores except to settle its conflict); to act on the ticket again the worker
+records a new transition from where it now stands. Pure: no network.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
-from gridterm.errors import NotFoundError
+from gridterm.domain.permissions import require_for_entity
+from gridterm.domain.residents import validate_resident_fields
+from gridterm.domain.territory import validate_household_changes
+from gridterm.domain.tickets import TicketStatus
+from gridterm.domain.validation import optional_text, required_text
+from gridterm.errors import NotFoundError, ValidationError
 from gridterm.services.session import Session
 from gridterm.store.reader import Reader
 from gridterm.store.tx import Tx, utc_now
 
+#: Fields a worker may type a new value into (the others are flags, lists or codes).
+TEXT_FIELDS = frozenset({"phone", "notes", "title", "description", "location", "name"})
+#: Ticket fields a worker may choose a value of (status follows the state machine).
+_TICKET_FIELDS = frozenset({"title", "description", "location", "category", "urgent"})
+#: Settled conflicts shown at most (the list is collapsed; older ones stay in the database).
+SETTLED_LIMIT = 50
+
+
+class Choice(StrEnum):
+    """How the worker settles a conflict."""
+
+    MINE = "mine"
+    SERVER = "server"
+    VALUE = "value"
+
 
 @dataclass(frozen=True, slots=True)
 class SyncConflict:
-    """One field of one record with two values."""
+    """One field of one record with two values; ``building``/``unit``/``room`` name a
+    household (or a resident's household), ``title`` a ticket."""
 
     id: str
     entity: str
@@ -29,25 +61,85 @@ class SyncConflict:
     server_value: Any
     source: str
     detected_at: str
+    status: str = "open"
+    building: str | None = None
+    unit: str | None = None
+    room: str | None = None
+    title: str | None = None
+    resolution: str | None = None
+    resolved_value: Any = None
+    resolved_by: str | None = None
+    resolved_at: str | None = None
+
+    @property
+    def editable(self) -> bool:
+        """Whether the worker may type a value of their own (a text field)."""
+        return self.field in TEXT_FIELDS and self.entity in ("household", "resident", "ticket")
+
+    @property
+    def status_of_ticket(self) -> bool:
+        """A ticket's status: settled only by accepting the server's state machine."""
+        return self.entity == "ticket" and self.field == "status"
+
+
+_SELECT = """
+SELECT c.*, b.number AS building, u.number AS unit, h.room AS room, t.title AS title
+FROM sync_conflict c
+LEFT JOIN resident r ON c.entity = 'resident' AND r.id = c.entity_id
+LEFT JOIN household h ON h.id = CASE c.entity WHEN 'household' THEN c.entity_id
+                                              WHEN 'resident' THEN r.household_id END
+LEFT JOIN building b ON b.id = h.building_id
+LEFT JOIN unit u ON u.id = h.unit_id
+LEFT JOIN ticket t ON c.entity = 'ticket' AND t.id = c.entity_id
+"""
+
+
+def _conflict(row: dict[str, Any]) -> SyncConflict:
+    return SyncConflict(
+        id=row["id"],
+        entity=row["entity"],
+        entity_id=row["entity_id"],
+        field=row["field"],
+        local_value=json.loads(row["local_value"] or "null"),
+        server_value=json.loads(row["server_value"] or "null"),
+        source=row["source"],
+        detected_at=row["detected_at"],
+        status=row["status"],
+        building=row["building"],
+        unit=row["unit"],
+        room=row["room"],
+        title=row["title"],
+        resolution=row["resolution"],
+        resolved_value=json.loads(row["resolved_value"]) if row["resolved_value"] else None,
+        resolved_by=row["resolved_by"],
+        resolved_at=row["resolved_at"],
+    )
 
 
 def open_conflicts(session: Session) -> list[SyncConflict]:
-    """Conflicts not yet dismissed, newest first."""
+    """Conflicts not yet resolved or dismissed, newest first."""
 
     def read(r: Reader) -> list[SyncConflict]:
         return [
-            SyncConflict(
-                id=row["id"],
-                entity=row["entity"],
-                entity_id=row["entity_id"],
-                field=row["field"],
-                local_value=json.loads(row["local_value"] or "null"),
-                server_value=json.loads(row["server_value"] or "null"),
-                source=row["source"],
-                detected_at=row["detected_at"],
-            )
+            _conflict(row)
             for row in r.iter(
-                "SELECT * FROM sync_conflict WHERE status = 'open' ORDER BY detected_at DESC"
+                _SELECT + " WHERE c.status = 'open' ORDER BY c.detected_at DESC, c.id"
+            )
+        ]
+
+    return session.store.read(read)
+
+
+def settled_conflicts(session: Session, limit: int = SETTLED_LIMIT) -> list[SyncConflict]:
+    """Resolved or dismissed conflicts, most recently settled first."""
+
+    def read(r: Reader) -> list[SyncConflict]:
+        return [
+            _conflict(row)
+            for row in r.iter(
+                _SELECT + " WHERE c.status != 'open'"
+                " ORDER BY coalesce(c.resolved_at, c.dismissed_at) DESC, c.id LIMIT ?",
+                (limit,),
             )
         ]
 
@@ -67,3 +159,118 @@ def dismiss(session: Session, conflict_id: str) -> None:
             raise NotFoundError("conflict.not_open", "no such open conflict", id=conflict_id)
 
     session.store.write(write)
+
+
+def resolve(
+    session: Session, conflict_id: str, choice: Choice | str, value: Any = None
+) -> SyncConflict:
+    """Settle one open conflict with the worker's choice, in one transaction.
+
+    Writes the chosen value as an edit of that field (outbox row, base version = the server's)
+    and records the resolution. Bad input (a typed value for a non-text field, a value the
+    core refuses, a ticket status chosen other than the server's) raises a ``ValidationError``
+    and changes nothing.
+    """
+    choice = Choice(choice)
+
+    def write(tx: Tx) -> SyncConflict:
+        row = tx.one(_SELECT + " WHERE c.id = ?", (conflict_id,))
+        if row is None or row["status"] != "open":
+            raise NotFoundError("conflict.not_open", "no such open conflict", id=conflict_id)
+        conflict = _conflict(row)
+        chosen = _chosen(conflict, choice, value)
+        _write_edit(session, tx, conflict, chosen)
+        op = tx.one("SELECT op_id FROM outbox ORDER BY seq DESC LIMIT 1")
+        tx.execute(
+            "UPDATE sync_conflict SET status = 'resolved', resolution = ?, resolved_value = ?,"
+            " resolved_by = ?, resolved_at = ?, resolve_op_id = ? WHERE id = ?",
+            (
+                choice.value,
+                json.dumps(chosen, ensure_ascii=False),
+                session.user.id,
+                utc_now(),
+                op["op_id"] if op else None,
+                conflict_id,
+            ),
+        )
+        return _conflict(tx.one(_SELECT + " WHERE c.id = ?", (conflict_id,)))  # type: ignore[arg-type]
+
+    return session.store.write(write)
+
+
+def _chosen(conflict: SyncConflict, choice: Choice, value: Any) -> Any:
+    """The value the worker chose, before the core validates it for the record."""
+    if conflict.status_of_ticket:
+        if choice is not Choice.SERVER:
+            raise ValidationError(
+                "conflict.status_by_transition",
+                "a ticket's status follows the state machine: accept the server's status",
+                field="status",
+            )
+        return conflict.server_value
+    if choice is Choice.SERVER:
+        return conflict.server_value
+    if choice is Choice.MINE:
+        return conflict.local_value
+    if not conflict.editable:
+        raise ValidationError(
+            "conflict.not_text", "only a text field takes a typed value", field=conflict.field
+        )
+    if conflict.field in ("title", "name"):
+        return required_text(value, conflict.field, max_len=200)
+    return optional_text(value, conflict.field, max_len=2000)
+
+
+def _write_edit(session: Session, tx: Tx, conflict: SyncConflict, chosen: Any) -> None:
+    """The chosen value as a normal, validated edit of one field (with its outbox row)."""
+    name = conflict.field
+    require_for_entity(session.user, conflict.entity)
+    match conflict.entity:
+        case "household":
+            grid = tx.one("SELECT grid_id FROM household WHERE id = ?", (conflict.entity_id,))
+            _require_record(grid, conflict)
+            session.require_grid(tx.reader(), grid["grid_id"])  # type: ignore[index]
+            values = validate_household_changes({name: chosen})
+            stored = {k: json.dumps(v) if k == "key_reasons" else v for k, v in values.items()}
+            tx.update("household", conflict.entity_id, stored)
+        case "resident":
+            grid = tx.one(
+                "SELECT h.grid_id FROM resident r JOIN household h ON h.id = r.household_id"
+                " WHERE r.id = ?",
+                (conflict.entity_id,),
+            )
+            _require_record(grid, conflict)
+            session.require_grid(tx.reader(), grid["grid_id"])  # type: ignore[index]
+            tx.update(
+                "resident",
+                conflict.entity_id,
+                validate_resident_fields({name: chosen}, partial=True),
+            )
+        case "ticket":
+            ticket = tx.one("SELECT grid_id FROM ticket WHERE id = ?", (conflict.entity_id,))
+            _require_record(ticket, conflict)
+            session.require_grid(tx.reader(), ticket["grid_id"])  # type: ignore[index]
+            tx.update("ticket", conflict.entity_id, {name: _ticket_value(name, chosen)})
+        case _:
+            raise ValidationError(
+                "conflict.unsupported", f"a {conflict.entity} conflict is settled on the server"
+            )
+
+
+def _ticket_value(name: str, chosen: Any) -> Any:
+    if name == "status":
+        return TicketStatus(chosen).value
+    if name not in _TICKET_FIELDS:
+        raise ValidationError("conflict.unsupported", f"cannot choose a ticket's {name}")
+    if name == "urgent":
+        return bool(chosen)
+    if name in ("title", "category"):
+        return required_text(chosen, name, max_len=200)
+    return optional_text(chosen, name, max_len=2000)
+
+
+def _require_record(row: dict[str, Any] | None, conflict: SyncConflict) -> None:
+    if row is None:
+        raise NotFoundError(
+            f"{conflict.entity}.not_found", "the record is gone", id=conflict.entity_id
+        )

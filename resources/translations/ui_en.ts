@@ -75,50 +75,6 @@
         </message>
     </context>
     <context>
-        <name>Category</name>
-        <message>
-            <source>Sanitation</source>
-            <extracomment>Ticket categories as stored (the street office's Chinese code list) → English source.</extracomment>
-            <translation>Sanitation</translation>
-        </message>
-        <message>
-            <source>Public facilities</source>
-            <translation>Public facilities</translation>
-        </message>
-        <message>
-            <source>Property management</source>
-            <translation>Property management</translation>
-        </message>
-        <message>
-            <source>Fire safety</source>
-            <translation>Fire safety</translation>
-        </message>
-        <message>
-            <source>Neighbour dispute</source>
-            <translation>Neighbour dispute</translation>
-        </message>
-        <message>
-            <source>Illegal construction</source>
-            <translation>Illegal construction</translation>
-        </message>
-        <message>
-            <source>Street vending</source>
-            <translation>Street vending</translation>
-        </message>
-        <message>
-            <source>Public security</source>
-            <translation>Public security</translation>
-        </message>
-        <message>
-            <source>Water and power</source>
-            <translation>Water and power</translation>
-        </message>
-        <message>
-            <source>Other</source>
-            <translation>Other</translation>
-        </message>
-    </context>
-    <context>
         <name>Columns</name>
         <message>
             <source>Visit</source>
@@ -297,8 +253,24 @@
             <translation>Waiting</translation>
         </message>
         <message>
+            <source>Mine</source>
+            <translation>Mine</translation>
+        </message>
+        <message>
+            <source>Server&apos;s</source>
+            <translation>Server&apos;s</translation>
+        </message>
+        <message>
             <source>When</source>
             <translation>When</translation>
+        </message>
+        <message>
+            <source>Choice</source>
+            <translation>Choice</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Value</translation>
         </message>
         <message>
             <source>Record</source>
@@ -323,14 +295,6 @@
         <message>
             <source>Field</source>
             <translation>Field</translation>
-        </message>
-        <message>
-            <source>On this terminal</source>
-            <translation>On this terminal</translation>
-        </message>
-        <message>
-            <source>On the server</source>
-            <translation>On the server</translation>
         </message>
         <message>
             <source>Step</source>
@@ -393,6 +357,22 @@
     </context>
     <context>
         <name>Errors</name>
+        <message>
+            <source>A ticket&apos;s status follows its steps: accept the server&apos;s status, then open the ticket to act again.</source>
+            <translation>A ticket&apos;s status follows its steps: accept the server&apos;s status, then open the ticket to act again.</translation>
+        </message>
+        <message>
+            <source>Only a text field takes a value you type: keep yours or take the server&apos;s.</source>
+            <translation>Only a text field takes a value you type: keep yours or take the server&apos;s.</translation>
+        </message>
+        <message>
+            <source>This conflict is settled already.</source>
+            <translation>This conflict is settled already.</translation>
+        </message>
+        <message>
+            <source>This kind of conflict is settled by a supervisor.</source>
+            <translation>This kind of conflict is settled by a supervisor.</translation>
+        </message>
         <message>
             <source>Please fill in the {field}.</source>
             <translation>Please fill in the {field}.</translation>
@@ -498,8 +478,8 @@
             <translation>This step is not possible for the ticket now.</translation>
         </message>
         <message>
-            <source>Your role cannot do this at the ticket's level.</source>
-            <translation>Your role cannot do this at the ticket's level.</translation>
+            <source>Your role cannot do this at the ticket&apos;s level.</source>
+            <translation>Your role cannot do this at the ticket&apos;s level.</translation>
         </message>
         <message>
             <source>Name the department.</source>
@@ -728,6 +708,30 @@
         <message>
             <source>stall number</source>
             <translation>stall number</translation>
+        </message>
+        <message>
+            <source>status</source>
+            <translation>status</translation>
+        </message>
+        <message>
+            <source>urgent</source>
+            <translation>urgent</translation>
+        </message>
+        <message>
+            <source>rented out</source>
+            <translation>rented out</translation>
+        </message>
+        <message>
+            <source>vacant</source>
+            <translation>vacant</translation>
+        </message>
+        <message>
+            <source>party member</source>
+            <translation>party member</translation>
+        </message>
+        <message>
+            <source>key household reasons</source>
+            <translation>key household reasons</translation>
         </message>
     </context>
     <context>
@@ -1273,6 +1277,34 @@
         <message>
             <source>, </source>
             <translation>, </translation>
+        </message>
+        <message>
+            <source>Kept mine</source>
+            <translation>Kept mine</translation>
+        </message>
+        <message>
+            <source>Took the server&apos;s</source>
+            <translation>Took the server&apos;s</translation>
+        </message>
+        <message>
+            <source>Wrote a new value</source>
+            <translation>Wrote a new value</translation>
+        </message>
+        <message>
+            <source>Seen only</source>
+            <translation>Seen only</translation>
+        </message>
+        <message>
+            <source>Bldg {building} Unit {unit} Room {room}</source>
+            <translation>Bldg {building} Unit {unit} Room {room}</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>yes</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>no</translation>
         </message>
     </context>
     <context>
@@ -1961,6 +1993,41 @@ Worker ID {worker_id} · PIN {pin}</translation>
             <translation>Open the record</translation>
         </message>
         <message>
+            <source>A field changed here and on the server. Choose the value that stays; both values stay recorded. A ticket&apos;s status follows its steps.</source>
+            <translation>A field changed here and on the server. Choose the value that stays; both values stay recorded. A ticket&apos;s status follows its steps.</translation>
+        </message>
+        <message>
+            <source>Keep mine</source>
+            <translation>Keep mine</translation>
+        </message>
+        <message>
+            <source>Take the server&apos;s</source>
+            <translation>Take the server&apos;s</translation>
+        </message>
+        <message>
+            <source>Or write the right value</source>
+            <translation>Or write the right value</translation>
+        </message>
+        <message>
+            <source>Use this value</source>
+            <translation>Use this value</translation>
+        </message>
+        <message numerus="yes">
+            <source>Settled (%n)</source>
+            <translation>
+                <numerusform>Settled (%n)</numerusform>
+                <numerusform>Settled (%n)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Accept the server&apos;s status</source>
+            <translation>Accept the server&apos;s status</translation>
+        </message>
+        <message>
+            <source>{record}: mine {mine}, server&apos;s {server}</source>
+            <translation>{record}: mine {mine}, server&apos;s {server}</translation>
+        </message>
+        <message>
             <source>Syncing…</source>
             <translation>Syncing…</translation>
         </message>
@@ -1979,10 +2046,6 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>Resend as it is</source>
             <translation>Resend as it is</translation>
-        </message>
-        <message>
-            <source>The server kept its value and a supervisor settles the difference; yours is kept here so it is never lost unseen.</source>
-            <translation>The server kept its value and a supervisor settles the difference; yours is kept here so it is never lost unseen.</translation>
         </message>
         <message>
             <source>Seen</source>

@@ -75,50 +75,6 @@
         </message>
     </context>
     <context>
-        <name>Category</name>
-        <message>
-            <source>Sanitation</source>
-            <extracomment>Ticket categories as stored (the street office's Chinese code list) → English source.</extracomment>
-            <translation>环境卫生</translation>
-        </message>
-        <message>
-            <source>Public facilities</source>
-            <translation>市政设施</translation>
-        </message>
-        <message>
-            <source>Property management</source>
-            <translation>物业管理</translation>
-        </message>
-        <message>
-            <source>Fire safety</source>
-            <translation>消防安全</translation>
-        </message>
-        <message>
-            <source>Neighbour dispute</source>
-            <translation>邻里纠纷</translation>
-        </message>
-        <message>
-            <source>Illegal construction</source>
-            <translation>违章搭建</translation>
-        </message>
-        <message>
-            <source>Street vending</source>
-            <translation>占道经营</translation>
-        </message>
-        <message>
-            <source>Public security</source>
-            <translation>治安隐患</translation>
-        </message>
-        <message>
-            <source>Water and power</source>
-            <translation>供水供电</translation>
-        </message>
-        <message>
-            <source>Other</source>
-            <translation>其他</translation>
-        </message>
-    </context>
-    <context>
         <name>Columns</name>
         <message>
             <source>Visit</source>
@@ -297,8 +253,24 @@
             <translation>等待时长</translation>
         </message>
         <message>
+            <source>Mine</source>
+            <translation>我的</translation>
+        </message>
+        <message>
+            <source>Server&apos;s</source>
+            <translation>服务器的</translation>
+        </message>
+        <message>
             <source>When</source>
             <translation>时间</translation>
+        </message>
+        <message>
+            <source>Choice</source>
+            <translation>选择</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>值</translation>
         </message>
         <message>
             <source>Record</source>
@@ -323,14 +295,6 @@
         <message>
             <source>Field</source>
             <translation>字段</translation>
-        </message>
-        <message>
-            <source>On this terminal</source>
-            <translation>本终端的值</translation>
-        </message>
-        <message>
-            <source>On the server</source>
-            <translation>服务器上的值</translation>
         </message>
         <message>
             <source>Step</source>
@@ -392,6 +356,22 @@
     </context>
     <context>
         <name>Errors</name>
+        <message>
+            <source>A ticket&apos;s status follows its steps: accept the server&apos;s status, then open the ticket to act again.</source>
+            <translation>工单状态由办理步骤决定：请接受服务器的状态，再打开工单重新操作。</translation>
+        </message>
+        <message>
+            <source>Only a text field takes a value you type: keep yours or take the server&apos;s.</source>
+            <translation>只有文字字段可以填写新值：请保留我的或采用服务器的。</translation>
+        </message>
+        <message>
+            <source>This conflict is settled already.</source>
+            <translation>该冲突已处理。</translation>
+        </message>
+        <message>
+            <source>This kind of conflict is settled by a supervisor.</source>
+            <translation>此类冲突由社区负责人处理。</translation>
+        </message>
         <message>
             <source>Please fill in the {field}.</source>
             <translation>请填写{field}。</translation>
@@ -497,7 +477,7 @@
             <translation>工单当前状态不能进行此操作。</translation>
         </message>
         <message>
-            <source>Your role cannot do this at the ticket's level.</source>
+            <source>Your role cannot do this at the ticket&apos;s level.</source>
             <translation>您的角色不能在该工单所在层级进行此操作。</translation>
         </message>
         <message>
@@ -727,6 +707,30 @@
         <message>
             <source>stall number</source>
             <translation>摊位号</translation>
+        </message>
+        <message>
+            <source>status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>urgent</source>
+            <translation>紧急</translation>
+        </message>
+        <message>
+            <source>rented out</source>
+            <translation>出租</translation>
+        </message>
+        <message>
+            <source>vacant</source>
+            <translation>空置</translation>
+        </message>
+        <message>
+            <source>party member</source>
+            <translation>党员</translation>
+        </message>
+        <message>
+            <source>key household reasons</source>
+            <translation>重点户类别</translation>
         </message>
     </context>
     <context>
@@ -1266,6 +1270,34 @@
         <message>
             <source>, </source>
             <translation>、</translation>
+        </message>
+        <message>
+            <source>Kept mine</source>
+            <translation>保留我的</translation>
+        </message>
+        <message>
+            <source>Took the server&apos;s</source>
+            <translation>采用服务器的</translation>
+        </message>
+        <message>
+            <source>Wrote a new value</source>
+            <translation>填写了新值</translation>
+        </message>
+        <message>
+            <source>Seen only</source>
+            <translation>仅标记已阅</translation>
+        </message>
+        <message>
+            <source>Bldg {building} Unit {unit} Room {room}</source>
+            <translation>{building}栋{unit}单元{room}</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>否</translation>
         </message>
     </context>
     <context>
@@ -1947,6 +1979,40 @@ Worker ID {worker_id} · PIN {pin}</source>
             <translation>打开记录</translation>
         </message>
         <message>
+            <source>A field changed here and on the server. Choose the value that stays; both values stay recorded. A ticket&apos;s status follows its steps.</source>
+            <translation>同一字段在本终端和服务器上都被修改。请选择保留哪个值；两个值都会留档。工单状态由办理步骤决定。</translation>
+        </message>
+        <message>
+            <source>Keep mine</source>
+            <translation>保留我的</translation>
+        </message>
+        <message>
+            <source>Take the server&apos;s</source>
+            <translation>采用服务器的</translation>
+        </message>
+        <message>
+            <source>Or write the right value</source>
+            <translation>或填写正确的值</translation>
+        </message>
+        <message>
+            <source>Use this value</source>
+            <translation>使用此值</translation>
+        </message>
+        <message numerus="yes">
+            <source>Settled (%n)</source>
+            <translation>
+                <numerusform>已处理（%n）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Accept the server&apos;s status</source>
+            <translation>接受服务器的状态</translation>
+        </message>
+        <message>
+            <source>{record}: mine {mine}, server&apos;s {server}</source>
+            <translation>{record}：我的 {mine}，服务器的 {server}</translation>
+        </message>
+        <message>
             <source>Syncing…</source>
             <translation>正在同步……</translation>
         </message>
@@ -1965,10 +2031,6 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>Resend as it is</source>
             <translation>原样重发</translation>
-        </message>
-        <message>
-            <source>The server kept its value and a supervisor settles the difference; yours is kept here so it is never lost unseen.</source>
-            <translation>服务器保留了它的值，由主管裁定差异；您的值保存在这里，不会在您不知情时丢失。</translation>
         </message>
         <message>
             <source>Seen</source>

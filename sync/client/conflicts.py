@@ -2,7 +2,8 @@
 
 A conflict is one row per (record, field) while open: detected at pull (the server changed a
 field this terminal has an unsent edit of) or reported by the server at push. Nothing is
-overwritten silently: the terminal's value stays in the conflict until someone settles it.
+overwritten silently: the terminal's value stays in the conflict until someone settles it
+(``gridterm.services.sync_conflicts.resolve``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,14 @@ def record(
     """Open (or refresh the values of) the conflict on one field."""
     local_text = json.dumps(local_value, ensure_ascii=False)
     server_text = json.dumps(server_value, ensure_ascii=False)
+    if op_id is not None and tx.one(
+        "SELECT 1 AS x FROM sync_conflict WHERE entity = ? AND entity_id = ? AND field = ?"
+        " AND op_id = ? AND status = 'resolved'",
+        (entity, entity_id, field, op_id),
+    ):
+        # The worker already resolved this very edit's conflict (seen at pull, before the
+        # edit was pushed): the server's report of it is not a new one.
+        return
     existing = tx.one(
         "SELECT id FROM sync_conflict WHERE entity = ? AND entity_id = ? AND field = ?"
         " AND status = 'open'",

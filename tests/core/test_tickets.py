@@ -45,7 +45,7 @@ def test_full_loop_from_report_to_closed() -> None:
     t = step(t, A.DISPATCH, department="物业")
     assert t.department == "物业"
     t = step(t, A.MARK_HANDLED)
-    t = step(t, A.VERIFY)
+    t = step(t, A.VERIFY, photo="a" * 64)
     t = step(t, A.CLOSE)
     assert t.status is TicketStatus.CLOSED
     assert t.allowed_actions() == []

@@ -1,4 +1,5 @@
-"""The outbox record by record, the quarantine of refused records, and sync conflicts."""
+"""The outbox record by record and the quarantine of refused records (conflicts:
+``ui.models.conflicts``)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ from PySide6.QtGui import QColor
 
 from gridterm.services.outbox_status import OutboxEntry
 from gridterm.services.quarantine import QuarantinedRecord
-from gridterm.services.sync_conflicts import SyncConflict
 from ui.formatting import time_text
 from ui.labels import ENTITIES, OPS, OUTBOX_STATES, field_label, label
 from ui.models.base import RowTableModel
+from ui.models.conflicts import ConflictModel as ConflictModel  # where it used to live
 from ui.theme import Theme
 
 
@@ -86,29 +87,3 @@ class QuarantineModel(RowTableModel[QuarantinedRecord]):
                 return field_label(row.field) if row.field else ""
             case _:
                 return reason_text(row.reason, row.message, row.field)
-
-
-class ConflictModel(RowTableModel[SyncConflict]):
-    """Fields changed here and on the server, with both values."""
-
-    COL_RECORD, COL_FIELD, COL_MINE, COL_SERVER, COL_WHEN = range(5)
-    HEADERS = (
-        QT_TRANSLATE_NOOP("Columns", "Record"),
-        QT_TRANSLATE_NOOP("Columns", "Field"),
-        QT_TRANSLATE_NOOP("Columns", "On this terminal"),
-        QT_TRANSLATE_NOOP("Columns", "On the server"),
-        QT_TRANSLATE_NOOP("Columns", "When"),
-    )
-
-    def display(self, row: SyncConflict, column: int) -> str:
-        match column:
-            case self.COL_RECORD:
-                return label(ENTITIES, row.entity)
-            case self.COL_FIELD:
-                return field_label(row.field)
-            case self.COL_MINE:
-                return "" if row.local_value is None else str(row.local_value)
-            case self.COL_SERVER:
-                return "" if row.server_value is None else str(row.server_value)
-            case _:
-                return time_text(datetime.fromisoformat(row.detected_at))

@@ -13,7 +13,7 @@ from gridterm.domain.rounds import Location
 from gridterm.domain.tickets import Ticket
 from gridterm.errors import ValidationError
 from ui.context import AppContext
-from ui.labels import CATEGORIES, category_label
+from ui.labels import category_codes, category_label
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
 from ui.widgets.form import Choice, Form, toggle
@@ -50,7 +50,7 @@ class QuickReportScreen(Screen):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(8)
         self.category = Choice([], "reportCategory")
-        for i, stored in enumerate(CATEGORIES):
+        for i, stored in enumerate(category_codes()):
             b = toggle(category_label(stored), f"category_{i}")
             make_big(b)
             self.category.group.addButton(b)

@@ -18,10 +18,12 @@ from gridterm.errors import GridTermError
 from gridterm.services import outbox_status, quarantine, sync_conflicts
 from gridterm.services.outbox_status import OutboxEntry, OutboxSummary
 from gridterm.services.quarantine import QuarantinedRecord
+from gridterm.services.sync_conflicts import Choice as Resolution
 from gridterm.services.sync_conflicts import SyncConflict
 from ui.context import AppContext
 from ui.labels import error_message, field_label
-from ui.models.outbox import ConflictModel, OutboxModel, QuarantineModel
+from ui.models.conflicts import ConflictModel, SettledConflictModel, conflict_title, value_text
+from ui.models.outbox import OutboxModel, QuarantineModel
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
 from ui.widgets.form import Choice
@@ -45,6 +47,7 @@ class SyncData:
     entries: list[OutboxEntry]
     quarantined: list[QuarantinedRecord]
     conflicts: list[SyncConflict]
+    settled: list[SyncConflict]
 
 
 def read_sync(ws: Workspace, state: str | None) -> SyncData:
@@ -54,6 +57,7 @@ def read_sync(ws: Workspace, state: str | None) -> SyncData:
         outbox_status.entries(ws.session, state),
         quarantine.quarantined(ws.session),
         sync_conflicts.open_conflicts(ws.session),
+        sync_conflicts.settled_conflicts(ws.session),
     )
 
 
@@ -207,8 +211,8 @@ class SyncScreen(Screen):
         layout.addWidget(
             text_label(
                 self.tr(
-                    "The server kept its value and a supervisor settles the difference; yours "
-                    "is kept here so it is never lost unseen."
+                    "A field changed here and on the server. Choose the value that stays; both "
+                    "values stay recorded. A ticket's status follows its steps."
                 ),
                 "muted",
             )
@@ -216,13 +220,49 @@ class SyncScreen(Screen):
         self.conflict_model = ConflictModel()
         self.conflict_table = TouchTable(self.conflict_model, stretch=(ConflictModel.COL_MINE,))
         self.conflict_table.setObjectName("conflictTable")
+        self.conflict_table.on_row(self._conflict_chosen)
         layout.addWidget(self.conflict_table, 1)
-        seen = QHBoxLayout()
+        self.conflict: SyncConflict | None = None
+        self.conflict_title = text_label("", "section")
+        self.conflict_title.setObjectName("conflictTitle")
+        layout.addWidget(self.conflict_title)
+        choose = QHBoxLayout()
+        self.keep_mine = button(self.tr("Keep mine"), object_name="keepMine")
+        self.keep_mine.clicked.connect(lambda: self._resolve(Resolution.MINE))
+        self.take_server = button(self.tr("Take the server's"), "primary", "takeServer")
+        self.take_server.clicked.connect(lambda: self._resolve(Resolution.SERVER))
         self.dismiss = button(self.tr("Seen"), object_name="dismissConflict")
         self.dismiss.clicked.connect(self._dismiss)
-        seen.addWidget(self.dismiss)
-        seen.addStretch(1)
-        layout.addLayout(seen)
+        choose.addWidget(self.keep_mine)
+        choose.addWidget(self.take_server)
+        choose.addStretch(1)
+        choose.addWidget(self.dismiss)
+        layout.addLayout(choose)
+        typed = QHBoxLayout()
+        self.conflict_value = QLineEdit()
+        self.conflict_value.setObjectName("conflictValue")
+        self.conflict_value.setPlaceholderText(self.tr("Or write the right value"))
+        self.use_value = button(self.tr("Use this value"), object_name="useValue")
+        self.use_value.clicked.connect(lambda: self._resolve(Resolution.VALUE))
+        typed.addWidget(self.conflict_value, 1)
+        typed.addWidget(self.use_value)
+        layout.addLayout(typed)
+        self.conflict_error = text_label("", "error")
+        self.conflict_error.setObjectName("conflictError")
+        self.conflict_error.hide()
+        layout.addWidget(self.conflict_error)
+        # Settled conflicts stay listed (who chose what), folded away until asked for.
+        self.show_settled = button("", object_name="showSettled")
+        self.show_settled.setCheckable(True)
+        self.show_settled.toggled.connect(self._settled_toggled)
+        layout.addWidget(self.show_settled)
+        self.settled_model = SettledConflictModel()
+        self.settled_table = TouchTable(
+            self.settled_model, stretch=(SettledConflictModel.COL_RECORD,)
+        )
+        self.settled_table.setObjectName("settledTable")
+        self.settled_table.hide()
+        layout.addWidget(self.settled_table, 1)
         return page
 
     def _tab_titles(self) -> None:
@@ -230,6 +270,7 @@ class SyncScreen(Screen):
         self.tabs.setTabText(0, self.tr("Records"))
         self.tabs.setTabText(1, self.tr("Quarantine (%n)", None, len(d.quarantined) if d else 0))
         self.tabs.setTabText(2, self.tr("Conflicts (%n)", None, len(d.conflicts) if d else 0))
+        self.show_settled.setText(self.tr("Settled (%n)", None, len(d.settled) if d else 0))
 
     # -- data --------------------------------------------------------------------------------
 
@@ -258,6 +299,14 @@ class SyncScreen(Screen):
         self.empty.setVisible(not data.entries)
         self.quarantine_model.set_rows(data.quarantined)
         self.conflict_model.set_rows(data.conflicts)
+        self.settled_model.set_rows(data.settled)
+        still = [
+            i for i, c in enumerate(data.conflicts) if self.conflict and c.id == self.conflict.id
+        ]
+        if still:
+            self.conflict_table.selectRow(still[0])
+        else:
+            self._conflict_chosen(None)
         # Keep the worker's choice across a refresh when the record is still refused.
         chosen = self.selected
         kept = [i for i, q in enumerate(data.quarantined) if chosen and q.op_id == chosen.op_id]
@@ -287,7 +336,18 @@ class SyncScreen(Screen):
         can_fix = r is not None and bool(r.field) and r.op != "delete"
         for w in (self.fix_label, self.fix_value, self.correct):
             w.setVisible(can_fix)
-        self.dismiss.setEnabled(bool(self.data and self.data.conflicts))
+        c = self.conflict
+        self.conflict_title.setVisible(c is not None)
+        for w in (self.keep_mine, self.take_server, self.dismiss):
+            w.setEnabled(c is not None)
+        self.keep_mine.setVisible(c is None or not c.status_of_ticket)
+        self.take_server.setText(
+            self.tr("Accept the server's status")
+            if c is not None and c.status_of_ticket
+            else self.tr("Take the server's")
+        )
+        for w in (self.conflict_value, self.use_value):
+            w.setVisible(c is not None and c.editable)
 
     def _correct(self) -> None:
         r = self.selected
@@ -328,15 +388,46 @@ class SyncScreen(Screen):
 
     # -- conflicts and sync ------------------------------------------------------------------
 
-    def _dismiss(self) -> None:
-        rows = self.conflict_table.selectionModel().selectedRows()
-        if not rows or self.data is None:
+    def _conflict_chosen(self, conflict: SyncConflict | None) -> None:
+        self.conflict = conflict
+        self.conflict_error.hide()
+        if conflict is not None:
+            self.conflict_title.setText(
+                self.tr("{record}: mine {mine}, server's {server}").format(
+                    record=conflict_title(conflict),
+                    mine=value_text(conflict, conflict.local_value) or "–",
+                    server=value_text(conflict, conflict.server_value) or "–",
+                )
+            )
+            self.conflict_value.setText(
+                "" if conflict.local_value is None else str(conflict.local_value)
+            )
+        self._update_actions()
+
+    def _resolve(self, choice: Resolution) -> None:
+        c = self.conflict
+        if c is None:
             return
-        conflict = self.conflict_table.row_of(rows[0])
-        session = self.ws.session
-        CoreOp(self, lambda: sync_conflicts.dismiss(session, conflict.id)).success(
+        session, value = self.ws.session, self.conflict_value.text()
+        CoreOp(self, lambda: sync_conflicts.resolve(session, c.id, choice, value)).success(
             lambda _: self.reload()
-        ).run(self.ctx.ops)
+        ).failure(self._conflict_failed).run(self.ctx.ops)
+
+    def _dismiss(self) -> None:
+        c = self.conflict
+        if c is None:
+            return
+        session = self.ws.session
+        CoreOp(self, lambda: sync_conflicts.dismiss(session, c.id)).success(
+            lambda _: self.reload()
+        ).failure(self._conflict_failed).run(self.ctx.ops)
+
+    def _conflict_failed(self, error: BaseException) -> None:
+        self.conflict_error.setText(error_message(error))
+        self.conflict_error.show()
+
+    def _settled_toggled(self, shown: bool) -> None:
+        self.settled_table.setVisible(shown)
 
     def attach_sync(self, runner: Any) -> None:
         """Show the background sync's reports."""

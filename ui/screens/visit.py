@@ -29,7 +29,7 @@ from gridterm.domain.visits import ConcernKind, VisitOutcome, VisitType
 from gridterm.ids import new_id
 from ui.context import AppContext
 from ui.formatting import time_text
-from ui.labels import CATEGORIES, CONCERN_KINDS, OUTCOMES, VISIT_TYPES, category_label, label
+from ui.labels import CONCERN_KINDS, OUTCOMES, VISIT_TYPES, category_codes, category_label, label
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
 from ui.widgets.form import Choice, Form, toggle
@@ -80,7 +80,7 @@ class ConcernRow(QWidget):
         self.kind.set_value(ConcernKind.NEED.value)
         self.category = QComboBox()
         self.category.setObjectName(f"category{index}")
-        for stored in CATEGORIES:
+        for stored in category_codes():
             self.category.addItem(category_label(stored), stored)
         self.text = QLineEdit()
         self.text.setObjectName(f"concern{index}")

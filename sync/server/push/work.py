@@ -335,8 +335,17 @@ class Work:
                 "device_id": self.principal.device_id,
                 "created_at": now_ms(),
                 "status": "open",
+                # present in every row so one INSERT fits all (a later op may settle it)
+                "resolution": None,
+                "resolved_by": None,
+                "resolved_at": None,
+                "resolved_value": None,
             }
         )
+
+    def recorded_conflicts(self) -> list[dict[str, Any]]:
+        """Conflicts recorded in this batch, not yet written (a later op may settle them)."""
+        return self._conflicts
 
     def flush(self, applied: list[tuple[Any, ...]]) -> None:
         """Write everything buffered, then the change log and the applied op ids."""

@@ -18,6 +18,7 @@ from sync.protocol import Op, OpKind, OpStatus
 from sync.server.db import schema
 from sync.server.push.handlers.base import Handler, only, outside, text_id, want
 from sync.server.push.merge import bump, merge
+from sync.server.push.settle import knew_current, settle
 from sync.server.push.wire import decode
 from sync.server.push.work import APPLIED, Outcome, Work
 
@@ -122,7 +123,19 @@ def _apply_ticket(op: Op, work: Work) -> Outcome:
         name = sorted(unknown)[0]
         raise ValidationError("ticket.field_not_editable", f"cannot edit {name}", field=name)
     changes = {k: v for k, v in f.items() if k in _EDITABLE}
+    knew = knew_current(op, row)
     if not changes:
+        if f.get("status") == row["status"]:
+            # only the status, as the server holds it: the worker accepts the state machine's
+            # status, which settles a status conflict
+            settle(
+                work,
+                entity="ticket",
+                entity_id=op.entity_id,
+                written={"status": row["status"]},
+                outcome=APPLIED,
+                knew=knew,
+            )
         return APPLIED
     current = ticket_from_row(row)
     merged = {
@@ -142,7 +155,7 @@ def _apply_ticket(op: Op, work: Work) -> Outcome:
     t = validated_ticket(op.entity_id, merged)
     values = {k: getattr(t, k) for k in changes}
     values = {k: list(v) if isinstance(v, tuple) else v for k, v in values.items()}
-    return merge(
+    outcome = merge(
         work,
         entity="ticket",
         row=row,
@@ -151,6 +164,10 @@ def _apply_ticket(op: Op, work: Work) -> Outcome:
         op_id=op.op_id,
         grid_id=row["grid_id"],
     )
+    settle(
+        work, entity="ticket", entity_id=op.entity_id, written=values, outcome=outcome, knew=knew
+    )
+    return outcome
 
 
 def _transition_wants(op: Op) -> list[tuple[str, str]]:

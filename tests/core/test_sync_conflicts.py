@@ -1,0 +1,122 @@
+"""Resolving a sync conflict on the terminal: the choice is a normal edit of that one field
+through the outbox, based on the server's version; both values stay recorded."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from gridterm.errors import PermissionDeniedError, ValidationError
+from gridterm.ids import new_id
+from gridterm.services.sync_conflicts import (
+    Choice,
+    dismiss,
+    open_conflicts,
+    resolve,
+    settled_conflicts,
+)
+from gridterm.services.tickets import Tickets
+
+
+def _conflict(store, entity, entity_id, field, mine, server, op_id="op-mine") -> str:
+    cid = new_id()
+    store.write(
+        lambda tx: tx.execute(
+            "INSERT INTO sync_conflict (id, entity, entity_id, field, local_value, server_value,"
+            " op_id, base_version, source, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, 'push',"
+            " '2026-11-20T08:00:00Z')",
+            (cid, entity, entity_id, field, json.dumps(mine), json.dumps(server), op_id),
+        )
+    )
+    return cid
+
+
+def _outbox(store):
+    return store.query("SELECT entity, entity_id, fields, base_version, state FROM outbox")
+
+
+@pytest.fixture
+def household(territory):
+    hid = territory.household(phone="13800000001", version=7)
+    return hid
+
+
+def test_take_the_servers_value_writes_an_edit_based_on_the_servers_version(territory, household):
+    store = territory.store
+    cid = _conflict(store, "household", household, "phone", "13900000002", "13800000001")
+    (seen,) = open_conflicts(territory.session())
+    assert (seen.building, seen.unit, seen.room) == ("3", "2", "501")
+    done = resolve(territory.session(), cid, Choice.SERVER)
+    assert (done.status, done.resolution, done.resolved_by) == ("resolved", "server", "user-w1")
+    assert done.local_value == "13900000002"  # the worker's value stays recorded
+    assert _outbox(store) == [
+        {
+            "entity": "household",
+            "entity_id": household,
+            "fields": '{"phone": "13800000001"}',
+            "base_version": 7,
+            "state": "pending",
+        }
+    ]
+    assert open_conflicts(territory.session()) == []
+    assert [c.id for c in settled_conflicts(territory.session())] == [cid]
+
+
+def test_keep_mine_and_a_typed_value(territory, household):
+    store = territory.store
+    first = _conflict(store, "household", household, "phone", "13900000002", "13800000001")
+    resolve(territory.session(), first, "mine")
+    phone = store.query("SELECT phone FROM household WHERE id = ?", (household,))
+    assert phone == [{"phone": "13900000002"}]
+    second = _conflict(store, "household", household, "notes", "我的", "服务器的")
+    done = resolve(territory.session(), second, Choice.VALUE, "  两边合并的说明 ")
+    assert done.resolved_value == "两边合并的说明"
+    notes = store.query("SELECT notes FROM household WHERE id = ?", (household,))
+    assert notes == [{"notes": "两边合并的说明"}]
+    assert len(_outbox(store)) == 2
+
+
+def test_bad_input_changes_nothing(territory, household):
+    store = territory.store
+    cid = _conflict(store, "household", household, "phone", "13900000002", "13800000001")
+    with pytest.raises(ValidationError) as bad:
+        resolve(territory.session(), cid, Choice.VALUE, "12")
+    assert bad.value.code.startswith("field.") or bad.value.code.startswith("phone")
+    flag = _conflict(store, "household", household, "vacant", 1, 0)
+    with pytest.raises(ValidationError) as not_text:
+        resolve(territory.session(), flag, Choice.VALUE, "yes")
+    assert not_text.value.code == "conflict.not_text"
+    with pytest.raises(PermissionDeniedError):
+        resolve(territory.session("i1"), cid, Choice.SERVER)  # an inspector edits no register
+    assert _outbox(store) == []
+    assert len(open_conflicts(territory.session())) == 2
+    phone = store.query("SELECT phone FROM household WHERE id = ?", (household,))
+    assert phone == [{"phone": "13800000001"}]
+
+
+def test_a_settled_conflict_is_not_settled_twice(territory, household):
+    cid = _conflict(territory.store, "household", household, "phone", "1", "2")
+    dismiss(territory.session(), cid)
+    with pytest.raises(Exception) as gone:
+        resolve(territory.session(), cid, Choice.SERVER)
+    assert getattr(gone.value, "code", "") == "conflict.not_open"
+
+
+def test_a_ticket_status_follows_the_state_machine(territory):
+    store = territory.store
+    ticket = Tickets(territory.session()).open(grid_id="g1", category="物业管理", title="漏水")
+    store.write(lambda tx: tx.execute("DELETE FROM outbox"))
+    mine = {"action": "accept", "to_status": "accepted", "note": "我来"}
+    cid = _conflict(store, "ticket", ticket.id, "status", mine, "reported")
+    (seen,) = open_conflicts(territory.session())
+    assert seen.status_of_ticket and seen.title == "漏水"
+    for refused in (Choice.MINE, Choice.VALUE):
+        with pytest.raises(ValidationError) as bad:
+            resolve(territory.session(), cid, refused, "closed")
+        assert bad.value.code == "conflict.status_by_transition"
+    assert _outbox(store) == []
+    resolve(territory.session(), cid, Choice.SERVER)
+    (edit,) = _outbox(store)
+    assert json.loads(edit["fields"]) == {"status": "reported"}
+    assert store.query("SELECT status FROM ticket")[0]["status"] == "reported"

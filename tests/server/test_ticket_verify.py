@@ -1,0 +1,71 @@
+"""The server replays ticket steps through the core: a verification (销号 on site) without a
+photo is rejected with the reason, changes nothing, and the one with a photo applies."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from sqlalchemy import func, select
+
+from gridterm.ids import new_id
+from sync.server.db import schema
+from tests.server.helpers import build_district, op, ticket_fields
+
+PHOTO = hashlib.sha256(b"after the clean-up").hexdigest()
+
+
+@pytest.fixture
+def district(server):
+    return build_district(server.url, server.engine)
+
+
+def _step(tid, action, by, seq, **extra):
+    fields = {"ticket_id": tid, "action": action, "by_user": by, "at": "2026-11-20T10:00:00+08:00"}
+    return op("ticket_transition", new_id(), {**fields, **extra}, seq=seq)
+
+
+def _ticket(server, tid):
+    t = schema.ticket
+    with server.engine.connect() as conn:
+        return conn.execute(select(t.c.status, t.c.version).where(t.c.id == tid)).one()
+
+
+def _verifications(server, tid):
+    tt = schema.ticket_transition
+    with server.engine.connect() as conn:
+        return conn.execute(
+            select(func.count()).where(tt.c.ticket_id == tid, tt.c.action == "verify")
+        ).scalar()
+
+
+def test_a_verification_without_photo_is_rejected_with_the_reason(server, district):
+    worker = district.client("grid_worker")
+    uid = district.user_id("grid_worker")
+    tid = new_id()
+    r = worker.push(
+        [
+            op("ticket", tid, ticket_fields(district.grids["g1"], uid), seq=1),
+            _step(tid, "report", uid, 2),
+            _step(tid, "accept", uid, 3),
+            _step(tid, "mark_handled", uid, 4),
+            _step(tid, "verify", uid, 5),  # no photo
+            _step(tid, "verify", uid, 6, photo="not-a-photo"),
+        ]
+    )
+    results = r.json()["results"]
+    assert [x["status"] for x in results[:4]] == ["applied"] * 4
+    assert (results[4]["status"], results[4]["reason"], results[4]["field"]) == (
+        "rejected",
+        "ticket.verify_needs_photo",
+        "photo",
+    )
+    assert (results[5]["status"], results[5]["reason"]) == ("rejected", "field.bad_sha256")
+    before = _ticket(server, tid)
+    assert before.status == "handled" and _verifications(server, tid) == 0
+
+    ok = worker.push([_step(tid, "verify", uid, 7, photo=PHOTO)]).json()["results"][0]
+    assert ok["status"] == "applied"
+    after = _ticket(server, tid)
+    assert (after.status, after.version) == ("verified", before.version + 1)
+    assert _verifications(server, tid) == 1
