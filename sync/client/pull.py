@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from gridterm.store.reader import Reader
 from gridterm.store.tx import Tx
-from sync.client import merge, removal, state
+from sync.client import merge, outbox_pruning, removal, state
 from sync.client.errors import AuthRequired, Refused, Unreachable
 from sync.client.merge import MergeCounts, PulledRow
 from sync.client.sizing import PieceSizer
@@ -32,6 +32,10 @@ class PullStats:
 
     pages: int = 0
     removed: int = 0
+    #: Unsent ops of leaving grids quarantined before their grid was removed.
+    quarantined: int = 0
+    #: Confirmed outbox rows pruned after the pull (``outbox_pruning``).
+    pruned: int = 0
     started_over: bool = False
     merge: MergeCounts = field(default_factory=MergeCounts)
 
@@ -92,11 +96,13 @@ class Puller:
                     self.before_leaving(leaving)  # push the work recorded there first
                 if page.more:
                     fetching = http.submit(self._fetch, page.cursor, self.sizer.size)
-                self.store.write(lambda tx, p=page: self._apply(tx, p))
+                self.store.write(lambda tx, p=page, g=leaving: self._apply(tx, p, g))
                 self.stats.pages += 1
                 if self.progress is not None:
                     self.progress("pull", self.stats.pages, self.stats.pages + int(page.more))
                 if not page.more:
+                    # a good sync: confirmed rows past the retention go (writer thread)
+                    self.stats.pruned = self.store.write(outbox_pruning.prune)
                     return self.stats
 
     def _fetch(self, cursor: str | None, limit: int) -> tuple[Page, int, float]:
@@ -125,7 +131,8 @@ class Puller:
             self.sizer.failed()
             raise
 
-    def _apply(self, tx: Tx, page: Page) -> None:
+    def _apply(self, tx: Tx, page: Page, leaving: list[str]) -> None:
+        self.stats.quarantined += removal.settle_leaving(tx, leaving)
         self.stats.removed += removal.apply(
             tx, [r for r in page.removals if r.reason == "out_of_scope"], self.kept_grids
         )

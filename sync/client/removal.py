@@ -1,8 +1,10 @@
 """Rows leaving the terminal: deleted on the server, or out of the user's area (guarantee 6).
 
 A grid reassigned away takes everything in it, children before parents. Unsent work in it has
-been pushed (or quarantined with its fields, so nothing is lost) before this runs: see
-``SyncEngine``.
+been pushed first (``SyncEngine`` pushes before it pulls, and ``Puller`` again before it
+applies such a page; the server accepts it under the reassignment grace); what is still not
+settled then is quarantined with its fields (``settle_leaving``) in the same transaction that
+removes the grid, so nothing is lost and nothing unsent refers to rows no longer here.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import sqlcipher3
 
 from gridterm.store.reader import Reader
 from gridterm.store.tx import Tx
-from sync.client import conflicts, outbox, shadow
+from sync.client import acks, conflicts, outbox, scope, shadow
 from sync.client.tables import SHARED, columns, key_columns, split_key
 from sync.protocol import Removal, RemovalReason
 
@@ -63,6 +65,27 @@ def grids_leaving(r: Reader, removals: Iterable[Removal]) -> list[str]:
                 )
             ]
     return grids
+
+
+def settle_leaving(tx: Tx, grids: Iterable[str]) -> int:
+    """Quarantine the unsent ops (pending or sent) in grids about to leave the terminal: the
+    push before the removal could not settle them (e.g. a record they refer to has not
+    reached the server), and once this device has pulled the removal the server no longer
+    takes work there. Their fields stay in the outbox (guarantee 1). Returns how many."""
+    leaving = set(grids)
+    if not leaving:
+        return 0
+    reader = tx.reader()
+    stuck = [
+        op.op_id
+        for op in outbox.unsent(reader, 0, 1_000_000)
+        if scope.grid_of(reader, op) in leaving
+    ]
+    for op_id in stuck:
+        acks.quarantine(
+            tx, op_id, "scope.grid_outside", "the grid left your area before this was confirmed"
+        )
+    return len(stuck)
 
 
 def apply(tx: Tx, removals: Iterable[Removal], kept: frozenset[str] = frozenset()) -> int:

@@ -1,5 +1,10 @@
-"""Which grid an outbox op belongs to, so work in a grid that left the user's area is set
-aside (quarantined with ``scope.grid_outside``) instead of getting the whole batch refused."""
+"""Which grid an outbox op belongs to, and which ops to keep back from a push.
+
+A grid reassigned away from the user but still on this terminal (its removal not pulled yet)
+is *leaving*: its unsent work is sent, and the server accepts it under the reassignment grace
+(``sync/server/auth/grace.py``: this device has not pulled since the grid was taken). Work in
+a grid another worker of this terminal holds waits for that worker; work in a grid that is
+neither is quarantined (``scope.grid_outside``) before it is sent."""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from collections.abc import Sequence
 
 from gridterm.store.reader import Reader
 from sync.client.outbox import OutboxOp
+from sync.client.state import area_key
 
 #: entity → (the table holding its grid, how the op names that table's row)
 _GRID_LOOKUP: dict[str, tuple[str, str]] = {
@@ -47,13 +53,25 @@ def grid_of(r: Reader, op: OutboxOp) -> str | None:
 
 
 def outside(r: Reader, ops: Sequence[OutboxOp], area: frozenset[str]) -> list[tuple[OutboxOp, str]]:
-    """The ops whose grid is known and not in ``area``, with that grid."""
+    """The ops to keep back from a push, with their grid: those whose grid is known, not in
+    ``area`` and not leaving (still here and held by no other worker of this terminal: such
+    work is sent first, for the server's grace)."""
     local = {row["id"] for row in r.iter("SELECT id FROM grid")}
     if local <= area:
         return []  # the usual case: every grid held here is still the user's
+    leaving = local - area - _areas_of_workers(r)
     found = []
     for op in ops:
         grid = grid_of(r, op)
-        if grid is not None and grid not in area:
+        if grid is not None and grid not in area and grid not in leaving:
             found.append((op, grid))
     return found
+
+
+def _areas_of_workers(r: Reader) -> set[str]:
+    """Every grid the workers of this terminal held at their last sync (the syncing worker's
+    own entry is already its current area)."""
+    grids: set[str] = set()
+    for row in r.iter("SELECT value FROM sync_state WHERE key LIKE ?", (area_key("%"),)):
+        grids.update(json.loads(row["value"]))
+    return grids

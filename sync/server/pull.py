@@ -22,8 +22,10 @@ from sqlalchemy import Connection, select, tuple_
 
 from sync.protocol import Change, PullResponse, Removal, RemovalReason
 from sync.server import partitions
+from sync.server.auth import grace
 from sync.server.auth.scope import Principal
 from sync.server.db import changes, schema
+from sync.server.db.engine import writing
 from sync.server.errors import ApiError
 
 _CURSOR_VERSION = 1
@@ -98,6 +100,7 @@ def pull(
 ) -> PullResponse:
     """One page of changes for ``principal`` after ``cursor_text`` (None: from the start)."""
     area = principal.partitions()
+    _end_grace(conn, principal)
     if cursor_text:
         cursor = Cursor.decode(cursor_text, instance)
     else:
@@ -143,6 +146,17 @@ def pull(
         cursor=cursor.encode(),
         more=more,
     )
+
+
+def _end_grace(conn: Connection, principal: Principal) -> None:
+    """This pull hands the device the removal of every grid taken from its user: the
+    reassignment grace of those grids ends for it (``grace``). Looked up on this read;
+    written (rarely: once per device after a reassignment) in a short transaction of its
+    own, committed before the page is answered."""
+    user, device = principal.user.id, principal.device_id
+    if grace.grace_grids(conn, user, device):
+        with writing(conn.engine) as w:
+            grace.end_grace(w, user, device)
 
 
 def _entries(

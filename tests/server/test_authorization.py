@@ -150,6 +150,39 @@ def test_blobs(world, role):
     assert c.http.get(f"/v1/blobs/{sha}", headers=c.auth).content == data
 
 
+def _named_blob(d, grid, role) -> tuple[str, bytes]:
+    """A photo uploaded by the role's own terminal in ``d`` and named by a record in ``grid``
+    (a visit, or a ticket for roles that do not visit)."""
+    c = d.client(role)
+    data = f"evidence {new_id()}".encode()
+    sha = hashlib.sha256(data).hexdigest()
+    c.http.post("/v1/blobs", json={"sha256": sha, "length": len(data)}, headers=c.auth)
+    c.http.patch(f"/v1/blobs/{sha}", content=data, headers={**c.auth, "Upload-Offset": "0"})
+    record = _record(d, grid, role, d.user_id(role))
+    record["fields"]["photos"] = json.dumps([sha])
+    assert c.push([record]).json()["results"][0]["status"] == "applied"
+    return sha, data
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_blob_downloads_follow_the_area(world, role):
+    home, _, clients = world
+    c = clients[role]  # another device than the uploader's
+    inside, data = _named_blob(home, INSIDE[role], role)
+    got = c.http.get(f"/v1/blobs/{inside}", headers=c.auth)
+    assert got.status_code == 200 and got.content == data
+    for d, grid in _outside(world, role):
+        sha, _ = _named_blob(d, grid, _holder_of(grid))
+        r = c.http.get(f"/v1/blobs/{sha}", headers=c.auth)
+        assert r.status_code == 404, (role, grid)
+        assert r.json()["error"]["code"] == "blob.unknown"
+
+
+def _holder_of(grid: str) -> str:
+    """A role whose area holds ``grid`` (street staff hold every grid of their office)."""
+    return "street_staff" if grid != "m1" else "market_inspector"
+
+
 def _conflict(server, d, grid) -> str:
     cid = new_id()
     with writing(server.engine) as conn:

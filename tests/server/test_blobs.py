@@ -8,7 +8,8 @@ import os
 
 import pytest
 
-from tests.server.helpers import build_district
+from gridterm.ids import new_id
+from tests.server.helpers import build_district, op, ticket_fields, visit_fields
 
 
 @pytest.fixture(scope="module")
@@ -102,3 +103,63 @@ def test_bad_uploads_are_4xx(terminal):
         ).status_code
         == 422
     )
+
+
+def _upload(c, data: bytes) -> str:
+    sha, r = _create(c, data)
+    assert r.status_code == 200
+    assert _patch(c, sha, 0, data).json()["complete"] is True
+    return sha
+
+
+@pytest.fixture(scope="module")
+def district(server):
+    return build_district(server.url, server.engine, households_per_grid=1)
+
+
+def test_a_blob_is_downloaded_only_by_its_uploader_and_those_whose_area_names_it(district):
+    worker = district.client("grid_worker")  # g1
+    neighbour = district.client("worker2")  # g2, same community
+    supervisor = district.client("community_supervisor")  # community A: g1, g2
+    other_supervisor = district.client("supervisor_b")  # community B only
+    data = os.urandom(5_000)
+    sha = _upload(worker, data)
+
+    def status(c):
+        return c.http.get(f"/v1/blobs/{sha}", headers=c.auth).status_code
+
+    # before any record names it, only the uploading device may read it back
+    assert status(worker) == 200
+    assert [status(neighbour), status(supervisor), status(other_supervisor)] == [404] * 3
+    unknown = neighbour.http.get(f"/v1/blobs/{'0' * 64}", headers=neighbour.auth)
+    assert unknown.status_code == 404
+    assert unknown.json()["error"]["code"] == "blob.unknown"  # the same answer: nothing leaks
+    # a device may still learn "already there" for a digest it uploads (dedup)
+    again = neighbour.http.post(
+        "/v1/blobs", json={"sha256": sha, "length": len(data)}, headers=neighbour.auth
+    )
+    assert again.json()["complete"] is True
+    assert status(neighbour) == 404
+    # a visit in g1 names it: the community's supervisor may read it, g2's worker still not
+    vid = new_id()
+    fields = visit_fields(
+        district.households["g1"][0], district.user_id("grid_worker"), id=vid, photos=f'["{sha}"]'
+    )
+    assert worker.push([op("visit", vid, fields)]).json()["results"][0]["status"] == "applied"
+    assert [status(supervisor), status(neighbour), status(other_supervisor)] == [200, 404, 404]
+    assert supervisor.http.get(f"/v1/blobs/{sha}", headers=supervisor.auth).content == data
+    assert status(district.client("part_time_worker")) == 200  # holds g1 too
+
+
+def test_a_ticket_photo_is_readable_in_the_area_of_its_ticket(district):
+    worker = district.client("grid_worker")  # g1
+    data = os.urandom(2_000)
+    sha = _upload(worker, data)
+    tid = new_id()
+    fields = ticket_fields(
+        district.grids["g1"], district.user_id("grid_worker"), id=tid, photos=f'["{sha}"]'
+    )
+    assert worker.push([op("ticket", tid, fields)]).json()["results"][0]["status"] == "applied"
+    for who, expected in (("street_staff", 200), ("worker3", 404), ("supervisor_b", 404)):
+        c = district.client(who)
+        assert c.http.get(f"/v1/blobs/{sha}", headers=c.auth).status_code == expected, who

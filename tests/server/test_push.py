@@ -225,15 +225,30 @@ def test_ticket_status_follows_the_state_machine_with_role_checks(server, distri
 
 def test_a_push_outside_the_area_is_refused_whole_and_changes_nothing(server, district):
     c = district.client("grid_worker")  # holds g1 only
-    inside = _visit_op(district, grid="g1", seq=1)
-    outside = _visit_op(district, grid="g2", seq=2)
+    outside = [_visit_op(district, grid="g2", seq=1), _visit_op(district, grid="g2", seq=2)]
     before = _count(server, schema.change_log)
-    r = c.push([inside, outside])
+    r = c.push(outside)
     assert r.status_code == 403
     assert r.json()["error"]["code"] == "scope.grid_outside"
-    assert _count(server, schema.visit, id=inside["entity_id"]) == 0
-    assert _count(server, schema.applied_op, op_id=inside["op_id"]) == 0
+    for o in outside:
+        assert _count(server, schema.visit, id=o["entity_id"]) == 0
+        assert _count(server, schema.applied_op, op_id=o["op_id"]) == 0
     assert _count(server, schema.change_log) == before
+
+
+def test_an_op_outside_the_area_is_rejected_alone(server, district):
+    c = district.client("grid_worker")  # holds g1 only
+    inside = _visit_op(district, grid="g1", seq=1)
+    outside = _visit_op(district, grid="g2", seq=2)
+    r = c.push([inside, outside])
+    assert r.status_code == 200
+    results = r.json()["results"]
+    assert results[0]["status"] == "applied"
+    assert (results[1]["status"], results[1]["reason"]) == ("rejected", "scope.grid_outside")
+    assert results[1]["retriable"] is False and r.json()["acked_seq"] == 2
+    assert _count(server, schema.visit, id=inside["entity_id"]) == 1
+    assert _count(server, schema.visit, id=outside["entity_id"]) == 0
+    assert _count(server, schema.applied_op, op_id=outside["op_id"]) == 0
 
 
 def test_unknown_entities_and_read_only_tables_are_rejected_per_op(server, district):

@@ -1,6 +1,8 @@
 """The user's area: a grid reassigned away leaves the terminal at the next sync; work still
-unsent in it is kept (quarantined with its fields), never silently dropped; a record the
-server refuses waits in the quarantine, is corrected and resent, and blocks nothing."""
+unsent in it is pushed first and lands (the server's reassignment grace), exactly once, and
+the grid's next holder sees it; work the server no longer takes there is quarantined with its
+fields, never silently dropped; a record the server refuses waits in the quarantine, is
+corrected and resent, and blocks nothing."""
 
 from __future__ import annotations
 
@@ -8,15 +10,26 @@ import threading
 
 from gridterm.services.quarantine import correct, quarantined, resend
 from gridterm.services.register import Register
+from sync.client import state
 from sync.client.push import Pusher
 from sync.client.retry import Retrier
 from sync.client.stage import Stage
+from sync.server.admin import users
+from sync.server.db.engine import writing
 from tests.sync.conftest import assert_exactly_once, make_terminal, record_visits, server_ids
 
 
 def _count(t, table: str, where: str = "", params: tuple = ()) -> int:
     sql = f"SELECT count(*) AS n FROM {table}" + (f" WHERE {where}" if where else "")
     return t.store.query(sql, params)[0]["n"]
+
+
+def _lost_pull(t, district, who: str = "w1") -> None:
+    """The terminal pulls once but the answer never arrives (the removal was handed out)."""
+    user_id = district.user_ids[who]
+    cursor = state.get(t.store, state.cursor_key(user_id))
+    params = {"limit": 1} | ({"cursor": cursor} if cursor else {})
+    t.login.transport.call("GET", "/v1/sync/pull", token=t.login.token(), params=params)
 
 
 def test_work_synced_before_a_reassignment_is_kept_and_the_grid_leaves(
@@ -42,7 +55,51 @@ def test_work_synced_before_a_reassignment_is_kept_and_the_grid_leaves(
         t.close()
 
 
-def test_unsent_work_in_a_grid_taken_away_is_quarantined_not_lost(
+def test_unsent_work_in_a_grid_taken_away_lands_once_then_the_grid_leaves(
+    tmp_path, server, district, proxy
+):
+    t = make_terminal(tmp_path, district, "w1", proxy.url)
+    try:
+        assert t.sync().ok
+        g2 = district.grids["g2"]
+        mine = record_visits(t, district.households["g1"], 3)
+        late = record_visits(t, district.households["g2"], 2)
+        Register(t.session()).edit_household(district.households["g2"][0], phone="13600000004")
+        district.unassign("w1", "g2")  # while the terminal was offline
+        report = t.sync()
+        assert report.ok and report.rejected == 0, report
+        assert quarantined(t.session()) == []
+        # recorded while g2 was the worker's: delivered (ids are keys: once) before it left
+        assert sorted(server_ids(server, "visit", mine + late)) == sorted(mine + late)
+        assert t.outbox_states() == {"confirmed": 6}
+        assert _count(t, "grid", "id = ?", (g2,)) == 0
+        assert _count(t, "household", "grid_id = ?", (g2,)) == 0
+        assert _count(t, "visit") == 3
+        # the grid's new holder sees the work that landed
+        with writing(district.engine) as conn:
+            users.assign(conn, district.worker("w2"), g2)
+        newcomer = make_terminal(tmp_path, district, "w2", proxy.url)
+        try:
+            assert newcomer.sync().ok
+            got = newcomer.store.query(
+                "SELECT id FROM visit WHERE household_id IN (SELECT id FROM household"
+                " WHERE grid_id = ?)",
+                (g2,),
+            )
+            assert {r["id"] for r in got} >= set(late)
+            phone = newcomer.store.query(
+                "SELECT phone FROM household WHERE id = ?", (district.households["g2"][0],)
+            )
+            assert phone == [{"phone": "13600000004"}]
+        finally:
+            newcomer.close()
+        again = t.sync()  # nothing left to do, nothing sent twice
+        assert again.ok and again.pushed == 0 and again.duplicates == 0
+    finally:
+        t.close()
+
+
+def test_work_on_a_terminal_that_already_pulled_the_removal_is_quarantined(
     tmp_path, server, district, proxy
 ):
     t = make_terminal(tmp_path, district, "w1", proxy.url)
@@ -50,20 +107,18 @@ def test_unsent_work_in_a_grid_taken_away_is_quarantined_not_lost(
         assert t.sync().ok
         mine = record_visits(t, district.households["g1"], 3)
         lost_grid = record_visits(t, district.households["g2"], 2)
-        Register(t.session()).edit_household(district.households["g2"][0], phone="13600000004")
-        district.unassign("w1", "g2")  # while the terminal was offline
+        district.unassign("w1", "g2")
+        _lost_pull(t, district)  # the removal reached the device, its answer did not: no grace
         report = t.sync()
-        # g1's work flowed; g2's was set aside visibly, with its reason
         assert sorted(server_ids(server, "visit", mine)) == sorted(mine)
         assert server_ids(server, "visit", lost_grid) == []
-        assert report.error is None and report.rejected == 3 and not report.ok
+        assert report.error is None and report.rejected == 2 and not report.ok
         held = quarantined(t.session())
-        assert {q.reason for q in held} == {"scope.grid_outside"}
-        assert {q.entity_id for q in held if q.entity == "visit"} == set(lost_grid)
-        assert any(q.fields.get("phone") == "13600000004" for q in held)
-        # the grid's data left the terminal; the quarantine still holds everything written
+        assert {(q.entity_id, q.reason) for q in held} == {
+            (v, "scope.grid_outside") for v in lost_grid
+        }
+        assert all(q.fields for q in held)  # nothing written is lost
         assert _count(t, "household", "grid_id = ?", (district.grids["g2"],)) == 0
-        assert all(q.fields for q in held)
     finally:
         t.close()
 
@@ -122,11 +177,12 @@ def test_records_after_a_quarantined_one_are_confirmed_exactly_once(
         t.close()
 
 
-def test_a_batch_refused_whole_is_split_until_the_culprit_is_alone(
+def test_an_op_outside_the_area_is_rejected_alone_and_the_rest_lands(
     tmp_path, server, district, proxy
 ):
-    """The area changed after the sync asked for it: the server refuses the whole batch
-    (403); the terminal splits it, quarantines only the ops outside, sends the rest."""
+    """The area changed after the sync asked for it and the grace is over: the server rejects
+    the op outside (per op; a batch of nothing but such ops is refused whole with 403 and
+    split); the terminal quarantines only it and the rest lands."""
     t = make_terminal(tmp_path, district, "w1", proxy.url)
     try:
         assert t.sync().ok
@@ -134,6 +190,7 @@ def test_a_batch_refused_whole_is_split_until_the_culprit_is_alone(
         outside = record_visits(t, district.households["g2"], 1)
         ids += record_visits(t, district.households["g1"], 30)
         district.unassign("w1", "g2")
+        _lost_pull(t, district)
         before = proxy.connections
         pusher = Pusher(
             Stage(

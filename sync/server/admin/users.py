@@ -10,6 +10,7 @@ from gridterm.errors import NotFoundError, ValidationError
 from gridterm.ids import new_id
 from sync.server import partitions
 from sync.server.admin.records import add, change, grid_partition, log, user_partition
+from sync.server.auth import grace
 from sync.server.auth.credentials import hash_pin
 from sync.server.auth.sessions import revoke_sessions
 from sync.server.db import changes, schema
@@ -113,6 +114,7 @@ def assign(conn: Connection, worker_id: str, grid_id: str) -> bool:
     if conn.execute(select(ug).where(ug.c.user_id == uid, ug.c.grid_id == grid_id)).first():
         return False
     add(conn, "user_grid", {"user_id": uid, "grid_id": grid_id}, grid_partition(conn, grid_id))
+    grace.clear_release(conn, uid, grid_id)
     return True
 
 
@@ -125,6 +127,7 @@ def unassign(conn: Connection, worker_id: str, grid_id: str) -> bool:
         log(
             conn, [(grid_partition(conn, grid_id), "user_grid", f"{uid}/{grid_id}", changes.DELETE)]
         )
+        grace.record_release(conn, uid, grid_id)  # its devices may still deliver their work
     return bool(gone.rowcount)
 
 

@@ -19,7 +19,8 @@ from sync.server.api.body import read_limited
 from sync.server.api.deps import DB, Caller, Storage
 from sync.server.api.errors import ERROR_RESPONSES
 from sync.server.api.ranges import blob_response
-from sync.server.blobs import service
+from sync.server.blobs import access, service
+from sync.server.db.engine import reading
 from sync.server.errors import ApiError, not_found
 
 router = APIRouter(prefix="/v1/blobs", tags=["blobs"])
@@ -39,10 +40,10 @@ def _headers(status: BlobStatus) -> dict[str, str]:
 
 @router.post("", response_model=BlobStatus, responses=ERROR_RESPONSES)
 def create(
-    body: BlobCreate, _caller: Caller, engine: DB, storage: Storage, response: Response
+    body: BlobCreate, caller: Caller, engine: DB, storage: Storage, response: Response
 ) -> BlobStatus:
     """Announce an upload; ``complete`` at once when the server has the blob already."""
-    status = service.create(engine, storage, body.sha256, body.length)
+    status = service.create(engine, storage, body.sha256, body.length, caller.device_id)
     response.headers.update(_headers(status))
     return status
 
@@ -95,11 +96,17 @@ def offset(sha256: Sha, _caller: Caller, engine: DB, storage: Storage) -> Respon
 )
 def download(
     sha256: Sha,
-    _caller: Caller,
+    caller: Caller,
+    engine: DB,
     storage: Storage,
     range: Annotated[str | None, Header()] = None,
 ) -> StreamingResponse:
-    """Download a complete blob (Range supported)."""
+    """Download a complete blob (Range supported): only a blob a record in your area names,
+    or one your device uploaded; any other is answered 404, as if it did not exist."""
+    with reading(engine) as conn:
+        allowed = access.may_download(conn, caller, sha256)
+    if not allowed:
+        raise not_found("blob.unknown", "no such blob")
     length = storage.size(sha256)
     if length is None:
         raise not_found("blob.unknown", "no such blob")

@@ -16,8 +16,11 @@ from sync.server.db.engine import reading, writing
 from sync.server.errors import ApiError, not_found
 
 
-def create(engine: Engine, storage: BlobStorage, sha256: str, length: int) -> BlobStatus:
-    """Announce an upload; returns where it stands (complete when already stored)."""
+def create(
+    engine: Engine, storage: BlobStorage, sha256: str, length: int, device_id: str | None = None
+) -> BlobStatus:
+    """Announce an upload; returns where it stands (complete when already stored). The first
+    device to announce a digest is its uploader (it may download it: ``access``)."""
     b = schema.blob
     with writing(engine) as conn:
         row = conn.execute(select(b).where(b.c.sha256 == sha256)).first()
@@ -26,11 +29,21 @@ def create(engine: Engine, storage: BlobStorage, sha256: str, length: int) -> Bl
         if storage.has(sha256):
             if row is None:
                 conn.execute(
-                    insert(b).values(sha256=sha256, length=length, complete=1, created_at=now_ms())
+                    insert(b).values(
+                        sha256=sha256,
+                        length=length,
+                        complete=1,
+                        created_at=now_ms(),
+                        device_id=device_id,
+                    )
                 )
             return BlobStatus(sha256=sha256, length=length, offset=length, complete=True)
         if row is None:
-            conn.execute(insert(b).values(sha256=sha256, length=length, created_at=now_ms()))
+            conn.execute(
+                insert(b).values(
+                    sha256=sha256, length=length, created_at=now_ms(), device_id=device_id
+                )
+            )
     return BlobStatus(sha256=sha256, length=length, offset=storage.received(sha256), complete=False)
 
 

@@ -399,6 +399,9 @@ applied_op = Table(
     Column("entity_id", String(200), nullable=False),
     Column("status", String(20), nullable=False),
     Column("at", BigInteger, nullable=False),
+    # a conflict's answer ({"conflict_fields", "server"} as JSON), so that a batch delivered
+    # again answers "duplicate" with the same details (migration 0003); NULL when applied
+    Column("detail", Text, nullable=True),
     sqlite_with_rowid=False,  # one b-tree per insert instead of two: it takes a row per op
 )
 change_log = Table(
@@ -458,6 +461,22 @@ blob = Table(
     Column("complete", Integer, nullable=False, server_default="0"),
     Column("created_at", BigInteger, nullable=False),
     Column("completed_at", BigInteger),
+    # the device that announced the upload: it may download the blob before any record names
+    # it (sync/server/blobs/access.py); NULL for blobs older than migration 0003
+    Column("device_id", String(64), nullable=True),
+)
+grid_release = Table(
+    # assignment history for reassignment grace (sync/server/auth/grace.py): a grid taken from
+    # a user, per device that user had signed in on; ``left_at`` is set by that device's next
+    # pull for the user, which hands it the grid's removal
+    "grid_release",
+    metadata,
+    Column("user_id", String(64), nullable=False),
+    Column("device_id", String(64), nullable=False),
+    Column("grid_id", String(64), nullable=False),
+    Column("released_at", BigInteger, nullable=False),
+    Column("left_at", BigInteger, nullable=True),
+    PrimaryKeyConstraint("user_id", "device_id", "grid_id"),
 )
 snapshot = Table(
     "snapshot",

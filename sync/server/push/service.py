@@ -1,12 +1,17 @@
 """Applying one push batch: one transaction, op ids recorded with the effects, per-op results.
 
-A batch delivered twice answers ``duplicate`` for every op it already committed (guarantee 2);
-a refused op never blocks the others (guarantee 4); an op touching a grid outside the user's
-area refuses the whole batch with 403, with nothing written.
+A batch delivered twice answers ``duplicate`` for every op it already committed, with the
+first answer's conflict details (guarantee 2); a refused op never blocks the others
+(guarantee 4). An op in a grid outside the user's area is rejected alone
+(``scope.grid_outside``) — unless this device still has the reassignment grace for it
+(``sync.server.auth.grace``) — and a batch with nothing but such ops is refused whole with
+403, with nothing written.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import logging
 import random
 import time
@@ -16,8 +21,10 @@ from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
 from gridterm.domain.permissions import require_for_entity
+from gridterm.domain.users import ScopeLevel
 from gridterm.errors import GridTermError
 from sync.protocol import MIN_SCHEMA_VERSION, OpKind, OpStatus, PushRequest
+from sync.server.auth import grace
 from sync.server.auth.scope import Principal
 from sync.server.clock import now_ms
 from sync.server.db import schema
@@ -25,7 +32,7 @@ from sync.server.db.bulk import among
 from sync.server.db.engine import writing
 from sync.server.errors import ApiError, busy, forbidden
 from sync.server.push.handlers import HANDLERS
-from sync.server.push.work import APPLIED, MAX_ID, OutOfScope, RetryLater, Work
+from sync.server.push.work import APPLIED, MAX_ID, Outcome, OutOfScope, RetryLater, Work
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +88,7 @@ def _apply(
 ) -> dict[str, Any]:
     ops = request.ops
     done = _already_applied(conn, [op.op_id for op in ops])
+    principal = _with_grace(conn, principal)
     work = Work(conn, principal, careful=careful)
     wanted: list[tuple[str, str]] = []
     changing: set[tuple[str, str]] = set()
@@ -98,10 +106,12 @@ def _apply(
     applied: list[tuple[Any, ...]] = []  # rows of applied_op, in APPLIED_COLUMNS order
     batch, device, user = request.batch_id, principal.device_id, principal.user.id
     now = now_ms()
+    outside = 0
     for op in ops:
         if op.op_id in done:
+            status, detail = done[op.op_id]
             results.append(
-                _result(op.op_id, op.seq, OpStatus.DUPLICATE, original_status=done[op.op_id].value)
+                _result(op.op_id, op.seq, OpStatus.DUPLICATE, original_status=status.value) | detail
             )
             continue
         handler = HANDLERS.get(op.entity)
@@ -114,8 +124,10 @@ def _apply(
         try:
             require_for_entity(principal.user, op.entity)
             outcome = handler.apply(op, work)
-        except OutOfScope:
-            raise
+        except OutOfScope as exc:
+            outside += 1
+            results.append(_rejected(op.op_id, op.seq, exc.code, str(exc), exc))
+            continue
         except RetryLater as exc:
             results.append(_rejected(op.op_id, op.seq, exc.code, str(exc), exc, retriable=True))
             continue
@@ -127,9 +139,12 @@ def _apply(
             continue
         if outcome is APPLIED and op.op is OpKind.CREATE:
             work.stored_as_sent(op.entity, op.entity_id, op.fields)
-        done[op.op_id] = outcome.status
+        detail = _detail(outcome)
+        done[op.op_id] = (outcome.status, detail)
+        stored = json.dumps(detail, ensure_ascii=False) if detail else None
+        status = outcome.status.value
         applied.append(
-            (op.op_id, batch, device, user, op.entity, op.entity_id, outcome.status.value, now)
+            (op.op_id, batch, device, user, op.entity, op.entity_id, status, now, stored)
         )
         if outcome is APPLIED:
             results.append(dict(_APPLIED_RESULT, op_id=op.op_id, seq=op.seq))
@@ -143,6 +158,9 @@ def _apply(
                     server=outcome.server,
                 )
             )
+    if outside and outside == len(ops):
+        # nothing but ops outside the area, and no grace: the whole push is refused (403)
+        raise OutOfScope("scope.grid_outside", "every op of this batch is outside your area")
     work.flush(applied)
     return {"batch_id": request.batch_id, "acked_seq": acked_seq(results), "results": results}
 
@@ -178,14 +196,41 @@ def _result(op_id: str, seq: int, status: OpStatus, **details: Any) -> dict[str,
     } | details
 
 
-def _already_applied(conn: Connection, op_ids: list[str]) -> dict[str, OpStatus]:
+def _with_grace(conn: Connection, principal: Principal) -> Principal:
+    """The principal, its area widened by the grids this device may still push into after
+    they were taken from the user (reassignment grace); itself when there are none."""
+    extra = grace.grace_grids(conn, principal.user.id, principal.device_id)
+    extra = {g: n for g, n in extra.items() if g not in principal.grid_nums}
+    if not extra:
+        return principal
+    user = principal.user
+    if user.scope_level is ScopeLevel.GRIDS:
+        user = dataclasses.replace(user, grid_ids=user.grid_ids | frozenset(extra))
+    return dataclasses.replace(principal, user=user, grid_nums=principal.grid_nums | extra)
+
+
+def _detail(outcome: Outcome) -> dict[str, Any]:
+    """What a conflict's answer carries beyond its status (kept for a duplicate's answer)."""
+    if outcome.status is not OpStatus.CONFLICT:
+        return {}
+    return {"conflict_fields": list(outcome.conflict_fields), "server": outcome.server}
+
+
+def _already_applied(
+    conn: Connection, op_ids: list[str]
+) -> dict[str, tuple[OpStatus, dict[str, Any]]]:
+    """op id → (the status it was applied with, the details of that answer)."""
     a = schema.applied_op
-    found: dict[str, OpStatus] = {}
+    found: dict[str, tuple[OpStatus, dict[str, Any]]] = {}
     unique = sorted(set(op_ids))
     for i in range(0, len(unique), 500):
         chunk = unique[i : i + 500]
-        rows = conn.execute(select(a.c.op_id, a.c.status).where(among(conn, a.c.op_id, chunk)))
-        found.update({r.op_id: OpStatus(r.status) for r in rows})
+        rows = conn.execute(
+            select(a.c.op_id, a.c.status, a.c.detail).where(among(conn, a.c.op_id, chunk))
+        )
+        found.update(
+            {r.op_id: (OpStatus(r.status), json.loads(r.detail) if r.detail else {}) for r in rows}
+        )
     return found
 
 

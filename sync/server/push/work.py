@@ -39,6 +39,7 @@ APPLIED_COLUMNS = (
     "entity_id",
     "status",
     "at",
+    "detail",
 )
 #: Write order that satisfies the foreign keys.
 FLUSH_ORDER = (
@@ -74,7 +75,8 @@ class RetryLater(GridTermError):
 
 
 class OutOfScope(PermissionDeniedError):
-    """An op touches a grid outside the user's area: the whole push is refused with 403."""
+    """An op touches a grid outside the user's area (and the device has no reassignment grace
+    for it): the op is rejected; a batch of nothing else is refused whole with 403."""
 
     code = "scope.grid_outside"
 
