@@ -19,7 +19,7 @@ from gridterm.store.migrations import (
     m0001_initial,
     m0002_drafts,
     m0003_sync,
-    m0005_conflict_resolution,
+    m0004_conflict_resolution,
 )
 
 MIGRATION_SET = "gridterm"
@@ -30,7 +30,7 @@ MIGRATIONS = [
     ("0001_initial", m0001_initial.migrate),
     ("0002_drafts", m0002_drafts.migrate),
     ("0003_sync", m0003_sync.migrate),
-    ("0005_conflict_resolution", m0005_conflict_resolution.migrate),
+    ("0004_conflict_resolution", m0004_conflict_resolution.migrate),
 ]
 for _name, _fn in MIGRATIONS:
     migrations(name=_name)(_fn)

@@ -1,4 +1,4 @@
-"""Schema 5: a conflict can be resolved on the terminal, keeping who chose what and when.
+"""Schema 4: a conflict can be resolved on the terminal, keeping who chose what and when.
 
 ``sync_conflict`` gains the status ``resolved`` and the columns of the resolution: the choice
 (``mine``, ``server`` or ``value``), the value written, who chose it, when, and the outbox op
