@@ -46,6 +46,10 @@ def upgrade(engine: Engine) -> str:
     with writing(engine) as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+        # in the same transaction: a server is never up without its default checklist
+        from sync.server.admin.templates import install_built_in
+
+        install_built_in(conn)
         if conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "instance")).first():
             return head_revision()
         # names this database in cursors, so a cursor from another database is refused
