@@ -211,6 +211,70 @@ def test_a_reinspection_on_a_second_terminal_closes_the_hazard_for_the_first(
             b.close()
 
 
+def test_a_hazard_moved_on_both_terminals_offline_ends_as_the_server_settled_it(
+    tmp_path, server, market
+):
+    a = _terminal(tmp_path, market, "i1", server.url, name="a")
+    b = None
+    try:
+        _, hazards, _, _ = _inspect(a, market)
+        assert a.sync().ok
+        b = _terminal(tmp_path, market, "i2", server.url, name="b")
+        wiring = hazards["wiring"]
+        # both offline: A notes the rectification has begun, B verifies it done and closes
+        on_a, on_b = Inspections(a.session()), Inspections(b.session())
+        on_a.start_rectification(wiring)
+        on_b.reinspect(wiring, passed=True, note="已整改")
+        on_b.verify_close(wiring)
+        assert b.sync().ok
+        report = a.sync()
+        assert report.ok, report
+        assert report.conflicts == 1  # kept for a person to look at, nothing lost
+        (row,) = _rows(server, "hazard", id=wiring)
+        assert row["status"] == "closed"
+        assert on_a.hazard(wiring).status is HazardStatus.CLOSED  # the server's word
+        conflicts = _rows(server, "conflict", entity_id=wiring)
+        assert [(c["field"], json.loads(c["terminal_value"])) for c in conflicts] == [
+            ("status", "rectifying")
+        ]
+        _assert_exactly_once(server, a)
+        assert b.sync().ok
+        assert Inspections(b.session()).hazard(wiring).status is HazardStatus.CLOSED
+    finally:
+        a.close()
+        if b is not None:
+            b.close()
+
+
+def test_a_hazard_escalated_to_a_ticket_travels_with_its_ticket(tmp_path, server, market):
+    a = _terminal(tmp_path, market, "i1", server.url, name="a")
+    b = None
+    try:
+        _, hazards, _, _ = _inspect(a, market)
+        wiring = hazards["wiring"]
+        on_a = Inspections(a.session())
+        on_a.reinspect(wiring, passed=False, note="拒不整改")
+        ticket_id = on_a.escalate(wiring, urgent=True).ticket_id
+        assert ticket_id is not None
+        report = a.sync()  # inspection, hazards, re-inspection and ticket in one go
+        assert report.ok, report
+        (ticket,) = _rows(server, "ticket", id=ticket_id)
+        assert (ticket["grid_id"], ticket["category"]) == (market.grids["m1"], "安全隐患")
+        (row,) = _rows(server, "hazard", id=wiring)
+        assert (row["status"], row["ticket_id"]) == ("rectifying", ticket_id)
+        _assert_exactly_once(server, a)
+
+        b = _terminal(tmp_path, market, "i2", server.url, name="b")
+        assert Inspections(b.session()).hazard(wiring).ticket_id == ticket_id
+        assert b.store.query("SELECT urgent FROM ticket WHERE id = ?", (ticket_id,)) == [
+            {"urgent": 1}
+        ]
+    finally:
+        a.close()
+        if b is not None:
+            b.close()
+
+
 def _jpeg(width: int = 3000, height: int = 2000) -> bytes:
     image = Image.new("RGB", (width, height), (200, 40, 40))
     out = io.BytesIO()
@@ -332,9 +396,8 @@ def test_a_template_change_with_unsent_work(tmp_path, server, market):
         a.close()
 
 
-def test_an_inspection_batch_cut_mid_answer_is_applied_exactly_once(
-    tmp_path, server, market, proxy
-):
+@pytest.mark.parametrize("cut", ["response", "request"])
+def test_an_inspection_batch_cut_is_applied_exactly_once(tmp_path, server, market, proxy, cut):
     a = _terminal(tmp_path, market, "i1", proxy.url)
     try:
         s = a.session()
@@ -346,11 +409,16 @@ def test_an_inspection_batch_cut_mid_answer_is_applied_exactly_once(
             failing = ("wiring", "blocked_exit") if n % 2 else ("gas_cylinder",)
             answer_all(s, inspection.id, {code: () for code in failing})
             found += len(inspections.complete(inspection.id))
-        proxy.cut_response_after(2500)  # the server committed the batch; its answer is lost
+        if cut == "response":
+            proxy.cut_response_after(2500)  # the server committed the batch; its answer is lost
+        else:
+            proxy.cut_request_after(3000)  # past /v1/me, inside the first push body
         report = a.sync()
         assert proxy.cuts == 1
         assert report.ok, report
-        assert report.duplicates >= 1  # sent again, recognised
+        assert report.retries >= 1
+        if cut == "response":
+            assert report.duplicates >= 1  # sent again, recognised
         _assert_exactly_once(server, a)
         premises_ids = [r["id"] for r in a.store.query("SELECT id FROM premises")]
         h = schema.hazard
