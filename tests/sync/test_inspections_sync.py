@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import sqlite3
 from typing import Any
 
 import pytest
@@ -26,7 +27,7 @@ from gridterm.store.migrations import SCHEMA_VERSION
 from sync.client.errors import SyncError
 from sync.server.admin import templates
 from sync.server.db import schema
-from sync.server.db.engine import writing
+from sync.server.db.engine import make_engine, writing
 from tests.sync import market as markets
 from tests.sync.conftest import Terminal, count_rows, make_terminal
 from tests.sync.market import DEFAULT_CODE, Market, add_premises, answer_all, photo
@@ -546,3 +547,39 @@ def test_built_in_checklists_never_overwrite_or_bump_an_imported_one(tmp_path, s
         assert templates.install_built_in(conn) == []  # the server has small_shop already
     assert count_rows(server, "checklist_template", code=fresh) == 1
     assert count_rows(server, "checklist_template", code=DEFAULT_CODE) == 1
+
+
+def test_the_demo_server_gives_the_built_in_template_the_demo_terminals_id(tmp_path):
+    from gridterm.demo.generator import build_demo
+    from sync.server.cli import main
+
+    terminal_db = tmp_path / "demo.db"
+    build_demo(terminal_db, 30, plaintext=True, in_child=False)
+    source = sqlite3.connect(terminal_db)
+    ((demo_id, code, version),) = source.execute(
+        "SELECT id, code, version FROM checklist_template"
+    ).fetchall()
+    source.close()
+    assert (code, version) == (DEFAULT_CODE, 1)
+
+    url = f"sqlite:///{tmp_path / 'server.db'}"
+    assert main(["migrate", "--db", url]) == 0  # installs the built-in under an id of its own
+    engine = make_engine(url, pool_size=1)
+    try:
+        with engine.connect() as conn:
+            t = schema.checklist_template
+            (installed,) = conn.execute(select(t.c.id).where(t.c.code == code)).scalars()
+        assert installed != demo_id
+        assert main(["demo", "--db", url, "--from-db", str(terminal_db), "--codes", "1"]) == 0
+        with engine.connect() as conn:
+            rows = conn.execute(select(t.c.id, t.c.version).where(t.c.code == code)).all()
+            cl = schema.change_log
+            log = conn.execute(
+                select(cl.c.entity_id, cl.c.op)
+                .where(cl.c.entity == "checklist_template")
+                .order_by(cl.c.seq)
+            ).all()
+        assert rows == [(demo_id, 1)]  # the same row, now under the demo's id
+        assert log[-2:] == [(installed, "delete"), (demo_id, "upsert")]
+    finally:
+        engine.dispose()
