@@ -1,8 +1,10 @@
 """Market hazard inspections end to end through the sync engine against the real server:
 inspections, answers, hazards, failure photos and the operator's signature pushed once; a
 re-inspection on a second terminal closing the loop for the first; a template change with
-unsent work; a cut mid-answer; partitions by the inspector's markets; and the built-in
-default checklist the server installs (issue #6, items 2 and 6)."""
+unsent work; cuts mid-request and mid-answer; partitions by the inspector's markets; the
+built-in default checklist the server installs (issue #6, items 2 and 6). Also: downscaled
+failure photos renamed in answer and hazard alike, a hazard moved on two terminals offline,
+a hazard escalated to a ticket, and the demo server sharing the demo terminal's template id."""
 
 from __future__ import annotations
 
@@ -436,11 +438,14 @@ def test_an_inspector_of_another_market_pulls_nothing_of_it_and_cannot_push_into
     tmp_path, server, market
 ):
     a = _terminal(tmp_path, market, "i1", server.url, name="a")
-    c = _terminal(tmp_path, market, "i3", server.url, name="c")
+    c = None
     try:
         inspection, hazards, _, _ = _inspect(a, market)
         assert a.sync().ok
+        c = _terminal(tmp_path, market, "i3", server.url, name="c")  # first sync: the snapshot
         own = add_premises(c.session(), market.grids["m2"], "对面的摊位")
+        _inspect(a, market)  # more in m1 meanwhile: pulled page by page, not by i3
+        assert a.sync().ok
         report = c.sync()
         assert report.ok, report
         assert c.store.query("SELECT id FROM premises") == [{"id": own}]
@@ -493,7 +498,8 @@ def test_an_inspector_of_another_market_pulls_nothing_of_it_and_cannot_push_into
         assert _rows(server, "hazard", id=hazards["wiring"])[0]["status"] == "open"
     finally:
         a.close()
-        c.close()
+        if c is not None:
+            c.close()
 
 
 def test_the_built_in_checklist_is_installed_and_reaches_terminals(tmp_path, server, market):
