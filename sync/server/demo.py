@@ -4,18 +4,23 @@ The terminal and the server share one generator (``gridterm.demo.generator.build
 writes a plaintext terminal database, whose rows are copied here table by table (with the
 server's own columns filled in and every row in the change log), so a demo terminal and the
 demo server agree on every id, and each demo user logs in with the same PIN on both.
+
+The demo's checklist is the built-in default template, which ``migrate`` has already
+installed under an id of its own: that row takes the demo's id (same content, so nothing a
+terminal shows changes), so a demo terminal and the server still agree.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sqlite3
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select, update
 
 from sync.server import partitions
 from sync.server.auth import enrollment
@@ -131,6 +136,8 @@ def seed(
             values = {k: raw[k] for k in raw.keys() if k in names}  # noqa: SIM118 - sqlite3.Row
             if "version" in names and entity != "checklist_template":
                 values["version"] = max(1, values.get("version") or 0)
+            if entity == "checklist_template" and _adopt_template(conn, txid, values):
+                continue
             partition = _place(entity, values, nums, base, grid_of)
             if entity == "user":
                 pin = pins.get(values["worker_id"], DEFAULT_PIN)
@@ -142,6 +149,36 @@ def seed(
         insert_rows(conn, table, rows)
         changes.record(conn, txid, log)
     return people
+
+
+def _adopt_template(conn: Connection, txid: int, values: dict[str, Any]) -> bool:
+    """True when the server already holds this (code, version) — the built-in default —
+    which then takes the demo's id; SystemExit when it holds other content under it."""
+    t = schema.checklist_template
+    existing = conn.execute(
+        select(t).where(t.c.code == values["code"], t.c.version == values["version"])
+    ).first()
+    if existing is None:
+        return False
+    same = existing.title == values["title"] and json.loads(existing.items) == json.loads(
+        values["items"]
+    )
+    if not same:
+        raise SystemExit(
+            f"the server holds checklist {values['code']} v{values['version']} with other "
+            "content than the demo's: seed a fresh database"
+        )
+    if existing.id != values["id"]:
+        conn.execute(update(t).where(t.c.id == existing.id).values(id=values["id"]))
+        changes.record(
+            conn,
+            txid,
+            [
+                (partitions.TEMPLATES, "checklist_template", existing.id, changes.DELETE),
+                (partitions.TEMPLATES, "checklist_template", values["id"], changes.UPSERT),
+            ],
+        )
+    return True
 
 
 def _place(

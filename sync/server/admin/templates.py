@@ -2,6 +2,10 @@
 
 A template version is never changed once published: importing an existing (code, version)
 with different content is refused, so past inspections keep their meaning.
+
+The built-in templates (``resources/checklists/*.yaml``, the small shop and market stall
+checklist) are installed by ``install_built_in`` on ``migrate`` / first start, each only
+while the server has no template of its code at all.
 """
 
 from __future__ import annotations
@@ -19,6 +23,9 @@ from sync.server import partitions
 from sync.server.admin.records import add
 from sync.server.admin.sheets import read_rows
 from sync.server.db import schema
+
+#: The built-in templates shipped with the package (resources/ beside the packages).
+BUILT_IN_DIR = Path(__file__).resolve().parents[3] / "resources" / "checklists"
 
 
 def load(path: Path) -> dict[str, Any]:
@@ -92,3 +99,19 @@ def publish(conn: Connection, document: dict[str, Any]) -> tuple[ChecklistTempla
         partitions.TEMPLATES,
     )
     return template, True
+
+
+def install_built_in(conn: Connection, directory: Path = BUILT_IN_DIR) -> list[ChecklistTemplate]:
+    """Publish each built-in template whose code the server has no version of; returns those
+    installed. An imported template of that code, of any version, is never overwritten or
+    bumped, and a later start installs nothing again."""
+    t = schema.checklist_template
+    installed = []
+    for path in sorted(directory.glob("*.yaml")):
+        document = load(path)
+        code = document.get("code") if isinstance(document, dict) else None
+        if conn.execute(select(t.c.id).where(t.c.code == code).limit(1)).first() is not None:
+            continue
+        template, _ = publish(conn, document)
+        installed.append(template)
+    return installed

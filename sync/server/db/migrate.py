@@ -41,11 +41,16 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine) -> str:
-    """Apply pending migrations in one transaction; returns the revision reached."""
+    """Apply pending migrations, and install the built-in checklists the server has no
+    template of, in one transaction; returns the revision reached."""
     cfg = _config()
     with writing(engine) as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+        # in the same transaction as the schema: a migrated server has its default checklist
+        from sync.server.admin.templates import install_built_in
+
+        install_built_in(conn)
         if conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "instance")).first():
             return head_revision()
         # names this database in cursors, so a cursor from another database is refused

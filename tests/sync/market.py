@@ -1,0 +1,108 @@
+"""A small market district on the server for one test: two markets (special grids 专属网格)
+m1 and m2 of one community, market inspectors i1 and i2 (both m1) and i3 (m2), and
+terminal-side helpers to run an inspection through the app's own services."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Engine
+
+from gridterm.domain.attachments import AttachmentKind
+from gridterm.services.attachments import add_attachment
+from gridterm.services.inspections import Inspections
+from gridterm.services.premises import PremisesRegister
+from sync.server.admin import templates, territory, users
+from sync.server.auth import enrollment
+from sync.server.db.engine import writing
+from tests.sync.district import PIN
+
+#: The built-in default template, which ``migrate`` installs on every test server.
+DEFAULT_CODE = "small_shop"
+
+
+@dataclass
+class Market:
+    """Markets m1, m2; inspectors i1, i2 (m1) and i3 (m2)."""
+
+    engine: Engine
+    tag: str
+    grids: dict[str, str] = field(default_factory=dict)
+    workers: dict[str, str] = field(default_factory=dict)
+    user_ids: dict[str, str] = field(default_factory=dict)
+
+    def code(self) -> str:
+        """A fresh one-time enrollment code."""
+        with writing(self.engine) as conn:
+            return enrollment.create_code(conn)
+
+    def worker(self, who: str) -> str:
+        """The worker id of ``i1``, ``i2`` or ``i3``."""
+        return self.workers[who]
+
+    def publish(self, document: dict[str, Any]) -> bool:
+        """Import a checklist template on the server (``admin import-template``)."""
+        with writing(self.engine) as conn:
+            return templates.publish(conn, document)[1]
+
+
+def build(engine: Engine) -> Market:
+    """A fresh market district with unique names."""
+    tag = secrets.token_hex(3)
+    m = Market(engine, tag)
+    with writing(engine) as conn:
+        office = territory.street_office(conn, f"街道{tag}")
+        community = territory.community(conn, office, f"社区{tag}")
+        for name in ("m1", "m2"):
+            m.grids[name] = territory.grid(conn, community, f"市场{name}-{tag}", "special")
+        for who, grid in (("i1", "m1"), ("i2", "m1"), ("i3", "m2")):
+            worker_id = f"{who}-{tag}"
+            m.workers[who] = worker_id
+            m.user_ids[who] = users.add_user(
+                conn,
+                worker_id=worker_id,
+                name=f"巡查{who}",
+                role="market_inspector",
+                pin=PIN,
+                community_id=community,
+            )
+            users.assign(conn, worker_id, m.grids[grid])
+    return m
+
+
+def photo(session: Any, kind: AttachmentKind = AttachmentKind.PHOTO) -> str:
+    """A fresh photo (or signature) taken on the terminal; not an image, so it goes as taken
+    (no downscaling renames it) and its SHA-256 is known in advance."""
+    data = os.urandom(20_000)
+    sha = add_attachment(session, data, "image/jpeg", kind).sha256
+    assert sha == hashlib.sha256(data).hexdigest()
+    return sha
+
+
+def add_premises(session: Any, grid_id: str, name: str = "五金店") -> str:
+    """Register a shop in a market, as the app's premises screen does."""
+    return (
+        PremisesRegister(session)
+        .add(grid_id=grid_id, name=name, operator="陈老板", contact_phone="13912345678")
+        .id
+    )
+
+
+def answer_all(
+    session: Any, inspection_id: str, failures: dict[str, tuple[str, ...]] | None = None
+) -> None:
+    """Answer every item of the inspection's own template version: the items in
+    ``failures`` fail with those photos, the rest pass."""
+    inspections = Inspections(session)
+    failures = failures or {}
+    for item in inspections.template_of(inspection_id).items:
+        if item.code in failures:
+            inspections.answer(
+                inspection_id, item.code, "fail", note="现场发现", photos=failures[item.code]
+            )
+        else:
+            inspections.answer(inspection_id, item.code, "pass")
