@@ -78,10 +78,13 @@ def fingerprint() -> str:
         root / "search" / "terms.py",
         root / "search" / "index.py",
         *root.glob("store/migrations/*.py"),
+        # the demo reads its checklist and ticket categories from resources/
+        *root.parent.glob("resources/*.yaml"),
+        *root.parent.glob("resources/checklists/*.yaml"),
     ]
     digest = hashlib.sha256()
     for file in sorted(files):
-        digest.update(file.relative_to(root).as_posix().encode() + b"\0" + file.read_bytes())
+        digest.update(file.relative_to(root.parent).as_posix().encode() + b"\0" + file.read_bytes())
     return digest.hexdigest()[:16]
 
 
