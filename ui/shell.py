@@ -219,6 +219,20 @@ class Shell(QWidget):
 
         self.push(TicketDetailScreen(*self._args(), ticket_id=ticket_id))
 
+    def start_inspection(self, premises_id: str, inspection_id: str | None = None) -> None:
+        """Run (or resume) a checklist inspection of a stall or shop."""
+        from ui.screens.inspection import InspectionScreen
+
+        self.push(
+            InspectionScreen(*self._args(), premises_id=premises_id, inspection_id=inspection_id)
+        )
+
+    def open_hazard(self, hazard_id: str) -> None:
+        """Show a hazard: its lifecycle, photos before and after, and its actions."""
+        from ui.screens.hazard_detail import HazardDetailScreen
+
+        self.push(HazardDetailScreen(*self._args(), hazard_id=hazard_id))
+
     # -- helpers ---------------------------------------------------------------------------
 
     def top_screen(self) -> Screen | None:

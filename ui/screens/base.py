@@ -27,6 +27,12 @@ class Navigator(Protocol):
     def open_ticket(self, ticket_id: str) -> None:
         """Show a ticket with its history and actions."""
 
+    def start_inspection(self, premises_id: str, inspection_id: str | None = None) -> None:
+        """Run (or resume) a checklist inspection of a stall or shop."""
+
+    def open_hazard(self, hazard_id: str) -> None:
+        """Show a hazard: its lifecycle, photos before and after, and its actions."""
+
     def show_tab(self, name: str) -> None:
         """Switch to a main section: today, register, tickets, report, sync, settings."""
 
