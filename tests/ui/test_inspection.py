@@ -128,6 +128,28 @@ def drafted(window, code: str) -> dict[str, object]:
     return drafts[0]["payload"]["items"].get(code, {}) if drafts else {}
 
 
+def test_the_signature_pad_draws_clears_and_exports_a_png(qtbot) -> None:
+    from ui.widgets.signature import SignaturePad
+
+    pad = SignaturePad()
+    qtbot.addWidget(pad)
+    pad.resize(500, 300)
+    pad.show()
+    assert pad.is_empty() and pad.png_bytes() == b""
+    with qtbot.waitSignal(pad.changed):
+        sign(qtbot, pad)
+    image = QImage.fromData(pad.png_bytes())
+    assert (image.width(), image.height()) == (pad.canvas.width(), pad.canvas.height())
+    dark = sum(
+        1
+        for x in range(0, image.width(), 4)
+        if QColor(image.pixel(x, image.height() // 2)).red() < 128
+    )
+    assert dark > 0  # the stroke is in the picture, black on white
+    tap(qtbot, pad.clear_button)
+    assert pad.is_empty() and pad.png_bytes() == b""
+
+
 def service(window) -> Inspections:
     return Inspections(window.workspace.session)
 

@@ -165,6 +165,7 @@ class ItemCard(QFrame):
         self.deadline.setObjectName(f"deadline_{item.code}")
         self.deadline.setCalendarPopup(True)
         self.deadline.setMinimumHeight(TOUCH_PX)
+        self.deadline.setMinimumWidth(220)  # room for the date and a finger-sized arrow
         self.deadline.setMinimumDate(QDate(today.year, today.month, today.day))
         self.set_deadline(deadline_from(today, item))
         self.deadline.dateChanged.connect(lambda _: self.edited.emit())

@@ -172,8 +172,9 @@ class SignaturePad(QWidget):
         self.canvas.changed.connect(self.changed)
         column.addWidget(self.canvas, 1)
         row = QHBoxLayout()
-        row.addWidget(text_label(self.tr("Sign inside the box with a finger or stylus."), "muted"))
-        row.addStretch(1)
+        row.addWidget(
+            text_label(self.tr("Sign inside the box with a finger or stylus."), "muted"), 1
+        )
         self.clear_button = button(self.tr("Clear"), object_name="clearSignature")
         self.clear_button.clicked.connect(self.canvas.clear)
         row.addWidget(self.clear_button)
