@@ -20,6 +20,7 @@ from gridterm.store.keys import FAST_KDF
 from tests.conftest import PIN
 from tests.ui.conftest import log_in, tap, type_text, wait_idle
 from tests.ui.test_i18n import untranslated, visible_texts
+from tests.ui.test_layout import problems
 from ui.main_window import MainWindow
 
 LEFT = Qt.MouseButton.LeftButton
@@ -416,3 +417,61 @@ def test_the_inspection_tour_is_translated(qtbot, window) -> None:
         bad += [(name, *b) for b in untranslated(visible_texts(window))]
     assert seen == ["inspection", "inspection_sign", "hazard_detail"]
     assert bad == []
+
+
+@pytest.mark.parametrize(
+    ("size", "locale", "theme"),
+    [((1280, 800), "zh_CN", "normal"), ((800, 1280), "zh_CN", "normal"),
+     ((800, 1280), "en", "large_text")],
+    ids=["landscape", "portrait", "portrait-en-large"],
+)  # fmt: skip
+def test_the_inspection_screens_fit_the_tablet(qtbot, ctx, size, locale, theme) -> None:
+    from ui.tour_inspection import inspection_tour
+
+    ctx.i18n.switch(locale)
+    ctx.theme.apply(theme)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(*size)
+    log_in(qtbot, window, "i1")
+    hazard_on(window)
+    window.shell.show_tab("tickets")
+    bad = []
+    for name, _screen in inspection_tour(
+        window.shell, lambda ok: qtbot.waitUntil(ok, timeout=5000)
+    ):
+        QApplication.processEvents()
+        assert (window.width(), window.height()) == size, name
+        bad += [f"{name}: {p}" for p in problems(window)]
+    window.workspace.close()
+    window.workspace = None
+    ctx.theme.apply("normal")
+    ctx.i18n.switch("zh_CN")
+    assert bad == [], "\n".join(bad)
+
+
+def test_a_choice_of_checklists_when_there_are_several(qtbot, window) -> None:
+    log_in(qtbot, window, "i1")
+    window.workspace.store.write(
+        lambda tx: tx.insert(
+            "checklist_template",
+            {
+                "id": "food-v1",
+                "code": "food",
+                "version": 1,
+                "title": "餐饮店",
+                "items": [{"code": "hood", "text": "油烟道未清洗"}],
+            },
+            outbox=False,
+        )
+    )
+    window.shell.show_tab("tickets")
+    window.shell.start_inspection(STALL)
+    screen = window.shell.top_screen()
+    qtbot.waitUntil(lambda: screen.picker.isVisible(), timeout=5000)
+    tap(qtbot, screen.findChild(type(screen.finish), "template_food"))
+    qtbot.waitUntil(lambda: bool(screen.cards), timeout=5000)
+    assert list(screen.cards) == ["hood"]
+    assert not screen.picker.isVisible()
+    assert [i.template_code for i in service(window).in_progress()] == ["food"]

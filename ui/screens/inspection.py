@@ -282,6 +282,7 @@ class InspectionScreen(Screen):
         self.saved: dict[str, ItemOutcome] = {}
         self._queue: dict[str, ItemOutcome] = {}
         self._saving = False
+        self._completing = False
         self._restoring = False
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
@@ -542,7 +543,7 @@ class InspectionScreen(Screen):
 
     def changed(self) -> None:
         """Something was typed or chosen: write the draft shortly."""
-        if self._restoring or self.inspection_id is None or not self.cards:
+        if self._restoring or self._completing or self.inspection_id is None or not self.cards:
             return
         self._draft_timer.start()
 
@@ -564,8 +565,8 @@ class InspectionScreen(Screen):
     def leaving(self) -> None:
         """Pause: keep the draft and write the answers still waiting (the inspection stays
         in progress, to resume from the premises or the list of inspections)."""
-        if self.inspection_id is None or not self.cards:
-            return
+        if self.inspection_id is None or not self.cards or self._completing:
+            return  # completing discards the draft: writing one now would bring it back
         self.save_draft(parent_alive=False)
         waiting, self._queue = dict(self._queue), {}
         for c in self.cards.values():
@@ -685,9 +686,15 @@ class InspectionScreen(Screen):
             return found
 
         self._draft_timer.stop()
+        self._completing = True
         self.complete.setEnabled(False)
+
+        def settled() -> None:
+            self._completing = False
+            self.complete.setEnabled(True)
+
         CoreOp(self, work).success(self._completed).failure(self._sign_failed).finally_(
-            lambda: self.complete.setEnabled(True)
+            settled
         ).run(self.ctx.ops)
 
     def _sign_failed(self, error: BaseException) -> None:
