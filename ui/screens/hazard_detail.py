@@ -313,7 +313,7 @@ class HazardDetailScreen(Screen):
         reinspect = action in (HazardAction.REINSPECT_PASS, HazardAction.REINSPECT_FAIL)
         escalate = action == ESCALATE
         for field, shown in (
-            (self.note, reinspect or escalate),
+            (self.note, reinspect),
             (self.action_photos, reinspect),
             (self.department, escalate),
         ):

@@ -353,6 +353,7 @@ class InspectionScreen(Screen):
         absent_row.addWidget(self.absent)
         absent_row.addWidget(self.absent_reason, 1)
         sign.addLayout(absent_row)
+        sign.addStretch(1)
         self.sign_error = text_label("", "error")
         self.sign_error.setObjectName("signError")
         self.sign_error.hide()

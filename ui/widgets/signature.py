@@ -78,6 +78,8 @@ class SignatureCanvas(QFrame):
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setMinimumSize(320, 200)
+        # A name is written across, not down: a portrait screen's spare height stays below.
+        self.setMaximumHeight(400)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self._drawing = False
