@@ -284,6 +284,14 @@ def test_operator_absent_needs_a_reason(qtbot, window) -> None:
     with qtbot.waitSignal(screen.completed, timeout=5000) as done:
         tap(qtbot, screen.complete)
     assert done.args[0] == []
+    # A completed inspection opened again is not editable.
+    (finished,) = window.workspace.store.query("SELECT id, status FROM hazard_inspection")
+    assert finished["status"] == "completed"
+    window.shell.start_inspection(STALL, finished["id"])
+    again = window.shell.top_screen()
+    qtbot.waitUntil(lambda: again.error.isVisible(), timeout=5000)
+    assert again.error.text() == "本次巡查已完成，不能再修改。"
+    assert not again.finish.isEnabled() and not again.cards
 
 
 def hazard_on(window, fail: tuple[str, ...] = ("wiring",)) -> str:

@@ -37,6 +37,7 @@ from gridterm.domain.inspections import (
     Severity,
     check_completion,
     deadline_from,
+    ensure_in_progress,
 )
 from gridterm.domain.territory import Premises
 from gridterm.errors import GridTermError, ValidationError
@@ -84,6 +85,7 @@ def read_run(
     resumed = True
     if inspection_id is not None:
         inspection = service.get(inspection_id)
+        ensure_in_progress(inspection)  # a completed inspection is never edited
     else:
         running = [i for i in service.in_progress() if i.premises_id == premises_id]
         inspection = running[-1] if running else None
