@@ -100,21 +100,36 @@ ENTITIES = {
     "hazard": QT_TRANSLATE_NOOP("Labels", "Hazard"),
     "premises": QT_TRANSLATE_NOOP("Labels", "Premises"),
 }
-OPS = {
-    "create": QT_TRANSLATE_NOOP("Labels", "New"),
-    "update": QT_TRANSLATE_NOOP("Labels", "Changed"),
-    "delete": QT_TRANSLATE_NOOP("Labels", "Deleted"),
+SEVERITIES = {
+    "minor": QT_TRANSLATE_NOOP("Labels", "Minor"),
+    "major": QT_TRANSLATE_NOOP("Labels", "Major"),
+    "critical": QT_TRANSLATE_NOOP("Labels", "Critical"),
+}
+ITEM_RESULTS = {
+    "pass": QT_TRANSLATE_NOOP("Labels", "Pass"),
+    "fail": QT_TRANSLATE_NOOP("Labels", "Fail"),
+    "na": QT_TRANSLATE_NOOP("Labels", "N/A"),
 }
 HAZARD_STATUSES = {
     "open": QT_TRANSLATE_NOOP("Labels", "Reported"),
     "rectifying": QT_TRANSLATE_NOOP("Labels", "Being rectified"),
     "reinspected": QT_TRANSLATE_NOOP("Labels", "Re-inspected"),
-    "closed": QT_TRANSLATE_NOOP("Labels", "Closed"),
+    "closed": QT_TRANSLATE_NOOP("Labels", "Verified closed"),
 }
-SEVERITIES = {
-    "minor": QT_TRANSLATE_NOOP("Labels", "Minor"),
-    "major": QT_TRANSLATE_NOOP("Labels", "Major"),
-    "critical": QT_TRANSLATE_NOOP("Labels", "Critical"),
+#: A hazard's steps (the core's HazardAction values, plus what its history adds).
+HAZARD_ACTIONS = {
+    "found": QT_TRANSLATE_NOOP("Labels", "Found in inspection"),
+    "start_rectification": QT_TRANSLATE_NOOP("Labels", "Start rectification"),
+    "reinspect_pass": QT_TRANSLATE_NOOP("Labels", "Re-inspect: passed"),
+    "reinspect_fail": QT_TRANSLATE_NOOP("Labels", "Re-inspect: failed"),
+    "verify_close": QT_TRANSLATE_NOOP("Labels", "Verify closed"),
+    "escalate": QT_TRANSLATE_NOOP("Labels", "Escalate to a ticket"),
+    "synced": QT_TRANSLATE_NOOP("Labels", "Updated by sync"),
+}
+OPS = {
+    "create": QT_TRANSLATE_NOOP("Labels", "New"),
+    "update": QT_TRANSLATE_NOOP("Labels", "Changed"),
+    "delete": QT_TRANSLATE_NOOP("Labels", "Deleted"),
 }
 #: A stall's hazard status at a glance (the floor grid's symbols, worst first).
 STALL_STATES = {
@@ -166,6 +181,11 @@ FIELDS = {
     "vacant": QT_TRANSLATE_NOOP("Fields", "vacant"),
     "party_member": QT_TRANSLATE_NOOP("Fields", "party member"),
     "key_reasons": QT_TRANSLATE_NOOP("Fields", "key household reasons"),
+    "severity": QT_TRANSLATE_NOOP("Fields", "severity"),
+    "deadline": QT_TRANSLATE_NOOP("Fields", "rectification deadline"),
+    "responsible": QT_TRANSLATE_NOOP("Fields", "responsible party"),
+    "operator_absent": QT_TRANSLATE_NOOP("Fields", "reason the operator is absent"),
+    "signature": QT_TRANSLATE_NOOP("Fields", "signature"),
 }
 ERRORS = {
     "conflict.status_by_transition": QT_TRANSLATE_NOOP(
@@ -241,6 +261,36 @@ ERRORS = {
     "ticket.verify_needs_photo": QT_TRANSLATE_NOOP(
         "Errors", "Take a photo on site to verify the ticket."
     ),
+    "inspection.items_unanswered": QT_TRANSLATE_NOOP(
+        "Errors", "{missing} items are not answered yet."
+    ),
+    "inspection.failure_needs_evidence": QT_TRANSLATE_NOOP(
+        "Errors", "A failed item needs a photo or a note."
+    ),
+    "inspection.already_completed": QT_TRANSLATE_NOOP(
+        "Errors", "This inspection is completed and can no longer change."
+    ),
+    "inspection.needs_signature": QT_TRANSLATE_NOOP(
+        "Errors", "Let the operator sign, or say why the operator cannot."
+    ),
+    "inspection.signed_and_absent": QT_TRANSLATE_NOOP(
+        "Errors", "The operator signed, so the operator was present: clear the reason."
+    ),
+    "inspection.no_template": QT_TRANSLATE_NOOP(
+        "Errors", "There is no checklist on this terminal yet: sync first."
+    ),
+    "hazard.failure_needs_evidence": QT_TRANSLATE_NOOP(
+        "Errors", "A failed re-inspection needs a photo or a note."
+    ),
+    "hazard.responsible_required": QT_TRANSLATE_NOOP("Errors", "Name who must rectify it."),
+    "hazard.transition_not_allowed": QT_TRANSLATE_NOOP(
+        "Errors", "This step is not possible for the hazard now."
+    ),
+    "hazard.not_escalatable": QT_TRANSLATE_NOOP(
+        "Errors", "Only a hazard being rectified can be escalated."
+    ),
+    "hazard.already_escalated": QT_TRANSLATE_NOOP("Errors", "This hazard has a ticket already."),
+    "hazard.item_not_failed": QT_TRANSLATE_NOOP("Errors", "Only a failed item becomes a hazard."),
     "checkin.not_checked_in": QT_TRANSLATE_NOOP("Errors", "You are not checked in."),
     "checkin.already_checked_in": QT_TRANSLATE_NOOP("Errors", "You are checked in already."),
     "household.no_changes": QT_TRANSLATE_NOOP("Errors", "Nothing was changed."),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from gridterm.domain.hazards import Hazard, HazardAction, HazardStatus, validate_responsible
@@ -28,12 +28,13 @@ from gridterm.domain.inspections import (
     ensure_in_progress,
 )
 from gridterm.domain.permissions import Activity, require
+from gridterm.domain.tickets import TicketAction
 from gridterm.domain.validation import day, enum_value, optional_text, sha256_hex
 from gridterm.errors import NotFoundError, TransitionError, ValidationError
 from gridterm.ids import new_id
 from gridterm.services import rows
 from gridterm.services.session import Session
-from gridterm.services.tickets import Tickets
+from gridterm.services.tickets import Tickets, transition_row
 from gridterm.store.reader import Reader
 from gridterm.store.tx import Tx
 
@@ -57,6 +58,20 @@ class HazardLine:
 
     hazard: Hazard
     overdue: bool
+
+
+@dataclass(frozen=True, slots=True)
+class HazardStep:
+    """One step of a hazard's history (处置记录): found, rectifying, re-inspected, escalated…
+
+    ``action`` is ``found``, ``escalate`` or a ``HazardAction`` value; ``status`` the status
+    the step led to (None for an escalation, which leaves the status as it was).
+    """
+
+    at: datetime
+    action: str
+    status: HazardStatus | None
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,17 +238,27 @@ class Inspections:
         *,
         hazards: Mapping[str, Mapping[str, Any]] | None = None,
         signature: str | None = None,
+        operator_absent: str = "",
     ) -> list[Hazard]:
         """Finish an inspection: every item answered, each failure becomes a hazard.
 
         ``hazards`` may give, per failed item code, ``severity``, ``deadline``,
         ``responsible`` and ``description``; the item's defaults fill the rest, and the
         operator is responsible unless someone else is named. ``signature`` is the sha256 of
-        the operator's on-screen signature image (already saved as an attachment).
+        the operator's on-screen signature image (already saved as an attachment);
+        ``operator_absent`` is why nobody signed (经营者不在场), kept on each hazard found so
+        whoever follows it up knows the operator was not told on the spot.
         """
         require(self.session.user, Activity.INSPECT)
         given = dict(hazards or {})
         shown = None if signature in (None, "") else sha256_hex(signature, "signature")
+        absent = optional_text(operator_absent, "operator_absent", max_len=200)
+        if shown is not None and absent:
+            raise ValidationError(
+                "inspection.signed_and_absent",
+                "an operator who signed was present",
+                field="operator_absent",
+            )
 
         def write(tx: Tx) -> list[Hazard]:
             r = tx.reader()
@@ -276,8 +301,15 @@ class Inspections:
                         else deadline_from(now.date(), item),
                         responsible=validate_responsible(extra.get("responsible") or operator),
                         description=optional_text(
-                            extra.get("description")
-                            or "\n".join(t for t in (item.text, answer.note) if t),
+                            "\n".join(
+                                t
+                                for t in (
+                                    extra.get("description")
+                                    or "\n".join(t for t in (item.text, answer.note) if t),
+                                    f"经营者不在场：{absent}" if absent else "",
+                                )
+                                if t
+                            ),
                             "description",
                         ),
                         status=HazardStatus.OPEN,
@@ -352,10 +384,14 @@ class Inspections:
 
         return self.session.store.read(read)
 
-    def escalate(self, hazard_id: str, *, title: str = "", urgent: bool = False) -> Hazard:
+    def escalate(
+        self, hazard_id: str, *, title: str = "", urgent: bool = False, department: str = ""
+    ) -> Hazard:
         """Hand a hazard that failed re-inspection to a ticket, dispatched to a department.
 
-        Ticket and link are written in one transaction, so neither exists without the other.
+        Ticket and link are written in one transaction, so neither exists without the other;
+        with ``department`` the ticket is also accepted and dispatched to it (派单) in that
+        transaction, through the ticket state machine like any other step.
         """
         require(self.session.user, Activity.INSPECT)
 
@@ -382,10 +418,76 @@ class Inspections:
                 location=name,
                 photos=hazard.photos,
             )
+            for action in (TicketAction.ACCEPT, TicketAction.DISPATCH) if department else ():
+                ticket, step = ticket.apply(
+                    action,
+                    transition_id=new_id(),
+                    by_user=self.session.user.id,
+                    role=self.session.user.role,
+                    at=self.session.now(),
+                    department=department if action is TicketAction.DISPATCH else "",
+                )
+                tx.update(
+                    "ticket",
+                    ticket.id,
+                    {
+                        "status": ticket.status,
+                        "level": ticket.level,
+                        "department": ticket.department,
+                        "updated_at": step.at.isoformat(),
+                    },
+                    outbox=False,
+                )
+                tx.insert("ticket_transition", transition_row(step))
             tx.update("hazard", hazard_id, {"ticket_id": ticket.id})
             return self._hazard(tx.reader(), hazard_id)
 
         return self.session.store.write(write)
+
+    def history(self, hazard_id: str) -> list[HazardStep]:
+        """What happened to a hazard, oldest first: found, then each step taken here.
+
+        The steps come from this terminal's outbox (every local write is there, with its
+        fields and time); a status that changed elsewhere and arrived by sync shows as one
+        last step at the hazard's current status.
+        """
+
+        def read(r: Reader) -> list[HazardStep]:
+            hazard = self._hazard(r, hazard_id)
+            steps = [HazardStep(hazard.found_at, "found", HazardStatus.OPEN)]
+            status = HazardStatus.OPEN
+            for row in r.iter(
+                "SELECT fields, created_at FROM outbox WHERE entity = 'hazard' "
+                "AND entity_id = ? AND op = 'update' ORDER BY seq",
+                (hazard_id,),
+            ):
+                fields = json.loads(row["fields"])
+                at = datetime.fromisoformat(row["created_at"])
+                if fields.get("ticket_id"):
+                    steps.append(HazardStep(at, "escalate", None))
+                if "status" not in fields:
+                    continue
+                new = HazardStatus(fields["status"])
+                note = ""
+                last = str(fields.get("description", "")).rsplit("\n", 1)[-1]
+                if "description" in fields and last.startswith("复查"):
+                    note = last.split(": ", 1)[-1]
+                evidence = "description" in fields or "photos" in fields
+                action = {
+                    HazardStatus.REINSPECTED: HazardAction.REINSPECT_PASS,
+                    HazardStatus.CLOSED: HazardAction.VERIFY_CLOSE,
+                }.get(
+                    new,
+                    HazardAction.REINSPECT_FAIL if evidence else HazardAction.START_RECTIFICATION,
+                )
+                steps.append(HazardStep(at, action.value, new, note))
+                status = new
+            if status is not hazard.status:
+                at = hazard.closed_at or steps[-1].at
+                steps.append(HazardStep(at, "synced", hazard.status))
+            return steps
+
+        return self.session.store.read(read)
 
     # -- lists and counts --------------------------------------------------------------------
 

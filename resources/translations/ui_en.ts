@@ -502,6 +502,54 @@
             <translation>Take a photo on site to verify the ticket.</translation>
         </message>
         <message>
+            <source>{missing} items are not answered yet.</source>
+            <translation>{missing} items are not answered yet.</translation>
+        </message>
+        <message>
+            <source>A failed item needs a photo or a note.</source>
+            <translation>A failed item needs a photo or a note.</translation>
+        </message>
+        <message>
+            <source>This inspection is completed and can no longer change.</source>
+            <translation>This inspection is completed and can no longer change.</translation>
+        </message>
+        <message>
+            <source>Let the operator sign, or say why the operator cannot.</source>
+            <translation>Let the operator sign, or say why the operator cannot.</translation>
+        </message>
+        <message>
+            <source>The operator signed, so the operator was present: clear the reason.</source>
+            <translation>The operator signed, so the operator was present: clear the reason.</translation>
+        </message>
+        <message>
+            <source>There is no checklist on this terminal yet: sync first.</source>
+            <translation>There is no checklist on this terminal yet: sync first.</translation>
+        </message>
+        <message>
+            <source>A failed re-inspection needs a photo or a note.</source>
+            <translation>A failed re-inspection needs a photo or a note.</translation>
+        </message>
+        <message>
+            <source>Name who must rectify it.</source>
+            <translation>Name who must rectify it.</translation>
+        </message>
+        <message>
+            <source>This step is not possible for the hazard now.</source>
+            <translation>This step is not possible for the hazard now.</translation>
+        </message>
+        <message>
+            <source>Only a hazard being rectified can be escalated.</source>
+            <translation>Only a hazard being rectified can be escalated.</translation>
+        </message>
+        <message>
+            <source>This hazard has a ticket already.</source>
+            <translation>This hazard has a ticket already.</translation>
+        </message>
+        <message>
+            <source>Only a failed item becomes a hazard.</source>
+            <translation>Only a failed item becomes a hazard.</translation>
+        </message>
+        <message>
             <source>You are not checked in.</source>
             <translation>You are not checked in.</translation>
         </message>
@@ -733,6 +781,26 @@
             <source>key household reasons</source>
             <translation>key household reasons</translation>
         </message>
+        <message>
+            <source>severity</source>
+            <translation>severity</translation>
+        </message>
+        <message>
+            <source>rectification deadline</source>
+            <translation>rectification deadline</translation>
+        </message>
+        <message>
+            <source>responsible party</source>
+            <translation>responsible party</translation>
+        </message>
+        <message>
+            <source>reason the operator is absent</source>
+            <translation>reason the operator is absent</translation>
+        </message>
+        <message>
+            <source>signature</source>
+            <translation>signature</translation>
+        </message>
     </context>
     <context>
         <name>FirstRunScreen</name>
@@ -838,6 +906,117 @@
                 <numerusform>Open hazards, nearest deadline first (%n)</numerusform>
                 <numerusform>Open hazards, nearest deadline first (%n)</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>HazardDetailScreen</name>
+        <message>
+            <source>Checklist item</source>
+            <extracomment>Escalating is not a lifecycle transition: it hands the hazard to a ticket.</extracomment>
+            <translation>Checklist item</translation>
+        </message>
+        <message>
+            <source>Premises</source>
+            <translation>Premises</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>Severity</translation>
+        </message>
+        <message>
+            <source>Rectify by</source>
+            <translation>Rectify by</translation>
+        </message>
+        <message>
+            <source>Responsible</source>
+            <translation>Responsible</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Description</translation>
+        </message>
+        <message>
+            <source>Open the ticket</source>
+            <translation>Open the ticket</translation>
+        </message>
+        <message>
+            <source>Before and after</source>
+            <translation>Before and after</translation>
+        </message>
+        <message>
+            <source>When found</source>
+            <translation>When found</translation>
+        </message>
+        <message>
+            <source>At re-inspection</source>
+            <translation>At re-inspection</translation>
+        </message>
+        <message>
+            <source>Next step</source>
+            <translation>Next step</translation>
+        </message>
+        <message>
+            <source>This hazard is verified closed.</source>
+            <translation>This hazard is verified closed.</translation>
+        </message>
+        <message>
+            <source>Another department</source>
+            <translation>Another department</translation>
+        </message>
+        <message>
+            <source>Urgent (10-minute response)</source>
+            <translation>Urgent (10-minute response)</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Photo on site</source>
+            <translation>Photo on site</translation>
+        </message>
+        <message>
+            <source>Department</source>
+            <translation>Department</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>History</translation>
+        </message>
+        <message>
+            <source>No photo</source>
+            <translation>No photo</translation>
+        </message>
+        <message>
+            <source>Hazard</source>
+            <translation>Hazard</translation>
+        </message>
+        <message>
+            <source>Hazard: {name}</source>
+            <translation>Hazard: {name}</translation>
+        </message>
+        <message numerus="yes">
+            <source>Overdue by %n day(s)</source>
+            <translation>
+                <numerusform>Overdue by %n day</numerusform>
+                <numerusform>Overdue by %n days</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>What was found on site? (a note or a photo is required)</source>
+            <translation>What was found on site? (a note or a photo is required)</translation>
+        </message>
+        <message>
+            <source>Optional note</source>
+            <translation>Optional note</translation>
         </message>
     </context>
     <context>
@@ -961,6 +1140,105 @@
         <message>
             <source>No tags</source>
             <translation>No tags</translation>
+        </message>
+    </context>
+    <context>
+        <name>InspectionScreen</name>
+        <message>
+            <source>Choose the checklist</source>
+            <extracomment>The answers as the database has them (to write only what changed).</extracomment>
+            <translation>Choose the checklist</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>Pause</translation>
+        </message>
+        <message>
+            <source>Finish and sign</source>
+            <translation>Finish and sign</translation>
+        </message>
+        <message>
+            <source>Operator's signature</source>
+            <translation>Operator's signature</translation>
+        </message>
+        <message>
+            <source>Operator not present</source>
+            <translation>Operator not present</translation>
+        </message>
+        <message>
+            <source>Why can nobody sign? (required)</source>
+            <translation>Why can nobody sign? (required)</translation>
+        </message>
+        <message>
+            <source>Back to the checklist</source>
+            <translation>Back to the checklist</translation>
+        </message>
+        <message>
+            <source>Complete inspection</source>
+            <translation>Complete inspection</translation>
+        </message>
+        <message>
+            <source>Inspection</source>
+            <translation>Inspection</translation>
+        </message>
+        <message>
+            <source>Inspection: {name}</source>
+            <translation>Inspection: {name}</translation>
+        </message>
+        <message>
+            <source>{operator} · {place} · {checklist} (version {version})</source>
+            <translation>{operator} · {place} · {checklist} (version {version})</translation>
+        </message>
+        <message>
+            <source>Continuing the inspection started {time}.</source>
+            <translation>Continuing the inspection started {time}.</translation>
+        </message>
+        <message>
+            <source>Answered {done}/{total}</source>
+            <translation>Answered {done}/{total}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n failed item(s) will be reported as hazards.</source>
+            <translation>
+                <numerusform>%n failed item will be reported as a hazard.</numerusform>
+                <numerusform>%n failed items will be reported as hazards.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No hazards found: every item passed or does not apply.</source>
+            <translation>No hazards found: every item passed or does not apply.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ItemCard</name>
+        <message>
+            <source>Photos</source>
+            <extracomment>Typing pauses this long before the draft is written. Checklists to choose from when none was started and there is more than one.</extracomment>
+            <translation>Photos</translation>
+        </message>
+        <message>
+            <source>What is wrong, e.g. extension leads chained</source>
+            <translation>What is wrong, e.g. extension leads chained</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>Severity</translation>
+        </message>
+        <message>
+            <source>Rectify by</source>
+            <translation>Rectify by</translation>
+        </message>
+        <message>
+            <source>Who must rectify it</source>
+            <translation>Who must rectify it</translation>
+        </message>
+        <message>
+            <source>Responsible</source>
+            <translation>Responsible</translation>
         </message>
     </context>
     <context>
@@ -1220,6 +1498,71 @@
         <message>
             <source>Premises</source>
             <translation>Premises</translation>
+        </message>
+        <message>
+            <source>Minor</source>
+            <translation>Minor</translation>
+        </message>
+        <message>
+            <source>Major</source>
+            <translation>Major</translation>
+        </message>
+        <message>
+            <source>Critical</source>
+            <translation>Critical</translation>
+        </message>
+        <message>
+            <source>Pass</source>
+            <translation>Pass</translation>
+        </message>
+        <message>
+            <source>Fail</source>
+            <translation>Fail</translation>
+        </message>
+        <message>
+            <source>N/A</source>
+            <translation>N/A</translation>
+        </message>
+        <message>
+            <source>Being rectified</source>
+            <translation>Being rectified</translation>
+        </message>
+        <message>
+            <source>Re-inspected</source>
+            <translation>Re-inspected</translation>
+        </message>
+        <message>
+            <source>Verified closed</source>
+            <translation>Verified closed</translation>
+        </message>
+        <message>
+            <source>Found in inspection</source>
+            <extracomment>A hazard's steps (the core's HazardAction values, plus what its history adds).</extracomment>
+            <translation>Found in inspection</translation>
+        </message>
+        <message>
+            <source>Start rectification</source>
+            <translation>Start rectification</translation>
+        </message>
+        <message>
+            <source>Re-inspect: passed</source>
+            <translation>Re-inspect: passed</translation>
+        </message>
+        <message>
+            <source>Re-inspect: failed</source>
+            <translation>Re-inspect: failed</translation>
+        </message>
+        <message>
+            <source>Verify closed</source>
+            <translation>Verify closed</translation>
+        </message>
+        <message>
+            <source>Escalate to a ticket</source>
+            <translation>Escalate to a ticket</translation>
+        </message>
+        <message>
+            <source>Updated by sync</source>
+            <translation>Updated by sync</translation>
         </message>
         <message>
             <source>New</source>
@@ -1896,6 +2239,18 @@ Worker ID {worker_id} · PIN {pin}</translation>
         </message>
     </context>
     <context>
+        <name>SignaturePad</name>
+        <message>
+            <source>Sign inside the box with a finger or stylus.</source>
+            <extracomment>Ink width in pixels: thick enough to read on a small tablet, like a felt pen.</extracomment>
+            <translation>Sign inside the box with a finger or stylus.</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>Clear</translation>
+        </message>
+    </context>
+    <context>
         <name>SyncIndicator</name>
         <message>
             <source>Online</source>
@@ -2323,6 +2678,14 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>Blood pressure a little high; reminded to take the pills.</source>
             <translation>Blood pressure a little high; reminded to take the pills.</translation>
+        </message>
+        <message>
+            <source>Extension leads chained behind the counter</source>
+            <translation>Extension leads chained behind the counter</translation>
+        </message>
+        <message>
+            <source>Still chained; told the operator again</source>
+            <translation>Still chained; told the operator again</translation>
         </message>
     </context>
     <context>

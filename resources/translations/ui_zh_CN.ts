@@ -501,6 +501,54 @@
             <translation>请在现场拍照后再核查。</translation>
         </message>
         <message>
+            <source>{missing} items are not answered yet.</source>
+            <translation>还有 {missing} 项未检查。</translation>
+        </message>
+        <message>
+            <source>A failed item needs a photo or a note.</source>
+            <translation>不合格项需要照片或说明。</translation>
+        </message>
+        <message>
+            <source>This inspection is completed and can no longer change.</source>
+            <translation>本次巡查已完成，不能再修改。</translation>
+        </message>
+        <message>
+            <source>Let the operator sign, or say why the operator cannot.</source>
+            <translation>请经营者签名，或说明无法签名的原因。</translation>
+        </message>
+        <message>
+            <source>The operator signed, so the operator was present: clear the reason.</source>
+            <translation>经营者已签名，说明其在场：请清除不在场原因。</translation>
+        </message>
+        <message>
+            <source>There is no checklist on this terminal yet: sync first.</source>
+            <translation>本终端还没有检查表，请先同步。</translation>
+        </message>
+        <message>
+            <source>A failed re-inspection needs a photo or a note.</source>
+            <translation>复查不合格需要照片或说明。</translation>
+        </message>
+        <message>
+            <source>Name who must rectify it.</source>
+            <translation>请填写整改责任方。</translation>
+        </message>
+        <message>
+            <source>This step is not possible for the hazard now.</source>
+            <translation>该隐患当前不能执行此操作。</translation>
+        </message>
+        <message>
+            <source>Only a hazard being rectified can be escalated.</source>
+            <translation>只有整改中的隐患可以转为工单。</translation>
+        </message>
+        <message>
+            <source>This hazard has a ticket already.</source>
+            <translation>该隐患已转为工单。</translation>
+        </message>
+        <message>
+            <source>Only a failed item becomes a hazard.</source>
+            <translation>只有不合格项才能作为隐患上报。</translation>
+        </message>
+        <message>
             <source>You are not checked in.</source>
             <translation>您还没有签到。</translation>
         </message>
@@ -732,6 +780,26 @@
             <source>key household reasons</source>
             <translation>重点户类别</translation>
         </message>
+        <message>
+            <source>severity</source>
+            <translation>隐患等级</translation>
+        </message>
+        <message>
+            <source>rectification deadline</source>
+            <translation>整改期限</translation>
+        </message>
+        <message>
+            <source>responsible party</source>
+            <translation>整改责任方</translation>
+        </message>
+        <message>
+            <source>reason the operator is absent</source>
+            <translation>经营者不在场的原因</translation>
+        </message>
+        <message>
+            <source>signature</source>
+            <translation>签名</translation>
+        </message>
     </context>
     <context>
         <name>FirstRunScreen</name>
@@ -834,6 +902,116 @@
             <translation>
                 <numerusform>未销号隐患（%n），按整改期限排序</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>HazardDetailScreen</name>
+        <message>
+            <source>Checklist item</source>
+            <extracomment>Escalating is not a lifecycle transition: it hands the hazard to a ticket.</extracomment>
+            <translation>检查项</translation>
+        </message>
+        <message>
+            <source>Premises</source>
+            <translation>商户</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>隐患等级</translation>
+        </message>
+        <message>
+            <source>Rectify by</source>
+            <translation>整改期限</translation>
+        </message>
+        <message>
+            <source>Responsible</source>
+            <translation>责任方</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>描述</translation>
+        </message>
+        <message>
+            <source>Open the ticket</source>
+            <translation>打开工单</translation>
+        </message>
+        <message>
+            <source>Before and after</source>
+            <translation>整改前后对比</translation>
+        </message>
+        <message>
+            <source>When found</source>
+            <translation>发现时</translation>
+        </message>
+        <message>
+            <source>At re-inspection</source>
+            <translation>复查时</translation>
+        </message>
+        <message>
+            <source>Next step</source>
+            <translation>下一步</translation>
+        </message>
+        <message>
+            <source>This hazard is verified closed.</source>
+            <translation>该隐患已核查销号。</translation>
+        </message>
+        <message>
+            <source>Another department</source>
+            <translation>其他部门</translation>
+        </message>
+        <message>
+            <source>Urgent (10-minute response)</source>
+            <translation>紧急（10分钟响应）</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <source>Photo on site</source>
+            <translation>现场照片</translation>
+        </message>
+        <message>
+            <source>Department</source>
+            <translation>处置部门</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>处置记录</translation>
+        </message>
+        <message>
+            <source>No photo</source>
+            <translation>无照片</translation>
+        </message>
+        <message>
+            <source>Hazard</source>
+            <translation>隐患</translation>
+        </message>
+        <message>
+            <source>Hazard: {name}</source>
+            <translation>隐患：{name}</translation>
+        </message>
+        <message numerus="yes">
+            <source>Overdue by %n day(s)</source>
+            <translation>
+                <numerusform>已逾期 %n 天</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>What was found on site? (a note or a photo is required)</source>
+            <translation>现场情况如何？（须填写说明或拍照）</translation>
+        </message>
+        <message>
+            <source>Optional note</source>
+            <translation>备注（可选）</translation>
         </message>
     </context>
     <context>
@@ -954,6 +1132,104 @@
         <message>
             <source>No tags</source>
             <translation>无标签</translation>
+        </message>
+    </context>
+    <context>
+        <name>InspectionScreen</name>
+        <message>
+            <source>Choose the checklist</source>
+            <extracomment>The answers as the database has them (to write only what changed).</extracomment>
+            <translation>选择检查表</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <source>Finish and sign</source>
+            <translation>完成并签名</translation>
+        </message>
+        <message>
+            <source>Operator's signature</source>
+            <translation>经营者签名</translation>
+        </message>
+        <message>
+            <source>Operator not present</source>
+            <translation>经营者不在场</translation>
+        </message>
+        <message>
+            <source>Why can nobody sign? (required)</source>
+            <translation>为何无人签名？（必填）</translation>
+        </message>
+        <message>
+            <source>Back to the checklist</source>
+            <translation>返回检查表</translation>
+        </message>
+        <message>
+            <source>Complete inspection</source>
+            <translation>完成巡查</translation>
+        </message>
+        <message>
+            <source>Inspection</source>
+            <translation>巡查</translation>
+        </message>
+        <message>
+            <source>Inspection: {name}</source>
+            <translation>巡查：{name}</translation>
+        </message>
+        <message>
+            <source>{operator} · {place} · {checklist} (version {version})</source>
+            <translation>{operator} · {place} · {checklist}（版本 {version}）</translation>
+        </message>
+        <message>
+            <source>Continuing the inspection started {time}.</source>
+            <translation>继续 {time} 开始的巡查。</translation>
+        </message>
+        <message>
+            <source>Answered {done}/{total}</source>
+            <translation>已答 {done}/{total}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n failed item(s) will be reported as hazards.</source>
+            <translation>
+                <numerusform>%n 个不合格项将作为隐患上报。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No hazards found: every item passed or does not apply.</source>
+            <translation>未发现隐患：各项均合格或不适用。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ItemCard</name>
+        <message>
+            <source>Photos</source>
+            <extracomment>Typing pauses this long before the draft is written. Checklists to choose from when none was started and there is more than one.</extracomment>
+            <translation>照片</translation>
+        </message>
+        <message>
+            <source>What is wrong, e.g. extension leads chained</source>
+            <translation>存在什么问题，如插线板串接</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>隐患等级</translation>
+        </message>
+        <message>
+            <source>Rectify by</source>
+            <translation>整改期限</translation>
+        </message>
+        <message>
+            <source>Who must rectify it</source>
+            <translation>由谁整改</translation>
+        </message>
+        <message>
+            <source>Responsible</source>
+            <translation>责任方</translation>
         </message>
     </context>
     <context>
@@ -1213,6 +1489,71 @@
         <message>
             <source>Premises</source>
             <translation>商户</translation>
+        </message>
+        <message>
+            <source>Minor</source>
+            <translation>一般</translation>
+        </message>
+        <message>
+            <source>Major</source>
+            <translation>较大</translation>
+        </message>
+        <message>
+            <source>Critical</source>
+            <translation>重大</translation>
+        </message>
+        <message>
+            <source>Pass</source>
+            <translation>合格</translation>
+        </message>
+        <message>
+            <source>Fail</source>
+            <translation>不合格</translation>
+        </message>
+        <message>
+            <source>N/A</source>
+            <translation>不适用</translation>
+        </message>
+        <message>
+            <source>Being rectified</source>
+            <translation>整改中</translation>
+        </message>
+        <message>
+            <source>Re-inspected</source>
+            <translation>已复查</translation>
+        </message>
+        <message>
+            <source>Verified closed</source>
+            <translation>已销号</translation>
+        </message>
+        <message>
+            <source>Found in inspection</source>
+            <extracomment>A hazard's steps (the core's HazardAction values, plus what its history adds).</extracomment>
+            <translation>巡查发现</translation>
+        </message>
+        <message>
+            <source>Start rectification</source>
+            <translation>开始整改</translation>
+        </message>
+        <message>
+            <source>Re-inspect: passed</source>
+            <translation>复查合格</translation>
+        </message>
+        <message>
+            <source>Re-inspect: failed</source>
+            <translation>复查不合格</translation>
+        </message>
+        <message>
+            <source>Verify closed</source>
+            <translation>核查销号</translation>
+        </message>
+        <message>
+            <source>Escalate to a ticket</source>
+            <translation>转为工单</translation>
+        </message>
+        <message>
+            <source>Updated by sync</source>
+            <translation>同步更新</translation>
         </message>
         <message>
             <source>New</source>
@@ -1884,6 +2225,18 @@ Worker ID {worker_id} · PIN {pin}</source>
         </message>
     </context>
     <context>
+        <name>SignaturePad</name>
+        <message>
+            <source>Sign inside the box with a finger or stylus.</source>
+            <extracomment>Ink width in pixels: thick enough to read on a small tablet, like a felt pen.</extracomment>
+            <translation>请用手指或触控笔在框内签名。</translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation>清除</translation>
+        </message>
+    </context>
+    <context>
         <name>SyncIndicator</name>
         <message>
             <source>Online</source>
@@ -2303,6 +2656,14 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>Blood pressure a little high; reminded to take the pills.</source>
             <translation>血压偏高，已提醒按时服药。</translation>
+        </message>
+        <message>
+            <source>Extension leads chained behind the counter</source>
+            <translation>柜台后插线板串接</translation>
+        </message>
+        <message>
+            <source>Still chained; told the operator again</source>
+            <translation>仍在串接，已再次告知经营者</translation>
         </message>
     </context>
     <context>

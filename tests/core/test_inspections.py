@@ -358,3 +358,48 @@ def test_tx_writes_tables_with_a_composite_key_under_a_given_entity_id(market) -
                 where={"inspection_id": "hi", "item_code": "gas"},
             )
         )
+
+
+def test_escalating_to_a_department_dispatches_the_ticket_in_the_same_write(market) -> None:
+    service = Inspections(market.session("i1"))
+    (hazard,) = service.complete(run(service))
+    service.reinspect(hazard.id, passed=False, note="仍在串接")
+    escalated = service.escalate(hazard.id, department="市场监管", urgent=True)
+    tickets = Tickets(market.session("i1"))
+    ticket = tickets.get(escalated.ticket_id)
+    assert (ticket.status.value, ticket.department) == ("dispatched", "市场监管")
+    assert ticket.urgent
+    assert [t.action.value for t in tickets.history(ticket.id)] == ["report", "accept", "dispatch"]
+
+
+def test_history_lists_each_step_taken_on_this_terminal(market) -> None:
+    service = Inspections(market.session("i1"))
+    (hazard,) = service.complete(run(service))
+    service.start_rectification(hazard.id)
+    service.reinspect(hazard.id, passed=False, note="仍在串接")
+    service.escalate(hazard.id, department="城管")
+    service.reinspect(hazard.id, passed=True, photos=(sha("after"),))
+    service.verify_close(hazard.id)
+    steps = service.history(hazard.id)
+    assert [(s.action, s.status and s.status.value) for s in steps] == [
+        ("found", "open"),
+        ("start_rectification", "rectifying"),
+        ("reinspect_fail", "rectifying"),
+        ("escalate", None),
+        ("reinspect_pass", "reinspected"),
+        ("verify_close", "closed"),
+    ]
+    assert steps[2].note == "仍在串接"
+
+
+def test_an_absent_operator_is_noted_on_each_hazard_and_excludes_a_signature(market) -> None:
+    service = Inspections(market.session("i1"))
+    inspection_id = run(service)
+    before = outbox(market)
+    with pytest.raises(ValidationError) as err:
+        service.complete(inspection_id, signature=sha("sig"), operator_absent="外出进货")
+    assert err.value.code == "inspection.signed_and_absent"
+    assert outbox(market) == before
+    (hazard,) = service.complete(inspection_id, operator_absent="外出进货")
+    assert hazard.description.endswith("经营者不在场：外出进货")
+    assert service.get(inspection_id).signature is None

@@ -1,0 +1,485 @@
+"""Running an inspection on real widgets: answers saved as given, pause, crash, template
+versions, the operator's signature, and the hazard's closed loop on its detail screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from gridterm.domain.hazards import HazardStatus
+from gridterm.domain.inspections import InspectionStatus
+from gridterm.services.inspections import Inspections
+from gridterm.services.tickets import Tickets
+from gridterm.store import Store
+from gridterm.store.keys import FAST_KDF
+from tests.conftest import PIN
+from tests.ui.conftest import log_in, tap, type_text, wait_idle
+from tests.ui.test_i18n import untranslated, visible_texts
+from tests.ui.test_layout import problems
+from ui.main_window import MainWindow
+
+LEFT = Qt.MouseButton.LeftButton
+ITEMS_V1 = [
+    {"code": "wiring", "text": "私拉乱接电线", "severity": "major", "deadline_days": 7},
+    {"code": "ebike", "text": "电动自行车违规停放充电", "severity": "critical", "deadline_days": 3},
+    {"code": "exits", "text": "安全出口、疏散通道堵塞", "severity": "major", "deadline_days": 1},
+    {"code": "extinguisher", "text": "灭火器缺失或过期", "severity": "minor", "deadline_days": 7},
+    {"code": "gas", "text": "液化气瓶违规使用", "severity": "critical", "deadline_days": 1},
+]
+ITEMS_V2 = [*ITEMS_V1, {"code": "signs", "text": "消防标识缺失", "severity": "minor"}]
+STALL = "p-1"
+
+
+def add_template(store: Store, version: int, items: list[dict[str, object]]) -> None:
+    """A checklist version as the server would send it (not from this terminal)."""
+    store.write(
+        lambda tx: tx.insert(
+            "checklist_template",
+            {
+                "id": f"shop-v{version}",
+                "code": "shop",
+                "version": version,
+                "title": "小商铺、市场摊位",
+                "items": items,
+            },
+            outbox=False,
+        )
+    )
+
+
+@pytest.fixture
+def db_path(db_path: Path) -> Path:
+    """The UI test database plus the market inspector i1, a checklist and two stalls."""
+    store = Store.unlock(db_path, "w1", PIN)
+    store.add_local_user("i1", PIN, FAST_KDF)
+    add_template(store, 1, ITEMS_V1)
+
+    def write(tx) -> None:
+        for pid, name, number in ((STALL, "鑫源五金", "101"), ("p-2", "宏达电料", "102")):
+            tx.insert(
+                "premises",
+                {
+                    "id": pid,
+                    "grid_id": "m1",
+                    "name": name,
+                    "operator": "王老板",
+                    "licence_no": f"LIC{number}",
+                    "building": "A区",
+                    "floor": "1层",
+                    "row": "3",
+                    "number": number,
+                },
+                outbox=False,
+            )
+
+    store.write(write)
+    store.close()
+    return db_path
+
+
+def picture(tmp_path: Path, name: str, color: str) -> Path:
+    path = tmp_path / f"{name}.png"
+    image = QImage(800, 600, QImage.Format.Format_RGB32)
+    image.fill(QColor(color))
+    image.save(str(path))
+    return path
+
+
+def open_inspection(qtbot, window, premises: str = STALL):
+    window.shell.show_tab("tickets")
+    window.shell.start_inspection(premises)
+    screen = window.shell.top_screen()
+    qtbot.waitUntil(lambda: bool(screen.cards), timeout=5000)
+    return screen
+
+
+def choose_photo(qtbot, strip, path: Path) -> None:
+    """Through the real file picker, as the inspector would."""
+    before = len(strip.digests)
+    tap(qtbot, strip.file_button)
+    dialog = strip.findChild(QFileDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.selectFile(str(path))
+    dialog.accept()
+    qtbot.waitUntil(lambda: len(strip.digests) == before + 1)
+
+
+def answer(qtbot, screen, code: str, result: str) -> None:
+    tap(qtbot, screen.cards[code].result.buttons[result])
+
+
+def sign(qtbot, pad) -> None:
+    """Drag across the pad with the mouse button down, like a finger."""
+    canvas = pad.canvas
+    y = canvas.height() // 2
+    QTest.mousePress(canvas, LEFT, Qt.KeyboardModifier.NoModifier, QPoint(30, y))
+    for x in range(40, 260, 20):
+        QTest.mouseMove(canvas, QPoint(x, y + (x % 40) - 20))
+    QTest.mouseRelease(canvas, LEFT, Qt.KeyboardModifier.NoModifier, QPoint(260, y))
+
+
+def drafted(window, code: str) -> dict[str, object]:
+    """What the draft holds for one item."""
+    drafts = window.workspace.drafts.load("inspection")
+    return drafts[0]["payload"]["items"].get(code, {}) if drafts else {}
+
+
+def test_the_signature_pad_draws_clears_and_exports_a_png(qtbot) -> None:
+    from ui.widgets.signature import SignaturePad
+
+    pad = SignaturePad()
+    qtbot.addWidget(pad)
+    pad.resize(500, 300)
+    pad.show()
+    assert pad.is_empty() and pad.png_bytes() == b""
+    with qtbot.waitSignal(pad.changed):
+        sign(qtbot, pad)
+    image = QImage.fromData(pad.png_bytes())
+    assert (image.width(), image.height()) == (pad.canvas.width(), pad.canvas.height())
+    dark = sum(
+        1
+        for x in range(0, image.width(), 4)
+        if QColor(image.pixel(x, image.height() // 2)).red() < 128
+    )
+    assert dark > 0  # the stroke is in the picture, black on white
+    tap(qtbot, pad.clear_button)
+    assert pad.is_empty() and pad.png_bytes() == b""
+
+
+def service(window) -> Inspections:
+    return Inspections(window.workspace.session)
+
+
+def test_a_whole_inspection_paused_crashed_resumed_signed_and_finished(
+    qtbot, ctx, window, tmp_path
+) -> None:
+    log_in(qtbot, window, "i1")
+    screen = open_inspection(qtbot, window)
+    assert window.shell.top.title.text() == "巡查：鑫源五金"
+    assert screen.progress.text() == "已答 0/5"
+    answer(qtbot, screen, "wiring", "pass")
+    answer(qtbot, screen, "exits", "na")
+    qtbot.waitUntil(lambda: len(service(window).answers(screen.inspection_id)) == 2)
+    assert screen.progress.text() == "已答 2/5"
+
+    # A failure opens its evidence and the hazard, pre-filled from the item.
+    answer(qtbot, screen, "ebike", "fail")
+    ebike = screen.cards["ebike"]
+    assert ebike.failure.isVisible()
+    assert ebike.severity.value() == "critical"
+    assert ebike.responsible.text() == "王老板"
+    assert ebike.deadline.date().toString("yyyy-MM-dd") > "2026-01-01"
+    choose_photo(qtbot, ebike.photos, picture(tmp_path, "ebike", "#aa3333"))
+    qtbot.waitUntil(lambda: service(window).answers(screen.inspection_id).get("ebike") is not None)
+    type_text(qtbot, ebike.note, "楼道内充电")
+    tap(qtbot, ebike.severity.buttons["major"])
+    qtbot.waitUntil(lambda: drafted(window, "ebike").get("severity") == "major")
+
+    # Pause mid-way: the inspection stays in progress and comes back as it was.
+    inspection_id = screen.inspection_id
+    tap(qtbot, screen.pause)
+    wait_idle(qtbot, window)
+    assert [i.id for i in service(window).in_progress()] == [inspection_id]
+    screen = open_inspection(qtbot, window)
+    assert screen.inspection_id == inspection_id
+    assert screen.resumed.isVisible()
+    assert screen.cards["wiring"].value() == "pass"
+    assert screen.cards["ebike"].note.text() == "楼道内充电"
+    assert screen.cards["ebike"].severity.value() == "major"
+    assert len(screen.cards["ebike"].photos.digests) == 1
+
+    # A second failure whose note is being typed when the terminal dies.
+    answer(qtbot, screen, "gas", "fail")
+    type_text(qtbot, screen.cards["gas"].note, "液化气罐放在柜台下")
+    qtbot.waitUntil(lambda: drafted(window, "gas").get("note") == "液化气罐放在柜台下")
+    wait_idle(qtbot, window)
+    window.workspace.store.close()
+    window.workspace = None
+    window.close()
+
+    again = MainWindow(ctx)
+    qtbot.addWidget(again)
+    again.show()
+    log_in(qtbot, again, "i1")
+    screen = open_inspection(qtbot, again)
+    assert screen.inspection_id == inspection_id
+    assert screen.cards["gas"].value() == "fail"
+    assert screen.cards["gas"].note.text() == "液化气罐放在柜台下"
+
+    # Finishing with an item unanswered says so and points at it.
+    tap(qtbot, screen.finish)
+    assert screen.error.text() == "还有 1 项未检查。"
+    assert screen.pages.currentWidget() is screen.checklist_page
+    answer(qtbot, screen, "extinguisher", "fail")
+    tap(qtbot, screen.finish)
+    assert screen.error.text() == "不合格项需要照片或说明。"
+    assert screen.cards["extinguisher"].error.isVisible()
+    answer(qtbot, screen, "extinguisher", "pass")
+    tap(qtbot, screen.finish)
+    assert screen.pages.currentWidget() is screen.sign_page
+    assert screen.summary.text() == "2 个不合格项将作为隐患上报。"
+
+    tap(qtbot, screen.complete)
+    qtbot.waitUntil(lambda: screen.sign_error.isVisible())
+    assert screen.sign_error.text() == "请经营者签名，或说明无法签名的原因。"
+    sign(qtbot, screen.signature)
+    assert not screen.signature.is_empty()
+    with qtbot.waitSignal(screen.completed, timeout=5000) as done:
+        tap(qtbot, screen.complete)
+    hazards = {h.item_code: h for h in done.args[0]}
+    assert set(hazards) == {"ebike", "gas"}
+    assert hazards["ebike"].severity.value == "major"
+    assert hazards["gas"].deadline.isoformat() > "2026-01-01"
+    assert "液化气罐放在柜台下" in hazards["gas"].description
+    done_inspection = service(again).get(inspection_id)
+    assert done_inspection.status is InspectionStatus.COMPLETED
+    signature = again.workspace.store.blobs.get(done_inspection.signature)
+    assert signature.startswith(b"\x89PNG") and not QImage.fromData(signature).isNull()
+    kind = again.workspace.store.query(
+        "SELECT kind FROM attachment WHERE sha256 = ?", (done_inspection.signature,)
+    )
+    assert kind[0]["kind"] == "signature"
+    assert again.workspace.drafts.load("inspection") == []
+    again.workspace.close()
+    again.workspace = None
+
+
+def test_an_inspection_keeps_its_checklist_version(qtbot, window) -> None:
+    log_in(qtbot, window, "i1")
+    screen = open_inspection(qtbot, window)
+    answer(qtbot, screen, "wiring", "pass")
+    qtbot.waitSignal(screen.answer_saved, timeout=3000)
+    wait_idle(qtbot, window)
+    tap(qtbot, screen.pause)
+    wait_idle(qtbot, window)
+    add_template(window.workspace.store, 2, ITEMS_V2)  # arrives by sync meanwhile
+    screen = open_inspection(qtbot, window)
+    assert list(screen.cards) == [i["code"] for i in ITEMS_V1]
+    assert "版本 1" in screen.heading.text()
+    tap(qtbot, screen.pause)
+    window.shell.start_inspection("p-2")
+    other = window.shell.top_screen()
+    qtbot.waitUntil(lambda: bool(other.cards), timeout=5000)
+    assert list(other.cards) == [i["code"] for i in ITEMS_V2]
+
+
+def test_operator_absent_needs_a_reason(qtbot, window) -> None:
+    log_in(qtbot, window, "i1")
+    screen = open_inspection(qtbot, window)
+    for code in screen.cards:
+        answer(qtbot, screen, code, "pass")
+    tap(qtbot, screen.finish)
+    assert screen.summary.text() == "未发现隐患：各项均合格或不适用。"
+    tap(qtbot, screen.absent)
+    assert screen.absent_reason.isVisible()
+    tap(qtbot, screen.complete)
+    qtbot.waitUntil(lambda: screen.sign_error.isVisible())
+    assert screen.sign_error.text() == "请填写经营者不在场的原因。"
+    type_text(qtbot, screen.absent_reason, "外出进货")
+    with qtbot.waitSignal(screen.completed, timeout=5000) as done:
+        tap(qtbot, screen.complete)
+    assert done.args[0] == []
+    # A completed inspection opened again is not editable.
+    (finished,) = window.workspace.store.query("SELECT id, status FROM hazard_inspection")
+    assert finished["status"] == "completed"
+    window.shell.start_inspection(STALL, finished["id"])
+    again = window.shell.top_screen()
+    qtbot.waitUntil(lambda: again.error.isVisible(), timeout=5000)
+    assert again.error.text() == "本次巡查已完成，不能再修改。"
+    assert not again.finish.isEnabled() and not again.cards
+
+
+def hazard_on(window, fail: tuple[str, ...] = ("wiring",)) -> str:
+    """Complete an inspection through the core with ``fail`` failed; returns the hazard."""
+    svc = service(window)
+    inspection = svc.start(STALL, "shop")
+    before = window.workspace.store.blobs.put(_png("#cc2222"))
+    window.workspace.store.write(
+        lambda tx: tx.execute(
+            "INSERT OR IGNORE INTO attachment (sha256, size, mime, kind, created_at)"
+            " VALUES (?, 1, 'image/png', 'photo', '2026-11-20T09:30:00+00:00')",
+            (before,),
+        )
+    )
+    for item in svc.template_of(inspection.id).items:
+        if item.code in fail:
+            svc.answer(inspection.id, item.code, "fail", note="插线板串接", photos=(before,))
+        else:
+            svc.answer(inspection.id, item.code, "pass")
+    (hazard,) = svc.complete(inspection.id)
+    return hazard.id
+
+
+def _png(color: str) -> bytes:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+    image = QImage(320, 240, QImage.Format.Format_RGB32)
+    image.fill(QColor(color))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data.data())
+
+
+def open_hazard(qtbot, window, hazard_id: str):
+    window.shell.show_tab("tickets")
+    window.shell.open_hazard(hazard_id)
+    detail = window.shell.top_screen()
+    qtbot.waitUntil(lambda: detail.data is not None, timeout=5000)
+    return detail
+
+
+def act(qtbot, detail, action: str) -> None:
+    tap(qtbot, detail.findChild(type(detail.confirm), f"action_{action}"))
+
+
+def test_the_hazard_loop_on_its_detail_screen(qtbot, window, tmp_path) -> None:
+    log_in(qtbot, window, "i1")
+    hazard_id = hazard_on(window)
+    detail = open_hazard(qtbot, window, hazard_id)
+    assert detail.values["item"].text() == "私拉乱接电线"
+    assert detail.values["premises"].text().startswith("鑫源五金")
+    assert detail.values["status"].text() == "已上报"
+    assert detail.action_buttons() == ["start_rectification", "reinspect_pass", "reinspect_fail"]
+    assert len(detail.before.digests) == 1 and detail.after.digests == []
+
+    act(qtbot, detail, "start_rectification")
+    tap(qtbot, detail.confirm)
+    qtbot.waitUntil(lambda: detail.data.hazard.status is HazardStatus.RECTIFYING)
+    assert detail.action_buttons() == ["reinspect_pass", "reinspect_fail", "escalate"]
+
+    # A failed re-inspection needs evidence, then goes back to rectifying.
+    act(qtbot, detail, "reinspect_fail")
+    tap(qtbot, detail.confirm)
+    qtbot.waitUntil(lambda: detail.panel_form.error.isVisible())
+    assert detail.panel_form.error.text() == "复查不合格需要照片或说明。"
+    type_text(qtbot, detail.note, "仍在串接")
+    tap(qtbot, detail.confirm)
+    qtbot.waitUntil(lambda: detail.history_model.rowCount() == 3)
+    assert detail.data.hazard.status is HazardStatus.RECTIFYING
+
+    # Escalated to a ticket dispatched to a department.
+    act(qtbot, detail, "escalate")
+    tap(qtbot, detail.department_choice.buttons["市场监管"])
+    tap(qtbot, detail.confirm)
+    qtbot.waitUntil(lambda: detail.data.hazard.ticket_id is not None)
+    ticket = Tickets(window.workspace.session).get(detail.data.hazard.ticket_id)
+    assert (ticket.status.value, ticket.department) == ("dispatched", "市场监管")
+    assert "escalate" not in detail.action_buttons()
+    assert detail.ticket_button.isVisible()
+
+    # Passed with an after photo, then verified closed; before and after side by side.
+    act(qtbot, detail, "reinspect_pass")
+    choose_photo(qtbot, detail.action_photos, picture(tmp_path, "fixed", "#33aa33"))
+    tap(qtbot, detail.confirm)
+    qtbot.waitUntil(lambda: detail.data.hazard.status is HazardStatus.REINSPECTED)
+    assert detail.action_buttons() == ["verify_close"]
+    assert len(detail.before.digests) == 1 and len(detail.after.digests) == 1
+    assert detail.before.y() == detail.after.y() and detail.before.x() < detail.after.x()
+    act(qtbot, detail, "verify_close")
+    tap(qtbot, detail.confirm)
+    qtbot.waitUntil(lambda: detail.data.hazard.status is HazardStatus.CLOSED)
+    assert detail.action_buttons() == []
+    assert detail.no_actions.isVisible()
+    steps = [
+        detail.history_model.index(r, 1).data() for r in range(detail.history_model.rowCount())
+    ]
+    assert steps == [
+        "巡查发现 → 已上报",
+        "开始整改 → 整改中",
+        "复查不合格 → 整改中",
+        "转为工单",
+        "复查合格 → 已复查",
+        "核查销号 → 已销号",
+    ]
+
+
+def test_an_overdue_hazard_is_flagged(qtbot, window) -> None:
+    log_in(qtbot, window, "i1")
+    hazard_id = hazard_on(window)
+    window.workspace.store.write(
+        lambda tx: tx.update("hazard", hazard_id, {"deadline": "2026-11-01"}, outbox=False)
+    )
+    detail = open_hazard(qtbot, window, hazard_id)
+    assert detail.overdue.isVisible()
+    assert "已逾期" in detail.overdue.text()
+
+
+def test_the_inspection_tour_is_translated(qtbot, window) -> None:
+    from ui.tour_inspection import inspection_tour
+
+    log_in(qtbot, window, "i1")
+    hazard_on(window)
+    seen, bad = [], []
+    for name, _screen in inspection_tour(
+        window.shell, lambda ok: qtbot.waitUntil(ok, timeout=5000)
+    ):
+        seen.append(name)
+        QApplication.processEvents()
+        bad += [(name, *b) for b in untranslated(visible_texts(window))]
+    assert seen == ["inspection", "inspection_sign", "hazard_detail"]
+    assert bad == []
+
+
+@pytest.mark.parametrize(
+    ("size", "locale", "theme"),
+    [((1280, 800), "zh_CN", "normal"), ((800, 1280), "zh_CN", "normal"),
+     ((800, 1280), "en", "large_text")],
+    ids=["landscape", "portrait", "portrait-en-large"],
+)  # fmt: skip
+def test_the_inspection_screens_fit_the_tablet(qtbot, ctx, size, locale, theme) -> None:
+    from ui.tour_inspection import inspection_tour
+
+    ctx.i18n.switch(locale)
+    ctx.theme.apply(theme)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(*size)
+    log_in(qtbot, window, "i1")
+    hazard_on(window)
+    window.shell.show_tab("tickets")
+    bad = []
+    for name, _screen in inspection_tour(
+        window.shell, lambda ok: qtbot.waitUntil(ok, timeout=5000)
+    ):
+        QApplication.processEvents()
+        assert (window.width(), window.height()) == size, name
+        bad += [f"{name}: {p}" for p in problems(window)]
+    window.workspace.close()
+    window.workspace = None
+    ctx.theme.apply("normal")
+    ctx.i18n.switch("zh_CN")
+    assert bad == [], "\n".join(bad)
+
+
+def test_a_choice_of_checklists_when_there_are_several(qtbot, window) -> None:
+    log_in(qtbot, window, "i1")
+    window.workspace.store.write(
+        lambda tx: tx.insert(
+            "checklist_template",
+            {
+                "id": "food-v1",
+                "code": "food",
+                "version": 1,
+                "title": "餐饮店",
+                "items": [{"code": "hood", "text": "油烟道未清洗"}],
+            },
+            outbox=False,
+        )
+    )
+    window.shell.show_tab("tickets")
+    window.shell.start_inspection(STALL)
+    screen = window.shell.top_screen()
+    qtbot.waitUntil(lambda: screen.picker.isVisible(), timeout=5000)
+    tap(qtbot, screen.findChild(type(screen.finish), "template_food"))
+    qtbot.waitUntil(lambda: bool(screen.cards), timeout=5000)
+    assert list(screen.cards) == ["hood"]
+    assert not screen.picker.isVisible()
+    assert [i.template_code for i in service(window).in_progress()] == ["food"]

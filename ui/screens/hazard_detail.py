@@ -1,0 +1,389 @@
+"""One hazard (隐患详情) through its closed loop: 巡查上报 → 部门处置 → 网格核查.
+
+Facts and the before/after photos side by side on the left; on the right only the steps its
+lifecycle allows now (start rectification, re-inspect passed or failed with a photo, verify
+closed, escalate to a ticket dispatched to a department) and its history.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gridterm.domain.hazards import HAZARD_TRANSITIONS, Hazard, HazardAction, HazardStatus
+from gridterm.domain.territory import Premises
+from gridterm.errors import ValidationError
+from gridterm.services.inspections import HazardStep, Inspections
+from gridterm.services.premises import PremisesRegister
+from ui.context import AppContext
+from ui.formatting import date_text
+from ui.labels import HAZARD_ACTIONS, HAZARD_STATUSES, SEVERITIES, label
+from ui.models.hazard_history import HazardStepModel
+from ui.ops import CoreOp
+from ui.screens.base import Navigator, Screen
+from ui.screens.ticket_detail import DEPARTMENTS
+from ui.widgets.form import Choice, Form, toggle
+from ui.widgets.photos import PhotoStrip
+from ui.widgets.responsive import ResponsiveRow
+from ui.widgets.table import TouchTable
+from ui.widgets.touch import button, card, discard, kinetic
+from ui.widgets.touch import label as text_label
+from ui.workspace import Workspace
+
+#: Escalating is not a lifecycle transition: it hands the hazard to a ticket.
+ESCALATE = "escalate"
+
+
+@dataclass(frozen=True, slots=True)
+class HazardData:
+    """A hazard with what the screen shows beside it."""
+
+    hazard: Hazard
+    item_text: str
+    premises: Premises
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    history: list[HazardStep]
+    today: date
+
+
+def read_hazard(ws: Workspace, hazard_id: str) -> HazardData:
+    """One hazard, its checklist item, premises, photos and history (blocking)."""
+    service = Inspections(ws.session)
+    hazard = service.hazard(hazard_id)
+    template = service.template_of(hazard.inspection_id)
+    item_text = next((i.text for i in template.items if i.code == hazard.item_code), "")
+    before, after = service.before_after(hazard_id)
+    return HazardData(
+        hazard,
+        item_text or hazard.item_code,
+        PremisesRegister(ws.session).get(hazard.premises_id),
+        before,
+        after,
+        service.history(hazard_id),
+        ws.session.now().date(),
+    )
+
+
+def allowed_actions(hazard: Hazard) -> list[str]:
+    """The steps the lifecycle allows now, in the order they are offered."""
+    allowed = [a.value for a, (came, _) in HAZARD_TRANSITIONS.items() if hazard.status in came]
+    if hazard.status is HazardStatus.RECTIFYING and hazard.ticket_id is None:
+        allowed.append(ESCALATE)
+    return allowed
+
+
+class HazardDetailScreen(Screen):
+    """Facts and photos on the left, actions and history on the right (stacked in portrait)."""
+
+    watches = frozenset({"hazard", "ticket"})
+    loaded = Signal()
+    acted = Signal(object)
+
+    def __init__(self, ctx: AppContext, ws: Workspace, nav: Navigator, hazard_id: str):
+        super().__init__(ctx, ws, nav)
+        self.setObjectName("hazardDetail")
+        self.hazard_id = hazard_id
+        self.data: HazardData | None = None
+        self.pending: str | None = None
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        kinetic(scroll)
+        row = ResponsiveRow()
+        scroll.setWidget(row)
+        self.body.addWidget(scroll, 1)
+
+        left = QWidget()
+        left_col = QVBoxLayout(left)
+        left_col.setContentsMargins(0, 0, 0, 0)
+        facts_card, facts = card()
+        self.state = text_label("", "section")
+        self.state.setObjectName("hazardState")
+        facts.addWidget(self.state)
+        self.overdue = text_label("", "urgent")
+        self.overdue.setObjectName("overdueFlag")
+        self.overdue.hide()
+        facts.addWidget(self.overdue)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setColumnStretch(1, 1)
+        self.values: dict[str, QWidget] = {}
+        for i, (key, text) in enumerate(
+            (
+                ("item", self.tr("Checklist item")),
+                ("premises", self.tr("Premises")),
+                ("severity", self.tr("Severity")),
+                ("deadline", self.tr("Rectify by")),
+                ("responsible", self.tr("Responsible")),
+                ("status", self.tr("Status")),
+                ("description", self.tr("Description")),
+            )
+        ):
+            grid.addWidget(text_label(text, "muted"), i, 0)
+            value = text_label("")
+            value.setObjectName(f"hazard_{key}")
+            value.setProperty("data", key in ("item", "premises", "responsible", "description"))
+            self.values[key] = value
+            grid.addWidget(value, i, 1)
+        facts.addLayout(grid)
+        self.ticket_button = button(self.tr("Open the ticket"), object_name="hazardTicket")
+        self.ticket_button.hide()
+        self.ticket_button.clicked.connect(self._open_ticket)
+        facts.addWidget(self.ticket_button)
+        left_col.addWidget(facts_card)
+
+        photos_card, photos = card()
+        photos.addWidget(text_label(self.tr("Before and after"), "section"))
+        side_by_side = QHBoxLayout()
+        side_by_side.setSpacing(16)
+        self.before = self._photo_column(side_by_side, self.tr("When found"))
+        self.after = self._photo_column(side_by_side, self.tr("At re-inspection"))
+        photos.addLayout(side_by_side)
+        left_col.addWidget(photos_card)
+        left_col.addStretch(1)
+        row.add(left, 2)
+
+        right = QWidget()
+        right_col = QVBoxLayout(right)
+        right_col.setContentsMargins(0, 0, 0, 0)
+        actions_card, actions = card()
+        actions.addWidget(text_label(self.tr("Next step"), "section"))
+        self.action_row = QHBoxLayout()
+        self.action_row.setSpacing(8)
+        actions.addLayout(self.action_row)
+        self.no_actions = text_label(self.tr("This hazard is verified closed."), "muted")
+        actions.addWidget(self.no_actions)
+        self.panel = QWidget()
+        self.panel_form = Form()
+        self.panel.setLayout(self.panel_form)
+        self.note = QLineEdit()
+        self.note.setObjectName("actionNote")
+        self.action_photos = PhotoStrip(ctx, ws)
+        self.action_photos.failed.connect(self.panel_form.show_error)
+        self.department = QWidget()
+        departments = QGridLayout(self.department)
+        departments.setContentsMargins(0, 0, 0, 0)
+        self.department_choice = Choice([], "department")
+        for i, name in enumerate(DEPARTMENTS):
+            b = toggle(name, f"department_{i}")
+            self.department_choice.group.addButton(b)
+            self.department_choice.buttons[name] = b
+            departments.addWidget(b, i // 4, i % 4)
+        self.other_department = QLineEdit()
+        self.other_department.setObjectName("otherDepartment")
+        self.other_department.setPlaceholderText(self.tr("Another department"))
+        self.other_department.textEdited.connect(lambda _: self.department_choice.set_value(None))
+        departments.addWidget(self.other_department, 2, 0, 1, 4)
+        self.urgent = toggle(self.tr("Urgent (10-minute response)"), "urgent")
+        departments.addWidget(self.urgent, 3, 0, 1, 4)
+        self.panel_form.row(self.tr("Note"), self.note, "note")
+        self.panel_form.row(self.tr("Photo on site"), self.action_photos, "photos")
+        self.panel_form.row(self.tr("Department"), self.department, "department")
+        confirm_row = QHBoxLayout()
+        cancel = button(self.tr("Cancel"))
+        cancel.clicked.connect(self._close_panel)
+        self.confirm = button("", "primary", "confirmAction")
+        self.confirm.clicked.connect(self._confirm)
+        confirm_row.addStretch(1)
+        confirm_row.addWidget(cancel)
+        confirm_row.addWidget(self.confirm)
+        actions.addWidget(self.panel)
+        actions.addWidget(self.panel_form.error)
+        actions.addLayout(confirm_row)
+        self._confirm_row = [cancel, self.confirm]
+        self._close_panel()
+        right_col.addWidget(actions_card)
+
+        history_card, history = card()
+        history.addWidget(text_label(self.tr("History"), "section"))
+        self.history_model = HazardStepModel(self)
+        self.history_table = TouchTable(
+            self.history_model, stretch=(HazardStepModel.COL_STEP, HazardStepModel.COL_NOTE)
+        )
+        self.history_table.setObjectName("historyTable")
+        self.history_table.setMinimumHeight(280)
+        self.history_table.setWordWrap(True)
+        self.history_table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        history.addWidget(self.history_table, 1)
+        right_col.addWidget(history_card, 1)
+        row.add(right, 3)
+
+    def _photo_column(self, row: QHBoxLayout, caption: str) -> PhotoStrip:
+        column = QVBoxLayout()
+        column.addWidget(text_label(caption, "muted"))
+        strip = PhotoStrip(self.ctx, self.ws)
+        strip.camera_button.hide()
+        strip.file_button.hide()
+        column.addWidget(strip)
+        empty = text_label(self.tr("No photo"), "muted")
+        empty.setObjectName("noPhoto")
+        column.addWidget(empty)
+        column.addStretch(1)
+        strip.setProperty("empty_label", empty)
+        row.addLayout(column, 1)
+        return strip
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def title(self) -> str:
+        if self.data is None:
+            return self.tr("Hazard")
+        return self.tr("Hazard: {name}").format(name=self.data.premises.name)
+
+    def reload(self) -> None:
+        ws, hazard_id = self.ws, self.hazard_id
+        CoreOp(self, lambda: read_hazard(ws, hazard_id)).success(self._apply).run(self.ctx.ops)
+
+    def _apply(self, data: HazardData) -> None:
+        self.data = data
+        h, p = data.hazard, data.premises
+        self.state.setText(f"{label(HAZARD_STATUSES, h.status)} · {label(SEVERITIES, h.severity)}")
+        late = (data.today - h.deadline).days
+        self.overdue.setVisible(h.is_overdue(data.today))
+        self.overdue.setText(self.tr("Overdue by %n day(s)", "", late))
+        place = " ".join(x for x in (p.building, p.floor, p.number) if x)
+        texts = {
+            "item": data.item_text,
+            "premises": f"{p.name} · {place}" if place else p.name,
+            "severity": label(SEVERITIES, h.severity),
+            "deadline": date_text(h.deadline),
+            "responsible": h.responsible,
+            "status": label(HAZARD_STATUSES, h.status),
+            "description": h.description or "—",
+        }
+        for key, text in texts.items():
+            self.values[key].setText(text)  # type: ignore[attr-defined]
+        self.ticket_button.setVisible(h.ticket_id is not None)
+        for strip, digests in ((self.before, data.before), (self.after, data.after)):
+            strip.set_digests(list(digests))
+            strip.property("empty_label").setVisible(not digests)
+        self.history_model.set_rows(data.history)
+        self._show_actions(h)
+        self.nav.retitle()
+        self.loaded.emit()
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def _show_actions(self, hazard: Hazard) -> None:
+        allowed = allowed_actions(hazard)
+        self.no_actions.setVisible(not allowed)
+        if allowed != self.action_buttons():
+            while self.action_row.count():
+                item = self.action_row.takeAt(0)
+                if item.widget():
+                    discard(item.widget())
+            for action in allowed:
+                b = button(label(HAZARD_ACTIONS, action), object_name=f"action_{action}")
+                b.clicked.connect(lambda _=False, a=action: self._open_panel(a))
+                self.action_row.addWidget(b)
+            self.action_row.addStretch(1)
+        if self.pending is not None and self.pending not in allowed:
+            self._close_panel()
+
+    def action_buttons(self) -> list[str]:
+        """The steps offered now (for tests and the screenshot script)."""
+        names = []
+        for i in range(self.action_row.count()):
+            w = self.action_row.itemAt(i).widget()
+            if w is not None:
+                names.append(w.objectName().removeprefix("action_"))
+        return names
+
+    def _open_panel(self, action: str) -> None:
+        self.pending = action
+        self.panel_form.clear_error()
+        self.note.clear()
+        self.action_photos.set_digests([])
+        self.department_choice.set_value(None)
+        self.other_department.clear()
+        self.urgent.setChecked(False)
+        reinspect = action in (HazardAction.REINSPECT_PASS, HazardAction.REINSPECT_FAIL)
+        escalate = action == ESCALATE
+        for field, shown in (
+            (self.note, reinspect),
+            (self.action_photos, reinspect),
+            (self.department, escalate),
+        ):
+            self._show_row(field, shown)
+        self.note.setPlaceholderText(
+            self.tr("What was found on site? (a note or a photo is required)")
+            if action == HazardAction.REINSPECT_FAIL
+            else self.tr("Optional note")
+        )
+        self.panel.setVisible(reinspect or escalate)
+        self.confirm.setText(label(HAZARD_ACTIONS, action))
+        for b in self._confirm_row:
+            b.show()
+
+    def _show_row(self, field: QWidget, shown: bool) -> None:
+        """Show or hide one row of the action panel with its caption."""
+        row = self.panel_form.getItemPosition(self.panel_form.indexOf(field))[0]
+        for column in (0, 1):
+            item = self.panel_form.itemAtPosition(row, column)
+            if item is not None and item.widget() is not None:
+                item.widget().setVisible(shown)
+
+    def _close_panel(self) -> None:
+        self.pending = None
+        self.panel.hide()
+        self.panel_form.clear_error()
+        for b in self._confirm_row:
+            b.hide()
+
+    def _confirm(self) -> None:
+        if self.pending is None:
+            return
+        action, note = self.pending, self.note.text().strip()
+        photos = tuple(self.action_photos.digests)
+        service, hazard_id = Inspections(self.ws.session), self.hazard_id
+        if action == ESCALATE:
+            department = self.department_choice.value() or self.other_department.text().strip()
+            if not department:
+                self.panel_form.show_error(
+                    ValidationError("ticket.department_required", "name it", field="department")
+                )
+                return
+            urgent = self.urgent.isChecked()
+
+            def work() -> Hazard:
+                return service.escalate(hazard_id, department=department, urgent=urgent)
+        elif action in (HazardAction.REINSPECT_PASS, HazardAction.REINSPECT_FAIL):
+            passed = action == HazardAction.REINSPECT_PASS
+
+            def work() -> Hazard:
+                return service.reinspect(hazard_id, passed=passed, note=note, photos=photos)
+        elif action == HazardAction.START_RECTIFICATION:
+
+            def work() -> Hazard:
+                return service.start_rectification(hazard_id)
+        else:
+
+            def work() -> Hazard:
+                return service.verify_close(hazard_id)
+
+        self.confirm.setEnabled(False)
+        CoreOp(self, work).success(self._acted).failure(self.panel_form.show_error).finally_(
+            lambda: self.confirm.setEnabled(True)
+        ).run(self.ctx.ops)
+
+    def _acted(self, hazard: Hazard) -> None:
+        self._close_panel()
+        self.acted.emit(hazard)
+        self.reload()
+
+    def _open_ticket(self) -> None:
+        if self.data is not None and self.data.hazard.ticket_id:
+            self.nav.open_ticket(self.data.hazard.ticket_id)
