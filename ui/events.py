@@ -15,6 +15,10 @@ WATCHED = (
     "ticket",
     "ticket_transition",
     "check_in",
+    "premises",
+    "hazard_inspection",
+    "checklist_answer",
+    "hazard",
 )
 
 

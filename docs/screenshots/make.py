@@ -19,7 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -37,10 +37,12 @@ CONFIGS: list[tuple[str, str, str, tuple[int, int], set[str] | None]] = [
     ("zh_CN-portrait", "zh_CN", "normal", (800, 1280),
      {"login", "today", "building", "household", "visit", "tickets", "quick_report"}),
 ]  # fmt: skip
-#: The market inspector (市场巡查员) walks ui/tour.inspector_tour in these.
+#: The market inspector (市场巡查员) walks ui/tour.inspector_tour, then runs part of an
+#: inspection (ui/tour_inspection.py, which writes: the database is a throw-away demo) in these.
 INSPECTOR_CONFIGS: list[tuple[str, str, str, tuple[int, int], set[str] | None]] = [
     ("zh_CN", "zh_CN", "normal", (1280, 800), None),
-    ("zh_CN-portrait", "zh_CN", "normal", (800, 1280), {"market_grid", "premises"}),
+    ("zh_CN-portrait", "zh_CN", "normal", (800, 1280),
+     {"market_grid", "premises", "inspection", "hazard_detail"}),
 ]  # fmt: skip
 HOUSEHOLDS = 1500
 
@@ -80,7 +82,7 @@ def shoot(out: Path, only: set[str] | None) -> int:
     import asyncio
 
     import qasync
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from gridterm.demo.generator import build_demo
     from gridterm.store.keys import FAST_KDF
@@ -92,7 +94,8 @@ def shoot(out: Path, only: set[str] | None) -> int:
     from ui.ops import Ops
     from ui.settings import AppSettings
     from ui.theme import Theme
-    from ui.tour import inspector_tour, tour
+    from ui.tour import Wait, inspector_tour, tour
+    from ui.tour_inspection import inspection_tour
 
     work = Path(tempfile.mkdtemp(prefix="gridterm-shots-"))
     db = work / "demo" / "gridterm-demo.db"
@@ -125,7 +128,12 @@ def shoot(out: Path, only: set[str] | None) -> int:
             time.sleep(0.01)
 
     walks = [(c, worker, tour, True) for c in CONFIGS]
-    walks += [(c, inspector, inspector_tour, False) for c in INSPECTOR_CONFIGS]
+
+    def inspector_walk(window: MainWindow, wait: Wait) -> Iterator[tuple[str, QWidget]]:
+        yield from inspector_tour(window, wait)
+        yield from inspection_tour(window.shell, wait)
+
+    walks += [(c, inspector, inspector_walk, False) for c in INSPECTOR_CONFIGS]
     for (prefix, locale, theme_name, size, wanted), user, walk, with_login in walks:
         i18n.switch(locale)
         theme.apply(theme_name)

@@ -79,7 +79,19 @@ def record_target(ws: Workspace, entity: str, entity_id: str) -> tuple[str, str]
 class SyncScreen(Screen):
     """The summary and "sync now" on the left; records, quarantine and conflicts on the right."""
 
-    watches = frozenset({"household", "resident", "visit", "ticket", "ticket_transition"})
+    watches = frozenset(
+        {
+            "household",
+            "resident",
+            "visit",
+            "ticket",
+            "ticket_transition",
+            "premises",
+            "hazard_inspection",
+            "checklist_answer",
+            "hazard",
+        }
+    )
     loaded = Signal()
 
     def __init__(self, ctx: AppContext, ws: Workspace, nav: Navigator):
