@@ -373,3 +373,38 @@ def test_the_market_models_pass_the_model_tester(qtmodeltester, qapp) -> None:
     for text, count in (("", 3), ("王老", 1), ("lic10", 1), ("A1-03", 2), ("%", 0)):
         proxy.set_text(text)
         assert proxy.rowCount() == count, text
+
+
+def test_from_a_stall_into_its_inspection_and_from_the_hazards_list_into_a_hazard(
+    qtbot, demo_window
+) -> None:
+    """The market screens open the real inspection and hazard screens (no stand-ins)."""
+    window = demo_window
+    market = open_market(qtbot, window)
+    _, _, inspections = core(window)
+    stall_row = next(s for s in market.model.rows() if not s.open_hazards)
+    window.shell.open_premises(stall_row.premises.id)
+    stall = window.shell.top_screen()
+    qtbot.waitUntil(lambda: stall.data is not None)
+    tap(qtbot, stall.inspect_button)
+    screen = window.shell.top_screen()
+    assert screen.objectName() == "inspection"
+    qtbot.waitUntil(lambda: bool(screen.cards))
+    before = len(inspections.answers(screen.inspection_id)) if screen.inspection_id else 0
+    unanswered = next(c for c in screen.cards.values() if c.value() is None)
+    tap(qtbot, unanswered.result.buttons["pass"])
+    qtbot.waitUntil(lambda: len(inspections.answers(screen.inspection_id)) == before + 1)
+    # Back to the stall: the paused inspection is offered for resuming.
+    tap(qtbot, window.shell.top.back)
+    assert window.shell.top_screen() is stall
+    qtbot.waitUntil(lambda: stall.inspect_button.text() == "继续巡查")
+
+    hazards = open_tab(qtbot, window, "hazards")
+    qtbot.waitUntil(lambda: hazards.data is not None)
+    first_line = hazards.model.rows()[0].line
+    click_row(qtbot, hazards.table, 0, HazardModel.COL_HAZARD)
+    detail = window.shell.top_screen()
+    assert detail.objectName() == "hazardDetail"
+    qtbot.waitUntil(lambda: detail.data is not None)
+    assert detail.data.hazard.id == first_line.hazard.id
+    wait_idle(qtbot, window)
