@@ -25,6 +25,8 @@ from gridterm.store.reader import Reader
 from gridterm.store.tx import ChangeListener, Tx
 
 T = TypeVar("T")
+#: How long closing waits for reads still running on other threads.
+CLOSE_WAIT_S = 10.0
 
 
 class Store:
@@ -41,6 +43,9 @@ class Store:
         self._local = threading.local()
         self._readers: list[Connection] = []
         self._readers_lock = threading.Lock()
+        # reads in progress on any thread; close() waits for them (see close)
+        self._reading = 0
+        self._no_reads = threading.Condition(self._readers_lock)
         self.blobs = BlobStore(path.with_name(path.name + ".blobs"))
         self._closed = False
 
@@ -122,19 +127,28 @@ class Store:
 
     def read(self, fn: Callable[[Reader], T]) -> T:
         """Run ``fn`` with this thread's read connection (a consistent snapshot per call)."""
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = connect(self.path, self._key)
-            conn.execute("PRAGMA query_only = ON")
-            self._local.conn = conn
-            with self._readers_lock:
-                self._readers.append(conn)
-        reader = Reader(conn)
-        conn.execute("BEGIN")
+        with self._no_reads:
+            if self._closed:
+                raise StoreError("store.closed", "the store is closed")
+            self._reading += 1
         try:
-            return fn(reader)
+            conn = getattr(self._local, "conn", None)
+            if conn is None:
+                conn = connect(self.path, self._key)
+                conn.execute("PRAGMA query_only = ON")
+                self._local.conn = conn
+                with self._readers_lock:
+                    self._readers.append(conn)
+            reader = Reader(conn)
+            conn.execute("BEGIN")
+            try:
+                return fn(reader)
+            finally:
+                conn.execute("COMMIT")
         finally:
-            conn.execute("COMMIT")
+            with self._no_reads:
+                self._reading -= 1
+                self._no_reads.notify_all()
 
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
         """Shortcut: all rows of one query as dicts."""
@@ -146,9 +160,13 @@ class Store:
         """Finish pending writes and close every connection."""
         if self._closed:
             return
-        self._closed = True
+        with self._no_reads:
+            self._closed = True
         self._executor.shutdown(wait=True)
-        with self._readers_lock:
+        with self._no_reads:
+            # A screen's read may still be running on a pool thread when the worker logs out:
+            # closing its connection under it would fail the read half-way (or worse).
+            self._no_reads.wait_for(lambda: self._reading == 0, timeout=CLOSE_WAIT_S)
             for conn in self._readers:
                 conn.close()
             self._readers.clear()

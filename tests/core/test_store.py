@@ -133,3 +133,31 @@ def test_drafts_survive_reopening(store: Store) -> None:
         assert Drafts(s, "u2").load("visit") == []
         Drafts(s, "u1").discard("d1")
         assert Drafts(s, "u1").load("visit") == []
+
+
+def test_closing_waits_for_a_read_in_progress_then_refuses_new_ones(tmp_path: Path) -> None:
+    """Logging out while a screen still reads on a pool thread: the read finishes intact."""
+    store = Store.open_plaintext(tmp_path / "close.db")
+    inside, release = threading.Event(), threading.Event()
+    result: list[object] = []
+
+    def slow_read(r) -> list[dict]:
+        inside.set()
+        release.wait(5)
+        return list(r.iter("SELECT name FROM sqlite_master"))  # uses the connection after
+
+    reading = threading.Thread(target=lambda: result.append(store.read(slow_read)))
+    reading.start()
+    assert inside.wait(5)
+    closing = threading.Thread(target=store.close)
+    closing.start()
+    closing.join(0.3)
+    assert closing.is_alive()  # held back by the read
+    release.set()
+    reading.join(5)
+    closing.join(5)
+    assert not closing.is_alive()
+    assert isinstance(result[0], list) and result[0]
+    with pytest.raises(StoreError) as err:
+        store.read(lambda r: None)
+    assert err.value.code == "store.closed"
