@@ -145,6 +145,7 @@ class HazardInspection:
     completed_at: datetime | None = None
     signature: str | None = None  # sha256 of the operator's on-screen signature image
     revision_of: str | None = None
+    operator_absent: str = ""  # why nobody signed (经营者不在场); empty when signed
 
 
 def check_completion(template: ChecklistTemplate, outcomes: dict[str, ItemOutcome]) -> None:

@@ -163,6 +163,7 @@ class Inspections:
                     "completed_at": None,
                     "signature": None,
                     "revision_of": None,
+                    "operator_absent": "",
                 },
             )
             return inspection
@@ -325,6 +326,7 @@ class Inspections:
                     "status": InspectionStatus.COMPLETED.value,
                     "completed_at": now,
                     "signature": shown,
+                    "operator_absent": absent,
                 },
             )
             for hazard in found:

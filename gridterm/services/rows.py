@@ -131,6 +131,7 @@ def inspection(row: dict[str, Any]) -> HazardInspection:
         completed_at=_time(row["completed_at"]),
         signature=row["signature"],
         revision_of=row["revision_of"],
+        operator_absent=row.get("operator_absent") or "",
     )
 
 

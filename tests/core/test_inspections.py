@@ -402,4 +402,7 @@ def test_an_absent_operator_is_noted_on_each_hazard_and_excludes_a_signature(mar
     assert outbox(market) == before
     (hazard,) = service.complete(inspection_id, operator_absent="外出进货")
     assert hazard.description.endswith("经营者不在场：外出进货")
-    assert service.get(inspection_id).signature is None
+    done = service.get(inspection_id)
+    assert done.signature is None
+    # Kept on the inspection itself too: one that finds nothing would otherwise lose it.
+    assert done.operator_absent == "外出进货"

@@ -126,6 +126,43 @@ def test_an_inspection_runs_its_template_version_to_completion(server, market):
     assert sorted(answers) == [("exits", "pass"), ("wiring", "fail")]
 
 
+def test_an_absent_operator_is_kept_on_the_inspection_and_excludes_a_signature(server, market):
+    d, c, premises = market
+    iid = new_id()
+    signature = "ab" * 32
+    pushed = c.push(
+        [
+            op("hazard_inspection", iid, _inspection(d, premises)),
+            _answer(iid, "wiring", "pass"),
+            _answer(iid, "exits", "pass"),
+            op(
+                "hazard_inspection",
+                iid,
+                {"status": "completed", "signature": signature, "operator_absent": "外出进货"},
+                kind="update",
+            ),
+            op(
+                "hazard_inspection",
+                iid,
+                {"status": "completed", "signature": None, "operator_absent": "外出进货"},
+                kind="update",
+            ),
+        ]
+    )
+    assert _statuses(pushed) == [
+        ("applied", None),
+        ("applied", None),
+        ("applied", None),
+        ("rejected", "inspection.signed_and_absent"),
+        ("applied", None),
+    ]
+    with server.engine.connect() as conn:
+        row = conn.execute(
+            select(schema.hazard_inspection).where(schema.hazard_inspection.c.id == iid)
+        ).one()
+    assert (row.status, row.signature, row.operator_absent) == ("completed", None, "外出进货")
+
+
 def test_unknown_templates_and_premises_outside_the_area(server, market):
     d, c, premises = market
     assert _statuses(

@@ -20,6 +20,7 @@ from gridterm.store.migrations import (
     m0002_drafts,
     m0003_sync,
     m0004_conflict_resolution,
+    m0005_operator_absent,
 )
 
 MIGRATION_SET = "gridterm"
@@ -31,6 +32,7 @@ MIGRATIONS = [
     ("0002_drafts", m0002_drafts.migrate),
     ("0003_sync", m0003_sync.migrate),
     ("0004_conflict_resolution", m0004_conflict_resolution.migrate),
+    ("0005_operator_absent", m0005_operator_absent.migrate),
 ]
 for _name, _fn in MIGRATIONS:
     migrations(name=_name)(_fn)

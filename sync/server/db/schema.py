@@ -292,6 +292,7 @@ hazard_inspection = Table(
     Column("completed_at", Text),
     Column("signature", String(64)),
     Column("revision_of", String(64)),
+    Column("operator_absent", Text, nullable=False, server_default=""),
 )
 checklist_answer = Table(
     "checklist_answer",

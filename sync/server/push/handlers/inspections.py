@@ -93,6 +93,9 @@ def _apply_inspection(op: Op, work: Work) -> Outcome:
                 "completed_at": None,
                 "signature": None,
                 "revision_of": text_id(f.get("revision_of"), "revision_of"),
+                "operator_absent": optional_text(
+                    f.get("operator_absent", ""), "operator_absent", max_len=200
+                ),
             },
             work.partition_of(grid_id),
         )
@@ -106,6 +109,18 @@ def _apply_inspection(op: Op, work: Work) -> Outcome:
     if "signature" in f:
         values["signature"] = (
             None if f["signature"] in (None, "") else sha256_hex(f["signature"], "signature")
+        )
+    if "operator_absent" in f:
+        values["operator_absent"] = optional_text(
+            f["operator_absent"], "operator_absent", max_len=200
+        )
+    if values.get("signature", row["signature"]) and values.get(
+        "operator_absent", row.get("operator_absent")
+    ):
+        raise ValidationError(
+            "inspection.signed_and_absent",
+            "an operator who signed was present",
+            field="operator_absent",
         )
     status = enum_value(InspectionStatus, f.get("status", row["status"]), "status")
     if status is InspectionStatus.COMPLETED:
