@@ -104,6 +104,17 @@ def update_sources() -> None:
             ],
             check=True,
         )
+        _indent_inside_ts(ts_path(locale))
+
+
+def _indent_inside_ts(path: Path) -> None:
+    """Indent everything inside ``<TS>`` one level, as the committed files are laid out, so an
+    update's diff shows only the messages that changed (lupdate writes contexts at column 0)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("<TS"))
+    end = max(i for i, line in enumerate(lines) if line.startswith("</TS>"))
+    body = [f"    {line}" if line.strip() else line for line in lines[start + 1 : end]]
+    path.write_text("\n".join([*lines[: start + 1], *body, *lines[end:]]) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -361,8 +361,10 @@ def field_label(field: str | None) -> str:
     return translate("Fields", FIELDS[field]) if field in FIELDS else (field or "")
 
 
-def error_message(error: BaseException) -> str:
-    """The message a worker reads for an error the core (or the UI) raised."""
+def error_message(error: BaseException, field_names: dict[str, str] | None = None) -> str:
+    """The message a worker reads for an error the core (or the UI) raised.
+
+    ``field_names`` overrides how a form calls a field (a stall's ``name`` is not a person's)."""
     code = getattr(error, "code", None)  # the core's errors, and the sync engine's
     if not isinstance(code, str):
         return translate("Errors", "Something went wrong: {error}").format(error=error)
@@ -376,7 +378,9 @@ def error_message(error: BaseException) -> str:
         given["field"] = error.field  # type: ignore[attr-defined]
     params = {k: v for k, v in given.items() if k != "field"}
     try:
-        return translate("Errors", source).format(field=field_label(given.get("field")), **params)
+        field = given.get("field")
+        shown = (field_names or {}).get(field) if field else None
+        return translate("Errors", source).format(field=shown or field_label(field), **params)
     except (KeyError, IndexError):
         return translate("Errors", source)
 

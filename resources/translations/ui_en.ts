@@ -862,53 +862,6 @@
         </message>
     </context>
     <context>
-        <name>Hazards</name>
-        <message numerus="yes">
-            <source>{date} · %n days overdue</source>
-            <translation>
-                <numerusform>{date} · %n day overdue</numerusform>
-                <numerusform>{date} · %n days overdue</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>HazardsScreen</name>
-        <message>
-            <source>Hazard status by market</source>
-            <translation>Hazard status by market</translation>
-        </message>
-        <message>
-            <source>No open hazards.</source>
-            <translation>No open hazards.</translation>
-        </message>
-        <message>
-            <source>Hazards</source>
-            <translation>Hazards</translation>
-        </message>
-        <message>
-            <source>{year}-{month:02d}: hazards found and eliminated</source>
-            <translation>{year}-{month:02d}: hazards found and eliminated</translation>
-        </message>
-        <message>
-            <source>Found {found}, eliminated {eliminated}</source>
-            <translation>Found {found}, eliminated {eliminated}</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n open hazards past their deadline</source>
-            <translation>
-                <numerusform>%n open hazard past its deadline</numerusform>
-                <numerusform>%n open hazards past their deadline</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Open hazards, nearest deadline first (%n)</source>
-            <translation>
-                <numerusform>Open hazards, nearest deadline first (%n)</numerusform>
-                <numerusform>Open hazards, nearest deadline first (%n)</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
         <name>HazardDetailScreen</name>
         <message>
             <source>Checklist item</source>
@@ -1017,6 +970,53 @@
         <message>
             <source>Optional note</source>
             <translation>Optional note</translation>
+        </message>
+    </context>
+    <context>
+        <name>Hazards</name>
+        <message numerus="yes">
+            <source>{date} · %n days overdue</source>
+            <translation>
+                <numerusform>{date} · %n day overdue</numerusform>
+                <numerusform>{date} · %n days overdue</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>HazardsScreen</name>
+        <message>
+            <source>Hazard status by market</source>
+            <translation>Hazard status by market</translation>
+        </message>
+        <message>
+            <source>No open hazards.</source>
+            <translation>No open hazards.</translation>
+        </message>
+        <message>
+            <source>Hazards</source>
+            <translation>Hazards</translation>
+        </message>
+        <message>
+            <source>{year}-{month:02d}: hazards found and eliminated</source>
+            <translation>{year}-{month:02d}: hazards found and eliminated</translation>
+        </message>
+        <message>
+            <source>Found {found}, eliminated {eliminated}</source>
+            <translation>Found {found}, eliminated {eliminated}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n open hazards past their deadline</source>
+            <translation>
+                <numerusform>%n open hazard past its deadline</numerusform>
+                <numerusform>%n open hazards past their deadline</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Open hazards, nearest deadline first (%n)</source>
+            <translation>
+                <numerusform>Open hazards, nearest deadline first (%n)</numerusform>
+                <numerusform>Open hazards, nearest deadline first (%n)</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1158,8 +1158,8 @@
             <translation>Finish and sign</translation>
         </message>
         <message>
-            <source>Operator's signature</source>
-            <translation>Operator's signature</translation>
+            <source>Operator&apos;s signature</source>
+            <translation>Operator&apos;s signature</translation>
         </message>
         <message>
             <source>Operator not present</source>
@@ -1537,7 +1537,7 @@
         </message>
         <message>
             <source>Found in inspection</source>
-            <extracomment>A hazard's steps (the core's HazardAction values, plus what its history adds).</extracomment>
+            <extracomment>A hazard&apos;s steps (the core&apos;s HazardAction values, plus what its history adds).</extracomment>
             <translation>Found in inspection</translation>
         </message>
         <message>
@@ -1577,28 +1577,8 @@
             <translation>Deleted</translation>
         </message>
         <message>
-            <source>Being rectified</source>
-            <translation>Being rectified</translation>
-        </message>
-        <message>
-            <source>Re-inspected</source>
-            <translation>Re-inspected</translation>
-        </message>
-        <message>
-            <source>Minor</source>
-            <translation>Minor</translation>
-        </message>
-        <message>
-            <source>Major</source>
-            <translation>Major</translation>
-        </message>
-        <message>
-            <source>Critical</source>
-            <translation>Critical</translation>
-        </message>
-        <message>
             <source>Overdue</source>
-            <extracomment>A stall's hazard status at a glance (the floor grid's symbols, worst first).</extracomment>
+            <extracomment>A stall&apos;s hazard status at a glance (the floor grid&apos;s symbols, worst first).</extracomment>
             <translation>Overdue</translation>
         </message>
         <message>
@@ -1690,9 +1670,9 @@
         </message>
         <message>
             <source>{name} · {role}
-Worker ID {worker_id} · PIN {pin}</source>
+    Worker ID {worker_id} · PIN {pin}</source>
             <translation>{name} · {role}
-Worker ID {worker_id} · PIN {pin}</translation>
+    Worker ID {worker_id} · PIN {pin}</translation>
         </message>
         <message>
             <source>Checking…</source>
@@ -1812,6 +1792,10 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>Trade</source>
             <translation>Trade</translation>
+        </message>
+        <message>
+            <source>name of the shop or stall</source>
+            <translation>name of the shop or stall</translation>
         </message>
         <message>
             <source>Building</source>

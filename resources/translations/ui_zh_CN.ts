@@ -861,50 +861,6 @@
         </message>
     </context>
     <context>
-        <name>Hazards</name>
-        <message numerus="yes">
-            <source>{date} · %n days overdue</source>
-            <translation>
-                <numerusform>{date} · 逾期 %n 天</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>HazardsScreen</name>
-        <message>
-            <source>Hazard status by market</source>
-            <translation>各市场隐患状态</translation>
-        </message>
-        <message>
-            <source>No open hazards.</source>
-            <translation>没有未销号的隐患。</translation>
-        </message>
-        <message>
-            <source>Hazards</source>
-            <translation>隐患</translation>
-        </message>
-        <message>
-            <source>{year}-{month:02d}: hazards found and eliminated</source>
-            <translation>{year}年{month:02d}月 隐患发现与整改</translation>
-        </message>
-        <message>
-            <source>Found {found}, eliminated {eliminated}</source>
-            <translation>发现隐患 {found} 处，已整改销号 {eliminated} 处</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n open hazards past their deadline</source>
-            <translation>
-                <numerusform>%n 处隐患已超过整改期限</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Open hazards, nearest deadline first (%n)</source>
-            <translation>
-                <numerusform>未销号隐患（%n），按整改期限排序</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
         <name>HazardDetailScreen</name>
         <message>
             <source>Checklist item</source>
@@ -1012,6 +968,50 @@
         <message>
             <source>Optional note</source>
             <translation>备注（可选）</translation>
+        </message>
+    </context>
+    <context>
+        <name>Hazards</name>
+        <message numerus="yes">
+            <source>{date} · %n days overdue</source>
+            <translation>
+                <numerusform>{date} · 逾期 %n 天</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>HazardsScreen</name>
+        <message>
+            <source>Hazard status by market</source>
+            <translation>各市场隐患状态</translation>
+        </message>
+        <message>
+            <source>No open hazards.</source>
+            <translation>没有未销号的隐患。</translation>
+        </message>
+        <message>
+            <source>Hazards</source>
+            <translation>隐患</translation>
+        </message>
+        <message>
+            <source>{year}-{month:02d}: hazards found and eliminated</source>
+            <translation>{year}年{month:02d}月 隐患发现与整改</translation>
+        </message>
+        <message>
+            <source>Found {found}, eliminated {eliminated}</source>
+            <translation>发现隐患 {found} 处，已整改销号 {eliminated} 处</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n open hazards past their deadline</source>
+            <translation>
+                <numerusform>%n 处隐患已超过整改期限</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Open hazards, nearest deadline first (%n)</source>
+            <translation>
+                <numerusform>未销号隐患（%n），按整改期限排序</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1150,7 +1150,7 @@
             <translation>完成并签名</translation>
         </message>
         <message>
-            <source>Operator's signature</source>
+            <source>Operator&apos;s signature</source>
             <translation>经营者签名</translation>
         </message>
         <message>
@@ -1528,7 +1528,7 @@
         </message>
         <message>
             <source>Found in inspection</source>
-            <extracomment>A hazard's steps (the core's HazardAction values, plus what its history adds).</extracomment>
+            <extracomment>A hazard&apos;s steps (the core&apos;s HazardAction values, plus what its history adds).</extracomment>
             <translation>巡查发现</translation>
         </message>
         <message>
@@ -1568,28 +1568,8 @@
             <translation>删除</translation>
         </message>
         <message>
-            <source>Being rectified</source>
-            <translation>整改中</translation>
-        </message>
-        <message>
-            <source>Re-inspected</source>
-            <translation>已复查</translation>
-        </message>
-        <message>
-            <source>Minor</source>
-            <translation>一般</translation>
-        </message>
-        <message>
-            <source>Major</source>
-            <translation>较大</translation>
-        </message>
-        <message>
-            <source>Critical</source>
-            <translation>重大</translation>
-        </message>
-        <message>
             <source>Overdue</source>
-            <extracomment>A stall's hazard status at a glance (the floor grid's symbols, worst first).</extracomment>
+            <extracomment>A stall&apos;s hazard status at a glance (the floor grid&apos;s symbols, worst first).</extracomment>
             <translation>逾期</translation>
         </message>
         <message>
@@ -1681,9 +1661,9 @@
         </message>
         <message>
             <source>{name} · {role}
-Worker ID {worker_id} · PIN {pin}</source>
+    Worker ID {worker_id} · PIN {pin}</source>
             <translation>{name} · {role}
-工号 {worker_id} · PIN {pin}</translation>
+    工号 {worker_id} · PIN {pin}</translation>
         </message>
         <message>
             <source>Checking…</source>
@@ -1802,6 +1782,10 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>Trade</source>
             <translation>行业</translation>
+        </message>
+        <message>
+            <source>name of the shop or stall</source>
+            <translation>店铺或摊位名称</translation>
         </message>
         <message>
             <source>Building</source>

@@ -203,6 +203,12 @@ def test_add_a_stall_then_an_edit_with_a_bad_phone_saves_nothing(qtbot, demo_win
 
     edit.inputs["contact_phone"].clear()
     qtbot.keyClicks(edit.inputs["contact_phone"], "13900001111")
+    # A stall's name is not a person's: the message says which name is missing.
+    edit.inputs["name"].clear()
+    tap(qtbot, edit.save)
+    qtbot.waitUntil(lambda: edit.form.error.text() == "请填写店铺或摊位名称。")
+    assert edit.inputs["name"].hasFocus()
+    type_text(qtbot, edit.inputs["name"], "永安汽配")
     tap(qtbot, edit.save)
     qtbot.waitUntil(lambda: window.shell.top_screen() is market)
     qtbot.waitUntil(lambda: len(market.model.rows()) == before + 1)

@@ -50,6 +50,7 @@ class PremisesEditScreen(Screen):
             "contact_phone": self.tr("Contact phone"),
             "trade": self.tr("Trade"),
         }
+        self.form.field_names = {"name": self.tr("name of the shop or stall")}
         self.inputs: dict[str, QLineEdit] = {}
         for field, caption in captions.items():
             self.inputs[field] = self._input(field)

@@ -28,6 +28,8 @@ class Form(QGridLayout):
         self.setVerticalSpacing(10)
         self.setColumnStretch(1, 1)
         self.fields: dict[str, QWidget] = {}
+        #: How this form names a field in error messages, where the shared name would mislead.
+        self.field_names: dict[str, str] = {}
         self.error = label("", "error")
         self.error.setObjectName("formError")
         self.error.hide()
@@ -47,7 +49,7 @@ class Form(QGridLayout):
 
     def show_error(self, error: BaseException) -> None:
         """Say what is wrong and put the cursor on the field the core named."""
-        self.error.setText(error_message(error))
+        self.error.setText(error_message(error, self.field_names))
         self.error.show()
         field = error.params.get("field") if isinstance(error, GridTermError) else None
         widget = self.fields.get(str(field).split(".")[0]) if field else None
