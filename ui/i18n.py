@@ -87,24 +87,22 @@ class Translations:
 
 def update_sources() -> None:
     """Re-extract the strings of ui/ into the ``.ts`` files (a developer step)."""
+    for locale in LOCALES:
+        extract_into(ts_path(locale))
+
+
+def extract_into(ts: Path) -> None:
+    """Merge the strings the code has now into ``ts`` (new ones unfinished, gone ones dropped)."""
     import subprocess
 
     root = Path(__file__).resolve().parent
     sources = sorted(str(p) for p in root.rglob("*.py"))
-    for locale in LOCALES:
-        subprocess.run(
-            [
-                _qt_tool("lupdate"),
-                "-locations",
-                "none",
-                "-no-obsolete",
-                *sources,
-                "-ts",
-                str(ts_path(locale)),
-            ],
-            check=True,
-        )
-        _indent_inside_ts(ts_path(locale))
+    subprocess.run(
+        [_qt_tool("lupdate"), "-silent", "-locations", "none", "-no-obsolete", *sources,
+         "-ts", str(ts)],
+        check=True,
+    )  # fmt: skip
+    _indent_inside_ts(ts)
 
 
 def _indent_inside_ts(path: Path) -> None:
@@ -113,7 +111,9 @@ def _indent_inside_ts(path: Path) -> None:
     lines = path.read_text(encoding="utf-8").splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("<TS"))
     end = max(i for i, line in enumerate(lines) if line.startswith("</TS>"))
-    body = [f"    {line}" if line.strip() else line for line in lines[start + 1 : end]]
+    # Only lines that open with a tag: a multi-line text's next lines are part of the text.
+    inside = lines[start + 1 : end]
+    body = [f"    {line}" if line.lstrip().startswith("<") else line for line in inside]
     path.write_text("\n".join([*lines[: start + 1], *body, *lines[end:]]) + "\n", encoding="utf-8")
 
 

@@ -1670,9 +1670,9 @@
         </message>
         <message>
             <source>{name} · {role}
-    Worker ID {worker_id} · PIN {pin}</source>
+Worker ID {worker_id} · PIN {pin}</source>
             <translation>{name} · {role}
-    Worker ID {worker_id} · PIN {pin}</translation>
+Worker ID {worker_id} · PIN {pin}</translation>
         </message>
         <message>
             <source>Checking…</source>
@@ -2102,6 +2102,13 @@
         <message>
             <source>{name} (moved out)</source>
             <translation>{name} (moved out)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchBox</name>
+        <message>
+            <source>Clear</source>
+            <translation>Clear</translation>
         </message>
     </context>
     <context>

@@ -1661,9 +1661,9 @@
         </message>
         <message>
             <source>{name} · {role}
-    Worker ID {worker_id} · PIN {pin}</source>
+Worker ID {worker_id} · PIN {pin}</source>
             <translation>{name} · {role}
-    工号 {worker_id} · PIN {pin}</translation>
+工号 {worker_id} · PIN {pin}</translation>
         </message>
         <message>
             <source>Checking…</source>
@@ -2089,6 +2089,13 @@
         <message>
             <source>{name} (moved out)</source>
             <translation>{name}（已迁出）</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchBox</name>
+        <message>
+            <source>Clear</source>
+            <translation>清除</translation>
         </message>
     </context>
     <context>

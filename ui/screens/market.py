@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QStackedWidget,
     QTableView,
     QWidget,
@@ -31,7 +30,7 @@ from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
 from ui.widgets.flow import FlowLayout
 from ui.widgets.form import Choice
-from ui.widgets.icons import icon
+from ui.widgets.search_box import SearchBox
 from ui.widgets.stall_tiles import STALL_H, STALL_W, StallDelegate
 from ui.widgets.table import TouchTable
 from ui.widgets.touch import button, card, kinetic
@@ -84,14 +83,9 @@ class MarketScreen(Screen):
         self.body.addWidget(self.picker_box)
 
         top = QHBoxLayout()
-        self.search_box = QLineEdit()
-        self.search_box.setObjectName("premisesSearch")
-        self.search_box.setClearButtonEnabled(True)
-        self.search_box.setPlaceholderText(self.tr("Search: name, operator, licence or stall"))
-        self.search_box.addAction(
-            icon("search", ctx.theme.color("muted")), QLineEdit.ActionPosition.LeadingPosition
+        self.search_box = SearchBox(
+            ctx.theme, self.tr("Search: name, operator, licence or stall"), "premisesSearch"
         )
-        self.search_box.setMinimumHeight(56)
         self.search_box.textChanged.connect(self._search_changed)
         top.addWidget(self.search_box, 1)
         self.view_choice = Choice(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QStackedWidget
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget
 
 from gridterm.search.query import SearchHit, search
 from gridterm.services.browse import BuildingRow, GridRow, grid_buildings, my_grids
@@ -11,8 +11,8 @@ from ui.models.search import SearchModel
 from ui.models.territory import BuildingModel, GridModel
 from ui.ops import CoreOp, Latest
 from ui.screens.base import Navigator, Screen
-from ui.widgets.icons import icon
 from ui.widgets.responsive import ResponsiveRow
+from ui.widgets.search_box import SearchBox
 from ui.widgets.table import TouchTable
 from ui.widgets.touch import card, label
 from ui.workspace import Workspace
@@ -26,16 +26,11 @@ class RegisterScreen(Screen):
     def __init__(self, ctx: AppContext, ws: Workspace, nav: Navigator):
         super().__init__(ctx, ws, nav)
         self.setObjectName("register")
-        self.search_box = QLineEdit()
-        self.search_box.setObjectName("searchBox")
-        self.search_box.setClearButtonEnabled(True)
-        self.search_box.setPlaceholderText(
-            self.tr("Search: name, pinyin initials (zs), address 3-2-501 or phone digits")
+        self.search_box = SearchBox(
+            ctx.theme,
+            self.tr("Search: name, pinyin initials (zs), address 3-2-501 or phone digits"),
+            "searchBox",
         )
-        self.search_box.addAction(
-            icon("search", ctx.theme.color("muted")), QLineEdit.ActionPosition.LeadingPosition
-        )
-        self.search_box.setMinimumHeight(56)
         self.search_box.textChanged.connect(self._search_changed)
         self.body.addWidget(self.search_box)
         self.latest = Latest(self, ctx.ops)
