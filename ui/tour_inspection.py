@@ -61,7 +61,10 @@ def inspection_tour(shell: Any, wait: Wait) -> Iterator[tuple[str, QWidget]]:
         return
     shown = next((line.hazard for line in lines if all(service.before_after(line.hazard.id))), None)
     if shown is None:
-        shown = lines[0].hazard
+        # One with a photo from when it was found, so the comparison has both sides.
+        open_ones = [line.hazard for line in lines if line.hazard.status != "reinspected"]
+        with_before = (h for h in open_ones if service.before_after(h.id)[0])
+        shown = next(with_before, open_ones[0] if open_ones else lines[0].hazard)
         photo = _store_photo(shell, wait)
         service.reinspect(
             shown.id,
