@@ -42,6 +42,11 @@ def optional_text(value: object, field: str, *, max_len: int = 2000) -> str:
 def enum_value(enum: type[E], value: object, field: str) -> E:
     """Coerce ``value`` to a member of ``enum`` or raise ``field.invalid_choice``."""
     try:
+        # the value→member map first: what ``enum(value)`` finds, without its slow call
+        return enum._value2member_map_[value]  # type: ignore[return-value]
+    except (KeyError, TypeError):
+        pass
+    try:
         return enum(value)
     except ValueError:
         raise ValidationError(
