@@ -16,7 +16,7 @@ from typing import Any
 
 from gridterm.store.tx import Tx, utc_now
 from sync.client import conflicts, shadow
-from sync.client.outbox import OutboxOp
+from sync.client.outbox import OutboxOp, seqs_json
 from sync.client.tables import SHARED, columns
 from sync.protocol import OpResult, OpStatus, PushResponse
 
@@ -103,9 +103,12 @@ def apply(
                 tx, op.op_id, result.reason or "rejected", result.message or "", result.field
             )
             counts.rejected += 1
-    tx.conn.executemany(
-        "UPDATE outbox SET state = 'confirmed', reason = NULL, state_at = ? WHERE op_id = ?",
-        [(now, op.op_id) for op in confirmed],
+    # set-based: one statement for every confirmed row, their seqs as one JSON parameter
+    confirmed_seqs = seqs_json(confirmed)
+    tx.conn.execute(
+        "UPDATE outbox SET state = 'confirmed', reason = NULL, state_at = ?"
+        " WHERE seq IN (SELECT value FROM json_each(?))",
+        (now, confirmed_seqs),
     )
     counts.confirmed = len(confirmed)
     if tx.one("SELECT 1 AS x FROM sync_retry LIMIT 1"):
