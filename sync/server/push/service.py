@@ -8,6 +8,7 @@ area refuses the whole batch with 403, with nothing written.
 from __future__ import annotations
 
 import logging
+import operator
 import random
 import time
 from typing import Any
@@ -132,7 +133,7 @@ def _apply(
             (op.op_id, batch, device, user, op.entity, op.entity_id, outcome.status.value, now)
         )
         if outcome is APPLIED:
-            results.append(dict(_APPLIED_RESULT, op_id=op.op_id, seq=op.seq))
+            results.append({"op_id": op.op_id, "seq": op.seq, "status": _APPLIED})
         else:
             results.append(
                 _result(
@@ -150,16 +151,18 @@ def _apply(
 def acked_seq(results: list[dict[str, Any]]) -> int | None:
     """The highest seq up to which every op has a final result (retriable ones are not)."""
     acked: int | None = None
-    for r in sorted(results, key=lambda r: r["seq"]):
+    for r in sorted(results, key=_by_seq):
         if r.get("retriable"):
             break
         acked = r["seq"]
     return acked
 
 
+_by_seq = operator.itemgetter("seq")
+
 #: Applied ops answer with the three fields every result has; the others keep their defaults
 #: (``OpResult``), which keeps a 1,000-op answer small.
-_APPLIED_RESULT: dict[str, Any] = {"op_id": "", "seq": 0, "status": OpStatus.APPLIED.value}
+_APPLIED = OpStatus.APPLIED.value
 
 
 def _result(op_id: str, seq: int, status: OpStatus, **details: Any) -> dict[str, Any]:

@@ -29,9 +29,8 @@ def _shape(table: Table) -> tuple[frozenset[str], frozenset[str], frozenset[str]
 def decode(table: Table, fields: dict[str, Any]) -> dict[str, Any]:
     """Fields as sent → Python values: JSON text parsed, 0/1 to bool. Unknown columns refused."""
     known, json_cols, bool_cols = _shape(table)
-    unknown = fields.keys() - known
-    if unknown:
-        name = sorted(unknown)[0]
+    if not known.issuperset(fields):
+        name = sorted(fields.keys() - known)[0]
         raise ValidationError("field.unknown", f"{table.name} has no field {name}", field=name)
     out = dict(fields)
     for name in json_cols:
