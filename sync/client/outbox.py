@@ -100,12 +100,23 @@ def seqs_json(ops: Iterable[OutboxOp]) -> str:
     return "[" + ",".join(str(op.seq) for op in ops) + "]"
 
 
-def body(device_id: str, batch_id: str, schema_version: int, ops: Sequence[OutboxOp]) -> bytes:
-    """The push request as JSON bytes."""
-    head = json.dumps(
-        {"device_id": device_id, "batch_id": batch_id, "schema_version": schema_version},
-        separators=(",", ":"),
-    )
+def body(
+    device_id: str,
+    batch_id: str,
+    schema_version: int,
+    ops: Sequence[OutboxOp],
+    *,
+    compact: bool = False,
+) -> bytes:
+    """The push request as JSON bytes (``compact``: ask for the compact answer)."""
+    doc: dict[str, Any] = {
+        "device_id": device_id,
+        "batch_id": batch_id,
+        "schema_version": schema_version,
+    }
+    if compact:
+        doc["compact"] = True
+    head = json.dumps(doc, separators=(",", ":"))
     return f'{head[:-1]},"ops":[{",".join(op.wire() for op in ops)}]}}'.encode()
 
 

@@ -39,6 +39,7 @@ class WirePush(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     batch_id: _text(1, 64)  # type: ignore[valid-type]
     schema_version: Annotated[int, msgspec.Meta(ge=0)]
     ops: Annotated[list[WireOp], msgspec.Meta(max_length=MAX_OPS_PER_BATCH)]
+    compact: bool = False
 
 
 _decoder = msgspec.json.Decoder(WirePush)

@@ -11,6 +11,7 @@ import logging
 import operator
 import random
 import time
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Engine, select
@@ -96,6 +97,7 @@ def _apply(
     work.prefetch(wanted, changing)
 
     results: list[dict[str, Any]] = []
+    compact = request.compact
     applied: list[tuple[Any, ...]] = []  # rows of applied_op, in APPLIED_COLUMNS order
     batch, device, user = request.batch_id, principal.device_id, principal.user.id
     now = now_ms()
@@ -133,7 +135,8 @@ def _apply(
             (op.op_id, batch, device, user, op.entity, op.entity_id, outcome.status.value, now)
         )
         if outcome is APPLIED:
-            results.append({"op_id": op.op_id, "seq": op.seq, "status": _APPLIED})
+            if not compact:
+                results.append({"op_id": op.op_id, "seq": op.seq, "status": _APPLIED})
         else:
             results.append(
                 _result(
@@ -145,7 +148,19 @@ def _apply(
                 )
             )
     work.flush(applied)
-    return {"batch_id": request.batch_id, "acked_seq": acked_seq(results), "results": results}
+    if compact:
+        return {
+            "batch_id": request.batch_id,
+            "acked_seq": _acked_compact(ops, results),
+            "results": results,
+            "others_applied": True,
+        }
+    return {
+        "batch_id": request.batch_id,
+        "acked_seq": acked_seq(results),
+        "results": results,
+        "others_applied": False,
+    }
 
 
 def acked_seq(results: list[dict[str, Any]]) -> int | None:
@@ -156,6 +171,13 @@ def acked_seq(results: list[dict[str, Any]]) -> int | None:
             break
         acked = r["seq"]
     return acked
+
+
+def _acked_compact(ops: Sequence[Any], listed: list[dict[str, Any]]) -> int | None:
+    """``acked_seq`` of a compact answer: the ops left out of ``listed`` were applied, so
+    the ack stops only before the lowest seq of a retriable result."""
+    stop = min((r["seq"] for r in listed if r.get("retriable")), default=None)
+    return max((op.seq for op in ops if stop is None or op.seq < stop), default=None)
 
 
 _by_seq = operator.itemgetter("seq")
