@@ -27,6 +27,7 @@ from sync.server.db.bulk import among
 from sync.server.db.engine import writing
 from sync.server.errors import ApiError, busy, forbidden
 from sync.server.push.handlers import HANDLERS
+from sync.server.push.request import WirePush
 from sync.server.push.work import APPLIED, MAX_ID, OutOfScope, RetryLater, Work
 
 log = logging.getLogger(__name__)
@@ -37,10 +38,13 @@ _ATTEMPTS = 6
 _BAD_INPUT = (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError)
 
 
-def apply_push(engine: Engine, principal: Principal, request: PushRequest) -> dict[str, Any]:
-    """Apply ``request`` for ``principal``; returns a ``PushResponse`` as a plain dict (a
-    thousand results are cheaper as dicts than as models). Raises ApiError for a refusal of
-    the whole batch."""
+def apply_push(
+    engine: Engine, principal: Principal, request: PushRequest | WirePush
+) -> dict[str, Any]:
+    """Apply ``request`` (the model, or the Structs the endpoint decodes it into) for
+    ``principal``; returns a ``PushResponse`` as a plain dict (a thousand results are cheaper
+    as dicts than as models), compact when the request asks. Raises ApiError for a refusal
+    of the whole batch."""
     if request.device_id != principal.device_id:
         raise forbidden("push.device_mismatch", "device_id is not the device of this session")
     if request.schema_version < MIN_SCHEMA_VERSION:
@@ -79,7 +83,7 @@ def _is_transient(exc: DBAPIError) -> bool:
 
 
 def _apply(
-    conn: Connection, principal: Principal, request: PushRequest, careful: bool
+    conn: Connection, principal: Principal, request: PushRequest | WirePush, careful: bool
 ) -> dict[str, Any]:
     ops = request.ops
     done = _already_applied(conn, [op.op_id for op in ops])
@@ -182,8 +186,8 @@ def _acked_compact(ops: Sequence[Any], listed: list[dict[str, Any]]) -> int | No
 
 _by_seq = operator.itemgetter("seq")
 
-#: Applied ops answer with the three fields every result has; the others keep their defaults
-#: (``OpResult``), which keeps a 1,000-op answer small.
+#: Applied ops answer with the three fields every result has (and not at all in a compact
+#: answer); the others keep their defaults (``OpResult``), which keeps a 1,000-op answer small.
 _APPLIED = OpStatus.APPLIED.value
 
 
