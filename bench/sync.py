@@ -3,8 +3,8 @@
 1. Throughput: a terminal holding 10,000 unsent visits syncs with a server on SQLite over
    loopback (both on this machine, the server in its own process). ``sync_records_per_s``
    counts from the start of the sync until every record is confirmed on the terminal;
-   ``full_sync_records_per_s`` includes the pull that follows, which downloads the same
-   10,000 visits again (the server's pull returns the terminal's own changes).
+   ``full_sync_records_per_s`` includes the pull that follows (the terminal's own visits,
+   stored exactly as it sent them, are not sent back to it).
    ``wire_bytes_per_record`` is measured at the HTTP level (request/status lines, headers,
    bodies) in both directions; ``wire_bytes_up_per_record`` the terminal's uploads only.
 2. A month offline: 3,000 records (visits, check-ins, household edits, tickets) and 300

@@ -102,6 +102,9 @@ class PushRequest(_Model):
     batch_id: str = Field(min_length=1, max_length=64)
     schema_version: int = Field(ge=0)
     ops: list[Op] = Field(max_length=MAX_OPS_PER_BATCH)
+    #: Ask for the compact answer: ``results`` then lists only the ops that were not
+    #: applied as sent, and ``others_applied`` says every other op of the batch was.
+    compact: bool = False
 
 
 class OpResult(_Model):
@@ -123,11 +126,15 @@ class OpResult(_Model):
 
 class PushResponse(_Model):
     """Per-op results and the acknowledged seq: every op with ``seq <= acked_seq`` has a final
-    result and its outbox row may be cleared (rejected ones go to quarantine)."""
+    result and its outbox row may be cleared (rejected ones go to quarantine). A compact answer
+    (asked with ``PushRequest.compact``) leaves the applied ops out of ``results``."""
 
     batch_id: str
     acked_seq: int | None
     results: list[OpResult]
+    #: True in a compact answer: every op of the batch missing from ``results`` was applied
+    #: (status ``applied``); False: ``results`` names every op.
+    others_applied: bool = False
 
 
 class Change(_Model):

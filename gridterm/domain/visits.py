@@ -119,6 +119,8 @@ class Visit:
 def _sequence(value: object, field: str) -> list[object]:
     if value is None:
         return []
+    if type(value) is list:  # the common case, decoded JSON: skip the checks below
+        return value
     if isinstance(value, str | bytes | dict) or not hasattr(value, "__iter__"):
         raise ValidationError("field.not_list", f"{field} must be a list", field=field)
     return list(value)  # type: ignore[call-overload]

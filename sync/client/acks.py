@@ -16,7 +16,7 @@ from typing import Any
 
 from gridterm.store.tx import Tx, utc_now
 from sync.client import conflicts, shadow
-from sync.client.outbox import OutboxOp
+from sync.client.outbox import OutboxOp, seqs_json
 from sync.client.tables import SHARED, columns
 from sync.protocol import OpResult, OpStatus, PushResponse
 
@@ -84,6 +84,15 @@ def apply(
     now = utc_now()
     confirmed: list[OutboxOp] = []
     settled: list[tuple[OutboxOp, OpResult]] = []
+    if answer.others_applied:
+        # a compact answer: every op it does not name was applied as sent
+        named = {result.op_id for result in answer.results}
+        for op_id, op in ops.items():
+            if op_id not in named:
+                confirmed.append(op)
+                if op.entity in SHARED:
+                    applied = OpResult(op_id=op_id, seq=op.seq, status=OpStatus.APPLIED)
+                    settled.append((op, applied))
     for result in answer.results:
         op = ops.get(result.op_id)
         if op is None:
@@ -103,11 +112,16 @@ def apply(
                 tx, op.op_id, result.reason or "rejected", result.message or "", result.field
             )
             counts.rejected += 1
-    tx.conn.executemany(
-        "UPDATE outbox SET state = 'confirmed', reason = NULL, state_at = ? WHERE op_id = ?",
-        [(now, op.op_id) for op in confirmed],
+    # set-based: one statement for every confirmed row, their seqs as one JSON parameter
+    confirmed_seqs = seqs_json(confirmed)
+    tx.conn.execute(
+        "UPDATE outbox SET state = 'confirmed', reason = NULL, state_at = ?"
+        " WHERE seq IN (SELECT value FROM json_each(?))",
+        (now, confirmed_seqs),
     )
     counts.confirmed = len(confirmed)
+    if answer.others_applied:
+        settled.sort(key=lambda pair: pair[0].seq)  # in the order the ops were written
     if tx.one("SELECT 1 AS x FROM sync_retry LIMIT 1"):
         tx.conn.executemany(
             "DELETE FROM sync_retry WHERE op_id = ?", [(op.op_id,) for op in confirmed]

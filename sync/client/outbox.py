@@ -6,7 +6,9 @@ the server answers ``duplicate`` for those it committed (guarantee 2).
 
 from __future__ import annotations
 
+import itertools
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +19,8 @@ from gridterm.store.tx import Tx, utc_now
 #: States of rows the server has not settled yet.
 UNSENT = ("pending", "sent")
 _CHUNK = 400
+#: Text JSON writes unchanged between quotes (no escapes needed).
+_PLAIN = re.compile(r"[A-Za-z0-9_./:-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +42,18 @@ class OutboxOp:
 
     def wire(self) -> str:
         """The op as JSON; ``fields`` is spliced in as stored, not parsed and re-encoded."""
+        base = self.base_version
+        if (
+            (base is None or type(base) is int)
+            and type(self.seq) is int
+            and _PLAIN.fullmatch(self.op_id + self.entity + self.entity_id + self.op) is not None
+        ):
+            # ids and names that JSON writes as they are (the common case, UUIDs): no encoder
+            return (
+                f'{{"op_id":"{self.op_id}","seq":{self.seq},"entity":"{self.entity}",'
+                f'"entity_id":"{self.entity_id}","op":"{self.op}",'
+                f'"base_version":{"null" if base is None else base},"fields":{self.fields}}}'
+            )
         head = json.dumps(
             {
                 "op_id": self.op_id,
@@ -55,14 +71,13 @@ class OutboxOp:
 
 def unsent(r: Reader, after_seq: int, limit: int) -> list[OutboxOp]:
     """Up to ``limit`` rows waiting for the server, after ``seq`` ``after_seq``, in order."""
-    return [
-        OutboxOp(**row)
-        for row in r.iter(
-            "SELECT seq, op_id, entity, entity_id, op, fields, base_version, state FROM outbox"
-            " WHERE state IN ('pending', 'sent') AND seq > ? ORDER BY seq LIMIT ?",
-            (after_seq, limit),
-        )
-    ]
+    cur = r.conn.execute(
+        "SELECT seq, op_id, entity, entity_id, op, fields, base_version, state FROM outbox"
+        " WHERE state IN ('pending', 'sent') AND seq > ? ORDER BY seq LIMIT ?",
+        (after_seq, limit),
+    )
+    # columns in field order: tuples straight into the dataclass, no dict per row
+    return list(itertools.starmap(OutboxOp, cur))
 
 
 def count_unsent(r: Reader) -> int:
@@ -72,20 +87,36 @@ def count_unsent(r: Reader) -> int:
 
 def mark_sent(tx: Tx, ops: Sequence[OutboxOp], batch_id: str) -> None:
     """pending → sent (rows sent before just get the new batch id)."""
-    now = utc_now()
-    tx.conn.executemany(
+    # one statement for the batch (its seqs as one JSON parameter), not one per row
+    tx.conn.execute(
         "UPDATE outbox SET state = 'sent', batch_id = ?, state_at = ?"
-        " WHERE op_id = ? AND state IN ('pending', 'sent')",
-        [(batch_id, now, op.op_id) for op in ops],
+        " WHERE seq IN (SELECT value FROM json_each(?)) AND state IN ('pending', 'sent')",
+        (batch_id, utc_now(), seqs_json(ops)),
     )
 
 
-def body(device_id: str, batch_id: str, schema_version: int, ops: Sequence[OutboxOp]) -> bytes:
-    """The push request as JSON bytes."""
-    head = json.dumps(
-        {"device_id": device_id, "batch_id": batch_id, "schema_version": schema_version},
-        separators=(",", ":"),
-    )
+def seqs_json(ops: Iterable[OutboxOp]) -> str:
+    """The ops' ``seq`` values as a JSON list, for ``seq IN (SELECT value FROM json_each(?))``."""
+    return "[" + ",".join(str(op.seq) for op in ops) + "]"
+
+
+def body(
+    device_id: str,
+    batch_id: str,
+    schema_version: int,
+    ops: Sequence[OutboxOp],
+    *,
+    compact: bool = False,
+) -> bytes:
+    """The push request as JSON bytes (``compact``: ask for the compact answer)."""
+    doc: dict[str, Any] = {
+        "device_id": device_id,
+        "batch_id": batch_id,
+        "schema_version": schema_version,
+    }
+    if compact:
+        doc["compact"] = True
+    head = json.dumps(doc, separators=(",", ":"))
     return f'{head[:-1]},"ops":[{",".join(op.wire() for op in ops)}]}}'.encode()
 
 

@@ -237,7 +237,8 @@ class Pusher:
         self._send(ops[half:])
 
     def _encode(self, batch_id: str, ops: Sequence[OutboxOp]) -> bytes:
-        raw = outbox.body(self.login.device.device_id, batch_id, SCHEMA_VERSION, ops)
+        # compact answer: the server lists only the ops not applied as sent
+        raw = outbox.body(self.login.device.device_id, batch_id, SCHEMA_VERSION, ops, compact=True)
         if self._encoding == "zstd":
             return self._zstd.compress(raw)
         return gzip.compress(raw, compresslevel=6)

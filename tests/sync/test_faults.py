@@ -36,7 +36,11 @@ def test_connection_cut_mid_response(tmp_path, server, district, proxy):
     t = _terminal(tmp_path, district, proxy)
     try:
         ids = record_visits(t, district.households["g1"], 300)
-        proxy.cut_response_after(2500)  # the server committed; its answer is lost
+        # the sync's first answer is /v1/me; cut the next one, the push's (compact, small):
+        # the server committed, its answer is lost
+        before = proxy.bytes_down
+        t.login.me()
+        proxy.cut_response_after(proxy.bytes_down - before + 20)
         report = t.sync()
         assert proxy.cuts == 1
         assert report.ok, report

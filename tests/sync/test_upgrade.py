@@ -31,7 +31,9 @@ def _old_terminal(path, source_path, source_key, worker_id: str, households, n: 
     ids: list[str] = []
     with db.atomic():
         for table in APPLY_ORDER:
-            conn.execute(f"INSERT INTO main.{table} SELECT * FROM src.{table}")
+            # the old schema's columns only: later migrations added some
+            names = ", ".join(r[1] for r in conn.execute(f"PRAGMA main.table_info({table})"))
+            conn.execute(f"INSERT INTO main.{table} SELECT {names} FROM src.{table}")
         user_id = conn.execute("SELECT id FROM user WHERE worker_id = ?", (worker_id,)).fetchone()
         tx = Tx(conn, {})
         for i in range(n):

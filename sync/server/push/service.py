@@ -13,8 +13,10 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import operator
 import random
 import time
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Engine, select
@@ -32,6 +34,7 @@ from sync.server.db.bulk import among
 from sync.server.db.engine import writing
 from sync.server.errors import ApiError, busy, forbidden
 from sync.server.push.handlers import HANDLERS
+from sync.server.push.request import WirePush
 from sync.server.push.work import APPLIED, MAX_ID, Outcome, OutOfScope, RetryLater, Work
 
 log = logging.getLogger(__name__)
@@ -42,10 +45,13 @@ _ATTEMPTS = 6
 _BAD_INPUT = (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError)
 
 
-def apply_push(engine: Engine, principal: Principal, request: PushRequest) -> dict[str, Any]:
-    """Apply ``request`` for ``principal``; returns a ``PushResponse`` as a plain dict (a
-    thousand results are cheaper as dicts than as models). Raises ApiError for a refusal of
-    the whole batch."""
+def apply_push(
+    engine: Engine, principal: Principal, request: PushRequest | WirePush
+) -> dict[str, Any]:
+    """Apply ``request`` (the model, or the Structs the endpoint decodes it into) for
+    ``principal``; returns a ``PushResponse`` as a plain dict (a thousand results are cheaper
+    as dicts than as models), compact when the request asks. Raises ApiError for a refusal
+    of the whole batch."""
     if request.device_id != principal.device_id:
         raise forbidden("push.device_mismatch", "device_id is not the device of this session")
     if request.schema_version < MIN_SCHEMA_VERSION:
@@ -84,7 +90,7 @@ def _is_transient(exc: DBAPIError) -> bool:
 
 
 def _apply(
-    conn: Connection, principal: Principal, request: PushRequest, careful: bool
+    conn: Connection, principal: Principal, request: PushRequest | WirePush, careful: bool
 ) -> dict[str, Any]:
     ops = request.ops
     done = _already_applied(conn, [op.op_id for op in ops])
@@ -103,6 +109,7 @@ def _apply(
     work.prefetch(wanted, changing)
 
     results: list[dict[str, Any]] = []
+    compact = request.compact
     applied: list[tuple[Any, ...]] = []  # rows of applied_op, in APPLIED_COLUMNS order
     batch, device, user = request.batch_id, principal.device_id, principal.user.id
     now = now_ms()
@@ -147,7 +154,8 @@ def _apply(
             (op.op_id, batch, device, user, op.entity, op.entity_id, status, now, stored)
         )
         if outcome is APPLIED:
-            results.append(dict(_APPLIED_RESULT, op_id=op.op_id, seq=op.seq))
+            if not compact:
+                results.append({"op_id": op.op_id, "seq": op.seq, "status": _APPLIED})
         else:
             results.append(
                 _result(
@@ -162,22 +170,43 @@ def _apply(
         # nothing but ops outside the area, and no grace: the whole push is refused (403)
         raise OutOfScope("scope.grid_outside", "every op of this batch is outside your area")
     work.flush(applied)
-    return {"batch_id": request.batch_id, "acked_seq": acked_seq(results), "results": results}
+    if compact:
+        return {
+            "batch_id": request.batch_id,
+            "acked_seq": _acked_compact(ops, results),
+            "results": results,
+            "others_applied": True,
+        }
+    return {
+        "batch_id": request.batch_id,
+        "acked_seq": acked_seq(results),
+        "results": results,
+        "others_applied": False,
+    }
 
 
 def acked_seq(results: list[dict[str, Any]]) -> int | None:
     """The highest seq up to which every op has a final result (retriable ones are not)."""
     acked: int | None = None
-    for r in sorted(results, key=lambda r: r["seq"]):
+    for r in sorted(results, key=_by_seq):
         if r.get("retriable"):
             break
         acked = r["seq"]
     return acked
 
 
-#: Applied ops answer with the three fields every result has; the others keep their defaults
-#: (``OpResult``), which keeps a 1,000-op answer small.
-_APPLIED_RESULT: dict[str, Any] = {"op_id": "", "seq": 0, "status": OpStatus.APPLIED.value}
+def _acked_compact(ops: Sequence[Any], listed: list[dict[str, Any]]) -> int | None:
+    """``acked_seq`` of a compact answer: the ops left out of ``listed`` were applied, so
+    the ack stops only before the lowest seq of a retriable result."""
+    stop = min((r["seq"] for r in listed if r.get("retriable")), default=None)
+    return max((op.seq for op in ops if stop is None or op.seq < stop), default=None)
+
+
+_by_seq = operator.itemgetter("seq")
+
+#: Applied ops answer with the three fields every result has (and not at all in a compact
+#: answer); the others keep their defaults (``OpResult``), which keeps a 1,000-op answer small.
+_APPLIED = OpStatus.APPLIED.value
 
 
 def _result(op_id: str, seq: int, status: OpStatus, **details: Any) -> dict[str, Any]:

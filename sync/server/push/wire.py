@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import msgspec
 from sqlalchemy import Table
 
 from gridterm.errors import ValidationError
@@ -28,25 +29,37 @@ def _shape(table: Table) -> tuple[frozenset[str], frozenset[str], frozenset[str]
 def decode(table: Table, fields: dict[str, Any]) -> dict[str, Any]:
     """Fields as sent → Python values: JSON text parsed, 0/1 to bool. Unknown columns refused."""
     known, json_cols, bool_cols = _shape(table)
-    unknown = fields.keys() - known
-    if unknown:
-        name = sorted(unknown)[0]
+    if not known.issuperset(fields):
+        name = sorted(fields.keys() - known)[0]
         raise ValidationError("field.unknown", f"{table.name} has no field {name}", field=name)
     out = dict(fields)
-    for name in json_cols & fields.keys():
-        value = out[name]
+    for name in json_cols:
+        value = out.get(name)
         if value == "[]":
             out[name] = []
         elif isinstance(value, str):
-            try:
-                out[name] = json.loads(value)
-            except ValueError:
-                raise ValidationError("field.bad_json", f"{name} is not JSON", field=name) from None
-    for name in bool_cols & fields.keys():
-        value = out[name]
+            out[name] = _parse_json(value, name)
+    for name in bool_cols:
+        value = out.get(name)
         if type(value) is int and value in (0, 1):
             out[name] = bool(value)
     return out
+
+
+def _parse_json(text: str, name: str) -> Any:
+    """JSON text as ``json.loads`` reads it; msgspec first (one C call, the common case),
+    ``json.loads`` for what msgspec refuses (NaN, lone surrogates) and to judge it."""
+    try:
+        return _json_decode(text)
+    except msgspec.DecodeError:
+        pass
+    try:
+        return json.loads(text)
+    except ValueError:
+        raise ValidationError("field.bad_json", f"{name} is not JSON", field=name) from None
+
+
+_json_decode = msgspec.json.decode
 
 
 def encode(value: Any) -> Any:

