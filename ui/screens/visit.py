@@ -80,6 +80,12 @@ class ConcernRow(QWidget):
         self.kind.set_value(ConcernKind.NEED.value)
         self.category = QComboBox()
         self.category.setObjectName(f"category{index}")
+        # Sized to a short label, not the longest category: the kind buttons beside it need
+        # their room in large text (the list that drops down still shows every label whole).
+        self.category.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.category.setMinimumContentsLength(8)
         for stored in category_codes():
             self.category.addItem(category_label(stored), stored)
         self.text = QLineEdit()
