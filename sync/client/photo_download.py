@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from gridterm.errors import ValidationError
+from gridterm.store import Store
 from gridterm.store.reader import Reader
 from gridterm.store.tx import Tx
 from sync.client import state
@@ -268,14 +269,13 @@ class PhotoDownloader:
             self.stats.deferred += 1  # the budget ended inside it: next sync goes on
             return
         try:
-            blobs.adopt(sha, part)
+            store_received(self.store, item, part)
         except ValidationError:
             self.stats.corrupt += 1
             _remember(memo, item, now, "blob.hash_mismatch")
             log.warning("photo %s arrived damaged: discarded", sha[:12])
             return
         memo.pop(sha, None)
-        self.store.write(lambda tx: _touch(tx, item.owners))
         self.stats.photos += 1
 
     def _receive(self, sha: str, part: Path, left: int) -> bool:
@@ -321,6 +321,14 @@ class PhotoDownloader:
             return self.transport.download(path, sink, token=self.login.token(), headers=headers)
         except AuthRequired:
             return self.transport.download(path, sink, token=self.login.renew(), headers=headers)
+
+
+def store_received(store: Store, item: Wanted, part: Path) -> None:
+    """Put a received photo into the blob store once its bytes hash to its digest
+    (``ValidationError`` and nothing stored otherwise), then touch the records naming it so
+    the screens showing them reload."""
+    store.blobs.adopt(item.sha256, part)
+    store.write(lambda tx: _touch(tx, item.owners))
 
 
 def _remember(memo: dict[str, dict[str, Any]], item: Wanted, now: datetime, why: str) -> None:

@@ -307,3 +307,29 @@ def test_old_closed_work_and_visit_photos_are_not_fetched(tmp_path, server, mark
         w1.close()
         if w2 is not None:
             w2.close()
+
+
+def test_the_command_line_reports_downloads_and_takes_a_budget(tmp_path, server, market):
+    from tests.sync.test_login import _gridterm
+
+    a = _terminal(tmp_path, market, "i1", server.url, "a")
+    b = None
+    try:
+        hazards, _, _ = _inspect(a, market)
+        assert a.sync().ok
+        b = _terminal(tmp_path, market, "i2", server.url, "b")
+        after = photo(b.session())
+        _close_with(b, hazards["wiring"], after)
+        assert b.sync().ok
+    finally:
+        a.close()
+        if b is not None:
+            b.close()
+    db, worker = str(a.path), market.worker("i1")
+    out = _gridterm("sync", "--db", db, "--worker-id", worker, "--photo-download-mb", "0")
+    assert out.returncode == 0, out.stderr
+    assert "photos downloaded 0 (0 bytes)" in out.stdout
+    out = _gridterm("sync", "--db", db, "--worker-id", worker, "--json")
+    assert out.returncode == 0, out.stderr
+    report = json.loads(out.stdout)
+    assert (report["photos_downloaded"], report["photo_bytes_downloaded"]) == (1, 20_000)
