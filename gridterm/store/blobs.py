@@ -55,9 +55,17 @@ class BlobStore:
         beside the store (``<db>.blobs.partial/``), so a half-received photo is never read as
         one, and a cut download goes on from its length."""
         sha256_hex(sha256)
-        folder = self.root.with_name(self.root.name + ".partial")
+        folder = self._partial_folder()
         folder.mkdir(parents=True, exist_ok=True)
         return folder / sha256
+
+    def partials(self) -> list[Path]:
+        """The downloads in progress (their part files)."""
+        folder = self._partial_folder()
+        return sorted(folder.iterdir()) if folder.is_dir() else []
+
+    def _partial_folder(self) -> Path:
+        return self.root.with_name(self.root.name + ".partial")
 
     def adopt(self, sha256: str, source: Path) -> None:
         """Move a downloaded file into the store under ``sha256`` once its bytes hash to it;

@@ -52,6 +52,8 @@ PHASE = "photos_down"
 #: After a refusal, wait this long before asking again, doubling up to ``RETRY_CAP_S``.
 RETRY_FIRST_S = 15 * 60
 RETRY_CAP_S = 24 * 3600
+#: A part file of a photo no longer wanted is deleted after this long untouched.
+STALE_PART_S = 7 * 24 * 3600
 _SHA = re.compile(r"[0-9a-f]{64}")
 _READ = 1024 * 1024
 
@@ -137,15 +139,20 @@ def _digests(value: Any) -> list[str]:
     return [v for v in items if isinstance(v, str) and _SHA.fullmatch(v)]
 
 
-def wanted(r: Reader, now: datetime, days: int) -> list[Wanted]:
+def wanted(
+    r: Reader, now: datetime, days: int, grids: frozenset[str] | None = None
+) -> list[Wanted]:
     """The photos local records name that a worker needs offline, newest first (present or
-    not: the caller drops those the blob store has)."""
+    not: the caller drops those the blob store has); only records of ``grids`` when given
+    (the user's area: the server refuses the rest)."""
     since = now - timedelta(days=days)
     # times are compared as text in SQL only roughly (offsets differ); exactly below
     rough = (since - timedelta(days=1)).astimezone(UTC).isoformat()
     found: dict[str, Wanted] = {}
 
-    def want(digests: Iterable[str], when: datetime | None, owner: Owner) -> None:
+    def want(digests: Iterable[str], when: datetime | None, owner: Owner, grid: str) -> None:
+        if grids is not None and grid not in grids:
+            return
         moment = when or since
         for sha in digests:
             item = found.setdefault(sha, Wanted(sha, moment))
@@ -154,7 +161,7 @@ def wanted(r: Reader, now: datetime, days: int) -> list[Wanted]:
                 item.owners.append(owner)
 
     for h in r.iter(
-        "SELECT h.id, h.photos, h.status, h.found_at, h.closed_at, h.version,"
+        "SELECT h.id, h.grid_id, h.photos, h.status, h.found_at, h.closed_at, h.version,"
         " a.photos AS before FROM hazard h LEFT JOIN checklist_answer a"
         " ON a.inspection_id = h.inspection_id AND a.item_code = h.item_code"
         " WHERE h.status != 'closed' OR h.closed_at >= ?",
@@ -165,18 +172,21 @@ def wanted(r: Reader, now: datetime, days: int) -> list[Wanted]:
             continue
         owner = Owner("hazard", (("id", h["id"]),), "photos", f"{h['id']}@{h['version']}")
         when = closed or parse_time(h["found_at"])
-        want([*_digests(h["before"]), *_digests(h["photos"])], when, owner)
-    for t in r.iter("SELECT id, photos, updated_at, version FROM ticket WHERE status != 'closed'"):
-        owner = Owner("ticket", (("id", t["id"]),), "photos", f"{t['id']}@{t['version']}")
-        want(_digests(t["photos"]), parse_time(t["updated_at"]), owner)
+        want([*_digests(h["before"]), *_digests(h["photos"])], when, owner, h["grid_id"])
     for t in r.iter(
-        "SELECT s.photo, s.at, k.id, k.version FROM ticket_transition s"
+        "SELECT id, grid_id, photos, updated_at, version FROM ticket WHERE status != 'closed'"
+    ):
+        owner = Owner("ticket", (("id", t["id"]),), "photos", f"{t['id']}@{t['version']}")
+        want(_digests(t["photos"]), parse_time(t["updated_at"]), owner, t["grid_id"])
+    for t in r.iter(
+        "SELECT s.photo, s.at, k.id, k.grid_id, k.version FROM ticket_transition s"
         " JOIN ticket k ON k.id = s.ticket_id WHERE k.status != 'closed' AND s.photo IS NOT NULL"
     ):
         owner = Owner("ticket", (("id", t["id"]),), "photos", f"{t['id']}@{t['version']}")
-        want(_digests(t["photo"]), parse_time(t["at"]), owner)
+        want(_digests(t["photo"]), parse_time(t["at"]), owner, t["grid_id"])
     for i in r.iter(
-        "SELECT id, signature, coalesce(completed_at, started_at) AS at FROM hazard_inspection"
+        "SELECT id, grid_id, signature, coalesce(completed_at, started_at) AS at"
+        " FROM hazard_inspection"
         " WHERE signature IS NOT NULL AND coalesce(completed_at, started_at) >= ?",
         (rough,),
     ):
@@ -184,7 +194,7 @@ def wanted(r: Reader, now: datetime, days: int) -> list[Wanted]:
         if at is None or at < since:
             continue
         owner = Owner("hazard_inspection", (("id", i["id"]),), "signature", i["id"])
-        want(_digests(i["signature"]), at, owner)
+        want(_digests(i["signature"]), at, owner, i["grid_id"])
     return sorted(found.values(), key=lambda w: w.when, reverse=True)
 
 
@@ -206,6 +216,7 @@ class PhotoDownloader:
         self.retrier = stage.retrier
         self.settings = stage.settings
         self.key = missing_key(user_id)
+        self.area_key = state.area_key(user_id)
         self.between = between
         self.progress = progress
         self.now = now or (lambda: datetime.now(UTC))
@@ -218,13 +229,18 @@ class PhotoDownloader:
         now = self.now()
         blobs = self.store.blobs
         days = self.settings.photo_download_days
+        area = state.get(self.store, self.area_key)  # the engine stored it at the run's start
+        grids = frozenset(json.loads(area)) if area else None
         todo = [
-            w for w in self.store.read(lambda r: wanted(r, now, days)) if not blobs.has(w.sha256)
+            w
+            for w in self.store.read(lambda r: wanted(r, now, days, grids))
+            if not blobs.has(w.sha256)
         ]
         raw = state.get(self.store, self.key)
         refused: dict[str, dict[str, Any]] = json.loads(raw) if raw else {}
         # only what is still wanted and absent is remembered: the list stays small
         shas = {w.sha256 for w in todo}
+        _drop_stale_parts(blobs.partials(), shas)
         memo = {s: m for s, m in refused.items() if s in shas}
         due = []
         for w in todo:
@@ -360,6 +376,18 @@ def _touch(tx: Tx, owners: Iterable[Owner]) -> None:
         tx.update(
             owner.entity, entity_id, {owner.column: row[owner.column]}, outbox=False, where=where
         )
+
+
+def _drop_stale_parts(parts: Iterable[Path], wanted_now: set[str]) -> None:
+    """Part files of photos no longer wanted, untouched for a week, are deleted (another
+    worker of this terminal may still be fetching one of theirs: a week spares it)."""
+    old = time.time() - STALE_PART_S
+    for part in parts:
+        try:
+            if part.name not in wanted_now and part.stat().st_mtime < old:
+                part.unlink(missing_ok=True)
+        except OSError:
+            continue  # gone meanwhile
 
 
 def _sha_of(path: Path) -> str:

@@ -139,10 +139,13 @@ def test_a_download_cut_midway_resumes_from_its_offset(tmp_path, server, market,
         assert report.photos_downloaded == 4  # with the two before-photos and the signature
         assert _hash(a, after) == after
         (resumed,) = report.photos_down_resumed_at
-        assert 512 * KB < resumed <= 1024 * KB  # from the bytes that came, not from zero
-        assert report.photo_bytes_downloaded == size + 3 * 20_000  # every byte received once
-        # on the wire: the photo once plus headers and what the cut lost in flight
-        assert proxy.bytes_down - down0 < size + 300 * KB
+        assert 0 < resumed < size  # from the bytes that came, not from zero
+        received = size + 3 * 20_000
+        assert report.photo_bytes_downloaded == received  # no byte received twice
+        # on the wire, beyond the photos: headers and what the cut lost in flight (bytes the
+        # proxy forwarded that the reset dropped), never what had arrived
+        lost = proxy.bytes_down - down0 - received
+        assert lost < 1024 * KB + 64 * KB
     finally:
         b.close()
         if a is not None:
@@ -333,3 +336,17 @@ def test_the_command_line_reports_downloads_and_takes_a_budget(tmp_path, server,
     assert out.returncode == 0, out.stderr
     report = json.loads(out.stdout)
     assert (report["photos_downloaded"], report["photo_bytes_downloaded"]) == (1, 20_000)
+
+
+def test_part_files_of_photos_no_longer_wanted_are_cleared_after_a_week(tmp_path, server, market):
+    a = _terminal(tmp_path, market, "i1", server.url, "a")
+    try:
+        stale, fresh = (hashlib.sha256(n).hexdigest() for n in (b"stale", b"fresh"))
+        for sha in (stale, fresh):
+            a.store.blobs.partial_path(sha).write_bytes(b"x" * 100)
+        week_ago = (datetime.now(UTC) - timedelta(days=8)).timestamp()
+        os.utime(a.store.blobs.partial_path(stale), (week_ago, week_ago))
+        assert a.sync().ok
+        assert [p.name for p in a.store.blobs.partials()] == [fresh]
+    finally:
+        a.close()
