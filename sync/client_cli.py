@@ -2,10 +2,11 @@
 
 ``gridterm enroll --db PATH --server URL --code CODE`` enrolls this terminal with a
 supervisor's one-time code and signs the worker in (creating the database the first time).
-``gridterm sync --db PATH`` runs one sync and prints a summary; with a progress bar when the
-output is a terminal; exit status 1 when anything failed (a stopped sync, a quarantined
-record, a photo that could not be sent). The worker id and PIN come from the options, the
-``GRIDTERM_WORKER_ID``/``GRIDTERM_PIN`` environment variables, or a prompt.
+``gridterm sync --db PATH`` runs one sync and prints a summary (photos uploaded and
+downloaded included); with a progress bar when the output is a terminal; exit status 1 when
+anything failed (a stopped sync, a quarantined record, a photo that could not be sent).
+The worker id and PIN come from the options, the ``GRIDTERM_WORKER_ID``/``GRIDTERM_PIN``
+environment variables, or a prompt.
 """
 
 from __future__ import annotations
@@ -32,6 +33,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "--photo-max-side",
         type=int,
         help="downscale photos to this longest side in pixels before upload (0: as taken)",
+    )
+    sync.add_argument(
+        "--photo-download-mb",
+        type=float,
+        help="download at most this many MB of other terminals' photos in this sync"
+        " (default 50; 0: none)",
     )
     sync.add_argument("--json", action="store_true", help="print the report as JSON")
     sync.set_defaults(run=run_sync)
@@ -107,6 +114,8 @@ def run_sync(args: argparse.Namespace) -> int:
         overrides = {}
         if args.photo_max_side is not None:
             overrides["photo_max_side"] = args.photo_max_side
+        if args.photo_download_mb is not None:
+            overrides["photo_download_budget"] = max(0, int(args.photo_download_mb * 1024 * 1024))
         transport = Transport(device.server_url)
         login = Login(store, transport, device, worker_id, pin)
         with _ProgressBar(enabled=sys.stdout.isatty() and not args.json) as progress:

@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from gridterm.domain.validation import sha256_hex
-from gridterm.errors import NotFoundError
+from gridterm.errors import NotFoundError, ValidationError
 
 
 class BlobStore:
@@ -49,6 +49,41 @@ class BlobStore:
     def put_file(self, source: Path) -> str:
         """Store a file's bytes (once) and return its SHA-256."""
         return self.put(Path(source).read_bytes())
+
+    def partial_path(self, sha256: str) -> Path:
+        """Where a download of this blob collects its bytes until they are verified: a folder
+        beside the store (``<db>.blobs.partial/``), so a half-received photo is never read as
+        one, and a cut download goes on from its length."""
+        sha256_hex(sha256)
+        folder = self._partial_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder / sha256
+
+    def partials(self) -> list[Path]:
+        """The downloads in progress (their part files)."""
+        folder = self._partial_folder()
+        return sorted(folder.iterdir()) if folder.is_dir() else []
+
+    def _partial_folder(self) -> Path:
+        return self.root.with_name(self.root.name + ".partial")
+
+    def adopt(self, sha256: str, source: Path) -> None:
+        """Move a downloaded file into the store under ``sha256`` once its bytes hash to it;
+        on a mismatch the file is deleted and ``ValidationError("blob.hash_mismatch")`` raised
+        (nothing is stored). Durable when this returns."""
+        target = self.path_of(sha256)
+        digest = hashlib.sha256()
+        with source.open("rb") as f:
+            while piece := f.read(1024 * 1024):
+                digest.update(piece)
+            os.fsync(f.fileno())
+        if digest.hexdigest() != sha256:
+            source.unlink(missing_ok=True)
+            raise ValidationError(
+                "blob.hash_mismatch", f"the bytes received are not {sha256}", sha256=sha256
+            )
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(source, target)
 
     def has(self, sha256: str) -> bool:
         """Whether the blob is stored."""

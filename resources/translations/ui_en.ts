@@ -1744,6 +1744,10 @@ Worker ID {worker_id} · PIN {pin}</translation>
             <source>Pictures (*.jpg *.jpeg *.png *.webp)</source>
             <translation>Pictures (*.jpg *.jpeg *.png *.webp)</translation>
         </message>
+        <message>
+            <source>Photo not downloaded</source>
+            <translation>Photo not downloaded</translation>
+        </message>
     </context>
     <context>
         <name>Premises</name>

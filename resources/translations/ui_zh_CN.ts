@@ -1735,6 +1735,10 @@ Worker ID {worker_id} · PIN {pin}</source>
             <source>Pictures (*.jpg *.jpeg *.png *.webp)</source>
             <translation>图片 (*.jpg *.jpeg *.png *.webp)</translation>
         </message>
+        <message>
+            <source>Photo not downloaded</source>
+            <translation>照片未下载</translation>
+        </message>
     </context>
     <context>
         <name>Premises</name>

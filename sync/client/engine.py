@@ -22,6 +22,7 @@ from gridterm.store.tx import utc_now
 from sync.client import state
 from sync.client.auth import Login
 from sync.client.errors import ServerBusy, SyncError
+from sync.client.photo_download import PhotoDownloader
 from sync.client.photo_prep import PhotoPreparer
 from sync.client.photo_upload import PhotoUploader
 from sync.client.pull import Puller
@@ -34,7 +35,7 @@ from sync.client.stage import Stage
 
 log = logging.getLogger(__name__)
 
-#: ``progress(phase, done, total)``: phase is "push", "pull" or "photos".
+#: ``progress(phase, done, total)``: phase is "push", "pull", "photos" or "photos_down".
 Progress = Callable[[str, int, int], None]
 
 
@@ -177,6 +178,16 @@ class SyncEngine:
                 report.resent_bytes += uploader.stats.resent_bytes
                 report.payload_bytes += uploader.stats.bytes - uploader.stats.deduplicated_bytes
             self._push_if_waiting(pusher)  # the photos' attachment records
+            downloader = PhotoDownloader(
+                stage,
+                user_id=me.id,
+                between=lambda: self._push_if_waiting(pusher),
+                progress=self.progress,
+            )
+            try:
+                downloader.download_all()  # photos other terminals took, after every record
+            finally:
+                downloader.stats.add_to(report)
         finally:
             preparer.stop()
             stats = pusher.stats

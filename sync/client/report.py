@@ -29,6 +29,15 @@ class SyncReport:
     photos_deduplicated: int = 0
     photo_bytes_sent: int = 0
     photos_resumed_at: list[int] = field(default_factory=list)
+    #: Photos other terminals took, fetched after the records (``photo_download.py``): how
+    #: many were stored and the bytes received; refused by the server (404), discarded for
+    #: a wrong hash, left for the next sync by the byte budget; offsets resumed from.
+    photos_downloaded: int = 0
+    photo_bytes_downloaded: int = 0
+    photos_down_missing: int = 0
+    photos_down_corrupt: int = 0
+    photos_down_deferred: int = 0
+    photos_down_resumed_at: list[int] = field(default_factory=list)
     requests: int = 0
     bytes: int = 0
     #: Push bodies and photo bytes that had to go (once each), and what went again after a
@@ -37,10 +46,11 @@ class SyncReport:
     resent_bytes: int = 0
     retries: int = 0
     seconds: float = 0.0
-    #: Until every record sent was settled (the first push), the pull, the photo stage.
+    #: Until every record sent was settled (the first push), the pull, the photo stages.
     push_seconds: float = 0.0
     pull_seconds: float = 0.0
     photo_seconds: float = 0.0
+    photo_down_seconds: float = 0.0
     #: Of all that, time spent downscaling photos (CPU, not network).
     prep_seconds: float = 0.0
     error: str | None = None
@@ -67,8 +77,11 @@ class SyncReport:
         text = (
             f"pushed {self.pushed}, confirmed {self.confirmed}, rejected {self.rejected}, "
             f"conflicts {self.conflicts}, pulled {self.pulled}, photos {self.photos}, "
+            f"photos downloaded {self.photos_downloaded} ({self.photo_bytes_downloaded} bytes), "
             f"bytes {self.bytes}, {self.seconds:.2f} s"
         )
+        if self.photos_down_corrupt:
+            text += f", {self.photos_down_corrupt} photo(s) arrived damaged"
         if self.error:
             text += f" — stopped: {self.error} {self.message}".rstrip()
         return text

@@ -29,6 +29,12 @@ class SyncSettings:
     chunk_target_s: float = 0.5
     max_chunk_bytes: int = MAX_BLOB_CHUNK_BYTES
     min_chunk_bytes: int = 64 * 1024
+    #: Photos other terminals took, fetched after the records: at most this many bytes per
+    #: sync (the rest comes with the next ones), newest records first.
+    photo_download_budget: int = 50 * 1024 * 1024
+    #: Photos of hazards closed and signatures of inspections made within this many days are
+    #: fetched too (open hazards' and open tickets' photos always are).
+    photo_download_days: int = 30
     #: A request that fails for a network reason is tried this often within one sync.
     attempts: int = 6
     #: First wait after a failed request within one sync, doubling up to ``max_wait_s``.

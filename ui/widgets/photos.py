@@ -1,7 +1,9 @@
 """Photos for visits, reports and verifications: camera where there is one, else a file.
 
 Photos are scaled to the size chosen in Settings and stored as JPEG in the blob store
-(``add_attachment``) off the GUI thread; the form keeps only their SHA-256 digests.
+(``add_attachment``) off the GUI thread; the form keeps only their SHA-256 digests. Shown
+photos are read by digest from the local blob store each time the strip is (re)filled; one
+taken on another terminal and not downloaded yet shows a "not downloaded" placeholder.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QWidget
 
-from gridterm.errors import ValidationError
+from gridterm.errors import NotFoundError, ValidationError
 from gridterm.services.attachments import add_attachment
 from ui.context import AppContext
 from ui.ops import CoreOp
@@ -160,6 +162,20 @@ class PhotoStrip(QWidget):
         blobs = self.ws.store.blobs
         CoreOp(thumb, lambda: thumbnail(blobs.get(digest))).success(
             lambda image: thumb.setPixmap(QPixmap.fromImage(image))
-        ).failure(lambda _: None).run(self.ctx.ops)
+        ).failure(lambda error: self._show_missing(thumb, error)).run(self.ctx.ops)
         if announce:
             self.changed.emit()
+
+    def _show_missing(self, thumb: QLabel, error: BaseException) -> None:
+        """A photo a record names but this terminal does not hold (taken on another terminal,
+        not downloaded yet): say so in its place rather than show nothing. The screen reloads
+        when the download stores it (the record is touched), and the thumbnail then shows."""
+        if not isinstance(error, NotFoundError):
+            return
+        thumb.setObjectName("photoMissing")
+        thumb.setProperty("role", "muted")
+        thumb.setWordWrap(True)
+        thumb.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        thumb.setText(self.tr("Photo not downloaded"))
+        thumb.style().unpolish(thumb)  # the role changed after the style was applied
+        thumb.style().polish(thumb)

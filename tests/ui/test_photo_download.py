@@ -1,0 +1,59 @@
+"""A photo taken on another terminal: a placeholder on the hazard detail until the download
+stage stores it, then the photo itself, without leaving the screen."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, datetime
+
+from PySide6.QtWidgets import QLabel
+
+from sync.client.photo_download import store_received, wanted
+from tests.ui.conftest import log_in
+from tests.ui.test_inspection import _png, db_path, hazard_on, open_hazard  # noqa: F401
+
+
+def _thumbs(strip) -> list[QLabel]:
+    return [
+        w for w in strip.findChildren(QLabel) if w.objectName() in ("photoThumb", "photoMissing")
+    ]
+
+
+def test_the_hazard_detail_shows_the_after_photo_once_downloaded(qtbot, window) -> None:
+    log_in(qtbot, window, "i1")
+    hazard_id = hazard_on(window)
+    store = window.workspace.store
+    data = _png("#33aa33")
+    after = hashlib.sha256(data).hexdigest()
+    # pulled from the server: a re-inspection on another terminal named its after-photo
+    (row,) = store.query("SELECT photos FROM hazard WHERE id = ?", (hazard_id,))
+    photos = [*json.loads(row["photos"]), after]
+    store.write(lambda tx: tx.update("hazard", hazard_id, {"photos": photos}, outbox=False))
+
+    detail = open_hazard(qtbot, window, hazard_id)
+    assert detail.after.digests == [after]
+    qtbot.waitUntil(lambda: detail.after.findChild(QLabel, "photoMissing") is not None)
+    assert detail.after.findChild(QLabel, "photoMissing").text() == "照片未下载"
+    assert detail.before.findChild(QLabel, "photoMissing") is None
+
+    # the download stage receives it and stores it: the screen reloads on its own
+    (item,) = [
+        w for w in store.read(lambda r: wanted(r, datetime.now(UTC), 30)) if w.sha256 == after
+    ]
+    part = store.blobs.partial_path(after)
+    part.write_bytes(data)
+    store_received(store, item, part)
+    assert store.blobs.get(after) == data
+
+    def shown() -> bool:
+        thumbs = _thumbs(detail.after)
+        return (
+            len(thumbs) == 1
+            and thumbs[0].objectName() == "photoThumb"
+            and thumbs[0].pixmap() is not None
+            and not thumbs[0].pixmap().isNull()
+        )
+
+    qtbot.waitUntil(shown, timeout=5000)
+    assert detail.after.findChild(QLabel, "photoMissing") is None
