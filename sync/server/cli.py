@@ -68,7 +68,7 @@ def _serve(args: argparse.Namespace) -> int:
     os.environ["GRIDTERM_BLOB_DIR"] = str(args.blob_dir)
     os.environ["GRIDTERM_POOL_SIZE"] = str(args.pool_size)
     uvicorn.run(
-        "sync.server.app:create_app",
+        "sync.server.app:create_served_app",
         factory=True,
         host=args.host,
         port=args.port,
