@@ -122,6 +122,8 @@ class Transport:
             self._count_attempt(method, path, body)
             raise Unreachable("net.unreachable", f"{method} {path}: {exc}") from None
         self._count(response)
+        if not _framed(response):
+            raise Unreachable("net.truncated", f"{method} {path}: the answer was cut short")
         status = response.status_code
         if 200 <= status < 300 or status in set(expect):
             return response
@@ -181,6 +183,19 @@ class Transport:
             self.count.requests += 1
             self.count.bytes_up += up
             self.count.bytes_down += down
+
+
+def _framed(response: requests.Response) -> bool:
+    """Whether the answer says how long it is, as every answer of the server does.
+
+    Cut inside its status line or headers, an answer can still reach requests as a "200"
+    with no length and no body (urllib3 only logs the broken headers); cut later, urllib3
+    itself raises on a body shorter than its Content-Length.
+    """
+    if response.status_code in (204, 304) or response.request.method == "HEAD":
+        return True
+    headers = response.headers
+    return "Content-Length" in headers or "chunked" in headers.get("Transfer-Encoding", "")
 
 
 def error_for(response: requests.Response) -> SyncError:

@@ -51,6 +51,22 @@ def test_connection_cut_mid_response(tmp_path, server, district, proxy):
         t.close()
 
 
+def test_an_answer_cut_inside_its_headers_is_retried(tmp_path, server, district, proxy):
+    """Cut in the status line or headers, an answer can reach the HTTP library as a "200"
+    with no body: that is a broken connection, not an answer."""
+    t = _terminal(tmp_path, district, proxy)
+    try:
+        ids = record_visits(t, district.households["g1"], 30)
+        proxy.cut_response_after(60)  # inside the headers of the sync's first answer
+        report = t.sync()
+        assert proxy.cuts == 1
+        assert report.ok, report
+        assert report.retries >= 1
+        assert_exactly_once(server, t, ids)
+    finally:
+        t.close()
+
+
 def test_long_delays_and_a_timeout(tmp_path, server, district, proxy):
     t = _terminal(tmp_path, district, proxy, read_timeout=2.0)
     try:
