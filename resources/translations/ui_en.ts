@@ -338,6 +338,13 @@
         </message>
     </context>
     <context>
+        <name>DepartmentPicker</name>
+        <message>
+            <source>Another department</source>
+            <translation>Another department</translation>
+        </message>
+    </context>
+    <context>
         <name>Due</name>
         <message>
             <source>Due today</source>
@@ -915,10 +922,6 @@
         <message>
             <source>This hazard is verified closed.</source>
             <translation>This hazard is verified closed.</translation>
-        </message>
-        <message>
-            <source>Another department</source>
-            <translation>Another department</translation>
         </message>
         <message>
             <source>Urgent (10-minute response)</source>
@@ -2436,7 +2439,6 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <name>TicketDetailScreen</name>
         <message>
             <source>Category</source>
-            <extracomment>Departments the street office calls in (吹哨), offered when dispatching.</extracomment>
             <translation>Category</translation>
         </message>
         <message>
@@ -2466,10 +2468,6 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>Nothing for you to do on this ticket now.</source>
             <translation>Nothing for you to do on this ticket now.</translation>
-        </message>
-        <message>
-            <source>Another department</source>
-            <translation>Another department</translation>
         </message>
         <message>
             <source>Note</source>

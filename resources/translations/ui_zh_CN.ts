@@ -338,6 +338,13 @@
         </message>
     </context>
     <context>
+        <name>DepartmentPicker</name>
+        <message>
+            <source>Another department</source>
+            <translation>其他部门</translation>
+        </message>
+    </context>
+    <context>
         <name>Due</name>
         <message>
             <source>Due today</source>
@@ -914,10 +921,6 @@
         <message>
             <source>This hazard is verified closed.</source>
             <translation>该隐患已核查销号。</translation>
-        </message>
-        <message>
-            <source>Another department</source>
-            <translation>其他部门</translation>
         </message>
         <message>
             <source>Urgent (10-minute response)</source>
@@ -2417,7 +2420,6 @@ Worker ID {worker_id} · PIN {pin}</source>
         <name>TicketDetailScreen</name>
         <message>
             <source>Category</source>
-            <extracomment>Departments the street office calls in (吹哨), offered when dispatching.</extracomment>
             <translation>类别</translation>
         </message>
         <message>
@@ -2447,10 +2449,6 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>Nothing for you to do on this ticket now.</source>
             <translation>这张工单目前不需要您处理。</translation>
-        </message>
-        <message>
-            <source>Another department</source>
-            <translation>其他部门</translation>
         </message>
         <message>
             <source>Note</source>

@@ -366,7 +366,7 @@ def test_the_hazard_loop_on_its_detail_screen(qtbot, window, tmp_path) -> None:
 
     # Escalated to a ticket dispatched to a department.
     act(qtbot, detail, "escalate")
-    tap(qtbot, detail.department_choice.buttons["市场监管"])
+    tap(qtbot, detail.department.choice.buttons["市场监管"])
     tap(qtbot, detail.confirm)
     qtbot.waitUntil(lambda: detail.data.hazard.ticket_id is not None)
     ticket = Tickets(window.workspace.session).get(detail.data.hazard.ticket_id)

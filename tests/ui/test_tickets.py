@@ -58,7 +58,7 @@ def test_only_allowed_steps_are_offered_and_kept_in_the_history(qtbot, window, t
     tap(qtbot, detail.findChild(type(detail.confirm), "action_dispatch"))
     tap(qtbot, detail.confirm)
     qtbot.waitUntil(lambda: detail.panel_form.error.text() == "请填写处置部门。")
-    tap(qtbot, detail.department_choice.buttons["物业"])
+    tap(qtbot, detail.department.choice.buttons["物业"])
     tap(qtbot, detail.confirm)
     qtbot.waitUntil(lambda: detail.data.ticket.status.value == "dispatched")
 

@@ -14,7 +14,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QScrollArea,
     QVBoxLayout,
@@ -32,8 +31,8 @@ from ui.labels import HAZARD_ACTIONS, HAZARD_STATUSES, SEVERITIES, label
 from ui.models.hazard_history import HazardStepModel
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
-from ui.screens.ticket_detail import DEPARTMENTS
-from ui.widgets.form import Choice, Form, toggle
+from ui.widgets.department_picker import DepartmentPicker
+from ui.widgets.form import Form, toggle
 from ui.widgets.photos import PhotoStrip
 from ui.widgets.responsive import ResponsiveRow
 from ui.widgets.table import TouchTable
@@ -171,22 +170,9 @@ class HazardDetailScreen(Screen):
         self.note.setObjectName("actionNote")
         self.action_photos = PhotoStrip(ctx, ws)
         self.action_photos.failed.connect(self.panel_form.show_error)
-        self.department = QWidget()
-        departments = QGridLayout(self.department)
-        departments.setContentsMargins(0, 0, 0, 0)
-        self.department_choice = Choice([], "department")
-        for i, name in enumerate(DEPARTMENTS):
-            b = toggle(name, f"department_{i}")
-            self.department_choice.group.addButton(b)
-            self.department_choice.buttons[name] = b
-            departments.addWidget(b, i // 4, i % 4)
-        self.other_department = QLineEdit()
-        self.other_department.setObjectName("otherDepartment")
-        self.other_department.setPlaceholderText(self.tr("Another department"))
-        self.other_department.textEdited.connect(lambda _: self.department_choice.set_value(None))
-        departments.addWidget(self.other_department, 2, 0, 1, 4)
+        self.department = DepartmentPicker()
         self.urgent = toggle(self.tr("Urgent (10-minute response)"), "urgent")
-        departments.addWidget(self.urgent, 3, 0, 1, 4)
+        self.department.grid.addWidget(self.urgent, self.department.grid.rowCount(), 0, 1, 4)
         self.panel_form.row(self.tr("Note"), self.note, "note")
         self.panel_form.row(self.tr("Photo on site"), self.action_photos, "photos")
         self.panel_form.row(self.tr("Department"), self.department, "department")
@@ -213,10 +199,7 @@ class HazardDetailScreen(Screen):
         )
         self.history_table.setObjectName("historyTable")
         self.history_table.setMinimumHeight(280)
-        self.history_table.setWordWrap(True)
-        self.history_table.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
+        self.history_table.wrap_rows()
         history.addWidget(self.history_table, 1)
         right_col.addWidget(history_card, 1)
         row.add(right, 3)
@@ -307,8 +290,7 @@ class HazardDetailScreen(Screen):
         self.panel_form.clear_error()
         self.note.clear()
         self.action_photos.set_digests([])
-        self.department_choice.set_value(None)
-        self.other_department.clear()
+        self.department.clear()
         self.urgent.setChecked(False)
         reinspect = action in (HazardAction.REINSPECT_PASS, HazardAction.REINSPECT_FAIL)
         escalate = action == ESCALATE
@@ -350,7 +332,7 @@ class HazardDetailScreen(Screen):
         photos = tuple(self.action_photos.digests)
         service, hazard_id = Inspections(self.ws.session), self.hazard_id
         if action == ESCALATE:
-            department = self.department_choice.value() or self.other_department.text().strip()
+            department = self.department.value()
             if not department:
                 self.panel_form.show_error(
                     ValidationError("ticket.department_required", "name it", field="department")

@@ -8,7 +8,6 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QScrollArea,
     QVBoxLayout,
@@ -25,16 +24,14 @@ from ui.models.tickets import is_waiting
 from ui.models.transitions import TransitionModel
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
-from ui.widgets.form import Choice, Form, toggle
+from ui.widgets.department_picker import DepartmentPicker
+from ui.widgets.form import Form
 from ui.widgets.photos import PhotoStrip
 from ui.widgets.responsive import ResponsiveRow
 from ui.widgets.table import TouchTable
 from ui.widgets.touch import button, card, discard, kinetic
 from ui.widgets.touch import label as text_label
 from ui.workspace import Workspace
-
-#: Departments the street office calls in (吹哨), offered when dispatching.
-DEPARTMENTS = ("城管", "物业", "派出所", "市场监管", "消防救援站", "司法所", "供电所", "水务")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,20 +131,7 @@ class TicketDetailScreen(Screen):
         self.panel.setLayout(self.panel_form)
         self.note = QLineEdit()
         self.note.setObjectName("actionNote")
-        self.department = QWidget()
-        departments = QGridLayout(self.department)
-        departments.setContentsMargins(0, 0, 0, 0)
-        self.department_choice = Choice([], "department")
-        for i, name in enumerate(DEPARTMENTS):
-            b = toggle(name, f"department_{i}")
-            self.department_choice.group.addButton(b)
-            self.department_choice.buttons[name] = b
-            departments.addWidget(b, i // 4, i % 4)
-        self.other_department = QLineEdit()
-        self.other_department.setObjectName("otherDepartment")
-        self.other_department.setPlaceholderText(self.tr("Another department"))
-        self.other_department.textEdited.connect(lambda _: self.department_choice.set_value(None))
-        departments.addWidget(self.other_department, 2, 0, 1, 4)
+        self.department = DepartmentPicker()
         self.verify_photos = PhotoStrip(ctx, ws)
         self.verify_photos.failed.connect(self.panel_form.show_error)
         self.panel_form.row(self.tr("Note"), self.note, "note")
@@ -176,11 +160,7 @@ class TicketDetailScreen(Screen):
         )
         self.history_table.setObjectName("historyTable")
         self.history_table.setMinimumHeight(280)
-        self.history_table.setWordWrap(True)
-        # Long notes wrap onto more lines instead of being cut off.
-        self.history_table.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
+        self.history_table.wrap_rows()
         history.addWidget(self.history_table, 1)
         right_col.addWidget(history_card, 1)
         row.add(right, 3)
@@ -280,8 +260,7 @@ class TicketDetailScreen(Screen):
         self.pending = action
         self.panel_form.clear_error()
         self.note.clear()
-        self.department_choice.set_value(None)
-        self.other_department.clear()
+        self.department.clear()
         self.verify_photos.set_digests([])
         needs_department = action is TicketAction.DISPATCH
         needs_photo = action is TicketAction.VERIFY
@@ -312,7 +291,7 @@ class TicketDetailScreen(Screen):
         action, note = self.pending, self.note.text()
         department = ""
         if action is TicketAction.DISPATCH:
-            department = self.department_choice.value() or self.other_department.text().strip()
+            department = self.department.value()
         photos = self.verify_photos.digests
         photo = photos[0] if photos and action is TicketAction.VERIFY else None
         if action is TicketAction.VERIFY and photo is None:

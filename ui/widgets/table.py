@@ -65,6 +65,11 @@ class TouchTable(QTableView):
         if event.type() == QEvent.Type.FontChange:
             self.verticalHeader().setDefaultSectionSize(row_height(self))
 
+    def wrap_rows(self) -> None:
+        """Long texts wrap onto more lines (each row as tall as it needs), not cut off."""
+        self.setWordWrap(True)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
     def on_row(self, callback: Callable[[Any], None]) -> None:
         """Call ``callback(row)`` when a row is tapped."""
         self.clicked.connect(lambda index: callback(self.row_of(index)))
