@@ -153,6 +153,11 @@ class Tx:
             ),
         )
 
+    def touched(self, entity: str, entity_id: str) -> None:
+        """Tell the change listeners a record's screens should redraw though its row did not
+        change (a photo it names has just arrived)."""
+        self._notify(entity, entity_id)
+
     def _notify(self, entity: str, entity_id: str) -> None:
         for listener in self._listeners.get(entity, ()):
             listener(self, entity, entity_id)

@@ -18,8 +18,8 @@ resumes at the byte reached, and enters the blob store only once its SHA-256 is 
 (``BlobStore.adopt``; a wrong hash is discarded and counted, never stored). A refusal (404:
 not in this user's area, or its terminal has not uploaded it yet) is remembered per user in
 ``sync_state`` and asked again after a backoff (15 min doubling to a day) or as soon as a
-record naming it changes. A stored photo touches the records naming it (an update without
-outbox), so the screens showing them reload through the store's change events.
+record naming it changes. A stored photo touches the records naming it (``Tx.touched``: no
+write), so the screens showing them reload through the store's change events.
 """
 
 from __future__ import annotations
@@ -67,12 +67,10 @@ def missing_key(user_id: str) -> str:
 class Owner:
     """A record naming a photo: touched when the photo arrives so its screens reload.
 
-    ``key`` finds the row; ``column`` is rewritten with its own value; ``version`` changes
-    whenever the record does (a refused photo is asked again then)."""
+    ``version`` changes whenever the record does (a refused photo is asked again then)."""
 
     entity: str
-    key: tuple[tuple[str, str], ...]
-    column: str
+    id: str
     version: str
 
 
@@ -170,19 +168,19 @@ def wanted(
         closed = parse_time(h["closed_at"])
         if h["status"] == "closed" and (closed is None or closed < since):
             continue
-        owner = Owner("hazard", (("id", h["id"]),), "photos", f"{h['id']}@{h['version']}")
+        owner = Owner("hazard", h["id"], f"{h['id']}@{h['version']}")
         when = closed or parse_time(h["found_at"])
         want([*_digests(h["before"]), *_digests(h["photos"])], when, owner, h["grid_id"])
     for t in r.iter(
         "SELECT id, grid_id, photos, updated_at, version FROM ticket WHERE status != 'closed'"
     ):
-        owner = Owner("ticket", (("id", t["id"]),), "photos", f"{t['id']}@{t['version']}")
+        owner = Owner("ticket", t["id"], f"{t['id']}@{t['version']}")
         want(_digests(t["photos"]), parse_time(t["updated_at"]), owner, t["grid_id"])
     for t in r.iter(
         "SELECT s.photo, s.at, k.id, k.grid_id, k.version FROM ticket_transition s"
         " JOIN ticket k ON k.id = s.ticket_id WHERE k.status != 'closed' AND s.photo IS NOT NULL"
     ):
-        owner = Owner("ticket", (("id", t["id"]),), "photos", f"{t['id']}@{t['version']}")
+        owner = Owner("ticket", t["id"], f"{t['id']}@{t['version']}")
         want(_digests(t["photo"]), parse_time(t["at"]), owner, t["grid_id"])
     for i in r.iter(
         "SELECT id, grid_id, signature, coalesce(completed_at, started_at) AS at"
@@ -193,7 +191,7 @@ def wanted(
         at = parse_time(i["at"])
         if at is None or at < since:
             continue
-        owner = Owner("hazard_inspection", (("id", i["id"]),), "signature", i["id"])
+        owner = Owner("hazard_inspection", i["id"], i["id"])
         want(_digests(i["signature"]), at, owner, i["grid_id"])
     return sorted(found.values(), key=lambda w: w.when, reverse=True)
 
@@ -362,20 +360,9 @@ def _remember(memo: dict[str, dict[str, Any]], item: Wanted, now: datetime, why:
 
 
 def _touch(tx: Tx, owners: Iterable[Owner]) -> None:
-    """Rewrite each owner's photo column with its own value, without outbox: nothing changes
-    but the store's change listeners fire, and screens showing the record reload."""
+    """Screens showing the records that name the photo redraw (nothing is written)."""
     for owner in owners:
-        where = dict(owner.key)
-        match = " AND ".join(f"{k} = ?" for k in where)
-        row = tx.one(
-            f"SELECT {owner.column} FROM {owner.entity} WHERE {match}", tuple(where.values())
-        )
-        if row is None:
-            continue
-        entity_id = "/".join(where.values())
-        tx.update(
-            owner.entity, entity_id, {owner.column: row[owner.column]}, outbox=False, where=where
-        )
+        tx.touched(owner.entity, owner.id)
 
 
 def _drop_stale_parts(parts: Iterable[Path], wanted_now: set[str]) -> None:
