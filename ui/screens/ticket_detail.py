@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
 )
 
 from gridterm.domain.tickets import Ticket, TicketAction, Transition
-from gridterm.errors import ValidationError
 from gridterm.services.browse import user_names
 from ui.context import AppContext
 from ui.formatting import clock_text, time_text, waited_text
@@ -293,13 +292,8 @@ class TicketDetailScreen(Screen):
         if action is TicketAction.DISPATCH:
             department = self.department.value()
         photos = self.verify_photos.digests
+        # a verification without a photo is refused by the core (ticket.verify_needs_photo)
         photo = photos[0] if photos and action is TicketAction.VERIFY else None
-        if action is TicketAction.VERIFY and photo is None:
-            # 网格核查 means going there and taking a picture of the result.
-            self.panel_form.show_error(
-                ValidationError("ticket.verify_needs_photo", "take a photo on site", field="photo")
-            )
-            return
         tickets, ticket_id = self.ws.tickets, self.ticket_id
         self.confirm.setEnabled(False)
         CoreOp(
