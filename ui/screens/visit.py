@@ -80,12 +80,6 @@ class ConcernRow(QWidget):
         self.kind.set_value(ConcernKind.NEED.value)
         self.category = QComboBox()
         self.category.setObjectName(f"category{index}")
-        # Sized to a short label, not the longest category: the kind buttons beside it need
-        # their room in large text (the list that drops down still shows every label whole).
-        self.category.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.category.setMinimumContentsLength(8)
         for stored in category_codes():
             self.category.addItem(category_label(stored), stored)
         self.text = QLineEdit()
@@ -95,10 +89,12 @@ class ConcernRow(QWidget):
         )
         remove = button(self.tr("Remove"), "danger")
         remove.clicked.connect(lambda: self.removed.emit(self))
-        grid.addWidget(self.kind, 0, 0)
-        grid.addWidget(self.category, 0, 1)
-        grid.addWidget(remove, 0, 2)
-        grid.addWidget(self.text, 1, 0, 1, 3)
+        # The kind buttons have a row of their own: beside the category and "remove" they were
+        # squeezed below their text in large English text on a portrait tablet.
+        grid.addWidget(self.kind, 0, 0, 1, 3)
+        grid.addWidget(self.category, 1, 0, 1, 2)
+        grid.addWidget(remove, 1, 2)
+        grid.addWidget(self.text, 2, 0, 1, 3)
         grid.setColumnStretch(0, 1)
         self.kind.group.buttonClicked.connect(lambda _: self.edited.emit())
         self.category.currentIndexChanged.connect(lambda _: self.edited.emit())
