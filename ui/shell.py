@@ -323,6 +323,7 @@ class Shell(QWidget):
         portrait = event.size().height() > event.size().width()
         # Who is logged in is on the Settings screen; a portrait top bar needs the room.
         self.top.user.setVisible(not portrait)
+        self.top.sync.set_compact(portrait)
         self.nav.set_vertical(not portrait)
         self.frame.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight

@@ -2252,7 +2252,6 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <name>SyncIndicator</name>
         <message>
             <source>Online</source>
-            <extracomment>How often the counts are re-read besides after local writes (the sync engine writes too).</extracomment>
             <translation>Online</translation>
         </message>
         <message>
@@ -2279,6 +2278,7 @@ Worker ID {worker_id} · PIN {pin}</translation>
         </message>
         <message>
             <source>Last sync {time}</source>
+            <extracomment>How often the counts are re-read besides after local writes (the sync engine writes too).</extracomment>
             <translation>Last sync {time}</translation>
         </message>
         <message>

@@ -2238,7 +2238,6 @@ Worker ID {worker_id} · PIN {pin}</source>
         <name>SyncIndicator</name>
         <message>
             <source>Online</source>
-            <extracomment>How often the counts are re-read besides after local writes (the sync engine writes too).</extracomment>
             <translation>在线</translation>
         </message>
         <message>
@@ -2263,6 +2262,7 @@ Worker ID {worker_id} · PIN {pin}</source>
         </message>
         <message>
             <source>Last sync {time}</source>
+            <extracomment>How often the counts are re-read besides after local writes (the sync engine writes too).</extracomment>
             <translation>上次同步 {time}</translation>
         </message>
         <message>

@@ -38,6 +38,7 @@ class SyncIndicator(QPushButton):
         self.ws = ws
         self.online: bool | None = None
         self.summary: OutboxSummary | None = None
+        self.compact = False
         self.setIconSize(icon_size(28))
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
@@ -70,6 +71,17 @@ class SyncIndicator(QPushButton):
             lambda _: None
         ).run(self.ctx.ops)
 
+    def _last_sync(self, s: OutboxSummary) -> str:
+        if s.last_confirmed_at:
+            return self.tr("Last sync {time}").format(time=short_time(s.last_confirmed_at))
+        return self.tr("Not enrolled") if self.ws.sync is None else self.tr("Never synced")
+
+    def set_compact(self, compact: bool) -> None:
+        """Leave out when the last sync was (a portrait top bar has no room; the sync page
+        says it)."""
+        self.compact = compact
+        self._render()
+
     def set_online(self, online: bool | None) -> None:
         """Reachability as the network layer reports it (None: unknown)."""
         self.online = online
@@ -89,14 +101,8 @@ class SyncIndicator(QPushButton):
                 parts.append(self.tr("All sent"))
             if s.rejected:
                 parts.append(self.tr("%n need attention", None, s.rejected))
-            if s.last_confirmed_at:
-                parts.append(
-                    self.tr("Last sync {time}").format(time=short_time(s.last_confirmed_at))
-                )
-            elif self.ws.sync is None:
-                parts.append(self.tr("Not enrolled"))
-            else:
-                parts.append(self.tr("Never synced"))
+            if not self.compact:
+                parts.append(self._last_sync(s))
         self.setText(" · ".join(parts))
         key = "danger" if s is not None and s.rejected else ("ok" if self.online else "muted")
         self.setIcon(icon("online" if self.online else "offline", self.ctx.theme.color(key)))
