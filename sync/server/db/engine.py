@@ -37,7 +37,8 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
             url,
-            connect_args={"check_same_thread": False, "timeout": 30},
+            # the statement cache holds the bulk inserts' few sizes per table (db.bulk)
+            connect_args={"check_same_thread": False, "timeout": 30, "cached_statements": 512},
             pool_size=pool_size,
             max_overflow=pool_size,
         )
