@@ -10,6 +10,7 @@ applied op ids, all inside the caller's transaction.
 from __future__ import annotations
 
 import json
+import operator
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -104,15 +105,10 @@ def key_of(entity: str, row: dict[str, Any]) -> str:
 
 
 _defaults: dict[str, dict[str, Any]] = {}
-_wire: dict[str, tuple[str, ...]] = {}
-
-
-def _wire_columns(entity: str) -> tuple[str, ...]:
-    """``schema.wire_columns`` of an entity's table, worked out once (checked per op)."""
-    found = _wire.get(entity)
-    if found is None:
-        found = _wire[entity] = tuple(schema.wire_columns(_TABLES[entity]))
-    return found
+#: Per echo-free entity: its wire columns' values of a row as one tuple (a C call per op).
+_WIRE_VALUES = {
+    entity: operator.itemgetter(*schema.wire_columns(_TABLES[entity])) for entity in ECHO_FREE
+}
 
 
 def _column_defaults(table: Table) -> dict[str, Any]:
@@ -187,7 +183,9 @@ class Work:
             query = select(table).where(among(self.conn, table.c.id, keys))
         if lock and self._lock and entity in _LOCKED:
             query = query.with_for_update()
-        rows = [dict(r) for r in self.conn.execute(query).mappings()]
+        result = self.conn.execute(query)
+        names = list(result.keys())
+        rows = [dict(zip(names, r, strict=True)) for r in result]
         found = {key_of(entity, r): r for r in rows}
         for key in keys:
             self._rows[entity][key] = found.get(key)
@@ -288,15 +286,17 @@ class Work:
         (a default, a re-formatted time) leaves the entry unnamed, so it is sent back."""
         index = self._created.get((entity, key))
         row = self._new[entity].get(key)
-        if entity not in ECHO_FREE or index is None or row is None:
+        values = _WIRE_VALUES.get(entity)
+        if values is None or index is None or row is None:
             return
-        for name in _wire_columns(entity):
-            if name not in fields:
-                return
-            sent, stored = fields[name], row.get(name)
-            if type(sent) is not type(stored) or sent != stored:
-                return
-        self._origins[index] = self.principal.device_id
+        try:
+            sent = values(fields)
+        except KeyError:  # a wire column the device did not send: the server filled it in
+            return
+        stored = values(row)
+        # == alone takes 1 for True and 1.0 for 1: the types must match too
+        if sent == stored and list(map(type, sent)) == list(map(type, stored)):
+            self._origins[index] = self.principal.device_id
 
     def update(self, entity: str, key: str, values: dict[str, Any], partition: str) -> None:
         """Queue changed columns of an existing row."""
