@@ -5,7 +5,7 @@ than the database work. Inserts go straight to the driver instead: ``COPY`` on P
 multi-row ``INSERT … VALUES (…), (…)`` statements on SQLite (a third cheaper than
 ``executemany``'s step per row; the statements come in a few fixed sizes so the driver's
 statement cache keeps them compiled, as compiling one costs as much as running it). Lookups of
-many keys pass them as one parameter rather than a thousand-placeholder ``IN``.
+many keys pass them as one parameter rather than a thousand-placeholder ``IN`` (``lookup``).
 """
 
 from __future__ import annotations
@@ -19,7 +19,17 @@ from functools import cache
 from typing import Any
 
 import psycopg
-from sqlalchemy import ColumnElement, Connection, String, Table, any_, bindparam, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    String,
+    Table,
+    any_,
+    bindparam,
+    func,
+    select,
+)
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import DBAPIError
 
@@ -95,10 +105,41 @@ def _values_sql(table: str, names: tuple[str, ...], count: int) -> str:
     return f'INSERT INTO "{table}" ({cols}) VALUES ' + ", ".join([one] * count)
 
 
-def among(conn: Connection, column: ColumnElement[Any], keys: Sequence[str]) -> ColumnElement[bool]:
-    """``column IN keys`` with the keys as one parameter: an array on PostgreSQL, a JSON list
-    read by ``json_each`` on SQLite (no thousand placeholders to compile)."""
+#: The parameter a ``lookup`` statement reads its keys from (see ``keys_param``).
+KEYS = "keys"
+
+
+def lookup(
+    dialect: str,
+    columns: Table | tuple[ColumnElement[Any], ...],
+    key: ColumnElement[Any],
+    *,
+    lock: bool = False,
+) -> Select[Any]:
+    """``SELECT columns WHERE key IN (the keys)``, the keys passed as one parameter: an array
+    on PostgreSQL, a JSON list read by ``json_each`` on SQLite (no thousand placeholders).
+    Built once per shape and reused: SQLAlchemy walks a new statement to find it in its
+    compile cache, which cost more than the lookup itself. ``lock``: FOR UPDATE (PostgreSQL)."""
+    return _lookup(dialect, columns, key, lock)
+
+
+@cache
+def _lookup(
+    dialect: str,
+    columns: Table | tuple[ColumnElement[Any], ...],
+    key: ColumnElement[Any],
+    lock: bool,
+) -> Select[Any]:
+    query = select(columns) if isinstance(columns, Table) else select(*columns)
+    if dialect == "postgresql":
+        query = query.where(key == any_(bindparam(KEYS, type_=ARRAY(String))))
+        return query.with_for_update() if lock else query
+    each = func.json_each(bindparam(KEYS)).table_valued("value")
+    return query.where(key.in_(select(each.c.value)))
+
+
+def keys_param(conn: Connection, keys: Sequence[str]) -> dict[str, Any]:
+    """The parameters of a ``lookup`` statement for ``keys``."""
     if conn.dialect.name == "postgresql":
-        return column == any_(bindparam(None, list(keys), type_=ARRAY(String)))
-    each = func.json_each(bindparam(None, json.dumps(list(keys)))).table_valued("value")
-    return column.in_(select(each.c.value))
+        return {KEYS: list(keys)}
+    return {KEYS: json.dumps(list(keys))}

@@ -19,7 +19,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
 from gridterm.domain.permissions import require_for_entity
@@ -30,7 +30,7 @@ from sync.server.auth import grace
 from sync.server.auth.scope import Principal
 from sync.server.clock import now_ms
 from sync.server.db import schema
-from sync.server.db.bulk import among
+from sync.server.db.bulk import keys_param, lookup
 from sync.server.db.engine import writing
 from sync.server.errors import ApiError, busy, forbidden
 from sync.server.push.handlers import HANDLERS
@@ -250,17 +250,9 @@ def _already_applied(
 ) -> dict[str, tuple[OpStatus, dict[str, Any]]]:
     """op id → (the status it was applied with, the details of that answer)."""
     a = schema.applied_op
-    found: dict[str, tuple[OpStatus, dict[str, Any]]] = {}
-    unique = sorted(set(op_ids))
-    for i in range(0, len(unique), 500):
-        chunk = unique[i : i + 500]
-        rows = conn.execute(
-            select(a.c.op_id, a.c.status, a.c.detail).where(among(conn, a.c.op_id, chunk))
-        )
-        found.update(
-            {r.op_id: (OpStatus(r.status), json.loads(r.detail) if r.detail else {}) for r in rows}
-        )
-    return found
+    query = lookup(conn.dialect.name, (a.c.op_id, a.c.status, a.c.detail), a.c.op_id)
+    rows = conn.execute(query, keys_param(conn, sorted(set(op_ids))))
+    return {r.op_id: (OpStatus(r.status), json.loads(r.detail) if r.detail else {}) for r in rows}
 
 
 def _rejected(

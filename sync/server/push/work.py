@@ -27,7 +27,7 @@ from sync.server import partitions
 from sync.server.auth.scope import Principal
 from sync.server.clock import now_ms
 from sync.server.db import changes, schema
-from sync.server.db.bulk import among, insert_rows, insert_tuples
+from sync.server.db.bulk import insert_rows, insert_tuples, keys_param, lookup
 from sync.server.push.wire import encode
 
 #: The columns of an applied op id row, as ``flush`` takes them.
@@ -174,16 +174,16 @@ class Work:
 
     def _load(self, entity: str, keys: list[str], *, lock: bool = True) -> None:
         table = _TABLES[entity]
+        lock = lock and self._lock and entity in _LOCKED
         if entity == "checklist_answer":
             pairs = [tuple(k.split("/", 1)) for k in keys if "/" in k]
             query = select(table).where(tuple_(table.c.inspection_id, table.c.item_code).in_(pairs))
-        elif entity == "attachment":
-            query = select(table).where(among(self.conn, table.c.sha256, keys))
+            query, params = (query.with_for_update() if lock else query), None
         else:
-            query = select(table).where(among(self.conn, table.c.id, keys))
-        if lock and self._lock and entity in _LOCKED:
-            query = query.with_for_update()
-        result = self.conn.execute(query)
+            key = table.c.sha256 if entity == "attachment" else table.c.id
+            query = lookup(self.conn.dialect.name, table, key, lock=lock)
+            params = keys_param(self.conn, keys)
+        result = self.conn.execute(query, params)
         names = list(result.keys())
         rows = [dict(zip(names, r, strict=True)) for r in result]
         found = {key_of(entity, r): r for r in rows}
