@@ -152,6 +152,7 @@ class Work:
         self._origins: dict[int, str] = {}  # entry in _log → the device it echoes exactly
         self._conflicts: list[dict[str, Any]] = []
         self._templates: dict[tuple[str, int], ChecklistTemplate | None] = {}
+        self._partitions: dict[str, str] = {}  # grid id → its partition
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -257,7 +258,10 @@ class Work:
 
     def partition_of(self, grid_id: str) -> str:
         """The partition of a grid in the user's area (writes outside it never get here)."""
-        return partitions.grid(self.principal.grid_nums[grid_id])
+        found = self._partitions.get(grid_id)
+        if found is None:
+            found = self._partitions[grid_id] = partitions.grid(self.principal.grid_nums[grid_id])
+        return found
 
     def insert(
         self,

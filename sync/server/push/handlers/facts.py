@@ -62,9 +62,11 @@ def _apply_visit(op: Op, work: Work) -> Outcome:
                 field="revision_of",
             )
     created_at = f.get("created_at")
-    concerns = [
-        {"kind": c.kind.value, "text": c.text, "category": c.category} for c in visit.concerns
-    ]
+    concerns = (
+        [{"kind": c.kind.value, "text": c.text, "category": c.category} for c in visit.concerns]
+        if visit.concerns  # most visits raise nothing: skip building the comprehension
+        else []
+    )
     work.insert(
         "visit",
         {
