@@ -11,18 +11,19 @@ from sqlalchemy import Table
 from gridterm.errors import ValidationError
 from sync.server.db.schema import columns_marked, wire_columns
 
-_cache: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
+#: Keyed by the Table itself: reading ``table.name`` costs more than the lookup (per op).
+_cache: dict[Table, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
 
 
 def _shape(table: Table) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    shape = _cache.get(table.name)
+    shape = _cache.get(table)
     if shape is None:
         shape = (
             frozenset(wire_columns(table)),
             columns_marked(table, "json"),
             columns_marked(table, "bool"),
         )
-        _cache[table.name] = shape
+        _cache[table] = shape
     return shape
 
 

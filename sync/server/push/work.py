@@ -104,7 +104,8 @@ def key_of(entity: str, row: dict[str, Any]) -> str:
     return str(row["id"])
 
 
-_defaults: dict[str, dict[str, Any]] = {}
+#: Keyed by the Table itself: reading ``table.name`` costs more than the lookup (per op).
+_defaults: dict[Table, dict[str, Any]] = {}
 #: Per echo-free entity: its wire columns' values of a row as one tuple (a C call per op).
 _WIRE_VALUES = {
     entity: operator.itemgetter(*schema.wire_columns(_TABLES[entity])) for entity in ECHO_FREE
@@ -112,7 +113,7 @@ _WIRE_VALUES = {
 
 
 def _column_defaults(table: Table) -> dict[str, Any]:
-    found = _defaults.get(table.name)
+    found = _defaults.get(table)
     if found is None:
         found = {}
         for col in table.columns:
@@ -121,7 +122,7 @@ def _column_defaults(table: Table) -> dict[str, Any]:
                 found[col.name] = int(text) if isinstance(col.type, Integer) else text
             else:
                 found[col.name] = None
-        _defaults[table.name] = found
+        _defaults[table] = found
     return found
 
 
@@ -162,7 +163,7 @@ class Work:
         are locked; rows only referred to (the household of a visit) are not, so terminals
         recording visits in one grid do not queue behind each other."""
         by_entity: dict[str, set[str]] = defaultdict(set)
-        for entity, key in wanted:
+        for entity, key in set(wanted):  # a batch's ops name the same few rows many times
             if key and key not in self._rows[entity]:
                 by_entity[entity].add(key)
         for entity in sorted(by_entity):

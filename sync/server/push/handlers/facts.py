@@ -18,11 +18,10 @@ from sync.server.push.work import APPLIED, Outcome, Work
 
 def _visit_wants(op: Op) -> list[tuple[str, str]]:
     f = op.fields
-    return want(
-        ("household", f.get("household_id")),
-        ("user", f.get("user_id")),
-        ("visit", f.get("revision_of")),
-    )
+    wants = want(("household", f.get("household_id")), ("user", f.get("user_id")))
+    if "revision_of" in f:  # a correction (rare)
+        wants += want(("visit", f["revision_of"]))
+    return wants
 
 
 def _apply_visit(op: Op, work: Work) -> Outcome:
