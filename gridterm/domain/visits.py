@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from gridterm.domain.validation import (
     enum_value,
@@ -70,51 +71,59 @@ class Visit:
     revision_of: str | None = None
 
     @classmethod
-    def create(
-        cls,
-        *,
-        id: str,
-        household_id: object,
-        user_id: str,
-        visited_at: object,
-        visit_type: object,
-        met: object = (),
-        concerns: object = (),
-        notes: object = "",
-        outcome: object,
-        photos: object = (),
-        ticket_id: str | None = None,
-        revision_of: str | None = None,
-    ) -> Visit:
-        """Validate a visit as entered; raise ValidationError naming the first bad field."""
-        kind = enum_value(VisitOutcome, outcome, "outcome")
-        # list comprehensions, not generators: cheaper, and this runs for every pushed visit
-        parsed_concerns = tuple([_concern(c) for c in _sequence(concerns, "concerns")])
-        if kind is VisitOutcome.NOTHING_RAISED and parsed_concerns:
-            raise ValidationError(
-                "visit.concerns_but_nothing_raised",
-                "concerns were recorded but the outcome says nothing raised",
-                field="outcome",
-            )
-        if kind is not VisitOutcome.NOTHING_RAISED and not parsed_concerns:
-            raise ValidationError(
-                "visit.outcome_needs_concern", "record what the residents raised", field="concerns"
-            )
-        met_names = tuple([required_text(m, "met", max_len=40) for m in _sequence(met, "met")])
-        return cls(
-            id=id,
-            household_id=required_text(household_id, "household_id"),
-            user_id=user_id,
-            visited_at=timestamp(visited_at, "visited_at"),
-            visit_type=enum_value(VisitType, visit_type, "visit_type"),
-            met=met_names,
-            concerns=parsed_concerns,
-            notes=optional_text(notes, "notes", max_len=4000),
-            outcome=kind,
-            photos=tuple([sha256_hex(p, "photos") for p in _sequence(photos, "photos")]),
-            ticket_id=ticket_id,
-            revision_of=revision_of,
+    def create(cls, **entered: Any) -> Visit:
+        """Validate a visit as entered (the arguments of ``validate_visit``); raise
+        ValidationError naming the first bad field."""
+        return cls(**validate_visit(**entered))
+
+
+def validate_visit(
+    *,
+    id: str,
+    household_id: object,
+    user_id: str,
+    visited_at: object,
+    visit_type: object,
+    met: object = (),
+    concerns: object = (),
+    notes: object = "",
+    outcome: object,
+    photos: object = (),
+    ticket_id: str | None = None,
+    revision_of: str | None = None,
+) -> dict[str, Any]:
+    """The fields of a ``Visit`` from what was entered, checked and normalised; raise
+    ValidationError naming the first bad field. ``Visit.create`` builds the visit from them;
+    the server stores a pushed visit from them directly (building a frozen dataclass costs
+    more than checking its fields, a thousand times per pushed batch)."""
+    kind = enum_value(VisitOutcome, outcome, "outcome")
+    # list comprehensions, not generators: cheaper, and this runs for every pushed visit
+    parsed_concerns = tuple([_concern(c) for c in _sequence(concerns, "concerns")])
+    if kind is VisitOutcome.NOTHING_RAISED and parsed_concerns:
+        raise ValidationError(
+            "visit.concerns_but_nothing_raised",
+            "concerns were recorded but the outcome says nothing raised",
+            field="outcome",
         )
+    if kind is not VisitOutcome.NOTHING_RAISED and not parsed_concerns:
+        raise ValidationError(
+            "visit.outcome_needs_concern", "record what the residents raised", field="concerns"
+        )
+    met_names = tuple([required_text(m, "met", max_len=40) for m in _sequence(met, "met")])
+    return {
+        "id": id,
+        "household_id": required_text(household_id, "household_id"),
+        "user_id": user_id,
+        "visited_at": timestamp(visited_at, "visited_at"),
+        "visit_type": enum_value(VisitType, visit_type, "visit_type"),
+        "met": met_names,
+        "concerns": parsed_concerns,
+        "notes": optional_text(notes, "notes", max_len=4000),
+        "outcome": kind,
+        "photos": tuple([sha256_hex(p, "photos") for p in _sequence(photos, "photos")]),
+        "ticket_id": ticket_id,
+        "revision_of": revision_of,
+    }
 
 
 def _sequence(value: object, field: str) -> list[object]:
