@@ -12,7 +12,7 @@ from sync.server import partitions
 from sync.server.clock import now_iso
 from sync.server.db import schema
 from sync.server.push.handlers.base import Handler, only, outside, text_id, want
-from sync.server.push.wire import decode, same_text
+from sync.server.push.wire import decode, same_text, time_text
 from sync.server.push.work import APPLIED, Outcome, Work
 
 
@@ -69,11 +69,12 @@ def _apply_visit(op: Op, work: Work) -> Outcome:
     )
     sent = op.fields
     visit.update(
-        visited_at=visit["visited_at"].isoformat(),
-        visit_type=visit["visit_type"].value,
+        visited_at=time_text(f.get("visited_at"), visit["visited_at"]),
+        # ``_value_``: the member's value as ``.value`` gives it, without the property's cost
+        visit_type=visit["visit_type"]._value_,
         met=same_text(sent, "met", f.get("met"), list(visit["met"])),
         concerns=same_text(sent, "concerns", f.get("concerns"), concerns),
-        outcome=visit["outcome"].value,
+        outcome=visit["outcome"]._value_,
         photos=same_text(sent, "photos", f.get("photos"), list(visit["photos"])),
         created_at=created_at if isinstance(created_at, str) else now_iso(),
         grid_id=grid_id,
