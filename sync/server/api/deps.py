@@ -1,4 +1,9 @@
-"""Dependencies shared by the routers: the engine, the caller, the protocol check."""
+"""Dependencies shared by the routers: the engine, the caller, the protocol check.
+
+Those that only read the request are ``async``: FastAPI runs a plain ``def`` dependency in the
+thread pool, and each such hop cost more than the dependency itself. ``get_principal`` reads
+the database, so it stays a ``def``.
+"""
 
 from __future__ import annotations
 
@@ -16,17 +21,17 @@ from sync.server.errors import ApiError, unauthorized
 from sync.server.settings import Settings
 
 
-def get_engine(request: Request) -> Engine:
+async def get_engine(request: Request) -> Engine:
     """The app's database engine."""
     return request.app.state.engine
 
 
-def get_storage(request: Request) -> BlobStorage:
+async def get_storage(request: Request) -> BlobStorage:
     """The app's blob storage."""
     return request.app.state.storage
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     """The app's settings."""
     return request.app.state.settings
 
@@ -51,7 +56,7 @@ def get_principal(
         return authenticate(conn, token)
 
 
-def check_protocol(
+async def check_protocol(
     x_gridterm_protocol: Annotated[
         str | None, Header(alias=HEADER_PROTOCOL, description="the client's protocol version")
     ] = None,
