@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from gridterm.domain.users import Role, ScopeLevel, User
 from sync.server import partitions
@@ -57,46 +57,69 @@ def load_principal(conn: Connection, user_id: str, device_id: str) -> Principal 
     return None if row is None else principal_for(conn, row, device_id)
 
 
+_g, _c, _s, _ug, _u = (
+    schema.grid,
+    schema.community,
+    schema.street_office,
+    schema.user_grid,
+    schema.user,
+)
+_GRID_COLUMNS = (_g.c.id, _g.c.num, _g.c.community_id)
+# Built once (this runs on every request, and building a statement cost SQLAlchemy more
+# than running it): the grids of each scope level, the places around them, the colleagues.
+_GRIDS = {
+    ScopeLevel.GRIDS: select(*_GRID_COLUMNS)
+    .join(_ug, _ug.c.grid_id == _g.c.id)
+    .where(_ug.c.user_id == bindparam("user_id")),
+    ScopeLevel.COMMUNITY: select(*_GRID_COLUMNS).where(
+        _g.c.community_id == bindparam("community_id")
+    ),
+    ScopeLevel.STREET_OFFICE: select(*_GRID_COLUMNS)
+    .join(_c, _c.c.id == _g.c.community_id)
+    .where(_c.c.street_office_id == bindparam("office_id")),
+}
+_PLACES = select(_c.c.id, _c.c.num, _s.c.id.label("office_id"), _s.c.num.label("office_num")).join(
+    _s, _s.c.id == _c.c.street_office_id
+)
+_PLACES_OF_OFFICE = _PLACES.where(_s.c.id == bindparam("office_id"))
+_PLACES_OF_COMMUNITIES = _PLACES.where(_c.c.id.in_(bindparam("community_ids", expanding=True)))
+_OFFICE_NUM = select(_s.c.num).where(_s.c.id == bindparam("office_id"))
+_COLLEAGUES = {
+    ScopeLevel.COMMUNITY: select(_u.c.id, _u.c.num).where(
+        _u.c.community_id == bindparam("community_id")
+    ),
+    ScopeLevel.STREET_OFFICE: select(_u.c.id, _u.c.num).where(
+        _u.c.street_office_id == bindparam("office_id")
+    ),
+}
+
+
 def principal_for(conn: Connection, row: Any, device_id: str) -> Principal:
     """Derive a user's area (a row of ``app_user``) from their role and the territory, in as
     few queries as the role allows: this runs on every request."""
-    g, c, s, ug = schema.grid, schema.community, schema.street_office, schema.user_grid
     role = Role(row.role)
-    cols = (g.c.id, g.c.num, g.c.community_id)
     level = User(row.id, row.worker_id, row.name, role).scope_level
-    if level is ScopeLevel.GRIDS:
-        query = select(*cols).join(ug, ug.c.grid_id == g.c.id).where(ug.c.user_id == row.id)
-    elif level is ScopeLevel.COMMUNITY:
-        query = select(*cols).where(g.c.community_id == (row.community_id or ""))
-    else:
-        query = (
-            select(*cols)
-            .join(c, c.c.id == g.c.community_id)
-            .where(c.c.street_office_id == (row.street_office_id or ""))
-        )
-    grid_rows = conn.execute(query).all()
-    places = select(c.c.id, c.c.num, s.c.id.label("office_id"), s.c.num.label("office_num")).join(
-        s, s.c.id == c.c.street_office_id
-    )
+    params = {
+        "user_id": row.id,
+        "community_id": row.community_id or "",
+        "office_id": row.street_office_id or "",
+    }
+    grid_rows = conn.execute(_GRIDS[level], params).all()
     if level is ScopeLevel.STREET_OFFICE:
-        places = places.where(s.c.id == (row.street_office_id or ""))
+        place_rows = conn.execute(_PLACES_OF_OFFICE, params).all()
     else:
         community_ids = {r.community_id for r in grid_rows} | {row.community_id or ""}
-        places = places.where(c.c.id.in_(sorted(community_ids)))
-    place_rows = conn.execute(places).all()
+        place_rows = conn.execute(
+            _PLACES_OF_COMMUNITIES, {"community_ids": sorted(community_ids)}
+        ).all()
     offices = {r.office_id: r.office_num for r in place_rows}
     if row.street_office_id and row.street_office_id not in offices:
-        num = conn.execute(select(s.c.num).where(s.c.id == row.street_office_id)).scalar()
+        num = conn.execute(_OFFICE_NUM, params).scalar()
         if num is not None:
             offices[row.street_office_id] = num
     colleagues: dict[str, int] = {row.id: row.num}
-    u = schema.user
-    if level is ScopeLevel.COMMUNITY:
-        query = select(u.c.id, u.c.num).where(u.c.community_id == (row.community_id or ""))
-        colleagues |= {r.id: r.num for r in conn.execute(query)}
-    elif level is ScopeLevel.STREET_OFFICE:
-        query = select(u.c.id, u.c.num).where(u.c.street_office_id == (row.street_office_id or ""))
-        colleagues |= {r.id: r.num for r in conn.execute(query)}
+    if level in _COLLEAGUES:
+        colleagues |= {r.id: r.num for r in conn.execute(_COLLEAGUES[level], params)}
     user = User(
         id=row.id,
         worker_id=row.worker_id,

@@ -6,7 +6,7 @@ instance behind the load balancer.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from sync.server.auth import credentials
 from sync.server.auth.scope import Principal, principal_for
@@ -83,22 +83,28 @@ def open_session(conn: Connection, user_id: str, device_id: str) -> tuple[str, i
     return token, expires
 
 
+_s, _d, _u = schema.session, schema.device, schema.user
+#: The user and device of a live session (built once: this runs on every request, and
+#: building a statement cost SQLAlchemy more than running it).
+_SESSION_USER = (
+    select(_u, _s.c.device_id)
+    .join(_s, _s.c.user_id == _u.c.id)
+    .join(_d, _d.c.id == _s.c.device_id)
+    .where(
+        _s.c.token_hash == bindparam("token_hash"),
+        _s.c.revoked_at.is_(None),
+        _s.c.expires_at > bindparam("now"),
+        _d.c.revoked_at.is_(None),
+        _u.c.active == 1,
+    )
+)
+
+
 def authenticate(conn: Connection, token: str) -> Principal:
     """The principal behind a session token; 401 when unknown, expired or revoked (the session
     itself, its device, or the user)."""
-    s, d, u = schema.session, schema.device, schema.user
-    row = conn.execute(
-        select(u, s.c.device_id)
-        .join(s, s.c.user_id == u.c.id)
-        .join(d, d.c.id == s.c.device_id)
-        .where(
-            s.c.token_hash == credentials.digest(token),
-            s.c.revoked_at.is_(None),
-            s.c.expires_at > now_ms(),
-            d.c.revoked_at.is_(None),
-            u.c.active == 1,
-        )
-    ).first()
+    params = {"token_hash": credentials.digest(token), "now": now_ms()}
+    row = conn.execute(_SESSION_USER, params).first()
     if row is None:
         raise unauthorized("auth.session_invalid", "the session is unknown, expired or revoked")
     return principal_for(conn, row, row.device_id)
