@@ -20,7 +20,7 @@ from gridterm.store.keys import FAST_KDF
 from tests.conftest import PIN
 from tests.ui.conftest import log_in, tap, type_text, wait_idle
 from tests.ui.test_i18n import untranslated, visible_texts
-from tests.ui.test_layout import problems
+from tests.ui.test_layout import settled_problems
 from ui.main_window import MainWindow
 
 LEFT = Qt.MouseButton.LeftButton
@@ -451,7 +451,7 @@ def test_the_inspection_screens_fit_the_tablet(qtbot, ctx, size, locale, theme) 
     ):
         QApplication.processEvents()
         assert (window.width(), window.height()) == size, name
-        bad += [f"{name}: {p}" for p in problems(window)]
+        bad += [f"{name}: {p}" for p in settled_problems(qtbot, window)]
     window.workspace.close()
     window.workspace = None
     ctx.theme.apply("normal")
