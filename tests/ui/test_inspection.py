@@ -20,7 +20,7 @@ from gridterm.store.keys import FAST_KDF
 from tests.conftest import PIN
 from tests.ui.conftest import log_in, tap, type_text, wait_idle
 from tests.ui.test_i18n import untranslated, visible_texts
-from tests.ui.test_layout import settled_problems
+from tests.ui.test_layout import problems_on_tour, wait_for
 from ui.main_window import MainWindow
 
 LEFT = Qt.MouseButton.LeftButton
@@ -445,13 +445,7 @@ def test_the_inspection_screens_fit_the_tablet(qtbot, ctx, size, locale, theme) 
     log_in(qtbot, window, "i1")
     hazard_on(window)
     window.shell.show_tab("tickets")
-    bad = []
-    for name, _screen in inspection_tour(
-        window.shell, lambda ok: qtbot.waitUntil(ok, timeout=5000)
-    ):
-        QApplication.processEvents()
-        assert (window.width(), window.height()) == size, name
-        bad += [f"{name}: {p}" for p in settled_problems(qtbot, window)]
+    bad = problems_on_tour(qtbot, window, inspection_tour(window.shell, wait_for(qtbot)), size)
     window.workspace.close()
     window.workspace = None
     ctx.theme.apply("normal")

@@ -4,9 +4,17 @@ label squeezed below its text (clipped text); the window keeps the tablet's size
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable, Iterable
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QTabBar
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QTabBar,
+    QWidget,
+)
 from pytestqt.exceptions import TimeoutError as WaitTimedOut
 
 from tests.ui.conftest import log_in
@@ -43,6 +51,24 @@ def settled_problems(qtbot, window) -> list[str]:
     return problems(window)
 
 
+def wait_for(qtbot) -> Callable[[Callable[[], bool]], None]:
+    """The ``wait`` a tour takes: up to five seconds for a screen's data."""
+    return lambda ok: qtbot.waitUntil(ok, timeout=5000)
+
+
+def problems_on_tour(
+    qtbot, window, steps: Iterable[tuple[str, QWidget]], size: tuple[int, int]
+) -> list[str]:
+    """Walk a tour's screens, checking the window keeps the tablet's size; every screen's
+    settled problems, named by screen."""
+    bad = []
+    for name, _screen in steps:
+        QApplication.processEvents()
+        assert (window.width(), window.height()) == size, name
+        bad += [f"{name}: {p}" for p in settled_problems(qtbot, window)]
+    return bad
+
+
 @pytest.mark.parametrize(
     ("size", "locale", "theme"),
     [
@@ -64,11 +90,7 @@ def test_every_screen_fits_the_tablet(qtbot, ctx, size, locale, theme) -> None:
     window.workspace.tickets.open(
         grid_id="g1", category="物业管理", title="楼道灯坏了", urgent=True
     )
-    bad = []
-    for name, _screen in tour(window, lambda ok: qtbot.waitUntil(ok, timeout=5000)):
-        QApplication.processEvents()
-        assert (window.width(), window.height()) == size, name
-        bad += [f"{name}: {p}" for p in settled_problems(qtbot, window)]
+    bad = problems_on_tour(qtbot, window, tour(window, wait_for(qtbot)), size)
     window.workspace.close()
     window.workspace = None
     ctx.theme.apply("normal")

@@ -32,10 +32,10 @@ from ui.models.hazard_history import HazardStepModel
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
 from ui.widgets.department_picker import DepartmentPicker
-from ui.widgets.form import Form, toggle
+from ui.widgets.form import Form, confirm_row, toggle
 from ui.widgets.photos import PhotoStrip
 from ui.widgets.responsive import ResponsiveRow
-from ui.widgets.table import TouchTable
+from ui.widgets.table import history_card
 from ui.widgets.touch import button, card, discard, kinetic
 from ui.widgets.touch import label as text_label
 from ui.workspace import Workspace
@@ -176,32 +176,23 @@ class HazardDetailScreen(Screen):
         self.panel_form.row(self.tr("Note"), self.note, "note")
         self.panel_form.row(self.tr("Photo on site"), self.action_photos, "photos")
         self.panel_form.row(self.tr("Department"), self.department, "department")
-        confirm_row = QHBoxLayout()
-        cancel = button(self.tr("Cancel"))
-        cancel.clicked.connect(self._close_panel)
-        self.confirm = button("", "primary", "confirmAction")
-        self.confirm.clicked.connect(self._confirm)
-        confirm_row.addStretch(1)
-        confirm_row.addWidget(cancel)
-        confirm_row.addWidget(self.confirm)
+        buttons, cancel, self.confirm = confirm_row(
+            self.tr("Cancel"), self._close_panel, self._confirm
+        )
         actions.addWidget(self.panel)
         actions.addWidget(self.panel_form.error)
-        actions.addLayout(confirm_row)
+        actions.addLayout(buttons)
         self._confirm_row = [cancel, self.confirm]
         self._close_panel()
         right_col.addWidget(actions_card)
 
-        history_card, history = card()
-        history.addWidget(text_label(self.tr("History"), "section"))
         self.history_model = HazardStepModel(self)
-        self.history_table = TouchTable(
-            self.history_model, stretch=(HazardStepModel.COL_STEP, HazardStepModel.COL_NOTE)
+        history, self.history_table = history_card(
+            self.tr("History"),
+            self.history_model,
+            (HazardStepModel.COL_STEP, HazardStepModel.COL_NOTE),
         )
-        self.history_table.setObjectName("historyTable")
-        self.history_table.setMinimumHeight(280)
-        self.history_table.wrap_rows()
-        history.addWidget(self.history_table, 1)
-        right_col.addWidget(history_card, 1)
+        right_col.addWidget(history, 1)
         row.add(right, 3)
 
     def _photo_column(self, row: QHBoxLayout, caption: str) -> PhotoStrip:

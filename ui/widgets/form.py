@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -120,3 +122,19 @@ def toggle(text: str, object_name: str = "") -> QPushButton:
     b = button(text, object_name=object_name)
     b.setCheckable(True)
     return b
+
+
+def confirm_row(
+    cancel_text: str, on_cancel: Callable[[], object], on_confirm: Callable[[], object]
+) -> tuple[QHBoxLayout, QPushButton, QPushButton]:
+    """Cancel and confirm buttons at the right of a row, under an action's form; the confirm
+    button's text is set by the screen for the action chosen."""
+    row = QHBoxLayout()
+    cancel = button(cancel_text)
+    cancel.clicked.connect(on_cancel)
+    confirm = button("", "primary", "confirmAction")
+    confirm.clicked.connect(on_confirm)
+    row.addStretch(1)
+    row.addWidget(cancel)
+    row.addWidget(confirm)
+    return row, cancel, confirm

@@ -6,10 +6,10 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView, QWidget
 
 from ui.models.base import ROW_ROLE, SORT_ROLE, RowTableModel
-from ui.widgets.touch import kinetic
+from ui.widgets.touch import card, kinetic, label
 
 ROW_PX = 56
 
@@ -77,3 +77,18 @@ class TouchTable(QTableView):
     def row_of(self, index: QModelIndex) -> Any:
         """The dataclass behind a (possibly sorted) index."""
         return index.data(ROW_ROLE)
+
+
+def history_card(
+    title: str, model: RowTableModel[Any], stretch: Sequence[int]
+) -> tuple[QFrame, TouchTable]:
+    """A card with ``title`` over a table of a record's steps, tall enough to read and with
+    each row as high as its wrapped note (a ticket's or a hazard's history)."""
+    frame, layout = card()
+    layout.addWidget(label(title, "section"))
+    table = TouchTable(model, stretch=stretch)
+    table.setObjectName("historyTable")
+    table.setMinimumHeight(280)
+    table.wrap_rows()
+    layout.addWidget(table, 1)
+    return frame, table
