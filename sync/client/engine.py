@@ -126,6 +126,7 @@ class SyncEngine:
             progress=self.progress,
         )
         clock = time.monotonic
+        left_unsettled = 0  # quarantined as their grid left (``removal.settle_leaving``)
         preparer.start()  # downscaling runs beside the push; a batch waits only for its photos
         try:
             mark = clock()
@@ -157,6 +158,7 @@ class SyncEngine:
                 report.pull_seconds = clock() - mark
                 report.pulled += puller.stats.rows
                 report.removed = puller.stats.removed
+                left_unsettled = puller.stats.quarantined
                 report.conflicts += puller.stats.merge.conflicts
             mark = clock()
             preparer.finish()
@@ -193,7 +195,7 @@ class SyncEngine:
             stats = pusher.stats
             report.pushed = stats.sent
             report.confirmed = stats.acks.confirmed
-            report.rejected = stats.acks.rejected
+            report.rejected = stats.acks.rejected + left_unsettled
             report.deferred = stats.acks.deferred
             report.duplicates = stats.acks.duplicates
             report.held_back = stats.held_back

@@ -252,3 +252,46 @@ def test_an_op_the_server_defers_waits_a_few_syncs_then_goes_to_quarantine(
         assert sorted(server_ids(server, "visit", others)) == sorted(others)
     finally:
         t.close()
+
+
+def test_work_still_unsettled_when_its_grid_leaves_is_quarantined_and_reported(
+    tmp_path, server, district, proxy
+):
+    """A visit the server keeps deferring (its household was refused) is still unsent when
+    the grid is reassigned away: the sync quarantines it with its fields as the grid leaves,
+    and the report counts it as refused, so the worker is told."""
+    t = make_terminal(tmp_path, district, "w1", proxy.url)
+    try:
+        assert t.sync().ok
+        g2 = district.grids["g2"]
+        building, unit = t.store.query(
+            "SELECT building_id, unit_id FROM household WHERE grid_id = ? LIMIT 1", (g2,)
+        )[0].values()
+        household = "0190f000-0000-7000-8000-000000000002"
+        t.store.write(
+            lambda tx: tx.insert(
+                "household",
+                {
+                    "id": household,
+                    "grid_id": g2,
+                    "building_id": building,
+                    "unit_id": unit,
+                    "floor": 5,
+                    "room": "5" * 40,  # refused by the server
+                    "address": "3-2-新",
+                },
+            )
+        )
+        (visit,) = record_visits(t, [household], 1)
+        first = t.sync()
+        assert (first.rejected, first.deferred) == (1, 1), first  # the household; the visit
+        district.unassign("w1", "g2")
+        report = t.sync()
+        assert report.removed > 0 and not report.ok
+        assert report.rejected == 1, report  # the visit, quarantined as g2 left
+        held = {q.entity_id: q.reason for q in quarantined(t.session())}
+        assert held[visit] == "scope.grid_outside" and household in held
+        assert _count(t, "household", "grid_id = ?", (g2,)) == 0
+        assert server_ids(server, "visit", [visit]) == []
+    finally:
+        t.close()
