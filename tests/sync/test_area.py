@@ -32,6 +32,29 @@ def _lost_pull(t, district, who: str = "w1") -> None:
     t.login.transport.call("GET", "/v1/sync/pull", token=t.login.token(), params=params)
 
 
+def _refused_household(t, grid_id: str) -> str:
+    """A new household in ``grid_id`` the server refuses (a room too long); returns its id."""
+    building, unit = t.store.query(
+        "SELECT building_id, unit_id FROM household WHERE grid_id = ? LIMIT 1", (grid_id,)
+    )[0].values()
+    household = "0190f000-0000-7000-8000-000000000001"
+    t.store.write(
+        lambda tx: tx.insert(
+            "household",
+            {
+                "id": household,
+                "grid_id": grid_id,
+                "building_id": building,
+                "unit_id": unit,
+                "floor": 5,
+                "room": "5" * 40,
+                "address": "3-2-新",
+            },
+        )
+    )
+    return household
+
+
 def test_work_synced_before_a_reassignment_is_kept_and_the_grid_leaves(
     tmp_path, server, district, proxy
 ):
@@ -218,26 +241,7 @@ def test_an_op_the_server_defers_waits_a_few_syncs_then_goes_to_quarantine(
     t = make_terminal(tmp_path, district, "w1", proxy.url)
     try:
         assert t.sync().ok
-        g1 = district.grids["g1"]
-        building, unit = t.store.query(
-            "SELECT building_id, unit_id FROM household WHERE grid_id = ? LIMIT 1", (g1,)
-        )[0].values()
-        household = "0190f000-0000-7000-8000-000000000001"
-        # a new household the server refuses (a room too long), and a visit to it
-        t.store.write(
-            lambda tx: tx.insert(
-                "household",
-                {
-                    "id": household,
-                    "grid_id": g1,
-                    "building_id": building,
-                    "unit_id": unit,
-                    "floor": 5,
-                    "room": "5" * 40,
-                    "address": "3-2-新",
-                },
-            )
-        )
+        household = _refused_household(t, district.grids["g1"])
         (visit,) = record_visits(t, [household], 1)
         others = record_visits(t, district.households["g1"], 2)
         for attempt in (1, 2):
@@ -264,24 +268,7 @@ def test_work_still_unsettled_when_its_grid_leaves_is_quarantined_and_reported(
     try:
         assert t.sync().ok
         g2 = district.grids["g2"]
-        building, unit = t.store.query(
-            "SELECT building_id, unit_id FROM household WHERE grid_id = ? LIMIT 1", (g2,)
-        )[0].values()
-        household = "0190f000-0000-7000-8000-000000000002"
-        t.store.write(
-            lambda tx: tx.insert(
-                "household",
-                {
-                    "id": household,
-                    "grid_id": g2,
-                    "building_id": building,
-                    "unit_id": unit,
-                    "floor": 5,
-                    "room": "5" * 40,  # refused by the server
-                    "address": "3-2-新",
-                },
-            )
-        )
+        household = _refused_household(t, g2)
         (visit,) = record_visits(t, [household], 1)
         first = t.sync()
         assert (first.rejected, first.deferred) == (1, 1), first  # the household; the visit
