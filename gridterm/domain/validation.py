@@ -26,9 +26,7 @@ def required_text(value: object, field: str, *, max_len: int = 200) -> str:
     if not text:
         raise ValidationError("field.required", f"{field} is required", field=field)
     if len(text) > max_len:
-        raise ValidationError(
-            "field.too_long", f"{field} is longer than {max_len}", field=field, max_len=max_len
-        )
+        raise _too_long(field, max_len)
     return text
 
 
@@ -40,10 +38,14 @@ def optional_text(value: object, field: str, *, max_len: int = 2000) -> str:
         raise ValidationError("field.not_text", f"{field} must be text", field=field)
     value = value.strip()
     if len(value) > max_len:
-        raise ValidationError(
-            "field.too_long", f"{field} is longer than {max_len}", field=field, max_len=max_len
-        )
+        raise _too_long(field, max_len)
     return value
+
+
+def _too_long(field: str, max_len: int) -> ValidationError:
+    return ValidationError(
+        "field.too_long", f"{field} is longer than {max_len}", field=field, max_len=max_len
+    )
 
 
 def enum_value(enum: type[E], value: object, field: str) -> E:

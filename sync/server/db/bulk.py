@@ -105,18 +105,14 @@ def _values_sql(table: str, names: tuple[str, ...], count: int) -> str:
     return f'INSERT INTO "{table}" ({cols}) VALUES ' + ", ".join([one] * count)
 
 
+#: JSON text of the keys, encoded in C (a push looks up a thousand op ids).
 _encode = msgspec.json.Encoder().encode
-
-
-def _json_text(keys: list[str]) -> str:
-    """JSON text of a list of keys, encoded in C (a push looks up a thousand op ids)."""
-    return _encode(keys).decode()
-
 
 #: The parameter a ``lookup`` statement reads its keys from (see ``keys_param``).
 KEYS = "keys"
 
 
+@cache
 def lookup(
     dialect: str,
     columns: Table | tuple[ColumnElement[Any], ...],
@@ -128,16 +124,6 @@ def lookup(
     on PostgreSQL, a JSON list read by ``json_each`` on SQLite (no thousand placeholders).
     Built once per shape and reused: SQLAlchemy walks a new statement to find it in its
     compile cache, which cost more than the lookup itself. ``lock``: FOR UPDATE (PostgreSQL)."""
-    return _lookup(dialect, columns, key, lock)
-
-
-@cache
-def _lookup(
-    dialect: str,
-    columns: Table | tuple[ColumnElement[Any], ...],
-    key: ColumnElement[Any],
-    lock: bool,
-) -> Select[Any]:
     query = select(columns) if isinstance(columns, Table) else select(*columns)
     if dialect == "postgresql":
         query = query.where(key == any_(bindparam(KEYS, type_=ARRAY(String))))
@@ -150,4 +136,4 @@ def keys_param(conn: Connection, keys: Sequence[str]) -> dict[str, Any]:
     """The parameters of a ``lookup`` statement for ``keys``."""
     if conn.dialect.name == "postgresql":
         return {KEYS: list(keys)}
-    return {KEYS: _json_text(list(keys))}
+    return {KEYS: _encode(list(keys)).decode()}
