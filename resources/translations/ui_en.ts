@@ -354,12 +354,9 @@
             <source>Never visited</source>
             <translation>Never visited</translation>
         </message>
-        <message numerus="yes">
+        <message>
             <source>Overdue %n day(s)</source>
-            <translation>
-                <numerusform>Overdue %n day</numerusform>
-                <numerusform>Overdue %n days</numerusform>
-            </translation>
+            <translation>Overdue %n d</translation>
         </message>
     </context>
     <context>
@@ -977,12 +974,9 @@
     </context>
     <context>
         <name>Hazards</name>
-        <message numerus="yes">
+        <message>
             <source>{date} · %n days overdue</source>
-            <translation>
-                <numerusform>{date} · %n day overdue</numerusform>
-                <numerusform>{date} · %n days overdue</numerusform>
-            </translation>
+            <translation>{date} · %n d overdue</translation>
         </message>
     </context>
     <context>
@@ -1770,12 +1764,9 @@ Worker ID {worker_id} · PIN {pin}</translation>
             <source>No location</source>
             <translation>No location</translation>
         </message>
-        <message numerus="yes">
+        <message>
             <source>%n open hazards</source>
-            <translation>
-                <numerusform>%n open hazard</numerusform>
-                <numerusform>%n open hazards</numerusform>
-            </translation>
+            <translation>Open hazards: %n</translation>
         </message>
     </context>
     <context>
@@ -2545,12 +2536,9 @@ Worker ID {worker_id} · PIN {pin}</translation>
     </context>
     <context>
         <name>Time</name>
-        <message numerus="yes">
+        <message>
             <source>%n min</source>
-            <translation>
-                <numerusform>%n min</numerusform>
-                <numerusform>%n min</numerusform>
-            </translation>
+            <translation>%n min</translation>
         </message>
         <message>
             <source>{h} h {m} min</source>

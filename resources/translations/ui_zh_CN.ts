@@ -354,11 +354,9 @@
             <source>Never visited</source>
             <translation>从未走访</translation>
         </message>
-        <message numerus="yes">
+        <message>
             <source>Overdue %n day(s)</source>
-            <translation>
-                <numerusform>逾期 %n 天</numerusform>
-            </translation>
+            <translation>逾期 %n 天</translation>
         </message>
     </context>
     <context>
@@ -975,11 +973,9 @@
     </context>
     <context>
         <name>Hazards</name>
-        <message numerus="yes">
+        <message>
             <source>{date} · %n days overdue</source>
-            <translation>
-                <numerusform>{date} · 逾期 %n 天</numerusform>
-            </translation>
+            <translation>{date} · 逾期 %n 天</translation>
         </message>
     </context>
     <context>
@@ -1761,11 +1757,9 @@ Worker ID {worker_id} · PIN {pin}</source>
             <source>No location</source>
             <translation>未填位置</translation>
         </message>
-        <message numerus="yes">
+        <message>
             <source>%n open hazards</source>
-            <translation>
-                <numerusform>%n 处隐患</numerusform>
-            </translation>
+            <translation>%n 处隐患</translation>
         </message>
     </context>
     <context>
@@ -2525,11 +2519,9 @@ Worker ID {worker_id} · PIN {pin}</source>
     </context>
     <context>
         <name>Time</name>
-        <message numerus="yes">
+        <message>
             <source>%n min</source>
-            <translation>
-                <numerusform>%n 分钟</numerusform>
-            </translation>
+            <translation>%n 分钟</translation>
         </message>
         <message>
             <source>{h} h {m} min</source>

@@ -21,7 +21,8 @@ def due_text(row: DueHousehold) -> str:
         return translate("Due", "Due today")
     if row.last_visit is None:
         return translate("Due", "Never visited")
-    return translate("Due", "Overdue %n day(s)", None, max(1, row.days_overdue))
+    days = max(1, row.days_overdue)
+    return translate("Due", "Overdue %n day(s)", None, days)
 
 
 class DueModel(RowTableModel[DueHousehold]):

@@ -221,7 +221,8 @@ def stall_description(stall: PremisesStatus) -> str:
     """What a tile says, in words (for screen readers and tests): number · name · state."""
     parts = [stall.premises.number, stall.premises.name, label(STALL_STATES, stall_state(stall))]
     if stall.open_hazards:
-        parts.append(translate("Premises", "%n open hazards", None, stall.open_hazards))
+        count = stall.open_hazards
+        parts.append(translate("Premises", "%n open hazards", None, count))
     return " · ".join(p for p in parts if p)
 
 
