@@ -13,6 +13,15 @@ from gridterm.services.session import Session
 from gridterm.store import Store
 from gridterm.store.keys import FAST_KDF
 
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--soak-long",
+        action="store_true",
+        help="the soak test sends 500,000 inputs instead of 50,000 (tests/ui/test_soak.py)",
+    )
+
+
 PIN = "246810"
 #: A fixed "now" so schedules and timers are reproducible.
 NOW = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from gridterm.store import Store
 from gridterm.store.tx import Tx
+from ui.quiet import QuietTimer
 
 #: The entities screens redraw on.
 WATCHED = (
@@ -36,10 +37,7 @@ class StoreEvents(QObject):
     def __init__(self, store: Store, delay_ms: int = 60):
         super().__init__()
         self._pending: set[str] = set()
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(delay_ms)
-        self._timer.timeout.connect(self._flush)
+        self._quiet = QuietTimer(self, delay_ms, self._flush)
         self._touched.connect(self._collect)
         self._alive = True
         for entity in WATCHED:
@@ -51,7 +49,7 @@ class StoreEvents(QObject):
 
     def _collect(self, entity: str) -> None:
         self._pending.add(entity)
-        self._timer.start()
+        self._quiet.poke()
 
     def _flush(self) -> None:
         entities, self._pending = frozenset(self._pending), set()
@@ -61,4 +59,4 @@ class StoreEvents(QObject):
     def detach(self) -> None:
         """Stop emitting (the store keeps its listener list until it is closed)."""
         self._alive = False
-        self._timer.stop()
+        self._quiet.cancel()

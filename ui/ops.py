@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ui.labels import error_message
+from ui.quiet import QuietTimer
 
 if TYPE_CHECKING:
     # asyncio and the pools load after the login screen is painted (ui/app.py).
@@ -166,21 +167,16 @@ class Latest(QObject):
 
     def __init__(self, parent: QObject, ops: Ops, delay_ms: int = 120):
         super().__init__(parent)
-        from PySide6.QtCore import QTimer
-
         self.ops = ops
         self.generation = 0
         self._pending: tuple[Callable[[], Any], Callable[[Any], None]] | None = None
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(delay_ms)
-        self._timer.timeout.connect(self._start)
+        self._quiet = QuietTimer(self, delay_ms, self._start)
 
     def request(self, fn: Callable[[], T], on_result: Callable[[T], None]) -> None:
         """Schedule ``fn``; ``on_result`` sees its result only if nothing newer was asked."""
         self.generation += 1
         self._pending = (fn, on_result)
-        self._timer.start()
+        self._quiet.poke()
 
     def _start(self) -> None:
         if self._pending is None:

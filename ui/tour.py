@@ -110,7 +110,7 @@ def _fill_visit(visit: Any) -> None:
     visit.notes.setPlainText(
         translate("Tour", "Blood pressure a little high; reminded to take the pills.")
     )
-    visit._draft_timer.stop()
+    visit._draft_timer.cancel()
 
 
 def inspector_tour(window: MainWindow, wait: Wait) -> Iterator[tuple[str, QWidget]]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QFrame,
@@ -47,6 +47,7 @@ from ui.context import AppContext
 from ui.formatting import time_text
 from ui.labels import ITEM_RESULTS, SEVERITIES, error_message, label
 from ui.ops import CoreOp
+from ui.quiet import QuietTimer
 from ui.screens.base import Navigator, Screen
 from ui.widgets.form import Choice, Form, toggle
 from ui.widgets.photos import PhotoStrip
@@ -286,10 +287,7 @@ class InspectionScreen(Screen):
         self._saving = False
         self._completing = False
         self._restoring = False
-        self._draft_timer = QTimer(self)
-        self._draft_timer.setSingleShot(True)
-        self._draft_timer.setInterval(DRAFT_DELAY_MS)
-        self._draft_timer.timeout.connect(self.save_draft)
+        self._draft_timer = QuietTimer(self, DRAFT_DELAY_MS, self.save_draft)
 
         self.pages = QStackedWidget()
         self.body.addWidget(self.pages, 1)
@@ -548,11 +546,11 @@ class InspectionScreen(Screen):
         """Something was typed or chosen: write the draft shortly."""
         if self._restoring or self._completing or self.inspection_id is None or not self.cards:
             return
-        self._draft_timer.start()
+        self._draft_timer.poke()
 
     def save_draft(self, parent_alive: bool = True) -> None:
         """Write the draft now (off the GUI thread)."""
-        self._draft_timer.stop()
+        self._draft_timer.cancel()
         if self.inspection_id is None or not self.cards:
             return
         drafts, draft_id, payload = self.ws.drafts, self.inspection_id, self.payload()
@@ -688,7 +686,7 @@ class InspectionScreen(Screen):
             drafts.discard(inspection_id)
             return found
 
-        self._draft_timer.stop()
+        self._draft_timer.cancel()
         self._completing = True
         self.complete.setEnabled(False)
 

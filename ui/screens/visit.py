@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -31,6 +31,7 @@ from ui.context import AppContext
 from ui.formatting import time_text
 from ui.labels import CONCERN_KINDS, OUTCOMES, VISIT_TYPES, category_codes, category_label, label
 from ui.ops import CoreOp
+from ui.quiet import QuietTimer
 from ui.screens.base import Navigator, Screen
 from ui.widgets.form import Choice, Form, toggle
 from ui.widgets.photos import PhotoStrip
@@ -139,10 +140,7 @@ class VisitScreen(Screen):
         self.start: VisitStart | None = None
         self._restoring = False
         self._title_edited = False
-        self._draft_timer = QTimer(self)
-        self._draft_timer.setSingleShot(True)
-        self._draft_timer.setInterval(DRAFT_DELAY_MS)
-        self._draft_timer.timeout.connect(self.save_draft)
+        self._draft_timer = QuietTimer(self, DRAFT_DELAY_MS, self.save_draft)
 
         self.scroll, outer = self.scrolling_form()
         self.restored = text_label("", "ok")
@@ -312,16 +310,16 @@ class VisitScreen(Screen):
             return
         if not self._title_edited and self.concerns:
             self.ticket_title.setText(self.concerns[0].text.text()[:100])
-        self._draft_timer.start()
+        self._draft_timer.poke()
 
     def leaving(self) -> None:
         """The worker goes back without saving: write a pending draft at once."""
-        if self._draft_timer.isActive():
+        if self._draft_timer.pending:
             self.save_draft(parent_alive=False)
 
     def save_draft(self, parent_alive: bool = True) -> None:
         """Write the draft now (off the GUI thread; the store's writer makes it durable)."""
-        self._draft_timer.stop()
+        self._draft_timer.cancel()
         drafts, draft_id, payload = self.ws.drafts, self.draft_id, self.payload()
         household_id = self.household_id
         op = CoreOp(
@@ -379,7 +377,7 @@ class VisitScreen(Screen):
         return fields
 
     def _save(self) -> None:
-        self._draft_timer.stop()
+        self._draft_timer.cancel()
         self.form.clear_error()
         fields = self.fields()
         ws, draft_id = self.ws, self.draft_id
@@ -403,7 +401,7 @@ class VisitScreen(Screen):
         self.nav.back()
 
     def _discard(self) -> None:
-        self._draft_timer.stop()
+        self._draft_timer.cancel()
         drafts, draft_id = self.ws.drafts, self.draft_id
         CoreOp(self, lambda: drafts.discard(draft_id)).run(self.ctx.ops)
         self.nav.back()
