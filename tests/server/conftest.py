@@ -1,21 +1,18 @@
 """The real server under uvicorn on 127.0.0.1, once on SQLite and once on PostgreSQL.
 
-PostgreSQL runs on a throwaway database made for this test session and dropped after it. It
-is skipped only when it cannot be reached and ``CI`` is not set: under CI it must run.
+PostgreSQL runs on a throwaway database made for this test session and dropped after it
+(tests/postgres.py).
 """
 
 from __future__ import annotations
 
-import os
-import secrets
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
-import psycopg
 import pytest
 import uvicorn
 from sqlalchemy import Engine
@@ -24,9 +21,8 @@ from sync.server.app import create_app
 from sync.server.db.engine import make_engine
 from sync.server.db.migrate import upgrade
 from sync.server.settings import Settings
+from tests.postgres import throwaway_database
 from tests.server.helpers import Client
-
-PG_ADMIN = os.environ.get("GRIDTERM_TEST_PG", "postgresql://postgres@127.0.0.1:5432/postgres")
 
 
 @dataclass
@@ -49,33 +45,14 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _postgres_database() -> Iterator[str]:
-    name = f"gridterm_test_{secrets.token_hex(4)}"
-    try:
-        admin = psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=5)
-    except psycopg.OperationalError as exc:
-        if os.environ.get("CI"):
-            raise
-        pytest.skip(f"PostgreSQL is not reachable: {exc}")
-    with admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    base = PG_ADMIN.rsplit("/", 1)[0]
-    try:
-        yield f"{base}/{name}"
-    finally:
-        with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
 def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
     """The live server on each backend."""
     root = tmp_path_factory.mktemp(request.param)
-    if request.param == "sqlite":
-        databases: Iterator[str] = iter([str(root / "server.db")])
-    else:
-        databases = _postgres_database()
-    db_url = next(databases)
+    databases: AbstractContextManager[str] = (
+        nullcontext(str(root / "server.db")) if request.param == "sqlite" else throwaway_database()
+    )
+    db_url = databases.__enter__()
     engine = make_engine(db_url, pool_size=4)
     upgrade(engine)  # what `gridterm-server migrate` does
     settings = Settings(db_url=db_url, blob_dir=root / "blobs", pool_size=20)
@@ -95,8 +72,7 @@ def server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     thread.join(timeout=10)
     app.state.engine.dispose()
     engine.dispose()
-    for _ in databases:  # runs the PostgreSQL clean-up
-        pass
+    databases.__exit__(None, None, None)  # drops the PostgreSQL database
 
 
 @pytest.fixture

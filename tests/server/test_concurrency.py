@@ -7,12 +7,14 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+import psycopg
 from sqlalchemy import func, select
 
 from gridterm.ids import new_id
 from sync.server import partitions
 from sync.server.db import changes, schema
 from sync.server.db.engine import writing
+from tests.postgres import PG_ADMIN
 from tests.server.helpers import build_district, op, visit_fields
 
 
@@ -217,3 +219,31 @@ def test_two_instances_share_one_database_and_store_a_batch_once(server):
         second.should_exit = True
         thread.join(timeout=10)
         app.state.engine.dispose()
+
+
+def test_a_writer_in_another_database_does_not_hold_pulls_back(pg_server):
+    """The horizon is this database's: a transaction left open in another database of the
+    same PostgreSQL (another street office, an import) must not stall every pull here."""
+    d = build_district(pg_server.url, pg_server.engine)
+    reader = d.client("grid_worker")
+    _, cursor = reader.pull_all()
+    with psycopg.connect(PG_ADMIN, autocommit=False) as elsewhere:
+        elsewhere.execute("SELECT pg_current_xact_id()")  # a writer's txid, held open
+        writer = d.client("community_supervisor")
+        vid = new_id()
+        fields = visit_fields(d.households["g1"][0], d.user_id("community_supervisor"), id=vid)
+        assert writer.push([op("visit", vid, fields)]).json()["results"][0]["status"] == "applied"
+        after, _ = reader.pull_all(cursor)
+        elsewhere.rollback()
+    assert ("visit", vid) in after["changes"]
+
+
+def test_a_transaction_holding_a_txid_before_its_first_write_still_holds_the_horizon(pg_server):
+    """``current_txid`` locks the change log before it takes a txid: the horizon sees the
+    transaction from then on, not only from its first write."""
+    with pg_server.engine.connect() as conn, conn.begin():
+        txid = changes.current_txid(conn)
+        with pg_server.engine.connect() as other:
+            with other.begin():  # a later transaction that finishes first
+                assert changes.current_txid(other) > txid
+            assert changes.horizon(other) <= txid

@@ -1,5 +1,6 @@
-"""The real sync server as a child process on 127.0.0.1 (SQLite), so a test can kill it
-mid-request and start it again on the same port and database."""
+"""The real sync server as a child process on 127.0.0.1, so a test can kill it mid-request and
+start it again on the same port and database (SQLite by default; several instances may share
+one PostgreSQL database and one blob folder, as behind a load balancer)."""
 
 from __future__ import annotations
 
@@ -28,15 +29,17 @@ def free_port() -> int:
 
 
 class ServerProcess:
-    """``gridterm-server serve`` on a SQLite file, plus an engine on that file for set-up."""
+    """``gridterm-server serve`` on a database (a SQLite file under ``root`` unless ``db_url``
+    names another), plus an engine on it for set-up and checks."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, db_url: str | None = None, blob_dir: Path | None = None) -> None:
         root.mkdir(parents=True, exist_ok=True)
         self.db_path = root / "server.db"
-        self.blob_dir = root / "blobs"
+        self.db_url = db_url or str(self.db_path)
+        self.blob_dir = blob_dir or root / "blobs"
         self.port = free_port()
         self.log = (root / "server.log").open("ab")
-        self.engine: Engine = make_engine(str(self.db_path), pool_size=2)
+        self.engine: Engine = make_engine(self.db_url, pool_size=2)
         upgrade(self.engine)
         self.proc: subprocess.Popen[bytes] | None = None
 
@@ -54,7 +57,7 @@ class ServerProcess:
                 "sync.server.cli",
                 "serve",
                 "--db",
-                str(self.db_path),
+                self.db_url,
                 "--port",
                 str(self.port),
                 "--blob-dir",
