@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 #: Modules that contribute sub-commands; one that is not installed is left out.
-SUBCOMMAND_MODULES = ("ui.cli", "gridterm.demo.cli", "sync.client_cli")
+SUBCOMMAND_MODULES = ("ui.cli", "gridterm.demo.cli", "gridterm.reports.cli", "sync.client_cli")
 
 
 def build_parser() -> argparse.ArgumentParser:

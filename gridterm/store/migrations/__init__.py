@@ -21,6 +21,7 @@ from gridterm.store.migrations import (
     m0003_sync,
     m0004_conflict_resolution,
     m0005_operator_absent,
+    m0006_report_export,
 )
 
 MIGRATION_SET = "gridterm"
@@ -33,6 +34,7 @@ MIGRATIONS = [
     ("0003_sync", m0003_sync.migrate),
     ("0004_conflict_resolution", m0004_conflict_resolution.migrate),
     ("0005_operator_absent", m0005_operator_absent.migrate),
+    ("0006_report_export", m0006_report_export.migrate),
 ]
 for _name, _fn in MIGRATIONS:
     migrations(name=_name)(_fn)

@@ -1,0 +1,181 @@
+"""The monthly summary as a document: key figures, then one table (and chart) per question
+the 民情分析会 asks."""
+
+from __future__ import annotations
+
+from gridterm.reports import labels
+from gridterm.reports.document import (
+    Cell,
+    Chart,
+    ChartKind,
+    Column,
+    Document,
+    Kind,
+    Table,
+    header_of,
+)
+from gridterm.reports.monthly import MonthlySummary
+
+K = Kind
+
+
+def monthly_document(m: MonthlySummary, locale: str = "zh_CN") -> Document:
+    """The monthly summary in ``locale``."""
+    t = lambda code: labels.text(code, locale)  # noqa: E731
+    w = lambda table, code: labels.word(table, code, locale)  # noqa: E731
+    tk, hz, cov = m.tickets, m.hazards, m.coverage
+    tables = (
+        _pairs(
+            "by_day",
+            t("by_day"),
+            (t("day"), K.DATE),
+            [(d, n) for d, n in m.visits_by_day],
+            locale,
+            ChartKind.LINE,
+        ),
+        _pairs(
+            "by_type",
+            t("by_type"),
+            (t("visit_type"), K.TEXT),
+            [(w(labels.VISIT_TYPES, k), n) for k, n in m.visits_by_type.items()],
+            locale,
+            ChartKind.PIE,
+        ),
+        Table(
+            "by_grid",
+            t("by_grid"),
+            (Column(t("grid")), Column(t("visits"), K.INT), Column(t("key_visits"), K.INT)),
+            [tuple(row) for row in m.visits_by_grid],
+            Chart(ChartKind.COLUMN, t("by_grid"), 0, (1, 2)),
+        ),
+        Table(
+            "coverage",
+            t("coverage"),
+            (Column(t("figure")), Column(t("count"), K.INT)),
+            [(t("covered"), cov.covered), (t("missed"), len(cov.missed))],
+            Chart(ChartKind.PIE, f"{t('coverage')} {cov.share * 100:.1f}%", 0, (1,)),
+        ),
+        Table(
+            "missed",
+            t("missed"),
+            (
+                Column(t("address")),
+                Column(t("grid")),
+                Column(t("reasons")),
+                Column(t("head")),
+                Column(t("phone")),
+                Column(t("required"), K.INT),
+                Column(t("done"), K.INT),
+                Column(t("last_visit"), K.DATE),
+            ),
+            [
+                (
+                    x.address,
+                    x.grid,
+                    "、".join(w(labels.KEY_REASONS, r) for r in x.reasons),
+                    x.head,
+                    x.phone,
+                    x.required,
+                    x.visits,
+                    x.last_visit,
+                )
+                for x in cov.missed
+            ],
+        ),
+        Table(
+            "concerns",
+            t("top_concerns"),
+            (
+                Column(t("category")),
+                Column(t("count"), K.INT),
+                Column(t("previous"), K.INT),
+                Column(t("change"), K.INT),
+            ),
+            [
+                (labels.category(c.category, locale), c.count, c.previous, c.change)
+                for c in m.concerns
+            ],
+            Chart(ChartKind.BAR, t("top_concerns"), 0, (1, 2)),
+        ),
+        _pairs(
+            "tickets_by_category",
+            t("by_category"),
+            (t("category"), K.TEXT),
+            [(labels.category(c, locale), n) for c, n in tk.by_category.items()],
+            locale,
+            ChartKind.BAR,
+        ),
+        _pairs(
+            "tickets_by_level",
+            t("by_level"),
+            (t("level"), K.TEXT),
+            [(w(labels.LEVELS, k), n) for k, n in tk.by_level.items()],
+            locale,
+        ),
+        _pairs(
+            "tickets_by_status",
+            t("by_status"),
+            (t("status"), K.TEXT),
+            [(w(labels.TICKET_STATUSES, k), n) for k, n in tk.by_status.items()],
+            locale,
+            ChartKind.COLUMN,
+        ),
+        _hazard_table("hazards_by_kind", t("by_kind"), t("hazard_kind"), hz.by_kind, locale),
+        _hazard_table("hazards_by_market", t("by_market"), t("market"), hz.by_market, locale),
+    )
+    figures: tuple[tuple[str, Cell, Kind], ...] = (
+        (t("visits"), m.visits, K.INT),
+        (t("key_visits"), m.key_visits, K.INT),
+        (t("households"), cov.households, K.INT),
+        (t("coverage"), cov.share, K.PERCENT),
+        (t("reported"), tk.reported, K.INT),
+        (t("escalation_share"), tk.escalation_share, K.PERCENT),
+        (t("closed"), tk.closed, K.INT),
+        (t("mean_hours"), tk.mean_hours_to_close, K.FLOAT),
+        (t("p90_hours"), tk.p90_hours_to_close, K.FLOAT),
+        (t("overdue"), tk.overdue, K.INT),
+        (t("urgent"), tk.urgent, K.INT),
+        (t("promise_kept"), tk.promise_kept, K.INT),
+        (t("promise_share"), tk.promise_share, K.PERCENT),
+        (t("hazards_found"), hz.found, K.INT),
+        (t("eliminated"), hz.eliminated, K.INT),
+        (t("open_overdue"), hz.open_overdue, K.INT),
+    )
+    return Document(
+        kind="monthly",
+        locale=locale,
+        title=t("monthly_title"),
+        header=header_of(m.area, "month", m.period.label(), locale),
+        figures=figures,
+        tables=tables,
+        generated_at=m.generated_at,
+        data_as_of=m.data_as_of,
+    )
+
+
+def _pairs(
+    code: str,
+    title: str,
+    first: tuple[str, Kind],
+    rows: list[tuple[Cell, Cell]],
+    locale: str,
+    chart: ChartKind | None = None,
+) -> Table:
+    return Table(
+        code,
+        title,
+        (Column(first[0], first[1]), Column(labels.text("count", locale), K.INT)),
+        list(rows),
+        Chart(chart, title) if chart else None,
+    )
+
+
+def _hazard_table(code: str, title: str, name: str, lines: tuple, locale: str) -> Table:
+    t = lambda c: labels.text(c, locale)  # noqa: E731
+    return Table(
+        code,
+        title,
+        (Column(name), Column(t("found"), K.INT), Column(t("eliminated"), K.INT)),
+        [(x.name, x.found, x.eliminated) for x in lines],
+        Chart(ChartKind.COLUMN, title, 0, (1, 2)),
+    )

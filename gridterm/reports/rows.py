@@ -1,0 +1,192 @@
+"""What a report is computed from: plain rows that the terminal and the server each supply.
+
+The report rules (``daily``, ``monthly``, ``team``) read only these rows, through a
+``ReportSource``. The terminal answers from its local database (``gridterm.reports.local``),
+the server from its own (``sync.server.reports.rows``); both hold the same synced columns, so
+the same day and area give the same figures on both sides.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Protocol
+
+from gridterm.domain.users import ScopeLevel
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    """The grid, community or street office a report covers, with the names its header shows.
+
+    ``grid_names`` lists every grid of the area (id → name), in name order.
+    """
+
+    level: ScopeLevel
+    id: str
+    name: str
+    street_office: str
+    community: str
+    grid_names: dict[str, str]
+
+    @property
+    def grid_ids(self) -> list[str]:
+        """The grids covered."""
+        return list(self.grid_names)
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerRow:
+    """A member of staff (网格员, 巡查员, 书记…) who works in the area."""
+
+    id: str
+    worker_id: str
+    name: str
+    role: str
+    grid_ids: tuple[str, ...] = ()
+    #: the last sync the server confirmed for this worker's device, where the source knows it
+    last_sync: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckRow:
+    """One 打卡: ``kind`` is ``in`` or ``out``; ``located`` when a position was recorded."""
+
+    user_id: str
+    kind: str
+    at: datetime
+    located: bool
+
+
+@dataclass(frozen=True, slots=True)
+class VisitRow:
+    """One visit, with what the reports need of its household.
+
+    ``concerns`` holds one category per concern raised (empty text when none was picked);
+    ``revision_of`` names the visit a correction replaces (the original is not counted).
+    """
+
+    id: str
+    user_id: str
+    household_id: str
+    grid_id: str
+    visited_at: datetime
+    visit_type: str
+    outcome: str
+    concerns: tuple[str, ...]
+    photos: int
+    address: str
+    key: bool
+    revision_of: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TicketRow:
+    """A ticket as it stands now."""
+
+    id: str
+    grid_id: str
+    category: str
+    title: str
+    urgent: bool
+    status: str
+    level: str
+    reported_by: str
+    reported_at: datetime
+    photos: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class StepRow:
+    """One ticket transition (``ticket_transition``): who did what, when."""
+
+    ticket_id: str
+    action: str
+    by_user: str
+    at: datetime
+    photo: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class HazardRow:
+    """A hazard with its inspection's inspector and its market (the special grid)."""
+
+    id: str
+    grid_id: str
+    item_code: str
+    item_text: str
+    severity: str
+    status: str
+    found_at: datetime
+    found_by: str
+    closed_at: datetime | None
+    deadline: date
+
+
+@dataclass(frozen=True, slots=True)
+class KeyHouseholdRow:
+    """A key household (重点户) of the area with its visit dates.
+
+    ``visits`` are the local days of its visits from ``since`` on (the reports ask for enough
+    history to tell its cycle); ``head`` and ``phone`` are as stored, masked by the report.
+    """
+
+    id: str
+    grid_id: str
+    address: str
+    reasons: tuple[str, ...]
+    head: str
+    phone: str
+    visits: tuple[date, ...]
+
+
+class ReportSource(Protocol):
+    """The rows of one area over a UTC range ``[start, end)`` of stored time text."""
+
+    def workers(self, area: Area) -> list[WorkerRow]:
+        """Staff assigned to the area's grids, and the area's supervisors and street staff."""
+
+    def workers_by_id(self, user_ids: Sequence[str]) -> list[WorkerRow]:
+        """These users (someone from elsewhere who acted in the area)."""
+
+    def check_ins(self, user_ids: Sequence[str], start: str, end: str) -> list[CheckRow]:
+        """Check-ins of these users in the range."""
+
+    def visits(self, area: Area, start: str, end: str) -> list[VisitRow]:
+        """Visits to the area's households in the range, revisions included."""
+
+    def tickets(self, area: Area, start: str, end: str) -> list[TicketRow]:
+        """Tickets of the area reported in the range, or still open at ``end``, or moved by a
+        step in the range."""
+
+    def steps(self, ticket_ids: Sequence[str]) -> list[StepRow]:
+        """Every transition of these tickets."""
+
+    def hazards(self, area: Area, start: str, end: str) -> list[HazardRow]:
+        """Hazards of the area found or closed in the range, or open at ``end``."""
+
+    def key_households(self, area: Area, since: str, end: str) -> list[KeyHouseholdRow]:
+        """The area's key households (not vacant) and their visit days from ``since``."""
+
+    def data_as_of(self) -> datetime | None:
+        """When the data was last confirmed complete: the terminal's last confirmed sync, the
+        server's clock (None when never synced)."""
+
+
+def concern_categories(concerns_json: str) -> tuple[str, ...]:
+    """The category of each concern of a stored visit (``concerns`` JSON text)."""
+    if concerns_json == "[]":
+        return ()
+    return tuple(str(c.get("category") or "") for c in json.loads(concerns_json))
+
+
+def item_texts(templates: Iterable[Any]) -> dict[tuple[str, int, str], str]:
+    """(template code, version, item code) → the item's text, from stored templates."""
+    out: dict[tuple[str, int, str], str] = {}
+    for t in templates:
+        items = json.loads(t["items"]) if isinstance(t["items"], str) else t["items"]
+        for item in items:
+            out[(t["code"], int(t["version"]), item["code"])] = item["text"]
+    return out
