@@ -22,7 +22,6 @@ class Activity(StrEnum):
     REPORT_TICKET = "report_ticket"  # 上报问题 / 随手拍
     EDIT_PREMISES = "edit_premises"  # 商户信息维护
     INSPECT = "inspect"  # 隐患排查与复查
-    REPORT = "report"  # 工作日志、月度民情分析: see and export an area's reports
 
 
 A = Activity

@@ -40,6 +40,17 @@ class AreaLookup(Protocol):
         """The area with its names and grids."""
 
 
+def require_reporter(user: User) -> None:
+    """Reports are for those who oversee others: community supervisors (社区书记) and street
+    staff (街道), whose scope is wider than their own grids."""
+    if user.scope_level is ScopeLevel.GRIDS:
+        raise PermissionDeniedError(
+            "report.role_not_allowed",
+            f"a {user.role.value} has no reports",
+            role=user.role.value,
+        )
+
+
 def may_see(user: User, level: ScopeLevel, place: Place) -> bool:
     """Whether ``user``'s scope includes the whole area.
 

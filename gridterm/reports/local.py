@@ -114,7 +114,7 @@ class LocalSource:
             ):
                 found.setdefault(row["id"], [row, []])[1].append(row["grid_id"])
         return sorted(
-            (_worker(row, grid_ids) for row, grid_ids in found.values()),
+            (worker_row(row, grid_ids) for row, grid_ids in found.values()),
             key=lambda w: (w.name, w.worker_id),
         )
 
@@ -126,7 +126,7 @@ class LocalSource:
                 f"SELECT id, worker_id, name, role FROM user WHERE id IN ({_marks(chunk)})",
                 tuple(chunk),
             ):
-                out.append(_worker(row, []))
+                out.append(worker_row(row, []))
         return sorted(out, key=lambda w: (w.name, w.worker_id))
 
     def check_ins(self, user_ids: Sequence[str], start: str, end: str) -> list[CheckRow]:
@@ -243,7 +243,8 @@ def _grids(rows: list[dict[str, Any]]) -> dict[str, str]:
     return {row["id"]: row["name"] for row in rows}
 
 
-def _worker(row: Any, grid_ids: list[str]) -> WorkerRow:
+def worker_row(row: Any, grid_ids: list[str]) -> WorkerRow:
+    """A user row (id, worker_id, name, role) with their grids in the area."""
     return WorkerRow(row["id"], row["worker_id"], row["name"], row["role"], tuple(sorted(grid_ids)))
 
 

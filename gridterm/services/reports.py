@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from gridterm.domain.permissions import Activity, require
 from gridterm.domain.users import ScopeLevel
 from gridterm.ids import new_id
-from gridterm.reports.area import resolve_area
+from gridterm.reports.area import require_reporter, resolve_area
 from gridterm.reports.daily import DailyLog, daily_log
 from gridterm.reports.export import Format, Progress, Report, export, parse_format
 from gridterm.reports.local import LocalSource
@@ -50,7 +49,7 @@ class Reports:
 
     def areas(self) -> list[Area]:
         """The areas the user may pick: their community or street office, and each grid."""
-        require(self.session.user, Activity.REPORT)
+        require_reporter(self.session.user)
 
         def read(r: Reader) -> list[Area]:
             source = LocalSource(r)
@@ -98,7 +97,7 @@ class Reports:
 
         The file is complete before the record is written; a failure writes neither.
         """
-        require(self.session.user, Activity.REPORT)
+        require_reporter(self.session.user)
         chosen = parse_format(fmt)
         written = export(
             report,
@@ -143,7 +142,7 @@ class Reports:
         return self.session.store.read(lambda r: LocalSource(r).data_as_of())
 
     def _read(self, compute, level, area_id):  # type: ignore[no-untyped-def]
-        require(self.session.user, Activity.REPORT)
+        require_reporter(self.session.user)
 
         def read(r: Reader):  # type: ignore[no-untyped-def]
             source = LocalSource(r)

@@ -14,7 +14,7 @@ from fastapi.openapi.utils import get_openapi
 from sqlalchemy import Engine, select
 
 from sync import protocol
-from sync.server.api import auth, blobs, conflicts, errors, health
+from sync.server.api import auth, blobs, conflicts, errors, health, reports
 from sync.server.api import sync as sync_api
 from sync.server.api.deps import check_protocol
 from sync.server.blobs.disk import DiskBlobStorage
@@ -55,7 +55,14 @@ def create_app(
             select(schema.meta.c.value).where(schema.meta.c.key == "instance")
         ).scalar_one()
     errors.install(app)
-    for router in (health.router, auth.router, sync_api.router, blobs.router, conflicts.router):
+    for router in (
+        health.router,
+        auth.router,
+        sync_api.router,
+        blobs.router,
+        conflicts.router,
+        reports.router,
+    ):
         app.include_router(router)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app

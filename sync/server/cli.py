@@ -42,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
     from sync.server import demo
 
     demo.add_parser(sub, _db_arg)
+    from sync.server.reports import cli as report_cli
+
+    report_cli.add_parser(sub, _db_arg)
     return parser
 
 

@@ -30,7 +30,7 @@ def report(db: Path, out: Path, words: str) -> int:
 def test_a_grid_worker_gets_no_report(db: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / "d.xlsx"
     assert report(db, out, "daily --date 2026-11-20 --worker-id w1 --format xlsx") == 2
-    assert "permission.role_not_allowed" in capsys.readouterr().err
+    assert "report.role_not_allowed" in capsys.readouterr().err
     assert not out.exists()
 
 
@@ -39,7 +39,7 @@ def test_bad_input_is_refused_and_nothing_is_written(db: Path, tmp_path: Path, c
         ("--date 2026-02-30 --format pdf", "report.bad_date"),
         ("--date 2099-01-01 --format pdf", "report.future_period"),
         ("--date 2026-11-20 --format docx", "report.bad_format"),
-        ("--date 2026-11-20 --format pdf --community c2", "permission.role_not_allowed"),
+        ("--date 2026-11-20 --format pdf --community c2", "report.role_not_allowed"),
     ]
     for words, code in cases:
         assert report(db, tmp_path / "x.pdf", f"daily --worker-id w1 {words}") == 2

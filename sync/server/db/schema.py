@@ -479,6 +479,22 @@ grid_release = Table(
     Column("left_at", BigInteger, nullable=True),
     PrimaryKeyConstraint("user_id", "device_id", "grid_id"),
 )
+report_export = Table(
+    # who exported which report through the server (API or CLI), when and how big (0005)
+    "report_export",
+    metadata,
+    _id(),
+    Column("user_id", String(64), nullable=False),
+    Column("device_id", String(64), nullable=True),
+    Column("via", String(10), nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("area_level", String(20), nullable=False),
+    Column("area_id", String(64), nullable=False),
+    Column("period", String(10), nullable=False),
+    Column("format", String(10), nullable=False),
+    Column("bytes", BigInteger, nullable=False),
+    Column("at", BigInteger, nullable=False, index=True),
+)
 snapshot = Table(
     "snapshot",
     metadata,
