@@ -188,6 +188,27 @@ FIELDS = {
     "signature": QT_TRANSLATE_NOOP("Fields", "signature"),
 }
 ERRORS = {
+    "report.bad_date": QT_TRANSLATE_NOOP("Errors", "Give the date as year-month-day."),
+    "report.bad_month": QT_TRANSLATE_NOOP("Errors", "Give the month as year-month."),
+    "report.future_period": QT_TRANSLATE_NOOP("Errors", "A report cannot cover the future."),
+    "report.bad_format": QT_TRANSLATE_NOOP("Errors", "Choose xlsx, CSV, PDF or JSON."),
+    "report.bad_area": QT_TRANSLATE_NOOP(
+        "Errors", "Choose one area: a grid, a community or a street office."
+    ),
+    "report.area_unknown": QT_TRANSLATE_NOOP("Errors", "There is no such area."),
+    "report.area_outside": QT_TRANSLATE_NOOP("Errors", "This area is outside yours."),
+    "report.no_area": QT_TRANSLATE_NOOP("Errors", "You have no area to report on."),
+    "report.role_not_allowed": QT_TRANSLATE_NOOP(
+        "Errors", "Reports are for community supervisors and street office staff."
+    ),
+    "report.output_unwritable": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The file cannot be written there (is the folder or USB drive still there?). "
+        "Nothing was saved.",
+    ),
+    "report.no_cjk_font": QT_TRANSLATE_NOOP(
+        "Errors", "No Chinese font is installed for PDFs: install fonts-wqy-microhei."
+    ),
     "conflict.status_by_transition": QT_TRANSLATE_NOOP(
         "Errors",
         "A ticket's status follows its steps: accept the server's status, then open the "

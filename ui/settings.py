@@ -29,6 +29,8 @@ PHOTO_MAX_PX = Setting("photos/max_px", 1600)
 IDLE_LOCK_MINUTES = Setting("security/idle_lock_minutes", 5)
 LAST_WORKER_ID = Setting("login/last_worker_id", "")
 DB_PATH = Setting("store/db_path", "")
+#: Where the Reports screen saves exports (a folder or a USB drive); empty: Documents.
+REPORT_FOLDER = Setting("reports/folder", "")
 
 LANGUAGES = ("zh_CN", "en")
 THEMES = ("normal", "high_contrast", "large_text")

@@ -147,17 +147,24 @@ class Shell(QWidget):
                 ),
             ]
         if role in (Role.COMMUNITY_SUPERVISOR, Role.STREET_STAFF):
-            from ui.screens import hazards
+            from ui.screens import hazards, reports, team
 
-            # Supervisors follow the markets' hazard status (and open a market from it).
-            sections.append(
+            # Supervisors follow their team, the markets' hazard status, and the reports.
+            sections += [
+                ("team", self.tr("Team"), "team", lambda: team.TeamScreen(*self._args())),
                 (
                     "hazards",
                     self.tr("Hazards"),
                     "hazard",
                     lambda: hazards.HazardsScreen(*self._args()),
-                )
-            )
+                ),
+                (
+                    "reports",
+                    self.tr("Reports"),
+                    "report",
+                    lambda: reports.ReportsScreen(*self._args()),
+                ),
+            ]
         sections += [
             (
                 "tickets",

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from gridterm.services.register import Register
+from gridterm.services.reports import Reports
 from gridterm.services.rounds import Rounds
 from gridterm.services.session import Session
 from gridterm.services.tickets import Tickets
@@ -52,6 +53,7 @@ class Workspace:
     tickets: Tickets
     rounds: Rounds
     drafts: Drafts
+    reports: Reports
     #: The background sync (ui.sync_runner.SyncRunner) on an enrolled terminal, else None.
     sync: Any = None
 
@@ -66,6 +68,7 @@ class Workspace:
             tickets=Tickets(session),
             rounds=Rounds(session),
             drafts=Drafts(session.store, session.user.id),
+            reports=Reports(session),
         )
 
     @property

@@ -181,8 +181,32 @@
             <translation>Households</translation>
         </message>
         <message>
+            <source>Worker</source>
+            <translation>Worker</translation>
+        </message>
+        <message>
+            <source>Checked in</source>
+            <translation>Checked in</translation>
+        </message>
+        <message>
+            <source>Visits</source>
+            <translation>Visits</translation>
+        </message>
+        <message>
             <source>Key households</source>
             <translation>Key households</translation>
+        </message>
+        <message>
+            <source>Due today</source>
+            <translation>Due today</translation>
+        </message>
+        <message>
+            <source>Open tickets</source>
+            <translation>Open tickets</translation>
+        </message>
+        <message>
+            <source>Last sync</source>
+            <translation>Last sync</translation>
         </message>
         <message>
             <source>Building captain</source>
@@ -361,6 +385,50 @@
     </context>
     <context>
         <name>Errors</name>
+        <message>
+            <source>Give the date as year-month-day.</source>
+            <translation>Give the date as year-month-day.</translation>
+        </message>
+        <message>
+            <source>Give the month as year-month.</source>
+            <translation>Give the month as year-month.</translation>
+        </message>
+        <message>
+            <source>A report cannot cover the future.</source>
+            <translation>A report cannot cover the future.</translation>
+        </message>
+        <message>
+            <source>Choose xlsx, CSV, PDF or JSON.</source>
+            <translation>Choose xlsx, CSV, PDF or JSON.</translation>
+        </message>
+        <message>
+            <source>Choose one area: a grid, a community or a street office.</source>
+            <translation>Choose one area: a grid, a community or a street office.</translation>
+        </message>
+        <message>
+            <source>There is no such area.</source>
+            <translation>There is no such area.</translation>
+        </message>
+        <message>
+            <source>This area is outside yours.</source>
+            <translation>This area is outside yours.</translation>
+        </message>
+        <message>
+            <source>You have no area to report on.</source>
+            <translation>You have no area to report on.</translation>
+        </message>
+        <message>
+            <source>Reports are for community supervisors and street office staff.</source>
+            <translation>Reports are for community supervisors and street office staff.</translation>
+        </message>
+        <message>
+            <source>The file cannot be written there (is the folder or USB drive still there?). Nothing was saved.</source>
+            <translation>The file cannot be written there (is the folder or USB drive still there?). Nothing was saved.</translation>
+        </message>
+        <message>
+            <source>No Chinese font is installed for PDFs: install fonts-wqy-microhei.</source>
+            <translation>No Chinese font is installed for PDFs: install fonts-wqy-microhei.</translation>
+        </message>
         <message>
             <source>A ticket&apos;s status follows its steps: accept the server&apos;s status, then open the ticket to act again.</source>
             <translation>A ticket&apos;s status follows its steps: accept the server&apos;s status, then open the ticket to act again.</translation>
@@ -1990,6 +2058,80 @@ Worker ID {worker_id} · PIN {pin}</translation>
         </message>
     </context>
     <context>
+        <name>Reports</name>
+        <message>
+            <source>Data as of the last confirmed sync: {time}</source>
+            <translation>Data as of the last confirmed sync: {time}</translation>
+        </message>
+        <message>
+            <source>Data as of: never synced with the server (local data only)</source>
+            <translation>Data as of: never synced with the server (local data only)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsScreen</name>
+        <message>
+            <source>Daily work log</source>
+            <translation>Daily work log</translation>
+        </message>
+        <message>
+            <source>Monthly summary</source>
+            <translation>Monthly summary</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>Report</translation>
+        </message>
+        <message>
+            <source>Excel (xlsx)</source>
+            <translation>Excel (xlsx)</translation>
+        </message>
+        <message>
+            <source>PDF to print and sign</source>
+            <translation>PDF to print and sign</translation>
+        </message>
+        <message>
+            <source>CSV (zip of tables)</source>
+            <translation>CSV (zip of tables)</translation>
+        </message>
+        <message>
+            <source>JSON for other platforms</source>
+            <translation>JSON for other platforms</translation>
+        </message>
+        <message>
+            <source>Choose folder…</source>
+            <translation>Choose folder…</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <source>Open file</source>
+            <translation>Open file</translation>
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation>Reports</translation>
+        </message>
+        <message>
+            <source>USB drive {name} ({path})</source>
+            <translation>USB drive {name} ({path})</translation>
+        </message>
+        <message>
+            <source>Save reports in</source>
+            <translation>Save reports in</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>Exporting…</translation>
+        </message>
+        <message>
+            <source>Saved {file}</source>
+            <translation>Saved {file}</translation>
+        </message>
+    </context>
+    <context>
         <name>ResidentEditScreen</name>
         <message>
             <source>Name</source>
@@ -2210,6 +2352,14 @@ Worker ID {worker_id} · PIN {pin}</translation>
             <translation>Register</translation>
         </message>
         <message>
+            <source>Team</source>
+            <translation>Team</translation>
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation>Reports</translation>
+        </message>
+        <message>
             <source>Tickets</source>
             <translation>Tickets</translation>
         </message>
@@ -2424,6 +2574,40 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>This terminal has never synced.</source>
             <translation>This terminal has never synced.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Team</name>
+        <message>
+            <source>{n} ({urgent} urgent)</source>
+            <translation>{n} ({urgent} urgent)</translation>
+        </message>
+        <message>
+            <source>Not checked in</source>
+            <translation>Not checked in</translation>
+        </message>
+        <message>
+            <source>Checked out</source>
+            <translation>Checked out</translation>
+        </message>
+        <message>
+            <source>On the round</source>
+            <translation>On the round</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamScreen</name>
+        <message>
+            <source>Nobody works in this area yet.</source>
+            <translation>Nobody works in this area yet.</translation>
+        </message>
+        <message>
+            <source>Team</source>
+            <translation>Team</translation>
+        </message>
+        <message>
+            <source>{checked} of {total} checked in · {behind} behind on key households</source>
+            <translation>{checked} of {total} checked in · {behind} behind on key households</translation>
         </message>
     </context>
     <context>

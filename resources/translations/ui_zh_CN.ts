@@ -181,8 +181,32 @@
             <translation>户数</translation>
         </message>
         <message>
+            <source>Worker</source>
+            <translation>人员</translation>
+        </message>
+        <message>
+            <source>Checked in</source>
+            <translation>签到时间</translation>
+        </message>
+        <message>
+            <source>Visits</source>
+            <translation>走访</translation>
+        </message>
+        <message>
             <source>Key households</source>
             <translation>重点户</translation>
+        </message>
+        <message>
+            <source>Due today</source>
+            <translation>今日应访</translation>
+        </message>
+        <message>
+            <source>Open tickets</source>
+            <translation>未办结工单</translation>
+        </message>
+        <message>
+            <source>Last sync</source>
+            <translation>最近同步</translation>
         </message>
         <message>
             <source>Building captain</source>
@@ -361,6 +385,50 @@
     </context>
     <context>
         <name>Errors</name>
+        <message>
+            <source>Give the date as year-month-day.</source>
+            <translation>请按“年-月-日”填写日期。</translation>
+        </message>
+        <message>
+            <source>Give the month as year-month.</source>
+            <translation>请按“年-月”填写月份。</translation>
+        </message>
+        <message>
+            <source>A report cannot cover the future.</source>
+            <translation>报表不能统计未来的日期。</translation>
+        </message>
+        <message>
+            <source>Choose xlsx, CSV, PDF or JSON.</source>
+            <translation>请选择 xlsx、CSV、PDF 或 JSON。</translation>
+        </message>
+        <message>
+            <source>Choose one area: a grid, a community or a street office.</source>
+            <translation>请只选择一个范围：网格、社区或街道。</translation>
+        </message>
+        <message>
+            <source>There is no such area.</source>
+            <translation>没有这个范围。</translation>
+        </message>
+        <message>
+            <source>This area is outside yours.</source>
+            <translation>该范围不在您的管辖范围内。</translation>
+        </message>
+        <message>
+            <source>You have no area to report on.</source>
+            <translation>您没有可统计的范围。</translation>
+        </message>
+        <message>
+            <source>Reports are for community supervisors and street office staff.</source>
+            <translation>报表仅供社区书记和街道工作人员使用。</translation>
+        </message>
+        <message>
+            <source>The file cannot be written there (is the folder or USB drive still there?). Nothing was saved.</source>
+            <translation>无法写入该位置（文件夹或U盘是否还在？），未保存任何文件。</translation>
+        </message>
+        <message>
+            <source>No Chinese font is installed for PDFs: install fonts-wqy-microhei.</source>
+            <translation>未安装生成 PDF 所需的中文字体：请安装 fonts-wqy-microhei。</translation>
+        </message>
         <message>
             <source>A ticket&apos;s status follows its steps: accept the server&apos;s status, then open the ticket to act again.</source>
             <translation>工单状态由办理步骤决定：请接受服务器的状态，再打开工单重新操作。</translation>
@@ -1980,6 +2048,80 @@ Worker ID {worker_id} · PIN {pin}</source>
         </message>
     </context>
     <context>
+        <name>Reports</name>
+        <message>
+            <source>Data as of the last confirmed sync: {time}</source>
+            <translation>数据截至最近一次确认同步：{time}</translation>
+        </message>
+        <message>
+            <source>Data as of: never synced with the server (local data only)</source>
+            <translation>数据截至：尚未与服务器同步（仅本机数据）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsScreen</name>
+        <message>
+            <source>Daily work log</source>
+            <translation>工作日志</translation>
+        </message>
+        <message>
+            <source>Monthly summary</source>
+            <translation>月度民情分析</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>报表</translation>
+        </message>
+        <message>
+            <source>Excel (xlsx)</source>
+            <translation>Excel（xlsx）</translation>
+        </message>
+        <message>
+            <source>PDF to print and sign</source>
+            <translation>PDF（打印签字）</translation>
+        </message>
+        <message>
+            <source>CSV (zip of tables)</source>
+            <translation>CSV（多表打包为 zip）</translation>
+        </message>
+        <message>
+            <source>JSON for other platforms</source>
+            <translation>JSON（供12345等平台）</translation>
+        </message>
+        <message>
+            <source>Choose folder…</source>
+            <translation>选择文件夹…</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>Open file</source>
+            <translation>打开文件</translation>
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation>报表</translation>
+        </message>
+        <message>
+            <source>USB drive {name} ({path})</source>
+            <translation>U盘 {name}（{path}）</translation>
+        </message>
+        <message>
+            <source>Save reports in</source>
+            <translation>报表保存到</translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation>正在导出……</translation>
+        </message>
+        <message>
+            <source>Saved {file}</source>
+            <translation>已保存 {file}</translation>
+        </message>
+    </context>
+    <context>
         <name>ResidentEditScreen</name>
         <message>
             <source>Name</source>
@@ -2199,6 +2341,14 @@ Worker ID {worker_id} · PIN {pin}</source>
             <translation>人房台账</translation>
         </message>
         <message>
+            <source>Team</source>
+            <translation>团队</translation>
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation>报表</translation>
+        </message>
+        <message>
             <source>Tickets</source>
             <translation>工单</translation>
         </message>
@@ -2408,6 +2558,40 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>This terminal has never synced.</source>
             <translation>本终端从未同步。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Team</name>
+        <message>
+            <source>{n} ({urgent} urgent)</source>
+            <translation>{n}（紧急 {urgent}）</translation>
+        </message>
+        <message>
+            <source>Not checked in</source>
+            <translation>未签到</translation>
+        </message>
+        <message>
+            <source>Checked out</source>
+            <translation>已签退</translation>
+        </message>
+        <message>
+            <source>On the round</source>
+            <translation>巡查中</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamScreen</name>
+        <message>
+            <source>Nobody works in this area yet.</source>
+            <translation>该范围内还没有工作人员。</translation>
+        </message>
+        <message>
+            <source>Team</source>
+            <translation>团队</translation>
+        </message>
+        <message>
+            <source>{checked} of {total} checked in · {behind} behind on key households</source>
+            <translation>已签到 {checked}/{total} 人 · 重点户逾期 {behind} 人</translation>
         </message>
     </context>
     <context>

@@ -1,0 +1,89 @@
+"""团队 and 报表 on the demo street office, as its community supervisor: the team today, a
+preview with charts, an export off the GUI thread into a chosen folder, in both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pypdf
+
+from tests.ui.conftest import log_in, open_tab, tap, wait_idle
+from ui.models.report_table import ReportTableModel
+from ui.models.team import TeamModel
+
+SUPERVISOR = "S0001"
+
+
+def test_team_shows_every_worker_with_who_has_not_checked_in(qtbot, demo_window, qtmodeltester):
+    log_in(qtbot, demo_window, SUPERVISOR)
+    team = open_tab(qtbot, demo_window, "team")
+    qtbot.waitUntil(lambda: team.model.rowCount() > 0, timeout=10000)
+    qtmodeltester.check(team.model)
+    members = team.model.rows()
+    checked, behind = sum(m.checked_in for m in members), sum(m.behind for m in members)
+    assert team.summary.text() == f"已签到 {checked}/{len(members)} 人 · 重点户逾期 {behind} 人"
+    first = [team.model.index(0, c).data() for c in range(team.model.columnCount())]
+    if not members[0].checked_in:
+        assert first[TeamModel.COL_STATUS] == "未签到"
+    assert team.as_of.text().startswith("数据截至")
+
+
+def test_preview_then_export_xlsx_into_a_folder(qtbot, demo_window, tmp_path: Path, qtmodeltester):
+    log_in(qtbot, demo_window, SUPERVISOR)
+    reports = open_tab(qtbot, demo_window, "reports")
+    qtbot.waitUntil(lambda: reports.document is not None, timeout=10000)
+    assert reports.document.title == "工作日志"
+    assert reports.figures.heading.text().startswith("工作日志 · ")
+    qtmodeltester.check(reports.table_model)
+    reports.kind.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: reports.document.title == "月度民情分析", timeout=10000)
+    assert reports.chart.chart().series(), "the preview draws the chart"
+    reports.table_pick.setCurrentIndex(1)
+    assert reports.table_model.rowCount() > 0
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    reports.choose_folder(str(folder))
+    reports.format.setCurrentIndex(reports.format.findData("xlsx"))
+    with qtbot.waitSignal(reports.exported, timeout=20000) as saved:
+        tap(qtbot, reports.export_button)
+    path = Path(saved.args[0])
+    assert path.parent == folder and path.suffix == ".xlsx"
+    assert reports.progress.value() == 100 and reports.open_button.isEnabled()
+    assert openpyxl.load_workbook(path).sheetnames[0] == "汇总"
+    assert demo_window.workspace.reports.exports()[0].file == str(path)
+    wait_idle(qtbot, demo_window)
+
+
+def test_english_reports_and_pdf(qtbot, demo_window, tmp_path: Path):
+    log_in(qtbot, demo_window, SUPERVISOR)
+    demo_window.change_language("en")
+    reports = open_tab(qtbot, demo_window, "reports")
+    qtbot.waitUntil(lambda: reports.document is not None, timeout=10000)
+    assert reports.document.title == "Daily work log" and reports.title() == "Reports"
+    reports.choose_folder(str(tmp_path))
+    reports.format.setCurrentIndex(reports.format.findData("pdf"))
+    with qtbot.waitSignal(reports.exported, timeout=30000) as saved:
+        tap(qtbot, reports.export_button)
+    text = pypdf.PdfReader(saved.args[0]).pages[0].extract_text()
+    assert "Daily work log" in text and "Page 1 of" in text
+    wait_idle(qtbot, demo_window)
+
+
+def test_an_unwritable_folder_says_so_and_writes_nothing(qtbot, demo_window, tmp_path: Path):
+    log_in(qtbot, demo_window, SUPERVISOR)
+    reports = open_tab(qtbot, demo_window, "reports")
+    qtbot.waitUntil(lambda: reports.document is not None, timeout=10000)
+    gone = tmp_path / "unplugged"
+    reports.choose_folder(str(gone))  # the USB drive was pulled out
+    tap(qtbot, reports.export_button)
+    qtbot.waitUntil(
+        lambda: reports.export_button.isEnabled() and reports.message.text() != "正在导出……",
+        timeout=10000,
+    )
+    assert "无法写入" in reports.message.text()
+    assert not gone.exists() and demo_window.workspace.reports.exports() == []
+
+
+def test_report_table_model_passes_the_model_tester(qtmodeltester) -> None:
+    qtmodeltester.check(ReportTableModel())

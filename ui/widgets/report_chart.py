@@ -1,0 +1,117 @@
+"""A chart of a report table with QtCharts: bars, a trend line or a pie, as the core's
+document asks (``gridterm.reports.document.Chart``)."""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QLineSeries,
+    QPieSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QWidget
+
+from gridterm.reports.document import ChartKind, Table
+
+PALETTE = ("#2F6FB5", "#F28E2B", "#59A14F", "#E15759", "#76B7B2", "#EDC948", "#B07AA1")
+
+
+class ReportChart(QChartView):
+    """Shows the chart of one table; ``show_table(None)`` clears it."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("reportChart")
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(240)
+        self.setChart(QChart())
+
+    def show_table(self, table: Table | None, text_color: str = "#1b2229") -> None:
+        """Draw ``table``'s chart (an empty chart when it has none)."""
+        chart = QChart()
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.setBackgroundVisible(False)
+        chart.legend().setLabelColor(QColor(text_color))
+        spec = table.chart if table is not None else None
+        if table is not None and spec is not None and table.rows:
+            rows = table.rows[:-1] if spec.exclude_last else table.rows
+            names = [str(r[spec.category]) for r in rows]
+            series = [[float(r[c] or 0) for r in rows] for c in spec.values]
+            headers = [table.columns[c].header for c in spec.values]
+            chart.setTitle(spec.title)
+            chart.setTitleBrush(QColor(text_color))
+            if spec.kind is ChartKind.PIE:
+                _pie(chart, names, series[0])
+            elif spec.kind is ChartKind.LINE:
+                _line(chart, names, series[0], headers[0], text_color)
+            else:
+                _bars(chart, names, series, headers, spec.kind is ChartKind.BAR, text_color)
+        old = self.chart()
+        self.setChart(chart)
+        if old is not None:
+            old.deleteLater()
+
+
+def _pie(chart: QChart, names: list[str], values: list[float]) -> None:
+    pie = QPieSeries()
+    for i, (name, value) in enumerate(zip(names, values, strict=True)):
+        piece = pie.append(f"{name} {value:.0f}", value)
+        piece.setColor(QColor(PALETTE[i % len(PALETTE)]))
+    chart.addSeries(pie)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+
+
+def _line(chart: QChart, names: list[str], values: list[float], header: str, color: str) -> None:
+    line = QLineSeries()
+    line.setName(header)
+    for i, value in enumerate(values):
+        line.append(i, value)
+    line.setColor(QColor(PALETTE[0]))
+    chart.addSeries(line)
+    x = QValueAxis()
+    x.setRange(0, max(1, len(values) - 1))
+    x.setLabelFormat("%d")
+    x.setTickCount(min(len(values), 7) or 2)
+    y = QValueAxis()
+    y.setRange(0, max(values, default=1) * 1.15 or 1)
+    y.setLabelFormat("%d")
+    for axis, side in ((x, Qt.AlignmentFlag.AlignBottom), (y, Qt.AlignmentFlag.AlignLeft)):
+        axis.setLabelsColor(QColor(color))
+        chart.addAxis(axis, side)
+        line.attachAxis(axis)
+    chart.legend().hide()
+
+
+def _bars(
+    chart: QChart,
+    names: list[str],
+    series: list[list[float]],
+    headers: list[str],
+    horizontal: bool,
+    color: str,
+) -> None:
+    bars = QHorizontalBarSeries() if horizontal else QBarSeries()
+    for i, (header, values) in enumerate(zip(headers, series, strict=True)):
+        bar = QBarSet(header)
+        bar.append(values)
+        bar.setColor(QColor(PALETTE[i % len(PALETTE)]))
+        bars.append(bar)
+    chart.addSeries(bars)
+    categories = QBarCategoryAxis()
+    categories.append([n[:12] for n in names])
+    values = QValueAxis()
+    values.setRange(0, max((v for s in series for v in s), default=1) * 1.1 or 1)
+    values.setLabelFormat("%d")
+    first, second = (values, categories) if horizontal else (categories, values)
+    for axis, side in ((first, Qt.AlignmentFlag.AlignBottom), (second, Qt.AlignmentFlag.AlignLeft)):
+        axis.setLabelsColor(QColor(color))
+        chart.addAxis(axis, side)
+        bars.attachAxis(axis)
+    chart.legend().setVisible(len(series) > 1)
