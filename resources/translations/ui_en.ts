@@ -5,6 +5,7 @@
         <name>Building</name>
         <message>
             <source>Floor {floor}</source>
+            <extracomment>A cell&apos;s ``TileCoverage`` (days since the last visit, overdue key household), or None.</extracomment>
             <translation>Floor {floor}</translation>
         </message>
         <message>
@@ -49,6 +50,26 @@
         <message>
             <source>Small number: residents</source>
             <translation>Small number: residents</translation>
+        </message>
+        <message>
+            <source>Shade by last visit</source>
+            <translation>Shade by last visit</translation>
+        </message>
+        <message>
+            <source>≤ 7 days</source>
+            <translation>≤ 7 days</translation>
+        </message>
+        <message>
+            <source>≤ 30 days</source>
+            <translation>≤ 30 days</translation>
+        </message>
+        <message>
+            <source>≤ 90 days</source>
+            <translation>≤ 90 days</translation>
+        </message>
+        <message>
+            <source>longer or never</source>
+            <translation>longer or never</translation>
         </message>
         <message>
             <source>Building</source>

@@ -5,6 +5,7 @@
         <name>Building</name>
         <message>
             <source>Floor {floor}</source>
+            <extracomment>A cell&apos;s ``TileCoverage`` (days since the last visit, overdue key household), or None.</extracomment>
             <translation>{floor}层</translation>
         </message>
         <message>
@@ -49,6 +50,26 @@
         <message>
             <source>Small number: residents</source>
             <translation>小数字：居住人数</translation>
+        </message>
+        <message>
+            <source>Shade by last visit</source>
+            <translation>按走访时间着色</translation>
+        </message>
+        <message>
+            <source>≤ 7 days</source>
+            <translation>7天内</translation>
+        </message>
+        <message>
+            <source>≤ 30 days</source>
+            <translation>30天内</translation>
+        </message>
+        <message>
+            <source>≤ 90 days</source>
+            <translation>90天内</translation>
+        </message>
+        <message>
+            <source>longer or never</source>
+            <translation>更久或从未走访</translation>
         </message>
         <message>
             <source>Building</source>

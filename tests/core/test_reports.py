@@ -157,3 +157,17 @@ def test_periods_parse_and_refuse() -> None:
     for text in ("2026-12", "2026-1", "2026-00"):
         with pytest.raises(ValidationError):
             parse_month(text, today)
+
+
+def test_coverage_bands_and_overdue_key_households() -> None:
+    from gridterm.domain.territory import KeyReason
+    from gridterm.reports.coverage import Band, band_of, tile_coverage
+
+    assert [band_of(d) for d in (0, 7, 8, 30, 90, 91, None)] == [
+        Band.WEEK, Band.WEEK, Band.MONTH, Band.MONTH, Band.QUARTER, Band.NONE, Band.NONE,
+    ]  # fmt: skip
+    today = date(2026, 11, 20)
+    alone = frozenset({KeyReason.ELDERLY_ALONE})
+    assert tile_coverage(alone, date(2026, 11, 10), today).overdue  # weekly, 10 days ago
+    assert not tile_coverage(alone, date(2026, 11, 15), today).overdue
+    assert not tile_coverage(frozenset(), None, today).overdue  # not a key household

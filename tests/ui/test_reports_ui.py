@@ -87,3 +87,37 @@ def test_an_unwritable_folder_says_so_and_writes_nothing(qtbot, demo_window, tmp
 
 def test_report_table_model_passes_the_model_tester(qtmodeltester) -> None:
     qtmodeltester.check(ReportTableModel())
+
+
+def test_the_building_shades_tiles_by_last_visit_and_marks_overdue_key_households(qtbot, window):
+    from datetime import timedelta
+
+    from gridterm.reports.coverage import Band
+    from tests.ui.test_register import open_building
+    from ui.models.floors import COVERAGE_ROLE
+
+    log_in(qtbot, window)
+    ws = window.workspace
+    ws.visits.record(
+        household_id="h-g1-502",
+        visited_at=ws.session.now() - timedelta(days=3),
+        visit_type="routine",
+        outcome="nothing_raised",
+    )
+    building = open_building(qtbot, window)
+    qtbot.waitUntil(lambda: "h-g1-502" in building.model.coverage)
+    cells = {}
+    for row in range(building.model.rowCount()):
+        for col in range(building.model.columnCount()):
+            index = building.model.index(row, col)
+            if index.data() is not None:
+                cells[index.data()] = index.data(COVERAGE_ROLE)
+    assert cells["502"].band is Band.WEEK and cells["502"].days == 3
+    # the elderly person living alone was never visited: no colour but "never", and overdue
+    assert cells["501"].band is Band.NONE and cells["501"].overdue
+    assert not cells["602"].overdue
+    assert not building.delegate.shading and not building.coverage_legend[0].isVisible()
+    tap(qtbot, building.shading)
+    assert building.delegate.shading and building.coverage_legend[0].isVisible()
+    shot = building.view.viewport().grab().toImage()
+    assert not shot.isNull()

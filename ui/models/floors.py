@@ -13,8 +13,12 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from gridterm.reports.coverage import TileCoverage
 from gridterm.services.register import HouseholdTile
 from ui.models.base import ROW_ROLE
+
+#: A cell's ``TileCoverage`` (days since the last visit, overdue key household), or None.
+COVERAGE_ROLE = Qt.ItemDataRole.UserRole + 3
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
@@ -34,11 +38,15 @@ class FloorModel(QAbstractTableModel):
         self._columns: list[tuple[str, str]] = []  # (unit, room position)
         self._cells: dict[tuple[int, int], HouseholdTile] = {}
         self.tiles: list[HouseholdTile] = []
+        self.coverage: dict[str, TileCoverage] = {}
 
-    def set_rows(self, tiles: list[HouseholdTile]) -> None:
-        """Lay out a building's tiles (any order)."""
+    def set_rows(
+        self, tiles: list[HouseholdTile], coverage: dict[str, TileCoverage] | None = None
+    ) -> None:
+        """Lay out a building's tiles (any order), with each household's coverage."""
         self.beginResetModel()
         self.tiles = list(tiles)
+        self.coverage = coverage or {}
         self._floors = sorted({t.floor for t in tiles}, reverse=True)
         self._columns = sorted({(t.unit, room_position(t.room)) for t in tiles}, key=_unit_order)
         floor_row = {f: i for i, f in enumerate(self._floors)}
@@ -66,6 +74,8 @@ class FloorModel(QAbstractTableModel):
             return None
         if role == ROW_ROLE:
             return tile
+        if role == COVERAGE_ROLE:
+            return self.coverage.get(tile.household_id)
         if role == Qt.ItemDataRole.DisplayRole:
             return tile.room
         if role == Qt.ItemDataRole.AccessibleTextRole:

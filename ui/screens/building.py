@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableView, QWidget
 
+from gridterm.reports.coverage import Band, TileCoverage, building_coverage
 from gridterm.services.register import HouseholdTile
 from ui.context import AppContext
 from ui.models.base import ROW_ROLE
@@ -16,8 +17,8 @@ from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
 from ui.widgets.flow import FlowLayout
 from ui.widgets.icons import pixmap
-from ui.widgets.tiles import TILE_H, TILE_W, TileDelegate
-from ui.widgets.touch import card, kinetic, label
+from ui.widgets.tiles import TILE_H, TILE_W, TileDelegate, shade
+from ui.widgets.touch import button, card, kinetic, label
 from ui.workspace import Workspace
 
 
@@ -29,6 +30,7 @@ class BuildingData:
     name: str
     captain: str
     tiles: list[HouseholdTile]
+    coverage: dict[str, TileCoverage]
 
 
 def read_building(ws: Workspace, building_id: str) -> BuildingData:
@@ -36,13 +38,14 @@ def read_building(ws: Workspace, building_id: str) -> BuildingData:
     tiles = ws.register.building_floors(building_id)
     row = ws.store.query("SELECT number, name, captain FROM building WHERE id = ?", (building_id,))
     b = row[0] if row else {"number": "?", "name": "", "captain": ""}
-    return BuildingData(b["number"], b["name"], b["captain"], tiles)
+    coverage = building_coverage(ws.session, building_id)
+    return BuildingData(b["number"], b["name"], b["captain"], tiles, coverage)
 
 
 class BuildingScreen(Screen):
     """Floors top to bottom, rooms left to right; tap a tile to open the household."""
 
-    watches = frozenset({"household", "resident"})
+    watches = frozenset({"household", "resident", "visit"})
     loaded = Signal()
 
     def __init__(self, ctx: AppContext, ws: Workspace, nav: Navigator, building_id: str):
@@ -73,13 +76,15 @@ class BuildingScreen(Screen):
             self.legend.addWidget(entry)
         self.legend.addWidget(label(self.tr("Small number: residents"), "muted", wrap=False))
         info.addWidget(legend)
+        info.addWidget(self._coverage_row(ctx))
         self.body.addWidget(info_card)
 
         self.model = FloorModel(self)
         self.view = QTableView()
         self.view.setObjectName("floorView")
         self.view.setModel(self.model)
-        self.view.setItemDelegate(TileDelegate(ctx.theme, self.view))
+        self.delegate = TileDelegate(ctx.theme, self.view)
+        self.view.setItemDelegate(self.delegate)
         self.view.setShowGrid(False)
         self.view.setCornerButtonEnabled(False)  # "select all" means nothing here
         self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -97,6 +102,35 @@ class BuildingScreen(Screen):
         self.view.clicked.connect(self._open)
         self.body.addWidget(self.view, 1)
 
+    def _coverage_row(self, ctx: AppContext) -> QWidget:
+        """The switch for coverage shading and what its colours mean."""
+        row = QWidget()
+        flow = FlowLayout(row, spacing=12)
+        self.shading = button(self.tr("Shade by last visit"), object_name="coverageShading")
+        self.shading.setCheckable(True)
+        self.shading.toggled.connect(self._shade)
+        flow.addWidget(self.shading)
+        self.coverage_legend = []
+        for band, text in (
+            (Band.WEEK, self.tr("≤ 7 days")),
+            (Band.MONTH, self.tr("≤ 30 days")),
+            (Band.QUARTER, self.tr("≤ 90 days")),
+            (Band.NONE, self.tr("longer or never")),
+        ):
+            swatch = label(text, wrap=False)
+            colour = shade(ctx.theme, band).name()
+            swatch.setStyleSheet(f"background: {colour}; padding: 4px 10px; border-radius: 6px;")
+            swatch.setVisible(False)
+            self.coverage_legend.append(swatch)
+            flow.addWidget(swatch)
+        return row
+
+    def _shade(self, on: bool) -> None:
+        self.delegate.shading = on
+        for swatch in self.coverage_legend:
+            swatch.setVisible(on)
+        self.view.viewport().update()
+
     def title(self) -> str:
         if self.data is None:
             return self.tr("Building")
@@ -109,7 +143,7 @@ class BuildingScreen(Screen):
 
     def _apply(self, data: BuildingData) -> None:
         self.data = data
-        self.model.set_rows(data.tiles)
+        self.model.set_rows(data.tiles, data.coverage)
         tiles = data.tiles
         floors = len({t.floor for t in tiles})
         text = self.tr("{households} households on {floors} floors · {key} key").format(

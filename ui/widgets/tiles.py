@@ -4,11 +4,13 @@ party-member, vacant and rental households."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from gridterm.reports.coverage import Band, TileCoverage
 from gridterm.services.register import HouseholdTile
 from ui.models.base import ROW_ROLE
+from ui.models.floors import COVERAGE_ROLE
 from ui.theme import Theme
 from ui.widgets.icons import pixmap
 
@@ -16,6 +18,24 @@ TILE_W, TILE_H = 118, 92
 SYMBOL_PX = 26
 #: Symbol names in resources/icons, in the order they are drawn.
 SYMBOLS = ("key_household", "party_member", "vacant", "rental")
+#: Coverage shading: the theme colour each band mixes into the tile, and how much of it.
+BAND_SHADES: dict[Band, tuple[str, float]] = {
+    Band.WEEK: ("ok", 0.35),
+    Band.MONTH: ("ok", 0.12),
+    Band.QUARTER: ("warning", 0.25),
+    Band.NONE: ("danger", 0.30),
+}
+
+
+def shade(theme: Theme, band: Band) -> QColor:
+    """The fill of a tile in ``band`` (the surface colour tinted towards the band's)."""
+    name, share = BAND_SHADES[band]
+    base, tint = QColor(theme.color("surface")), QColor(theme.color(name))
+    mix = [
+        round(b + (t - b) * share)
+        for b, t in zip(base.getRgb()[:3], tint.getRgb()[:3], strict=True)
+    ]
+    return QColor(*mix)
 
 
 def tile_symbols(tile: HouseholdTile) -> list[str]:
@@ -30,6 +50,8 @@ class TileDelegate(QStyledItemDelegate):
     def __init__(self, theme: Theme, parent: object = None):
         super().__init__(parent)  # type: ignore[arg-type]
         self.theme = theme
+        #: Shade tiles by days since the last visit, and mark overdue key households.
+        self.shading = False
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         return QSize(TILE_W, TILE_H)
@@ -55,6 +77,9 @@ class TileDelegate(QStyledItemDelegate):
             fill = t.color("surface")
             border = t.color("warning") if tile.key else t.color("border")
             pen = QPen(border, 3 if tile.key else 1.5)
+        coverage: TileCoverage | None = index.data(COVERAGE_ROLE) if self.shading else None
+        if coverage is not None and not tile.vacant:
+            fill = shade(t, coverage.band)
         if selected:
             fill = t.color("selection")
             pen = QPen(t.color("primary"), 3)
@@ -85,4 +110,8 @@ class TileDelegate(QStyledItemDelegate):
         for name in tile_symbols(tile):
             painter.drawPixmap(x, y, pixmap(name, size=SYMBOL_PX))
             x += SYMBOL_PX + 4
+        if coverage is not None and coverage.overdue:
+            # an overdue key household: a red clock in the corner, seen at a glance
+            corner = int(rect.right()) - SYMBOL_PX - 6
+            painter.drawPixmap(corner, y, pixmap("timer", t.color("danger"), SYMBOL_PX))
         painter.restore()
