@@ -15,8 +15,8 @@ from gridterm.demo.seeded_ids import SeededIds
 from gridterm.domain.rounds import CheckKind
 from gridterm.domain.users import Role
 
-#: Days of check-ins (打卡) kept in the demo.
-CHECK_IN_DAYS = 28
+#: Days of check-ins (打卡) kept in the demo: the last full month's daily logs have them too.
+CHECK_IN_DAYS = 45
 
 
 @dataclass(frozen=True, slots=True)

@@ -259,7 +259,8 @@ def visit_row(row: Sequence[Any]) -> VisitRow:
         visit_type=row[5],
         outcome=row[6],
         concerns=concern_categories(row[7]),
-        photos=0 if row[8] == "[]" else len(json.loads(row[8])),
+        # a JSON list of SHA-256 digests: counting its commas is enough, and much cheaper
+        photos=0 if row[8] == "[]" else row[8].count(",") + 1,
         address=row[9],
         key=bool(row[10]),
         revision_of=row[11],
