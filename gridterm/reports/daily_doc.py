@@ -32,17 +32,27 @@ def daily_document(log: DailyLog, locale: str = "zh_CN") -> Document:
             Column(t("worker")),
             Column(t("worker_id")),
             Column(t("role")),
-            Column(t("check_in"), K.DATETIME),
-            Column(t("check_out"), K.DATETIME),
+            Column(t("check_in"), K.TIME),
+            Column(t("check_out"), K.TIME),
             Column(t("located"), K.BOOL),
             *_activity_columns(locale),
-            *step_columns,
             Column(t("last_sync"), K.DATETIME),
         ),
         [_summary_row(d, locale) for d in log.workers] + [_total_row(log.totals, locale)],
         Chart(ChartKind.BAR, t("visits"), category=0, values=(6,), exclude_last=True),
     )
-    tables = [summary]
+    # the ticket steps get a table of their own: one wide table would not print on A4
+    steps = Table(
+        "steps",
+        t("steps"),
+        (Column(t("worker")), Column(t("worker_id")), *step_columns),
+        [
+            (d.worker.name, d.worker.worker_id, *(d.activity.steps.get(a, 0) for a in STEP_ACTIONS))
+            for d in log.workers
+        ]
+        + [(t("total"), "", *(log.totals.steps.get(a, 0) for a in STEP_ACTIONS))],
+    )
+    tables = [summary, steps]
     used: set[str] = set()
     for day in log.workers:
         if day.activity.visits or day.check_in or any(day.activity.steps.values()):
@@ -98,7 +108,6 @@ def _activity_cells(a: Activity) -> tuple[Cell, ...]:
         a.hazards_found,
         a.hazards_closed,
         a.photos,
-        *(a.steps.get(s, 0) for s in STEP_ACTIONS),
     )
 
 

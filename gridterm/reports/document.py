@@ -93,7 +93,7 @@ class Document:
     @property
     def file_stem(self) -> str:
         """A file name for the document, e.g. ``工作日志_幸福社区_2026-11-20``."""
-        place = dict(self.header).get(self.text("area"), "")
+        place = self.header[-2][1] if len(self.header) > 1 else ""
         period = self.header[-1][1] if self.header else ""
         stem = "_".join(p for p in (self.title, place, period) if p)
         return "".join(c if c not in '\\/:*?"<>| ' else "_" for c in stem)
@@ -107,7 +107,8 @@ def header_of(
     facts = [(t("street_office"), area.street_office)]
     if area.community:
         facts.append((t("community"), area.community))
-    facts.append((t("area"), area.name))
+    if area.name not in (area.community, area.street_office):
+        facts.append((t("area"), area.name))
     facts.append((t(period_code), period_label))
     return tuple(facts)
 

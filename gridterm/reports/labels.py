@@ -118,6 +118,7 @@ TEXT: dict[str, Pair] = {
     "covered": ("按频次走访", "Visited as scheduled"),
     "share": ("占比", "Share"),
     "missed": ("未按频次走访的重点户", "Key households not visited as scheduled"),
+    "not_covered": ("未按频次走访", "Not visited as scheduled"),
     "reasons": ("重点类别", "Reasons"),
     "head": ("户主", "Head of household"),
     "phone": ("电话", "Phone"),

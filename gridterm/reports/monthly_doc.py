@@ -52,7 +52,7 @@ def monthly_document(m: MonthlySummary, locale: str = "zh_CN") -> Document:
             "coverage",
             t("coverage"),
             (Column(t("figure")), Column(t("count"), K.INT)),
-            [(t("covered"), cov.covered), (t("missed"), len(cov.missed))],
+            [(t("covered"), cov.covered), (t("not_covered"), len(cov.missed))],
             Chart(ChartKind.PIE, f"{t('coverage')} {cov.share * 100:.1f}%", 0, (1,)),
         ),
         Table(

@@ -2104,6 +2104,14 @@ Worker ID {worker_id} · PIN {pin}</translation>
             <translation>Report</translation>
         </message>
         <message>
+            <source>Chart</source>
+            <translation>Chart</translation>
+        </message>
+        <message>
+            <source>Table</source>
+            <translation>Table</translation>
+        </message>
+        <message>
             <source>Excel (xlsx)</source>
             <translation>Excel (xlsx)</translation>
         </message>

@@ -2094,6 +2094,14 @@ Worker ID {worker_id} · PIN {pin}</source>
             <translation>报表</translation>
         </message>
         <message>
+            <source>Chart</source>
+            <translation>图表</translation>
+        </message>
+        <message>
+            <source>Table</source>
+            <translation>表格</translation>
+        </message>
+        <message>
             <source>Excel (xlsx)</source>
             <translation>Excel（xlsx）</translation>
         </message>

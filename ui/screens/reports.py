@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QProgressBar,
+    QTabWidget,
 )
 
 from gridterm.reports.document import Document
@@ -95,22 +96,25 @@ class ReportsScreen(Screen):
         row = ResponsiveRow()
         self.figures = FiguresPanel()
         row.add(self.figures, 2)
-        chart_card, chart_box = card()
+        view_card, box = card()
         self.table_pick = QComboBox()
         self.table_pick.setObjectName("reportTable")
         self.table_pick.setMinimumHeight(48)
         self.table_pick.currentIndexChanged.connect(self._show_table)
-        chart_box.addWidget(self.table_pick)
+        box.addWidget(self.table_pick)
+        # the chart and the table of the picked part of the report, one at a time: on a
+        # tablet each needs the whole height
+        self.views = QTabWidget()
+        self.views.setObjectName("reportViews")
         self.chart = ReportChart()
-        chart_box.addWidget(self.chart, 1)
-        row.add(chart_card, 3)
-        self.body.addWidget(row, 2)
-        table_card, box = card()
         self.table_model = ReportTableModel(self)
         self.table = TouchTable(self.table_model, sortable=True)
         self.table.setObjectName("reportRows")
-        box.addWidget(self.table, 1)
-        self.body.addWidget(table_card, 2)
+        self.views.addTab(self.chart, self.tr("Chart"))
+        self.views.addTab(self.table, self.tr("Table"))
+        box.addWidget(self.views, 1)
+        row.add(view_card, 3)
+        self.body.addWidget(row, 1)
 
     def _build_export(self) -> None:
         box, column = card()

@@ -15,7 +15,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QWidget
 
 from gridterm.reports.document import ChartKind, Table
@@ -65,7 +65,7 @@ def _pie(chart: QChart, names: list[str], values: list[float]) -> None:
         piece = pie.append(f"{name} {value:.0f}", value)
         piece.setColor(QColor(PALETTE[i % len(PALETTE)]))
     chart.addSeries(pie)
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
 
 
 def _line(chart: QChart, names: list[str], values: list[float], header: str, color: str) -> None:
@@ -110,8 +110,12 @@ def _bars(
     values.setRange(0, max((v for s in series for v in s), default=1) * 1.1 or 1)
     values.setLabelFormat("%d")
     first, second = (values, categories) if horizontal else (categories, values)
+    # small axis labels: a worker's name on every bar, not one in two elided
+    small = QFont()
+    small.setPixelSize(13)
     for axis, side in ((first, Qt.AlignmentFlag.AlignBottom), (second, Qt.AlignmentFlag.AlignLeft)):
         axis.setLabelsColor(QColor(color))
+        axis.setLabelsFont(small)
         chart.addAxis(axis, side)
         bars.attachAxis(axis)
     chart.legend().setVisible(len(series) > 1)

@@ -13,7 +13,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -35,6 +35,8 @@ from gridterm.reports.export.pdf_charts import chart_drawing
 
 #: Rows per table piece: ReportLab splits one long table slowly, many short ones quickly.
 ROWS_PER_PIECE = 45
+#: Tables with more columns than this are printed on landscape pages.
+WIDE_TABLE = 9
 _NUMERIC = {Kind.INT, Kind.FLOAT, Kind.PERCENT}
 _MARGIN = 15 * mm
 
@@ -43,16 +45,19 @@ def write_pdf(doc: Document, path: Path) -> None:
     """Write ``doc`` as an A4 PDF at ``path``."""
     font = register_font()
     styles = _styles(font)
+    # a table too wide for portrait turns the whole document to landscape (printed alike)
+    widest = max((len(t.columns) for t in doc.tables), default=0)
+    page = landscape(A4) if widest > WIDE_TABLE else A4
     story: list[Any] = [Paragraph(doc.title, styles["title"])]
     story.append(_facts_table(doc, font))
     story.append(Spacer(1, 4 * mm))
     story.append(_figures_table(doc, font))
     for table in doc.tables:
-        story.extend(_table_flowables(table, doc, font, styles))
+        story.extend(_table_flowables(table, doc, font, styles, page[0]))
     story.extend(_signature(doc, styles))
     template = SimpleDocTemplate(
         str(path),
-        pagesize=A4,
+        pagesize=page,
         leftMargin=_MARGIN,
         rightMargin=_MARGIN,
         topMargin=22 * mm,
@@ -119,7 +124,7 @@ def _figures_table(doc: Document, font: str) -> PdfTable:
 
 
 def _table_flowables(
-    table: Table, doc: Document, font: str, styles: dict[str, ParagraphStyle]
+    table: Table, doc: Document, font: str, styles: dict[str, ParagraphStyle], page_width: float
 ) -> list[Any]:
     out: list[Any] = [CondPageBreak(40 * mm), Paragraph(table.title, styles["h2"])]
     if table.chart is not None:
@@ -129,9 +134,9 @@ def _table_flowables(
     if not table.rows:
         out.append(Paragraph("—", styles["body"]))
         return out
-    widths = _widths(table, doc.locale)
+    widths = _widths(table, doc.locale, page_width)
     numeric = [i for i, c in enumerate(table.columns) if c.kind in _NUMERIC]
-    header = [c.header for c in table.columns]
+    header = [Paragraph(_escape(c.header), styles["cell"]) for c in table.columns]
     style = _grid_style(font, numeric)
     for start in range(0, len(table.rows), ROWS_PER_PIECE):
         body = [
@@ -147,16 +152,17 @@ def _table_flowables(
     return out
 
 
-def _widths(table: Table, locale: str) -> list[float]:
+def _widths(table: Table, locale: str, page_width: float) -> list[float]:
     sample = table.rows[:200]
     wanted = []
     for i, column in enumerate(table.columns):
         longest = max(
-            [stringWidth(column.header, FONT_NAME, 7.5)]
+            # a header wraps (it is a paragraph): four characters wide is enough
+            [min(stringWidth(column.header, FONT_NAME, 7.5), 32)]
             + [stringWidth(shown(r[i], column.kind, locale), FONT_NAME, 7.5) for r in sample]
         )
-        wanted.append(min(longest + 6, 70 * mm))
-    room = A4[0] - 2 * _MARGIN
+        wanted.append(min(longest + 8, 70 * mm))
+    room = page_width - 2 * _MARGIN
     total = sum(wanted)
     return [w * room / total for w in wanted] if total > room else wanted
 
@@ -214,7 +220,7 @@ def _numbered_canvas(doc: Document, font: str) -> type[Canvas]:
             super().save()
 
         def _decorate(self, number: int, total: int) -> None:
-            width, height = A4
+            width, height = self._pagesize
             self.setFont(font, 8)
             self.setFillColor(colors.HexColor("#44546A"))
             self.drawString(_MARGIN, height - 12 * mm, f"{doc.title} · {top}")

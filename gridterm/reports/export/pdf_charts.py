@@ -74,7 +74,7 @@ def _bars(
     chart = HorizontalBarChart() if horizontal else VerticalBarChart()
     chart.x, chart.y = (110, 20) if horizontal else (40, 50)
     chart.width = WIDTH - chart.x - 20
-    chart.height = height - chart.y - 30
+    chart.height = height - chart.y - (44 if len(series) > 1 else 30)
     chart.data = series
     chart.categoryAxis.categoryNames = [n[:14] for n in names]
     _axis_labels(chart.categoryAxis, font)
@@ -87,7 +87,10 @@ def _bars(
         chart.bars[i].fillColor = PALETTE[i % len(PALETTE)]
     drawing.add(chart)
     if len(series) > 1:
-        drawing.add(_legend(legend, font, WIDTH - 120, height - 20))
+        # one row under the title, above the bars
+        row = _legend(legend, font, chart.x, height - 26)
+        row.alignment, row.columnMaximum, row.deltax = "right", 1, 90
+        drawing.add(row)
     return drawing
 
 
