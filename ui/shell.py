@@ -151,13 +151,13 @@ class Shell(QWidget):
 
             # Supervisors follow their team, the markets' hazard status, and the reports.
             sections += [
-                ("team", self.tr("Team"), "team", lambda: team.TeamScreen(*self._args())),
                 (
                     "hazards",
                     self.tr("Hazards"),
                     "hazard",
                     lambda: hazards.HazardsScreen(*self._args()),
                 ),
+                ("team", self.tr("Team"), "team", lambda: team.TeamScreen(*self._args())),
                 (
                     "reports",
                     self.tr("Reports"),

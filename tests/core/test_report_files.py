@@ -160,3 +160,12 @@ def test_a_failing_writer_leaves_no_file_and_keeps_the_old_one(
     assert target.read_bytes() == b"the old file"
     assert [p.name for p in out.iterdir()] == ["d.xlsx"]
     assert reports.exports() == []
+
+
+def test_an_exported_file_is_an_ordinary_file_of_the_user(reports, tmp_path: Path) -> None:
+    import os
+
+    path = reports.export(reports.daily(DAY), "json", tmp_path / "d.json")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask  # not the temporary file's 0600

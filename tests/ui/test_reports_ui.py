@@ -7,6 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pypdf
+import pytest
 
 from tests.ui.conftest import log_in, open_tab, tap, wait_idle
 from ui.models.report_table import ReportTableModel
@@ -121,3 +122,34 @@ def test_the_building_shades_tiles_by_last_visit_and_marks_overdue_key_household
     assert building.delegate.shading and building.coverage_legend[0].isVisible()
     shot = building.view.viewport().grab().toImage()
     assert not shot.isNull()
+
+
+@pytest.mark.parametrize(
+    ("size", "locale", "theme"),
+    [((1280, 800), "zh_CN", "normal"), ((800, 1280), "en", "large_text")],
+    ids=["landscape", "portrait-en-large"],
+)
+def test_team_and_reports_fit_the_tablet(qtbot, ctx, size, locale, theme) -> None:
+    from tests.ui.test_layout import settled_problems
+    from ui.main_window import MainWindow
+
+    ctx.i18n.switch(locale)
+    ctx.theme.apply(theme)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(*size)
+    log_in(qtbot, window, "s1")
+    bad = []
+    team = open_tab(qtbot, window, "team")
+    qtbot.waitUntil(lambda: team.team is not None, timeout=10000)
+    bad += [f"team: {p}" for p in settled_problems(qtbot, window)]
+    reports = open_tab(qtbot, window, "reports")
+    qtbot.waitUntil(lambda: reports.document is not None, timeout=10000)
+    bad += [f"reports: {p}" for p in settled_problems(qtbot, window)]
+    wait_idle(qtbot, window)
+    window.workspace.close()
+    window.workspace = None
+    ctx.theme.apply("normal")
+    ctx.i18n.switch("zh_CN")
+    assert bad == [], "\n".join(bad)

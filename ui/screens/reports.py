@@ -36,6 +36,13 @@ from ui.widgets.touch import button, card, label
 from ui.workspace import Workspace
 
 
+def documents_folder() -> Path:
+    """The user's Documents folder, where exports go unless another is chosen."""
+    import platformdirs
+
+    return Path(platformdirs.user_documents_path())
+
+
 class _Progress(QObject):
     """Carries the export's progress from the worker thread to the bar (a queued signal)."""
 
@@ -136,12 +143,8 @@ class ReportsScreen(Screen):
         self.choose.clicked.connect(self._choose_folder)
         self.export_button = button(self.tr("Export"), "primary", "exportReport")
         self.export_button.clicked.connect(self.export)
-        for widget, stretch in (
-            (self.format, 2),
-            (self.folder, 3),
-            (self.choose, 0),
-            (self.export_button, 0),
-        ):
+        # two rows: how and where, then the export with its progress and the file
+        for widget, stretch in ((self.format, 2), (self.folder, 3), (self.choose, 0)):
             row.addWidget(widget, stretch)
         column.addLayout(row)
         status = QHBoxLayout()
@@ -157,6 +160,7 @@ class ReportsScreen(Screen):
         status.addWidget(self.progress, 1)
         status.addWidget(self.message, 2)
         status.addWidget(self.open_button)
+        status.addWidget(self.export_button)
         column.addLayout(status)
         self.body.addWidget(box)
         self._fill_folders()
@@ -231,10 +235,8 @@ class ReportsScreen(Screen):
     # -- export ------------------------------------------------------------------------------
 
     def _fill_folders(self) -> None:
-        import platformdirs
-
         saved = self.ctx.settings.get(REPORT_FOLDER)
-        documents = str(platformdirs.user_documents_path())
+        documents = str(documents_folder())
         self.folder.clear()
         for path in dict.fromkeys([p for p in (saved, documents) if p]):
             self.folder.addItem(path, path)
@@ -261,6 +263,10 @@ class ReportsScreen(Screen):
             return
         report, fmt = self.report, Format(self.format.currentData())
         folder = Path(self.folder.currentData() or ".")
+        if folder == documents_folder():
+            # the user's own Documents folder may simply not exist yet on a new terminal;
+            # any other folder (a USB drive) must be there, or the export says so
+            folder.mkdir(parents=True, exist_ok=True)
         target = folder / f"{self.document.file_stem}.{fmt.value}"
         locale = self.document.locale
         progress = self._progress.moved.emit

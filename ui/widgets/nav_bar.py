@@ -4,6 +4,7 @@ in portrait."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QButtonGroup, QSizePolicy, QToolButton, QWidget
 
 from ui.theme import Theme
@@ -39,6 +40,7 @@ class NavBar(QWidget):
         b = QToolButton()
         b.setObjectName(f"nav_{name}")
         b.setText(text)
+        b.setToolTip(text)
         b.setCheckable(True)
         b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         b.setIconSize(icon_size(32))
@@ -86,8 +88,35 @@ class NavBar(QWidget):
     def refit(self) -> None:
         """Size the bar again (the font changed with the theme)."""
         self.set_vertical(self.vertical)
+        self._fit_labels()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_labels()
+
+    def _fit_labels(self) -> None:
+        """A bottom bar with more sections than its width holds labelled (a supervisor's nine
+        in portrait, large English text) shows icons only, each still named by its tooltip
+        and accessible name; a rail always has room for the labels."""
+        style = Qt.ToolButtonStyle.ToolButtonTextUnderIcon
+        if not self.vertical and self.buttons:
+            margins = self.layout_.contentsMargins()
+            # measured from the labels, not the buttons' hints: those shrink once icon-only
+            needed = sum(_labelled_width(b) for b in self.buttons.values())
+            needed += self.layout_.spacing() * (len(self.buttons) - 1)
+            if needed + margins.left() + margins.right() > self.width():
+                style = Qt.ToolButtonStyle.ToolButtonIconOnly
+        for b in self.buttons.values():
+            if b.toolButtonStyle() != style:
+                b.setToolButtonStyle(style)
 
     def _recolor(self) -> None:
         for name, b in self.buttons.items():
             key = "primary_text" if b.isChecked() else "nav_text"
             b.setIcon(icon(self._icons[name], self.theme.color(key)))
+
+
+def _labelled_width(button: QToolButton) -> int:
+    """How wide a section button is with its label under the icon (as Qt's style makes it)."""
+    text = button.fontMetrics().horizontalAdvance(button.text()) + 24
+    return max(button.minimumWidth(), text, button.iconSize().width() + 24)

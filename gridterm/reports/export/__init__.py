@@ -99,6 +99,8 @@ def export(
     try:
         _write(report, fmt, tmp, locale, signature_png, step)
         step(95)
+        # mkstemp makes the file private (0600); a report is an ordinary file of the user's
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
     except OSError as exc:
         raise OutputError(
@@ -109,6 +111,12 @@ def export(
             tmp.unlink()
     step(100)
     return target
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def _write(
