@@ -11,7 +11,9 @@ build time. Measures:
   so the cached database stays as built;
 - ``fsync_p99_ms``: the disk's own fsync latency beside the database, the floor under a save;
 - ``search_p95_ms``: a mix of name, pinyin-initials, address and phone queries through
-  ``gridterm.search.query.search`` in ``store.read``, street-wide (what street staff search);
+  ``gridterm.search.query.search`` in ``store.read``, street-wide (what street staff search),
+  and of what people say: a room without its unit (``3栋501``), a surname then initials
+  (``王xy``); ``search_p95_ms_by_kind`` per kind;
   ``search_grid_p95_ms``: the same restricted to one worker's grid.
 
 Progress goes to stdout; the last line is one JSON object with every figure.
@@ -231,7 +233,16 @@ def search_queries(store: Store, per_kind: int) -> dict[str, list[str]]:
         "initials": initials,
         "address": [r["address"] for r in picked],
         "phone": phones,
+        # as people say them: the room without its unit (1栋1002), the surname then initials
+        "spoken_address": [spoken_address(r["address"]) for r in picked],
+        "mixed": [r["name"][:1] + i[1:] for r, i in zip(picked, initials, strict=True)],
     }
+
+
+def spoken_address(address: str) -> str:
+    """3-2-501 as a resident says it without the unit: 3栋501."""
+    building, *_, room = address.split("-")
+    return f"{building}栋{room}"
 
 
 def measure_searches(

@@ -5,61 +5,53 @@ first, then prefix probes (a ``term`` range). A probe reads its range of the
 ``search_term_term`` B-tree lazily and stops as soon as enough households and residents are
 found, so the cost follows the result size, not the register's size.
 
-Restricting to some grids: the visible household ids are kept as a set per read connection
-(until the database changes). When a short prefix meets a small scope (1 letter in one grid of
-a street office), most rows of the range are somebody else's; after ``SCAN_BUDGET`` rows the
-probe goes on with the scope's own keys: derived from its few hundred households and
-residents, or read per household through ``search_term_owner``.
+The probes come from ``plan`` (what the text means), the visible households from ``scope``.
+When a short prefix meets a small scope (1 letter in one grid of a street office), most rows
+of the range are somebody else's; after ``SCAN_BUDGET`` rows the probe goes on with the
+scope's own keys: derived from its few hundred households and residents, or read per
+household through ``search_term_owner``.
+
+``answer`` is what the search box shows: the hits, whether the list was cut at its limit, and
+a hint about the query itself (too few digits for a phone number).
 """
 
 from __future__ import annotations
 
-import re
 import sys
-import threading
-import unicodedata
-from collections import OrderedDict
 from collections.abc import Collection, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from typing import Any
 
+from gridterm.search.plan import TOP, Probe, hint, plan
+from gridterm.search.scope import Scope, resolve_scope
 from gridterm.search.terms import (
     ADDRESS,
     ID,
     INITIALS,
-    MIN_DIGITS,
     NAME,
     PHONE,
     PINYIN,
     address_key,
+    may_begin,
     name_keys,
     name_terms,
     normalize_id_number,
-    normalize_name,
-    parse_address,
     phone_digits,
+    spells,
     whole_name_keys,
 )
-from gridterm.store.connection import Connection
 from gridterm.store.reader import Reader
 
-#: Typed text beyond this length is ignored (nothing indexed is longer).
-MAX_QUERY_CHARS = 40
 #: Index rows one probe reads before a small scope switches to reading its own keys.
 SCAN_BUDGET = 1000
 #: Households a scope may have for reading all its keys to be cheap (a few grids).
 GRID_DRIVEN_MAX = 1500
-#: Beyond this many visible households, remember the hidden ones instead when fewer.
-SCOPE_SET_MAX = 20000
-
-_TOP = "\U0010ffff"  # sorts after any character a term can contain
-_WHITESPACE = re.compile(r"\s+")
-_PHONE_LIKE = re.compile(r"\+?\d[\d\-]*")
-_ID_TAIL_X = re.compile(r"\d{3,17}x")
-_LETTERS = re.compile(r"[a-z'’]+")
-_LETTER_KINDS = (PINYIN, INITIALS, NAME)
-_ID_LENGTH_MAX = 18
+#: Most units of one building a room typed without its unit is looked for in.
+MAX_UNITS = 40
+#: The first key of a kind at or after a point of a range: one seek of the term index, for
+#: skip scans (the units of a building, the characters after a surname).
+NEXT_TERM_SQL = "SELECT term FROM search_term WHERE term >= ? AND term < ? AND kind = ? LIMIT 1"
 
 Row = tuple[str, str, str, str | None]
 
@@ -76,174 +68,6 @@ class SearchHit:
     exact: bool  # the query equals the whole name, reading, address, phone or ID number
     moved_out: bool = False  # 已迁出: still found, shown as such
     grid_id: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Probe:
-    """One look-up in the term index: ``term = low``, or ``low <= term < high``."""
-
-    low: str
-    high: str | None
-    kinds: tuple[str, ...]
-    #: Exact probes run first and rank above prefix probes.
-    exact: bool = True
-    #: For an ID-number tail: the tail as typed (the index holds the number reversed).
-    id_tail: str | None = None
-
-
-def _equal(term: str, kinds: tuple[str, ...]) -> Probe:
-    return Probe(term, None, kinds)
-
-
-def _longer(prefix: str, kinds: tuple[str, ...], *, next_chars: str = "") -> Probe:
-    """Terms that start with ``prefix`` and go on (the exact probe has ``prefix`` itself).
-
-    ``next_chars`` ("az") narrows the character after the prefix: pinyin goes on with letters,
-    which skips the reversed ID numbers starting with x.
-    """
-    if next_chars:
-        first, last = next_chars
-        return Probe(prefix + first, prefix + last + _TOP, kinds, exact=False)
-    return Probe(prefix + "\x00", prefix + _TOP, kinds, exact=False)
-
-
-def plan(text: str) -> list[Probe]:
-    """The probes answering ``text``, exact ones first; [] for an empty query.
-
-    Chinese characters → name (and address when it parses as one); letters → pinyin and
-    initials; digits → phone, ID tail, or a building when short; 3-2-501 / 3栋2单元 → address.
-    """
-    query = _WHITESPACE.sub("", unicodedata.normalize("NFKC", text or "").lower())
-    query = query[:MAX_QUERY_CHARS].replace("ü", "v")
-    if not query:
-        return []
-    probes: list[Probe] = []
-    address = parse_address(query) if not query.isdigit() else None
-    if address is not None:
-        key, open_end = address
-        probes.append(_equal(key, (ADDRESS,)))
-        if open_end:  # 3栋: building 3 only, not 30
-            probes.append(Probe(key + "-", key + "-" + _TOP, (ADDRESS,), exact=False))
-        else:
-            probes.append(_longer(key, (ADDRESS,)))
-    elif _PHONE_LIKE.fullmatch(query):
-        probes += _number_probes(phone_digits(query))
-    elif _ID_TAIL_X.fullmatch(query):
-        probes += _id_probes(query)
-    if not query.isascii():
-        name = normalize_name(query)
-        probes += [_equal(name, (NAME,)), _longer(name, (NAME,))]
-    elif address is None and _LETTERS.fullmatch(query):
-        letters = query.replace("'", "").replace("’", "")
-        if letters:
-            probes.append(_equal(letters, _LETTER_KINDS))
-            probes.append(_longer(letters, _LETTER_KINDS, next_chars="az"))
-    return sorted(probes, key=lambda p: not p.exact)  # stable: exact probes keep their order
-
-
-def _number_probes(digits: str) -> list[Probe]:
-    if not digits:
-        return []
-    if len(digits) < MIN_DIGITS:  # 3 → building 3: 3-…
-        building = f"{int(digits)}-"
-        return [Probe(building, building + _TOP, (ADDRESS,), exact=False)]
-    return [_equal(digits, (PHONE,)), *_id_probes(digits), _longer(digits, (PHONE,))]
-
-
-def _id_probes(tail: str) -> list[Probe]:
-    if not MIN_DIGITS <= len(tail) <= _ID_LENGTH_MAX:
-        return []
-    reversed_tail = tail[::-1]
-    return [Probe(reversed_tail, reversed_tail + _TOP, (ID,), id_tail=tail)]
-
-
-# -- grid scope --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Scope:
-    """Which households a search may return."""
-
-    grids: tuple[str, ...] | None = None  # None: every household
-    size: int = 0  # visible households (when grids is set)
-    households: frozenset[str] = frozenset()
-    hidden: bool = False  # ``households`` lists the invisible ones instead
-
-    def visible(self, household_id: str) -> bool:
-        """Whether the household is in scope."""
-        if self.grids is None:
-            return True
-        return (household_id in self.households) != self.hidden
-
-
-_EVERYTHING = Scope()
-
-
-class _ScopeCache:
-    """Recent scopes per read connection, valid while ``PRAGMA data_version`` is unchanged.
-
-    Keystrokes repeat the same scope many times; building the set of a community's household
-    ids each time would cost more than the search.
-    """
-
-    def __init__(self, size: int = 8):
-        self._size = size
-        self._lock = threading.Lock()
-        self._entries: OrderedDict[tuple[int, tuple[str, ...]], tuple[Connection, int, Scope]]
-        self._entries = OrderedDict()
-
-    def get(self, reader: Reader, grids: tuple[str, ...]) -> Scope:
-        version = reader.scalar("PRAGMA data_version")
-        key = (id(reader.conn), grids)
-        with self._lock:
-            entry = self._entries.get(key)
-            if entry is not None and entry[0] is reader.conn and entry[1] == version:
-                self._entries.move_to_end(key)
-                return entry[2]
-        scope = _build_scope(reader, grids)
-        with self._lock:
-            self._entries[key] = (reader.conn, version, scope)
-            while len(self._entries) > self._size:
-                self._entries.popitem(last=False)
-        return scope
-
-
-_scope_cache = _ScopeCache()
-
-
-def resolve_scope(reader: Reader, grid_ids: Collection[str] | None) -> Scope:
-    """The scope of ``grid_ids`` (None: no restriction) in this reader's database."""
-    if grid_ids is None:
-        return _EVERYTHING
-    grids = tuple(sorted(set(grid_ids)))
-    if not grids:
-        return Scope(grids=grids)
-    return _scope_cache.get(reader, grids)
-
-
-def _ids(reader: Reader, sql: str, params: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(row[0] for row in reader.conn.execute(sql, params))
-
-
-def _build_scope(reader: Reader, grids: tuple[str, ...]) -> Scope:
-    marks = ", ".join("?" * len(grids))
-    others = tuple(
-        row[0]
-        for row in reader.conn.execute(f"SELECT id FROM grid WHERE id NOT IN ({marks})", grids)
-    )
-    if not others:
-        return _EVERYTHING
-    others_sql = f"SELECT id FROM household WHERE grid_id IN ({', '.join('?' * len(others))})"
-    if not reader.scalar(f"SELECT EXISTS ({others_sql})", others):
-        return _EVERYTHING  # a worker's terminal holds only their own grids' households
-    inside_sql = f"SELECT id FROM household WHERE grid_id IN ({marks})"
-    size = reader.scalar(f"SELECT count(*) FROM ({inside_sql})", grids)
-    if size > SCOPE_SET_MAX:
-        outside = reader.scalar(f"SELECT count(*) FROM ({others_sql})", others)
-        if outside < size:
-            hidden = _ids(reader, others_sql, others)
-            return Scope(grids=grids, size=size, households=hidden, hidden=True)
-    return Scope(grids=grids, size=size, households=_ids(reader, inside_sql, grids))
 
 
 # -- reading the index -------------------------------------------------------------------
@@ -337,6 +161,35 @@ def _index_order(row: Row) -> tuple[str, str, str, str]:
     return row[0], row[1], row[2], row[3] or ""  # NULL sorts first, like ""
 
 
+def _batches(reader: Reader, probe: Probe) -> Iterator[list[Row]]:
+    """The probe's rows in index order, a batch at a time."""
+    if probe.spelled is not None:
+        yield from _spelled_batches(reader, probe)
+        return
+    sql, params = probe_sql(probe)
+    with closing(reader.conn.execute(sql, params)) as cursor:
+        # A first small batch: as-you-type queries usually stop within it.
+        batch_size = 64
+        while batch := cursor.fetchmany(batch_size):
+            batch_size = 512
+            yield batch
+
+
+def _spelled_batches(reader: Reader, probe: Probe) -> Iterator[list[Row]]:
+    """张y: the name keys 张<c>… whose next character c the first letter can begin, one batch
+    per character. A skip scan: one seek finds the next character in use after 张, and the
+    keys of a character that cannot begin y (张三…) are stepped over, never read."""
+    assert probe.spelled is not None and probe.high is not None
+    first = probe.spelled[0]
+    low = probe.low + "\x00"
+    while row := reader.conn.execute(NEXT_TERM_SQL, (low, probe.high, NAME)).fetchone():
+        run = row[0][: len(probe.low) + 1]
+        if may_begin(run[-1], first):
+            sql, params = probe_sql(Probe(run, run + TOP, (NAME,), exact=False))
+            yield reader.conn.execute(sql, params).fetchall()
+        low = run + TOP
+
+
 def _scan(reader: Reader, probe: Probe, scope: Scope) -> Iterator[Row]:
     """The probe's rows in scope, in index order, read lazily so the caller can stop early."""
     # Phone and ID ranges are short (4 digits at least) and many keys per person would make
@@ -346,14 +199,10 @@ def _scan(reader: Reader, probe: Probe, scope: Scope) -> Iterator[Row]:
         and scope.size <= GRID_DRIVEN_MAX
         and not set(probe.kinds) & {PHONE, ID}
     )
-    sql, params = probe_sql(probe)
     last: Row | None = None
     scanned = 0
-    with closing(reader.conn.execute(sql, params)) as cursor:
-        # A first small batch: as-you-type queries usually stop within it.
-        batch_size = 64
-        while batch := cursor.fetchmany(batch_size):
-            batch_size = 512
+    with closing(_batches(reader, probe)) as batches:
+        for batch in batches:
             for row in batch:
                 if scope.visible(row[2]):
                     yield row
@@ -371,6 +220,25 @@ def _scan(reader: Reader, probe: Probe, scope: Scope) -> Iterator[Row]:
 
 
 # -- searching ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SearchAnswer:
+    """What a search box shows for one query."""
+
+    hits: list[SearchHit]
+    #: More matched than ``limit``: these are the first, the worker should type more.
+    more: bool = False
+    #: A code about the query itself (``plan.SHORT_NUMBER``), or None.
+    hint: str | None = None
+
+
+def answer(
+    reader: Reader, text: str, *, limit: int = 50, grid_ids: Collection[str] | None = None
+) -> SearchAnswer:
+    """``search`` for a search box: the first ``limit`` hits, and whether there were more."""
+    hits = search(reader, text, limit=limit + 1, grid_ids=grid_ids)
+    return SearchAnswer(hits[:limit], more=len(hits) > limit, hint=hint(text))
 
 
 @dataclass(slots=True)
@@ -400,11 +268,13 @@ def search(
     if scope.grids is not None and scope.size == 0:
         return []
     matches: dict[tuple[str, str | None], _Match] = {}
-    for probe in probes:
+    for probe in _per_unit(reader, probes):
         if len(matches) >= limit:
             break
         with closing(_scan(reader, probe, scope)) as rows:
             for term, kind, household_id, resident_id in rows:
+                if probe.spelled is not None and _spelled(term, probe) is None:
+                    continue
                 key = (household_id, resident_id)
                 match = matches.get(key)
                 if match is None:
@@ -413,6 +283,40 @@ def search(
                     match = matches[key] = _Match(household_id, resident_id)
                 match.found.append((term, kind, probe))
     return _rank(reader, list(matches.values()))
+
+
+def _per_unit(reader: Reader, probes: list[Probe]) -> Iterator[Probe]:
+    """The probes, each room probe replaced by one probe per unit of its building, found when
+    (and only if) the search gets that far."""
+    units: dict[str, list[str]] = {}
+    for probe in probes:
+        if probe.room is None:
+            yield probe
+            continue
+        if probe.low not in units:
+            units[probe.low] = _units(reader, probe.low)
+        yield from (probe.for_unit(unit) for unit in units[probe.low])
+
+
+def _units(reader: Reader, building: str) -> list[str]:
+    """The units of ``building`` ("1-") among the address keys: a skip scan of the term index,
+    one seek per unit (1-1-…, then past every key of unit 1 to 1-2-…), street-wide."""
+    found: list[str] = []
+    low = building
+    while len(found) < MAX_UNITS:
+        row = reader.conn.execute(NEXT_TERM_SQL, (low, building + TOP, ADDRESS)).fetchone()
+        if row is None:
+            break
+        unit = row[0][len(building) :].split("-", 1)[0]
+        found.append(unit)
+        low = f"{building}{unit}-{TOP}"
+    return found
+
+
+def _spelled(term: str, probe: Probe) -> int | None:
+    """How many characters of the name key after the probe's characters its letters cover."""
+    assert probe.spelled is not None
+    return spells(term[len(probe.low) :], probe.spelled)
 
 
 def _rank(reader: Reader, matches: list[_Match]) -> list[SearchHit]:
@@ -464,6 +368,10 @@ def _rank_of(term: str, kind: str, probe: Probe, owner: dict[str, Any]) -> int |
     if probe.id_tail is not None:
         value = normalize_id_number(owner.get("id_number") or "")
         return 0 if value == probe.id_tail else 1 if value.endswith(probe.id_tail) else None
+    if probe.spelled is not None:  # 张y: 张勇 spelled whole, 李张勇 by a part, 张永红 begun
+        if _spelled(term, probe) != len(term) - len(probe.low):
+            return 2
+        return 0 if term in whole_name_keys(owner["name"]) else 1
     if not probe.exact:
         return 2
     if kind == NAME:  # 三 is the whole name of 三 but only the given name of 张三

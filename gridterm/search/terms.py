@@ -36,6 +36,8 @@ MAX_READINGS = 16
 MAX_NAME_SUFFIXES = 10
 #: Shortest run of digits searched inside a phone number or at the end of an ID number.
 MIN_DIGITS = 4
+#: Shortest room number (a floor and a door) recognised after a building without a unit.
+MIN_ROOM_CHARS = 3
 
 #: Middle dots and the like inside names (买买提·艾力): not part of any reading.
 NAME_SEPARATORS = frozenset("·•・‧.-'")
@@ -50,6 +52,7 @@ _CN_DIGITS |= {"七": 7, "八": 8, "九": 9}
 _MARKERS = "号楼|单元|栋|幢|座|楼|门|#|号|室|户"
 _CN_NUMBER = re.compile(rf"[零〇一二两三四五六七八九十百]+(?={_MARKERS})")
 _MARKER = re.compile(_MARKERS)
+_UNIT_MARKER = re.compile("单元|门")
 _ROOM_SUFFIX = re.compile(r"(?:室|户|号)$")
 _LEADING_TEXT = re.compile(r"^[^0-9a-z]+")  # an estate name before the building (幸福里3栋…)
 _PART = re.compile(r"[0-9a-z]+")
@@ -164,6 +167,50 @@ def name_terms(name: str) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys(terms))
 
 
+@lru_cache(maxsize=65536)
+def spells(chars: str, typed: str) -> int | None:
+    """How many of ``chars`` (a name from some character on) ``typed`` covers, or None when it
+    does not match their beginning: a character typed as itself, or spelled by letters that
+    begin one of its readings, as far as the letters go (勇 by y, yo or yong; 永红 by yh).
+
+    This is how mixed input reads (张y, 张yh, 王xiaom): characters where the worker knows
+    them, pinyin or its initials for the rest. Middle dots in the name are skipped.
+    """
+
+    def walk(i: int, j: int) -> int | None:
+        while i < len(chars) and chars[i] in NAME_SEPARATORS:
+            i += 1
+        if j == len(typed):
+            return i
+        if i == len(chars):
+            return None
+        char, wanted = chars[i], typed[j]
+        if not wanted.isascii():
+            return walk(i + 1, j + 1) if char == wanted else None
+        for reading in char_readings(char):
+            common = _common_length(reading, typed[j:])
+            for used in range(common, 0, -1):  # the whole reading first (zhang before z)
+                if (covered := walk(i + 1, j + used)) is not None:
+                    return covered
+        return None
+
+    return walk(0, 0)
+
+
+def may_begin(char: str, letter: str) -> bool:
+    """Whether ``letter`` can begin the spelling of ``char`` (勇 and y; a middle dot, skipped)."""
+    return char in NAME_SEPARATORS or any(r.startswith(letter) for r in char_readings(char))
+
+
+def _common_length(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
 # -- phones and ID numbers ---------------------------------------------------------------
 
 
@@ -212,17 +259,26 @@ def _chinese_number(text: str) -> str:
     return str(total + current)
 
 
+def _address_text(text: str) -> str:
+    """An address as typed, folded for parsing: digits for Chinese numbers, dashes for the
+    other separators, without an estate name in front or 室/号 at the end (markers kept)."""
+    s = _WHITESPACE.sub("", _nfkc(text or "").lower()).translate(_DASHES)
+    s = _CN_NUMBER.sub(lambda m: _chinese_number(m.group()), s)
+    s = _LEADING_TEXT.sub("", s)
+    return _ROOM_SUFFIX.sub("", s)
+
+
+def _number_part(part: str) -> str:
+    return str(int(part)) if part.isdigit() else part
+
+
 def parse_address(text: str) -> tuple[str, bool] | None:
     """``(key, open_end)`` for an address or its beginning, or None when ``text`` is not one.
 
     ``open_end`` is true when the text ends after a complete component (3栋, 3-2-), so a
     search should not also match building 30 or unit 20.
     """
-    s = _WHITESPACE.sub("", _nfkc(text or "").lower()).translate(_DASHES)
-    s = _CN_NUMBER.sub(lambda m: _chinese_number(m.group()), s)
-    s = _LEADING_TEXT.sub("", s)
-    s = _ROOM_SUFFIX.sub("", s)
-    s = _MARKER.sub("-", s)
+    s = _MARKER.sub("-", _address_text(text))
     if "-" not in s or not any(c.isdigit() for c in s):
         return None  # a bare number or word: nothing marks it as an address
     open_end = s.endswith("-")
@@ -232,8 +288,30 @@ def parse_address(text: str) -> tuple[str, bool] | None:
     for part, longest in zip(parts, _PART_MAX, strict=False):
         if not _PART.fullmatch(part) or len(part) > longest:
             return None
-    parts = [str(int(p)) if p.isdigit() else p for p in parts]
+    parts = [_number_part(p) for p in parts]
     return "-".join(parts), open_end and len(parts) < len(_PART_MAX)
+
+
+def parse_building_room(text: str) -> tuple[str, str] | None:
+    """``(building, room)`` for a building and a room said without the unit, as people say
+    an address (1栋1002, 1号楼1002室, 1#1002, 1-1002), or None.
+
+    The room has at least ``MIN_ROOM_CHARS`` characters (a floor and a door: 101, 1002), and
+    the text must not mark its second number as a unit (3栋2单元 is building 3, unit 2).
+    """
+    s = _address_text(text)
+    if _UNIT_MARKER.search(s):
+        return None
+    parts = re.sub("-+", "-", _MARKER.sub("-", s)).split("-")
+    if len(parts) != 2:
+        return None
+    building, room = parts
+    building_max, _, room_max = _PART_MAX
+    if not (_PART.fullmatch(building) and len(building) <= building_max):
+        return None
+    if not (_PART.fullmatch(room) and MIN_ROOM_CHARS <= len(room) <= room_max):
+        return None
+    return _number_part(building), _number_part(room)
 
 
 def normalize_address(text: str) -> str | None:

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
-from itertools import count
-from pathlib import Path
 
 import pytest
 
-from gridterm.domain.territory import format_address
 from gridterm.domain.validation import id_check_digit
-from gridterm.search import index, query
-from gridterm.search.query import SearchHit, grid_probe_sql, plan, probe_sql, search
+from gridterm.search import index, query, scope
+from gridterm.search.plan import plan
+from gridterm.search.query import grid_probe_sql, probe_sql
 from gridterm.search.terms import (
     MAX_READINGS,
     household_terms,
@@ -21,101 +18,12 @@ from gridterm.search.terms import (
     resident_terms,
 )
 from gridterm.store import Store
-from gridterm.store.keys import FAST_KDF
-from gridterm.store.tx import Tx
-
-# -- fixtures ----------------------------------------------------------------------------
-
-
-def make_id_number(first17: str) -> str:
-    """A valid 18-character ID number from its first 17 digits."""
-    return first17 + id_check_digit(first17)
-
-
-class Register:
-    """A small register in one store: two grids, a building in each, households, residents."""
-
-    def __init__(self, store: Store):
-        self.store = store
-        self._ids = count(1)
-        self.units: dict[str, tuple[str, str, str, str]] = {}  # grid → ids and numbers
-
-        def territory(tx: Tx) -> None:
-            tx.insert("street_office", {"id": "so1", "name": "关山街道"}, outbox=False)
-            tx.insert(
-                "community",
-                {"id": "c1", "street_office_id": "so1", "name": "幸福社区"},
-                outbox=False,
-            )
-            for grid, building in (("g1", "3"), ("g2", "7")):
-                tx.insert("grid", {"id": grid, "community_id": "c1", "name": grid}, outbox=False)
-                tx.insert(
-                    "building",
-                    {"id": f"b-{grid}", "grid_id": grid, "number": building, "floors": 6},
-                    outbox=False,
-                )
-                tx.insert(
-                    "unit",
-                    {"id": f"u-{grid}", "building_id": f"b-{grid}", "number": "2"},
-                    outbox=False,
-                )
-                self.units[grid] = (f"b-{grid}", f"u-{grid}", building, "2")
-
-        store.write(territory)
-
-    def household(self, room: str, *, grid: str = "g1", phone: str = "") -> str:
-        """Add a household at ``room`` of the grid's building, unit 2; returns its id."""
-        building_id, unit_id, building, unit = self.units[grid]
-        household_id = f"h{next(self._ids)}"
-        row = {
-            "id": household_id,
-            "grid_id": grid,
-            "building_id": building_id,
-            "unit_id": unit_id,
-            "floor": int(room[:-2]),
-            "room": room,
-            "address": format_address(building, unit, room),
-            "phone": phone,
-        }
-        self.store.write(lambda tx: tx.insert("household", row, outbox=False))
-        return household_id
-
-    def resident(
-        self, household_id: str, name: str, *, phone: str = "", id_number: str = ""
-    ) -> str:
-        """Add a resident to a household; returns its id."""
-        resident_id = f"r{next(self._ids)}"
-        row = {
-            "id": resident_id,
-            "household_id": household_id,
-            "name": name,
-            "gender": "male",
-            "phone": phone,
-            "id_number": id_number,
-        }
-        self.store.write(lambda tx: tx.insert("resident", row))
-        return resident_id
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    with Store.create(tmp_path / "t.db", "w1", "123456", FAST_KDF) as store:
-        index.install(store)
-        yield store
-
-
-@pytest.fixture
-def register(store: Store) -> Register:
-    return Register(store)
-
-
-def find(store: Store, text: str, **kwargs: object) -> list[SearchHit]:
-    return store.read(lambda r: search(r, text, **kwargs))  # type: ignore[arg-type]
-
-
-def resident_ids(hits: list[SearchHit]) -> list[str | None]:
-    return [h.resident_id for h in hits]
-
+from tests.core.search.register import (
+    Register,
+    find,
+    make_id_number,
+    resident_ids,
+)
 
 # -- terms (no database) -----------------------------------------------------------------
 
@@ -441,7 +349,7 @@ def test_grid_restriction(store: Store, register: Register):
 
 
 def test_grid_restriction_for_large_scopes(store: Store, register: Register, monkeypatch):
-    monkeypatch.setattr(query, "SCOPE_SET_MAX", 0)  # remember the hidden households instead
+    monkeypatch.setattr(scope, "SCOPE_SET_MAX", 0)  # remember the hidden households instead
     mine = register.resident(register.household("501", grid="g1"), "张三")
     theirs = register.resident(register.household("501", grid="g2"), "张三")
     register.household("502", grid="g2")  # g2 is the larger: g1's households are hidden
@@ -517,10 +425,10 @@ def _spy(fn, calls: list[tuple[str, ...]]):
 def test_scope_of_every_grid_with_households_is_unrestricted(store: Store, register: Register):
     person = register.resident(register.household("501", grid="g1"), "张三")
     # g2 exists but holds no household on this terminal.
-    assert store.read(lambda r: query.resolve_scope(r, ["g1"])).grids is None
+    assert store.read(lambda r: scope.resolve_scope(r, ["g1"])).grids is None
     assert resident_ids(find(store, "张三", grid_ids=["g1"])) == [person]
     register.household("502", grid="g2")
-    assert store.read(lambda r: query.resolve_scope(r, ["g1"])).grids == ("g1",)
+    assert store.read(lambda r: scope.resolve_scope(r, ["g1"])).grids == ("g1",)
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\t\n", "·", "!?"])
@@ -530,7 +438,22 @@ def test_empty_or_meaningless_queries_find_nothing(store: Store, register: Regis
 
 
 @pytest.mark.parametrize(
-    "text", ["张", "张三", "zs", "z", "3-2", "3-2-501", "3栋", "3", "5678", "13812345678", "123x"]
+    "text",
+    [
+        "张",
+        "张三",
+        "zs",
+        "z",
+        "3-2",
+        "3-2-501",
+        "3栋",
+        "3",
+        "5678",
+        "13812345678",
+        "123x",
+        "1栋1002",
+        "张y",
+    ],
 )
 def test_every_probe_uses_an_index(store: Store, text: str):
     def plans(reader) -> list[tuple[str, str]]:
