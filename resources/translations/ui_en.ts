@@ -2066,17 +2066,6 @@ Worker ID {worker_id} · PIN {pin}</translation>
             <source>Searching…</source>
             <translation>Searching…</translation>
         </message>
-        <message numerus="yes">
-            <source>%n found</source>
-            <translation>
-                <numerusform>%n found</numerusform>
-                <numerusform>%n found</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Nothing found</source>
-            <translation>Nothing found</translation>
-        </message>
     </context>
     <context>
         <name>Reports</name>
@@ -2263,6 +2252,22 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>ID number</source>
             <translation>ID number</translation>
+        </message>
+        <message>
+            <source>Fewer than {digits} digits find building numbers; type at least {digits} digits for a phone or ID number.</source>
+            <translation>Fewer than {digits} digits find building numbers; type at least {digits} digits for a phone or ID number.</translation>
+        </message>
+        <message>
+            <source>First %n, type more</source>
+            <translation>First %n, type more</translation>
+        </message>
+        <message>
+            <source>%n found</source>
+            <translation>%n found</translation>
+        </message>
+        <message>
+            <source>Nothing found</source>
+            <translation>Nothing found</translation>
         </message>
         <message>
             <source>(household)</source>

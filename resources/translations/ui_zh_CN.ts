@@ -2057,16 +2057,6 @@ Worker ID {worker_id} · PIN {pin}</source>
             <source>Searching…</source>
             <translation>正在搜索……</translation>
         </message>
-        <message numerus="yes">
-            <source>%n found</source>
-            <translation>
-                <numerusform>找到 %n 条</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Nothing found</source>
-            <translation>没有找到</translation>
-        </message>
     </context>
     <context>
         <name>Reports</name>
@@ -2253,6 +2243,22 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>ID number</source>
             <translation>身份证号</translation>
+        </message>
+        <message>
+            <source>Fewer than {digits} digits find building numbers; type at least {digits} digits for a phone or ID number.</source>
+            <translation>不足 {digits} 位的数字按楼栋号查找；查电话或身份证号请至少输入 {digits} 位数字。</translation>
+        </message>
+        <message>
+            <source>First %n, type more</source>
+            <translation>前 %n 条，请输入更多</translation>
+        </message>
+        <message>
+            <source>%n found</source>
+            <translation>找到 %n 条</translation>
+        </message>
+        <message>
+            <source>Nothing found</source>
+            <translation>没有找到</translation>
         </message>
         <message>
             <source>(household)</source>

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 from tests.ui.conftest import click_row, log_in, open_tab, type_text, wait_idle
 from ui.models.floors import tile_description
@@ -107,3 +107,65 @@ def test_adding_a_resident_explains_a_bad_phone(qtbot, window) -> None:
     register = open_tab(qtbot, window, "register")
     qtbot.keyClicks(register.search_box, "ljg")
     qtbot.waitUntil(lambda: register.search_model.rowCount() == 1)
+
+
+def test_search_understands_addresses_and_names_as_people_say_them(qtbot, window) -> None:
+    log_in(qtbot, window)
+    register = open_tab(qtbot, window, "register")
+    type_text(qtbot, register.search_box, "3栋501")  # the unit left out, as people say it
+    qtbot.waitUntil(lambda: [r.address for r in register.search_model.rows()] == ["3-2-501"])
+    assert register.results_title.text() == "找到 1 条"
+    register.search_box.clear()
+    type_text(qtbot, register.search_box, "王")
+    qtbot.keyClicks(register.search_box, "x")  # the surname, then the given name's initial
+    qtbot.waitUntil(lambda: [r.name for r in register.search_model.rows()] == ["王秀英"])
+
+
+def test_search_says_the_list_is_cut_and_why_a_short_number_finds_nothing(qtbot, window) -> None:
+    log_in(qtbot, window)
+    residents = [
+        {"id": f"r-z{i}", "household_id": "h-g1-502", "name": f"张{chr(0x4E00 + i)}",
+         "gender": "male", "relation": "other"}
+        for i in range(60)
+    ]  # fmt: skip
+    window.workspace.store.write(
+        lambda tx: [tx.insert("resident", row, outbox=False) for row in residents]
+    )
+    register = open_tab(qtbot, window, "register")
+    qtbot.keyClicks(register.search_box, "zhang")
+    qtbot.waitUntil(lambda: register.search_model.rowCount() == 50)
+    assert register.results_title.text() == "前 50 条，请输入更多"
+    assert not register.results_hint.isVisible()
+    register.search_box.clear()
+    qtbot.keyClicks(register.search_box, "138")  # the start of 王秀英's phone number
+    qtbot.waitUntil(lambda: register.results_title.text() == "没有找到")
+    assert register.results_hint.isVisible()
+    assert "至少输入 4 位数字" in register.results_hint.text()
+    qtbot.keyClicks(register.search_box, "1")
+    qtbot.waitUntil(lambda: [r.name for r in register.search_model.rows()] == ["王秀英"])
+    assert not register.results_hint.isVisible()
+
+
+def test_typing_fast_runs_one_search_without_restarting_its_timer_per_key(
+    qtbot, window, monkeypatch
+) -> None:
+    log_in(qtbot, window)
+    register = open_tab(qtbot, window, "register")
+    wait_idle(qtbot, window)
+    timer = register.latest._quiet._timer
+    starts = []
+    original = QTimer.start
+
+    def counting_start(self, *args):
+        if self is timer:
+            starts.append(args)
+        return original(self, *args)
+
+    monkeypatch.setattr(QTimer, "start", counting_start)
+    runs = []
+    window.ctx.ops.busy_changed.connect(lambda busy: runs.append(busy))
+    qtbot.keyClicks(register.search_box, "wangxiuying" * 3)
+    qtbot.waitUntil(lambda: register.results_title.text() == "没有找到")
+    wait_idle(qtbot, window)
+    assert len(starts) <= 3, starts  # one per delay at most, not one per key (33 keys)
+    assert runs.count(1) == 1  # and one search, for the whole text

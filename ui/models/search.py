@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from gridterm.search.query import SearchHit
+from gridterm.search.plan import SHORT_NUMBER
+from gridterm.search.query import SearchAnswer, SearchHit
+from gridterm.search.terms import MIN_DIGITS
 from ui.models.base import RowTableModel
 
 translate = QCoreApplication.translate
@@ -17,6 +19,29 @@ MATCHED_BY = {
     "phone": QT_TRANSLATE_NOOP("Search", "phone digits"),
     "id": QT_TRANSLATE_NOOP("Search", "ID number"),
 }
+HINTS = {
+    SHORT_NUMBER: QT_TRANSLATE_NOOP(
+        "Search",
+        "Fewer than {digits} digits find building numbers; type at least {digits} digits for "
+        "a phone or ID number.",
+    ),
+}
+
+
+def results_title(found: SearchAnswer) -> str:
+    """How many were found, or that the list shows only the first ones."""
+    count = len(found.hits)
+    if found.more:
+        return translate("Search", "First %n, type more", None, count)
+    if count:
+        return translate("Search", "%n found", None, count)
+    return translate("Search", "Nothing found")
+
+
+def hint_text(found: SearchAnswer) -> str:
+    """What the worker should know about the query itself ("" when nothing)."""
+    source = HINTS.get(found.hint or "")
+    return translate("Search", source).format(digits=MIN_DIGITS) if source else ""
 
 
 class SearchModel(RowTableModel[SearchHit]):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget
 
-from gridterm.search.query import SearchHit, search
+from gridterm.search.query import SearchAnswer, answer
 from gridterm.services.browse import BuildingRow, GridRow, grid_buildings, my_grids
 from ui.context import AppContext
-from ui.models.search import SearchModel
+from ui.models.search import SearchModel, hint_text, results_title
 from ui.models.territory import BuildingModel, GridModel
 from ui.ops import CoreOp, Latest
 from ui.screens.base import Navigator, Screen
@@ -66,6 +66,14 @@ class RegisterScreen(Screen):
         self.results_title.setObjectName("resultsTitle")
         header.addWidget(self.results_title, 1)
         results.addLayout(header)
+        # Its line is kept when empty, so a hint appearing never moves the rows under a finger.
+        self.results_hint = label("", "muted")
+        self.results_hint.setObjectName("resultsHint")
+        policy = self.results_hint.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.results_hint.setSizePolicy(policy)
+        self.results_hint.hide()
+        results.addWidget(self.results_hint)
         self.search_model = SearchModel()
         self.results_table = TouchTable(self.search_model, stretch=(SearchModel.COL_ADDRESS,))
         self.results_table.setObjectName("resultsTable")
@@ -115,13 +123,14 @@ class RegisterScreen(Screen):
         # The scope is read with the query: a worker only ever finds their own grids.
         self.latest.request(
             lambda: session.store.read(
-                lambda r: search(r, text, grid_ids=session.visible_grid_ids(r))
+                lambda r: answer(r, text, grid_ids=session.visible_grid_ids(r))
             ),
             self._results,
         )
 
-    def _results(self, hits: list[SearchHit]) -> None:
-        self.search_model.set_rows(hits)
-        self.results_title.setText(
-            self.tr("%n found", None, len(hits)) if hits else self.tr("Nothing found")
-        )
+    def _results(self, found: SearchAnswer) -> None:
+        self.search_model.set_rows(found.hits)
+        self.results_title.setText(results_title(found))
+        hint = hint_text(found)
+        self.results_hint.setText(hint)
+        self.results_hint.setVisible(bool(hint))
