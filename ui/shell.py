@@ -19,6 +19,7 @@ from gridterm.domain.users import Role
 from ui.context import AppContext
 from ui.labels import ROLES, label
 from ui.screens.base import Screen
+from ui.widgets import accessible
 from ui.widgets.icons import icon, icon_size
 from ui.widgets.nav_bar import NavBar
 from ui.widgets.sync_indicator import SyncIndicator
@@ -41,7 +42,7 @@ class TopBar(QWidget):
         self.back.setObjectName("backButton")
         self.back.setIconSize(icon_size(32))
         self.back.setMinimumSize(TOUCH_PX + 8, TOUCH_PX)
-        self.back.setToolTip(self.tr("Back"))
+        accessible.tip(self.back, self.tr("Back"))
         self.back.clicked.connect(shell.back)
         self.title = ElidedLabel()
         self.title.setProperty("role", "title")
@@ -54,7 +55,8 @@ class TopBar(QWidget):
         self.lock.setObjectName("lockButton")
         self.lock.setIconSize(icon_size(30))
         self.lock.setMinimumSize(TOUCH_PX + 8, TOUCH_PX)
-        self.lock.setToolTip(self.tr("Lock"))
+        accessible.tip(self.lock, self.tr("Lock"))
+        self.lock.setAccessibleDescription(self.tr("Lock the terminal; your PIN opens it again"))
         self.lock.clicked.connect(shell.lock_requested)
         row.addWidget(self.back)
         row.addWidget(self.title, 1)

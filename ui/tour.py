@@ -54,6 +54,10 @@ def _round(shell: Any, wait: Wait) -> Iterator[tuple[str, QWidget]]:
 
     shell.show_tab("register")
     register: Any = shell.top_screen()
+    wait(lambda: register.grid_model.rowCount() > 0)
+    # A supervisor's first grid may be a market's, with stalls and no buildings.
+    grids = register.grid_model.rows()
+    register._grid_chosen(next((g for g in grids if g.kind != "special"), grids[0]))
     wait(lambda: register.building_model.rowCount() > 0)
     yield "register", register
     buildings = register.building_model.rows()

@@ -52,6 +52,14 @@
             <translation>Small number: residents</translation>
         </message>
         <message>
+            <source>Households by floor and room</source>
+            <translation>Households by floor and room</translation>
+        </message>
+        <message>
+            <source>One tile per household, top floor first; tap one to open it</source>
+            <translation>One tile per household, top floor first; tap one to open it</translation>
+        </message>
+        <message>
             <source>Shade by last visit</source>
             <translation>Shade by last visit</translation>
         </message>
@@ -373,9 +381,17 @@
     <context>
         <name>ConcernRow</name>
         <message>
-            <source>What did they raise? e.g. the corridor light is broken</source>
+            <source>Category</source>
             <extracomment>Typing pauses this long before the draft is written.</extracomment>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <source>What did they raise? e.g. the corridor light is broken</source>
             <translation>What did they raise? e.g. the corridor light is broken</translation>
+        </message>
+        <message>
+            <source>What was raised</source>
+            <translation>What was raised</translation>
         </message>
         <message>
             <source>Remove</source>
@@ -942,6 +958,22 @@
             <translation>Your PIN (6 to 12 digits)</translation>
         </message>
         <message>
+            <source>Server address</source>
+            <translation>Server address</translation>
+        </message>
+        <message>
+            <source>Enrollment code</source>
+            <translation>Enrollment code</translation>
+        </message>
+        <message>
+            <source>Worker ID</source>
+            <translation>Worker ID</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
             <source>Enroll</source>
             <translation>Enroll</translation>
         </message>
@@ -1075,6 +1107,10 @@
             <translation>Hazard status by market</translation>
         </message>
         <message>
+            <source>Open hazards</source>
+            <translation>Open hazards</translation>
+        </message>
+        <message>
             <source>No open hazards.</source>
             <translation>No open hazards.</translation>
         </message>
@@ -1169,6 +1205,18 @@
         <message>
             <source>Add resident</source>
             <translation>Add resident</translation>
+        </message>
+        <message>
+            <source>Residents</source>
+            <translation>Residents</translation>
+        </message>
+        <message>
+            <source>Visits</source>
+            <translation>Visits</translation>
+        </message>
+        <message>
+            <source>Open tickets</source>
+            <translation>Open tickets</translation>
         </message>
         <message numerus="yes">
             <source>Residents (%n)</source>
@@ -1735,6 +1783,10 @@
             <translation>PIN (6 to 12 digits)</translation>
         </message>
         <message>
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
             <source>Log in</source>
             <translation>Log in</translation>
         </message>
@@ -1753,6 +1805,10 @@
         <message>
             <source>Clear</source>
             <translation>Clear</translation>
+        </message>
+        <message>
+            <source>Delete the last digit</source>
+            <translation>Delete the last digit</translation>
         </message>
         <message>
             <source>{name} · {role}
@@ -1790,6 +1846,14 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>Add premises</source>
             <translation>Add premises</translation>
+        </message>
+        <message>
+            <source>Premises</source>
+            <translation>Premises</translation>
+        </message>
+        <message>
+            <source>One tile per stall: its number, name, open hazards and state</source>
+            <translation>One tile per stall: its number, name, open hazards and state</translation>
         </message>
         <message>
             <source>Markets</source>
@@ -1951,6 +2015,14 @@ Worker ID {worker_id} · PIN {pin}</translation>
             <source>Edit premises</source>
             <translation>Edit premises</translation>
         </message>
+        <message>
+            <source>Open hazards</source>
+            <translation>Open hazards</translation>
+        </message>
+        <message>
+            <source>Inspections</source>
+            <translation>Inspections</translation>
+        </message>
         <message numerus="yes">
             <source>Open hazards (%n)</source>
             <translation>
@@ -2053,6 +2125,10 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>Buildings</source>
             <translation>Buildings</translation>
+        </message>
+        <message>
+            <source>Search results</source>
+            <translation>Search results</translation>
         </message>
         <message>
             <source>Household register</source>
@@ -2281,6 +2357,10 @@ Worker ID {worker_id} · PIN {pin}</translation>
     <context>
         <name>SearchBox</name>
         <message>
+            <source>Search</source>
+            <translation>Search</translation>
+        </message>
+        <message>
             <source>Clear</source>
             <translation>Clear</translation>
         </message>
@@ -2419,6 +2499,10 @@ Worker ID {worker_id} · PIN {pin}</translation>
             <translation>Sign inside the box with a finger or stylus.</translation>
         </message>
         <message>
+            <source>Signature</source>
+            <translation>Signature</translation>
+        </message>
+        <message>
             <source>Clear</source>
             <translation>Clear</translation>
         </message>
@@ -2513,6 +2597,14 @@ Worker ID {worker_id} · PIN {pin}</translation>
             <translation>Sent</translation>
         </message>
         <message>
+            <source>Quarantine</source>
+            <translation>Quarantine</translation>
+        </message>
+        <message>
+            <source>Corrected value</source>
+            <translation>Corrected value</translation>
+        </message>
+        <message>
             <source>Correct and resend</source>
             <translation>Correct and resend</translation>
         </message>
@@ -2523,6 +2615,10 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>A field changed here and on the server. Choose the value that stays; both values stay recorded. A ticket&apos;s status follows its steps.</source>
             <translation>A field changed here and on the server. Choose the value that stays; both values stay recorded. A ticket&apos;s status follows its steps.</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>Conflicts</translation>
         </message>
         <message>
             <source>Keep mine</source>
@@ -2539,6 +2635,10 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>Use this value</source>
             <translation>Use this value</translation>
+        </message>
+        <message>
+            <source>Settled conflicts</source>
+            <translation>Settled conflicts</translation>
         </message>
         <message numerus="yes">
             <source>Settled (%n)</source>
@@ -2737,6 +2837,10 @@ Worker ID {worker_id} · PIN {pin}</translation>
             <translation>Open</translation>
         </message>
         <message>
+            <source>Tickets</source>
+            <translation>Tickets</translation>
+        </message>
+        <message>
             <source>No tickets here.</source>
             <translation>No tickets here.</translation>
         </message>
@@ -2866,6 +2970,10 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>Lock</source>
             <translation>Lock</translation>
+        </message>
+        <message>
+            <source>Lock the terminal; your PIN opens it again</source>
+            <translation>Lock the terminal; your PIN opens it again</translation>
         </message>
     </context>
     <context>

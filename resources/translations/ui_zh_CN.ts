@@ -52,6 +52,14 @@
             <translation>小数字：居住人数</translation>
         </message>
         <message>
+            <source>Households by floor and room</source>
+            <translation>按楼层和房号排列的住户</translation>
+        </message>
+        <message>
+            <source>One tile per household, top floor first; tap one to open it</source>
+            <translation>每户一格，最高层在上；点一下打开该户</translation>
+        </message>
+        <message>
             <source>Shade by last visit</source>
             <translation>按走访时间着色</translation>
         </message>
@@ -373,9 +381,17 @@
     <context>
         <name>ConcernRow</name>
         <message>
-            <source>What did they raise? e.g. the corridor light is broken</source>
+            <source>Category</source>
             <extracomment>Typing pauses this long before the draft is written.</extracomment>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>What did they raise? e.g. the corridor light is broken</source>
             <translation>居民反映了什么？例如：楼道灯坏了</translation>
+        </message>
+        <message>
+            <source>What was raised</source>
+            <translation>反映的问题</translation>
         </message>
         <message>
             <source>Remove</source>
@@ -942,6 +958,22 @@
             <translation>您的 PIN 码（6 到 12 位数字）</translation>
         </message>
         <message>
+            <source>Server address</source>
+            <translation>服务器地址</translation>
+        </message>
+        <message>
+            <source>Enrollment code</source>
+            <translation>注册码</translation>
+        </message>
+        <message>
+            <source>Worker ID</source>
+            <translation>工号</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>PIN 码</translation>
+        </message>
+        <message>
             <source>Enroll</source>
             <translation>注册</translation>
         </message>
@@ -1074,6 +1106,10 @@
             <translation>各市场隐患状态</translation>
         </message>
         <message>
+            <source>Open hazards</source>
+            <translation>未销号隐患</translation>
+        </message>
+        <message>
             <source>No open hazards.</source>
             <translation>没有未销号的隐患。</translation>
         </message>
@@ -1166,6 +1202,18 @@
         <message>
             <source>Add resident</source>
             <translation>新增居民</translation>
+        </message>
+        <message>
+            <source>Residents</source>
+            <translation>居民</translation>
+        </message>
+        <message>
+            <source>Visits</source>
+            <translation>走访记录</translation>
+        </message>
+        <message>
+            <source>Open tickets</source>
+            <translation>未办结工单</translation>
         </message>
         <message numerus="yes">
             <source>Residents (%n)</source>
@@ -1728,6 +1776,10 @@
             <translation>PIN 码（6 到 12 位数字）</translation>
         </message>
         <message>
+            <source>PIN</source>
+            <translation>PIN 码</translation>
+        </message>
+        <message>
             <source>Log in</source>
             <translation>登录</translation>
         </message>
@@ -1746,6 +1798,10 @@
         <message>
             <source>Clear</source>
             <translation>清除</translation>
+        </message>
+        <message>
+            <source>Delete the last digit</source>
+            <translation>删除最后一位</translation>
         </message>
         <message>
             <source>{name} · {role}
@@ -1783,6 +1839,14 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>Add premises</source>
             <translation>新增商户</translation>
+        </message>
+        <message>
+            <source>Premises</source>
+            <translation>商户</translation>
+        </message>
+        <message>
+            <source>One tile per stall: its number, name, open hazards and state</source>
+            <translation>每个摊位一格：摊位号、店名、未销号隐患数和状态</translation>
         </message>
         <message>
             <source>Markets</source>
@@ -1944,6 +2008,14 @@ Worker ID {worker_id} · PIN {pin}</source>
             <source>Edit premises</source>
             <translation>修改商户信息</translation>
         </message>
+        <message>
+            <source>Open hazards</source>
+            <translation>未销号隐患</translation>
+        </message>
+        <message>
+            <source>Inspections</source>
+            <translation>巡查记录</translation>
+        </message>
         <message numerus="yes">
             <source>Open hazards (%n)</source>
             <translation>
@@ -2044,6 +2116,10 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>Buildings</source>
             <translation>楼栋</translation>
+        </message>
+        <message>
+            <source>Search results</source>
+            <translation>搜索结果</translation>
         </message>
         <message>
             <source>Household register</source>
@@ -2272,6 +2348,10 @@ Worker ID {worker_id} · PIN {pin}</source>
     <context>
         <name>SearchBox</name>
         <message>
+            <source>Search</source>
+            <translation>搜索</translation>
+        </message>
+        <message>
             <source>Clear</source>
             <translation>清除</translation>
         </message>
@@ -2409,6 +2489,10 @@ Worker ID {worker_id} · PIN {pin}</source>
             <translation>请用手指或触控笔在框内签名。</translation>
         </message>
         <message>
+            <source>Signature</source>
+            <translation>签名</translation>
+        </message>
+        <message>
             <source>Clear</source>
             <translation>清除</translation>
         </message>
@@ -2501,6 +2585,14 @@ Worker ID {worker_id} · PIN {pin}</source>
             <translation>已发送</translation>
         </message>
         <message>
+            <source>Quarantine</source>
+            <translation>隔离区</translation>
+        </message>
+        <message>
+            <source>Corrected value</source>
+            <translation>更正后的值</translation>
+        </message>
+        <message>
             <source>Correct and resend</source>
             <translation>更正并重发</translation>
         </message>
@@ -2511,6 +2603,10 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>A field changed here and on the server. Choose the value that stays; both values stay recorded. A ticket&apos;s status follows its steps.</source>
             <translation>同一字段在本终端和服务器上都被修改。请选择保留哪个值；两个值都会留档。工单状态由办理步骤决定。</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>冲突</translation>
         </message>
         <message>
             <source>Keep mine</source>
@@ -2527,6 +2623,10 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>Use this value</source>
             <translation>使用此值</translation>
+        </message>
+        <message>
+            <source>Settled conflicts</source>
+            <translation>已解决的冲突</translation>
         </message>
         <message numerus="yes">
             <source>Settled (%n)</source>
@@ -2722,6 +2822,10 @@ Worker ID {worker_id} · PIN {pin}</source>
             <translation>未办结</translation>
         </message>
         <message>
+            <source>Tickets</source>
+            <translation>工单</translation>
+        </message>
+        <message>
             <source>No tickets here.</source>
             <translation>这里没有工单。</translation>
         </message>
@@ -2849,6 +2953,10 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>Lock</source>
             <translation>锁屏</translation>
+        </message>
+        <message>
+            <source>Lock the terminal; your PIN opens it again</source>
+            <translation>锁定终端；输入 PIN 码即可重新打开</translation>
         </message>
     </context>
     <context>

@@ -15,6 +15,7 @@ from ui.models.floors import FloorModel
 from ui.models.territory import building_name
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
+from ui.widgets import accessible
 from ui.widgets.flow import FlowLayout
 from ui.widgets.icons import pixmap
 from ui.widgets.tiles import TILE_H, TILE_W, TileDelegate, shade
@@ -82,6 +83,11 @@ class BuildingScreen(Screen):
         self.model = FloorModel(self)
         self.view = QTableView()
         self.view.setObjectName("floorView")
+        accessible.name(
+            self.view,
+            self.tr("Households by floor and room"),
+            self.tr("One tile per household, top floor first; tap one to open it"),
+        )
         self.view.setModel(self.model)
         self.delegate = TileDelegate(ctx.theme, self.view)
         self.view.setItemDelegate(self.delegate)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QProgressBar, QVBoxLayout, QWidget
 
 from gridterm.errors import ValidationError
+from ui.widgets import accessible
 from ui.widgets.responsive import ResponsiveRow
 from ui.widgets.touch import button, card, screen_widget
 from ui.widgets.touch import label as text_label
@@ -95,7 +96,14 @@ class FirstRunScreen(QWidget):
         self.pin.setObjectName("enrollPin")
         self.pin.setPlaceholderText(self.tr("Your PIN (6 to 12 digits)"))
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        for field in (self.server_url, self.code, self.worker_id, self.pin):
+        # Each field is named by what it takes; its example stays in the description.
+        for field, text in (
+            (self.server_url, self.tr("Server address")),
+            (self.code, self.tr("Enrollment code")),
+            (self.worker_id, self.tr("Worker ID")),
+            (self.pin, self.tr("PIN")),
+        ):
+            accessible.name(field, text, field.placeholderText())
             enroll.addWidget(field)
         self.error = text_label("", "error")
         self.error.setObjectName("enrollError")

@@ -73,7 +73,11 @@ class HazardsScreen(Screen):
         markets_card, markets = card()
         markets.addWidget(label(self.tr("Hazard status by market"), "section"))
         self.market_model = MarketModel(ctx.theme, self)
-        self.market_table = TouchTable(self.market_model, stretch=(MarketModel.COL_MARKET,))
+        self.market_table = TouchTable(
+            self.market_model,
+            stretch=(MarketModel.COL_MARKET,),
+            name=self.tr("Hazard status by market"),
+        )
         self.market_table.setObjectName("marketTable")
         self.market_table.on_row(lambda m: nav.open_market(m.grid_id))
         markets.addWidget(self.market_table, 1)
@@ -85,7 +89,12 @@ class HazardsScreen(Screen):
         self.list_title = label("", "section")
         layout.addWidget(self.list_title)
         self.model = HazardModel(ctx.theme, ws.session.now().date(), self)
-        self.table = TouchTable(self.model, stretch=(HazardModel.COL_HAZARD,), sortable=True)
+        self.table = TouchTable(
+            self.model,
+            stretch=(HazardModel.COL_HAZARD,),
+            sortable=True,
+            name=self.tr("Open hazards"),
+        )
         self.table.setObjectName("hazardTable")
         self.table.on_row(lambda row: nav.open_hazard(row.line.hazard.id))
         layout.addWidget(self.table, 1)

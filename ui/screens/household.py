@@ -98,14 +98,20 @@ class HouseholdScreen(Screen):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("householdTabs")
         self.resident_model = ResidentModel(user, ws.session.now().date())
-        self.resident_table = TouchTable(self.resident_model, stretch=(ResidentModel.COL_NAME,))
+        self.resident_table = TouchTable(
+            self.resident_model, stretch=(ResidentModel.COL_NAME,), name=self.tr("Residents")
+        )
         self.resident_table.setObjectName("residentTable")
         self.resident_table.on_row(self._edit_resident)
         self.visit_model = VisitModel()
-        self.visit_table = TouchTable(self.visit_model, stretch=(VisitModel.COL_RAISED,))
+        self.visit_table = TouchTable(
+            self.visit_model, stretch=(VisitModel.COL_RAISED,), name=self.tr("Visits")
+        )
         self.visit_table.setObjectName("visitTable")
         self.ticket_model = TicketModel(ctx.theme, ws.session.now)
-        self.ticket_table = TouchTable(self.ticket_model, stretch=(TicketModel.COL_TITLE,))
+        self.ticket_table = TouchTable(
+            self.ticket_model, stretch=(TicketModel.COL_TITLE,), name=self.tr("Open tickets")
+        )
         self.ticket_table.setObjectName("householdTickets")
         self.ticket_table.on_row(lambda t: nav.open_ticket(t.id))
         for table in (self.resident_table, self.visit_table, self.ticket_table):

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from ui.context import AppContext, DemoUser
 from ui.labels import ROLES, label
 from ui.settings import LAST_WORKER_ID
+from ui.widgets import accessible
 from ui.widgets.touch import button, card, discard, make_big, screen_widget
 from ui.widgets.touch import label as text_label
 
@@ -53,10 +54,12 @@ class LoginScreen(QWidget):
         self.worker_id = QLineEdit()
         self.worker_id.setObjectName("workerId")
         self.worker_id.setPlaceholderText(self.tr("Worker ID"))
+        accessible.name(self.worker_id, self.tr("Worker ID"))
         self.worker_id.setText(ctx.settings.get(LAST_WORKER_ID))
         self.pin = QLineEdit()
         self.pin.setObjectName("pin")
         self.pin.setPlaceholderText(self.tr("PIN (6 to 12 digits)"))
+        accessible.name(self.pin, self.tr("PIN"), self.tr("PIN (6 to 12 digits)"))
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(12)
         self.pin.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
@@ -100,6 +103,8 @@ class LoginScreen(QWidget):
             b.setObjectName(f"pinKey_{ {'C': 'clear', '⌫': 'back'}.get(key, key) }")
             make_big(b)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            if key == "⌫":
+                accessible.name(b, self.tr("Delete the last digit"))
             b.clicked.connect(lambda _=False, k=key: self._key(k))
             grid.addWidget(b, i // 3, i % 3)
         return grid

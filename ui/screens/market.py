@@ -28,6 +28,7 @@ from ui.models.premises import (
 )
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
+from ui.widgets import accessible
 from ui.widgets.flow import FlowLayout
 from ui.widgets.form import Choice
 from ui.widgets.search_box import SearchBox
@@ -120,7 +121,7 @@ class MarketScreen(Screen):
         self.pages = QStackedWidget()
         list_card, list_layout = card()
         self.model = PremisesModel(ctx.theme, self)
-        self.table = TouchTable(self.model)
+        self.table = TouchTable(self.model, name=self.tr("Premises"))
         self.filter = PremisesFilter(self)
         self.filter.setSourceModel(self.model)
         self.table.setModel(self.filter)
@@ -141,6 +142,11 @@ class MarketScreen(Screen):
         self.grid_model = StallGridModel(self)
         self.grid = QTableView()
         self.grid.setObjectName("stallGrid")
+        accessible.name(
+            self.grid,
+            self.tr("Floor plan"),
+            self.tr("One tile per stall: its number, name, open hazards and state"),
+        )
         self.grid.setModel(self.grid_model)
         self.grid.setItemDelegate(StallDelegate(ctx.theme, self.grid))
         self.grid.setShowGrid(False)

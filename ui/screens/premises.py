@@ -98,13 +98,17 @@ class PremisesScreen(Screen):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("premisesTabs")
         self.hazard_model = HazardModel(ctx.theme, ws.session.now().date(), self)
-        self.hazard_table = TouchTable(self.hazard_model, stretch=(HazardModel.COL_HAZARD,))
+        self.hazard_table = TouchTable(
+            self.hazard_model, stretch=(HazardModel.COL_HAZARD,), name=self.tr("Open hazards")
+        )
         self.hazard_table.setObjectName("premisesHazards")
         self.hazard_table.setColumnHidden(HazardModel.COL_STALL, True)  # it is this stall
         self.hazard_table.on_row(lambda row: nav.open_hazard(row.line.hazard.id))
         self.inspection_model = InspectionModel(self)
         self.inspection_table = TouchTable(
-            self.inspection_model, stretch=(InspectionModel.COL_INSPECTOR,)
+            self.inspection_model,
+            stretch=(InspectionModel.COL_INSPECTOR,),
+            name=self.tr("Inspections"),
         )
         self.inspection_table.setObjectName("premisesInspections")
         self.tabs.addTab(self.hazard_table, "")

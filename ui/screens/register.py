@@ -42,7 +42,9 @@ class RegisterScreen(Screen):
         grids_card, grids = card()
         grids.addWidget(label(self.tr("My grids"), "section"))
         self.grid_model = GridModel()
-        self.grid_table = TouchTable(self.grid_model, stretch=(GridModel.COL_GRID,))
+        self.grid_table = TouchTable(
+            self.grid_model, stretch=(GridModel.COL_GRID,), name=self.tr("My grids")
+        )
         self.grid_table.setObjectName("gridTable")
         self.grid_table.on_row(self._grid_chosen)
         grids.addWidget(self.grid_table, 1)
@@ -52,7 +54,10 @@ class RegisterScreen(Screen):
         buildings.addWidget(self.buildings_title)
         self.building_model = BuildingModel()
         self.building_table = TouchTable(
-            self.building_model, stretch=(BuildingModel.COL_CAPTAIN,), sortable=True
+            self.building_model,
+            stretch=(BuildingModel.COL_CAPTAIN,),
+            sortable=True,
+            name=self.tr("Buildings"),
         )
         self.building_table.setObjectName("buildingTable")
         self.building_table.on_row(lambda b: nav.open_building(b.building_id))
@@ -75,7 +80,9 @@ class RegisterScreen(Screen):
         self.results_hint.hide()
         results.addWidget(self.results_hint)
         self.search_model = SearchModel()
-        self.results_table = TouchTable(self.search_model, stretch=(SearchModel.COL_ADDRESS,))
+        self.results_table = TouchTable(
+            self.search_model, stretch=(SearchModel.COL_ADDRESS,), name=self.tr("Search results")
+        )
         self.results_table.setObjectName("resultsTable")
         self.results_table.on_row(lambda hit: nav.open_household(hit.household_id))
         results.addWidget(self.results_table, 1)

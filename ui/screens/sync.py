@@ -26,6 +26,7 @@ from ui.models.conflicts import ConflictModel, SettledConflictModel, conflict_ti
 from ui.models.outbox import OutboxModel, QuarantineModel
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
+from ui.widgets import accessible
 from ui.widgets.form import Choice
 from ui.widgets.responsive import ResponsiveRow
 from ui.widgets.sync_indicator import short_time
@@ -175,7 +176,9 @@ class SyncScreen(Screen):
         self.filter.group.buttonClicked.connect(lambda _: self.reload())
         layout.addWidget(self.filter)
         self.model = OutboxModel(self.ctx.theme)
-        self.table = TouchTable(self.model, stretch=(OutboxModel.COL_REASON,))
+        self.table = TouchTable(
+            self.model, stretch=(OutboxModel.COL_REASON,), name=self.tr("Records")
+        )
         self.table.setObjectName("outboxTable")
         layout.addWidget(self.table, 1)
         self.empty = text_label(self.tr("Nothing here."), "muted")
@@ -187,7 +190,7 @@ class SyncScreen(Screen):
         layout = QVBoxLayout(page)
         self.quarantine_model = QuarantineModel()
         self.quarantine_table = TouchTable(
-            self.quarantine_model, stretch=(QuarantineModel.COL_REASON,)
+            self.quarantine_model, stretch=(QuarantineModel.COL_REASON,), name=self.tr("Quarantine")
         )
         self.quarantine_table.setObjectName("quarantineTable")
         self.quarantine_table.on_row(self._chosen)
@@ -197,6 +200,7 @@ class SyncScreen(Screen):
         self.fix_label = text_label("", "muted", wrap=False)
         self.fix_value = QLineEdit()
         self.fix_value.setObjectName("correctedValue")
+        accessible.name(self.fix_value, self.tr("Corrected value"))
         self.correct = button(self.tr("Correct and resend"), "primary", "correct")
         self.correct.clicked.connect(self._correct)
         fix.addWidget(self.fix_label)
@@ -230,7 +234,9 @@ class SyncScreen(Screen):
             )
         )
         self.conflict_model = ConflictModel()
-        self.conflict_table = TouchTable(self.conflict_model, stretch=(ConflictModel.COL_MINE,))
+        self.conflict_table = TouchTable(
+            self.conflict_model, stretch=(ConflictModel.COL_MINE,), name=self.tr("Conflicts")
+        )
         self.conflict_table.setObjectName("conflictTable")
         self.conflict_table.on_row(self._conflict_chosen)
         layout.addWidget(self.conflict_table, 1)
@@ -254,6 +260,7 @@ class SyncScreen(Screen):
         self.conflict_value = QLineEdit()
         self.conflict_value.setObjectName("conflictValue")
         self.conflict_value.setPlaceholderText(self.tr("Or write the right value"))
+        accessible.name(self.conflict_value, self.tr("Or write the right value"))
         self.use_value = button(self.tr("Use this value"), object_name="useValue")
         self.use_value.clicked.connect(lambda: self._resolve(Resolution.VALUE))
         typed.addWidget(self.conflict_value, 1)
@@ -270,7 +277,9 @@ class SyncScreen(Screen):
         layout.addWidget(self.show_settled)
         self.settled_model = SettledConflictModel()
         self.settled_table = TouchTable(
-            self.settled_model, stretch=(SettledConflictModel.COL_RECORD,)
+            self.settled_model,
+            stretch=(SettledConflictModel.COL_RECORD,),
+            name=self.tr("Settled conflicts"),
         )
         self.settled_table.setObjectName("settledTable")
         self.settled_table.hide()

@@ -44,7 +44,9 @@ class TicketsScreen(Screen):
         self.body.addWidget(scrolling_row(self.filter))
         list_card, layout = card()
         self.model = TicketModel(ctx.theme, ws.session.now)
-        self.table = TouchTable(self.model, stretch=(TicketModel.COL_TITLE,), sortable=True)
+        self.table = TouchTable(
+            self.model, stretch=(TicketModel.COL_TITLE,), sortable=True, name=self.tr("Tickets")
+        )
         self.table.setObjectName("ticketTable")
         self.table.on_row(lambda t: nav.open_ticket(t.id))
         layout.addWidget(self.table, 1)

@@ -129,7 +129,9 @@ class TodayScreen(Screen):
         self.due_hint = label(self.tr("Key households first; tap one to open it."), "muted")
         due.addWidget(self.due_hint)
         self.due_model = DueModel(ctx.theme)
-        self.due_table = TouchTable(self.due_model, stretch=(DueModel.COL_REASONS,))
+        self.due_table = TouchTable(
+            self.due_model, stretch=(DueModel.COL_REASONS,), name=self.tr("Due for a visit")
+        )
         self.due_table.setObjectName("dueTable")
         self.due_table.on_row(lambda r: nav.open_household(r.household_id))
         due.addWidget(self.due_table, 1)

@@ -33,6 +33,7 @@ from ui.labels import CONCERN_KINDS, OUTCOMES, VISIT_TYPES, category_codes, cate
 from ui.ops import CoreOp
 from ui.quiet import QuietTimer
 from ui.screens.base import Navigator, Screen
+from ui.widgets import accessible
 from ui.widgets.form import Choice, Form, toggle
 from ui.widgets.photos import PhotoStrip
 from ui.widgets.touch import button
@@ -81,6 +82,7 @@ class ConcernRow(QWidget):
         self.kind.set_value(ConcernKind.NEED.value)
         self.category = QComboBox()
         self.category.setObjectName(f"category{index}")
+        accessible.name(self.category, self.tr("Category"))
         for stored in category_codes():
             self.category.addItem(category_label(stored), stored)
         self.text = QLineEdit()
@@ -88,6 +90,7 @@ class ConcernRow(QWidget):
         self.text.setPlaceholderText(
             self.tr("What did they raise? e.g. the corridor light is broken")
         )
+        accessible.name(self.text, self.tr("What was raised"), self.text.placeholderText())
         remove = button(self.tr("Remove"), "danger")
         remove.clicked.connect(lambda: self.removed.emit(self))
         # The kind buttons have a row of their own: beside the category and "remove" they were

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QWidget
 
+from ui.widgets import accessible
 from ui.widgets.form import Choice, toggle
 
 # The departments a street office calls in (吹哨), offered when dispatching.
@@ -28,6 +29,7 @@ class DepartmentPicker(QWidget):
         self.other = QLineEdit()
         self.other.setObjectName("otherDepartment")
         self.other.setPlaceholderText(self.tr("Another department"))
+        accessible.name(self.other, self.tr("Another department"))
         self.other.textEdited.connect(lambda _: self.choice.set_value(None))
         self.grid.addWidget(self.other, rows, 0, 1, _PER_ROW)
 

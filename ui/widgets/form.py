@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from gridterm.errors import GridTermError
 from ui.labels import error_message
+from ui.widgets.accessible import label_for
 from ui.widgets.touch import button, kinetic, label
 
 
@@ -37,10 +38,11 @@ class Form(QGridLayout):
         self.error.hide()
 
     def row(self, text: str, widget: QWidget | QHBoxLayout, field: str = "") -> None:
-        """Add a labelled input."""
+        """Add a labelled input; the caption is its accessible name."""
         r = self.rowCount()
         caption = QLabel(text)
         caption.setProperty("role", "muted")
+        label_for(caption, widget)
         self.addWidget(caption, r, 0)
         if isinstance(widget, QWidget):
             self.addWidget(widget, r, 1)

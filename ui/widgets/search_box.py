@@ -7,6 +7,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QToolButton
 
 from ui.theme import Theme
+from ui.widgets import accessible
 from ui.widgets.icons import icon, pixmap
 
 ICON_PX = 24
@@ -21,10 +22,12 @@ class SearchBox(QLineEdit):
     sheet makes taller, and a 16 px clear button is no target for a gloved finger.
     """
 
-    def __init__(self, theme: Theme, placeholder: str, object_name: str):
+    def __init__(self, theme: Theme, placeholder: str, object_name: str, name: str = ""):
         super().__init__()
         self.setObjectName(object_name)
         self.setPlaceholderText(placeholder)
+        # Named "search" (or ``name``); the placeholder, which says what it finds, describes it.
+        accessible.name(self, name or self.tr("Search"), placeholder)
         self.setMinimumHeight(56)
         self.setTextMargins(ICON_PX + 10, 0, CLEAR_PX, 0)
         self.glass = QLabel(self)
@@ -37,7 +40,7 @@ class SearchBox(QLineEdit):
         self.clear_button.setFixedSize(CLEAR_PX, CLEAR_PX)
         self.clear_button.setIconSize(QSize(ICON_PX, ICON_PX))
         self.clear_button.setAutoRaise(True)
-        self.clear_button.setToolTip(self.tr("Clear"))
+        accessible.tip(self.clear_button, self.tr("Clear"))
         self.clear_button.clicked.connect(self.clear)
         self.clear_button.hide()
         self.textChanged.connect(lambda text: self.clear_button.setVisible(bool(text)))

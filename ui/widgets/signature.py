@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWi
 from gridterm.domain.attachments import AttachmentKind
 from gridterm.services.attachments import add_attachment
 from gridterm.services.session import Session
+from ui.widgets import accessible
 from ui.widgets.touch import button
 from ui.widgets.touch import label as text_label
 
@@ -171,12 +172,12 @@ class SignaturePad(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(8)
         self.canvas = SignatureCanvas()
+        hint = self.tr("Sign inside the box with a finger or stylus.")
+        accessible.name(self.canvas, self.tr("Signature"), hint)
         self.canvas.changed.connect(self.changed)
         column.addWidget(self.canvas, 1)
         row = QHBoxLayout()
-        row.addWidget(
-            text_label(self.tr("Sign inside the box with a finger or stylus."), "muted"), 1
-        )
+        row.addWidget(text_label(hint, "muted"), 1)
         self.clear_button = button(self.tr("Clear"), object_name="clearSignature")
         self.clear_button.clicked.connect(self.canvas.clear)
         row.addWidget(self.clear_button)

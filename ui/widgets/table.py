@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView, QWidget
 
 from ui.models.base import ROW_ROLE, SORT_ROLE, RowTableModel
+from ui.widgets import accessible
 from ui.widgets.touch import card, kinetic, label
 
 ROW_PX = 56
@@ -20,7 +21,10 @@ def row_height(widget: QWidget) -> int:
 
 
 class TouchTable(QTableView):
-    """A QTableView over a ``RowTableModel``; ``on_row(callback)`` gets the tapped row."""
+    """A QTableView over a ``RowTableModel``; ``on_row(callback)`` gets the tapped row.
+
+    ``name`` is what a screen reader calls the table: the title of its card, as a rule.
+    """
 
     def __init__(
         self,
@@ -28,9 +32,14 @@ class TouchTable(QTableView):
         stretch: Sequence[int] = (),
         sortable: bool = False,
         parent: QWidget | None = None,
+        *,
+        name: str = "",
+        description: str = "",
     ):
         super().__init__(parent)
         self.source = model
+        if name:  # a screen reader says it before the rows (我的网格, 表格)
+            accessible.name(self, name, description)
         if sortable:
             proxy = QSortFilterProxyModel(self)
             proxy.setSourceModel(model)
@@ -86,7 +95,7 @@ def history_card(
     each row as high as its wrapped note (a ticket's or a hazard's history)."""
     frame, layout = card()
     layout.addWidget(label(title, "section"))
-    table = TouchTable(model, stretch=stretch)
+    table = TouchTable(model, stretch=stretch, name=title)
     table.setObjectName("historyTable")
     table.setMinimumHeight(280)
     table.wrap_rows()
