@@ -22,12 +22,12 @@ class SearchBox(QLineEdit):
     sheet makes taller, and a 16 px clear button is no target for a gloved finger.
     """
 
-    def __init__(self, theme: Theme, placeholder: str, object_name: str, name: str = ""):
+    def __init__(self, theme: Theme, placeholder: str, object_name: str):
         super().__init__()
         self.setObjectName(object_name)
         self.setPlaceholderText(placeholder)
-        # Named "search" (or ``name``); the placeholder, which says what it finds, describes it.
-        accessible.name(self, name or self.tr("Search"), placeholder)
+        # Named "search"; the placeholder, which says what it finds, describes it.
+        accessible.name(self, self.tr("Search"), placeholder)
         self.setMinimumHeight(56)
         self.setTextMargins(ICON_PX + 10, 0, CLEAR_PX, 0)
         self.glass = QLabel(self)
