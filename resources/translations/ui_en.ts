@@ -2177,6 +2177,22 @@ Worker ID {worker_id} · PIN {pin}</translation>
             <translation>Table</translation>
         </message>
         <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Area</source>
+            <translation>Area</translation>
+        </message>
+        <message>
+            <source>Part of the report</source>
+            <translation>Part of the report</translation>
+        </message>
+        <message>
+            <source>File format</source>
+            <translation>File format</translation>
+        </message>
+        <message>
             <source>Excel (xlsx)</source>
             <translation>Excel (xlsx)</translation>
         </message>
@@ -2193,12 +2209,20 @@ Worker ID {worker_id} · PIN {pin}</translation>
             <translation>JSON for other platforms</translation>
         </message>
         <message>
+            <source>Folder</source>
+            <translation>Folder</translation>
+        </message>
+        <message>
             <source>Choose folder…</source>
             <translation>Choose folder…</translation>
         </message>
         <message>
             <source>Export</source>
             <translation>Export</translation>
+        </message>
+        <message>
+            <source>Export progress</source>
+            <translation>Export progress</translation>
         </message>
         <message>
             <source>Open file</source>

@@ -2168,6 +2168,22 @@ Worker ID {worker_id} · PIN {pin}</source>
             <translation>表格</translation>
         </message>
         <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Area</source>
+            <translation>范围</translation>
+        </message>
+        <message>
+            <source>Part of the report</source>
+            <translation>报表内容</translation>
+        </message>
+        <message>
+            <source>File format</source>
+            <translation>文件格式</translation>
+        </message>
+        <message>
             <source>Excel (xlsx)</source>
             <translation>Excel（xlsx）</translation>
         </message>
@@ -2184,12 +2200,20 @@ Worker ID {worker_id} · PIN {pin}</source>
             <translation>JSON（供12345等平台）</translation>
         </message>
         <message>
+            <source>Folder</source>
+            <translation>保存位置</translation>
+        </message>
+        <message>
             <source>Choose folder…</source>
             <translation>选择文件夹…</translation>
         </message>
         <message>
             <source>Export</source>
             <translation>导出</translation>
+        </message>
+        <message>
+            <source>Export progress</source>
+            <translation>导出进度</translation>
         </message>
         <message>
             <source>Open file</source>

@@ -29,6 +29,7 @@ from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
 from ui.screens.report_panels import FiguresPanel, data_as_of_text, removable_drives
 from ui.settings import REPORT_FOLDER
+from ui.widgets import accessible
 from ui.widgets.report_chart import ReportChart
 from ui.widgets.responsive import ResponsiveRow
 from ui.widgets.table import TouchTable
@@ -84,8 +85,13 @@ class ReportsScreen(Screen):
         self.day.setDate(QDate(today.year, today.month, today.day))
         self.area = QComboBox()
         self.area.setObjectName("reportArea")
-        for widget in (self.kind, self.day, self.area):
+        for widget, text in (
+            (self.kind, self.tr("Report")),
+            (self.day, self.tr("Date")),
+            (self.area, self.tr("Area")),
+        ):
             widget.setMinimumHeight(48)
+            accessible.name(widget, text)
         row.addWidget(label(self.tr("Report"), "section"))
         row.addWidget(self.kind, 2)
         row.addWidget(self.day, 2)
@@ -106,6 +112,7 @@ class ReportsScreen(Screen):
         view_card, box = card()
         self.table_pick = QComboBox()
         self.table_pick.setObjectName("reportTable")
+        accessible.name(self.table_pick, self.tr("Part of the report"))
         self.table_pick.setMinimumHeight(48)
         self.table_pick.currentIndexChanged.connect(self._show_table)
         box.addWidget(self.table_pick)
@@ -115,7 +122,7 @@ class ReportsScreen(Screen):
         self.views.setObjectName("reportViews")
         self.chart = ReportChart()
         self.table_model = ReportTableModel(self)
-        self.table = TouchTable(self.table_model, sortable=True)
+        self.table = TouchTable(self.table_model, sortable=True, name=self.tr("Table"))
         self.table.setObjectName("reportRows")
         self.views.addTab(self.chart, self.tr("Chart"))
         self.views.addTab(self.table, self.tr("Table"))
@@ -128,6 +135,7 @@ class ReportsScreen(Screen):
         row = QHBoxLayout()
         self.format = QComboBox()
         self.format.setObjectName("reportFormat")
+        accessible.name(self.format, self.tr("File format"))
         self.format.setMinimumHeight(48)
         for fmt, text in (
             (Format.XLSX, self.tr("Excel (xlsx)")),
@@ -138,6 +146,7 @@ class ReportsScreen(Screen):
             self.format.addItem(text, fmt.value)
         self.folder = QComboBox()
         self.folder.setObjectName("reportFolder")
+        accessible.name(self.folder, self.tr("Folder"))
         self.folder.setMinimumHeight(48)
         self.choose = button(self.tr("Choose folder…"), object_name="chooseFolder")
         self.choose.clicked.connect(self._choose_folder)
@@ -150,6 +159,7 @@ class ReportsScreen(Screen):
         status = QHBoxLayout()
         self.progress = QProgressBar()
         self.progress.setObjectName("exportProgress")
+        accessible.name(self.progress, self.tr("Export progress"))
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
         self.message = label("", "muted")

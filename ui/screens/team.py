@@ -42,7 +42,9 @@ class TeamScreen(Screen):
         self.body.addWidget(self.as_of)
         table_card, layout = card()
         self.model = TeamModel(ctx.theme, self)
-        self.table = TouchTable(self.model, stretch=(TeamModel.COL_WORKER,), sortable=True)
+        self.table = TouchTable(
+            self.model, stretch=(TeamModel.COL_WORKER,), sortable=True, name=self.tr("Team")
+        )
         self.table.setObjectName("teamTable")
         layout.addWidget(self.table, 1)
         self.empty = label(self.tr("Nobody works in this area yet."), "muted")
