@@ -142,7 +142,8 @@ def community_month(
         }
     )
     before = start - timedelta(days=31)
-    for i in range(visits + visits // 4):
+    # as many visits the month before (its concerns are compared with this month's)
+    for i in range(2 * visits):
         hid, gid, _key = rng.choice(homes)
         when = (before if i >= visits else start) + timedelta(seconds=rng.randrange(30 * 86400))
         raised = rng.random() < 0.25

@@ -11,13 +11,17 @@ process, so its memory is not counted), then, in this process, times what a supe
 - ``server_monthly_xlsx_s``: the same monthly xlsx made by the server from its database;
 - ``peak_rss_mb``: this process's peak resident memory over all of them.
 
-Each time is the median of ``--runs`` (3). The last line is one JSON object.
+Each time is the median of ``--runs`` (3) wall-clock seconds; ``*_cpu_s`` are the same runs'
+CPU seconds of this process and ``load_average`` the machine's load when they ended (the
+development machines are shared: the wall clock includes waiting for others' work). The last
+line is one JSON object.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import shutil
 import statistics
@@ -34,13 +38,20 @@ sys.path.insert(0, str(ROOT))
 DATA = ROOT / "bench" / ".data" / "reports"
 
 
-def timed(fn: Callable[[], object], runs: int) -> float:
-    """Median seconds of ``runs`` calls."""
-    times = []
+CPU: dict[str, float] = {}
+
+
+def timed(fn: Callable[[], object], runs: int, name: str = "") -> float:
+    """Median wall-clock seconds of ``runs`` calls; the median CPU seconds of this process
+    go to ``CPU[name]`` (on a shared, loaded machine the wall clock waits for other work)."""
+    times, cpu = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         fn()
         times.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    if name:
+        CPU[name.replace("_s", "_cpu_s")] = round(statistics.median(cpu), 3)
     return round(statistics.median(times), 3)
 
 
@@ -91,13 +102,15 @@ def measure(month: date, runs: int) -> dict[str, object]:
     )[0]
     figures: dict[str, object] = {}
     figures["daily_xlsx_s"] = timed(
-        lambda: reports.export(reports.daily(day), "xlsx", out / "d.xlsx"), runs
+        lambda: reports.export(reports.daily(day), "xlsx", out / "d.xlsx"), runs, "daily_xlsx_s"
     )
     figures["monthly_xlsx_s"] = timed(
-        lambda: reports.export(reports.monthly(label), "xlsx", out / "m.xlsx"), runs
+        lambda: reports.export(reports.monthly(label), "xlsx", out / "m.xlsx"),
+        runs,
+        "monthly_xlsx_s",
     )
     figures["monthly_pdf_s"] = timed(
-        lambda: reports.export(reports.monthly(label), "pdf", out / "m.pdf"), runs
+        lambda: reports.export(reports.monthly(label), "pdf", out / "m.pdf"), runs, "monthly_pdf_s"
     )
     store.close()
     engine = make_engine(str(DATA / "server.db"), pool_size=2)
@@ -116,9 +129,11 @@ def measure(month: date, runs: int) -> dict[str, object]:
         assert made.path.exists()
 
     # the server's "today" is the real one: the bench month must lie in the past
-    figures["server_monthly_xlsx_s"] = timed(server_monthly, runs)
+    figures["server_monthly_xlsx_s"] = timed(server_monthly, runs, "server_monthly_xlsx_s")
     engine.dispose()
     figures["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    figures.update(CPU)
+    figures["load_average"] = round(os.getloadavg()[0], 1)
     figures.update({"month": label, "day": day, **{k: int(v) for k, v in counts.items()}})
     shutil.rmtree(out, ignore_errors=True)
     return figures

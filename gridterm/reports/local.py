@@ -165,6 +165,19 @@ class LocalSource:
                 out.append(visit_row(row))
         return out
 
+    def concerns(self, area: Area, start: str, end: str) -> list[str]:
+        """Concern categories of the area's visits in the range."""
+        out: list[str] = []
+        for chunk in _chunks(area.grid_ids):
+            for (text,) in self.r.conn.execute(
+                "SELECT v.concerns FROM visit v JOIN household h ON h.id = v.household_id"
+                f" WHERE h.grid_id IN ({_marks(chunk)}) AND v.visited_at >= ?"
+                " AND v.visited_at < ? AND v.concerns != '[]' AND v.revision_of IS NULL",
+                (*chunk, start, end),
+            ):
+                out.extend(concern_categories(text))
+        return out
+
     def tickets(self, area: Area, start: str, end: str) -> list[TicketRow]:
         """Tickets reported in the range, still open, or moved in the range."""
         out = []

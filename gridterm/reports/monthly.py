@@ -142,9 +142,9 @@ def monthly_summary(
     start, end = period.utc_range()
     previous = period.previous()
     prev_start, _ = previous.utc_range()
-    both = [v for v in source.visits(area, prev_start, end) if counted(v)]
-    visits = [v for v in both if period.start <= v.visited_at < period.end]
-    earlier = [v for v in both if v.visited_at < period.start]
+    visits = [v for v in source.visits(area, start, end) if counted(v)]
+    # last month only for "change against last month": its concerns, not its visits
+    earlier = source.concerns(area, prev_start, start)
     tickets = source.tickets(area, start, end)
     steps = by_ticket(source.steps([t.id for t in tickets]))
     since = stored(period.start - timedelta(days=31))
@@ -210,9 +210,9 @@ def _coverage(
     return Coverage(households, covered, tuple(missed))
 
 
-def _concerns(visits: list[VisitRow], earlier: list[VisitRow]) -> tuple[ConcernLine, ...]:
+def _concerns(visits: list[VisitRow], earlier: list[str]) -> tuple[ConcernLine, ...]:
     now = Counter(c for v in visits for c in v.concerns)
-    before = Counter(c for v in earlier for c in v.concerns)
+    before = Counter(earlier)
     top = [c for c, _ in now.most_common(TOP_CONCERNS)]
     return tuple(ConcernLine(c, now[c], before.get(c, 0)) for c in top)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from enum import StrEnum
 
@@ -36,21 +36,20 @@ class Period:
     kind: PeriodKind
     first: date
     last: date
+    #: local midnight starting the period, and the one after it (exclusive), aware; kept,
+    #: not computed on each use: reports compare every record's time with them
+    start: datetime = field(init=False, compare=False)
+    end: datetime = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "start", datetime.combine(self.first, time(), LOCAL_TZ))
+        end = datetime.combine(self.last + timedelta(days=1), time(), LOCAL_TZ)
+        object.__setattr__(self, "end", end)
 
     @property
     def days(self) -> int:
         """Number of calendar days covered."""
         return (self.last - self.first).days + 1
-
-    @property
-    def start(self) -> datetime:
-        """Local midnight starting the period, aware."""
-        return datetime.combine(self.first, time(), LOCAL_TZ)
-
-    @property
-    def end(self) -> datetime:
-        """Local midnight after the period, aware (exclusive)."""
-        return datetime.combine(self.last + timedelta(days=1), time(), LOCAL_TZ)
 
     def utc_range(self) -> tuple[str, str]:
         """The period as stored-text bounds ``(start, end)`` in UTC."""

@@ -157,6 +157,10 @@ class ReportSource(Protocol):
     def visits(self, area: Area, start: str, end: str) -> list[VisitRow]:
         """Visits to the area's households in the range, revisions included."""
 
+    def concerns(self, area: Area, start: str, end: str) -> list[str]:
+        """The category of every concern raised on the area's visits in the range
+        (corrections not counted again; empty text when none was picked)."""
+
     def tickets(self, area: Area, start: str, end: str) -> list[TicketRow]:
         """Tickets of the area reported in the range, or still open at ``end``, or moved by a
         step in the range."""

@@ -222,12 +222,16 @@
             <translation>Visits</translation>
         </message>
         <message>
-            <source>Key households</source>
-            <translation>Key households</translation>
+            <source>Key visits</source>
+            <translation>Key visits</translation>
         </message>
         <message>
-            <source>Due today</source>
-            <translation>Due today</translation>
+            <source>Due</source>
+            <translation>Due</translation>
+        </message>
+        <message>
+            <source>Key households</source>
+            <translation>Key households</translation>
         </message>
         <message>
             <source>Open tickets</source>

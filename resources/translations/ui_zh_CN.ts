@@ -222,12 +222,16 @@
             <translation>走访</translation>
         </message>
         <message>
-            <source>Key households</source>
-            <translation>重点户</translation>
+            <source>Key visits</source>
+            <translation>重点户走访</translation>
         </message>
         <message>
-            <source>Due today</source>
+            <source>Due</source>
             <translation>今日应访</translation>
+        </message>
+        <message>
+            <source>Key households</source>
+            <translation>重点户</translation>
         </message>
         <message>
             <source>Open tickets</source>

@@ -171,3 +171,12 @@ def test_coverage_bands_and_overdue_key_households() -> None:
     assert tile_coverage(alone, date(2026, 11, 10), today).overdue  # weekly, 10 days ago
     assert not tile_coverage(alone, date(2026, 11, 15), today).overdue
     assert not tile_coverage(frozenset(), None, today).overdue  # not a key household
+
+
+def test_concerns_are_compared_with_last_month(worked) -> None:
+    w1 = worked.session("w1", NOW - timedelta(days=30))
+    concern = [{"kind": "complaint", "text": "电梯坏了", "category": "物业管理"}]
+    for days in (25, 26):
+        _visit(w1, "h-g1-502", NOW - timedelta(days=days), outcome="settled", concerns=concern)
+    (line,) = Reports(worked.session("s1")).monthly("2026-11").concerns
+    assert (line.category, line.count, line.previous, line.change) == ("物业管理", 1, 2, -1)

@@ -28,8 +28,8 @@ class TeamModel(RowTableModel[TeamMember]):
         QT_TRANSLATE_NOOP("Columns", "Status"),
         QT_TRANSLATE_NOOP("Columns", "Checked in"),
         QT_TRANSLATE_NOOP("Columns", "Visits"),
-        QT_TRANSLATE_NOOP("Columns", "Key households"),
-        QT_TRANSLATE_NOOP("Columns", "Due today"),
+        QT_TRANSLATE_NOOP("Columns", "Key visits"),
+        QT_TRANSLATE_NOOP("Columns", "Due"),
         QT_TRANSLATE_NOOP("Columns", "Overdue"),
         QT_TRANSLATE_NOOP("Columns", "Open tickets"),
         QT_TRANSLATE_NOOP("Columns", "Last sync"),
@@ -43,7 +43,7 @@ class TeamModel(RowTableModel[TeamMember]):
         day, a = row.day, row.day.activity
         match column:
             case self.COL_WORKER:
-                return f"{day.worker.name} · {label(ROLES, day.worker.role)}"
+                return day.worker.name
             case self.COL_STATUS:
                 return status_text(row)
             case self.COL_CHECK_IN:
@@ -75,6 +75,10 @@ class TeamModel(RowTableModel[TeamMember]):
             self.COL_TICKETS: row.open_tickets,
         }
         return numbers.get(column, self.display(row, column))
+
+    def tooltip(self, row: TeamMember, column: int) -> str | None:
+        w = row.day.worker
+        return f"{w.name} ({w.worker_id}) · {label(ROLES, w.role)}"
 
     def foreground(self, row: TeamMember, column: int) -> QColor | None:
         if self.theme is None:

@@ -16,7 +16,7 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from gridterm.reports.document import ChartKind, Table
 
@@ -82,8 +82,7 @@ def _line(chart: QChart, names: list[str], values: list[float], header: str, col
     y.setRange(0, max(4.0, max(values, default=0) * 1.15))
     y.applyNiceNumbers()
     y.setLabelFormat("%d")
-    small = QFont()
-    small.setPixelSize(12)
+    small = _axis_font(12)
     for axis, side in ((x, Qt.AlignmentFlag.AlignBottom), (y, Qt.AlignmentFlag.AlignLeft)):
         axis.setLabelsColor(QColor(color))
         axis.setLabelsFont(small)
@@ -109,6 +108,8 @@ def _bars(
     chart.addSeries(bars)
     categories = QBarCategoryAxis()
     categories.append([n[:12] for n in names])
+    # a worker's name is short: show it whole rather than "…" when Qt's estimate is tight
+    categories.setTruncateLabels(False)
     values = QValueAxis()
     # whole numbers on the axis, also for a day with nothing yet
     values.setRange(0, max(4.0, max((v for s in series for v in s), default=0) * 1.1))
@@ -116,11 +117,19 @@ def _bars(
     values.setLabelFormat("%d")
     first, second = (values, categories) if horizontal else (categories, values)
     # small axis labels: a worker's name on every bar, not one in two elided
-    small = QFont()
-    small.setPixelSize(13)
+    small = _axis_font(13)
     for axis, side in ((first, Qt.AlignmentFlag.AlignBottom), (second, Qt.AlignmentFlag.AlignLeft)):
         axis.setLabelsColor(QColor(color))
         axis.setLabelsFont(small)
         chart.addAxis(axis, side)
         bars.attachAxis(axis)
     chart.legend().setVisible(len(series) > 1)
+
+
+def _axis_font(px: int) -> QFont:
+    """A small axis font that still has Chinese glyphs in an English UI (names, categories):
+    the app's family first, a CJK family the build installs as the fallback."""
+    font = QFont(QApplication.font())
+    font.setFamilies([QApplication.font().family(), "WenQuanYi Micro Hei", "Noto Sans CJK SC"])
+    font.setPixelSize(px)
+    return font

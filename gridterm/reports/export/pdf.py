@@ -161,7 +161,8 @@ def _widths(table: Table, locale: str, page_width: float) -> list[float]:
             [min(stringWidth(column.header, FONT_NAME, 7.5), 32)]
             + [stringWidth(shown(r[i], column.kind, locale), FONT_NAME, 7.5) for r in sample]
         )
-        wanted.append(min(longest + 8, 70 * mm))
+        # the cell's padding (3 pt each side) and a little air, or a short header wraps
+        wanted.append(min(longest + 14, 70 * mm))
     room = page_width - 2 * _MARGIN
     total = sum(wanted)
     return [w * room / total for w in wanted] if total > room else wanted

@@ -32,6 +32,7 @@ from gridterm.reports.rows import (
     TicketRow,
     VisitRow,
     WorkerRow,
+    concern_categories,
     item_texts,
 )
 from sync.server.db import schema
@@ -183,6 +184,21 @@ class ServerSource:
                 .where(v.c.grid_id.in_(chunk), v.c.visited_at >= start, v.c.visited_at < end)
             )  # fmt: skip
             out.extend(visit_row(tuple(row)) for row in self.conn.execute(query))
+        return out
+
+    def concerns(self, area: Area, start: str, end: str) -> list[str]:
+        """Concern categories of the area's visits in the range."""
+        out: list[str] = []
+        for chunk in _chunks(area.grid_ids):
+            query = select(v.c.concerns).where(
+                v.c.grid_id.in_(chunk),
+                v.c.visited_at >= start,
+                v.c.visited_at < end,
+                v.c.concerns != "[]",
+                v.c.revision_of.is_(None),
+            )
+            for (text,) in self.conn.execute(query):
+                out.extend(concern_categories(text))
         return out
 
     def tickets(self, area: Area, start: str, end: str) -> list[TicketRow]:
