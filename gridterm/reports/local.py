@@ -152,31 +152,28 @@ class LocalSource:
 
     def visits(self, area: Area, start: str, end: str) -> list[VisitRow]:
         """Visits to the area's households in the range."""
-        out = []
-        for chunk in _chunks(area.grid_ids):
-            for row in self.r.conn.execute(
-                "SELECT v.id, v.user_id, v.household_id, h.grid_id, v.visited_at, v.visit_type,"
-                " v.outcome, v.concerns, v.photos, h.address, h.key_reasons != '[]',"
-                " v.revision_of FROM visit v JOIN household h ON h.id = v.household_id"
-                f" WHERE h.grid_id IN ({_marks(chunk)}) AND v.visited_at >= ?"
-                " AND v.visited_at < ?",
-                (*chunk, start, end),
-            ):
-                out.append(visit_row(row))
-        return out
+        columns = (
+            "v.id, v.user_id, v.household_id, h.grid_id, v.visited_at, v.visit_type, v.outcome,"
+            " v.concerns, v.photos, h.address, h.key_reasons != '[]', v.revision_of"
+        )
+        return [visit_row(row) for row in self._visit_rows(area, columns, start, end)]
 
     def concerns(self, area: Area, start: str, end: str) -> list[str]:
         """Concern categories of the area's visits in the range."""
-        out: list[str] = []
+        where = " AND v.concerns != '[]' AND v.revision_of IS NULL"
+        rows = self._visit_rows(area, "v.concerns", start, end, where)
+        return [c for (text,) in rows for c in concern_categories(text)]
+
+    def _visit_rows(
+        self, area: Area, columns: str, start: str, end: str, where: str = ""
+    ) -> Iterator[tuple[Any, ...]]:
         for chunk in _chunks(area.grid_ids):
-            for (text,) in self.r.conn.execute(
-                "SELECT v.concerns FROM visit v JOIN household h ON h.id = v.household_id"
+            yield from self.r.conn.execute(
+                f"SELECT {columns} FROM visit v JOIN household h ON h.id = v.household_id"
                 f" WHERE h.grid_id IN ({_marks(chunk)}) AND v.visited_at >= ?"
-                " AND v.visited_at < ? AND v.concerns != '[]' AND v.revision_of IS NULL",
+                f" AND v.visited_at < ?{where}",
                 (*chunk, start, end),
-            ):
-                out.extend(concern_categories(text))
-        return out
+            )
 
     def tickets(self, area: Area, start: str, end: str) -> list[TicketRow]:
         """Tickets reported in the range, still open, or moved in the range."""

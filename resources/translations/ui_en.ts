@@ -238,10 +238,6 @@
             <translation>Open tickets</translation>
         </message>
         <message>
-            <source>Last sync</source>
-            <translation>Last sync</translation>
-        </message>
-        <message>
             <source>Building captain</source>
             <translation>Building captain</translation>
         </message>

@@ -238,10 +238,6 @@
             <translation>未办结工单</translation>
         </message>
         <message>
-            <source>Last sync</source>
-            <translation>最近同步</translation>
-        </message>
-        <message>
             <source>Building captain</source>
             <translation>楼栋长</translation>
         </message>

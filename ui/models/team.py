@@ -19,10 +19,12 @@ translate = QCoreApplication.translate
 class TeamModel(RowTableModel[TeamMember]):
     """Who needs a look comes first (the core's order): not checked in, then most overdue."""
 
+    # No "last sync" column: a terminal knows only its own sync, not its colleagues'
+    # devices' (the server's daily log has it).
     (
         COL_WORKER, COL_STATUS, COL_CHECK_IN, COL_VISITS, COL_KEY, COL_DUE, COL_OVERDUE,
-        COL_TICKETS, COL_SYNC,
-    ) = range(9)  # fmt: skip
+        COL_TICKETS,
+    ) = range(8)  # fmt: skip
     HEADERS = (
         QT_TRANSLATE_NOOP("Columns", "Worker"),
         QT_TRANSLATE_NOOP("Columns", "Status"),
@@ -32,7 +34,6 @@ class TeamModel(RowTableModel[TeamMember]):
         QT_TRANSLATE_NOOP("Columns", "Due"),
         QT_TRANSLATE_NOOP("Columns", "Overdue"),
         QT_TRANSLATE_NOOP("Columns", "Open tickets"),
-        QT_TRANSLATE_NOOP("Columns", "Last sync"),
     )
 
     def __init__(self, theme: Theme | None = None, parent: QObject | None = None):
@@ -62,8 +63,6 @@ class TeamModel(RowTableModel[TeamMember]):
                         n=row.open_tickets, urgent=row.urgent_open
                     )
                 return str(row.open_tickets)
-            case self.COL_SYNC:
-                return time_text(day.worker.last_sync) if day.worker.last_sync else "—"
         return ""
 
     def sort_key(self, row: TeamMember, column: int) -> Any:
