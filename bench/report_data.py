@@ -78,6 +78,18 @@ def community_month(
     }
     rows["street_office"].append({"id": "so", "name": "东湖街道"})
     rows["community"].append({"id": "c1", "street_office_id": "so", "name": "东湖社区"})
+    homes, workers = _households(rng, rows, grids, households)
+    _visits(rng, rows, homes, start, visits)
+    _check_ins(rng, rows, workers, start)
+    _tickets(rng, rows, homes, start, tickets)
+    _hazards(rng, rows, start, hazards)
+    return rows
+
+
+def _households(
+    rng: random.Random, rows: dict, grids: int, households: int
+) -> tuple[list[tuple[str, str, bool]], list[str]]:
+    """Grids with their worker, buildings, units, households and heads; the supervisor."""
     homes: list[tuple[str, str, bool]] = []
     workers: list[str] = []
     per_grid = households // grids
@@ -141,6 +153,10 @@ def community_month(
             "street_office_id": "so",
         }
     )
+    return homes, workers
+
+
+def _visits(rng: random.Random, rows: dict, homes: list, start: datetime, visits: int) -> None:
     before = start - timedelta(days=31)
     # as many visits the month before (its concerns are compared with this month's)
     for i in range(2 * visits):
@@ -164,6 +180,9 @@ def community_month(
                 "grid_id": gid,
             }
         )
+
+
+def _check_ins(rng: random.Random, rows: dict, workers: list[str], start: datetime) -> None:
     for day in range(30):
         for uid in workers:
             at = start + timedelta(days=day, hours=8 + rng.random())
@@ -177,9 +196,6 @@ def community_month(
                     "longitude": 114.3,
                 }
             )
-    _tickets(rng, rows, homes, start, tickets)
-    _hazards(rng, rows, start, hazards)
-    return rows
 
 
 def _tickets(rng: random.Random, rows: dict, homes: list, start: datetime, count: int) -> None:

@@ -90,25 +90,7 @@ def shoot(out: Path) -> int:
         window.login.submit.click()
         wait(lambda w=window: w.shell is not None)
         shell = window.shell
-        shell.show_tab("team")
-        team = shell.top_screen()
-        wait(lambda s=team: s.team is not None)
-        window.grab().save(str(out / f"{locale}-team.png"))
-        shell.show_tab("reports")
-        reports = shell.top_screen()
-        yesterday = reports.day.date().addDays(-1)
-        reports.day.setDate(yesterday)
-        wait(lambda s=reports: s.document is not None and s.document.kind == "daily")
-        window.grab().save(str(out / f"{locale}-reports.png"))
-        reports.kind.setCurrentIndex(1)
-        last_month = yesterday.addMonths(-1)
-        reports.day.setDate(last_month)
-        label = last_month.toString("yyyy-MM")
-        wait(lambda s=reports, m=label: s.document is not None and s.document.kind == "monthly"
-             and s.document.header[-1][1] == m)  # fmt: skip
-        reports.table_pick.setCurrentIndex(3)  # key-household coverage
-        wait(lambda: True)
-        window.grab().save(str(out / f"{locale}-reports_monthly.png"))
+        _screens(window, shell, wait, out, locale)
         if locale == "zh_CN":
             _building(shell, wait)
             window.grab().save(str(out / "zh_CN-building_coverage.png"))
@@ -121,6 +103,29 @@ def shoot(out: Path) -> int:
     collector.stop()
     shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def _screens(window, shell, wait, out: Path, locale: str) -> None:  # type: ignore[no-untyped-def]
+    """Team, the daily log of yesterday and last month's summary, saved."""
+    shell.show_tab("team")
+    team = shell.top_screen()
+    wait(lambda s=team: s.team is not None)
+    window.grab().save(str(out / f"{locale}-team.png"))
+    shell.show_tab("reports")
+    reports = shell.top_screen()
+    yesterday = reports.day.date().addDays(-1)
+    reports.day.setDate(yesterday)
+    wait(lambda s=reports: s.document is not None and s.document.kind == "daily")
+    window.grab().save(str(out / f"{locale}-reports.png"))
+    reports.kind.setCurrentIndex(1)
+    last_month = yesterday.addMonths(-1)
+    reports.day.setDate(last_month)
+    label = last_month.toString("yyyy-MM")
+    wait(lambda s=reports, m=label: s.document is not None and s.document.kind == "monthly"
+         and s.document.header[-1][1] == m)  # fmt: skip
+    reports.table_pick.setCurrentIndex(3)  # key-household coverage
+    wait(lambda: True)
+    window.grab().save(str(out / f"{locale}-reports_monthly.png"))
 
 
 def _building(shell, wait) -> None:  # type: ignore[no-untyped-def]

@@ -22,9 +22,49 @@ K = Kind
 def monthly_document(m: MonthlySummary, locale: str = "zh_CN") -> Document:
     """The monthly summary in ``locale``."""
     t = lambda code: labels.text(code, locale)  # noqa: E731
-    w = lambda table, code: labels.word(table, code, locale)  # noqa: E731
+    tables = (*_visit_tables(m, locale), *_ticket_tables(m, locale))
+    return Document(
+        kind="monthly",
+        locale=locale,
+        title=t("monthly_title"),
+        header=header_of(m.area, "month", m.period.label(), locale),
+        figures=_figures(m, locale),
+        tables=tables,
+        generated_at=m.generated_at,
+        data_as_of=m.data_as_of,
+    )
+
+
+def _figures(m: MonthlySummary, locale: str) -> tuple[tuple[str, Cell, Kind], ...]:
+    t = lambda code: labels.text(code, locale)  # noqa: E731
     tk, hz, cov = m.tickets, m.hazards, m.coverage
-    tables = (
+    return (
+        (t("visits"), m.visits, K.INT),
+        (t("key_visits"), m.key_visits, K.INT),
+        (t("households"), cov.households, K.INT),
+        (t("coverage"), cov.share, K.PERCENT),
+        (t("reported"), tk.reported, K.INT),
+        (t("escalation_share"), tk.escalation_share, K.PERCENT),
+        (t("closed"), tk.closed, K.INT),
+        (t("mean_hours"), tk.mean_hours_to_close, K.FLOAT),
+        (t("p90_hours"), tk.p90_hours_to_close, K.FLOAT),
+        (t("overdue"), tk.overdue, K.INT),
+        (t("urgent"), tk.urgent, K.INT),
+        (t("promise_kept"), tk.promise_kept, K.INT),
+        (t("promise_share"), tk.promise_share, K.PERCENT),
+        (t("hazards_found"), hz.found, K.INT),
+        (t("eliminated"), hz.eliminated, K.INT),
+        (t("open_overdue"), hz.open_overdue, K.INT),
+    )
+
+
+def _visit_tables(m: MonthlySummary, locale: str) -> tuple[Table, ...]:
+    """Visits per day, by type and by grid; key-household coverage and the missed list;
+    concerns against last month."""
+    t = lambda code: labels.text(code, locale)  # noqa: E731
+    w = lambda table, code: labels.word(table, code, locale)  # noqa: E731
+    cov = m.coverage
+    return (
         _pairs(
             "by_day",
             t("by_day"),
@@ -97,6 +137,15 @@ def monthly_document(m: MonthlySummary, locale: str = "zh_CN") -> Document:
             ],
             Chart(ChartKind.BAR, t("top_concerns"), 0, (1, 2)),
         ),
+    )
+
+
+def _ticket_tables(m: MonthlySummary, locale: str) -> tuple[Table, ...]:
+    """Tickets by category, level and state; hazards by kind and by market."""
+    t = lambda code: labels.text(code, locale)  # noqa: E731
+    w = lambda table, code: labels.word(table, code, locale)  # noqa: E731
+    tk, hz = m.tickets, m.hazards
+    return (
         _pairs(
             "tickets_by_category",
             t("by_category"),
@@ -122,34 +171,6 @@ def monthly_document(m: MonthlySummary, locale: str = "zh_CN") -> Document:
         ),
         _hazard_table("hazards_by_kind", t("by_kind"), t("hazard_kind"), hz.by_kind, locale),
         _hazard_table("hazards_by_market", t("by_market"), t("market"), hz.by_market, locale),
-    )
-    figures: tuple[tuple[str, Cell, Kind], ...] = (
-        (t("visits"), m.visits, K.INT),
-        (t("key_visits"), m.key_visits, K.INT),
-        (t("households"), cov.households, K.INT),
-        (t("coverage"), cov.share, K.PERCENT),
-        (t("reported"), tk.reported, K.INT),
-        (t("escalation_share"), tk.escalation_share, K.PERCENT),
-        (t("closed"), tk.closed, K.INT),
-        (t("mean_hours"), tk.mean_hours_to_close, K.FLOAT),
-        (t("p90_hours"), tk.p90_hours_to_close, K.FLOAT),
-        (t("overdue"), tk.overdue, K.INT),
-        (t("urgent"), tk.urgent, K.INT),
-        (t("promise_kept"), tk.promise_kept, K.INT),
-        (t("promise_share"), tk.promise_share, K.PERCENT),
-        (t("hazards_found"), hz.found, K.INT),
-        (t("eliminated"), hz.eliminated, K.INT),
-        (t("open_overdue"), hz.open_overdue, K.INT),
-    )
-    return Document(
-        kind="monthly",
-        locale=locale,
-        title=t("monthly_title"),
-        header=header_of(m.area, "month", m.period.label(), locale),
-        figures=figures,
-        tables=tables,
-        generated_at=m.generated_at,
-        data_as_of=m.data_as_of,
     )
 
 
