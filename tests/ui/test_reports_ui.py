@@ -56,6 +56,21 @@ def test_preview_then_export_xlsx_into_a_folder(qtbot, demo_window, tmp_path: Pa
     wait_idle(qtbot, demo_window)
 
 
+def test_street_staff_see_their_street_office_and_each_community(qtbot, demo_window):
+    """Street staff report on the whole street office: its area kind was once passed as a
+    word the core did not know, and the screen stayed empty."""
+    log_in(qtbot, demo_window, "J0001")
+    reports = open_tab(qtbot, demo_window, "reports")
+    qtbot.waitUntil(lambda: reports.document is not None, timeout=10000)
+    assert reports.area.itemText(0) == "东湖街道"
+    assert reports.document.title == "工作日志"
+    for i in range(1, min(reports.area.count(), 3)):
+        shown = reports.document
+        reports.area.setCurrentIndex(i)
+        qtbot.waitUntil(lambda shown=shown: reports.document is not shown, timeout=10000)
+    wait_idle(qtbot, demo_window)
+
+
 def test_english_reports_and_pdf(qtbot, demo_window, tmp_path: Path):
     log_in(qtbot, demo_window, SUPERVISOR)
     demo_window.change_language("en")

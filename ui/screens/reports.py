@@ -204,9 +204,7 @@ class ReportsScreen(Screen):
     def _areas(self, areas: list) -> None:
         self.area.blockSignals(True)
         for area in areas:
-            self.area.addItem(
-                area.name, (area.level.value if area.level.value != "grids" else "grid", area.id)
-            )
+            self.area.addItem(area.name, (area.level, area.id))
         self.area.blockSignals(False)
         if areas:
             self.reload()
