@@ -1,9 +1,10 @@
 """Translations: ``.ts`` sources in resources/translations compiled to ``.qm`` by the build.
 
-The ``.qm`` files are generated (and git-ignored): ``compile_translations`` runs Qt's
-``lrelease`` when a ``.qm`` is missing or older than its ``.ts``, so the app, the tests and the
-screenshot script always load what the sources say. ``python -m ui.i18n update`` refreshes the
-``.ts`` sources from the code with ``lupdate``, keeping existing translations.
+The ``.qm`` files are generated (and git-ignored). They are compiled by ``./dev setup`` (and
+``./dev test``), by the UI tests and by the bundle build (``build.spec``) with
+``python -m ui.i18n compile``, never when the app starts: a bundle carries the ``.qm`` but
+not Qt's ``lrelease``. ``python -m ui.i18n update`` refreshes the ``.ts`` sources from the
+code with ``lupdate``, keeping existing translations, and compiles them.
 """
 
 from __future__ import annotations
@@ -53,6 +54,10 @@ def compile_translations(force: bool = False) -> list[Path]:
     return rebuilt
 
 
+class TranslationsMissingError(RuntimeError):
+    """A ``.qm`` catalogue is not there: the checkout or bundle was not built."""
+
+
 class Translations:
     """The installed translators of one QApplication; ``switch`` changes language live."""
 
@@ -65,13 +70,14 @@ class Translations:
         """Install ``locale``'s catalogue (and Qt's own, for standard dialogs)."""
         if locale not in LOCALES:
             locale = LOCALES[0]
-        compile_translations()
         for translator in self._installed:
             self.app.removeTranslator(translator)
         self._installed = []
         ours = QTranslator(self.app)
         if not ours.load(str(qm_path(locale))):
-            raise RuntimeError(f"cannot load {qm_path(locale)}")
+            raise TranslationsMissingError(
+                f"cannot load {qm_path(locale)}: run ./dev setup (or python -m ui.i18n compile)"
+            )
         qt_base = QTranslator(self.app)
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         for translator, loaded in (
@@ -118,6 +124,8 @@ def _indent_inside_ts(path: Path) -> None:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:] not in (["compile"], ["update"]):
+        sys.exit("usage: python -m ui.i18n compile|update")
     if sys.argv[1:] == ["update"]:
         update_sources()
-    compile_translations(force=True)
+    compile_translations(force=sys.argv[1:] == ["update"])

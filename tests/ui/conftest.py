@@ -20,11 +20,17 @@ from gridterm.store import Store
 from gridterm.store.keys import FAST_KDF, keyfile_path
 from tests.conftest import PIN, Territory
 from ui.context import AppContext
-from ui.i18n import Translations
+from ui.i18n import Translations, compile_translations
 from ui.main_window import MainWindow
 from ui.ops import Ops
 from ui.settings import AppSettings
 from ui.theme import Theme
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations() -> None:
+    """The ``.qm`` catalogues as the ``.ts`` sources say now (the app never compiles them)."""
+    compile_translations()
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -19,7 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from tests.ui.conftest import log_in
-from ui.i18n import LOCALES, extract_into, qm_path, ts_path
+from ui.i18n import (
+    LOCALES,
+    Translations,
+    TranslationsMissingError,
+    extract_into,
+    qm_path,
+    ts_path,
+)
 from ui.tour import tour
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+(?::[^}]*)?\}|%n")
@@ -144,3 +151,18 @@ def test_no_visible_string_is_left_untranslated(qtbot, window) -> None:
         "settings",
     ]
     assert bad == []
+
+
+def test_start_up_loads_compiled_catalogues_and_never_compiles(qapp, monkeypatch, tmp_path):
+    """A bundle has the .qm files but no lrelease: a missing catalogue is a clear error at
+    start-up, not a compile attempt (issue 17: the bundle died on 'pyside6-lrelease')."""
+    import subprocess
+
+    import ui.i18n
+
+    for locale in LOCALES:
+        shutil.copy(ts_path(locale), tmp_path / ts_path(locale).name)
+    monkeypatch.setattr(ui.i18n, "TRANSLATIONS_DIR", tmp_path)
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: pytest.fail("compiled at start-up"))
+    with pytest.raises(TranslationsMissingError, match=r"\./dev setup"):
+        Translations(qapp).switch("en")
