@@ -99,6 +99,8 @@ ENTITIES = {
     "hazard_inspection": QT_TRANSLATE_NOOP("Labels", "Inspection"),
     "hazard": QT_TRANSLATE_NOOP("Labels", "Hazard"),
     "premises": QT_TRANSLATE_NOOP("Labels", "Premises"),
+    "checklist_answer": QT_TRANSLATE_NOOP("Labels", "Checklist answer"),
+    "attachment": QT_TRANSLATE_NOOP("Labels", "Photo"),
 }
 SEVERITIES = {
     "minor": QT_TRANSLATE_NOOP("Labels", "Minor"),

@@ -1634,6 +1634,14 @@
             <translation>Premises</translation>
         </message>
         <message>
+            <source>Checklist answer</source>
+            <translation>Checklist answer</translation>
+        </message>
+        <message>
+            <source>Photo</source>
+            <translation>Photo</translation>
+        </message>
+        <message>
             <source>Minor</source>
             <translation>Minor</translation>
         </message>

@@ -1627,6 +1627,14 @@
             <translation>商户</translation>
         </message>
         <message>
+            <source>Checklist answer</source>
+            <translation>检查项结果</translation>
+        </message>
+        <message>
+            <source>Photo</source>
+            <translation>照片</translation>
+        </message>
+        <message>
             <source>Minor</source>
             <translation>一般</translation>
         </message>

@@ -13,6 +13,7 @@ def test_counts_and_entries(territory) -> None:
     assert (summary.pending, summary.rejected, summary.last_confirmed_at) == (2, 0, None)
     entries = outbox_status.entries(session)
     assert {e.entity for e in entries} == {"ticket", "ticket_transition"}
+    assert {e.subject for e in entries} == {"漏水"}  # each row names its record
     op_id = entries[0].op_id
     territory.store.write(
         lambda tx: tx.execute(

@@ -17,6 +17,13 @@ from ui.models.conflicts import ConflictModel as ConflictModel  # where it used 
 from ui.theme import Theme
 
 
+def record_text(entity: str, subject: str) -> str:
+    """What a queued write is about: 走访 · 3-2-501, 工单 · 楼道漏水 (the kind alone when the
+    record has no name)."""
+    kind = label(ENTITIES, entity)
+    return f"{kind} · {subject}" if subject else kind
+
+
 class OutboxModel(RowTableModel[OutboxEntry]):
     """One row per queued write, newest first."""
 
@@ -38,7 +45,7 @@ class OutboxModel(RowTableModel[OutboxEntry]):
             case self.COL_WHEN:
                 return time_text(datetime.fromisoformat(row.created_at))
             case self.COL_RECORD:
-                return label(ENTITIES, row.entity)
+                return record_text(row.entity, row.subject)
             case self.COL_CHANGE:
                 return label(OPS, row.op)
             case self.COL_STATE:
