@@ -227,6 +227,12 @@ ERRORS = {
     "field.too_long": QT_TRANSLATE_NOOP(
         "Errors", "The {field} is too long (at most {max_len} characters)."
     ),
+    "field.too_large": QT_TRANSLATE_NOOP(
+        "Errors", "The {field} is too large (at most {max_len} characters)."
+    ),
+    "field.too_deep": QT_TRANSLATE_NOOP(
+        "Errors", "The {field} is nested too deeply (at most {max_depth} levels)."
+    ),
     "field.bad_phone": QT_TRANSLATE_NOOP(
         "Errors", "The {field} is not a phone number (11-digit mobile or landline)."
     ),

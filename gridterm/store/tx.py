@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from gridterm.domain.field_limits import check_fields
 from gridterm.errors import NotFoundError
 from gridterm.ids import new_id
 from gridterm.store.connection import Connection
@@ -79,6 +80,7 @@ class Tx:
         """
         key = str(row["id"]) if entity_id is None else entity_id
         values = {k: encode(v) for k, v in row.items()}
+        check_fields(values)  # refused here, never stored to be refused by the server forever
         cols = ", ".join(values)
         marks = ", ".join("?" for _ in values)
         self.conn.execute(f"INSERT INTO {entity} ({cols}) VALUES ({marks})", tuple(values.values()))
@@ -107,6 +109,7 @@ class Tx:
         if current is None:
             raise NotFoundError(f"{entity}.not_found", f"no {entity} {entity_id}", id=entity_id)
         values = {k: encode(v) for k, v in changes.items()}
+        check_fields(values)
         sets = ", ".join(f"{k} = ?" for k in values)
         self.conn.execute(
             f"UPDATE {entity} SET {sets} WHERE {match}", (*values.values(), *key.values())

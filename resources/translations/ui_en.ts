@@ -491,6 +491,14 @@
             <translation>The {field} is too long (at most {max_len} characters).</translation>
         </message>
         <message>
+            <source>The {field} is too large (at most {max_len} characters).</source>
+            <translation>The {field} is too large (at most {max_len} characters).</translation>
+        </message>
+        <message>
+            <source>The {field} is nested too deeply (at most {max_depth} levels).</source>
+            <translation>The {field} is nested too deeply (at most {max_depth} levels).</translation>
+        </message>
+        <message>
             <source>The {field} is not a phone number (11-digit mobile or landline).</source>
             <translation>The {field} is not a phone number (11-digit mobile or landline).</translation>
         </message>

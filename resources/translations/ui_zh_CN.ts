@@ -491,6 +491,14 @@
             <translation>{field}太长（最多 {max_len} 个字）。</translation>
         </message>
         <message>
+            <source>The {field} is too large (at most {max_len} characters).</source>
+            <translation>{field}太大（最多 {max_len} 个字）。</translation>
+        </message>
+        <message>
+            <source>The {field} is nested too deeply (at most {max_depth} levels).</source>
+            <translation>{field}嵌套层数太多（最多 {max_depth} 层）。</translation>
+        </message>
+        <message>
             <source>The {field} is not a phone number (11-digit mobile or landline).</source>
             <translation>{field}不是有效的电话号码（11 位手机号或座机号）。</translation>
         </message>

@@ -78,6 +78,12 @@ def install(app: FastAPI) -> None:
             headers={"Retry-After": "5"},
         )
 
+    @app.exception_handler(RecursionError)
+    async def _too_deep(_request: Request, exc: RecursionError) -> JSONResponse:
+        # only input nests this deep; the parsers' own guards answer first, this is the last
+        log.warning("input nested too deeply: %s", exc)
+        return error_response(422, "request.too_deep", "the request is nested too deeply")
+
     @app.exception_handler(Exception)
     async def _bug(_request: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected error")

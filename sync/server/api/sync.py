@@ -32,7 +32,7 @@ from sync.server.auth.scope import Principal
 from sync.server.db import schema
 from sync.server.db.engine import reading
 from sync.server.errors import ApiError, not_found
-from sync.server.push.request import WirePush, decode_push
+from sync.server.push.request import WirePush, decode_push, too_deep
 from sync.server.push.service import apply_push
 
 router = APIRouter(prefix="/v1/sync", tags=["sync"])
@@ -57,6 +57,8 @@ def _parse_push(raw: bytes, encoding: str | None) -> WirePush | PushRequest:
     except pydantic.ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
+        if first["type"] == "json_invalid" and "recursion limit" in first["msg"]:
+            raise too_deep() from None
         if first["type"] == "json_invalid":
             raise ApiError(400, "body.bad_json", f"the body is not JSON: {first['msg']}") from None
         raise ApiError(

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 import msgspec
 
 from sync.protocol import MAX_OPS_PER_BATCH, OpKind
+from sync.server.errors import ApiError
 
 
 def _text(low: int, high: int) -> Any:
@@ -46,8 +47,16 @@ _decoder = msgspec.json.Decoder(WirePush)
 
 
 def decode_push(data: bytes) -> WirePush | None:
-    """The batch, or None when the fast decoder refuses it (then ask ``PushRequest``)."""
+    """The batch, or None when the fast decoder refuses it (then ask ``PushRequest``); a body
+    nested deeper than a parser recurses is refused with 422 ``push.too_deep``."""
     try:
         return _decoder.decode(data)
     except (msgspec.ValidationError, msgspec.DecodeError):
         return None
+    except RecursionError:
+        raise too_deep() from None
+
+
+def too_deep() -> ApiError:
+    """422: the body nests lists or objects deeper than any batch does (an attack, or a bug)."""
+    return ApiError(422, "push.too_deep", "the body is nested too deeply")

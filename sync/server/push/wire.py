@@ -10,6 +10,7 @@ from typing import Any
 import msgspec
 from sqlalchemy import Table
 
+from gridterm.domain.field_limits import check_fields, too_deep
 from gridterm.errors import ValidationError
 from sync.server.db.schema import columns_marked, wire_columns
 
@@ -30,11 +31,13 @@ def _shape(table: Table) -> tuple[frozenset[str], frozenset[str], frozenset[str]
 
 
 def decode(table: Table, fields: dict[str, Any]) -> dict[str, Any]:
-    """Fields as sent → Python values: JSON text parsed, 0/1 to bool. Unknown columns refused."""
+    """Fields as sent → Python values: JSON text parsed, 0/1 to bool. Unknown columns, and
+    values too large or too deep (``gridterm.domain.field_limits``), refused."""
     known, json_cols, bool_cols = _shape(table)
     if not known.issuperset(fields):
         name = sorted(fields.keys() - known)[0]
         raise ValidationError("field.unknown", f"{table.name} has no field {name}", field=name)
+    check_fields(fields)
     out = dict(fields)
     for name in json_cols:
         value = out.get(name)
@@ -56,10 +59,14 @@ def _parse_json(text: str, name: str) -> Any:
         return _json_decode(text)
     except msgspec.DecodeError:
         pass
+    except RecursionError:  # check_fields measured it first; this is the last guard
+        raise too_deep(name) from None
     try:
         return json.loads(text)
     except ValueError:
         raise ValidationError("field.bad_json", f"{name} is not JSON", field=name) from None
+    except RecursionError:
+        raise too_deep(name) from None
 
 
 _json_decode = msgspec.json.decode
