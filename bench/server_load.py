@@ -8,12 +8,15 @@
    on this virtual machine varies by ±15 % from the next with nothing else running.
 2. 200 terminals push 100 records each, all at once, to the PostgreSQL server:
    ``concurrent_total_s``, ``concurrent_p99_ms``, and ``landed`` (counted in the database)
-   against ``expected``.
+   against ``expected``. With ``--instances N`` (N ≥ 2) they push through HAProxy (Debian's
+   package, on 127.0.0.1, round robin, connections to the instances kept alive) in front of
+   N ``serve`` processes on the one database, as docs/scaling.md describes.
 
 Each server runs as its own ``gridterm-server serve`` process. The terminals' request bodies
 are built before the clock starts: the figures are the server's. Usage::
 
     .venv/bin/python bench/server_load.py [--runs 3] [--pg postgresql://…:5432/postgres]
+        [--instances 2] [--workers 2] [--only sqlite|postgres|concurrent]
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +51,7 @@ from sync.server.auth import enrollment  # noqa: E402
 from sync.server.db import schema  # noqa: E402
 from sync.server.db.engine import make_engine, writing  # noqa: E402
 from sync.server.db.migrate import upgrade  # noqa: E402
+from tests.sync.cluster import KEEP_ALIVE, haproxy_binary, haproxy_config  # noqa: E402
 
 PIN = "246810"
 HEADERS = {HEADER_PROTOCOL: str(PROTOCOL_VERSION), "Content-Type": "application/json"}
@@ -67,7 +72,7 @@ def now() -> str:
 class Server:
     """A ``gridterm-server serve`` process."""
 
-    def __init__(self, db: str, blob_dir: Path, workers: int) -> None:
+    def __init__(self, db: str, blob_dir: Path, workers: int, pool_size: int = 20) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc = subprocess.Popen(
@@ -85,7 +90,7 @@ class Server:
                 "--workers",
                 str(workers),
                 "--pool-size",
-                "20",
+                str(pool_size),
             ],
             cwd=ROOT,
             env={**os.environ, "PYTHONPATH": str(ROOT)},
@@ -236,10 +241,13 @@ def single_terminal(
     return records / elapsed, cpu * 1000 / (records / 1000)
 
 
-async def _concurrent(url: str, terminals: list[tuple[str, bytes]]) -> tuple[float, list[float]]:
+async def _concurrent(
+    url: str, terminals: list[tuple[str, bytes]]
+) -> tuple[float, list[float], list[str]]:
     limits = httpx.Limits(max_connections=len(terminals), max_keepalive_connections=len(terminals))
     async with httpx.AsyncClient(base_url=url, timeout=300, limits=limits) as c:
         latencies: list[float] = []
+        busy: list[str] = []  # the code of each 503 answered (the request was sent again)
 
         async def one(token: str, body: bytes) -> None:
             headers = {**HEADERS, "Authorization": f"Bearer {token}", "Content-Encoding": "zstd"}
@@ -248,31 +256,74 @@ async def _concurrent(url: str, terminals: list[tuple[str, bytes]]) -> tuple[flo
                 r = await c.post("/v1/sync/push", content=body, headers=headers)
                 if r.status_code != 503:
                     break
+                busy.append(r.json()["error"]["code"])
                 await asyncio.sleep(float(r.headers.get("Retry-After", "1")) * (1 + attempt / 4))
             r.raise_for_status()
             latencies.append((time.perf_counter() - t) * 1000)
 
         started = time.perf_counter()
         await asyncio.gather(*(one(token, body) for token, body in terminals))
-        return time.perf_counter() - started, latencies
+        return time.perf_counter() - started, latencies, busy
+
+
+class Balancer:
+    """HAProxy on 127.0.0.1 in front of several servers (tests/sync/cluster.py's setup)."""
+
+    def __init__(self, servers: list[Server], root: Path) -> None:
+        binary = haproxy_binary()
+        if binary is None:
+            raise SystemExit("haproxy is not installed (./dev setup installs it)")
+        port, stats = free_port(), free_port()
+        self.url = f"http://127.0.0.1:{port}"
+        config = root / "haproxy.cfg"
+        config.write_text(haproxy_config(port, stats, [s.port for s in servers], KEEP_ALIVE))
+        self.proc = subprocess.Popen([binary, "-db", "-f", str(config)])
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                httpx.get(f"{self.url}/healthz", timeout=2).raise_for_status()
+                return
+            except httpx.HTTPError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError("haproxy did not start") from None
+                time.sleep(0.1)
+
+    def stop(self) -> None:
+        """Stop HAProxy."""
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
 
 
 def many_terminals(
-    db: str, blob_dir: Path, workers: int, terminals: int = 200, each: int = 100
+    db: str,
+    blob_dir: Path,
+    workers: int,
+    instances: int = 1,
+    terminals: int = 200,
+    each: int = 100,
 ) -> dict[str, Any]:
-    """200 terminals × 100 records at once; landed is counted in the database."""
+    """200 terminals × 100 records at once, to one server or through a balancer in front of
+    ``instances``; landed is counted in the database."""
     grids = 20
     world = setup(db, grids, 50, terminals)
-    server = Server(db, blob_dir, workers)
+    # every process's pool (and its overflow, twice the size) within PostgreSQL's default
+    # max_connections of 100, with room for the bench's own
+    pool = max(2, min(20, 80 // (3 * instances * workers)))
+    servers = [Server(db, blob_dir, workers, pool) for _ in range(instances)]
+    balancer = Balancer(servers, blob_dir.parent) if instances > 1 else None
+    url = balancer.url if balancer else servers[0].url
     try:
         prepared = []
         for t in range(terminals):
             worker, uid, gid = world["workers"][t % grids]
-            device, token = login(server.url, world["codes"][t], worker)
+            device, token = login(url, world["codes"][t], worker)
             prepared.append((token, batch(device, uid, world["homes"][gid], each, 1)))
-        total, latencies = asyncio.run(_concurrent(server.url, prepared))
+        total, latencies, busy = asyncio.run(_concurrent(url, prepared))
     finally:
-        server.stop()
+        if balancer:
+            balancer.stop()
+        for server in servers:
+            server.stop()
     with world["engine"].connect() as conn:
         landed = conn.execute(
             select(func.count())
@@ -283,11 +334,15 @@ def many_terminals(
     latencies.sort()
     return {
         "terminals": terminals,
+        "instances": instances,
+        "workers_per_instance": workers,
+        "pool_size": pool,
         "concurrent_total_s": round(total, 2),
         "concurrent_p99_ms": round(latencies[int(len(latencies) * 0.99) - 1], 1),
         "concurrent_median_ms": round(statistics.median(latencies), 1),
         "landed": landed,
         "expected": terminals * each,
+        "busy_answers": dict(Counter(busy)),
     }
 
 
@@ -300,6 +355,9 @@ def main() -> None:
         help="an admin URL; a throwaway database is made beside it",
     )
     parser.add_argument("--workers", type=int, default=2, help="server processes on PostgreSQL")
+    parser.add_argument(
+        "--instances", type=int, default=1, help="serve instances behind HAProxy (concurrent)"
+    )
     parser.add_argument("--runs", type=int, default=3, help="SQLite runs; the median counts")
     parser.add_argument(
         "--only",
@@ -331,7 +389,7 @@ def main() -> None:
             results["push_records_per_s_postgres"] = round(rate)
             results["push_server_cpu_ms_per_1000_postgres"] = round(cpu, 1)
         if "concurrent" in parts:
-            results.update(many_terminals(pg, scratch / "blobs-pg", args.workers))
+            results.update(many_terminals(pg, scratch / "blobs-pg", args.workers, args.instances))
     finally:
         with psycopg.connect(args.pg, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -28,7 +28,7 @@ defaults
     timeout server 60s
     retries 3
     option redispatch 1
-    option http-server-close
+    {connection}
 frontend gridterm
     bind 127.0.0.1:{port}
     default_backend instances
@@ -42,6 +42,20 @@ backend instances
     default-server inter 500ms fall 2 rise 1
 {servers}
 """
+
+
+#: One request per connection to the instances: a terminal's requests spread over them.
+SPREAD = "option http-server-close"
+#: Connections to the instances kept open: what a production balancer does (the bench).
+KEEP_ALIVE = "option http-keep-alive"
+
+
+def haproxy_config(port: int, stats_port: int, backends: list[int], connection: str) -> str:
+    """HAProxy's configuration for instances listening on ``backends`` ports."""
+    servers = "\n".join(f"    server i{i} 127.0.0.1:{p} check" for i, p in enumerate(backends))
+    return HAPROXY_CONFIG.format(
+        port=port, stats_port=stats_port, servers=servers, connection=connection
+    )
 
 
 def haproxy_binary() -> str | None:
@@ -80,13 +94,9 @@ class Cluster:
             instance.start()
         binary = haproxy_binary()
         assert binary, "haproxy is not installed (./dev setup installs it)"
-        servers = "\n".join(
-            f"    server i{i} 127.0.0.1:{s.port} check" for i, s in enumerate(self.instances)
-        )
         config = self.root / "haproxy.cfg"
-        config.write_text(
-            HAPROXY_CONFIG.format(port=self.port, stats_port=self.stats_port, servers=servers)
-        )
+        ports = [s.port for s in self.instances]
+        config.write_text(haproxy_config(self.port, self.stats_port, ports, SPREAD))
         log = (self.root / "haproxy.log").open("ab")
         self.proc = subprocess.Popen([binary, "-db", "-f", str(config)], stdout=log, stderr=log)
         self.wait_until(lambda: self.up() == len(self.instances))

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from sync.protocol import ConflictChoice
 from sync.server import conflicts
 from sync.server.admin import prune, register, templates, territory, users
 from sync.server.auth import enrollment, sessions
-from sync.server.db import schema
+from sync.server.db import retention, schema
 from sync.server.db.engine import make_engine, reading, writing
 from sync.server.db.migrate import upgrade
 from sync.server.errors import ApiError
@@ -99,6 +100,19 @@ def add_parser(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> N
     who.add_argument("--user", help="worker id")
 
     cmd("prune", _prune, "drop superseded change-log entries, old login attempts, dead sessions")
+
+    p = cmd(
+        "retire",
+        _retire,
+        "retire change-log months older than the retention (run daily: it also makes the "
+        "coming months' partitions)",
+    )
+    p.add_argument(
+        "--keep-days",
+        type=int,
+        default=retention.DEFAULT_KEEP_DAYS,
+        help=f"days of change history kept (at least 31; default {retention.DEFAULT_KEEP_DAYS})",
+    )
 
     p = cmd("conflicts", _list_conflicts, "list conflicts", write=False)
     p.add_argument("--status", default="open", choices=["open", "resolved"])
@@ -252,6 +266,19 @@ def _prune(conn: Connection, args: argparse.Namespace) -> int:
     print(
         f"removed {report.change_log} superseded change-log entries, "
         f"{report.login_attempts} old login attempts, {report.sessions} expired sessions"
+    )
+    return 0
+
+
+def _retire(conn: Connection, args: argparse.Namespace) -> int:
+    if args.keep_days < retention.MIN_KEEP_DAYS:
+        print(f"error: --keep-days must be at least {retention.MIN_KEEP_DAYS}", file=sys.stderr)
+        return 2
+    done = retention.retire(conn, args.keep_days)
+    cut = datetime.fromtimestamp(done.cut / 1000, UTC).date().isoformat()
+    print(
+        f"retired the change log before {cut}: {done.removed} entries removed, "
+        f"{done.carried} carried forward, {len(done.dropped)} month partitions dropped"
     )
     return 0
 

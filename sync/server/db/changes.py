@@ -16,10 +16,11 @@ from collections.abc import Iterable, Mapping
 
 from sqlalchemy import Connection, text
 
+from sync.server.clock import now_ms
 from sync.server.db.bulk import insert_tuples
 from sync.server.db.schema import change_log
 
-_COLUMNS = ("txid", "partition", "entity", "entity_id", "op", "origin")
+_COLUMNS = ("txid", "partition", "entity", "entity_id", "op", "origin", "logged_at")
 #: change_log.op values
 UPSERT = "upsert"
 DELETE = "delete"
@@ -79,5 +80,6 @@ def record(
     """Append (partition, entity, entity_id, op) entries for the open transaction;
     ``origins`` maps an entry's index to the device whose push it echoes exactly."""
     origins = origins or {}
-    rows = [(txid, *entry, origins.get(i)) for i, entry in enumerate(entries)]
+    at = now_ms()
+    rows = [(txid, *entry, origins.get(i), at) for i, entry in enumerate(entries)]
     insert_tuples(conn, change_log, _COLUMNS, rows)

@@ -11,7 +11,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, insert, select
 
-from sync.server.db import schema
+from sync.server.db import retention, schema
 from sync.server.db.engine import writing
 
 _SCRIPTS = Path(__file__).with_name("migrations")
@@ -21,7 +21,8 @@ class SchemaNotCurrentError(RuntimeError):
     """The database is behind (or ahead of) this server's migrations."""
 
 
-def _config() -> Config:
+def alembic_config() -> Config:
+    """Alembic's configuration for this server's migrations."""
     cfg = Config()
     cfg.set_main_option("script_location", str(_SCRIPTS))
     return cfg
@@ -29,7 +30,7 @@ def _config() -> Config:
 
 def head_revision() -> str:
     """The newest migration this server knows."""
-    head = ScriptDirectory.from_config(_config()).get_current_head()
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
@@ -43,7 +44,7 @@ def current_revision(engine: Engine) -> str | None:
 def upgrade(engine: Engine) -> str:
     """Apply pending migrations, and install the built-in checklists the server has no
     template of, in one transaction; returns the revision reached."""
-    cfg = _config()
+    cfg = alembic_config()
     with writing(engine) as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
@@ -51,6 +52,7 @@ def upgrade(engine: Engine) -> str:
         from sync.server.admin.templates import install_built_in
 
         install_built_in(conn)
+        retention.ensure_partitions(conn)
         if conn.execute(select(schema.meta.c.value).where(schema.meta.c.key == "instance")).first():
             return head_revision()
         # names this database in cursors, so a cursor from another database is refused

@@ -420,6 +420,9 @@ change_log = Table(
     # the device whose push this entry echoes exactly (a fact stored as sent), else NULL:
     # pulls skip a device's own such entries (sync/server/pull.py)
     Column("origin", String(64), nullable=True),
+    # when the entry was written (ms since the epoch): on PostgreSQL the table is partitioned
+    # by month on it, and old months are retired whole (sync/server/db/retention.py)
+    Column("logged_at", BigInteger, nullable=False),
     Index("ix_change_log_partition_position", "partition", "txid", "seq"),
 )
 tombstone = Table(
