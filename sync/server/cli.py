@@ -7,24 +7,19 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from sync.server.settings import DEFAULT_BLOB_DIR, DEFAULT_DB
-
-
-def _db_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--db",
-        default=DEFAULT_DB,
-        help="postgresql://user@host/dbname, sqlite:///file or a file path (default: %(default)s)",
-    )
+from sync.server.cli_common import db_option, json_option, run_command
+from sync.server.settings import DEFAULT_BLOB_DIR
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; each sub-command's work lives in its own module."""
     parser = argparse.ArgumentParser(prog="gridterm-server", description="GridTerm sync server")
+    db_option(parser, top=True)
+    json_option(parser, top=True)
     sub = parser.add_subparsers(dest="command")
 
     serve = sub.add_parser("serve", help="run the HTTP server")
-    _db_arg(serve)
+    db_option(serve)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8080)
     serve.add_argument("--blob-dir", type=Path, default=Path(DEFAULT_BLOB_DIR))
@@ -33,18 +28,18 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(run=_serve)
 
     migrate = sub.add_parser("migrate", help="apply pending database migrations")
-    _db_arg(migrate)
+    db_option(migrate)
     migrate.set_defaults(run=_migrate)
 
     from sync.server.admin import cli as admin_cli
 
-    admin_cli.add_parser(sub, _db_arg)
+    admin_cli.add_parser(sub, db_option)
     from sync.server import demo
 
-    demo.add_parser(sub, _db_arg)
+    demo.add_parser(sub, db_option)
     from sync.server.reports import cli as report_cli
 
-    report_cli.add_parser(sub, _db_arg)
+    report_cli.add_parser(sub, db_option)
     return parser
 
 
@@ -99,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 0
-    return int(args.run(args) or 0)
+    return run_command(parser.prog, lambda: int(args.run(args) or 0))
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import sqlite3
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -27,7 +28,7 @@ from sync.server.auth import enrollment
 from sync.server.auth.credentials import hash_pin
 from sync.server.db import changes, schema
 from sync.server.db.bulk import insert_rows
-from sync.server.db.engine import make_engine, writing
+from sync.server.db.engine import make_engine, reading, writing
 from sync.server.db.migrate import upgrade
 from sync.server.pull import row_key
 from sync.server.push.work import full_row
@@ -98,11 +99,18 @@ def _generate(args: argparse.Namespace) -> tuple[Path, dict[str, str]]:
 
 
 def _run(args: argparse.Namespace) -> int:
+    engine = make_engine(args.db, pool_size=1)
+    upgrade(engine)
+    with reading(engine) as conn:
+        used = conn.execute(select(schema.street_office.c.id).limit(1)).first() is not None
+    if used:
+        engine.dispose()
+        shown = engine.url.render_as_string(hide_password=True)
+        print(f"gridterm-server demo: {shown} already holds data; give a new --db", file=sys.stderr)
+        return 1
     path, pins = _generate(args)
     source = sqlite3.connect(path)
     source.row_factory = sqlite3.Row
-    engine = make_engine(args.db, pool_size=1)
-    upgrade(engine)
     with writing(engine) as conn:
         people = seed(conn, source, pins)
         codes = [enrollment.create_code(conn, note="demo") for _ in range(args.codes)]

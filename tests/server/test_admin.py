@@ -124,7 +124,20 @@ def test_import_register_from_csv_with_a_report(server, tmp_path, capsys):
     path = tmp_path / "register.csv"
     path.write_text("\n".join(",".join(r) for r in _sheet(tag)), encoding="utf-8-sig")
     report = tmp_path / "rejected.csv"
-    assert main(["admin", *_db(server), "import-register", str(path), "--report", str(report)]) == 0
+    assert (
+        main(
+            [
+                "admin",
+                *_db(server),
+                "import-register",
+                str(path),
+                "--report",
+                str(report),
+                "--allow-partial",
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert "7 rows: 1 households and 2 residents added, 5 rows rejected" in out
     _check_import(server, tag, out, report)
@@ -138,13 +151,30 @@ def test_import_register_from_xlsx(server, tmp_path, capsys):
     path = tmp_path / "register.xlsx"
     book.save(path)
     report = tmp_path / "rejected.csv"
-    assert main(["admin", *_db(server), "import-register", str(path), "--report", str(report)]) == 0
+    assert (
+        main(
+            [
+                "admin",
+                *_db(server),
+                "import-register",
+                str(path),
+                "--report",
+                str(report),
+                "--allow-partial",
+            ]
+        )
+        == 0
+    )
     _check_import(server, tag, capsys.readouterr().out, report)
 
 
 def test_users_grids_codes_and_revocation(server, tmp_path, capsys):
     tag = secrets.token_hex(3)
     db = _db(server)
+    pin_file, short_pin, new_pin = tmp_path / "pin", tmp_path / "short", tmp_path / "new"
+    pin_file.write_text(f"{PIN}\n")
+    short_pin.write_text("12\n")
+    new_pin.write_text("975310\n")
     assert main(["admin", *db, "add-grid", f"街道{tag}", f"社区{tag}", f"甲{tag}"]) == 0
     assert main(["admin", *db, "add-grid", f"街道{tag}", f"社区{tag}", f"乙{tag}"]) == 0
     community = f"社区{tag}"
@@ -160,8 +190,8 @@ def test_users_grids_codes_and_revocation(server, tmp_path, capsys):
                     "测试",
                     "--role",
                     role,
-                    "--pin",
-                    PIN,
+                    "--pin-file",
+                    str(pin_file),
                     "--community",
                     community,
                 ]
@@ -179,8 +209,8 @@ def test_users_grids_codes_and_revocation(server, tmp_path, capsys):
                 "x",
                 "--role",
                 "grid_worker",
-                "--pin",
-                "12",
+                "--pin-file",
+                str(short_pin),
             ]
         )
         == 1
@@ -206,7 +236,7 @@ def test_users_grids_codes_and_revocation(server, tmp_path, capsys):
     assert c.login(f"a{tag}").status_code == 200
     assert main(["admin", *db, "revoke", "--device", c.device_id]) == 0
     assert c.pull().status_code == 401
-    assert main(["admin", *db, "set-pin", f"b{tag}", "975310"]) == 0
+    assert main(["admin", *db, "set-pin", f"b{tag}", "--pin-file", str(new_pin)]) == 0
     other = Client(server.url)
     capsys.readouterr()
     main(["admin", *db, "enroll-code"])

@@ -17,7 +17,10 @@ from gridterm.errors import GridTermError
 from sync.protocol import ConflictChoice
 from sync.server import conflicts
 from sync.server.admin import prune, register, templates, territory, users
+from sync.server.admin.output import print_json, print_result, print_table, wants_json
+from sync.server.admin.pins import pin_option, read_pin
 from sync.server.auth import enrollment, sessions
+from sync.server.cli_common import json_option
 from sync.server.db import retention, schema
 from sync.server.db.engine import make_engine, reading, writing
 from sync.server.db.migrate import upgrade
@@ -25,23 +28,41 @@ from sync.server.errors import ApiError
 
 Action = Callable[[Connection, argparse.Namespace], int]
 ROLES = [r.value for r in Role]
+#: Rows were rejected and nothing was imported (``--allow-partial`` imports the others).
+EXIT_REJECTED = 1
+
+
+class _Abort(Exception):
+    """Ends a command with ``code`` and rolls its transaction back."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
 
 
 def add_parser(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> None:
     """Register ``admin`` and its sub-commands."""
     admin = sub.add_parser("admin", help="set up territory, users, grids, templates, devices")
     db_arg(admin)
+    json_option(admin)
     cmds = admin.add_subparsers(dest="admin_command", required=True)
 
     def cmd(name: str, action: Action, help: str, *, write: bool = True) -> argparse.ArgumentParser:
         """One sub-command running ``action`` in a (write or read) transaction."""
         p = cmds.add_parser(name, help=help)
+        db_arg(p)
+        json_option(p)
         p.set_defaults(run=lambda args: _run(args, action, write))
         return p
 
     p = cmd("import-register", _import_register, "import territory + households from CSV/XLSX")
     p.add_argument("file", type=Path)
     p.add_argument("--report", type=Path, help="write rejected rows to this CSV")
+    p.add_argument(
+        "--allow-partial",
+        action="store_true",
+        help="import the good rows even when some are rejected (default: import nothing)",
+    )
 
     p = cmd("add-grid", _add_grid, "create a street office / community / grid by name")
     p.add_argument("street_office")
@@ -53,13 +74,13 @@ def add_parser(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> N
     p.add_argument("worker_id")
     p.add_argument("--name", required=True)
     p.add_argument("--role", required=True, choices=ROLES)
-    p.add_argument("--pin", required=True)
+    pin_option(p)
     p.add_argument("--community", help="community id or name")
     p.add_argument("--street-office", help="street office id or name (street staff)")
 
     p = cmd("set-pin", _set_pin, "replace a user's PIN (ends their sessions)")
     p.add_argument("worker_id")
-    p.add_argument("pin")
+    pin_option(p)
 
     p = cmd("set-role", _set_role, "change a user's role (ends their sessions)")
     p.add_argument("worker_id")
@@ -131,6 +152,8 @@ def _run(args: argparse.Namespace, action: Action, write: bool) -> int:
             upgrade(engine)  # as serve does: the SQLite default needs no separate step
         with (writing if write else reading)(engine) as conn:
             return action(conn, args)
+    except _Abort as abort:
+        return abort.code
     except (GridTermError, ApiError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -140,43 +163,57 @@ def _run(args: argparse.Namespace, action: Action, write: bool) -> int:
 
 def _import_register(conn: Connection, args: argparse.Namespace) -> int:
     report = register.import_register(conn, args.file)
-    print(
-        f"{report.rows} rows: {report.households} households and {report.residents} residents "
-        f"added, {len(report.rejected)} rows rejected"
-    )
-    for number, code, reason in report.rejected:
-        print(f"  row {number}: {code}: {reason}")
+    refused = bool(report.rejected) and not args.allow_partial
     if args.report:
         report.write_csv(args.report)
+    if wants_json(args):
+        print_json({**report.as_dict(), "imported": not refused})
+    else:
+        added = "would have been added" if refused else "added"
+        print(
+            f"{report.rows} rows: {report.households} households and {report.residents} "
+            f"residents {added}, {len(report.rejected)} rows rejected"
+        )
+        for number, code, reason in report.rejected:
+            print(f"  row {number}: {code}: {reason}")
+    if refused:
+        print(
+            "nothing imported: fix the rejected rows, or give --allow-partial to import the others",
+            file=sys.stderr,
+        )
+        raise _Abort(EXIT_REJECTED)
     return 0
 
 
 def _add_grid(conn: Connection, args: argparse.Namespace) -> int:
     office = territory.street_office(conn, args.street_office)
     community = territory.community(conn, office, args.community)
-    print(territory.grid(conn, community, args.grid, args.kind))
+    grid = territory.grid(conn, community, args.grid, args.kind)
+    text = f"grid {args.grid} of {args.community}, {args.street_office}: {grid}"
+    ids = {"grid_id": grid, "community_id": community, "street_office_id": office}
+    print_result(args, text, ids)
     return 0
 
 
 def _add_user(conn: Connection, args: argparse.Namespace) -> int:
     community = territory.find_community(conn, args.community) if args.community else None
     office = territory.find_street_office(conn, args.street_office) if args.street_office else None
-    print(
-        users.add_user(
-            conn,
-            worker_id=args.worker_id,
-            name=args.name,
-            role=args.role,
-            pin=args.pin,
-            community_id=community,
-            street_office_id=office,
-        )
+    user = users.add_user(
+        conn,
+        worker_id=args.worker_id,
+        name=args.name,
+        role=args.role,
+        pin=read_pin(args.pin_file),
+        community_id=community,
+        street_office_id=office,
     )
+    text = f"user {args.worker_id} ({args.name}, {args.role}) added: {user}"
+    print_result(args, text, {"id": user, "worker_id": args.worker_id})
     return 0
 
 
 def _set_pin(conn: Connection, args: argparse.Namespace) -> int:
-    users.set_pin(conn, args.worker_id, args.pin)
+    users.set_pin(conn, args.worker_id, read_pin(args.pin_file))
     return 0
 
 
@@ -192,17 +229,23 @@ def _deactivate(conn: Connection, args: argparse.Namespace) -> int:
 
 def _list_users(conn: Connection, args: argparse.Namespace) -> int:
     u, ug, g = schema.user, schema.user_grid, schema.grid
+    rows = []
     for row in conn.execute(select(u).order_by(u.c.worker_id)):
         grids = conn.execute(
             select(g.c.name).join(ug, ug.c.grid_id == g.c.id).where(ug.c.user_id == row.id)
         ).scalars()
-        state = "" if row.active else " (inactive)"
-        print(f"{row.worker_id}\t{row.name}\t{row.role}{state}\t{', '.join(grids)}")
+        rows.append(
+            {"worker_id": row.worker_id, "name": row.name, "role": row.role,
+             "active": bool(row.active), "grids": list(grids)}
+        )  # fmt: skip
+    columns = [("worker_id", "WORKER ID"), ("name", "NAME"), ("role", "ROLE")]
+    print_table(args, [*columns, ("active", "ACTIVE"), ("grids", "GRIDS")], rows)
     return 0
 
 
 def _list_grids(conn: Connection, args: argparse.Namespace) -> int:
     g, c, ug, u = schema.grid, schema.community, schema.user_grid, schema.user
+    rows = []
     for row in conn.execute(
         select(g.c.id, g.c.name, c.c.name.label("community"))
         .join(c, c.c.id == g.c.community_id)
@@ -211,7 +254,11 @@ def _list_grids(conn: Connection, args: argparse.Namespace) -> int:
         holders = conn.execute(
             select(u.c.worker_id).join(ug, ug.c.user_id == u.c.id).where(ug.c.grid_id == row.id)
         ).scalars()
-        print(f"{row.id}\t{row.community}\t{row.name}\t{', '.join(holders)}")
+        rows.append(
+            {"id": row.id, "community": row.community, "grid": row.name, "holders": list(holders)}
+        )
+    columns = [("id", "ID"), ("community", "COMMUNITY"), ("grid", "GRID"), ("holders", "HELD BY")]
+    print_table(args, columns, rows)
     return 0
 
 
@@ -238,16 +285,23 @@ def _import_template(conn: Connection, args: argparse.Namespace) -> int:
 
 
 def _enroll_code(conn: Connection, args: argparse.Namespace) -> int:
-    for _ in range(args.count):
-        print(enrollment.create_code(conn, note=args.note, days=args.days))
+    codes = [
+        enrollment.create_code(conn, note=args.note, days=args.days) for _ in range(args.count)
+    ]
+    if wants_json(args):
+        print_json(codes)
+    else:
+        print("\n".join(codes))
     return 0
 
 
 def _list_devices(conn: Connection, args: argparse.Namespace) -> int:
     d = schema.device
-    for row in conn.execute(select(d).order_by(d.c.enrolled_at)):
-        state = "revoked" if row.revoked_at else "active"
-        print(f"{row.id}\t{row.name}\t{state}")
+    rows = [
+        {"id": row.id, "name": row.name, "state": "revoked" if row.revoked_at else "active"}
+        for row in conn.execute(select(d).order_by(d.c.enrolled_at))
+    ]
+    print_table(args, [("id", "ID"), ("name", "NAME"), ("state", "STATE")], rows)
     return 0
 
 
@@ -284,11 +338,20 @@ def _retire(conn: Connection, args: argparse.Namespace) -> int:
 
 
 def _list_conflicts(conn: Connection, args: argparse.Namespace) -> int:
-    for c in conflicts.list_conflicts(conn, None, args.status):
-        print(
-            f"{c.id}\t{c.entity}\t{c.entity_id}\t{c.field}\tserver={json.dumps(c.server_value)}"
-            f"\tterminal={json.dumps(c.terminal_value, ensure_ascii=False)}\t{c.status}"
-        )
+    rows = [
+        {"id": c.id, "entity": c.entity, "entity_id": c.entity_id, "field": c.field,
+         "server_value": c.server_value, "terminal_value": c.terminal_value, "status": c.status}
+        for c in conflicts.list_conflicts(conn, None, args.status)
+    ]  # fmt: skip
+    if wants_json(args):
+        print_json(rows)
+        return 0
+    for row in rows:  # values are JSON in the table too: a string and a number differ
+        for key in ("server_value", "terminal_value"):
+            row[key] = json.dumps(row[key], ensure_ascii=False)
+    columns = [("id", "ID"), ("entity", "ENTITY"), ("entity_id", "RECORD"), ("field", "FIELD")]
+    extra = [("server_value", "SERVER"), ("terminal_value", "TERMINAL"), ("status", "STATUS")]
+    print_table(args, [*columns, *extra], rows)
     return 0
 
 

@@ -58,6 +58,12 @@ class ImportReport:
     residents: int = 0
     rejected: list[tuple[int, str, str]] = field(default_factory=list)
 
+    def as_dict(self) -> dict[str, object]:
+        """The report for ``--json``."""
+        rejected = [{"row": n, "code": code, "reason": reason} for n, code, reason in self.rejected]
+        counts = {"rows": self.rows, "households": self.households, "residents": self.residents}
+        return {**counts, "rejected": rejected}
+
     def write_csv(self, path: Path) -> None:
         """The rejected rows as a sheet the office can fix and import again."""
         with path.open("w", encoding="utf-8-sig", newline="") as f:

@@ -6,6 +6,7 @@ Headers may be English column names or the Chinese ones offices use; both map to
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -38,6 +39,22 @@ HEADERS = {
 }
 
 
+def cell_text(value: object) -> str:
+    """A typed XLSX cell as the text the same value has in a CSV sheet: a date cell is
+    ``1948-05-01`` (not ``1948-05-01 00:00:00``), a whole number ``5`` (not ``5.0``)."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
 def _name(header: object) -> str:
     text = str(header or "").strip()
     return HEADERS.get(text, text.lower().replace(" ", "_"))
@@ -63,11 +80,7 @@ def read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
             rows = book.active.iter_rows(values_only=True)
             header = [_name(h) for h in next(rows, ())]
             for number, cells in enumerate(rows, start=2):
-                row = {
-                    h: "" if c is None else str(c).strip()
-                    for h, c in zip(header, cells, strict=False)
-                    if h
-                }
+                row = {h: cell_text(c) for h, c in zip(header, cells, strict=False) if h}
                 if any(row.values()):
                     yield number, row
         finally:

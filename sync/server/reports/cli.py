@@ -29,6 +29,7 @@ def add_parser(
 ) -> None:  # type: ignore[type-arg]
     """Add ``report daily|monthly`` to ``gridterm-server``."""
     report = sub.add_parser("report", help="write a daily log or monthly summary to a file")
+    db_arg(report)
     kinds = report.add_subparsers(dest="kind", required=True)
     for kind, when, example in (
         ("daily", "--date", "2026-11-20"),
