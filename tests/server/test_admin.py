@@ -119,25 +119,17 @@ def _check_import(server, tag, out: str, report: Path) -> None:
     assert {line.split(",")[0] for line in rejected} == {"4", "5", "6", "7", "8"}
 
 
+def _import_partially(server, path: Path, report: Path) -> int:
+    argv = ["import-register", str(path), "--report", str(report), "--allow-partial"]
+    return main(["admin", *_db(server), *argv])
+
+
 def test_import_register_from_csv_with_a_report(server, tmp_path, capsys):
     tag = secrets.token_hex(3)
     path = tmp_path / "register.csv"
     path.write_text("\n".join(",".join(r) for r in _sheet(tag)), encoding="utf-8-sig")
     report = tmp_path / "rejected.csv"
-    assert (
-        main(
-            [
-                "admin",
-                *_db(server),
-                "import-register",
-                str(path),
-                "--report",
-                str(report),
-                "--allow-partial",
-            ]
-        )
-        == 0
-    )
+    assert _import_partially(server, path, report) == 0
     out = capsys.readouterr().out
     assert "7 rows: 1 households and 2 residents added, 5 rows rejected" in out
     _check_import(server, tag, out, report)
@@ -151,20 +143,7 @@ def test_import_register_from_xlsx(server, tmp_path, capsys):
     path = tmp_path / "register.xlsx"
     book.save(path)
     report = tmp_path / "rejected.csv"
-    assert (
-        main(
-            [
-                "admin",
-                *_db(server),
-                "import-register",
-                str(path),
-                "--report",
-                str(report),
-                "--allow-partial",
-            ]
-        )
-        == 0
-    )
+    assert _import_partially(server, path, report) == 0
     _check_import(server, tag, capsys.readouterr().out, report)
 
 
