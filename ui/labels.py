@@ -6,11 +6,14 @@ it; the lookup functions translate at call time, so a language switch shows at o
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from gridterm.domain import categories
 
 translate = QCoreApplication.translate
+log = logging.getLogger(__name__)
 
 VISIT_TYPES = {
     "routine": QT_TRANSLATE_NOOP("Labels", "Routine visit"),
@@ -393,15 +396,18 @@ def field_label(field: str | None) -> str:
 def error_message(error: BaseException, field_names: dict[str, str] | None = None) -> str:
     """The message a worker reads for an error the core (or the UI) raised.
 
+    An error without a known code (a bug, a library's exception) never shows its text: the
+    worker reads a plain sentence in their language and the details go to the log.
     ``field_names`` overrides how a form calls a field (a stall's ``name`` is not a person's)."""
     code = getattr(error, "code", None)  # the core's errors, and the sync engine's
-    if not isinstance(code, str):
-        return translate("Errors", "Something went wrong: {error}").format(error=error)
-    source = ERRORS.get(code)
-    if source is None and code.endswith(".not_found"):
+    source = ERRORS.get(code) if isinstance(code, str) else None
+    if source is None and isinstance(code, str) and code.endswith(".not_found"):
         source = ERRORS["not_found"]
     if source is None:
-        return translate("Errors", "This could not be done ({code}).").format(code=code)
+        log.error("unexpected error (code %r) shown as a plain message", code, exc_info=error)
+        return translate(
+            "Errors", "Something went wrong. It has been noted for support; please try again."
+        )
     given = dict(getattr(error, "params", None) or {})
     if getattr(error, "field", None) and "field" not in given:
         given["field"] = error.field  # type: ignore[attr-defined]

@@ -747,12 +747,8 @@
             <translation>Your role does not allow this.</translation>
         </message>
         <message>
-            <source>Something went wrong: {error}</source>
-            <translation>Something went wrong: {error}</translation>
-        </message>
-        <message>
-            <source>This could not be done ({code}).</source>
-            <translation>This could not be done ({code}).</translation>
+            <source>Something went wrong. It has been noted for support; please try again.</source>
+            <translation>Something went wrong. It has been noted for support; please try again.</translation>
         </message>
     </context>
     <context>

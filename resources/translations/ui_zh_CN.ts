@@ -747,12 +747,8 @@
             <translation>您的角色无权进行此操作。</translation>
         </message>
         <message>
-            <source>Something went wrong: {error}</source>
-            <translation>出现错误：{error}</translation>
-        </message>
-        <message>
-            <source>This could not be done ({code}).</source>
-            <translation>操作未能完成（{code}）。</translation>
+            <source>Something went wrong. It has been noted for support; please try again.</source>
+            <translation>出了点问题，已记录下来供技术支持查看。请再试一次。</translation>
         </message>
     </context>
     <context>

@@ -31,8 +31,10 @@ class NavBar(QWidget):
         self.group.setExclusive(True)
         self.buttons: dict[str, QToolButton] = {}
         self._icons: dict[str, str] = {}
+        # Bound methods, never lambdas: the theme outlives this bar (a language switch builds a
+        # new one), and only a method of the bar is disconnected when the bar is deleted.
         theme.changed.connect(self._recolor)
-        theme.changed.connect(lambda: QTimer.singleShot(0, self, self.refit))
+        theme.changed.connect(self._theme_changed)
         self.set_vertical(True)
 
     def add(self, name: str, text: str, icon_name: str) -> QToolButton:
@@ -84,6 +86,9 @@ class NavBar(QWidget):
             self.setMinimumWidth(0)
             self.setMaximumWidth(16777215)
             self.setFixedHeight(BAR_HEIGHT)
+
+    def _theme_changed(self) -> None:
+        QTimer.singleShot(0, self, self.refit)
 
     def refit(self) -> None:
         """Size the bar again (the font changed with the theme)."""

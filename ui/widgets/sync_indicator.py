@@ -44,7 +44,9 @@ class SyncIndicator(QPushButton):
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.reload)
         self._timer.start()
-        ws.events.changed.connect(lambda _: self.reload())
+        # Methods, not lambdas: the workspace and the runner outlive this indicator (a language
+        # switch rebuilds the shell) and only a method's connection dies with its widget.
+        ws.events.changed.connect(self._changed)
         ctx.theme.changed.connect(self._render)
         if ws.sync is not None:
             self.attach(ws.sync)
@@ -57,13 +59,16 @@ class SyncIndicator(QPushButton):
     def attach(self, runner: Any) -> None:
         """Follow the background sync's network view and reports."""
         runner.online.connect(self.set_online)
-        runner.reported.connect(lambda _: self.reload())
+        runner.reported.connect(self._changed)
         self._render()
 
     def _probe_network(self) -> None:
         from ui.sync_runner import network_state
 
         self.set_online(network_state())
+
+    def _changed(self, _: object) -> None:
+        self.reload()
 
     def reload(self) -> None:
         """Re-read the outbox counts off the GUI thread."""
