@@ -293,6 +293,9 @@ ERRORS = {
     "ticket.verify_needs_photo": QT_TRANSLATE_NOOP(
         "Errors", "Take a photo on site to verify the ticket."
     ),
+    "verify.same_person": QT_TRANSLATE_NOOP(
+        "Errors", "Someone other than the reporter must verify (the street office's rule)."
+    ),
     "inspection.items_unanswered": QT_TRANSLATE_NOOP(
         "Errors", "{missing} items are not answered yet."
     ),

@@ -161,6 +161,23 @@ def check_completion(template: ChecklistTemplate, outcomes: dict[str, ItemOutcom
         )
 
 
+def check_signed(signature: str | None, operator_absent: str) -> None:
+    """An inspection is signed by the operator on screen, or says why nobody signed
+    (经营者不在场), never both: the operator is told of the hazards on the spot or later."""
+    if signature and operator_absent:
+        raise ValidationError(
+            "inspection.signed_and_absent",
+            "an operator who signed was present",
+            field="operator_absent",
+        )
+    if not signature and not operator_absent:
+        raise ValidationError(
+            "inspection.needs_signature",
+            "the operator signs, or say why nobody signed",
+            field="signature",
+        )
+
+
 def ensure_in_progress(inspection: HazardInspection) -> None:
     """Answers can change only while the inspection is in progress."""
     if inspection.status is not InspectionStatus.IN_PROGRESS:

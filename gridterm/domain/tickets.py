@@ -20,6 +20,7 @@ from gridterm.domain.validation import (
     sha256_hex,
     timestamp,
 )
+from gridterm.domain.verification import check_verifier
 from gridterm.errors import PermissionDeniedError, TransitionError, ValidationError
 
 
@@ -190,8 +191,12 @@ class Ticket:
         note: object = "",
         department: object = "",
         photo: str | None = None,
+        another_verifies: bool = False,
     ) -> tuple[Ticket, Transition]:
         """Perform ``action``; return the new ticket and the history entry to store.
+
+        ``another_verifies`` is the street office's setting that the one who verifies is not
+        the one who reported (``verify.same_person``, gridterm.domain.verification).
 
         Raises TransitionError when the state machine forbids it, PermissionDeniedError when
         the role may not act at the ticket's level, ValidationError on a missing detail (a
@@ -223,6 +228,8 @@ class Ticket:
             raise ValidationError(
                 "ticket.verify_needs_photo", "take a photo on site to verify", field="photo"
             )
+        if action is TicketAction.VERIFY:
+            check_verifier(self.reported_by, by_user, another_required=another_verifies)
         _, to_status = TRANSITIONS[action]
         to_level = self.level.next_up() if action is TicketAction.ESCALATE else self.level
         assert to_level is not None  # _refusal() rules out escalating from the top

@@ -24,6 +24,7 @@ from gridterm.domain.inspections import (
     ItemResult,
     Severity,
     check_completion,
+    check_signed,
     deadline_from,
     ensure_in_progress,
 )
@@ -254,12 +255,7 @@ class Inspections:
         given = dict(hazards or {})
         shown = None if signature in (None, "") else sha256_hex(signature, "signature")
         absent = optional_text(operator_absent, "operator_absent", max_len=200)
-        if shown is not None and absent:
-            raise ValidationError(
-                "inspection.signed_and_absent",
-                "an operator who signed was present",
-                field="operator_absent",
-            )
+        check_signed(shown, absent)
 
         def write(tx: Tx) -> list[Hazard]:
             r = tx.reader()

@@ -10,6 +10,7 @@ from gridterm.errors import NotFoundError
 from gridterm.ids import new_id
 from gridterm.services import rows
 from gridterm.services.session import Session
+from gridterm.services.verification import another_must_verify
 from gridterm.store.reader import Reader
 from gridterm.store.tx import Tx
 
@@ -102,6 +103,7 @@ class Tickets:
                 note=note,
                 department=department,
                 photo=photo,
+                another_verifies=another_must_verify(tx.reader(), current.grid_id),
             )
             tx.update(
                 "ticket",

@@ -619,6 +619,10 @@
             <translation>Take a photo on site to verify the ticket.</translation>
         </message>
         <message>
+            <source>Someone other than the reporter must verify (the street office&apos;s rule).</source>
+            <translation>Someone other than the reporter must verify (the street office&apos;s rule).</translation>
+        </message>
+        <message>
             <source>{missing} items are not answered yet.</source>
             <translation>{missing} items are not answered yet.</translation>
         </message>

@@ -619,6 +619,10 @@
             <translation>请在现场拍照后再核查。</translation>
         </message>
         <message>
+            <source>Someone other than the reporter must verify (the street office&apos;s rule).</source>
+            <translation>按街道规定，核查须由上报人以外的人员进行。</translation>
+        </message>
+        <message>
             <source>{missing} items are not answered yet.</source>
             <translation>还有 {missing} 项未检查。</translation>
         </message>

@@ -136,7 +136,7 @@ def test_premises_outside_my_grids_or_in_a_residential_grid_are_refused(market) 
 def test_a_new_template_version_changes_no_past_or_running_inspection(market) -> None:
     service = Inspections(market.session("i1"))
     done = run(service)
-    service.complete(done)
+    service.complete(done, signature=sha("signature"))
     running = service.start("p-2", "shop")
     add_template(market, 2, ITEMS_V2)
     assert service.get(done).template_version == 1
@@ -146,7 +146,8 @@ def test_a_new_template_version_changes_no_past_or_running_inspection(market) ->
         service.answer(running.id, "gas", "pass")
     for code in ("wiring", "ebike", "exits"):
         service.answer(running.id, code, "pass")
-    assert service.complete(running.id) == []  # complete under v1 without the v2 item
+    # complete under v1 without the v2 item
+    assert service.complete(running.id, signature=sha("signature")) == []
     assert service.start("p-2", "shop").template_version == 2
     assert [t.version for t in service.templates()] == [2]
 
@@ -160,7 +161,7 @@ def test_completion_needs_every_item_and_then_freezes_the_answers(market) -> Non
     assert [i.id for i in service.in_progress()] == [inspection.id]  # paused: resume later
     before = outbox(market)
     with pytest.raises(ValidationError) as err:
-        service.complete(inspection.id)
+        service.complete(inspection.id, signature=sha("signature"))
     assert err.value.code == "inspection.items_unanswered"
     assert outbox(market) == before
     service.answer(inspection.id, "exits", "pass")
@@ -188,6 +189,7 @@ def test_each_failed_item_becomes_a_hazard_with_defaults_or_given_values(market)
     hazards = service.complete(
         inspection_id,
         hazards={"ebike": {"severity": "major", "deadline": "2026-12-01", "responsible": "物业"}},
+        signature=sha("signature"),
     )
     by_item = {h.item_code: h for h in hazards}
     wiring, ebike = by_item["wiring"], by_item["ebike"]
@@ -216,7 +218,7 @@ def test_a_bad_hazard_value_writes_nothing(market) -> None:
         {"exits": {"severity": "minor"}},  # exits passed
     ):
         with pytest.raises(ValidationError):
-            service.complete(inspection_id, hazards=bad)
+            service.complete(inspection_id, hazards=bad, signature=sha("signature"))
     with pytest.raises(ValidationError):
         service.complete(inspection_id, signature="not-a-sha")
     with pytest.raises(ValidationError):
@@ -232,14 +234,16 @@ def test_no_responsible_party_is_refused(market) -> None:
     service = Inspections(market.session("i1"))
     inspection_id = run(service, premises="p-2")
     with pytest.raises(ValidationError) as err:
-        service.complete(inspection_id)
+        service.complete(inspection_id, signature=sha("signature"))
     assert err.value.code == "hazard.responsible_required"
-    assert service.complete(inspection_id, hazards={"wiring": {"responsible": "房东"}})
+    assert service.complete(
+        inspection_id, hazards={"wiring": {"responsible": "房东"}}, signature=sha("signature")
+    )
 
 
 def test_hazard_loop_failed_reinspection_then_escalation_then_closed(market) -> None:
     service = Inspections(market.session("i1"))
-    (hazard,) = service.complete(run(service))
+    (hazard,) = service.complete(run(service), signature=sha("signature"))
     assert service.start_rectification(hazard.id).status is HazardStatus.RECTIFYING
     with pytest.raises(ValidationError):
         service.reinspect(hazard.id, passed=False)  # a failure needs evidence
@@ -264,7 +268,7 @@ def test_hazard_loop_failed_reinspection_then_escalation_then_closed(market) -> 
 
 def test_open_hazards_by_deadline_and_market_status_flag_the_overdue(market) -> None:
     service = Inspections(market.session("i1"))
-    hazards = service.complete(run(service, fail=("wiring", "exits")))
+    hazards = service.complete(run(service, fail=("wiring", "exits")), signature=sha("signature"))
     later = Inspections(market.session("i1", now=NOW + timedelta(days=2)))
     lines = later.my_open_hazards()
     assert [(line.hazard.item_code, line.overdue) for line in lines] == [
@@ -286,7 +290,7 @@ def test_open_hazards_by_deadline_and_market_status_flag_the_overdue(market) -> 
 
 def test_hazards_found_versus_eliminated_in_a_month(market) -> None:
     service = Inspections(market.session("i1"))
-    first, _ = service.complete(run(service, fail=("wiring", "ebike")))
+    first, _ = service.complete(run(service, fail=("wiring", "ebike")), signature=sha("signature"))
     service.reinspect(first.id, passed=True)
     service.verify_close(first.id)
     assert service.month_figures(2026, 11) == MonthFigures(found=2, eliminated=1)
@@ -312,7 +316,7 @@ def test_premises_outside_my_grids_cannot_be_inspected(market) -> None:
         service.start("p-1", "no-such-checklist")
     assert outbox(market) == before
     inspection_id = run(service)
-    (hazard,) = service.complete(inspection_id)
+    (hazard,) = service.complete(inspection_id, signature=sha("signature"))
     other = Inspections(market.session("w1"))  # a grid worker of g1 only
     with pytest.raises(PermissionDeniedError):
         other.hazard(hazard.id)
@@ -362,7 +366,7 @@ def test_tx_writes_tables_with_a_composite_key_under_a_given_entity_id(market) -
 
 def test_escalating_to_a_department_dispatches_the_ticket_in_the_same_write(market) -> None:
     service = Inspections(market.session("i1"))
-    (hazard,) = service.complete(run(service))
+    (hazard,) = service.complete(run(service), signature=sha("signature"))
     service.reinspect(hazard.id, passed=False, note="仍在串接")
     escalated = service.escalate(hazard.id, department="市场监管", urgent=True)
     tickets = Tickets(market.session("i1"))
@@ -374,7 +378,7 @@ def test_escalating_to_a_department_dispatches_the_ticket_in_the_same_write(mark
 
 def test_history_lists_each_step_taken_on_this_terminal(market) -> None:
     service = Inspections(market.session("i1"))
-    (hazard,) = service.complete(run(service))
+    (hazard,) = service.complete(run(service), signature=sha("signature"))
     service.start_rectification(hazard.id)
     service.reinspect(hazard.id, passed=False, note="仍在串接")
     service.escalate(hazard.id, department="城管")
@@ -406,3 +410,15 @@ def test_an_absent_operator_is_noted_on_each_hazard_and_excludes_a_signature(mar
     assert done.signature is None
     # Kept on the inspection itself too: one that finds nothing would otherwise lose it.
     assert done.operator_absent == "外出进货"
+
+
+def test_an_inspection_without_signature_or_reason_is_refused_and_writes_nothing(market) -> None:
+    service = Inspections(market.session("i1"))
+    inspection_id = run(service)
+    before = outbox(market)
+    for blank in ({}, {"signature": None, "operator_absent": "  "}, {"signature": ""}):
+        with pytest.raises(ValidationError) as err:
+            service.complete(inspection_id, **blank)
+        assert (err.value.code, err.value.field) == ("inspection.needs_signature", "signature")
+    assert outbox(market) == before
+    assert service.get(inspection_id).status is InspectionStatus.IN_PROGRESS

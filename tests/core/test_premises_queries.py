@@ -16,10 +16,13 @@ from tests.core.test_inspections import market, run  # noqa: F401 (the fixture)
 def test_markets_count_open_rectifying_and_overdue_hazards(market) -> None:  # noqa: F811
     service = Inspections(market.session("i1"))
     _exits, wiring = sorted(
-        service.complete(run(service, fail=("wiring", "exits"))), key=lambda h: h.item_code
+        service.complete(run(service, fail=("wiring", "exits")), operator_absent="外出进货"),
+        key=lambda h: h.item_code,
     )
     service.start_rectification(wiring.id)
-    closed = service.complete(run(service, premises="p-2", fail=("ebike",)))[0]
+    closed = service.complete(
+        run(service, premises="p-2", fail=("ebike",)), operator_absent="外出进货"
+    )[0]
     service.reinspect(closed.id, passed=True)
     service.verify_close(closed.id)
     later = PremisesRegister(market.session("i1", now=NOW + timedelta(days=2)))
@@ -35,7 +38,7 @@ def test_markets_count_open_rectifying_and_overdue_hazards(market) -> None:  # n
 def test_a_stalls_inspections_newest_first_and_its_open_hazards(market) -> None:  # noqa: F811
     service = Inspections(market.session("i1"))
     first = run(service, fail=("wiring", "exits"))
-    service.complete(first)
+    service.complete(first, operator_absent="外出进货")
     second = Inspections(market.session("i1", now=NOW + timedelta(hours=1))).start("p-1", "shop")
     reg = PremisesRegister(market.session("i1", now=NOW + timedelta(days=2)))
     lines = reg.inspections("p-1")

@@ -11,7 +11,7 @@ import pytest
 from gridterm.demo.generator import build_demo
 from gridterm.domain.tickets import TicketAction, TicketStatus
 from gridterm.domain.users import Role
-from gridterm.errors import ValidationError
+from gridterm.errors import PermissionDeniedError, ValidationError
 from gridterm.services.tickets import Tickets
 from gridterm.store import Store
 from gridterm.store.keys import FAST_KDF
@@ -67,3 +67,34 @@ def test_the_demo_verifies_with_a_photo(tmp_path) -> None:
         shas = {r["sha256"] for r in db.query("SELECT sha256 FROM attachment")}
     assert rows and all(r["photo"] for r in rows)
     assert {r["photo"] for r in rows} <= shas  # a photo the demo's blob store holds
+
+
+def test_the_reporter_may_not_verify_when_the_street_office_says_so() -> None:
+    ticket = handled()  # reported by new_ticket()'s reporter
+    kwargs = dict(transition_id="v", role=Role.GRID_WORKER, at=NOW, photo=PHOTO)
+    with pytest.raises(PermissionDeniedError) as err:
+        ticket.apply(A.VERIFY, by_user=ticket.reported_by, another_verifies=True, **kwargs)
+    assert err.value.code == "verify.same_person"
+    # another person may, and with the setting off so may the reporter
+    assert ticket.apply(A.VERIFY, by_user="someone-else", another_verifies=True, **kwargs)
+    assert ticket.apply(A.VERIFY, by_user=ticket.reported_by, **kwargs)
+
+
+def test_the_service_asks_the_street_office_setting(territory, monkeypatch) -> None:
+    from gridterm.services import tickets as tickets_module
+
+    asked = []
+
+    def rule(r, grid_id):
+        asked.append(grid_id)
+        return True
+
+    monkeypatch.setattr(tickets_module, "another_must_verify", rule)
+    tickets = Tickets(territory.session())
+    ticket = tickets.open(grid_id="g1", category="物业管理", title="漏水")
+    tickets.act(ticket.id, A.ACCEPT)
+    tickets.act(ticket.id, A.MARK_HANDLED)
+    with pytest.raises(PermissionDeniedError) as err:
+        tickets.act(ticket.id, A.VERIFY, photo=PHOTO)
+    assert err.value.code == "verify.same_person" and "g1" in asked
+    assert tickets.get(ticket.id).status is TicketStatus.HANDLED

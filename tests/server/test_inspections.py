@@ -94,10 +94,17 @@ def test_an_inspection_runs_its_template_version_to_completion(server, market):
                 _answer(iid, "gas", "pass"),  # not an item of v1
                 op("hazard_inspection", iid, {"status": "completed"}, kind="update"),
                 _answer(iid, "exits", "pass"),
+                # neither the operator's signature nor why nobody signed
                 op(
                     "hazard_inspection",
                     iid,
-                    {"status": "completed", "completed_at": AT},
+                    {"status": "completed", "completed_at": AT, "signature": None},
+                    kind="update",
+                ),
+                op(
+                    "hazard_inspection",
+                    iid,
+                    {"status": "completed", "completed_at": AT, "signature": "cd" * 32},
                     kind="update",
                 ),
                 _answer(iid, "exits", "fail", "too late"),
@@ -110,6 +117,7 @@ def test_an_inspection_runs_its_template_version_to_completion(server, market):
         ("rejected", "checklist.unknown_item"),
         ("rejected", "inspection.items_unanswered"),
         ("applied", None),
+        ("rejected", "inspection.needs_signature"),
         ("applied", None),
         ("rejected", "inspection.already_completed"),
     ]

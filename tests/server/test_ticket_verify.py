@@ -39,7 +39,14 @@ def _verifications(server, tid):
         ).scalar()
 
 
-def test_a_verification_without_photo_is_rejected_with_the_reason(server, district):
+def _step_later(action, seq, **extra):
+    """A step of the ticket ``_handled_by_worker`` opens, by its reporter."""
+    return lambda tid, uid: _step(tid, action, uid, seq, **extra)
+
+
+def _handled_by_worker(district, *later):
+    """A grid worker reports and handles a ticket, then pushes ``later`` steps in that batch;
+    the client comes back with the batch's ``results``."""
     worker = district.client("grid_worker")
     uid = district.user_id("grid_worker")
     tid = new_id()
@@ -49,11 +56,20 @@ def test_a_verification_without_photo_is_rejected_with_the_reason(server, distri
             _step(tid, "report", uid, 2),
             _step(tid, "accept", uid, 3),
             _step(tid, "mark_handled", uid, 4),
-            _step(tid, "verify", uid, 5),  # no photo
-            _step(tid, "verify", uid, 6, photo="not-a-photo"),
+            *(make(tid, uid) for make in later),
         ]
     )
-    results = r.json()["results"]
+    worker.results = r.json()["results"]
+    return worker, uid, tid
+
+
+def test_a_verification_without_photo_is_rejected_with_the_reason(server, district):
+    worker, uid, tid = _handled_by_worker(
+        district,
+        _step_later("verify", 5),  # no photo
+        _step_later("verify", 6, photo="not-a-photo"),
+    )
+    results = worker.results
     assert [x["status"] for x in results[:4]] == ["applied"] * 4
     assert (results[4]["status"], results[4]["reason"], results[4]["field"]) == (
         "rejected",
@@ -69,3 +85,15 @@ def test_a_verification_without_photo_is_rejected_with_the_reason(server, distri
     after = _ticket(server, tid)
     assert (after.status, after.version) == ("verified", before.version + 1)
     assert _verifications(server, tid) == 1
+
+
+def test_the_reporter_verifying_is_refused_when_the_street_office_says_so(
+    server, district, monkeypatch
+):
+    from sync.server.push.handlers import tickets as handler
+
+    monkeypatch.setattr(handler, "another_must_verify", lambda work, grid_id: True)
+    worker, _, tid = _handled_by_worker(district, _step_later("verify", 5, photo=PHOTO))
+    last = worker.results[-1]
+    assert (last["status"], last["reason"]) == ("rejected", "verify.same_person")
+    assert _ticket(server, tid).status == "handled" and _verifications(server, tid) == 0

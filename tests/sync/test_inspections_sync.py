@@ -300,7 +300,7 @@ def test_a_downscaled_failure_photo_is_the_same_photo_in_answer_and_hazard(
         answer_all(s, inspection.id, {"wiring": (original,)})
         if synced_midway:  # the answer (and its downscaled photo) leaves before completion
             assert a.sync().ok
-        (hazard,) = inspections.complete(inspection.id)
+        (hazard,) = inspections.complete(inspection.id, operator_absent="外出进货")
         report = a.sync()
         assert report.ok, report
 
@@ -346,7 +346,7 @@ def test_a_template_change_with_unsent_work(tmp_path, server, market):
         )
         done = inspections.start(shop, code)
         answer_all(s, done.id, {"unlicensed": (photo(s),)})
-        (hazard,) = inspections.complete(done.id)
+        (hazard,) = inspections.complete(done.id, operator_absent="外出进货")
         running = inspections.start(stall, code)
         inspections.answer(running.id, "wiring", "pass")
         assert (done.template_version, running.template_version) == (1, 1)
@@ -373,12 +373,12 @@ def test_a_template_change_with_unsent_work(tmp_path, server, market):
             inspections.answer(running.id, "exit_signs", "pass")
         assert err.value.code == "checklist.unknown_item"
         answer_all(s, running.id)
-        inspections.complete(running.id)
+        inspections.complete(running.id, operator_absent="外出进货")
 
         fresh = inspections.start(shop, code)
         assert fresh.template_version == 2
         answer_all(s, fresh.id)
-        inspections.complete(fresh.id)
+        inspections.complete(fresh.id, operator_absent="外出进货")
         report = a.sync()
         assert report.ok, report
 
@@ -411,7 +411,7 @@ def test_an_inspection_batch_cut_is_applied_exactly_once(tmp_path, server, marke
             inspection = inspections.start(premises, DEFAULT_CODE)
             failing = ("wiring", "blocked_exit") if n % 2 else ("gas_cylinder",)
             answer_all(s, inspection.id, {code: () for code in failing})
-            found += len(inspections.complete(inspection.id))
+            found += len(inspections.complete(inspection.id, operator_absent="外出进货"))
         if cut == "response":
             # the sync's first answer is /v1/me; cut the next one, the push's (compact, small):
             # the server committed the batch, its answer is lost

@@ -311,7 +311,7 @@ def hazard_on(window, fail: tuple[str, ...] = ("wiring",)) -> str:
             svc.answer(inspection.id, item.code, "fail", note="插线板串接", photos=(before,))
         else:
             svc.answer(inspection.id, item.code, "pass")
-    (hazard,) = svc.complete(inspection.id)
+    (hazard,) = svc.complete(inspection.id, operator_absent="外出进货")
     return hazard.id
 
 

@@ -15,6 +15,7 @@ from gridterm.domain.inspections import (
     ItemOutcome,
     Severity,
     check_completion,
+    check_signed,
     ensure_in_progress,
 )
 from gridterm.domain.validation import (
@@ -114,15 +115,11 @@ def _apply_inspection(op: Op, work: Work) -> Outcome:
         values["operator_absent"] = optional_text(
             f["operator_absent"], "operator_absent", max_len=200
         )
-    if values.get("signature", row["signature"]) and values.get(
-        "operator_absent", row.get("operator_absent")
-    ):
-        raise ValidationError(
-            "inspection.signed_and_absent",
-            "an operator who signed was present",
-            field="operator_absent",
-        )
+    signature = values.get("signature", row["signature"])
+    absent = values.get("operator_absent", row.get("operator_absent")) or ""
     status = enum_value(InspectionStatus, f.get("status", row["status"]), "status")
+    if signature and absent:
+        check_signed(signature, absent)
     if status is InspectionStatus.COMPLETED:
         template = work.template(row["template_code"], row["template_version"])
         assert template is not None  # checked when the inspection was created
@@ -131,6 +128,7 @@ def _apply_inspection(op: Op, work: Work) -> Outcome:
             template,
             {c: ItemOutcome(c, a["result"]) for c, a in answers.items()},  # type: ignore[arg-type]
         )
+        check_signed(signature, absent)  # the same rule as Inspections.complete
         values["status"] = status.value
         completed = f.get("completed_at")
         values["completed_at"] = timestamp(completed, "completed_at") if completed else now_iso()

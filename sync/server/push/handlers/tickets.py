@@ -170,6 +170,12 @@ def _apply_ticket(op: Op, work: Work) -> Outcome:
     return outcome
 
 
+def another_must_verify(work: Work, grid_id: str) -> bool:
+    """The street office's verify-by-another-person setting for ``grid_id`` (off until the
+    street office's settings are kept on the server; the same rule as the terminal's)."""
+    return False
+
+
 def _transition_wants(op: Op) -> list[tuple[str, str]]:
     f = op.fields
     return want(
@@ -223,6 +229,7 @@ def _apply_transition(op: Op, work: Work) -> Outcome:
             note=f.get("note"),
             department=f.get("department"),
             photo=text_id(f.get("photo"), "photo"),
+            another_verifies=another_must_verify(work, grid_id),
         )
     except TransitionError:
         sent_from = f.get("from_status")
