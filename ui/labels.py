@@ -368,6 +368,15 @@ ERRORS = {
         "The enrollment code is the 12 letters and digits your supervisor gave you"
         " (ABCD-EFGH-JKLM).",
     ),
+    "enroll.code_invalid": QT_TRANSLATE_NOOP(
+        "Errors", "This enrollment code is unknown or used up: ask your supervisor for a new one."
+    ),
+    "enroll.too_many_attempts": QT_TRANSLATE_NOOP(
+        "Errors", "Too many wrong enrollment codes from here. Wait an hour, then try again."
+    ),
+    "auth.too_many_attempts": QT_TRANSLATE_NOOP(
+        "Errors", "Too many wrong PINs on this terminal. Wait a little, then try again."
+    ),
     "not_found": QT_TRANSLATE_NOOP("Errors", "This record is no longer on the terminal."),
     "permission.denied": QT_TRANSLATE_NOOP("Errors", "Your role does not allow this."),
 }

@@ -743,6 +743,18 @@
             <translation>The enrollment code is the 12 letters and digits your supervisor gave you (ABCD-EFGH-JKLM).</translation>
         </message>
         <message>
+            <source>This enrollment code is unknown or used up: ask your supervisor for a new one.</source>
+            <translation>This enrollment code is unknown or used up: ask your supervisor for a new one.</translation>
+        </message>
+        <message>
+            <source>Too many wrong enrollment codes from here. Wait an hour, then try again.</source>
+            <translation>Too many wrong enrollment codes from here. Wait an hour, then try again.</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs on this terminal. Wait a little, then try again.</source>
+            <translation>Too many wrong PINs on this terminal. Wait a little, then try again.</translation>
+        </message>
+        <message>
             <source>This record is no longer on the terminal.</source>
             <translation>This record is no longer on the terminal.</translation>
         </message>

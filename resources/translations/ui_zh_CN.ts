@@ -743,6 +743,18 @@
             <translation>注册码是主管给您的 12 位字母和数字（ABCD-EFGH-JKLM）。</translation>
         </message>
         <message>
+            <source>This enrollment code is unknown or used up: ask your supervisor for a new one.</source>
+            <translation>这个注册码无效或已用过：请向上级要一个新的。</translation>
+        </message>
+        <message>
+            <source>Too many wrong enrollment codes from here. Wait an hour, then try again.</source>
+            <translation>这里输错注册码的次数太多。请一小时后再试。</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs on this terminal. Wait a little, then try again.</source>
+            <translation>这台终端上输错 PIN 的次数太多。请稍等片刻再试。</translation>
+        </message>
+        <message>
             <source>This record is no longer on the terminal.</source>
             <translation>该记录已不在本终端上。</translation>
         </message>

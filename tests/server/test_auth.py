@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from sync.server.admin import users
-from sync.server.auth import enrollment, sessions
+from sync.server.auth import enrollment, login_limits, sessions
 from sync.server.db import schema
 from sync.server.db.engine import writing
 from tests.server.helpers import Client, build_district
@@ -53,9 +53,9 @@ def test_login_attempts_are_rate_limited(server, district):
     c = Client(server.url)
     c.enroll(district.code())
     worker = district.workers["worker2"]
-    for _ in range(sessions.MAX_FAILURES):
+    for _ in range(login_limits.FREE_FAILURES):
         assert c.login(worker, "999999").status_code == 401
-    r = c.login(worker, "246810")  # even the right PIN waits now
+    r = c.login(worker, "246810")  # even the right PIN waits now, on this device
     assert r.status_code == 429
     assert int(r.headers["Retry-After"]) > 0
     assert r.json()["error"]["retriable"] is True

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Header
+from fastapi import APIRouter, Header, Request
 
 from sync.protocol import EnrollRequest, EnrollResponse, LoginRequest, LoginResponse, UserInfo
 from sync.server.api.deps import DB, Caller, bearer
 from sync.server.api.errors import ERROR_RESPONSES
-from sync.server.auth import enrollment, sessions
+from sync.server.auth import enroll_limits, enrollment, login_limits, sessions
 from sync.server.auth.scope import Principal, load_principal
 from sync.server.db.engine import reading, writing
-from sync.server.errors import unauthorized
+from sync.server.errors import ApiError, unauthorized
 
 router = APIRouter(prefix="/v1", tags=["auth"])
 
@@ -32,10 +32,20 @@ def user_info(p: Principal) -> UserInfo:
 
 
 @router.post("/auth/enroll", response_model=EnrollResponse, responses=ERROR_RESPONSES)
-def enroll(body: EnrollRequest, engine: DB) -> EnrollResponse:
-    """Spend a one-time enrollment code; returns the device id and its revocable token."""
-    with writing(engine) as conn:
-        device_id, token = enrollment.enroll(conn, body.code, body.device_name)
+def enroll(body: EnrollRequest, request: Request, engine: DB) -> EnrollResponse:
+    """Spend a one-time enrollment code; returns the device id and its revocable token
+    (wrong codes are limited per client address and in total)."""
+    address = request.client.host if request.client else "unknown"
+    with reading(engine) as conn:
+        enroll_limits.check(conn, address)
+    try:
+        with writing(engine) as conn:
+            device_id, token = enrollment.enroll(conn, body.code, body.device_name)
+            enroll_limits.record(conn, address, True)
+    except ApiError:
+        with writing(engine) as conn:  # the refused code's transaction was rolled back
+            enroll_limits.record(conn, address, False)
+        raise
     return EnrollResponse(device_id=device_id, device_token=token)
 
 
@@ -51,12 +61,14 @@ def login(
         device_id = enrollment.device_for_token(conn, token)
         if device_id is None:
             raise unauthorized("auth.device_invalid", "this device is not enrolled or revoked")
-        sessions.check_rate(conn, body.worker_id, device_id)
+        login_limits.check(conn, body.worker_id, device_id)
         user_id = sessions.verify_login(conn, body.worker_id, body.pin)
     with writing(engine) as conn:  # the failed attempt must be committed to count
         sessions.record_attempt(conn, body.worker_id, device_id, user_id is not None)
         if user_id is not None:
             session_token, expires = sessions.open_session(conn, user_id, device_id)
+        else:
+            login_limits.after_failure(conn, body.worker_id, device_id)
     if user_id is None:
         raise unauthorized("auth.wrong_pin", "worker id or PIN is wrong")
     with reading(engine) as conn:

@@ -1,50 +1,17 @@
-"""User login (worker id + PIN) on an enrolled device, rate-limited, and session lookup.
-
-Attempts are counted in the database, not in memory, so the limit holds across every server
-instance behind the load balancer.
-"""
+"""User login (worker id + PIN) on an enrolled device, and session lookup; the limits on
+wrong PINs are ``login_limits``."""
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, bindparam, func, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from sync.server.auth import credentials
 from sync.server.auth.scope import Principal, principal_for
 from sync.server.clock import now_ms
 from sync.server.db import schema
-from sync.server.errors import ApiError, unauthorized
+from sync.server.errors import unauthorized
 
 SESSION_DAYS = 30
-#: At most this many failed logins per worker id (and ten times that per device) in a window.
-MAX_FAILURES = 5
-WINDOW_MS = 15 * 60_000
-
-
-def check_rate(conn: Connection, worker_id: str, device_id: str) -> None:
-    """429 with Retry-After when too many recent failures for this worker id or device."""
-    la = schema.login_attempt
-    since = now_ms() - WINDOW_MS
-    for column, key, limit in (
-        (la.c.worker_id, worker_id, MAX_FAILURES),
-        (la.c.device_id, device_id, MAX_FAILURES * 10),
-    ):
-        last_ok = conn.execute(
-            select(func.max(la.c.at)).where(column == key, la.c.ok == 1, la.c.at >= since)
-        ).scalar()
-        failures = conn.execute(
-            select(func.count(), func.min(la.c.at)).where(
-                column == key, la.c.ok == 0, la.c.at >= max(since, (last_ok or 0) + 1)
-            )
-        ).one()
-        if failures[0] >= limit:
-            wait_s = max(1, (failures[1] + WINDOW_MS - now_ms()) // 1000)
-            raise ApiError(
-                429,
-                "auth.too_many_attempts",
-                "too many wrong PINs; wait before trying again",
-                retriable=True,
-                headers={"Retry-After": str(wait_s)},
-            )
 
 
 def record_attempt(conn: Connection, worker_id: str, device_id: str, ok: bool) -> None:

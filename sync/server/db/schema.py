@@ -541,3 +541,7 @@ def wire_columns(table: Table) -> list[str]:
 def columns_marked(table: Table, kind: str) -> frozenset[str]:
     """Columns stored as JSON text (``json``) or 0/1 (``bool``)."""
     return frozenset(c.name for c in table.columns if c.info.get("wire") == kind)
+
+
+# the security tables, on the same metadata (last: that module imports ``metadata`` from here)
+from sync.server.db.security_schema import audit_event, enroll_attempt  # noqa: E402, F401
