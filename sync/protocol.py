@@ -1,6 +1,6 @@
 """The sync wire protocol shared by the terminal's sync client and the central server.
 
-One module so that both sides agree on every name, limit and shape (sync-protocol.md). Bodies
+One module so that both sides agree on every name, limit and shape (docs/sync-contract.md). Bodies
 are JSON; push bodies may be gzip- or zstd-compressed (``Content-Encoding``). Row values on the
 wire use the terminal's column encoding: JSON-list columns as JSON text, booleans as 0/1, times
 as ISO 8601 text.
@@ -12,6 +12,8 @@ from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from gridterm.store import entities
 
 #: Bumped when a change would break an older client; the server refuses older ones with 426.
 PROTOCOL_VERSION = 1
@@ -40,26 +42,7 @@ MAX_PULL_LIMIT = 5000
 DEFAULT_PULL_LIMIT = 1000
 
 #: Entities a terminal may push (the terminal's table names).
-PUSHABLE_ENTITIES = frozenset(
-    {
-        "visit",
-        "check_in",
-        "ticket",
-        "ticket_transition",
-        "household",
-        "resident",
-        "premises",
-        "hazard_inspection",
-        "checklist_answer",
-        "hazard",
-        "attachment",
-    }
-)
-
-
-def answer_key(inspection_id: str, item_code: str) -> str:
-    """The ``entity_id`` of a checklist answer, whose table has a two-column key."""
-    return f"{inspection_id}/{item_code}"
+PUSHABLE_ENTITIES = entities.PUSHED
 
 
 class OpKind(StrEnum):

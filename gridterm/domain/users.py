@@ -10,7 +10,7 @@ from gridterm.errors import ValidationError
 
 
 class Role(StrEnum):
-    """The roles of domain.md; each sees a different area and different personal data."""
+    """The roles of docs/domain.md; each sees a different area and different personal data."""
 
     GRID_WORKER = "grid_worker"  # 网格员
     PART_TIME_WORKER = "part_time_worker"  # 兼职网格员

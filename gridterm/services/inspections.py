@@ -36,17 +36,16 @@ from gridterm.ids import new_id
 from gridterm.services import rows
 from gridterm.services.session import Session
 from gridterm.services.tickets import Tickets, transition_row
+from gridterm.store import entities
 from gridterm.store.reader import Reader
 from gridterm.store.tx import Tx
 
+_ANSWER = entities.entity("checklist_answer")
+
 
 def answer_key(inspection_id: str, item_code: str) -> str:
-    """The outbox ``entity_id`` of a checklist answer, whose table has a two-column key.
-
-    The same text as ``sync.protocol.answer_key``, which the server splits back; spelled out
-    here because the core does not import the sync layer.
-    """
-    return f"{inspection_id}/{item_code}"
+    """The outbox ``entity_id`` of a checklist answer, whose table has a two-column key."""
+    return _ANSWER.key_of({"inspection_id": inspection_id, "item_code": item_code})
 
 
 #: The ticket category of an escalated hazard (安全隐患).
@@ -197,15 +196,14 @@ class Inspections:
                 "note": outcome.note,
                 "photos": list(outcome.photos),
             }
-            key = answer_key(inspection_id, item_code)
-            where = {"inspection_id": inspection_id, "item_code": item_code}
             if r.one(
                 "SELECT 1 FROM checklist_answer WHERE inspection_id = ? AND item_code = ?",
                 (inspection_id, item_code),
             ):
-                tx.update("checklist_answer", key, values, where=where)
+                tx.update("checklist_answer", answer_key(inspection_id, item_code), values)
             else:
-                tx.insert("checklist_answer", {**where, **values}, entity_id=key)
+                key = {"inspection_id": inspection_id, "item_code": item_code}
+                tx.insert("checklist_answer", {**key, **values})
             return outcome
 
         return self.session.store.write(write)

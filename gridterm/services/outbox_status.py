@@ -1,6 +1,6 @@
 """What the sync indicator and page show: the outbox by state, and its quarantine.
 
-The outbox (sync-protocol.md) holds every local write until the server confirms it:
+The outbox (docs/sync-contract.md) holds every local write until the server confirms it:
 pending → sent → confirmed, or rejected with a reason. Rejected rows are the quarantine,
 corrected or resent through ``gridterm.services.quarantine``.
 """

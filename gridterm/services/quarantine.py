@@ -1,6 +1,6 @@
 """The quarantine: records the server refused, with its reason, to correct and send again.
 
-A refused record never holds back the others (sync-protocol.md, guarantee 4). It stays here,
+A refused record never holds back the others (docs/sync-contract.md, guarantee 4). It stays here,
 with everything it wrote, until a worker corrects it (the fields are changed in the queued
 write and in the local record) or resends it as it was, e.g. once a supervisor has fixed
 what the server was missing. Pure: no network; the next sync sends it.

@@ -1,6 +1,6 @@
 """Fields changed both here and on the server (冲突): shown with both values, resolved here.
 
-The server keeps its value and its own record of the conflict (sync-protocol.md, guarantee 7);
+The server keeps its value and its own record of the conflict (docs/sync-contract.md, guarantee 7);
 the terminal keeps the worker's value here so it is never lost unseen. The worker resolves a
 conflict by choosing a value — their own ("mine"), the server's, or (text fields) a new one.
 The choice is written as a normal edit of that one field through the store's outbox, based on

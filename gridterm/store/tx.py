@@ -1,4 +1,4 @@
-"""A write transaction that records every change in the outbox (sync-protocol.md).
+"""A write transaction that records every change in the outbox (docs/sync-contract.md, guarantee 1).
 
 All writes to synced tables go through ``Tx``: it writes the row and appends the outbox row in
 the same SQLite transaction, so a record can never exist without its outbox entry or the other
@@ -15,6 +15,7 @@ from typing import Any
 from gridterm.domain.field_limits import check_fields
 from gridterm.errors import NotFoundError
 from gridterm.ids import new_id
+from gridterm.store import entities
 from gridterm.store.connection import Connection
 from gridterm.store.reader import Reader
 
@@ -65,20 +66,10 @@ class Tx:
             return None
         return dict(zip([d[0] for d in cur.description], row, strict=True))
 
-    def insert(
-        self,
-        entity: str,
-        row: Mapping[str, Any],
-        *,
-        outbox: bool = True,
-        entity_id: str | None = None,
-    ) -> None:
-        """Insert a new record and queue its creation for the server.
-
-        ``entity_id`` names the record in the outbox when its table has no ``id`` column (a
-        composite key, e.g. a checklist answer's ``inspection_id/item_code``).
-        """
-        key = str(row["id"]) if entity_id is None else entity_id
+    def insert(self, entity: str, row: Mapping[str, Any], *, outbox: bool = True) -> None:
+        """Insert a new record and queue its creation for the server (the outbox names it by
+        its catalog key: its id, or e.g. a checklist answer's ``inspection_id/item_code``)."""
+        key = entities.key_of(entity, row)
         values = {k: encode(v) for k, v in row.items()}
         check_fields(values)  # refused here, never stored to be refused by the server forever
         cols = ", ".join(values)
@@ -95,15 +86,18 @@ class Tx:
         changes: Mapping[str, Any],
         *,
         outbox: bool = True,
-        where: Mapping[str, Any] | None = None,
     ) -> None:
         """Change some fields of a record; the outbox carries only the changed fields and the
         server version they were based on, so the server can merge field by field.
 
-        ``where`` finds the row by its key columns when the table has no ``id`` column;
-        ``entity_id`` then only names the record in the outbox.
+        ``entity_id`` is the record's catalog key (for a key of several columns, their values
+        joined by "/").
         """
-        key = dict(where) if where is not None else {"id": entity_id}
+        names = entities.key_columns(entity)
+        values_of_key = entities.split_key(entity, entity_id)
+        if len(values_of_key) != len(names):
+            raise NotFoundError(f"{entity}.not_found", f"no {entity} {entity_id}", id=entity_id)
+        key = dict(zip(names, values_of_key, strict=True))
         match = " AND ".join(f"{k} = ?" for k in key)
         current = self.one(f"SELECT * FROM {entity} WHERE {match}", tuple(key.values()))
         if current is None:

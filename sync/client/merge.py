@@ -18,9 +18,10 @@ from typing import Any
 
 import sqlcipher3
 
+from gridterm.store.entities import key_columns, key_of, rank, split_key
 from gridterm.store.tx import Tx, utc_now
 from sync.client import conflicts, outbox, shadow
-from sync.client.tables import SHARED, TICKET_DERIVED, columns, key_columns, rank, split_key
+from sync.client.tables import SHARED, TICKET_DERIVED, columns
 
 _INTEGRITY = (sqlite3.IntegrityError, sqlcipher3.IntegrityError)
 _CHUNK = 400
@@ -197,7 +198,7 @@ def _existing(tx: Tx, entity: str, ids: list[str]) -> dict[str, dict[str, Any]]:
         cols = [d[0] for d in cur.description]
         for values in cur.fetchall():
             row = dict(zip(cols, values, strict=True))
-            found["/".join(str(row[n]) for n in names)] = row
+            found[key_of(entity, row)] = row
     return found
 
 

@@ -16,11 +16,12 @@ import time
 from collections.abc import Iterable, Sequence
 
 from gridterm.store import Store
+from gridterm.store.entities import key_columns, split_key
 from gridterm.store.tx import Tx, utc_now
 from sync.client.outbox import OutboxOp
 from sync.client.photo_scaling import downscale
 from sync.client.settings import SyncSettings
-from sync.client.tables import PHOTO_COLUMNS, PHOTO_LIST_COLUMNS, key_columns, split_key
+from sync.client.tables import PHOTO_COLUMNS, PHOTO_LIST_COLUMNS
 
 _SHA = re.compile(r"[0-9a-f]{64}")
 

@@ -14,10 +14,11 @@ from collections.abc import Iterable
 
 import sqlcipher3
 
+from gridterm.store.entities import key_columns, split_key
 from gridterm.store.reader import Reader
 from gridterm.store.tx import Tx
 from sync.client import acks, conflicts, outbox, scope, shadow
-from sync.client.tables import SHARED, columns, key_columns, split_key
+from sync.client.tables import SHARED, columns
 from sync.protocol import Removal, RemovalReason
 
 _INTEGRITY = (sqlite3.IntegrityError, sqlcipher3.IntegrityError)

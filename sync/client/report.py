@@ -60,7 +60,7 @@ class SyncReport:
     @property
     def ok(self) -> bool:
         """Everything sent was confirmed: no failure, nothing quarantined or deferred by the
-        server, no photo lost (success means confirmed, sync-protocol.md guarantee 3)."""
+        server, no photo lost (success means confirmed, docs/sync-contract.md, guarantee 3)."""
         return (
             self.error is None
             and self.rejected == 0

@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select, update
 
+from gridterm.store import entities
 from sync.server import partitions
 from sync.server.auth import enrollment
 from sync.server.auth.credentials import hash_pin
@@ -30,39 +31,9 @@ from sync.server.db import changes, schema
 from sync.server.db.bulk import insert_rows
 from sync.server.db.engine import make_engine, reading, writing
 from sync.server.db.migrate import upgrade
-from sync.server.pull import row_key
 from sync.server.push.work import full_row
 
 DEFAULT_PIN = "123456"
-#: Copied in foreign-key order.
-_ORDER = (
-    "street_office",
-    "community",
-    "grid",
-    "building",
-    "unit",
-    "household",
-    "resident",
-    "premises",
-    "user",
-    "user_grid",
-    "checklist_template",
-    "check_in",
-    "ticket",
-    "ticket_transition",
-    "visit",
-    "hazard_inspection",
-    "checklist_answer",
-    "hazard",
-)
-#: Where a row's grid comes from when it has no grid_id column: (column, entity it names).
-_GRID_VIA = {
-    "unit": ("building_id", "building"),
-    "resident": ("household_id", "household"),
-    "visit": ("household_id", "household"),
-    "ticket_transition": ("ticket_id", "ticket"),
-    "checklist_answer": ("inspection_id", "hazard_inspection"),
-}
 _NUMBERED = {
     "street_office": partitions.street_office,
     "community": partitions.community,
@@ -135,7 +106,7 @@ def seed(
     grid_of: dict[str, dict[str, str]] = {}
     people: list[tuple[str, str, str, str]] = []
     txid = changes.current_txid(conn)
-    for entity in _ORDER:
+    for entity in entities.PULLED:
         table = schema.SYNCED[entity]
         names = {c.name for c in table.columns}
         rows: list[dict[str, Any]] = []
@@ -153,7 +124,7 @@ def seed(
                 people.append((values["worker_id"], values["name"], values["role"], pin))
                 partition = _user_partition(values, nums)
             rows.append(full_row(table, values))
-            log.append((partition, entity, row_key(entity, values), changes.UPSERT))
+            log.append((partition, entity, entities.key_of(entity, values), changes.UPSERT))
         insert_rows(conn, table, rows)
         changes.record(conn, txid, log)
     return people
@@ -213,8 +184,9 @@ def _place(
         return partitions.TEMPLATES
     if entity == "check_in":
         return partitions.user(nums["user"][values["user_id"]])
-    if entity in _GRID_VIA:
-        column, parent = _GRID_VIA[entity]
+    grid_via = entities.entity(entity).grid_via
+    if grid_via is not None:
+        column, parent = grid_via
         values["grid_id"] = grid_of[parent][values[column]]
     grid_id = values["grid_id"]
     if "id" in values:

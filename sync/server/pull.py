@@ -6,7 +6,7 @@ new partitions. Partitions that left the user's area come back as removals. A de
 facts, stored exactly as it pushed them (``change_log.origin``), are not sent back to it once
 it holds a cursor; the cursor still moves past them. Only positions
 below ``changes.horizon`` are handed out, so no change committed later can land behind a
-cursor (sync-protocol.md, the PostgreSQL cursor note).
+cursor (docs/sync-contract.md, the pull).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select, tuple_
 
+from gridterm.store import entities
 from sync.protocol import Change, PullResponse, Removal, RemovalReason
 from sync.server import partitions
 from sync.server.auth import grace
@@ -214,21 +215,13 @@ def fetch_rows(conn: Connection, entity: str, keys: list[str]) -> dict[str, dict
     found: dict[str, dict[str, Any]] = {}
     for i in range(0, len(keys), 500):
         chunk = keys[i : i + 500]
-        if entity in ("user_grid", "checklist_answer"):
-            a, b = table.primary_key.columns.values()
-            pairs = [tuple(k.split("/", 1)) for k in chunk if "/" in k]
-            query = select(*cols).where(tuple_(a, b).in_(pairs))
+        names = entities.key_columns(entity)
+        if len(names) > 1:
+            pairs = [entities.split_key(entity, k) for k in chunk]
+            pairs = [p for p in pairs if len(p) == len(names)]
+            query = select(*cols).where(tuple_(*(table.c[n] for n in names)).in_(pairs))
         else:
             query = select(*cols).where(table.c.id.in_(chunk))
         for r in conn.execute(query).mappings():
-            found[row_key(entity, r)] = dict(r)
+            found[entities.key_of(entity, r)] = dict(r)
     return found
-
-
-def row_key(entity: str, row: Any) -> str:
-    """The key of a synced row in change log entries and removals."""
-    if entity == "user_grid":
-        return f"{row['user_id']}/{row['grid_id']}"
-    if entity == "checklist_answer":
-        return f"{row['inspection_id']}/{row['item_code']}"
-    return str(row["id"])

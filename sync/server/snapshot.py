@@ -23,6 +23,7 @@ from sqlalchemy import Connection, Engine, func, insert, select
 from sqlalchemy.sql import Select
 
 from gridterm.ids import new_id
+from gridterm.store import entities
 from sync.protocol import SnapshotInfo
 from sync.server.auth.scope import Principal
 from sync.server.blobs.disk import DiskBlobStorage
@@ -30,7 +31,7 @@ from sync.server.blobs.storage import BlobStorage
 from sync.server.clock import now_ms
 from sync.server.db import changes, schema
 from sync.server.db.engine import writing
-from sync.server.pull import Cursor, row_key
+from sync.server.pull import Cursor
 
 #: Synced tables whose rows carry the grid they belong to.
 _BY_GRID = (
@@ -111,7 +112,11 @@ def build(
                     ) as z:
                         for entity, query in _queries(principal):
                             for r in conn.execute(query).mappings():
-                                line = {"entity": entity, "id": row_key(entity, r), "row": dict(r)}
+                                line = {
+                                    "entity": entity,
+                                    "id": entities.key_of(entity, r),
+                                    "row": dict(r),
+                                }
                                 z.write(json.dumps(line, ensure_ascii=False).encode() + b"\n")
                                 rows += 1
         length = os.path.getsize(tmp)

@@ -325,7 +325,7 @@ def test_premises_outside_my_grids_cannot_be_inspected(market) -> None:
     assert other.my_open_hazards() == []
 
 
-def test_tx_writes_tables_with_a_composite_key_under_a_given_entity_id(market) -> None:
+def test_tx_writes_tables_with_a_composite_key_under_their_catalog_key(market) -> None:
     def write(tx: Tx) -> None:
         tx.insert(
             "hazard_inspection",
@@ -342,8 +342,8 @@ def test_tx_writes_tables_with_a_composite_key_under_a_given_entity_id(market) -
             outbox=False,
         )
         key = {"inspection_id": "hi", "item_code": "wiring"}
-        tx.insert("checklist_answer", {**key, "result": "pass"}, entity_id="hi/wiring")
-        tx.update("checklist_answer", "hi/wiring", {"result": "na"}, where=key)
+        tx.insert("checklist_answer", {**key, "result": "pass"})
+        tx.update("checklist_answer", "hi/wiring", {"result": "na"})
 
     market.store.write(write)
     ops = market.store.query("SELECT entity_id, op, fields FROM outbox ORDER BY seq")
@@ -354,14 +354,7 @@ def test_tx_writes_tables_with_a_composite_key_under_a_given_entity_id(market) -
     assert json.loads(ops[1]["fields"]) == {"result": "na"}
     assert market.store.query("SELECT result FROM checklist_answer")[0]["result"] == "na"
     with pytest.raises(NotFoundError):  # no row under that key: nothing written
-        market.store.write(
-            lambda tx: tx.update(
-                "checklist_answer",
-                "hi/gas",
-                {"result": "na"},
-                where={"inspection_id": "hi", "item_code": "gas"},
-            )
-        )
+        market.store.write(lambda tx: tx.update("checklist_answer", "hi/gas", {"result": "na"}))
 
 
 def test_escalating_to_a_department_dispatches_the_ticket_in_the_same_write(market) -> None:

@@ -1,4 +1,4 @@
-"""The core imports and works with PySide6 made unimportable (conventions.md: layers)."""
+"""The core imports and works with PySide6 made unimportable (docs/architecture.md: layers)."""
 
 from __future__ import annotations
 

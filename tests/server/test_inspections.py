@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from gridterm.ids import new_id
-from sync.protocol import answer_key
+from gridterm.services.inspections import answer_key
 from sync.server.admin import templates
 from sync.server.db import schema
 from sync.server.db.engine import writing

@@ -1,6 +1,6 @@
 """The network at its worst, through the fault-injecting proxy: after each scenario the
 server holds exactly the records recorded (none missing, none twice) and the terminal shows
-every one confirmed (sync-protocol.md guarantees 1–3)."""
+every one confirmed (docs/sync-contract.md, guarantees 1–3)."""
 
 from __future__ import annotations
 

@@ -34,7 +34,7 @@ from tests.sync import market as markets
 from tests.sync.conftest import Terminal, count_rows, make_terminal
 from tests.sync.market import DEFAULT_CODE, Market, add_premises, answer_all, photo
 
-#: The hazard items of domain.md's hazard section, by the built-in template's item codes.
+#: The hazard items of docs/domain.md's hazard section, by the built-in template's item codes.
 DOMAIN_ITEMS = {
     "wiring": "私拉乱接电线",
     "ebike_charging": "电动自行车",
@@ -510,7 +510,7 @@ def test_the_built_in_checklist_is_installed_and_reaches_terminals(tmp_path, ser
     document = templates.load(templates.BUILT_IN_DIR / "small_shop.yaml")
     assert document["code"] == DEFAULT_CODE
     texts = {i["code"]: i["text"] for i in document["items"]}
-    for code, words in DOMAIN_ITEMS.items():  # every hazard item of domain.md
+    for code, words in DOMAIN_ITEMS.items():  # every hazard item of docs/domain.md
         assert words in texts[code], code
     assert checklist.template_data() == document  # the demo reads the same file
 

@@ -1,6 +1,6 @@
 """Two terminals editing the same household and the same ticket offline: the server merges
 field by field, a field changed on both sides is kept as a conflict on both the server and
-the terminal, nothing is lost (sync-protocol.md, guarantee 7)."""
+the terminal, nothing is lost (docs/sync-contract.md, guarantee 7)."""
 
 from __future__ import annotations
 

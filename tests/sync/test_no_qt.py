@@ -1,5 +1,5 @@
 """The sync engine imports and runs with PySide6 and qasync made unimportable: the UI adapts
-it, it never depends on Qt (conventions.md: layers)."""
+it, it never depends on Qt (docs/architecture.md: layers)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """A terminal that recorded work under an older schema (before the sync engine's tables)
-upgrades, enrolls and sends it all (sync-protocol.md, guarantee 8)."""
+upgrades, enrolls and sends it all (docs/sync-contract.md, guarantee 8)."""
 
 from __future__ import annotations
 

@@ -14,12 +14,13 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QTabWidget, QVBoxLayout, QWidget
 
-from gridterm.errors import GridTermError
+from gridterm.errors import GridTermError, NotFoundError
 from gridterm.services import outbox_status, quarantine, sync_conflicts
 from gridterm.services.outbox_status import OutboxEntry, OutboxSummary
 from gridterm.services.quarantine import QuarantinedRecord
 from gridterm.services.sync_conflicts import Choice as Resolution
 from gridterm.services.sync_conflicts import SyncConflict
+from gridterm.store import entities
 from ui.context import AppContext
 from ui.labels import error_message, field_label
 from ui.models.conflicts import ConflictModel, SettledConflictModel, conflict_title, value_text
@@ -36,8 +37,8 @@ from ui.widgets.touch import label as text_label
 from ui.workspace import Workspace
 
 ALL = "all"
-#: Records a worker can open to correct them.
-OPENABLE = frozenset({"household", "resident", "ticket", "ticket_transition", "visit"})
+#: Records a worker can open to correct them (the catalog says which screen shows each).
+OPENABLE = frozenset(e.name for e in entities.CATALOG if e.shown_as is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,17 +65,14 @@ def read_sync(ws: Workspace, state: str | None) -> SyncData:
 
 def record_target(ws: Workspace, entity: str, entity_id: str) -> tuple[str, str]:
     """Which screen shows a record: ("household", id) or ("ticket", id) (blocking)."""
-    if entity == "household":
-        return "household", entity_id
-    if entity == "resident":
-        rows = ws.store.query("SELECT household_id FROM resident WHERE id = ?", (entity_id,))
-        return "household", rows[0]["household_id"]
-    if entity == "visit":
-        return "household", ws.visits.get(entity_id).household_id
-    if entity == "ticket_transition":
-        rows = ws.store.query("SELECT ticket_id FROM ticket_transition WHERE id = ?", (entity_id,))
-        return "ticket", rows[0]["ticket_id"]
-    return "ticket", entity_id
+    shown_as = entities.entity(entity).shown_as
+    if shown_as is None:  # only OPENABLE records are opened
+        raise NotFoundError("record.not_openable", "no screen shows this record", entity=entity)
+    screen, column = shown_as
+    if column == "id":
+        return screen, entity_id
+    rows = ws.store.query(f"SELECT {column} FROM {entity} WHERE id = ?", (entity_id,))
+    return screen, rows[0][column]
 
 
 class SyncScreen(Screen):

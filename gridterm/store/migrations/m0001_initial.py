@@ -132,7 +132,7 @@ CREATE TABLE attachment (
     kind TEXT NOT NULL DEFAULT 'photo', created_at TEXT NOT NULL,
     uploaded INTEGER NOT NULL DEFAULT 0);
 
--- Every local write appends here in the same transaction (sync-protocol.md).
+-- Every local write appends here in the same transaction (docs/sync-contract.md).
 CREATE TABLE outbox (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     op_id TEXT NOT NULL UNIQUE,

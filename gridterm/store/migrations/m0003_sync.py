@@ -1,4 +1,4 @@
-"""Schema 3: the sync engine's local bookkeeping (sync-protocol.md).
+"""Schema 3: the sync engine's local bookkeeping (docs/sync-contract.md).
 
 Nothing here is pushed; these tables say where the terminal stands with the server:
 ``sync_state`` (server URL, device identity, pull cursor, settings), ``sync_session`` (a

@@ -1,7 +1,7 @@
 """Compressed answers for the endpoints that send a lot of JSON (the pull), and only those.
 
 A pull page of 5,000 rows is megabytes of repetitive JSON; gzip makes it a fraction of that
-(sync-protocol.md, guarantee 9). Compression is per endpoint, not a middleware, so the
+(docs/sync-contract.md, guarantee 9). Compression is per endpoint, not a middleware, so the
 resumable downloads (snapshots, blobs) are never touched: their byte ranges and offsets must
 stay byte-exact.
 """

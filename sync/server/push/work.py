@@ -22,6 +22,7 @@ from sqlalchemy import delete as sql_delete
 from gridterm.domain.inspections import ChecklistTemplate
 from gridterm.errors import GridTermError, PermissionDeniedError, ValidationError
 from gridterm.ids import new_id
+from gridterm.store import entities
 from sync.protocol import OpStatus
 from sync.server import partitions
 from sync.server.auth.scope import Principal
@@ -43,19 +44,7 @@ APPLIED_COLUMNS = (
     "detail",
 )
 #: Write order that satisfies the foreign keys.
-FLUSH_ORDER = (
-    "household",
-    "resident",
-    "premises",
-    "ticket",
-    "ticket_transition",
-    "visit",
-    "check_in",
-    "hazard_inspection",
-    "checklist_answer",
-    "hazard",
-    "attachment",
-)
+FLUSH_ORDER = tuple(e.name for e in entities.pushed_in_order())
 #: Rows that concurrent batches may change: locked on PostgreSQL when a batch will change them
 #: (and whenever one is read lazily, to be safe).
 _LOCKED = frozenset({"household", "resident", "premises", "ticket", "hazard", "hazard_inspection"})
@@ -63,7 +52,7 @@ _TABLES: dict[str, Table] = {**schema.SYNCED, "attachment": schema.attachment}
 _CHUNK = 500
 #: Facts with one author, never edited: when stored exactly as a device sent them, that
 #: device's pulls skip them (it has them already). Everything else is always sent back.
-ECHO_FREE = frozenset({"visit", "check_in", "hazard_inspection", "checklist_answer"})
+ECHO_FREE = frozenset(e.name for e in entities.pushed_in_order() if not e.echoed)
 #: Longest id (UUIDv7 text is 36): longer ones are refused before they reach a column.
 MAX_ID = 64
 
@@ -95,13 +84,8 @@ class Outcome:
 APPLIED = Outcome()
 
 
-def key_of(entity: str, row: dict[str, Any]) -> str:
-    """The string key of a row: its id, or the joined two-column key."""
-    if entity == "checklist_answer":
-        return f"{row['inspection_id']}/{row['item_code']}"
-    if entity == "attachment":
-        return str(row["sha256"])
-    return str(row["id"])
+#: The string key of a row: its id, or the joined key columns.
+key_of = entities.key_of
 
 
 #: Keyed by the Table itself: reading ``table.name`` costs more than the lookup (per op).
@@ -177,13 +161,14 @@ class Work:
     def _load(self, entity: str, keys: list[str], *, lock: bool = True) -> None:
         table = _TABLES[entity]
         lock = lock and self._lock and entity in _LOCKED
-        if entity == "checklist_answer":
-            pairs = [tuple(k.split("/", 1)) for k in keys if "/" in k]
-            query = select(table).where(tuple_(table.c.inspection_id, table.c.item_code).in_(pairs))
+        names = entities.key_columns(entity)
+        if len(names) > 1:
+            pairs = [entities.split_key(entity, k) for k in keys]
+            pairs = [p for p in pairs if len(p) == len(names)]
+            query = select(table).where(tuple_(*(table.c[n] for n in names)).in_(pairs))
             query, params = (query.with_for_update() if lock else query), None
         else:
-            key = table.c.sha256 if entity == "attachment" else table.c.id
-            query = lookup(self.conn.dialect.name, table, key, lock=lock)
+            query = lookup(self.conn.dialect.name, table, table.c[names[0]], lock=lock)
             params = keys_param(self.conn, keys)
         result = self.conn.execute(query, params)
         names = list(result.keys())
@@ -396,9 +381,8 @@ class Work:
     @staticmethod
     def _where(entity: str, key: str, stmt: Any) -> Any:
         table = _TABLES[entity]
-        if entity == "checklist_answer":
-            inspection_id, item_code = key.split("/", 1)
-            return stmt.where(
-                and_(table.c.inspection_id == inspection_id, table.c.item_code == item_code)
-            )
-        return stmt.where(table.c.id == key)
+        names = entities.key_columns(entity)
+        if len(names) == 1:
+            return stmt.where(table.c[names[0]] == key)
+        values = entities.split_key(entity, key)
+        return stmt.where(and_(*(table.c[n] == v for n, v in zip(names, values, strict=True))))

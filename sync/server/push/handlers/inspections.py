@@ -28,7 +28,8 @@ from gridterm.domain.validation import (
 )
 from gridterm.errors import TransitionError, ValidationError
 from gridterm.services import rows
-from sync.protocol import Op, OpKind, OpStatus, answer_key
+from gridterm.store import entities
+from sync.protocol import Op, OpKind, OpStatus
 from sync.server.clock import now_iso
 from sync.server.db import schema
 from sync.server.push.handlers.base import Handler, only, outside, text_id, want
@@ -137,10 +138,13 @@ def _apply_inspection(op: Op, work: Work) -> Outcome:
     return APPLIED
 
 
+ANSWER_ENTITY = entities.entity("checklist_answer")
+
+
 def _answer_key(op: Op) -> str:
     f = op.fields
     if isinstance(f.get("inspection_id"), str) and isinstance(f.get("item_code"), str):
-        return answer_key(f["inspection_id"], f["item_code"])
+        return ANSWER_ENTITY.key_of(f)
     return op.entity_id
 
 
@@ -154,7 +158,7 @@ def _apply_answer(op: Op, work: Work) -> Outcome:
     key = _answer_key(op)
     if "/" not in key:
         raise ValidationError("answer.bad_key", "entity_id must be inspection_id/item_code")
-    inspection_id, item_code = key.split("/", 1)
+    inspection_id, item_code = ANSWER_ENTITY.split_key(key)
     f = decode(schema.checklist_answer, op.fields)
     existing = work.get("checklist_answer", key)
     merged = {**(existing or {}), **f}
