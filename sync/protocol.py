@@ -270,3 +270,18 @@ class ErrorResponse(_Model):
     """The body of every error answer."""
 
     error: ErrorBody
+
+
+class AuditEvent(_Model):
+    """``GET /v1/audit``: one entry of the server's append-only audit log in the caller's
+    area (supervisors and street staff): repeated failed logins, pulls, exports, reveals."""
+
+    id: int
+    at: int
+    action: str
+    actor: str
+    device_id: str | None
+    subject: str
+    community_id: str | None
+    street_office_id: str | None
+    detail: dict[str, Any]

@@ -14,7 +14,7 @@ from fastapi.openapi.utils import get_openapi
 from sqlalchemy import Engine, select
 
 from sync import protocol
-from sync.server.api import auth, blobs, conflicts, errors, health, reports
+from sync.server.api import audit, auth, blobs, conflicts, errors, health, reports
 from sync.server.api import sync as sync_api
 from sync.server.api.deps import check_protocol
 from sync.server.blobs.disk import DiskBlobStorage
@@ -62,6 +62,7 @@ def create_app(
         blobs.router,
         conflicts.router,
         reports.router,
+        audit.router,
     ):
         app.include_router(router)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]

@@ -13,11 +13,13 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
+from gridterm.domain.users import ScopeLevel
 from sync.server.clock import now_ms
 from sync.server.db import schema
 
 #: The actions recorded, by name.
 PULL = "sync.pull"
+SNAPSHOT = "sync.snapshot"
 EXPORT = "report.export"
 REVEAL = "personal_data.reveal"
 LOGIN_FAILURES = "login.repeated_failures"
@@ -111,3 +113,19 @@ def events(conn: Connection, q: Query) -> list[dict[str, Any]]:
     if q.until_ms is not None:
         stmt = stmt.where(a.c.at < q.until_ms)
     return [{**row._mapping, "detail": json.loads(row.detail)} for row in conn.execute(stmt)]
+
+
+def caller_area(user: Any) -> Area:
+    """The area of a logged-in user's events (a ``gridterm.domain.users.User``)."""
+    return Area(user.community_id, user.street_office_id)
+
+
+def area_subject(user: Any, grid_ids: list[str]) -> str:
+    """What area a pull or snapshot covered, as the audit log names it: the grids of a grid
+    worker, the community of a supervisor, the street office of street staff."""
+    match user.scope_level:
+        case ScopeLevel.COMMUNITY:
+            return f"community:{user.community_id}"
+        case ScopeLevel.STREET_OFFICE:
+            return f"street_office:{user.street_office_id}"
+    return ",".join(f"grid:{g}" for g in sorted(grid_ids)) or "none"

@@ -16,7 +16,7 @@ from gridterm.domain.users import Role
 from gridterm.errors import GridTermError
 from sync.protocol import ConflictChoice
 from sync.server import conflicts
-from sync.server.admin import prune, register, templates, territory, users
+from sync.server.admin import audit_cli, prune, register, templates, territory, users
 from sync.server.admin.output import print_json, print_result, print_table, wants_json
 from sync.server.admin.pins import pin_option, read_pin
 from sync.server.auth import enrollment, sessions
@@ -135,6 +135,8 @@ def add_parser(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> N
         help=f"days of change history kept (at least 31; default {retention.DEFAULT_KEEP_DAYS})",
     )
 
+    audit_cli.add_command(cmd)
+
     p = cmd("conflicts", _list_conflicts, "list conflicts", write=False)
     p.add_argument("--status", default="open", choices=["open", "resolved"])
 
@@ -151,7 +153,10 @@ def _run(args: argparse.Namespace, action: Action, write: bool) -> int:
         if engine.dialect.name == "sqlite":
             upgrade(engine)  # as serve does: the SQLite default needs no separate step
         with (writing if write else reading)(engine) as conn:
-            return action(conn, args)
+            code = action(conn, args)
+            if write and code == 0:
+                audit_cli.record_command(conn, args)  # who changed what, with the change
+            return code
     except _Abort as abort:
         return abort.code
     except (GridTermError, ApiError) as exc:

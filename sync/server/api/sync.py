@@ -21,6 +21,7 @@ from sync.protocol import (
     PushResponse,
     SnapshotInfo,
 )
+from sync.server import audit
 from sync.server import pull as pull_service
 from sync.server import snapshot as snapshot_service
 from sync.server.api.body import decompress, read_limited
@@ -30,7 +31,7 @@ from sync.server.api.errors import ERROR_RESPONSES
 from sync.server.api.ranges import blob_response
 from sync.server.auth.scope import Principal
 from sync.server.db import schema
-from sync.server.db.engine import reading
+from sync.server.db.engine import reading, writing
 from sync.server.errors import ApiError, not_found
 from sync.server.push.request import WirePush, decode_push, too_deep
 from sync.server.push.service import apply_push
@@ -101,6 +102,8 @@ def pull(
     when ``Accept-Encoding`` allows it."""
     with reading(engine) as conn:
         page = pull_service.pull(conn, caller, cursor, limit, request.app.state.instance)
+    if page.changes or page.removals or cursor is None:  # an empty poll is not worth a line
+        _audit_area(engine, caller, audit.PULL, changes=len(page.changes), first=cursor is None)
     # serialised once, in Rust, and compressed here (this runs in the thread pool)
     return json_response(to_json(page), accept_encoding)
 
@@ -108,13 +111,30 @@ def pull(
 @router.post("/snapshot", response_model=SnapshotInfo, responses=ERROR_RESPONSES)
 def create_snapshot(request: Request, caller: Caller, engine: DB, storage: Storage) -> SnapshotInfo:
     """Build a compressed snapshot of your whole area for a first sync."""
-    return snapshot_service.build(
+    info = snapshot_service.build(
         engine,
         storage,
         caller,
         request.app.state.instance,
         snapshot_service.scratch_dir(storage),
     )
+    _audit_area(engine, caller, audit.SNAPSHOT, rows=info.rows, bytes=info.length)
+    return info
+
+
+def _audit_area(engine: Engine, caller: Principal, action: str, **detail: Any) -> None:
+    """Record who took which area (a pull page with changes, a snapshot)."""
+    subject = audit.area_subject(caller.user, list(caller.grid_nums))
+    with writing(engine) as conn:
+        audit.record(
+            conn,
+            action,
+            caller.user.id,
+            subject,
+            device_id=caller.device_id,
+            area=audit.caller_area(caller.user),
+            **detail,
+        )
 
 
 @router.get(

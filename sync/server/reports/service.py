@@ -19,6 +19,7 @@ from gridterm.reports.export import Format, Report, export, parse_format
 from gridterm.reports.export.fonts import FontMissingError
 from gridterm.reports.monthly import monthly_summary
 from gridterm.reports.period import local_day, parse_day, parse_month
+from sync.server import audit
 from sync.server.db import schema
 from sync.server.db.engine import reading, writing
 from sync.server.errors import ApiError
@@ -104,14 +105,15 @@ def record(
     device_id: str | None,
     via: str,
 ) -> None:
-    """Keep who exported what and when (``report_export``)."""
+    """Keep who exported what and when (``report_export``, and the audit log)."""
+    kind = "daily" if isinstance(report, DailyLog) else "monthly"
     conn.execute(
         insert(schema.report_export).values(
             id=new_id(),
             user_id=user.id,
             device_id=device_id,
             via=via,
-            kind="daily" if isinstance(report, DailyLog) else "monthly",
+            kind=kind,
             area_level=report.area.level.value,
             area_id=report.area.id,
             period=report.period.label(),
@@ -119,6 +121,20 @@ def record(
             bytes=size,
             at=int(datetime.now(UTC).timestamp() * 1000),
         )
+    )
+    area = report.area
+    audit.record(
+        conn,
+        audit.EXPORT,
+        user.id,
+        f"{area.level.value}:{area.id}",
+        device_id=device_id,
+        area=audit.user_area(conn, user.id),
+        kind=kind,
+        period=report.period.label(),
+        format=fmt.value,
+        bytes=size,
+        via=via,
     )
 
 
