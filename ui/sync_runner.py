@@ -75,10 +75,13 @@ def enroll_terminal(
 
 
 class SyncRunner(QObject):
-    """Background sync for one session; ``reported`` after every run, ``online`` when the
-    operating system's view of the network changes (None: unknown)."""
+    """Background sync for one session; ``reported`` after every run, ``reached`` after every
+    probe of the server (whether it answered), ``online`` when the operating system's view of
+    the network changes (None: unknown). Signals come from the engine's thread; Qt queues
+    them to the widgets' thread."""
 
     reported = Signal(object)  # sync.client.report.SyncReport
+    reached = Signal(bool)
     online = Signal(object)
 
     def __init__(self, store: Store, worker_id: str, pin: str):
@@ -95,7 +98,14 @@ class SyncRunner(QObject):
         self.transport = Transport(device.server_url)
         login = Login(store, self.transport, device, worker_id, pin)
         self.engine = SyncEngine(store, login, SyncSettings.load(store))
-        self.scheduler = SyncScheduler(self.engine.run, ServerProbe(device.server_url))
+        probe = ServerProbe(device.server_url)
+
+        def probe_and_tell() -> bool:
+            answered = probe()
+            self.reached.emit(answered)
+            return answered
+
+        self.scheduler = SyncScheduler(self.engine.run, probe_and_tell)
         self.background = BackgroundSync(
             self.scheduler, cancel=self.engine.cancel, on_report=self.reported.emit
         )
@@ -163,15 +173,3 @@ class SyncRunner(QObject):
         """Whether the background task has ended and the halt is complete (after ``halt``)."""
         halted = self._halting is None or not self._halting.is_alive()
         return halted and (self._task is None or self._task.done())
-
-
-def network_state() -> bool | None:
-    """The operating system's view of the network for terminals that do not sync (demo)."""
-    from PySide6.QtNetwork import QNetworkInformation
-
-    if not QNetworkInformation.loadDefaultBackend():
-        return None
-    name = QNetworkInformation.instance().reachability().name
-    return (
-        True if name in ("Online", "Site") else False if name in ("Disconnected", "Local") else None
-    )

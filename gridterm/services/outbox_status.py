@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from gridterm.reports.local import LAST_SYNC_AT
 from gridterm.services.session import Session
 from gridterm.store.reader import Reader
 
@@ -17,18 +18,26 @@ STATES = ("pending", "sent", "confirmed", "rejected")
 
 @dataclass(frozen=True, slots=True)
 class OutboxSummary:
-    """Counts per state and the time of the last confirmed record (None: never synced)."""
+    """The logged-in worker's own outbox rows per state, the device's unsent rows (every
+    worker of a shared terminal), and the last confirmed sync (None: never synced)."""
 
     pending: int
     sent: int
     confirmed: int
     rejected: int
     last_confirmed_at: str | None
+    #: Rows of every worker (and from before rows had authors) not yet confirmed.
+    device_unsent: int = 0
 
     @property
     def unsent(self) -> int:
-        """Records the server has not confirmed yet (excluding the quarantine)."""
+        """This worker's records the server has not confirmed yet (excluding the quarantine)."""
         return self.pending + self.sent
+
+    @property
+    def others_unsent(self) -> int:
+        """Unsent records on this terminal that are not this worker's."""
+        return max(0, self.device_unsent - self.unsent)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,25 +93,35 @@ LEFT JOIN premises ap ON ap.id = ai.premises_id
 
 
 def summary(session: Session) -> OutboxSummary:
-    """Counts per state (one grouped query on the ``outbox_state`` index)."""
+    """Counts per state of this worker's rows and the device's unsent rows (grouped queries on
+    the ``outbox_author`` and ``outbox_state`` indexes); the last confirmed sync is the last
+    sync that completed (the engine's ``last_sync_at``) or, failing that, the newest
+    confirmation."""
 
     def read(r: Reader) -> OutboxSummary:
         counts = dict.fromkeys(STATES, 0)
-        for row in r.iter("SELECT state, count(*) AS n FROM outbox GROUP BY state"):
+        for row in r.iter(
+            "SELECT state, count(*) AS n FROM outbox WHERE author = ? GROUP BY state",
+            (session.user.id,),
+        ):
             counts[row["state"]] = row["n"]
-        last = r.scalar("SELECT max(state_at) FROM outbox WHERE state = 'confirmed'")
-        return OutboxSummary(**counts, last_confirmed_at=last)
+        device = r.scalar("SELECT count(*) FROM outbox WHERE state IN ('pending', 'sent')")
+        confirmed = r.scalar("SELECT max(state_at) FROM outbox WHERE state = 'confirmed'")
+        completed = r.scalar("SELECT value FROM sync_state WHERE key = ?", (LAST_SYNC_AT,))
+        last = max((t for t in (confirmed, completed) if t), default=None)
+        return OutboxSummary(**counts, last_confirmed_at=last, device_unsent=device or 0)
 
     return session.store.read(read)
 
 
 def entries(session: Session, state: str | None = None, limit: int = 500) -> list[OutboxEntry]:
-    """The newest outbox rows (of one state), newest first, each named (``subject``)."""
-    sql = _NAMED
-    params: tuple[object, ...] = ()
+    """This worker's newest outbox rows (of one state), newest first, each named
+    (``subject``)."""
+    sql = _NAMED + " WHERE o.author = ?"
+    params: tuple[object, ...] = (session.user.id,)
     if state is not None:
-        sql += " WHERE o.state = ?"
-        params = (state,)
+        sql += " AND o.state = ?"
+        params = (*params, state)
     sql += " ORDER BY o.seq DESC LIMIT ?"
 
     def read(r: Reader) -> list[OutboxEntry]:

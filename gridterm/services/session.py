@@ -29,6 +29,7 @@ class Session:
     def login(cls, store: Store, worker_id: str, **kwargs: Any) -> Session:
         """The session of ``worker_id`` (who has already unlocked ``store`` with their PIN)."""
         user = store.read(lambda r: load_user(r, worker_id))
+        store.author = user.id  # what this worker writes from now on is theirs (outbox)
         return cls(store, user, **kwargs)
 
     def now(self) -> datetime:

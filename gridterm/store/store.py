@@ -48,6 +48,9 @@ class Store:
         self._no_reads = threading.Condition(self._readers_lock)
         self.blobs = BlobStore(path.with_name(path.name + ".blobs"))
         self._closed = False
+        #: The user (id) whose work the writes are: set at login (``Session.login``); each
+        #: outbox row carries it so a shared terminal counts each worker's own.
+        self.author: str | None = None
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -121,7 +124,7 @@ class Store:
         self._writer_thread = threading.current_thread()
         db = sqlite_utils.Database(self._writer_conn)
         with db.atomic():
-            return fn(Tx(self._writer_conn, self._listeners))
+            return fn(Tx(self._writer_conn, self._listeners, self.author))
 
     # -- reading ---------------------------------------------------------------------------
 

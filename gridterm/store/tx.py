@@ -44,11 +44,18 @@ def encode(value: Any) -> Any:
 
 
 class Tx:
-    """One open write transaction on the writer connection."""
+    """One open write transaction on the writer connection; ``author`` (a user id) is who
+    its outbox rows belong to (None: nobody logged in, e.g. a demo build)."""
 
-    def __init__(self, conn: Connection, listeners: Mapping[str, Iterable[ChangeListener]]):
+    def __init__(
+        self,
+        conn: Connection,
+        listeners: Mapping[str, Iterable[ChangeListener]],
+        author: str | None = None,
+    ):
         self.conn = conn
         self._listeners = listeners
+        self.author = author
 
     def reader(self) -> Reader:
         """Queries that see this transaction's own writes."""
@@ -135,20 +142,21 @@ class Tx:
         base_version: int | None,
     ) -> None:
         now = utc_now()
-        self.conn.execute(
-            "INSERT INTO outbox (op_id, entity, entity_id, op, fields, base_version, created_at,"
-            " state, state_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
-            (
-                new_id(),
-                entity,
-                entity_id,
-                op,
-                json.dumps(fields, ensure_ascii=False),
-                base_version,
-                now,
-                now,
-            ),
-        )
+        row = {
+            "op_id": new_id(),
+            "entity": entity,
+            "entity_id": entity_id,
+            "op": op,
+            "fields": json.dumps(fields, ensure_ascii=False),
+            "base_version": base_version,
+            "created_at": now,
+            "state": "pending",
+            "state_at": now,
+        }
+        if self.author is not None:  # (a column since schema 7; tools write older schemas)
+            row["author"] = self.author
+        cols, marks = ", ".join(row), ", ".join("?" * len(row))
+        self.conn.execute(f"INSERT INTO outbox ({cols}) VALUES ({marks})", tuple(row.values()))
 
     def touched(self, entity: str, entity_id: str) -> None:
         """Tell the change listeners a record's screens should redraw though its row did not

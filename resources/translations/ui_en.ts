@@ -2494,6 +2494,24 @@ Worker ID {worker_id} · PIN {pin}</translation>
             <source>Settings</source>
             <translation>Settings</translation>
         </message>
+        <message numerus="yes">
+            <source>%n record(s) on this terminal are not sent yet.</source>
+            <translation>
+                <numerusform>%n record on this terminal is not sent yet.</numerusform>
+                <numerusform>%n records on this terminal are not sent yet.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n of them by other workers.</source>
+            <translation>
+                <numerusform>%n of them by another worker.</numerusform>
+                <numerusform>%n of them by other workers.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>They stay here and go with the next sync.</source>
+            <translation>They stay here and go with the next sync.</translation>
+        </message>
         <message>
             <source>Server saved.</source>
             <translation>Server saved.</translation>
@@ -2561,6 +2579,10 @@ Worker ID {worker_id} · PIN {pin}</translation>
     </context>
     <context>
         <name>SyncIndicator</name>
+        <message>
+            <source>Connecting…</source>
+            <translation>Connecting…</translation>
+        </message>
         <message>
             <source>Online</source>
             <translation>Online</translation>
@@ -3003,6 +3025,10 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>Location {lat:.5f}, {lon:.5f}</source>
             <translation>Location {lat:.5f}, {lon:.5f}</translation>
+        </message>
+        <message>
+            <source>No position was available: no location recorded.</source>
+            <translation>No position was available: no location recorded.</translation>
         </message>
         <message>
             <source>Continue the visit to {address}</source>

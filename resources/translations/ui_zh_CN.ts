@@ -2484,6 +2484,22 @@ Worker ID {worker_id} · PIN {pin}</source>
             <source>Settings</source>
             <translation>设置</translation>
         </message>
+        <message numerus="yes">
+            <source>%n record(s) on this terminal are not sent yet.</source>
+            <translation>
+                <numerusform>本终端还有 %n 条记录尚未发送。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n of them by other workers.</source>
+            <translation>
+                <numerusform>其中 %n 条是其他人员的。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>They stay here and go with the next sync.</source>
+            <translation>它们保存在本机，下次同步时发送。</translation>
+        </message>
         <message>
             <source>Server saved.</source>
             <translation>服务器地址已保存。</translation>
@@ -2551,6 +2567,10 @@ Worker ID {worker_id} · PIN {pin}</source>
     </context>
     <context>
         <name>SyncIndicator</name>
+        <message>
+            <source>Connecting…</source>
+            <translation>连接中…</translation>
+        </message>
         <message>
             <source>Online</source>
             <translation>在线</translation>
@@ -2986,6 +3006,10 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>Location {lat:.5f}, {lon:.5f}</source>
             <translation>位置 {lat:.5f}, {lon:.5f}</translation>
+        </message>
+        <message>
+            <source>No position was available: no location recorded.</source>
+            <translation>没有获取到位置：本次签到未记录位置。</translation>
         </message>
         <message>
             <source>Continue the visit to {address}</source>

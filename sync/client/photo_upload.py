@@ -212,6 +212,7 @@ def _finished(tx: Tx, sha: str, size: int) -> None:
     fields = {"sha256": sha, "size": row["size"], "mime": row["mime"], "kind": row["kind"]}
     tx.execute(
         "INSERT INTO outbox (op_id, entity, entity_id, op, fields, base_version, created_at,"
-        " state, state_at) VALUES (?, 'attachment', ?, 'create', ?, NULL, ?, 'pending', ?)",
-        (new_id(), sha, json.dumps(fields), now, now),
+        " state, state_at, author)"
+        " VALUES (?, 'attachment', ?, 'create', ?, NULL, ?, 'pending', ?, ?)",
+        (new_id(), sha, json.dumps(fields), now, now, tx.author),
     )

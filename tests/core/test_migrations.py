@@ -99,3 +99,10 @@ def test_a_failing_migration_rolls_back_and_leaves_the_version(tmp_path: Path, m
     with Store.unlock(path, "w1", FIXTURE_PIN) as store:
         tables = {r["name"] for r in store.query("SELECT name FROM sqlite_master")}
         assert "half_done" not in tables and "draft" in tables
+
+
+def test_unsent_rows_get_their_author_where_the_record_names_one(tmp_path: Path) -> None:
+    # Schema 7: a shared terminal counts each worker's own unsent work.
+    with Store.unlock(copy_fixture(6, tmp_path), "w1", FIXTURE_PIN) as store:
+        rows = store.query("SELECT entity, author FROM outbox ORDER BY seq")
+    assert rows == [{"entity": "visit", "author": "u-w1"}, {"entity": "ticket", "author": "u-w1"}]

@@ -23,3 +23,29 @@ def test_counts_and_entries(territory) -> None:
     assert outbox_status.summary(session).rejected == 1
     assert outbox_status.entries(session, "rejected")[0].reason == "bad"
     assert outbox_status.summary(session).unsent == 1
+
+
+def test_a_shared_terminal_counts_each_workers_own(territory) -> None:
+    first = territory.session("w1")
+    Tickets(first).open(grid_id="g1", category="物业管理", title="漏水")
+    second = territory.session("w2")  # the next worker logs in on the same terminal
+    mine = outbox_status.summary(second)
+    assert (mine.unsent, mine.device_unsent, mine.others_unsent) == (0, 2, 2)
+    assert outbox_status.entries(second) == []
+    Tickets(second).open(grid_id="g2", category="物业管理", title="路灯")
+    mine = outbox_status.summary(second)
+    assert (mine.unsent, mine.device_unsent, mine.others_unsent) == (2, 4, 2)
+    assert {e.subject for e in outbox_status.entries(second)} == {"路灯"}
+    assert outbox_status.summary(territory.session("w1")).unsent == 2
+
+
+def test_the_last_confirmed_sync_is_the_last_completed_sync(territory) -> None:
+    session = territory.session()
+    assert outbox_status.summary(session).last_confirmed_at is None
+    territory.store.write(
+        lambda tx: tx.execute(
+            "INSERT INTO sync_state (key, value) VALUES ('last_sync_at', ?)",
+            ("2026-11-20T08:00:00.000+00:00",),
+        )
+    )  # a sync that completed with nothing to send still counts
+    assert outbox_status.summary(session).last_confirmed_at == "2026-11-20T08:00:00.000+00:00"

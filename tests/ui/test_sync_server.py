@@ -61,6 +61,11 @@ def test_enroll_log_in_and_sync_now(qtbot, ctx, tmp_path: Path, server, district
             ),
             timeout=10_000,
         )
+        # The indicator tells the truth: the server answered, nothing of mine waits, and
+        # when the sync completed.
+        indicator = window.shell.top.sync
+        qtbot.waitUntil(lambda: "已全部发送" in indicator.text(), timeout=10_000)
+        assert indicator.text().startswith("在线") and "上次同步" in indicator.text()
         wait_idle(qtbot, window)
     finally:
         runner = ws.sync

@@ -6,8 +6,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit
 
 from gridterm.errors import ValidationError
+from gridterm.services import outbox_status
+from gridterm.services.outbox_status import OutboxSummary
 from ui.context import AppContext
 from ui.labels import ROLES, label
+from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
 from ui.settings import (
     IDLE_LOCK_MINUTES,
@@ -102,6 +105,12 @@ class SettingsScreen(Screen):
                 "muted",
             ),
         )
+        # Before logging out a worker needs the device's count: unsent work of every worker
+        # stays here and goes with the next sync of whoever logs in.
+        self.unsent_note = text_label("", "warning")
+        self.unsent_note.setObjectName("unsentOnDevice")
+        self.unsent_note.hide()
+        self.form.row("", self.unsent_note)
         logout = QHBoxLayout()
         self.logout = button(self.tr("Log out"), "danger", "logoutButton")
         self.logout.clicked.connect(self.logout_requested)
@@ -115,6 +124,27 @@ class SettingsScreen(Screen):
 
     def title(self) -> str:
         return self.tr("Settings")
+
+    def showEvent(self, event: object) -> None:  # type: ignore[override]
+        super().showEvent(event)
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the device's unsent count (for the note by "log out") off the GUI thread."""
+        CoreOp(self, lambda: outbox_status.summary(self.ws.session)).success(
+            self._show_unsent
+        ).failure(lambda _: None).run(self.ctx.ops)
+
+    def _show_unsent(self, s: OutboxSummary) -> None:
+        if not s.device_unsent:
+            self.unsent_note.hide()
+            return
+        text = self.tr("%n record(s) on this terminal are not sent yet.", None, s.device_unsent)
+        if s.others_unsent:
+            text += " " + self.tr("%n of them by other workers.", None, s.others_unsent)
+        text += " " + self.tr("They stay here and go with the next sync.")
+        self.unsent_note.setText(text)
+        self.unsent_note.show()
 
     def _save_server(self) -> None:
         url = self.server.text().strip().rstrip("/")

@@ -22,6 +22,7 @@ from gridterm.store.migrations import (
     m0004_conflict_resolution,
     m0005_operator_absent,
     m0006_report_export,
+    m0007_outbox_author,
 )
 
 MIGRATION_SET = "gridterm"
@@ -35,6 +36,7 @@ MIGRATIONS = [
     ("0004_conflict_resolution", m0004_conflict_resolution.migrate),
     ("0005_operator_absent", m0005_operator_absent.migrate),
     ("0006_report_export", m0006_report_export.migrate),
+    ("0007_outbox_author", m0007_outbox_author.migrate),
 ]
 for _name, _fn in MIGRATIONS:
     migrations(name=_name)(_fn)
