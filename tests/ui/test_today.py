@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import time
+
+from PySide6.QtCore import QObject, Qt, Signal
 
 from tests.ui.conftest import click_row, log_in, tap
 from ui.models.due import DueModel
@@ -18,7 +20,7 @@ def test_check_in_then_out(qtbot, window) -> None:
     assert today.check_state.text() == "今天还没有签到"
     tap(qtbot, today.check_button)
     qtbot.waitUntil(lambda: today.check_button.text() == "签退")
-    assert today.check_state.text().endswith("已签到")
+    assert today.check_state.text().splitlines()[0].endswith("已签到")
     tap(qtbot, today.check_button)
     qtbot.waitUntil(lambda: today.check_button.text() == "签到")
     assert today.check_state.text().startswith("今日巡查：")
@@ -54,3 +56,41 @@ def test_counts_follow_what_was_recorded(qtbot, window) -> None:
     qtbot.waitUntil(lambda: today.count_labels["urgent_open"].text() == "1")
     qtbot.waitUntil(lambda: today.due_model.rowCount() == 0)
     assert today.none_due.isVisible()
+
+
+class SilentSource(QObject):
+    """A position source that never gets a fix (indoors, a cold GNSS receiver)."""
+
+    positionUpdated = Signal(object)
+    errorOccurred = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.requests: list[int] = []
+
+    def setUpdateInterval(self, ms: int) -> None:
+        pass
+
+    def startUpdates(self) -> None:
+        pass
+
+    def stopUpdates(self) -> None:
+        pass
+
+    def requestUpdate(self, timeout_ms: int) -> None:
+        self.requests.append(timeout_ms)
+
+
+def test_check_in_without_a_fix_is_quick_and_says_so(qtbot, window) -> None:
+    log_in(qtbot, window)
+    today = window.shell.top_screen()
+    qtbot.waitUntil(lambda: today.data is not None)
+    source = SilentSource()
+    today.positioning.use_source(source)
+    started = time.monotonic()
+    tap(qtbot, today.check_button)
+    qtbot.waitUntil(lambda: today.check_button.text() == "签退", timeout=1500)
+    assert time.monotonic() - started < 1.5  # a moment, not 4.5 s of "正在定位……"
+    assert source.requests and source.requests[0] <= 1000
+    assert today.check_state.text().endswith("没有获取到位置：本次签到未记录位置。")
+    assert window.workspace.rounds.last_check().location is None

@@ -17,7 +17,7 @@ from ui.labels import category_codes, category_label
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
 from ui.widgets.form import Choice, Form, toggle
-from ui.widgets.location import LocationProbe
+from ui.widgets.location import Positioning
 from ui.widgets.photos import PhotoStrip
 from ui.widgets.touch import button, make_big
 from ui.widgets.touch import label as text_label
@@ -90,9 +90,17 @@ class QuickReportScreen(Screen):
         return self.tr("Quick report")
 
     def _locate(self) -> None:
-        probe = LocationProbe(self)
-        probe.located.connect(self._located)
-        probe.start(self.ctx.locate)
+        self.positioning = Positioning(self, self.ctx.locate)
+        self.positioning.fixed.connect(self._located)
+        self.positioning.current(self._located)
+
+    def showEvent(self, event: object) -> None:  # type: ignore[override]
+        super().showEvent(event)
+        self.positioning.start()
+
+    def hideEvent(self, event: object) -> None:  # type: ignore[override]
+        self.positioning.stop()
+        super().hideEvent(event)
 
     def _located(self, location: Location | None) -> None:
         if location is not None and not self.location.text():

@@ -16,7 +16,7 @@ from ui.formatting import long_date_text, time_text
 from ui.models.due import DueModel
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
-from ui.widgets.location import LocationProbe
+from ui.widgets.location import Positioning
 from ui.widgets.responsive import ResponsiveRow
 from ui.widgets.table import TouchTable
 from ui.widgets.touch import button, card, discard, label, make_big
@@ -86,6 +86,7 @@ class TodayScreen(Screen):
         self.check_button = button(self.tr("Check in"), "primary", "checkButton")
         make_big(self.check_button)
         self.check_button.clicked.connect(self._check)
+        self.positioning = Positioning(self, ctx.locate)
         check.addWidget(self.check_button)
         left_col.addWidget(check_card)
 
@@ -180,10 +181,13 @@ class TodayScreen(Screen):
             )
         else:
             text = self.tr("Not checked in yet")
-        if last is not None and last.location is not None and last.kind is CheckKind.IN:
+        if last is not None and last.location is not None:
             text += "\n" + self.tr("Location {lat:.5f}, {lon:.5f}").format(
                 lat=last.location.latitude, lon=last.location.longitude
             )
+        elif last is not None and last.at.astimezone().date() == date.today():
+            # Said, not hidden: a check-in without a position is worth knowing about.
+            text += "\n" + self.tr("No position was available: no location recorded.")
         self.check_state.setText(text)
 
     def _show_drafts(self, drafts: list[dict[str, Any]]) -> None:
@@ -206,9 +210,15 @@ class TodayScreen(Screen):
         kind = next_check_kind(last.kind if last else None)
         self.check_button.setEnabled(False)
         self.check_state.setText(self.tr("Finding your location…"))
-        probe = LocationProbe(self)
-        probe.located.connect(lambda location: self._save_check(kind, location))
-        probe.start(self.ctx.locate)
+        self.positioning.current(lambda location: self._save_check(kind, location))
+
+    def showEvent(self, event: object) -> None:  # type: ignore[override]
+        super().showEvent(event)
+        self.positioning.start()  # a fix at hand when the worker taps check in
+
+    def hideEvent(self, event: object) -> None:  # type: ignore[override]
+        self.positioning.stop()
+        super().hideEvent(event)
 
     def _save_check(self, kind: CheckKind, location: Location | None) -> None:
         CoreOp(self, lambda: self.ws.rounds.check(kind, location)).success(
