@@ -118,8 +118,8 @@
             <translation>Resident</translation>
         </message>
         <message>
-            <source>Key household because</source>
-            <translation>Key household because</translation>
+            <source>Why key</source>
+            <translation>Why key</translation>
         </message>
         <message>
             <source>Last visit</source>
@@ -1004,6 +1004,13 @@
         <message>
             <source>Creating the demo street office… this takes a few seconds.</source>
             <translation>Creating the demo street office… this takes a few seconds.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FormDraft</name>
+        <message>
+            <source>Restored your unsaved changes from {time}.</source>
+            <translation>Restored your unsaved changes from {time}.</translation>
         </message>
     </context>
     <context>
@@ -2627,7 +2634,7 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <name>SyncScreen</name>
         <message>
             <source>On this terminal</source>
-            <extracomment>Records a worker can open to correct them.</extracomment>
+            <extracomment>Records a worker can open to correct them (the catalog says which screen shows each).</extracomment>
             <translation>On this terminal</translation>
         </message>
         <message>

@@ -118,7 +118,7 @@
             <translation>居民</translation>
         </message>
         <message>
-            <source>Key household because</source>
+            <source>Why key</source>
             <translation>重点户原因</translation>
         </message>
         <message>
@@ -1004,6 +1004,13 @@
         <message>
             <source>Creating the demo street office… this takes a few seconds.</source>
             <translation>正在生成演示街道……需要几秒钟。</translation>
+        </message>
+    </context>
+    <context>
+        <name>FormDraft</name>
+        <message>
+            <source>Restored your unsaved changes from {time}.</source>
+            <translation>已恢复您 {time} 未保存的修改。</translation>
         </message>
     </context>
     <context>
@@ -2613,7 +2620,7 @@ Worker ID {worker_id} · PIN {pin}</source>
         <name>SyncScreen</name>
         <message>
             <source>On this terminal</source>
-            <extracomment>Records a worker can open to correct them.</extracomment>
+            <extracomment>Records a worker can open to correct them (the catalog says which screen shows each).</extracomment>
             <translation>本终端</translation>
         </message>
         <message>

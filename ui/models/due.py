@@ -33,7 +33,7 @@ class DueModel(RowTableModel[DueHousehold]):
         QT_TRANSLATE_NOOP("Columns", "Visit"),
         QT_TRANSLATE_NOOP("Columns", "Address"),
         QT_TRANSLATE_NOOP("Columns", "Resident"),
-        QT_TRANSLATE_NOOP("Columns", "Key household because"),
+        QT_TRANSLATE_NOOP("Columns", "Why key"),
         QT_TRANSLATE_NOOP("Columns", "Last visit"),
     )
 

@@ -13,6 +13,7 @@ from ui.models.residents import shown
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
 from ui.widgets.form import Form, toggle
+from ui.widgets.form_draft import FormDraft
 from ui.widgets.touch import button
 from ui.workspace import Workspace
 
@@ -65,13 +66,21 @@ class HouseholdEditScreen(Screen):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         cancel = button(self.tr("Cancel"))
-        cancel.clicked.connect(nav.back)
+        cancel.clicked.connect(self._cancel)
         self.save = button(self.tr("Save"), "primary", "saveButton")
         self.save.setMinimumWidth(200)
         self.save.clicked.connect(self._save)
         buttons.addWidget(cancel)
         buttons.addWidget(self.save)
         self.body.addLayout(buttons)
+        self.draft = FormDraft.attach(self, "household_edit", household.id)
+
+    def leaving(self) -> None:
+        self.draft.leaving()
+
+    def _cancel(self) -> None:
+        self.draft.discard()
+        self.nav.back()
 
     def title(self) -> str:
         return self.tr("Edit household {address}").format(address=self.household.address)
@@ -101,12 +110,12 @@ class HouseholdEditScreen(Screen):
     def _save(self) -> None:
         changes = self.changes()
         if not changes:
-            self.nav.back()
+            self._cancel()
             return
         self.form.clear_error()
         self.save.setEnabled(False)
-        CoreOp(self, lambda: self.ws.register.edit_household(self.household.id, **changes)).success(
-            lambda _: self.nav.back()
-        ).failure(self.form.show_error).finally_(lambda: self.save.setEnabled(True)).run(
-            self.ctx.ops
-        )
+        register, household_id = self.ws.register, self.household.id
+        save = self.draft.discarded_after(lambda: register.edit_household(household_id, **changes))
+        CoreOp(self, save).success(lambda _: self.nav.back()).failure(
+            self.form.show_error
+        ).finally_(lambda: self.save.setEnabled(True)).run(self.ctx.ops)

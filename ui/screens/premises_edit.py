@@ -14,6 +14,7 @@ from ui.context import AppContext
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
 from ui.widgets.form import Form
+from ui.widgets.form_draft import FormDraft
 from ui.widgets.touch import button
 from ui.workspace import Workspace
 
@@ -78,7 +79,7 @@ class PremisesEditScreen(Screen):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         cancel = button(self.tr("Cancel"))
-        cancel.clicked.connect(nav.back)
+        cancel.clicked.connect(self._cancel)
         self.save = button(self.tr("Save"), "primary", "saveButton")
         self.save.setMinimumWidth(200)
         self.save.clicked.connect(self._save)
@@ -87,12 +88,25 @@ class PremisesEditScreen(Screen):
         buttons.addWidget(cancel)
         buttons.addWidget(self.save)
         self.body.addLayout(buttons)
+        # The draft comes over the stored record: a new one's at once, an edit's once loaded.
+        self.draft: FormDraft | None = None
+        if premises_id is None:
+            self.draft = FormDraft.attach(self, "premises_edit", f"new@{grid_id}")
 
     def _input(self, field: str) -> QLineEdit:
         box = QLineEdit()
         box.setObjectName(f"premises_{field}")
         box.setMinimumHeight(52)
         return box
+
+    def leaving(self) -> None:
+        if self.draft is not None:
+            self.draft.leaving()
+
+    def _cancel(self) -> None:
+        if self.draft is not None:
+            self.draft.discard()
+        self.nav.back()
 
     def title(self) -> str:
         if self.premises_id is None:
@@ -114,6 +128,7 @@ class PremisesEditScreen(Screen):
         for field, box in self.inputs.items():
             box.setText(getattr(premises, field))
         self.save.setEnabled(True)
+        self.draft = FormDraft.attach(self, "premises_edit", premises.id)
         self.nav.retitle()
         self.loaded.emit()
 
@@ -131,7 +146,7 @@ class PremisesEditScreen(Screen):
     def _save(self) -> None:
         changes = self.changes()
         if not changes:
-            self.nav.back()
+            self._cancel()
             return
         self.form.clear_error()
         self.save.setEnabled(False)
@@ -147,7 +162,8 @@ class PremisesEditScreen(Screen):
             def write() -> Premises:
                 return register.edit(premises_id, **changes)
 
-        CoreOp(self, write).success(self._saved).failure(self.form.show_error).finally_(
+        save = write if self.draft is None else self.draft.discarded_after(write)
+        CoreOp(self, save).success(self._saved).failure(self.form.show_error).finally_(
             lambda: self.save.setEnabled(True)
         ).run(self.ctx.ops)
 

@@ -13,6 +13,7 @@ from ui.models.residents import shown
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
 from ui.widgets.form import Choice, Form, toggle
+from ui.widgets.form_draft import FormDraft
 from ui.widgets.touch import button
 from ui.workspace import Workspace
 
@@ -86,13 +87,22 @@ class ResidentEditScreen(Screen):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         cancel = button(self.tr("Cancel"))
-        cancel.clicked.connect(nav.back)
+        cancel.clicked.connect(self._cancel)
         self.save = button(self.tr("Save"), "primary", "saveButton")
         self.save.setMinimumWidth(200)
         self.save.clicked.connect(self._save)
         buttons.addWidget(cancel)
         buttons.addWidget(self.save)
         self.body.addLayout(buttons)
+        subject = resident.id if resident is not None else f"new@{household_id}"
+        self.draft = FormDraft.attach(self, "resident_edit", subject)
+
+    def leaving(self) -> None:
+        self.draft.leaving()
+
+    def _cancel(self) -> None:
+        self.draft.discard()
+        self.nav.back()
 
     def title(self) -> str:
         if self.resident is None:
@@ -138,7 +148,7 @@ class ResidentEditScreen(Screen):
     def _save(self) -> None:
         changes = self._changes()
         if self.resident is not None and not changes:
-            self.nav.back()
+            self._cancel()
             return
         self.form.clear_error()
         self.save.setEnabled(False)
@@ -149,6 +159,6 @@ class ResidentEditScreen(Screen):
                 return self.ws.register.add_resident(self.household_id, **changes)
             return self.ws.register.edit_resident(resident.id, **changes)
 
-        CoreOp(self, work).success(lambda _: self.nav.back()).failure(
+        CoreOp(self, self.draft.discarded_after(work)).success(lambda _: self.nav.back()).failure(
             self.form.show_error
         ).finally_(lambda: self.save.setEnabled(True)).run(self.ctx.ops)
