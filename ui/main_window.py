@@ -16,6 +16,7 @@ from ui.ops import CoreOp
 from ui.screens.first_run import FirstRunScreen, check_enrollment
 from ui.screens.login import LoginScreen
 from ui.settings import DB_PATH, LAST_WORKER_ID
+from ui.widgets.wheel import WheelGuard
 
 if TYPE_CHECKING:
     from gridterm.services.session import Session
@@ -56,6 +57,8 @@ class MainWindow(QMainWindow):
         self.login.switch_worker_requested.connect(self.log_out)
         self.stack.addWidget(self.first_run)
         self.stack.addWidget(self.login)
+        # The wheel scrolls forms; a combo box or spin box takes it only once tapped.
+        self.wheel_guard = WheelGuard(self).install(QApplication.instance())
         self.idle = IdleWatcher(QApplication.instance(), ctx.idle_lock_ms, self)
         self.idle.idle.connect(self.lock)
         if ctx.db_path is not None and ctx.db_path.exists():

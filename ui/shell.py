@@ -109,7 +109,7 @@ class Shell(QWidget):
         user = ws.session.user
         self.top.user.setText(f"{user.name} · {label(ROLES, user.role)}")
         self._add_sections(user.role)
-        self.nav.selected.connect(self.show_tab)
+        self.nav.selected.connect(self.tab_tapped)
         ws.events.changed.connect(self._data_changed)
         first = {Role.PART_TIME_WORKER: "report", Role.MARKET_INSPECTOR: "markets"}
         self.show_tab(first.get(user.role, "today"))
@@ -213,6 +213,14 @@ class Shell(QWidget):
         self.sections.setCurrentWidget(stack)
         self.nav.check(name)
         self._update_top()
+
+    def tab_tapped(self, name: str) -> None:
+        """A section button was tapped: show that section; tapped again while deeper in it,
+        go back to its first screen, as every tablet app does."""
+        if name == self.current:
+            while self._stacks[name].count() > 1:
+                self.back()
+        self.show_tab(name)
 
     def push(self, screen: Screen) -> None:
         """Put a screen on top of the current section."""

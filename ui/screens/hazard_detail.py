@@ -285,12 +285,8 @@ class HazardDetailScreen(Screen):
         self.urgent.setChecked(False)
         reinspect = action in (HazardAction.REINSPECT_PASS, HazardAction.REINSPECT_FAIL)
         escalate = action == ESCALATE
-        for field, shown in (
-            (self.note, reinspect),
-            (self.action_photos, reinspect),
-            (self.department, escalate),
-        ):
-            self._show_row(field, shown)
+        for field, shown in (("note", reinspect), ("photos", reinspect), ("department", escalate)):
+            self.panel_form.show_row(field, shown)
         self.note.setPlaceholderText(
             self.tr("What was found on site? (a note or a photo is required)")
             if action == HazardAction.REINSPECT_FAIL
@@ -300,14 +296,6 @@ class HazardDetailScreen(Screen):
         self.confirm.setText(label(HAZARD_ACTIONS, action))
         for b in self._confirm_row:
             b.show()
-
-    def _show_row(self, field: QWidget, shown: bool) -> None:
-        """Show or hide one row of the action panel with its caption."""
-        row = self.panel_form.getItemPosition(self.panel_form.indexOf(field))[0]
-        for column in (0, 1):
-            item = self.panel_form.itemAtPosition(row, column)
-            if item is not None and item.widget() is not None:
-                item.widget().setVisible(shown)
 
     def _close_panel(self) -> None:
         self.pending = None

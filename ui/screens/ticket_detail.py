@@ -254,10 +254,8 @@ class TicketDetailScreen(Screen):
         self.verify_photos.set_digests([])
         needs_department = action is TicketAction.DISPATCH
         needs_photo = action is TicketAction.VERIFY
-        self.department.setVisible(needs_department)
-        self.panel_form.itemAtPosition(1, 0).widget().setVisible(needs_department)
-        self.verify_photos.setVisible(needs_photo)
-        self.panel_form.itemAtPosition(2, 0).widget().setVisible(needs_photo)
+        self.panel_form.show_row("department", needs_department)
+        self.panel_form.show_row("photo", needs_photo)
         required = action in (TicketAction.ESCALATE, TicketAction.REOPEN)
         self.note.setPlaceholderText(
             self.tr("Why? (required)") if required else self.tr("Optional note")

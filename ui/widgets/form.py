@@ -33,13 +33,18 @@ class Form(QGridLayout):
         self.fields: dict[str, QWidget] = {}
         #: How this form names a field in error messages, where the shared name would mislead.
         self.field_names: dict[str, str] = {}
+        #: The caption of each named field's row (shown and hidden with it).
+        self.captions: dict[str, QLabel] = {}
+        self._rows = 0
         self.error = label("", "error")
         self.error.setObjectName("formError")
         self.error.hide()
 
     def row(self, text: str, widget: QWidget | QHBoxLayout, field: str = "") -> None:
         """Add a labelled input; the caption is its accessible name."""
-        r = self.rowCount()
+        # Our own count: an empty QGridLayout reports one row, which put the first row at 1.
+        r = self._rows
+        self._rows += 1
         caption = QLabel(text)
         caption.setProperty("role", "muted")
         label_for(caption, widget)
@@ -48,8 +53,14 @@ class Form(QGridLayout):
             self.addWidget(widget, r, 1)
             if field:
                 self.fields[field] = widget
+                self.captions[field] = caption
         else:
             self.addLayout(widget, r, 1)
+
+    def show_row(self, field: str, shown: bool) -> None:
+        """Show or hide the row of ``field``: its input and its caption together."""
+        self.fields[field].setVisible(shown)
+        self.captions[field].setVisible(shown)
 
     def show_error(self, error: BaseException) -> None:
         """Say what is wrong and put the cursor on the field the core named."""
