@@ -43,7 +43,7 @@ class StoreEvents(QObject):
         for entity in WATCHED:
             store.on_change(entity, self._on_change)
 
-    def _on_change(self, tx: Tx, entity: str, entity_id: str) -> None:
+    def _on_change(self, tx: Tx, entity: str, entity_id: str | None) -> None:
         if self._alive:
             self._touched.emit(entity)
 

@@ -8,7 +8,8 @@ way round.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -19,8 +20,9 @@ from gridterm.store import entities
 from gridterm.store.connection import Connection
 from gridterm.store.reader import Reader
 
-#: Called after a row of an entity is written (e.g. to refresh its search keys).
-ChangeListener = Callable[["Tx", str, str], None]
+#: Called after a row of an entity is written (e.g. to refresh its search keys), with the
+#: row's id — or None after ``Tx.bulk``: any number of that entity's rows changed.
+ChangeListener = Callable[["Tx", str, str | None], None]
 
 
 def utc_now() -> str:
@@ -56,6 +58,25 @@ class Tx:
         self.conn = conn
         self._listeners = listeners
         self.author = author
+        #: Entities changed inside ``bulk``, in the order first seen; None outside it.
+        self._bulk: dict[str, None] | None = None
+
+    @contextmanager
+    def bulk(self) -> Iterator[None]:
+        """Write many rows at once (a first sync's snapshot): the change listeners hear of
+        each changed entity once at the end, with no id, instead of once per row — one
+        rebuild of the search keys instead of a lookup and rewrite per row."""
+        outer = self._bulk is None
+        if outer:
+            self._bulk = {}
+        try:
+            yield
+        finally:
+            if outer:
+                changed, self._bulk = self._bulk or {}, None
+                for entity in changed:
+                    for listener in self._listeners.get(entity, ()):
+                        listener(self, entity, None)
 
     def reader(self) -> Reader:
         """Queries that see this transaction's own writes."""
@@ -85,6 +106,25 @@ class Tx:
         if outbox:
             self._append(entity, key, "create", values, None)
         self._notify(entity, key)
+
+    def insert_pulled(self, entity: str, rows: Sequence[tuple[str, Mapping[str, Any]]]) -> None:
+        """Insert rows that came from the server — (record key, row) pairs, every row with the
+        same columns — in one statement. No outbox entry (the server has them) and no field
+        limits (the server enforced them when they were pushed). Raises the database's
+        IntegrityError when any row's parent is missing, having inserted none of them only if
+        the caller rolls back to a savepoint (``merge`` does)."""
+        if not rows:
+            return
+        names = list(rows[0][1])
+        cols = ", ".join(names)
+        marks = ", ".join("?" for _ in names)
+        plain = (str, int, float, type(None))
+        self.conn.executemany(
+            f"INSERT INTO {entity} ({cols}) VALUES ({marks})",
+            [tuple(v if type(v) in plain else encode(v) for v in row.values()) for _, row in rows],
+        )
+        for record_key, _ in rows:
+            self._notify(entity, record_key)
 
     def update(
         self,
@@ -164,5 +204,8 @@ class Tx:
         self._notify(entity, entity_id)
 
     def _notify(self, entity: str, entity_id: str) -> None:
+        if self._bulk is not None:
+            self._bulk[entity] = None
+            return
         for listener in self._listeners.get(entity, ()):
             listener(self, entity, entity_id)

@@ -100,29 +100,30 @@ def _apply_entity(tx: Tx, entity: str, changes: list[PulledRow], counts: MergeCo
         mine = outbox.unsent_fields(tx, entity, ids, states=_MINE)
         shadows = shadow.load(tx, entity, ids)
     moving = _tickets_moving(tx) if entity == "ticket" else set()
+    fresh: dict[str, tuple[PulledRow, dict[str, Any]]] = {}
     for change in changes:
+        if change.id not in existing:
+            row = {k: v for k, v in change.row.items() if k in local_columns}
+            fresh[change.id] = (change, row)  # of two copies of one new row, the later wins
+    new = _insert_fresh(tx, entity, list(fresh.values()), counts)
+    if entity in SHARED:
+        shadow.save_many(tx, entity, new.items())
+    for change in changes:
+        if change.id in fresh:
+            continue
         row = {k: v for k, v in change.row.items() if k in local_columns}
-        local = existing.get(change.id)
-        if local is None:
-            if _insert(tx, entity, change, row):
-                counts.inserted += 1
-                existing[change.id] = row
-            else:
-                counts.parked += 1
-                continue
+        protected = dict(mine.get(change.id, {}))
+        if change.id in moving:
+            protected.update(dict.fromkeys(TICKET_DERIVED, ("", None)))
+        diff, found = _merge(
+            tx, entity, change.id, existing[change.id], row, protected, shadows.get(change.id)
+        )
+        counts.conflicts += found
+        if diff:
+            _update(tx, entity, change.id, diff)
+            counts.updated += 1
         else:
-            protected = dict(mine.get(change.id, {}))
-            if change.id in moving:
-                protected.update(dict.fromkeys(TICKET_DERIVED, ("", None)))
-            diff, found = _merge(
-                tx, entity, change.id, local, row, protected, shadows.get(change.id)
-            )
-            counts.conflicts += found
-            if diff:
-                _update(tx, entity, change.id, diff)
-                counts.updated += 1
-            else:
-                counts.unchanged += 1
+            counts.unchanged += 1
         if entity in SHARED:
             shadow.save(tx, entity, change.id, row)
 
@@ -200,6 +201,35 @@ def _existing(tx: Tx, entity: str, ids: list[str]) -> dict[str, dict[str, Any]]:
             row = dict(zip(cols, values, strict=True))
             found[key_of(entity, row)] = row
     return found
+
+
+def _insert_fresh(
+    tx: Tx, entity: str, fresh: list[tuple[PulledRow, dict[str, Any]]], counts: MergeCounts
+) -> dict[str, dict[str, Any]]:
+    """Insert rows this terminal does not hold, a statement per set of columns; a set in
+    which some row's parent is missing goes row by row, parking those rows. Returns the rows
+    inserted by key."""
+    groups: dict[tuple[str, ...], list[tuple[PulledRow, dict[str, Any]]]] = defaultdict(list)
+    for change, row in fresh:
+        groups[tuple(row)].append((change, row))
+    inserted: dict[str, dict[str, Any]] = {}
+    for group in groups.values():
+        tx.execute("SAVEPOINT pulled_rows")
+        try:
+            tx.insert_pulled(entity, [(change.id, row) for change, row in group])
+        except _INTEGRITY:
+            tx.execute("ROLLBACK TO pulled_rows")
+            tx.execute("RELEASE pulled_rows")
+            for change, row in group:
+                if _insert(tx, entity, change, row):
+                    inserted[change.id] = row
+                else:
+                    counts.parked += 1
+        else:
+            tx.execute("RELEASE pulled_rows")
+            inserted.update((change.id, row) for change, row in group)
+    counts.inserted += len(inserted)
+    return inserted
 
 
 def _insert(tx: Tx, entity: str, change: PulledRow, row: dict[str, Any]) -> bool:

@@ -30,12 +30,21 @@ def load(tx: Tx, entity: str, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
     return found
 
 
+_SAVE = (
+    "INSERT INTO sync_shadow (entity, entity_id, row) VALUES (?, ?, ?)"
+    " ON CONFLICT(entity, entity_id) DO UPDATE SET row = excluded.row"
+)
+
+
 def save(tx: Tx, entity: str, entity_id: str, row: Mapping[str, Any]) -> None:
     """Replace a record's shadow."""
-    tx.execute(
-        "INSERT INTO sync_shadow (entity, entity_id, row) VALUES (?, ?, ?)"
-        " ON CONFLICT(entity, entity_id) DO UPDATE SET row = excluded.row",
-        (entity, entity_id, json.dumps(dict(row), ensure_ascii=False)),
+    tx.execute(_SAVE, (entity, entity_id, json.dumps(dict(row), ensure_ascii=False)))
+
+
+def save_many(tx: Tx, entity: str, rows: Iterable[tuple[str, Mapping[str, Any]]]) -> None:
+    """Replace the shadows of many records of one entity: (id, row) pairs."""
+    tx.conn.executemany(
+        _SAVE, [(entity, key, json.dumps(dict(row), ensure_ascii=False)) for key, row in rows]
     )
 
 

@@ -111,13 +111,15 @@ class SnapshotLoader:
 
     def _apply(self, tx: Tx, info: SnapshotInfo) -> None:
         batch: list[PulledRow] = []
-        for change in _rows(self.part):
-            batch.append(change)
-            if len(batch) >= _APPLY_CHUNK:
-                merge.apply_changes(tx, batch, self.counts)
-                batch = []
-        merge.apply_changes(tx, batch, self.counts)
-        merge.retry_parked(tx, self.counts)
+        # the whole area at once: search keys rebuilt once at the end, not row by row
+        with tx.bulk():
+            for change in _rows(self.part):
+                batch.append(change)
+                if len(batch) >= _APPLY_CHUNK:
+                    merge.apply_changes(tx, batch, self.counts)
+                    batch = []
+            merge.apply_changes(tx, batch, self.counts)
+            merge.retry_parked(tx, self.counts)
         state.write(tx, self.cursor_key, info.cursor)
         state.write(tx, self.snapshot_key, None)
 

@@ -34,48 +34,42 @@ from sync.server.db.engine import writing
 from sync.server.pull import Cursor
 
 #: Synced tables whose rows carry the grid they belong to.
-_BY_GRID = (
-    "grid",
-    "building",
-    "unit",
-    "household",
-    "resident",
-    "premises",
-    "user_grid",
-    "visit",
-    "ticket",
-    "ticket_transition",
-    "hazard_inspection",
-    "checklist_answer",
-    "hazard",
-)
+_BY_GRID = frozenset(
+    {
+        "grid", "building", "unit", "household", "resident", "premises", "user_grid", "visit",
+        "ticket", "ticket_transition", "hazard_inspection", "checklist_answer", "hazard",
+    }
+)  # fmt: skip
 
 
 def _queries(principal: Principal) -> Iterator[tuple[str, Select[Any]]]:
-    grids = sorted(principal.grid_nums)
-    for entity in _BY_GRID:
-        table = schema.SYNCED[entity]
+    # parents before their children, in the order the terminal applies rows: a row whose
+    # parent comes later is parked and applied again at the end, which for a street office
+    # was nearly every row
+    for entity in entities.PULLED:
+        yield entity, _query(principal, entity)
+
+
+def _query(principal: Principal, entity: str) -> Select[Any]:
+    table = schema.SYNCED[entity]
+    if entity in _BY_GRID:
         column = table.c.id if entity == "grid" else table.c.grid_id
-        cols = [table.c[n] for n in schema.wire_columns(table)]
-        yield entity, select(*cols).where(column.in_(grids))
-    so, c, u = schema.street_office, schema.community, schema.user
-    yield "street_office", _wire(so).where(so.c.id.in_(sorted(principal.street_office_nums)))
-    yield "community", _wire(c).where(c.c.id.in_(sorted(principal.community_nums)))
-    yield (
-        "user",
-        _wire(u).where(
-            u.c.community_id.in_(sorted(principal.community_nums))
+        return _wire(table).where(column.in_(sorted(principal.grid_nums)))
+    if entity == "street_office":
+        return _wire(table).where(table.c.id.in_(sorted(principal.street_office_nums)))
+    if entity == "community":
+        return _wire(table).where(table.c.id.in_(sorted(principal.community_nums)))
+    if entity == "user":
+        return _wire(table).where(
+            table.c.community_id.in_(sorted(principal.community_nums))
             | (
-                u.c.community_id.is_(None)
-                & u.c.street_office_id.in_(sorted(principal.street_office_nums))
+                table.c.community_id.is_(None)
+                & table.c.street_office_id.in_(sorted(principal.street_office_nums))
             )
-        ),
-    )
-    yield (
-        "check_in",
-        _wire(schema.check_in).where(schema.check_in.c.user_id.in_(sorted(principal.user_nums))),
-    )
-    yield "checklist_template", _wire(schema.checklist_template)
+        )
+    if entity == "check_in":
+        return _wire(table).where(table.c.user_id.in_(sorted(principal.user_nums)))
+    return _wire(table)  # checklist_template: every terminal has them all
 
 
 def _wire(table: Any) -> Select[Any]:

@@ -10,6 +10,7 @@ import pytest
 import zstandard
 
 from gridterm.ids import new_id
+from gridterm.store.entities import rank
 from sync.server.admin import users
 from sync.server.db.engine import writing
 from tests.server.helpers import build_district, op, visit_fields
@@ -142,6 +143,10 @@ def test_snapshot_is_compressed_resumable_and_continues_with_pull(server, distri
     assert len(rows) == info["rows"]
     households = {r["id"] for r in rows if r["entity"] == "household"}
     assert set(district.households["g1"]) <= households
+    # parents before children, in the terminal's apply order: no row waits for its parent
+    order = [r["entity"] for r in rows]
+    assert order == sorted(order, key=rank), "the snapshot follows the catalog's order"
+    assert {"street_office", "user", "grid", "household"} <= set(order)
     assert not households & set(district.households["g3"])
     # a change after the snapshot comes with the next pull from its cursor
     vid = new_id()
