@@ -3146,6 +3146,10 @@ Worker ID {worker_id} · PIN {pin}</translation>
             <source>Restored your unsaved visit from {time}.</source>
             <translation>Restored your unsaved visit from {time}.</translation>
         </message>
+        <message>
+            <source>Visit saved.</source>
+            <translation>Visit saved.</translation>
+        </message>
     </context>
     <context>
         <name>register</name>

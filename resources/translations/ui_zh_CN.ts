@@ -3127,6 +3127,10 @@ Worker ID {worker_id} · PIN {pin}</source>
             <source>Restored your unsaved visit from {time}.</source>
             <translation>已恢复您 {time} 未保存的走访。</translation>
         </message>
+        <message>
+            <source>Visit saved.</source>
+            <translation>走访已保存。</translation>
+        </message>
     </context>
     <context>
         <name>register</name>

@@ -36,6 +36,7 @@ from ui.screens.base import Navigator, Screen
 from ui.widgets import accessible
 from ui.widgets.form import Choice, Form, toggle
 from ui.widgets.photos import PhotoStrip
+from ui.widgets.toast import show_toast
 from ui.widgets.touch import button
 from ui.widgets.touch import label as text_label
 from ui.workspace import Workspace
@@ -219,8 +220,8 @@ class VisitScreen(Screen):
         ticket.addWidget(self.ticket_title, 0, 0)
         ticket.addWidget(self.urgent, 0, 1)
         ticket.setColumnStretch(0, 1)
-        self.ticket_box.hide()
         self.form.row(self.tr("Ticket"), self.ticket_box, "title")
+        self.form.show_row("title", False)  # until "open a ticket" is the outcome
 
         # Error and buttons stay in view below the scrolling form.
         self.body.addWidget(self.form.error)
@@ -354,7 +355,7 @@ class VisitScreen(Screen):
         self.changed()
 
     def _outcome_changed(self) -> None:
-        self.ticket_box.setVisible(self.outcome.value() == VisitOutcome.TICKET.value)
+        self.form.show_row("title", self.outcome.value() == VisitOutcome.TICKET.value)
         self.changed()
 
     def _title_typed(self, _: str) -> None:
@@ -401,6 +402,8 @@ class VisitScreen(Screen):
 
     def _saved(self, visit: object) -> None:
         self.saved.emit(visit)
+        # The form closes at once: say it was saved, where the worker looks next.
+        show_toast(self.window(), self.tr("Visit saved."))
         self.nav.back()
 
     def _discard(self) -> None:
