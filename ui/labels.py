@@ -377,6 +377,9 @@ ERRORS = {
     "auth.too_many_attempts": QT_TRANSLATE_NOOP(
         "Errors", "Too many wrong PINs on this terminal. Wait a little, then try again."
     ),
+    "reveal.not_allowed": QT_TRANSLATE_NOOP(
+        "Errors", "Your role may not see this in clear: it stays hidden."
+    ),
     "not_found": QT_TRANSLATE_NOOP("Errors", "This record is no longer on the terminal."),
     "permission.denied": QT_TRANSLATE_NOOP("Errors", "Your role does not allow this."),
 }

@@ -8,6 +8,7 @@ from typing import Any
 
 from gridterm.services.register import Register
 from gridterm.services.reports import Reports
+from gridterm.services.reveals import Reveals
 from gridterm.services.rounds import Rounds
 from gridterm.services.session import Session
 from gridterm.services.tickets import Tickets
@@ -54,6 +55,7 @@ class Workspace:
     rounds: Rounds
     drafts: Drafts
     reports: Reports
+    reveals: Reveals
     #: The background sync (ui.sync_runner.SyncRunner) on an enrolled terminal, else None.
     sync: Any = None
 
@@ -69,6 +71,7 @@ class Workspace:
             rounds=Rounds(session),
             drafts=Drafts(session.store, session.user.id),
             reports=Reports(session),
+            reveals=Reveals(session),
         )
 
     @property

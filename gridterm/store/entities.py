@@ -20,6 +20,7 @@ from gridterm.domain.attachments import Attachment
 from gridterm.domain.hazards import Hazard
 from gridterm.domain.inspections import HazardInspection
 from gridterm.domain.residents import Resident
+from gridterm.domain.reveals import Reveal
 from gridterm.domain.rounds import CheckIn
 from gridterm.domain.territory import (
     Building,
@@ -146,6 +147,8 @@ CATALOG: tuple[Entity, ...] = (
     # photos and signatures as records: pushed, never pulled (the terminal's table keeps its
     # own upload state)
     _fact("attachment", Attachment, key=("sha256",), pulled=False),
+    # a reveal of personal data: pushed into the server's audit log, never pulled
+    _fact("personal_data_reveal", Reveal, pulled=False),
 )
 
 ENTITIES: dict[str, Entity] = {e.name: e for e in CATALOG}

@@ -131,6 +131,7 @@
         </message>
         <message>
             <source>Name</source>
+            <extracomment>The personal field each masked column shows.</extracomment>
             <translation>Name</translation>
         </message>
         <message>
@@ -755,6 +756,10 @@
             <translation>Too many wrong PINs on this terminal. Wait a little, then try again.</translation>
         </message>
         <message>
+            <source>Your role may not see this in clear: it stays hidden.</source>
+            <translation>Your role may not see this in clear: it stays hidden.</translation>
+        </message>
+        <message>
             <source>This record is no longer on the terminal.</source>
             <translation>This record is no longer on the terminal.</translation>
         </message>
@@ -1216,6 +1221,14 @@
         <message>
             <source>Phone</source>
             <translation>Phone</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Show</translation>
+        </message>
+        <message>
+            <source>Show the phone number (the view is recorded)</source>
+            <translation>Show the phone number (the view is recorded)</translation>
         </message>
         <message>
             <source>Notes</source>
@@ -1912,6 +1925,21 @@ Worker ID {worker_id} · PIN {pin}</translation>
         </message>
     </context>
     <context>
+        <name>Personal</name>
+        <message>
+            <source>Show</source>
+            <translation>Show</translation>
+        </message>
+        <message>
+            <source>Show it in clear (the view is recorded)</source>
+            <translation>Show it in clear (the view is recorded)</translation>
+        </message>
+        <message>
+            <source>Hidden for your role</source>
+            <translation>Hidden for your role</translation>
+        </message>
+    </context>
+    <context>
         <name>PhotoStrip</name>
         <message>
             <source>Take photo</source>
@@ -2319,10 +2347,6 @@ Worker ID {worker_id} · PIN {pin}</translation>
             <translation>Health</translation>
         </message>
         <message>
-            <source>Hidden for your role</source>
-            <translation>Hidden for your role</translation>
-        </message>
-        <message>
             <source>Party member</source>
             <translation>Party member</translation>
         </message>
@@ -2353,6 +2377,10 @@ Worker ID {worker_id} · PIN {pin}</translation>
     </context>
     <context>
         <name>Residents</name>
+        <message>
+            <source>Tap to show (the view is recorded)</source>
+            <translation>Tap to show (the view is recorded)</translation>
+        </message>
         <message>
             <source>(party member)</source>
             <translation>(party member)</translation>

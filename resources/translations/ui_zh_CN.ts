@@ -131,6 +131,7 @@
         </message>
         <message>
             <source>Name</source>
+            <extracomment>The personal field each masked column shows.</extracomment>
             <translation>姓名</translation>
         </message>
         <message>
@@ -755,6 +756,10 @@
             <translation>这台终端上输错 PIN 的次数太多。请稍等片刻再试。</translation>
         </message>
         <message>
+            <source>Your role may not see this in clear: it stays hidden.</source>
+            <translation>您的角色不能查看完整信息：仍然隐藏。</translation>
+        </message>
+        <message>
             <source>This record is no longer on the terminal.</source>
             <translation>该记录已不在本终端上。</translation>
         </message>
@@ -1213,6 +1218,14 @@
         <message>
             <source>Phone</source>
             <translation>电话</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <source>Show the phone number (the view is recorded)</source>
+            <translation>显示电话号码（查看会被记录）</translation>
         </message>
         <message>
             <source>Notes</source>
@@ -1905,6 +1918,21 @@ Worker ID {worker_id} · PIN {pin}</source>
         </message>
     </context>
     <context>
+        <name>Personal</name>
+        <message>
+            <source>Show</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <source>Show it in clear (the view is recorded)</source>
+            <translation>显示完整信息（查看会被记录）</translation>
+        </message>
+        <message>
+            <source>Hidden for your role</source>
+            <translation>您的角色不可查看</translation>
+        </message>
+    </context>
+    <context>
         <name>PhotoStrip</name>
         <message>
             <source>Take photo</source>
@@ -2310,10 +2338,6 @@ Worker ID {worker_id} · PIN {pin}</source>
             <translation>健康状况</translation>
         </message>
         <message>
-            <source>Hidden for your role</source>
-            <translation>您的角色不可查看</translation>
-        </message>
-        <message>
             <source>Party member</source>
             <translation>党员</translation>
         </message>
@@ -2344,6 +2368,10 @@ Worker ID {worker_id} · PIN {pin}</source>
     </context>
     <context>
         <name>Residents</name>
+        <message>
+            <source>Tap to show (the view is recorded)</source>
+            <translation>点按显示（查看会被记录）</translation>
+        </message>
         <message>
             <source>(party member)</source>
             <translation>（党员）</translation>

@@ -8,11 +8,12 @@ from datetime import date
 
 import pytest
 
+from gridterm.ids import new_id
 from sync.server import audit
 from sync.server.auth import login_limits
 from sync.server.cli import main
 from sync.server.db.engine import reading
-from tests.server.helpers import Client, build_district
+from tests.server.helpers import Client, build_district, op
 
 
 @pytest.fixture(scope="module")
@@ -84,3 +85,32 @@ def test_supervisors_read_their_own_areas_events_only(server, district):
     for role in ("grid_worker", "part_time_worker", "market_inspector"):
         c = district.client(role)
         assert c.http.get("/v1/audit", headers=c.auth).status_code == 403
+
+
+def _reveal_op(d, who: str, record_id: str, field: str = "id_number", record="resident"):
+    rid = new_id()
+    fields = {"id": rid, "user_id": d.user_id(who), "record": record, "record_id": record_id,
+              "field": field, "revealed_at": "2026-11-20T09:30:00.000+00:00"}  # fmt: skip
+    return op("personal_data_reveal", rid, fields)
+
+
+def test_a_reveal_on_a_terminal_reaches_the_audit_log_with_its_time(server, district):
+    c = district.client("grid_worker")
+    hid = district.households["g1"][0]
+    r = c.push([_reveal_op(district, "grid_worker", hid, "phone", "household")])
+    assert r.status_code == 200 and r.json()["results"][0]["status"] == "applied", r.text
+    actor = district.user_id("grid_worker")
+    (event,) = _events(server, action=audit.REVEAL, actor=actor, limit=1)
+    assert event["subject"] == f"household:{hid}" and event["detail"]["field"] == "phone"
+    assert event["at"] == 1795167000000 and event["device_id"] == c.device_id
+
+
+def test_a_reveal_the_role_or_area_does_not_allow_is_refused(server, district):
+    part_timer = district.client("part_time_worker")
+    hid = district.households["g1"][0]
+    r = part_timer.push([_reveal_op(district, "part_time_worker", hid, "phone", "household")])
+    assert r.json()["results"][0]["reason"] == "reveal.not_allowed"
+    worker = district.client("grid_worker")
+    outside = district.households["g3"][0]
+    r = worker.push([_reveal_op(district, "grid_worker", outside, "phone", "household")])
+    assert r.status_code == 403  # a record outside the area refuses the batch, as for any op

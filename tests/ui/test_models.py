@@ -80,17 +80,24 @@ def test_row_models(qtmodeltester, qapp, model_class, rows) -> None:
                for c in range(model.columnCount()))  # fmt: skip
 
 
-def test_residents_are_masked_for_roles_that_may_not_see_them(qtmodeltester, qapp) -> None:
-    for user, phone, id_number in (
-        (WORKER, "13812345678", "420106194103021220"),
-        (PART_TIMER, "138****5678", "4201**********1220"),
-    ):
+def test_residents_are_masked_for_every_role_until_revealed(qtmodeltester, qapp) -> None:
+    for user in (WORKER, PART_TIMER):
         model = ResidentModel(user, date(2026, 11, 20))
         model.set_rows([RESIDENT])
         qtmodeltester.check(model)
-        assert model.index(0, ResidentModel.COL_PHONE).data() == phone
-        assert model.index(0, ResidentModel.COL_ID).data() == id_number
+        assert model.index(0, ResidentModel.COL_PHONE).data() == "138****5678"
+        assert model.index(0, ResidentModel.COL_ID).data() == "4201**********1220"
         assert model.index(0, ResidentModel.COL_AGE).data() == "85"
+    worker = ResidentModel(WORKER, date(2026, 11, 20))
+    worker.set_rows([RESIDENT])
+    assert worker.may_reveal(RESIDENT, ResidentModel.COL_ID) == "id_number"
+    assert worker.may_reveal(RESIDENT, ResidentModel.COL_NAME) is None
+    worker.reveal(RESIDENT.id, "id_number")
+    assert worker.index(0, ResidentModel.COL_ID).data() == "420106194103021220"
+    assert worker.index(0, ResidentModel.COL_PHONE).data() == "138****5678"  # one field only
+    assert worker.may_reveal(RESIDENT, ResidentModel.COL_ID) is None
+    part_timer = ResidentModel(PART_TIMER, date(2026, 11, 20))
+    assert part_timer.may_reveal(RESIDENT, ResidentModel.COL_ID) is None  # their role may not
 
 
 def test_the_floor_grid(qtmodeltester, qapp) -> None:

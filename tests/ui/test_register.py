@@ -33,7 +33,7 @@ def test_the_building_shows_every_household_with_its_symbols(qtbot, window) -> N
     assert building.model.headerData(0, Qt.Orientation.Vertical) == "6层"
 
 
-def test_a_tile_opens_the_household_with_unmasked_data_for_a_grid_worker(qtbot, window) -> None:
+def test_a_tile_opens_the_household_masked_and_a_tap_reveals_one_field(qtbot, window) -> None:
     log_in(qtbot, window)
     building = open_building(qtbot, window)
     click_row(qtbot, building.view, 1, 0)  # floor 5, first room: 501
@@ -42,7 +42,25 @@ def test_a_tile_opens_the_household_with_unmasked_data_for_a_grid_worker(qtbot, 
     qtbot.waitUntil(lambda: household.data is not None)
     assert window.shell.top.title.text() == "住户 3-2-501"
     assert household.resident_model.rowCount() == 1
-    assert household.resident_model.index(0, 4).data() == "13812345678"
+    model, table = household.resident_model, household.resident_table
+    assert model.index(0, model.COL_ID).data() == "4201**********1220"  # even a grid worker
+    assert model.index(0, model.COL_PHONE).data() == "138****5678"
+    assert not window.workspace.store.query("SELECT * FROM personal_data_reveal")
+    table.scrollTo(model.index(0, model.COL_ID))
+    click_row(qtbot, table, 0, model.COL_ID)  # the tap reveals, it does not open the resident
+    qtbot.waitUntil(lambda: model.index(0, model.COL_ID).data() == "420106194103021220")
+    assert window.shell.top_screen() is household
+    assert model.index(0, model.COL_PHONE).data() == "138****5678"
+    (reveal,) = window.workspace.store.query("SELECT * FROM personal_data_reveal")
+    assert (reveal["record"], reveal["record_id"], reveal["field"]) == (
+        "resident",
+        "r-501",
+        "id_number",
+    )
+    outbox = window.workspace.store.query(
+        "SELECT op FROM outbox WHERE entity = 'personal_data_reveal'"
+    )
+    assert [o["op"] for o in outbox] == ["create"]  # reported with the next sync
     assert (
         household.findChild(type(household.where), "tag_key_household").text().endswith("独居老人")
     )
@@ -92,13 +110,13 @@ def test_adding_a_resident_explains_a_bad_phone(qtbot, window) -> None:
     edit = window.shell.top_screen()
     type_text(qtbot, edit.name, "李建国")
     qtbot.mouseClick(edit.gender.buttons["male"], Qt.MouseButton.LeftButton)
-    qtbot.keyClicks(edit.personal["phone"], "12345")
+    qtbot.keyClicks(edit.personal["phone"].edit, "12345")
     qtbot.mouseClick(edit.save, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: edit.form.error.isVisible())
     assert edit.form.error.text() == "电话不是有效的电话号码（11 位手机号或座机号）。"
     assert edit.personal["phone"].hasFocus()
-    edit.personal["phone"].clear()
-    qtbot.keyClicks(edit.personal["phone"], "13900001111")
+    edit.personal["phone"].edit.clear()
+    qtbot.keyClicks(edit.personal["phone"].edit, "13900001111")
     qtbot.mouseClick(edit.save, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.shell.top_screen() is household)
     qtbot.waitUntil(lambda: household.resident_model.rowCount() == 1)

@@ -1,8 +1,9 @@
-"""A household's residents, personal data masked unless the worker's role needs it."""
+"""A household's residents, personal data masked for every role until a tap reveals it."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -14,15 +15,21 @@ from ui.models.base import RowTableModel
 translate = QCoreApplication.translate
 
 
-def shown(user: User, field: str, value: str) -> str:
-    """A personal field as this user may see it."""
-    return value if user.sees_unmasked(field) else mask(field, value)
+def shown(field: str, value: str, revealed: bool = False) -> str:
+    """A personal field as shown: masked unless it was revealed (``Reveals.reveal``)."""
+    return value if revealed else mask(field, value)
 
 
 class ResidentModel(RowTableModel[Resident]):
     """One row per resident; moved-out residents last and marked."""
 
     COL_NAME, COL_RELATION, COL_GENDER, COL_AGE, COL_PHONE, COL_ID, COL_HEALTH = range(7)
+    #: The personal field each masked column shows.
+    PERSONAL: ClassVar[dict[int, str]] = {
+        COL_PHONE: "phone",
+        COL_ID: "id_number",
+        COL_HEALTH: "health",
+    }
     HEADERS = (
         QT_TRANSLATE_NOOP("Columns", "Name"),
         QT_TRANSLATE_NOOP("Columns", "Relation"),
@@ -37,6 +44,27 @@ class ResidentModel(RowTableModel[Resident]):
         super().__init__()
         self.user = user
         self.today = today
+        # (resident id, field) shown in clear since the screen opened: each one a reveal
+        self.revealed: set[tuple[str, str]] = set()
+
+    def reveal(self, resident_id: str, field: str) -> None:
+        """Show one field of one resident in clear (after the reveal was recorded)."""
+        self.revealed.add((resident_id, field))
+        for column in self.PERSONAL:
+            self.refresh_column(column)
+
+    def may_reveal(self, row: Resident, column: int) -> str | None:
+        """The field a tap on this cell would reveal: a masked, non-empty personal field the
+        user's role may read; None otherwise (the tap opens the resident)."""
+        field = self.PERSONAL.get(column)
+        if field is None or (row.id, field) in self.revealed or not getattr(row, field):
+            return None
+        return field if self.user.sees_unmasked(field) else None
+
+    def tooltip(self, row: Resident, column: int) -> str | None:
+        if self.may_reveal(row, column):
+            return translate("Residents", "Tap to show (the view is recorded)")
+        return None
 
     def display(self, row: Resident, column: int) -> str:
         match column:
@@ -54,12 +82,9 @@ class ResidentModel(RowTableModel[Resident]):
             case self.COL_AGE:
                 age = row.age_on(self.today)
                 return "" if age is None else str(age)
-            case self.COL_PHONE:
-                return shown(self.user, "phone", row.phone)
-            case self.COL_ID:
-                return shown(self.user, "id_number", row.id_number)
             case _:
-                return shown(self.user, "health", row.health)
+                field = self.PERSONAL[column]
+                return shown(field, getattr(row, field), (row.id, field) in self.revealed)
 
     def sort_key(self, row: Resident, column: int) -> object:
         if column == self.COL_AGE:

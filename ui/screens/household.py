@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from gridterm.domain.residents import Resident
@@ -75,7 +75,16 @@ class HouseholdScreen(Screen):
         self.phone.setObjectName("householdPhone")
         self.notes = text_label("")
         self.details.addWidget(text_label(self.tr("Phone"), "muted"), 0, 0)
-        self.details.addWidget(self.phone, 0, 1)
+        self._phone_revealed = False
+        self.show_phone = button(self.tr("Show"), "", "showPhone")
+        self.show_phone.setToolTip(self.tr("Show the phone number (the view is recorded)"))
+        self.show_phone.setVisible(False)
+        self.show_phone.clicked.connect(self._reveal_phone)
+        phone_row = QHBoxLayout()
+        phone_row.addWidget(self.phone)
+        phone_row.addWidget(self.show_phone)
+        phone_row.addStretch(1)
+        self.details.addLayout(phone_row, 0, 1)
         self.details.addWidget(text_label(self.tr("Notes"), "muted"), 1, 0)
         self.details.addWidget(self.notes, 1, 1)
         self.details.setColumnStretch(1, 1)
@@ -102,7 +111,8 @@ class HouseholdScreen(Screen):
             self.resident_model, stretch=(ResidentModel.COL_NAME,), name=self.tr("Residents")
         )
         self.resident_table.setObjectName("residentTable")
-        self.resident_table.on_row(self._edit_resident)
+        # a tap on a masked personal cell reveals it; anywhere else it opens the resident
+        self.resident_table.clicked.connect(self._resident_tapped)
         self.visit_model = VisitModel()
         self.visit_table = TouchTable(
             self.visit_model, stretch=(VisitModel.COL_RAISED,), name=self.tr("Visits")
@@ -152,7 +162,10 @@ class HouseholdScreen(Screen):
         )
         self._show_tags(h)
         user = self.ws.session.user
-        self.phone.setText(shown(user, "phone", h.phone) or self.tr("none"))
+        self.phone.setText(shown("phone", h.phone, self._phone_revealed) or self.tr("none"))
+        self.show_phone.setVisible(
+            bool(h.phone) and user.sees_unmasked("phone") and not self._phone_revealed
+        )
         self.notes.setText(h.notes or self.tr("none"))
         self.resident_model.set_rows(data.residents)
         self.visit_model.set_rows(data.visits)
@@ -201,6 +214,26 @@ class HouseholdScreen(Screen):
         self.nav.push(
             HouseholdEditScreen(self.ctx, self.ws, self.nav, household=self.data.household)
         )
+
+    def _resident_tapped(self, index: QModelIndex) -> None:
+        resident = self.resident_table.row_of(index)
+        field = self.resident_model.may_reveal(resident, index.column())
+        if field is None:
+            self._edit_resident(resident)
+            return
+        CoreOp(self, lambda: self.ws.reveals.reveal("resident", resident.id, field)).success(
+            lambda _value: self.resident_model.reveal(resident.id, field)
+        ).run(self.ctx.ops)
+
+    def _reveal_phone(self) -> None:
+        def shown_now(_value: str) -> None:
+            self._phone_revealed = True
+            if self.data is not None:
+                self._apply(self.data)
+
+        CoreOp(
+            self, lambda: self.ws.reveals.reveal("household", self.household_id, "phone")
+        ).success(shown_now).run(self.ctx.ops)
 
     def _edit_resident(self, resident: Resident | None) -> None:
         from ui.screens.resident_edit import ResidentEditScreen

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPlainTextEdit
 
 from gridterm.domain.territory import Household, KeyReason
 from ui.context import AppContext
 from ui.labels import KEY_REASONS, label
-from ui.models.residents import shown
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
 from ui.widgets.form import Form, toggle
 from ui.widgets.form_draft import FormDraft
+from ui.widgets.personal import PersonalEdit
 from ui.widgets.touch import button
 from ui.workspace import Workspace
 
@@ -53,9 +53,8 @@ class HouseholdEditScreen(Screen):
             tags.addWidget(b)
         tags.addStretch(1)
         self.form.row(self.tr("Tags"), tags)
-        self.phone = QLineEdit(shown(user, "phone", household.phone))
-        self.phone.setObjectName("phone")
-        self.phone.setReadOnly(not user.sees_unmasked("phone"))
+        self.phone = PersonalEdit("phone", household.phone, may_reveal=user.sees_unmasked("phone"))
+        self.phone.wanted.connect(self._reveal_phone)
         self.form.row(self.tr("Phone"), self.phone, "phone")
         self.notes = QPlainTextEdit(household.notes)
         self.notes.setObjectName("notes")
@@ -85,6 +84,12 @@ class HouseholdEditScreen(Screen):
     def title(self) -> str:
         return self.tr("Edit household {address}").format(address=self.household.address)
 
+    def _reveal_phone(self) -> None:
+        hid = self.household.id
+        CoreOp(self, lambda: self.ws.reveals.reveal("household", hid, "phone")).success(
+            self.phone.revealed
+        ).run(self.ctx.ops)
+
     def changes(self) -> dict[str, Any]:
         """The fields that differ from the stored household."""
         h = self.household
@@ -95,8 +100,9 @@ class HouseholdEditScreen(Screen):
             "rental": self.rental.isChecked(),
             "notes": self.notes.toPlainText().strip(),
         }
-        if not self.phone.isReadOnly():
-            new["phone"] = self.phone.text().strip()
+        phone = self.phone.changed_value()
+        if phone is not None:
+            new["phone"] = phone
         old = {
             "key_reasons": sorted(r.value for r in h.key_reasons),
             "party_member": h.party_member,

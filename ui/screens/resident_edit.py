@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit
 from gridterm.domain.residents import Gender, Relation, Resident
 from ui.context import AppContext
 from ui.labels import GENDERS, RELATIONS, label
-from ui.models.residents import shown
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
 from ui.widgets.form import Choice, Form, toggle
 from ui.widgets.form_draft import FormDraft
+from ui.widgets.personal import PersonalEdit
 from ui.widgets.touch import button
 from ui.workspace import Workspace
 
@@ -58,18 +58,19 @@ class ResidentEditScreen(Screen):
         self.birth_date.setObjectName("birthDate")
         self.birth_date.setPlaceholderText(self.tr("YYYY-MM-DD, e.g. 1948-03-02"))
         self.form.row(self.tr("Date of birth"), self.birth_date, "birth_date")
-        self.personal: dict[str, QLineEdit] = {}
+        self.personal: dict[str, PersonalEdit] = {}
         for field, text in (
             ("phone", self.tr("Phone")),
             ("id_number", self.tr("ID number")),
             ("health", self.tr("Health")),
         ):
-            value = getattr(r, field) if r else ""
-            edit = QLineEdit(shown(user, field, value))
-            edit.setObjectName(field)
-            if not user.sees_unmasked(field):
-                edit.setReadOnly(True)
-                edit.setPlaceholderText(self.tr("Hidden for your role"))
+            edit = PersonalEdit(
+                field,
+                getattr(r, field) if r else "",
+                may_reveal=user.sees_unmasked(field),
+                new=r is None,
+            )
+            edit.wanted.connect(lambda f=field: self._reveal(f))
             self.personal[field] = edit
             self.form.row(text, edit, field)
         flags = QHBoxLayout()
@@ -104,6 +105,14 @@ class ResidentEditScreen(Screen):
         self.draft.discard()
         self.nav.back()
 
+    def _reveal(self, field: str) -> None:
+        if self.resident is None:
+            return
+        rid = self.resident.id
+        CoreOp(self, lambda: self.ws.reveals.reveal("resident", rid, field)).success(
+            self.personal[field].revealed
+        ).run(self.ctx.ops)
+
     def title(self) -> str:
         if self.resident is None:
             return self.tr("New resident")
@@ -121,8 +130,9 @@ class ResidentEditScreen(Screen):
         if gender is not None or self.resident is None:
             values["gender"] = gender
         for field, edit in self.personal.items():
-            if not edit.isReadOnly():
-                values[field] = edit.text().strip()
+            value = edit.changed_value()
+            if value is not None:
+                values[field] = value
         if self.resident is not None:
             values["moved_out"] = self.moved_out.isChecked()
         return values

@@ -23,6 +23,7 @@ from gridterm.store.migrations import (
     m0005_operator_absent,
     m0006_report_export,
     m0007_outbox_author,
+    m0008_reveals,
 )
 
 MIGRATION_SET = "gridterm"
@@ -37,6 +38,7 @@ MIGRATIONS = [
     ("0005_operator_absent", m0005_operator_absent.migrate),
     ("0006_report_export", m0006_report_export.migrate),
     ("0007_outbox_author", m0007_outbox_author.migrate),
+    ("0008_reveals", m0008_reveals.migrate),
 ]
 for _name, _fn in MIGRATIONS:
     migrations(name=_name)(_fn)

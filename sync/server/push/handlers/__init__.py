@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sync.server.push.handlers import facts, inspections, register, tickets
+from sync.server.push.handlers import facts, inspections, register, reveals, tickets
 from sync.server.push.handlers.base import Handler
 
 HANDLERS: dict[str, Handler] = {
@@ -17,4 +17,5 @@ HANDLERS: dict[str, Handler] = {
     "hazard_inspection": inspections.INSPECTION,
     "checklist_answer": inspections.ANSWER,
     "hazard": inspections.HAZARD,
+    "personal_data_reveal": reveals.REVEAL,
 }
