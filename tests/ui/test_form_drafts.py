@@ -69,13 +69,13 @@ def test_a_new_resident_comes_back_after_the_form_was_lost(qtbot, window) -> Non
     with qtbot.waitSignal(edit.draft.saved, timeout=3000):
         type_text(qtbot, edit.name, "李建国")
         tap(qtbot, edit.gender.buttons["male"])
-        qtbot.keyClicks(edit.personal["phone"], "13900001111")
+        qtbot.keyClicks(edit.personal["phone"].edit, "13900001111")
     drop(window, edit)
     tap(qtbot, household.add_resident)
     edit = window.shell.top_screen()
     qtbot.waitUntil(lambda: edit.name.text() == "李建国", timeout=3000)
     assert edit.gender.value() == "male"
-    assert edit.personal["phone"].text() == "13900001111"
+    assert edit.personal["phone"].edit.text() == "13900001111"
     tap(qtbot, edit.save)
     qtbot.waitUntil(lambda: window.shell.top_screen() is household)
     qtbot.waitUntil(lambda: drafts(window.workspace.store, "resident_edit") == [])
