@@ -1,0 +1,366 @@
+"""A city load model: N terminals, each with a day of work, sync through a load balancer in
+front of several ``serve`` instances on one PostgreSQL; one JSON line.
+
+Each terminal (a grid worker; ten per grid) holds a day of work — ``--visits`` visits (30),
+two tickets each with its acceptance, and ``--photos`` photos (2, of ``--photo-kb`` KB each,
+named by its first visit) — and syncs once, as the app does: announce and upload the photos
+(``POST /v1/blobs`` then ``PATCH``), push the records in one batch, pull its grids' changes to
+the end. The terminals start at random moments spread evenly over ``--spread`` seconds (the
+morning's syncs, compressed), at most ``--concurrency`` at a time.
+
+Reports: ``landed`` against ``expected`` (visits and tickets counted in the database), the
+throughput in records per second over the whole run, p50/p99 latency per request kind
+(``push``, ``pull``, ``blob``), the servers' CPU per 1,000 records, and the growth of the
+PostgreSQL database per simulated day. Terminals get their sessions straight from the admin
+library (an argon2 login per terminal would measure the PIN hashing, which bench/server_load.py
+already covers). Usage::
+
+    .venv/bin/python bench/city.py [--terminals 2000] [--instances 2] [--workers 1]
+        [--spread 60] [--concurrency 200] [--pg postgresql://postgres@127.0.0.1:5432/postgres]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import hashlib
+import json
+import os
+import random
+import secrets
+import statistics
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import httpx
+import psycopg
+import zstandard
+from sqlalchemy import func, select, text
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import server_load  # noqa: E402
+from gridterm.ids import new_id  # noqa: E402
+from sync.server.admin import territory, users  # noqa: E402
+from sync.server.auth import enrollment, sessions  # noqa: E402
+from sync.server.db import schema  # noqa: E402
+from sync.server.db.engine import make_engine, writing  # noqa: E402
+from sync.server.db.migrate import upgrade  # noqa: E402
+
+PER_GRID = 10
+HOMES_PER_GRID = 60
+
+
+def setup(db: str, terminals: int) -> dict[str, Any]:
+    """Grids of ten workers, each worker with an enrolled device and an open session."""
+    engine = make_engine(db, pool_size=2)
+    upgrade(engine)
+    tag = secrets.token_hex(3)
+    grids = max(1, terminals // PER_GRID)
+    out: dict[str, Any] = {"grids": [], "terminals": [], "engine": engine}
+    # one PIN hash for every bench worker: hashing 2,000 PINs would take minutes
+    pin_hash = users.hash_pin(server_load.PIN)
+    real_hash, users.hash_pin = users.hash_pin, lambda _pin: pin_hash  # type: ignore[assignment]
+    try:
+        with writing(engine) as conn:
+            office = territory.street_office(conn, f"城市街道{tag}")
+            community = territory.community(conn, office, f"城市社区{tag}")
+            for g in range(grids):
+                gid = territory.grid(conn, community, f"城市网格{g}-{tag}")
+                out["grids"].append(gid)
+                unit = territory.unit(conn, territory.building(conn, gid, "1", floors=20), "1")
+                homes = [
+                    territory.household(conn, unit, 1 + i // 6, f"{1 + i // 6}0{i % 6}", {})[0]
+                    for i in range(HOMES_PER_GRID)
+                ]
+                for w in range(PER_GRID):
+                    if len(out["terminals"]) == terminals:
+                        break
+                    worker = f"city{g}-{w}-{tag}"
+                    uid = users.add_user(
+                        conn,
+                        worker_id=worker,
+                        name="网格员",
+                        role="grid_worker",
+                        pin=server_load.PIN,
+                        community_id=community,
+                    )
+                    users.assign(conn, worker, gid)
+                    device, _ = enrollment.enroll(conn, enrollment.create_code(conn), worker)
+                    token, _ = sessions.open_session(conn, uid, device)
+                    out["terminals"].append(
+                        {"user": uid, "grid": gid, "homes": homes, "device": device, "token": token}
+                    )
+    finally:
+        users.hash_pin = real_hash  # type: ignore[assignment]
+    return out
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%S+08:00")
+
+
+def day_of_work(t: dict[str, Any], visits: int, photos: int, photo_kb: int) -> dict[str, Any]:
+    """A terminal's day: the push body (visits, tickets and their acceptances) and photos."""
+    pictures = [secrets.token_bytes(photo_kb * 1024) for _ in range(photos)]
+    digests = [hashlib.sha256(p).hexdigest() for p in pictures]
+    ops: list[dict[str, Any]] = []
+
+    def add(entity: str, entity_id: str, fields: dict[str, Any]) -> None:
+        ops.append(
+            {
+                "op_id": new_id(),
+                "seq": len(ops) + 1,
+                "entity": entity,
+                "entity_id": entity_id,
+                "op": "create",
+                "fields": fields,
+            }
+        )
+
+    for i in range(visits):
+        vid = new_id()
+        add(
+            "visit",
+            vid,
+            {
+                "id": vid,
+                "household_id": random.choice(t["homes"]),
+                "user_id": t["user"],
+                "visited_at": _now(),
+                "visit_type": "routine",
+                "met": '["户主"]',
+                "concerns": "[]",
+                "notes": "入户走访，家中情况正常",
+                "outcome": "nothing_raised",
+                "photos": json.dumps(digests) if i == 0 and digests else "[]",
+                "created_at": _now(),
+            },
+        )
+    for _ in range(2):
+        tid = new_id()
+        add(
+            "ticket",
+            tid,
+            {
+                "id": tid,
+                "grid_id": t["grid"],
+                "category": "环境卫生",
+                "title": "楼道堆放杂物",
+                "description": "",
+                "urgent": 0,
+                "status": "reported",
+                "level": "grid",
+                "reported_by": t["user"],
+                "reported_at": _now(),
+                "photos": "[]",
+                "updated_at": _now(),
+                "version": 0,
+            },
+        )
+        add(
+            "ticket_transition",
+            new_id(),
+            {
+                "ticket_id": tid,
+                "action": "accept",
+                "by_user": t["user"],
+                "at": _now(),
+                "from_status": "reported",
+            },
+        )
+    doc = {
+        "device_id": t["device"],
+        "batch_id": new_id(),
+        "schema_version": 1,
+        "compact": True,
+        "ops": ops,
+    }
+    body = zstandard.ZstdCompressor(level=3).compress(
+        json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
+    )
+    return {"body": body, "records": len(ops), "photos": list(zip(digests, pictures, strict=True))}
+
+
+class Run:
+    """The terminals' syncs, timed per request kind."""
+
+    def __init__(self, url: str, concurrency: int) -> None:
+        self.url = url
+        self.gate = asyncio.Semaphore(concurrency)
+        self.latency: dict[str, list[float]] = defaultdict(list)
+        self.busy = 0
+
+    async def call(self, c: httpx.AsyncClient, kind: str, method: str, path: str, **kw: Any):
+        """One request, resent after a 503 as the terminal's retrier does."""
+        started = time.perf_counter()
+        for attempt in range(30):
+            r = await c.request(method, path, **kw)
+            if r.status_code != 503:
+                break
+            self.busy += 1
+            await asyncio.sleep(float(r.headers.get("Retry-After", "1")) * (1 + attempt / 4))
+        r.raise_for_status()
+        self.latency[kind].append((time.perf_counter() - started) * 1000)
+        return r
+
+    async def terminal(
+        self, c: httpx.AsyncClient, t: dict[str, Any], work: dict[str, Any], at: float
+    ) -> None:
+        """Wait for this terminal's moment, then sync it once."""
+        await asyncio.sleep(at)
+        auth = {**server_load.HEADERS, "Authorization": f"Bearer {t['token']}"}
+        async with self.gate:
+            for digest, data in work["photos"]:
+                await self.call(
+                    c,
+                    "blob",
+                    "POST",
+                    "/v1/blobs",
+                    headers=auth,
+                    json={"sha256": digest, "length": len(data)},
+                )
+                await self.call(
+                    c,
+                    "blob",
+                    "PATCH",
+                    f"/v1/blobs/{digest}",
+                    content=data,
+                    headers={
+                        **auth,
+                        "Upload-Offset": "0",
+                        "Content-Type": "application/octet-stream",
+                    },
+                )
+            r = await self.call(
+                c,
+                "push",
+                "POST",
+                "/v1/sync/push",
+                content=work["body"],
+                headers={**auth, "Content-Encoding": "zstd"},
+            )
+            assert r.json()["results"] == [], r.text[:300]
+            cursor = None
+            while True:
+                params = {"limit": 1000, **({"cursor": cursor} if cursor else {})}
+                page = (
+                    await self.call(c, "pull", "GET", "/v1/sync/pull", params=params, headers=auth)
+                ).json()
+                cursor = page["cursor"]
+                if not page["more"]:
+                    break
+
+    async def all(
+        self, terminals: list[dict[str, Any]], works: list[dict[str, Any]], spread: float
+    ) -> float:
+        """Every terminal's sync; the seconds from the first start to the last answer."""
+        limits = httpx.Limits(max_connections=500, max_keepalive_connections=500)
+        async with httpx.AsyncClient(base_url=self.url, timeout=300, limits=limits) as c:
+            starts = sorted(random.uniform(0, spread) for _ in terminals)
+            began = time.perf_counter()
+            await asyncio.gather(
+                *(
+                    self.terminal(c, t, w, s)
+                    for t, w, s in zip(terminals, works, starts, strict=True)
+                )
+            )
+            return time.perf_counter() - began
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, int(len(ordered) * share))], 1)
+
+
+def measure(args: argparse.Namespace, db: str, scratch: Path) -> dict[str, Any]:
+    """Set up, run, count."""
+    world = setup(db, args.terminals)
+    engine = world["engine"]
+
+    def size() -> int:
+        with engine.connect() as conn:
+            return int(conn.execute(text("SELECT pg_database_size(current_database())")).scalar())
+
+    before = size()
+    works = [day_of_work(t, args.visits, args.photos, args.photo_kb) for t in world["terminals"]]
+    pool = max(2, min(20, 80 // (3 * args.instances * args.workers)))
+    servers = [
+        server_load.Server(db, scratch / "blobs", args.workers, pool) for _ in range(args.instances)
+    ]
+    balancer = server_load.Balancer(servers, scratch) if args.instances > 1 else None
+    run = Run(balancer.url if balancer else servers[0].url, args.concurrency)
+    try:
+        cpu = sum(s.cpu_seconds() for s in servers)
+        wall = asyncio.run(run.all(world["terminals"], works, args.spread))
+        cpu = sum(s.cpu_seconds() for s in servers) - cpu
+    finally:
+        if balancer:
+            balancer.stop()
+        for s in servers:
+            s.stop()
+    records = sum(w["records"] for w in works)
+    with engine.connect() as conn:
+        landed = sum(
+            conn.execute(
+                select(func.count()).select_from(table).where(table.c.grid_id.in_(world["grids"]))
+            ).scalar_one()
+            for table in (schema.visit, schema.ticket, schema.ticket_transition)
+        )
+    growth = size() - before
+    engine.dispose()
+    return {
+        "terminals": args.terminals,
+        "instances": args.instances,
+        "workers_per_instance": args.workers,
+        "records": records,
+        "photos": sum(len(w["photos"]) for w in works),
+        "landed": landed,
+        "expected": records,
+        "wall_s": round(wall, 1),
+        "records_per_s": round(records / wall),
+        **{f"{kind}_p50_ms": _percentile(v, 0.5) for kind, v in sorted(run.latency.items())},
+        **{f"{kind}_p99_ms": _percentile(v, 0.99) for kind, v in sorted(run.latency.items())},
+        "requests": {kind: len(v) for kind, v in sorted(run.latency.items())},
+        "busy_answers": run.busy,
+        "server_cpu_ms_per_1000_records": round(cpu * 1000 / (records / 1000), 1),
+        "postgres_growth_mb_per_day": round(growth / 1e6, 1),
+        "median_push_ms": round(statistics.median(run.latency["push"]), 1),
+    }
+
+
+def main() -> None:
+    """Parse, run on a throwaway PostgreSQL database, print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--terminals", type=int, default=2000)
+    parser.add_argument("--instances", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=1, help="processes per instance")
+    parser.add_argument("--spread", type=float, default=60.0, help="seconds the starts span")
+    parser.add_argument("--concurrency", type=int, default=200, help="syncs at once at most")
+    parser.add_argument("--visits", type=int, default=30)
+    parser.add_argument("--photos", type=int, default=2)
+    parser.add_argument("--photo-kb", type=int, default=200)
+    parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/postgres")
+    args = parser.parse_args()
+    random.seed(1)
+    scratch = Path(tempfile.mkdtemp(prefix="gridterm-city-"))
+    name = f"gridterm_city_{secrets.token_hex(4)}"
+    with psycopg.connect(args.pg, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    load = os.getloadavg()[0]
+    try:
+        results = measure(args, args.pg.rsplit("/", 1)[0] + "/" + name, scratch)
+    finally:
+        with psycopg.connect(args.pg, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    results["load_average_1m"] = [round(load, 1), round(os.getloadavg()[0], 1)]
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()
