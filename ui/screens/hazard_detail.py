@@ -180,8 +180,9 @@ class HazardDetailScreen(Screen):
             self.tr("Cancel"), self._close_panel, self._confirm
         )
         actions.addWidget(self.panel)
-        actions.addWidget(self.panel_form.error)
+        # The error goes under the buttons: above them it pushed "confirm" from under the finger.
         actions.addLayout(buttons)
+        actions.addWidget(self.panel_form.error)
         self._confirm_row = [cancel, self.confirm]
         self._close_panel()
         right_col.addWidget(actions_card)

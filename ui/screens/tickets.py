@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 
 from gridterm.domain.tickets import URGENT_RESPONSE_MINUTES, Ticket, TicketStatus
 from gridterm.services.today import OPEN_STATUSES
@@ -33,6 +34,11 @@ class TicketsScreen(Screen):
         self.all: list[Ticket] = []
         self.urgent_banner = text_label("", "urgent")
         self.urgent_banner.setObjectName("urgentBanner")
+        # Its room is kept while hidden: appearing must not push the state tabs from under a
+        # finger reaching for them.
+        policy = self.urgent_banner.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.urgent_banner.setSizePolicy(policy)
         self.urgent_banner.hide()
         self.body.addWidget(self.urgent_banner)
         options = [(OPEN, self.tr("Open"))] + [
@@ -94,14 +100,30 @@ class TicketsScreen(Screen):
         waiting = [t for t in self.all if t.urgent and is_waiting(t)]
         if not waiting:
             self.urgent_banner.hide()
+            self._fit_banner()
             return
         oldest = min(t.reported_at for t in waiting)
         seconds = int((self.ws.session.now() - oldest).total_seconds())
-        self.urgent_banner.setText(
-            self.tr(
-                "%n urgent ticket(s) waiting for a response · longest {clock}", None, len(waiting)
-            ).replace("{clock}", clock_text(seconds))
-        )
+        self.urgent_banner.setText(self._banner_text(len(waiting), seconds))
         late = seconds >= URGENT_RESPONSE_MINUTES * 60
         set_role(self.urgent_banner, "urgent" if late else "warning")
+        self._fit_banner()
         self.urgent_banner.show()
+
+    def _banner_text(self, count: int, seconds: int) -> str:
+        return self.tr(
+            "%n urgent ticket(s) waiting for a response · longest {clock}", None, count
+        ).replace("{clock}", clock_text(seconds))
+
+    def _fit_banner(self) -> None:
+        """One height whether shown or not (urgent and warning pad differently): one line, or
+        two where the width does not hold it (portrait, large English text)."""
+        banner = self.urgent_banner
+        metrics = banner.fontMetrics()
+        text = banner.text() or self._banner_text(1, 0)
+        lines = 1 if metrics.horizontalAdvance(text) + 28 <= banner.width() else 2
+        banner.setFixedHeight(lines * metrics.lineSpacing() + 12)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_banner()

@@ -89,7 +89,6 @@ class PhotoStrip(QWidget):
         self.row.setSpacing(8)
         self.thumbs = QHBoxLayout()
         self.thumbs.setSpacing(6)
-        self.row.addLayout(self.thumbs)
         color = ctx.theme.color("text")
         self.camera_button = button(self.tr("Take photo"), object_name="takePhoto")
         self.camera_button.setIcon(icon("camera", color))
@@ -100,10 +99,15 @@ class PhotoStrip(QWidget):
         self.file_button.setIcon(icon("photo", color))
         self.file_button.setIconSize(icon_size())
         self.file_button.clicked.connect(self.choose_file)
+        # Buttons first, thumbnails after them: a new photo never moves a button.
         self.row.addWidget(self.camera_button)
         self.row.addWidget(self.file_button)
+        self.row.addLayout(self.thumbs)
         self.row.addStretch(1)
         self.dialog: QFileDialog | None = None
+        # As high as a thumbnail from the start: the first photo must not push down what is
+        # under the strip (the quick report's categories).
+        self.setMinimumHeight(THUMB_PX)
 
     def choose_file(self) -> None:
         """Open a (non-blocking) file picker for pictures."""

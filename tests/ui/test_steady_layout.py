@@ -1,0 +1,63 @@
+"""Targets stay under the finger: a banner, an error or a thumbnail appearing moves no button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication
+
+from tests.ui.conftest import log_in, open_tab, tap
+from tests.ui.test_tickets import report
+
+
+def place(widget) -> QRect:
+    """Where ``widget`` is in its window, after pending layout work."""
+    QApplication.processEvents()
+    return QRect(widget.mapTo(widget.window(), widget.rect().topLeft()), widget.size())
+
+
+def picture(tmp_path) -> str:
+    path = tmp_path / "p.png"
+    image = QImage(640, 480, QImage.Format.Format_RGB32)
+    image.fill(QColor("#3366aa"))
+    image.save(str(path))
+    return path
+
+
+def test_the_urgent_banner_does_not_move_the_state_tabs(qtbot, window) -> None:
+    log_in(qtbot, window)
+    screen = open_tab(qtbot, window, "tickets")
+    qtbot.waitUntil(lambda: screen.empty.isVisible())
+    tabs = {value: place(b) for value, b in screen.filter.buttons.items()}
+    report(window, "井盖破损", urgent=True)
+    qtbot.waitUntil(lambda: screen.urgent_banner.isVisible())
+    assert {value: place(b) for value, b in screen.filter.buttons.items()} == tabs
+
+
+def test_an_error_does_not_move_the_confirm_button(qtbot, window) -> None:
+    log_in(qtbot, window)
+    ticket = report(window)
+    window.shell.show_tab("tickets")
+    window.shell.open_ticket(ticket.id)
+    detail = window.shell.top_screen()
+    qtbot.waitUntil(lambda: detail.data is not None)
+    tap(qtbot, detail.findChild(type(detail.confirm), "action_escalate"))
+    before = place(detail.confirm), place(detail._confirm_row[0])
+    tap(qtbot, detail.confirm)  # no reason given
+    qtbot.waitUntil(lambda: detail.panel_form.error.isVisible())
+    assert (place(detail.confirm), place(detail._confirm_row[0])) == before
+
+
+def test_a_thumbnail_or_an_error_does_not_move_the_quick_report_buttons(
+    qtbot, window, tmp_path
+) -> None:
+    log_in(qtbot, window)
+    screen = open_tab(qtbot, window, "report")
+    targets = [*screen.category.buttons.values(), screen.send, screen.photos.file_button]
+    before = [place(b) for b in targets]
+    screen.photos.add_file(picture(tmp_path))
+    qtbot.waitUntil(lambda: len(screen.photos.digests) == 1)
+    assert [place(b) for b in targets] == before
+    tap(qtbot, screen.send)  # no category chosen
+    qtbot.waitUntil(lambda: screen.form.error.isVisible())
+    assert [place(b) for b in targets] == before
