@@ -347,6 +347,16 @@ ERRORS = {
     "net.unreachable": QT_TRANSLATE_NOOP(
         "Errors", "The server cannot be reached. Records stay safe here and go with the signal."
     ),
+    "net.certificate": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The server's certificate is not trusted: the connection may be intercepted. Nothing "
+        "was sent; records stay safe here. Tell your supervisor.",
+    ),
+    "net.certificate_settings": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The certificate settings are wrong: the CA file must be a .pem file of certificates, "
+        "the pin 64 hexadecimal digits.",
+    ),
     "net.bad_answer": QT_TRANSLATE_NOOP(
         "Errors", "The server answered wrongly. Records stay safe here; try again later."
     ),

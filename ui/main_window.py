@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSize, Signal
 from PySide6.QtGui import QCloseEvent
@@ -15,7 +15,7 @@ from ui.labels import error_message
 from ui.ops import CoreOp
 from ui.screens.first_run import FirstRunScreen, check_enrollment
 from ui.screens.login import LoginScreen
-from ui.settings import DB_PATH, LAST_WORKER_ID
+from ui.settings import CA_BUNDLE, DB_PATH, LAST_WORKER_ID, PIN_SHA256
 from ui.widgets.wheel import WheelGuard
 
 if TYPE_CHECKING:
@@ -91,13 +91,17 @@ class MainWindow(QMainWindow):
     def enroll(self, url: str, code: str, worker_id: str, pin: str) -> None:
         """Enroll with the server and log in online once, which creates the database."""
         target = self._db_target()
+        tls_settings = (self.ctx.settings.get(CA_BUNDLE), self.ctx.settings.get(PIN_SHA256))
 
         def run() -> None:
             from gridterm.store.keys import validate_pin
-            from ui.sync_runner import enroll_terminal
+            from ui.sync_runner import enroll_terminal, trust_of
 
             server, enrollment_code = check_enrollment(url, code)
-            enroll_terminal(server, enrollment_code, target, worker_id.strip(), validate_pin(pin))
+            trust = trust_of(*tls_settings)
+            enroll_terminal(
+                server, enrollment_code, target, worker_id.strip(), validate_pin(pin), trust=trust
+            )
 
         def done(_: object) -> None:
             self.first_run.set_building(False)
@@ -156,18 +160,25 @@ class MainWindow(QMainWindow):
 
     def _start_sync(self, workspace: Workspace, pin: str) -> None:
         """Load the sync engine after Today is shown, then run it in the background."""
-        from ui.sync_runner import SyncRunner, load_engine_modules
+        from ui.sync_runner import SyncRunner, load_engine_modules, trust_of
 
-        def started(_: object) -> None:
+        tls_settings = (self.ctx.settings.get(CA_BUNDLE), self.ctx.settings.get(PIN_SHA256))
+
+        def load() -> Any:
+            load_engine_modules()
+            return trust_of(*tls_settings)
+
+        def started(trust: Any) -> None:
             if self.workspace is not workspace:
                 return  # logged out meanwhile
             # The PIN stays with the sync login for this session: it renews the server token.
-            workspace.sync = SyncRunner(workspace.store, workspace.session.user.worker_id, pin)
+            user = workspace.session.user
+            workspace.sync = SyncRunner(workspace.store, user.worker_id, pin, trust)
             workspace.sync.start()
             if self.shell is not None:
                 self.shell.sync_started(workspace.sync)
 
-        CoreOp(self, load_engine_modules).success(started).run(self.ctx.ops)
+        CoreOp(self, load).success(started).run(self.ctx.ops)
 
     def _install_shell(self, tab: str | None = None) -> None:
         from ui.shell import Shell

@@ -25,6 +25,10 @@ class Setting(Generic[T]):
 LANGUAGE = Setting("ui/language", "zh_CN")
 THEME = Setting("ui/theme", "normal")
 SERVER_URL = Setting("sync/server_url", "")
+#: A street office's own CA bundle (PEM file) to trust instead of the system's; '' for none.
+CA_BUNDLE = Setting("sync/ca_bundle", "")
+#: The server certificate's SHA-256 fingerprint the terminal insists on; '' for no pin.
+PIN_SHA256 = Setting("sync/pin_sha256", "")
 PHOTO_MAX_PX = Setting("photos/max_px", 1600)
 IDLE_LOCK_MINUTES = Setting("security/idle_lock_minutes", 5)
 LAST_WORKER_ID = Setting("login/last_worker_id", "")

@@ -48,8 +48,21 @@ def load_engine_modules() -> Any:
     return auth
 
 
+def trust_of(ca_bundle: str, pin_sha256: str) -> Any:
+    """The terminal's TLS trust (``sync.client.tls.TlsTrust``) from its settings, checked."""
+    from sync.client.tls import TlsTrust
+
+    return TlsTrust(ca_bundle, pin_sha256).check()
+
+
 def enroll_terminal(
-    server_url: str, code: str, db_path: Any, worker_id: str, pin: str, kdf: Any = None
+    server_url: str,
+    code: str,
+    db_path: Any,
+    worker_id: str,
+    pin: str,
+    kdf: Any = None,
+    trust: Any = None,
 ) -> None:
     """Spend the enrollment code, log in online once (which creates the database), and sync
     once so the worker's area is on the terminal before the first login (blocking: network;
@@ -60,10 +73,10 @@ def enroll_terminal(
     from sync.client.settings import SyncSettings
     from sync.client.transport import Transport
 
-    device = enroll(server_url, code)
+    device = enroll(server_url, code, trust=trust)
     extra = {} if kdf is None else {"kdf": kdf}
-    store = first_login(db_path, device, worker_id, pin, **extra)
-    transport = Transport(device.server_url)
+    store = first_login(db_path, device, worker_id, pin, trust=trust, **extra)
+    transport = Transport(device.server_url, trust=trust)
     try:
         login = Login(store, transport, device, worker_id, pin)
         report = SyncEngine(store, login, SyncSettings.load(store)).run()
@@ -84,7 +97,7 @@ class SyncRunner(QObject):
     reached = Signal(bool)
     online = Signal(object)
 
-    def __init__(self, store: Store, worker_id: str, pin: str):
+    def __init__(self, store: Store, worker_id: str, pin: str, trust: Any = None):
         super().__init__()
         from sync.client.auth import Login, load_device
         from sync.client.background import BackgroundSync
@@ -95,10 +108,10 @@ class SyncRunner(QObject):
         from sync.client.transport import Transport
 
         device = load_device(store)
-        self.transport = Transport(device.server_url)
+        self.transport = Transport(device.server_url, trust=trust)
         login = Login(store, self.transport, device, worker_id, pin)
         self.engine = SyncEngine(store, login, SyncSettings.load(store))
-        probe = ServerProbe(device.server_url)
+        probe = ServerProbe(device.server_url, trust.ca_bundle if trust else "")
 
         def probe_and_tell() -> bool:
             answered = probe()

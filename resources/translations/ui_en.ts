@@ -716,6 +716,14 @@
             <translation>The server cannot be reached. Records stay safe here and go with the signal.</translation>
         </message>
         <message>
+            <source>The server&apos;s certificate is not trusted: the connection may be intercepted. Nothing was sent; records stay safe here. Tell your supervisor.</source>
+            <translation>The server&apos;s certificate is not trusted: the connection may be intercepted. Nothing was sent; records stay safe here. Tell your supervisor.</translation>
+        </message>
+        <message>
+            <source>The certificate settings are wrong: the CA file must be a .pem file of certificates, the pin 64 hexadecimal digits.</source>
+            <translation>The certificate settings are wrong: the CA file must be a .pem file of certificates, the pin 64 hexadecimal digits.</translation>
+        </message>
+        <message>
             <source>The server answered wrongly. Records stay safe here; try again later.</source>
             <translation>The server answered wrongly. Records stay safe here; try again later.</translation>
         </message>
@@ -2450,6 +2458,33 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>Clear</source>
             <translation>Clear</translation>
+        </message>
+    </context>
+    <context>
+        <name>Settings</name>
+        <message>
+            <source>Street office CA file (.pem); empty: the system&apos;s</source>
+            <translation>Street office CA file (.pem); empty: the system&apos;s</translation>
+        </message>
+        <message>
+            <source>SHA-256 fingerprint; empty: no pin</source>
+            <translation>SHA-256 fingerprint; empty: no pin</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>CA certificates</source>
+            <translation>CA certificates</translation>
+        </message>
+        <message>
+            <source>Pinned certificate</source>
+            <translation>Pinned certificate</translation>
+        </message>
+        <message>
+            <source>Certificate settings saved; used from the next login.</source>
+            <translation>Certificate settings saved; used from the next login.</translation>
         </message>
     </context>
     <context>

@@ -716,6 +716,14 @@
             <translation>连接不上服务器。记录已安全保存在本终端，有信号时会自动发送。</translation>
         </message>
         <message>
+            <source>The server&apos;s certificate is not trusted: the connection may be intercepted. Nothing was sent; records stay safe here. Tell your supervisor.</source>
+            <translation>服务器证书不可信：连接可能被拦截。没有发送任何数据，记录安全地保存在本机。请告知主管。</translation>
+        </message>
+        <message>
+            <source>The certificate settings are wrong: the CA file must be a .pem file of certificates, the pin 64 hexadecimal digits.</source>
+            <translation>证书设置有误：CA 文件必须是包含证书的 .pem 文件，固定指纹必须是 64 位十六进制数字。</translation>
+        </message>
+        <message>
             <source>The server answered wrongly. Records stay safe here; try again later.</source>
             <translation>服务器应答异常。记录已安全保存在本终端，请稍后再试。</translation>
         </message>
@@ -2441,6 +2449,33 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>Clear</source>
             <translation>清除</translation>
+        </message>
+    </context>
+    <context>
+        <name>Settings</name>
+        <message>
+            <source>Street office CA file (.pem); empty: the system&apos;s</source>
+            <translation>街道办 CA 文件（.pem）；留空：使用系统证书</translation>
+        </message>
+        <message>
+            <source>SHA-256 fingerprint; empty: no pin</source>
+            <translation>SHA-256 指纹；留空：不固定证书</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>CA certificates</source>
+            <translation>CA 证书</translation>
+        </message>
+        <message>
+            <source>Pinned certificate</source>
+            <translation>固定证书</translation>
+        </message>
+        <message>
+            <source>Certificate settings saved; used from the next login.</source>
+            <translation>证书设置已保存，下次登录起生效。</translation>
         </message>
     </context>
     <context>

@@ -20,6 +20,7 @@ from gridterm.store.reader import Reader
 from gridterm.store.tx import Tx
 from sync.client import state
 from sync.client.errors import AuthRequired, NotEnrolled
+from sync.client.tls import TlsTrust
 from sync.client.transport import Transport
 from sync.protocol import EnrollResponse, LoginResponse, UserInfo
 
@@ -36,10 +37,12 @@ class Device:
     device_token: str
 
 
-def enroll(server_url: str, code: str, device_name: str = "") -> Device:
+def enroll(
+    server_url: str, code: str, device_name: str = "", *, trust: TlsTrust | None = None
+) -> Device:
     """Spend a supervisor's one-time code; keep the result in memory until ``first_login``
     saves it (a wrong PIN there can be retried with the same ``Device``)."""
-    transport = Transport(server_url)
+    transport = Transport(server_url, trust=trust)
     try:
         answer = transport.call(
             "POST",
@@ -60,10 +63,11 @@ def first_login(
     *,
     kdf: KdfParams = DEFAULT_KDF,
     plaintext: bool = False,
+    trust: TlsTrust | None = None,
 ) -> Store:
     """A worker's first login on a freshly enrolled terminal: checked online, then the local
     database is created (or unlocked) with the same PIN and the device and session saved."""
-    transport = Transport(device.server_url)
+    transport = Transport(device.server_url, trust=trust)
     try:
         answer = _online_login(transport, device, worker_id, pin)
     finally:

@@ -17,14 +17,19 @@ PROBE_TIMEOUT = (3.0, 3.0)
 class ServerProbe:
     """``probe()`` is True when the server answers its health check."""
 
-    def __init__(self, server_url: str) -> None:
+    def __init__(self, server_url: str, ca_bundle: str = "") -> None:
         self.url = server_url.rstrip("/") + "/healthz"
+        #: a street office's own CA (tls.TlsTrust); a certificate problem shows in the sync
+        self.verify: str | bool = ca_bundle or True
 
     def __call__(self) -> bool:
         """One GET with short timeouts; any failure means unreachable."""
         try:
             answer = requests.get(
-                self.url, timeout=PROBE_TIMEOUT, headers={HEADER_PROTOCOL: str(PROTOCOL_VERSION)}
+                self.url,
+                timeout=PROBE_TIMEOUT,
+                headers={HEADER_PROTOCOL: str(PROTOCOL_VERSION)},
+                verify=self.verify,
             )
         except requests.RequestException:
             return False

@@ -15,6 +15,7 @@ from typing import Any
 
 import requests
 
+from sync.client import tls
 from sync.client.errors import (
     AuthRequired,
     Refused,
@@ -23,6 +24,7 @@ from sync.client.errors import (
     Unreachable,
     UpgradeRequired,
 )
+from sync.client.tls import TlsTrust
 from sync.protocol import HEADER_PROTOCOL, HEADER_RETRY_AFTER, PROTOCOL_VERSION
 
 #: Seconds to open a connection: a dead link is noticed quickly.
@@ -70,6 +72,7 @@ class Transport:
         *,
         connect_timeout: float = CONNECT_TIMEOUT,
         read_timeout: float = READ_TIMEOUT,
+        trust: TlsTrust | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.connect_timeout = connect_timeout
@@ -79,6 +82,7 @@ class Transport:
         self._http.headers.update(
             {HEADER_PROTOCOL: str(PROTOCOL_VERSION), "User-Agent": _USER_AGENT}
         )
+        self._verify = tls.apply(self._http, trust)
         self._lock = threading.Lock()
 
     def close(self) -> None:
@@ -116,11 +120,12 @@ class Transport:
                 params=params,
                 timeout=timeout,
                 allow_redirects=False,
+                verify=self._verify,
             )
             response.content  # noqa: B018 - read it all here, so a cut answer fails here
         except requests.RequestException as exc:
             self._count_attempt(method, path, body)
-            raise Unreachable("net.unreachable", f"{method} {path}: {exc}") from None
+            raise unreachable(method, path, exc) from None
         self._count(response)
         if not _framed(response):
             raise Unreachable("net.truncated", f"{method} {path}: the answer was cut short")
@@ -147,7 +152,11 @@ class Transport:
         received = 0
         try:
             with self._http.get(
-                self.base_url + path, headers=all_headers, timeout=timeout, stream=True
+                self.base_url + path,
+                headers=all_headers,
+                timeout=timeout,
+                stream=True,
+                verify=self._verify,
             ) as response:
                 if not 200 <= response.status_code < 300:
                     response.content  # noqa: B018 - the error body, for error_for
@@ -158,7 +167,7 @@ class Transport:
                     sink(piece)
                 status = response.status_code
         except requests.RequestException as exc:
-            raise Unreachable("net.unreachable", f"GET {path}: {exc}") from None
+            raise unreachable("GET", path, exc) from None
         finally:
             with self._lock:
                 self.count.requests += 1
@@ -183,6 +192,14 @@ class Transport:
             self.count.requests += 1
             self.count.bytes_up += up
             self.count.bytes_down += down
+
+
+def unreachable(method: str, path: str, exc: requests.RequestException) -> Unreachable:
+    """The failure of a request that got no answer: ``net.certificate`` when the server's
+    certificate was not trusted (a wrong CA, an expired certificate, another one than the
+    pinned one: possibly an interception), ``net.unreachable`` otherwise."""
+    code = "net.certificate" if isinstance(exc, requests.exceptions.SSLError) else "net.unreachable"
+    return Unreachable(code, f"{method} {path}: {exc}")
 
 
 def _framed(response: requests.Response) -> bool:

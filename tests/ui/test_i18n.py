@@ -34,6 +34,8 @@ PLACEHOLDER = re.compile(r"\{[a-z_]+(?::[^}]*)?\}|%n")
 ALLOWED_WORDS = {"GridTerm", "PIN", "https", "http", "jpg", "jpeg", "png", "webp", "English"}
 #: The shape of an enrollment code, shown as an example.
 ALLOWED_WORDS |= {"ABCD", "EFGH", "JKLM"}
+#: Certificate settings name the file type and the hash as they are written (issue 16).
+ALLOWED_WORDS |= {"pem", "SHA"}
 LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 URL = re.compile(r"https?://\S+")
 

@@ -12,6 +12,7 @@ from ui.context import AppContext
 from ui.labels import ROLES, label
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
+from ui.screens.settings_tls import TlsRows
 from ui.settings import (
     IDLE_LOCK_MINUTES,
     LANGUAGE,
@@ -58,6 +59,7 @@ class SettingsScreen(Screen):
         server_row.addWidget(self.save_server)
         self.form.row(self.tr("Server"), server_row)
         self.form.fields["url"] = self.server
+        self.tls = TlsRows(self, ctx, self.form, self._said)
 
         # Each language is named in itself, so a worker can find theirs whatever is shown.
         self.language = Choice([("zh_CN", "中文"), ("en", "English")], "language")
@@ -145,6 +147,10 @@ class SettingsScreen(Screen):
         text += " " + self.tr("They stay here and go with the next sync.")
         self.unsent_note.setText(text)
         self.unsent_note.show()
+
+    def _said(self, text: str) -> None:
+        self.saved.setText(text)
+        self.saved.show()
 
     def _save_server(self) -> None:
         url = self.server.text().strip().rstrip("/")
