@@ -88,6 +88,9 @@ class PushRequest(_Model):
     #: Ask for the compact answer: ``results`` then lists only the ops that were not
     #: applied as sent, and ``others_applied`` says every other op of the batch was.
     compact: bool = False
+    #: The terminal's clock as it sends (ISO 8601): the server measures its skew from it
+    #: (``gridterm.domain.server_clock``); older terminals leave it out.
+    sent_at: str | None = Field(default=None, max_length=40)
 
 
 class OpResult(_Model):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
@@ -41,6 +41,14 @@ def waited_text(minutes: int) -> str:
         return translate("Time", "{h} h {m} min").format(h=hours, m=mins)
     days, hours = divmod(hours, 24)
     return translate("Time", "{d} d {h} h").format(d=days, h=hours)
+
+
+def due_text(left: timedelta) -> str:
+    """Time left to a deadline (2 h 5 min left), or past it (overdue 3 d 4 h)."""
+    minutes = int(abs(left.total_seconds()) // 60)
+    if left < timedelta():
+        return translate("Time", "overdue {time}").format(time=waited_text(minutes))
+    return translate("Time", "{time} left").format(time=waited_text(minutes))
 
 
 def clock_text(seconds: int) -> str:

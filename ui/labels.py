@@ -10,7 +10,7 @@ import logging
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
-from gridterm.domain import categories
+from gridterm.domain.office_settings import OfficeSettings, built_in
 
 translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
@@ -402,15 +402,16 @@ def label(table: dict[str, str], value: object, context: str = "Labels") -> str:
     return translate(context, source) if source else str(key)
 
 
-def category_codes() -> list[str]:
+def category_codes(settings: OfficeSettings) -> list[str]:
     """The ticket categories a worker picks from, in the street office's order (stored codes;
-    the list is data: ``gridterm.domain.categories``)."""
-    return [c.code for c in categories.choosable()]
+    the list is data the server delivers: ``gridterm.domain.office_settings``)."""
+    return [c.code for c in settings.choosable()]
 
 
-def category_label(category: str) -> str:
-    """A ticket category in the UI's language (unknown, older categories as stored)."""
-    return categories.category_label(category, QLocale().name())
+def category_label(category: str, settings: OfficeSettings | None = None) -> str:
+    """A ticket category in the UI's language (unknown, older categories as stored), by the
+    street office's ``settings`` (the built-in list when None)."""
+    return (settings or built_in()).category_label(category, QLocale().name())
 
 
 def field_label(field: str | None) -> str:

@@ -28,9 +28,10 @@ def tour(window: MainWindow, wait: Wait) -> Iterator[tuple[str, QWidget]]:
     wait(lambda: bool(tickets.all) or tickets.empty.isVisible())
     yield "tickets", tickets
     if tickets.all:
-        waiting = [t for t in tickets.all if t.urgent and t.status.value == "reported"]
-        urgent = [t for t in tickets.all if t.urgent and t.status.value != "closed"]
-        chosen = (waiting or urgent or tickets.model.rows() or tickets.all)[0]
+        every = [line.ticket for line in tickets.all]
+        waiting = [t for t in every if t.urgent and t.status.value == "reported"]
+        urgent = [t for t in every if t.urgent and t.status.value != "closed"]
+        chosen = (waiting or urgent or every)[0]
         shell.open_ticket(chosen.id)
         detail: Any = shell.top_screen()
         wait(lambda: detail.data is not None)

@@ -45,7 +45,11 @@ def parse(text: str) -> tuple[TicketCategory, ...]:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise ValidationError("categories.bad_file", f"not YAML: {exc}") from None
-    entries = data.get("categories") if isinstance(data, dict) else None
+    return from_entries(data.get("categories") if isinstance(data, dict) else None)
+
+
+def from_entries(entries: object) -> tuple[TicketCategory, ...]:
+    """Categories from a parsed list of mappings (a file's, or the server's settings)."""
     if not isinstance(entries, list) or not entries:
         raise ValidationError("categories.bad_file", "no 'categories' list")
     found: list[TicketCategory] = []
@@ -79,9 +83,14 @@ def _load(path: Path) -> tuple[TicketCategory, ...]:
     return parse(path.read_text(encoding="utf-8"))
 
 
+def category_file() -> Path:
+    """The file the built-in categories come from (the shipped one, or ``ENV_FILE``'s)."""
+    return Path(os.environ.get(ENV_FILE) or DEFAULT_FILE)
+
+
 def ticket_categories(path: Path | None = None) -> tuple[TicketCategory, ...]:
     """The street office's categories in their configured order (read once per file)."""
-    return _load(path or Path(os.environ.get(ENV_FILE) or DEFAULT_FILE))
+    return _load(path or category_file())
 
 
 def choosable() -> tuple[TicketCategory, ...]:

@@ -284,7 +284,3 @@ class Ticket:
     def waited_minutes(self, now: datetime) -> int:
         """Minutes since the report: urgent tickets show it against the 10-minute promise."""
         return max(0, int((now - self.reported_at).total_seconds() // 60))
-
-
-#: The response promise for urgent matters (10分钟服务承诺).
-URGENT_RESPONSE_MINUTES = 10

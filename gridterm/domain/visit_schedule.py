@@ -7,19 +7,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from gridterm.domain.office_settings import OfficeSettings, built_in
 from gridterm.domain.territory import KeyReason
-
-#: Days between visits per reason (独居老人 weekly, …). The strictest reason of a household wins.
-VISIT_INTERVAL_DAYS: dict[KeyReason, int] = {
-    KeyReason.ELDERLY_ALONE: 7,
-    KeyReason.COMMUNITY_CORRECTION: 7,
-    KeyReason.EMPTY_NEST: 14,
-    KeyReason.DISABLED: 14,
-    KeyReason.PATIENT: 14,
-    KeyReason.PREGNANT: 14,
-    KeyReason.LEFT_BEHIND_MINOR: 14,
-    KeyReason.LOW_INCOME: 30,
-}
 
 
 class DueState(StrEnum):
@@ -43,21 +32,28 @@ class VisitDue:
     days_overdue: int = 0
 
 
-def interval_for(reasons: Iterable[KeyReason]) -> int | None:
-    """The shortest interval among ``reasons``; None for a household that is not key."""
-    days = [VISIT_INTERVAL_DAYS[r] for r in reasons]
-    return min(days) if days else None
+def interval_for(
+    reasons: Iterable[KeyReason], settings: OfficeSettings | None = None
+) -> int | None:
+    """The shortest interval among ``reasons`` in the street office's ``settings`` (days
+    between visits per reason: 独居老人 weekly, …; the built-in ones when None); None for a
+    household that is not key."""
+    return (settings or built_in()).interval_for(reasons)
 
 
 def visit_due(
-    household_id: str, reasons: frozenset[KeyReason], last_visit: date | None, today: date
+    household_id: str,
+    reasons: frozenset[KeyReason],
+    last_visit: date | None,
+    today: date,
+    settings: OfficeSettings | None = None,
 ) -> VisitDue | None:
     """The due state of one household, or None when it has no visit frequency.
 
     A key household never visited is overdue from the start: it was due the day it became key,
     which the terminal does not know, so it comes first on the round.
     """
-    interval = interval_for(reasons)
+    interval = interval_for(reasons, settings)
     if interval is None:
         return None
     if last_visit is None:

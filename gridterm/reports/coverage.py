@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from gridterm.domain.office_settings import OfficeSettings
 from gridterm.domain.territory import KeyReason
 from gridterm.domain.visit_schedule import DueState, visit_due
 from gridterm.reports.period import local_day
+from gridterm.services import office_settings
 from gridterm.services.session import Session
 from gridterm.store.reader import Reader
 
@@ -48,11 +50,14 @@ def band_of(days: int | None) -> Band:
 
 
 def tile_coverage(
-    key_reasons: frozenset[KeyReason], last: date | None, today: date
+    key_reasons: frozenset[KeyReason],
+    last: date | None,
+    today: date,
+    settings: OfficeSettings | None = None,
 ) -> TileCoverage:
     """Coverage of one household from its key reasons and the day of its last visit."""
     days = None if last is None else max(0, (today - last).days)
-    due = visit_due("", key_reasons, last, today)
+    due = visit_due("", key_reasons, last, today, settings)
     return TileCoverage(days, band_of(days), due is not None and due.state is DueState.OVERDUE)
 
 
@@ -65,6 +70,7 @@ def building_coverage(session: Session, building_id: str) -> dict[str, TileCover
         if grid is None:
             return {}
         session.require_grid(r, grid)
+        settings = office_settings.current(r)
         out = {}
         for row in r.iter(
             "SELECT h.id, h.key_reasons, h.vacant, (SELECT max(visited_at) FROM visit v"
@@ -77,7 +83,7 @@ def building_coverage(session: Session, building_id: str) -> dict[str, TileCover
                 if row["vacant"]
                 else frozenset(KeyReason(k) for k in json.loads(row["key_reasons"]))
             )
-            out[row["id"]] = tile_coverage(reasons, last, today)
+            out[row["id"]] = tile_coverage(reasons, last, today, settings)
         return out
 
     return session.store.read(read)

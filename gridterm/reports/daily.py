@@ -113,11 +113,12 @@ def daily_log(source: ReportSource, area: Area, period: Period, now: datetime) -
     ]
     hazards = source.hazards(area, start, end)
     reported = [t for t in tickets if period.start <= t.reported_at < period.end]
+    promise = source.settings(area).urgent.respond
     urgent = [
         UrgentLine(t.id, t.title, area.grid_names.get(t.grid_id, ""), r)
         for t in reported
         if t.urgent
-        for r in [first_response(t, steps_by_ticket.get(t.id, ()), now)]
+        for r in [first_response(t, steps_by_ticket.get(t.id, ()), now, promise)]
     ]
     # Anyone who acted in the area that day has a line, assigned there or not.
     known = {w.id for w in staff}

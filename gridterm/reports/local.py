@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
 
+from gridterm.domain.office_settings import OfficeSettings
 from gridterm.domain.users import ScopeLevel
 from gridterm.reports.area import Place
 from gridterm.reports.period import local_day
@@ -26,6 +27,7 @@ from gridterm.reports.rows import (
     concern_categories,
     item_texts,
 )
+from gridterm.services import office_settings
 from gridterm.store.reader import Reader
 
 #: ``sync_state`` key of the last sync that completed (``sync.client.state.LAST_SYNC_AT``).
@@ -195,13 +197,11 @@ class LocalSource:
         out = []
         for chunk in _chunks(list(ticket_ids)):
             for row in self.r.conn.execute(
-                "SELECT ticket_id, action, by_user, at, photo FROM ticket_transition"
+                "SELECT ticket_id, action, by_user, at, photo, server_at FROM ticket_transition"
                 f" WHERE ticket_id IN ({_marks(chunk)})",
                 tuple(chunk),
             ):
-                out.append(
-                    StepRow(row[0], row[1], row[2], datetime.fromisoformat(row[3]), bool(row[4]))
-                )
+                out.append(step_row(row))
         return out
 
     def hazards(self, area: Area, start: str, end: str) -> list[HazardRow]:
@@ -248,6 +248,10 @@ class LocalSource:
         """The last sync that completed on this terminal."""
         return _time(self.r.scalar("SELECT value FROM sync_state WHERE key = ?", (LAST_SYNC_AT,)))
 
+    def settings(self, area: Area) -> OfficeSettings:
+        """The settings this terminal last received (a terminal holds one street office's)."""
+        return office_settings.current(self.r)
+
 
 def _grids(rows: list[dict[str, Any]]) -> dict[str, str]:
     return {row["id"]: row["name"] for row in rows}
@@ -275,6 +279,12 @@ def visit_row(row: Sequence[Any]) -> VisitRow:
         key=bool(row[10]),
         revision_of=row[11],
     )
+
+
+def step_row(row: Sequence[Any]) -> StepRow:
+    """(ticket_id, action, by_user, at, photo, server_at) as a ``StepRow``."""
+    server_at = datetime.fromisoformat(row[5]) if row[5] else None
+    return StepRow(row[0], row[1], row[2], datetime.fromisoformat(row[3]), bool(row[4]), server_at)
 
 
 def ticket_row(row: Any) -> TicketRow:

@@ -7,9 +7,9 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from gridterm.domain.office_settings import OfficeSettings
 from gridterm.domain.territory import KeyReason
 from gridterm.domain.users import User
-from gridterm.domain.visit_schedule import interval_for
 from gridterm.reports.daily import by_ticket, counted
 from gridterm.reports.masking import mask_household
 from gridterm.reports.period import Period, local_day, stored, until
@@ -173,7 +173,7 @@ def monthly_summary(
         ),
         coverage=coverage,
         concerns=_concerns(visits, earlier),
-        tickets=_tickets(tickets, steps, period, now),
+        tickets=_tickets(tickets, steps, period, now, source.settings(area)),
         hazards=_hazards(source.hazards(area, start, end), area, period, today),
     )
 
@@ -183,8 +183,9 @@ def _coverage(
 ) -> Coverage:
     missed: list[Missed] = []
     households = covered = 0
+    settings = source.settings(area)
     for h in source.key_households(area, since, end):
-        interval = interval_for(KeyReason(r) for r in h.reasons)
+        interval = settings.interval_for(KeyReason(r) for r in h.reasons)
         if interval is None:
             continue
         households += 1
@@ -218,7 +219,11 @@ def _concerns(visits: list[VisitRow], earlier: list[str]) -> tuple[ConcernLine, 
 
 
 def _tickets(
-    tickets: list[TicketRow], steps: dict[str, list[StepRow]], period: Period, now: datetime
+    tickets: list[TicketRow],
+    steps: dict[str, list[StepRow]],
+    period: Period,
+    now: datetime,
+    settings: OfficeSettings,
 ) -> TicketFigures:
     month = [t for t in tickets if period.start <= t.reported_at < period.end]
     hours: list[float] = []
@@ -227,7 +232,8 @@ def _tickets(
         if done is not None and period.start <= done < period.end:
             hours.append((done - t.reported_at).total_seconds() / 3600)
     urgent = [t for t in month if t.urgent]
-    kept = sum(1 for t in urgent if first_response(t, steps.get(t.id, ()), now).kept)
+    promise = settings.urgent.respond
+    kept = sum(1 for t in urgent if first_response(t, steps.get(t.id, ()), now, promise).kept)
     at = min(now, period.end)
     return TicketFigures(
         reported=len(month),
@@ -238,7 +244,11 @@ def _tickets(
         closed=len(hours),
         mean_hours_to_close=sum(hours) / len(hours) if hours else None,
         p90_hours_to_close=percentile(hours, 0.9),
-        overdue=sum(1 for t in tickets if t.reported_at < period.end and is_overdue(t, at)),
+        overdue=sum(
+            1
+            for t in tickets
+            if t.reported_at < period.end and is_overdue(t, steps.get(t.id, ()), settings, at)
+        ),
         urgent=len(urgent),
         promise_kept=kept,
     )

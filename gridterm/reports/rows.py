@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol
 
+from gridterm.domain.office_settings import OfficeSettings
 from gridterm.domain.users import ScopeLevel
 
 
@@ -107,6 +108,8 @@ class StepRow:
     by_user: str
     at: datetime
     photo: bool = False
+    #: the step's time on the server's clock, once the server has stamped it
+    server_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +180,10 @@ class ReportSource(Protocol):
     def data_as_of(self) -> datetime | None:
         """When the data was last confirmed complete: the terminal's last confirmed sync, the
         server's clock (None when never synced)."""
+
+    def settings(self, area: Area) -> OfficeSettings:
+        """The street office's settings the area's figures follow (visit intervals,
+        deadlines)."""
 
 
 def concern_categories(concerns_json: str) -> tuple[str, ...]:

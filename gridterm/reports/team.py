@@ -50,9 +50,11 @@ def team_today(source: ReportSource, area: Area, now: datetime) -> Team:
     period = day_period(today)
     start, end = period.utc_range()
     due_by_grid: dict[str, list[DueState]] = {}
+    settings = source.settings(area)
     for h in source.key_households(area, stored(period.start.replace(year=today.year - 1)), end):
         last = max(h.visits, default=None)
-        due = visit_due(h.id, frozenset(KeyReason(r) for r in h.reasons), last, today)
+        reasons = frozenset(KeyReason(r) for r in h.reasons)
+        due = visit_due(h.id, reasons, last, today, settings)
         if due is not None and due.state is not DueState.NOT_DUE:
             due_by_grid.setdefault(h.grid_id, []).append(due.state)
     open_by_grid: dict[str, list[bool]] = {}

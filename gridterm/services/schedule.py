@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from gridterm.domain.territory import KeyReason
 from gridterm.domain.visit_schedule import VisitDue, round_order, visit_due
+from gridterm.services import office_settings
 from gridterm.services.session import Session
 from gridterm.store.reader import Reader
 
@@ -22,6 +23,7 @@ def due_visits(session: Session, today: date) -> list[VisitDue]:
         if not grids:
             return []
         marks = ",".join("?" * len(grids))
+        settings = office_settings.current(r)
         items = []
         for row in r.iter(
             f"SELECT h.id, h.key_reasons, (SELECT max(visited_at) FROM visit v "
@@ -31,7 +33,7 @@ def due_visits(session: Session, today: date) -> list[VisitDue]:
         ):
             reasons = frozenset(KeyReason(k) for k in json.loads(row["key_reasons"]))
             last = datetime.fromisoformat(row["last"]).date() if row["last"] else None
-            due = visit_due(row["id"], reasons, last, today)
+            due = visit_due(row["id"], reasons, last, today, settings)
             if due is not None:
                 items.append(due)
         return round_order(items)

@@ -9,6 +9,7 @@ from gridterm.domain.tickets import Ticket, TicketAction, TicketStatus, Transiti
 from gridterm.errors import NotFoundError
 from gridterm.ids import new_id
 from gridterm.services import rows
+from gridterm.services.deadlines import TicketLine, by_deadline, ticket_lines
 from gridterm.services.session import Session
 from gridterm.services.verification import another_must_verify
 from gridterm.store.reader import Reader
@@ -152,18 +153,23 @@ class Tickets:
 
     def in_my_area(self, status: TicketStatus | None = None) -> list[Ticket]:
         """Tickets in the user's grids (optionally of one status), urgent and oldest first."""
+        return self.session.store.read(lambda r: self._in_area(r, status))
 
-        def read(r: Reader) -> list[Ticket]:
-            grids = self.session.visible_grid_ids(r)
-            if not grids:
-                return []
-            marks = ",".join("?" * len(grids))
-            sql = f"SELECT * FROM ticket WHERE grid_id IN ({marks})"
-            params: list[object] = list(grids)
-            if status is not None:
-                sql += " AND status = ?"
-                params.append(TicketStatus(status).value)
-            sql += " ORDER BY urgent DESC, reported_at"
-            return [rows.ticket(row) for row in r.iter(sql, tuple(params))]
+    def lines(self, status: TicketStatus | None = None) -> list[TicketLine]:
+        """``in_my_area`` with each ticket's deadline, soonest (most overdue) first."""
+        return self.session.store.read(
+            lambda r: by_deadline(ticket_lines(r, self._in_area(r, status)))
+        )
 
-        return self.session.store.read(read)
+    def _in_area(self, r: Reader, status: TicketStatus | None) -> list[Ticket]:
+        grids = self.session.visible_grid_ids(r)
+        if not grids:
+            return []
+        marks = ",".join("?" * len(grids))
+        sql = f"SELECT * FROM ticket WHERE grid_id IN ({marks})"
+        params: list[object] = list(grids)
+        if status is not None:
+            sql += " AND status = ?"
+            params.append(TicketStatus(status).value)
+        sql += " ORDER BY urgent DESC, reported_at"
+        return [rows.ticket(row) for row in r.iter(sql, tuple(params))]

@@ -8,6 +8,8 @@ from datetime import date, datetime
 
 from gridterm.domain.territory import KeyReason
 from gridterm.domain.visit_schedule import DueState
+from gridterm.services import rows
+from gridterm.services.deadlines import ticket_lines
 from gridterm.services.schedule import due_visits
 from gridterm.services.session import Session
 from gridterm.store.reader import Reader
@@ -39,6 +41,8 @@ class DayCounts:
     tickets_reported: int
     tickets_open: int
     urgent_open: int
+    #: open tickets of the area past their deadline (办理时限) now
+    tickets_overdue: int = 0
 
 
 def due_households(session: Session, today: date, limit: int = 500) -> list[DueHousehold]:
@@ -97,7 +101,7 @@ def day_counts(session: Session, day_start: datetime, day_end: datetime) -> DayC
             (user_id, start, end),
         )
         grids = session.visible_grid_ids(r)
-        open_n = urgent = 0
+        open_n = urgent = overdue = 0
         if grids:
             marks = ",".join("?" * len(grids))
             states = ",".join("?" * len(OPEN_STATUSES))
@@ -107,7 +111,19 @@ def day_counts(session: Session, day_start: datetime, day_end: datetime) -> DayC
                 (*grids, *OPEN_STATUSES),
             )
             open_n, urgent = (row["n"], row["u"]) if row else (0, 0)
-        return DayCounts(int(visits["n"]), int(visits["k"]), int(reported or 0), open_n, urgent)
+            running = [
+                rows.ticket(t)
+                for t in r.iter(
+                    f"SELECT * FROM ticket WHERE grid_id IN ({marks})"
+                    " AND status IN ('reported', 'accepted', 'dispatched')",
+                    tuple(grids),
+                )
+            ]
+            now = session.now()
+            overdue = sum(line.overdue(now) for line in ticket_lines(r, running))
+        return DayCounts(
+            int(visits["n"]), int(visits["k"]), int(reported or 0), open_n, urgent, overdue
+        )
 
     return session.store.read(read)
 

@@ -117,6 +117,8 @@ CATALOG: tuple[Entity, ...] = (
     Entity("user", Merge.SERVER, User),
     Entity("user_grid", Merge.SERVER, key=("user_id", "grid_id")),
     Entity("checklist_template", Merge.SERVER),
+    # a street office's settings as published (gridterm.domain.office_settings)
+    Entity("office_settings", Merge.SERVER),
     _edited("ticket", Ticket, photo_list="photos", shown_as=("ticket", "id")),
     _fact(
         "ticket_transition",

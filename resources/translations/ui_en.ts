@@ -255,6 +255,10 @@
             <translation>Category</translation>
         </message>
         <message>
+            <source>Time limit</source>
+            <translation>Time limit</translation>
+        </message>
+        <message>
             <source>Deadline</source>
             <translation>Deadline</translation>
         </message>
@@ -1139,12 +1143,24 @@
             <source>{date} · %n days overdue</source>
             <translation>{date} · %n d overdue</translation>
         </message>
+        <message>
+            <source>{date} · due today</source>
+            <translation>{date} · due today</translation>
+        </message>
+        <message>
+            <source>{date} · %n days left</source>
+            <translation>{date} · %n d left</translation>
+        </message>
     </context>
     <context>
         <name>HazardsScreen</name>
         <message>
             <source>Hazard status by market</source>
             <translation>Hazard status by market</translation>
+        </message>
+        <message>
+            <source>Overdue only</source>
+            <translation>Overdue only</translation>
         </message>
         <message>
             <source>Open hazards</source>
@@ -2981,6 +2997,10 @@ Worker ID {worker_id} · PIN {pin}</translation>
             <translation>Open</translation>
         </message>
         <message>
+            <source>Overdue</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
             <source>Tickets</source>
             <translation>Tickets</translation>
         </message>
@@ -3013,6 +3033,14 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>{d} d {h} h</source>
             <translation>{d} d {h} h</translation>
+        </message>
+        <message>
+            <source>overdue {time}</source>
+            <translation>overdue {time}</translation>
+        </message>
+        <message>
+            <source>{time} left</source>
+            <translation>{time} left</translation>
         </message>
     </context>
     <context>
@@ -3052,6 +3080,10 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>Urgent tickets</source>
             <translation>Urgent tickets</translation>
+        </message>
+        <message>
+            <source>Tickets overdue</source>
+            <translation>Tickets overdue</translation>
         </message>
         <message>
             <source>Unsaved visits</source>

@@ -255,6 +255,10 @@
             <translation>类别</translation>
         </message>
         <message>
+            <source>Time limit</source>
+            <translation>办理时限</translation>
+        </message>
+        <message>
             <source>Deadline</source>
             <translation>整改期限</translation>
         </message>
@@ -1138,12 +1142,24 @@
             <source>{date} · %n days overdue</source>
             <translation>{date} · 逾期 %n 天</translation>
         </message>
+        <message>
+            <source>{date} · due today</source>
+            <translation>{date} · 今日到期</translation>
+        </message>
+        <message>
+            <source>{date} · %n days left</source>
+            <translation>{date} · 剩余 %n 天</translation>
+        </message>
     </context>
     <context>
         <name>HazardsScreen</name>
         <message>
             <source>Hazard status by market</source>
             <translation>各市场隐患状态</translation>
+        </message>
+        <message>
+            <source>Overdue only</source>
+            <translation>只看逾期</translation>
         </message>
         <message>
             <source>Open hazards</source>
@@ -2964,6 +2980,10 @@ Worker ID {worker_id} · PIN {pin}</source>
             <translation>未办结</translation>
         </message>
         <message>
+            <source>Overdue</source>
+            <translation>已超时</translation>
+        </message>
+        <message>
             <source>Tickets</source>
             <translation>工单</translation>
         </message>
@@ -2995,6 +3015,14 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>{d} d {h} h</source>
             <translation>{d} 天 {h} 小时</translation>
+        </message>
+        <message>
+            <source>overdue {time}</source>
+            <translation>已超时 {time}</translation>
+        </message>
+        <message>
+            <source>{time} left</source>
+            <translation>剩余 {time}</translation>
         </message>
     </context>
     <context>
@@ -3034,6 +3062,10 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>Urgent tickets</source>
             <translation>紧急工单</translation>
+        </message>
+        <message>
+            <source>Tickets overdue</source>
+            <translation>超时工单</translation>
         </message>
         <message>
             <source>Unsaved visits</source>

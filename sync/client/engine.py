@@ -16,6 +16,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 from gridterm.store import Store
 from gridterm.store.tx import utc_now
@@ -49,8 +50,11 @@ class SyncEngine:
         settings: SyncSettings | None = None,
         *,
         progress: Progress | None = None,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
         self.store = store
+        #: the terminal's clock, told to the server with each push (its receipt stamps)
+        self.clock = clock or (lambda: datetime.now(UTC))
         self.login = login
         self.transport = login.transport
         self.settings = settings or SyncSettings.load(store)
@@ -124,6 +128,7 @@ class SyncEngine:
             kept_grids=kept,
             before_batch=preparer.prepare,
             progress=self.progress,
+            clock=self.clock,
         )
         clock = time.monotonic
         left_unsettled = 0  # quarantined as their grid left (``removal.settle_leaving``)

@@ -107,8 +107,10 @@ def body(
     ops: Sequence[OutboxOp],
     *,
     compact: bool = False,
+    sent_at: str | None = None,
 ) -> bytes:
-    """The push request as JSON bytes (``compact``: ask for the compact answer)."""
+    """The push request as JSON bytes (``compact``: ask for the compact answer; ``sent_at``:
+    the terminal's clock now, for the server's stamps)."""
     doc: dict[str, Any] = {
         "device_id": device_id,
         "batch_id": batch_id,
@@ -116,6 +118,8 @@ def body(
     }
     if compact:
         doc["compact"] = True
+    if sent_at is not None:
+        doc["sent_at"] = sent_at
     head = json.dumps(doc, separators=(",", ":"))
     return f'{head[:-1]},"ops":[{",".join(op.wire() for op in ops)}]}}'.encode()
 

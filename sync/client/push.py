@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 import pydantic
 import zstandard
@@ -66,8 +67,10 @@ class Pusher:
         kept_grids: frozenset[str] = frozenset(),
         before_batch: Callable[[Sequence[OutboxOp]], bool] | None = None,
         progress: Progress | None = None,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         store, settings = stage.store, stage.settings
+        self.clock = clock
         self.store = store
         self.transport = stage.transport
         self.login = stage.login
@@ -238,7 +241,14 @@ class Pusher:
 
     def _encode(self, batch_id: str, ops: Sequence[OutboxOp]) -> bytes:
         # compact answer: the server lists only the ops not applied as sent
-        raw = outbox.body(self.login.device.device_id, batch_id, SCHEMA_VERSION, ops, compact=True)
+        raw = outbox.body(
+            self.login.device.device_id,
+            batch_id,
+            SCHEMA_VERSION,
+            ops,
+            compact=True,
+            sent_at=self.clock().isoformat(timespec="milliseconds"),
+        )
         if self._encoding == "zstd":
             return self._zstd.compress(raw)
         return gzip.compress(raw, compresslevel=6)

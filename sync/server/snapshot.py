@@ -69,6 +69,10 @@ def _query(principal: Principal, entity: str) -> Select[Any]:
         )
     if entity == "check_in":
         return _wire(table).where(table.c.user_id.in_(sorted(principal.user_nums)))
+    if entity == "office_settings":
+        return _wire(table).where(
+            table.c.street_office_id.in_(sorted(principal.street_office_nums))
+        )
     return _wire(table)  # checklist_template: every terminal has them all
 
 

@@ -137,9 +137,11 @@ def test_first_response_and_percentile() -> None:
     at = datetime(2026, 11, 20, 1, 0, tzinfo=UTC)
     ticket = TicketRow("t", "g1", "c", "x", True, "reported", "grid", "u", at)
     late = [StepRow("t", "accept", "u", at + timedelta(minutes=12))]
-    assert first_response(ticket, late, at + timedelta(hours=1)).kept is False
-    assert first_response(ticket, [], at + timedelta(minutes=3)).kept is None
-    assert first_response(ticket, [], at + timedelta(minutes=11)).kept is False
+    ten = timedelta(minutes=10)
+    assert first_response(ticket, late, at + timedelta(hours=1), ten).kept is False
+    assert first_response(ticket, late, at + timedelta(hours=1), 2 * ten).kept is True
+    assert first_response(ticket, [], at + timedelta(minutes=3), ten).kept is None
+    assert first_response(ticket, [], at + timedelta(minutes=11), ten).kept is False
     assert percentile([1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0], 0.9) == 9.0
     assert percentile([], 0.9) is None
 

@@ -33,6 +33,8 @@ def _old_terminal(path, source_path, source_key, worker_id: str, households, n: 
         for table in APPLY_ORDER:
             # the old schema's columns only: later migrations added some
             names = ", ".join(r[1] for r in conn.execute(f"PRAGMA main.table_info({table})"))
+            if not names:
+                continue  # a table a later migration added
             conn.execute(f"INSERT INTO main.{table} SELECT {names} FROM src.{table}")
         user_id = conn.execute("SELECT id FROM user WHERE worker_id = ?", (worker_id,)).fetchone()
         tx = Tx(conn, {})

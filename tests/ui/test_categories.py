@@ -29,7 +29,7 @@ def test_the_ticket_list_shows_labels_and_unknown_codes_raw(qtbot, window) -> No
     qtbot.waitUntil(lambda: tickets.model.rowCount() >= 2)
     shown = {
         r.title: tickets.model.index(i, TicketModel.COL_CATEGORY).data()
-        for i, r in enumerate(tickets.model.rows())
+        for i, r in enumerate(line.ticket for line in tickets.model.rows())
     }
     assert (shown["旧工单"], shown["新工单"]) == ("老的类别", "其他")
 

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from gridterm.domain.deadlines import Due, DueKind
 from gridterm.domain.residents import Gender, Relation, Resident
 from gridterm.domain.territory import KeyReason
 from gridterm.domain.tickets import Level, Ticket, TicketAction, TicketStatus, Transition
@@ -14,6 +15,7 @@ from gridterm.domain.visit_schedule import DueState
 from gridterm.domain.visits import Concern, ConcernKind, Visit, VisitOutcome, VisitType
 from gridterm.search.query import SearchHit
 from gridterm.services.browse import BuildingRow, GridRow
+from gridterm.services.deadlines import TicketLine
 from gridterm.services.outbox_status import OutboxEntry
 from gridterm.services.quarantine import QuarantinedRecord
 from gridterm.services.register import HouseholdTile
@@ -56,7 +58,8 @@ CASES = [
                    SearchHit("h2", None, "", "3-2-502", "address", True)]),
     (VisitModel, [Visit("v1", "h1", "u1", NOW, VisitType.ROUTINE, ("王秀英",),
                         (Concern(ConcernKind.NEED, "加装电梯"),), "", VisitOutcome.SETTLED)]),
-    (TicketModel, [TICKET]),
+    (TicketModel, [TicketLine(TICKET, Due(DueKind.RESPOND, NOW)),
+                   TicketLine(TICKET, None)]),
     (TransitionModel, [Transition("s1", "t1", TicketAction.REPORT, None, TicketStatus.REPORTED,
                                   None, Level.GRID, "u1", NOW)]),
     (OutboxModel, [OutboxEntry(1, "o1", "visit", "v1", "create", "rejected", NOW.isoformat(),

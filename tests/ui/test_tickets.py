@@ -25,7 +25,7 @@ def test_the_list_filters_by_state_and_times_urgent_tickets(qtbot, window) -> No
     qtbot.waitUntil(lambda: screen.model.rowCount() == 2)
     assert screen.urgent_banner.isVisible()
     assert screen.urgent_banner.text().startswith("1 张紧急工单等待响应")
-    first = screen.model.row_at(0) if screen.model.row_at(0).urgent else screen.model.row_at(1)
+    first = next(line for line in screen.model.rows() if line.ticket.urgent)
     row = screen.model.rows().index(first)
     waited = screen.model.index(row, TicketModel.COL_WAITED).data()
     assert waited.startswith("00:0")  # a mm:ss timer, not minutes

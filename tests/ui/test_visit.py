@@ -56,7 +56,7 @@ def test_a_visit_with_outcome_ticket_opens_a_prefilled_ticket(qtbot, window) -> 
     qtbot.waitUntil(lambda: window.shell.top_screen() is household)
     qtbot.waitUntil(lambda: household.ticket_model.rowCount() == 1)
     qtbot.waitUntil(lambda: household.visit_model.rowCount() == 1)
-    ticket = household.ticket_model.row_at(0)
+    ticket = household.ticket_model.row_at(0).ticket
     assert (ticket.title, ticket.urgent, ticket.household_id) == ("楼道灯坏了三天", True, HOME)
     assert household.visit_model.index(0, 4).data() == "转为工单"
     assert window.workspace.drafts.load("visit") == []

@@ -78,7 +78,10 @@ class HazardModel(RowTableModel[HazardRow]):
                     return translate("Hazards", "{date} · %n days overdue", None, days).format(
                         date=text
                     )
-                return text
+                left = (h.deadline - self.today).days
+                if left == 0:
+                    return translate("Hazards", "{date} · due today").format(date=text)
+                return translate("Hazards", "{date} · %n days left", None, left).format(date=text)
             case self.COL_STALL:
                 p = row.premises
                 return f"{p.number} {p.name}".strip() if p else ""

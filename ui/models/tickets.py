@@ -1,4 +1,4 @@
-"""Tickets with how long each has waited; urgent ones carry a running timer."""
+"""Tickets with how long each has waited and their deadline; urgent ones carry a timer."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ from datetime import UTC, datetime
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
-from gridterm.domain.tickets import URGENT_RESPONSE_MINUTES, Ticket, TicketStatus
-from ui.formatting import clock_text, waited_text
+from gridterm.domain.deadlines import DueState
+from gridterm.domain.tickets import Ticket, TicketStatus
+from gridterm.services.deadlines import TicketLine
+from ui.formatting import clock_text, due_text, waited_text
 from ui.labels import LEVELS, TICKET_STATUSES, category_label, label
 from ui.models.base import RowTableModel
 from ui.theme import Theme
@@ -22,10 +24,10 @@ def is_waiting(ticket: Ticket) -> bool:
     return ticket.status is TicketStatus.REPORTED
 
 
-class TicketModel(RowTableModel[Ticket]):
-    """One row per ticket; ``tick()`` repaints the waiting column (call it every second)."""
+class TicketModel(RowTableModel[TicketLine]):
+    """One row per ticket; ``tick()`` repaints the timers (call it every second)."""
 
-    COL_URGENT, COL_TITLE, COL_CATEGORY, COL_STATUS, COL_LEVEL, COL_WAITED = range(6)
+    COL_URGENT, COL_TITLE, COL_CATEGORY, COL_STATUS, COL_LEVEL, COL_WAITED, COL_DUE = range(7)
     HEADERS = (
         QT_TRANSLATE_NOOP("Columns", "Urgency"),
         QT_TRANSLATE_NOOP("Columns", "Title"),
@@ -33,6 +35,7 @@ class TicketModel(RowTableModel[Ticket]):
         QT_TRANSLATE_NOOP("Columns", "Status"),
         QT_TRANSLATE_NOOP("Columns", "Level"),
         QT_TRANSLATE_NOOP("Columns", "Waiting"),
+        QT_TRANSLATE_NOOP("Columns", "Time limit"),
     )
 
     def __init__(self, theme: Theme | None = None, clock: Callable[[], datetime] | None = None):
@@ -43,8 +46,10 @@ class TicketModel(RowTableModel[Ticket]):
     def tick(self) -> None:
         """Advance the timers."""
         self.refresh_column(self.COL_WAITED)
+        self.refresh_column(self.COL_DUE)
 
-    def display(self, row: Ticket, column: int) -> str:
+    def display(self, line: TicketLine, column: int) -> str:
+        row = line.ticket
         match column:
             case self.COL_URGENT:
                 return translate("Tickets", "Urgent") if row.urgent else ""
@@ -56,6 +61,8 @@ class TicketModel(RowTableModel[Ticket]):
                 return label(TICKET_STATUSES, row.status)
             case self.COL_LEVEL:
                 return label(LEVELS, row.level)
+            case self.COL_DUE:
+                return due_text(line.due.left(self.clock())) if line.due else "—"
             case _:
                 return self.waited(row)
 
@@ -69,19 +76,29 @@ class TicketModel(RowTableModel[Ticket]):
             return clock_text(seconds)
         return waited_text(row.waited_minutes(now))
 
-    def foreground(self, row: Ticket, column: int) -> QColor | None:
+    def foreground(self, line: TicketLine, column: int) -> QColor | None:
         if self.theme is None:
             return None
+        row = line.ticket
         if column == self.COL_URGENT and row.urgent:
             return self.theme.color("danger")
         if column == self.COL_WAITED and row.urgent and is_waiting(row):
-            late = row.waited_minutes(self.clock()) >= URGENT_RESPONSE_MINUTES
+            late = line.overdue(self.clock())  # past the promise (10 minutes unless set)
             return self.theme.color("danger" if late else "warning")
+        if line.due is not None and column in (self.COL_DUE, self.COL_TITLE):
+            state = line.due.state(self.clock())
+            if state is DueState.OVERDUE:
+                return self.theme.color("danger")  # overdue is red everywhere
+            if state is DueState.SOON and column == self.COL_DUE:
+                return self.theme.color("warning")
         return None
 
-    def sort_key(self, row: Ticket, column: int) -> object:
+    def sort_key(self, line: TicketLine, column: int) -> object:
         if column == self.COL_WAITED:
-            return row.reported_at.isoformat()
+            return line.ticket.reported_at.isoformat()
         if column == self.COL_URGENT:
-            return 0 if row.urgent else 1
-        return self.display(row, column)
+            return 0 if line.ticket.urgent else 1
+        if column == self.COL_DUE:
+            # soonest (most overdue) first; no deadline last
+            return (line.due is None, line.due.at.isoformat() if line.due else "")
+        return self.display(line, column)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout
 
 from gridterm.services.inspections import Inspections, MonthFigures
 from gridterm.services.premises import MarketSummary, PremisesRegister
@@ -13,9 +14,10 @@ from ui.context import AppContext
 from ui.models.hazards import HazardModel, HazardRow, MarketModel
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
+from ui.widgets.form import toggle
 from ui.widgets.responsive import ResponsiveRow
 from ui.widgets.table import TouchTable
-from ui.widgets.touch import card, label
+from ui.widgets.touch import card, label, set_role
 from ui.workspace import Workspace
 
 
@@ -86,8 +88,13 @@ class HazardsScreen(Screen):
         self.body.addWidget(top)
 
         list_card, layout = card()
+        heading = QHBoxLayout()
         self.list_title = label("", "section")
-        layout.addWidget(self.list_title)
+        heading.addWidget(self.list_title, 1)
+        self.only_overdue = toggle(self.tr("Overdue only"), "onlyOverdue")
+        self.only_overdue.toggled.connect(lambda _: self._show_list())
+        heading.addWidget(self.only_overdue)
+        layout.addLayout(heading)
         self.model = HazardModel(ctx.theme, ws.session.now().date(), self)
         self.table = TouchTable(
             self.model,
@@ -119,8 +126,6 @@ class HazardsScreen(Screen):
 
     def _apply(self, data: HazardsData) -> None:
         self.data = data
-        self.model.today = self.ws.session.now().date()
-        self.model.set_rows(data.hazards)
         self.market_model.set_rows(data.markets)
         self.month_title.setText(
             self.tr("{year}-{month:02d}: hazards found and eliminated").format(
@@ -135,9 +140,18 @@ class HazardsScreen(Screen):
         )
         overdue = sum(r.line.overdue for r in data.hazards)
         self.overdue.setText(self.tr("%n open hazards past their deadline", None, overdue))
-        self.list_title.setText(
-            self.tr("Open hazards, nearest deadline first (%n)", None, len(data.hazards))
-        )
-        self.table.setVisible(bool(data.hazards))
-        self.empty.setVisible(not data.hazards)
+        set_role(self.overdue, "late" if overdue else "muted")  # overdue is red everywhere
+        self._show_list()
         self.loaded.emit()
+
+    def _show_list(self) -> None:
+        if self.data is None:
+            return
+        rows = [r for r in self.data.hazards if r.line.overdue or not self.only_overdue.isChecked()]
+        self.model.today = self.ws.session.now().date()
+        self.model.set_rows(rows)
+        self.list_title.setText(
+            self.tr("Open hazards, nearest deadline first (%n)", None, len(rows))
+        )
+        self.table.setVisible(bool(rows))
+        self.empty.setVisible(not rows)

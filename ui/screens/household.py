@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QTabWidget, QVBo
 
 from gridterm.domain.residents import Resident
 from gridterm.domain.territory import Household
-from gridterm.domain.tickets import Ticket
 from gridterm.domain.visits import Visit
 from gridterm.services.browse import HouseholdPlace, household_place, household_tickets
+from gridterm.services.deadlines import TicketLine, lines_for
 from ui.context import AppContext
 from ui.labels import KEY_REASONS, join_list, label
 from ui.models.residents import ResidentModel, shown
@@ -35,7 +35,7 @@ class HouseholdData:
     place: HouseholdPlace
     residents: list[Resident]
     visits: list[Visit]
-    tickets: list[Ticket]
+    tickets: list[TicketLine]
 
 
 def read_household(ws: Workspace, household_id: str) -> HouseholdData:
@@ -45,7 +45,7 @@ def read_household(ws: Workspace, household_id: str) -> HouseholdData:
         place=household_place(ws.session, household_id),
         residents=ws.register.residents(household_id),
         visits=ws.visits.history(household_id),
-        tickets=household_tickets(ws.session, household_id),
+        tickets=lines_for(ws.session, household_tickets(ws.session, household_id)),
     )
 
 
@@ -123,7 +123,7 @@ class HouseholdScreen(Screen):
             self.ticket_model, stretch=(TicketModel.COL_TITLE,), name=self.tr("Open tickets")
         )
         self.ticket_table.setObjectName("householdTickets")
-        self.ticket_table.on_row(lambda t: nav.open_ticket(t.id))
+        self.ticket_table.on_row(lambda t: nav.open_ticket(t.ticket.id))
         for table in (self.resident_table, self.visit_table, self.ticket_table):
             self.tabs.addTab(table, "")
         self.body.addWidget(self.tabs, 1)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QWidget
 from gridterm.domain.rounds import Location
 from gridterm.domain.tickets import Ticket
 from gridterm.errors import ValidationError
+from gridterm.services import office_settings
 from ui.context import AppContext
 from ui.labels import category_codes, category_label
 from ui.ops import CoreOp
@@ -50,8 +51,10 @@ class QuickReportScreen(Screen):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(8)
         self.category = Choice([], "reportCategory")
-        for i, stored in enumerate(category_codes()):
-            b = toggle(category_label(stored), f"category_{i}")
+        # one indexed row, read once as the screen opens
+        self.office = ws.store.read(office_settings.current)
+        for i, stored in enumerate(category_codes(self.office)):
+            b = toggle(category_label(stored, self.office), f"category_{i}")
             make_big(b)
             self.category.group.addButton(b)
             self.category.buttons[stored] = b
@@ -121,7 +124,7 @@ class QuickReportScreen(Screen):
             return
         text = self.text.text().strip()
         title = text or self.tr("Quick report: {category}").format(
-            category=category_label(category)
+            category=category_label(category, self.office)
         )
         session, tickets = self.ws.session, self.ws.tickets
         location, photos, urgent = (

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 
-from gridterm.domain.tickets import URGENT_RESPONSE_MINUTES, Ticket, TicketStatus
+from gridterm.domain.tickets import TicketStatus
+from gridterm.services.deadlines import TicketLine
 from gridterm.services.today import OPEN_STATUSES
 from ui.context import AppContext
 from ui.formatting import clock_text
@@ -20,10 +21,13 @@ from ui.widgets.touch import label as text_label
 from ui.workspace import Workspace
 
 OPEN = "open"
+# The filter of tickets past their deadline (they are open, by definition).
+OVERDUE = "overdue"
 
 
 class TicketsScreen(Screen):
-    """Filter by state, tap a ticket for its history and actions."""
+    """Filter by state or overdue, tap a ticket for its history and actions; soonest
+    deadline first."""
 
     watches = frozenset({"ticket", "ticket_transition"})
     loaded = Signal()
@@ -31,7 +35,7 @@ class TicketsScreen(Screen):
     def __init__(self, ctx: AppContext, ws: Workspace, nav: Navigator):
         super().__init__(ctx, ws, nav)
         self.setObjectName("tickets")
-        self.all: list[Ticket] = []
+        self.all: list[TicketLine] = []
         self.urgent_banner = text_label("", "urgent")
         self.urgent_banner.setObjectName("urgentBanner")
         # Its room is kept while hidden: appearing must not push the state tabs from under a
@@ -41,7 +45,7 @@ class TicketsScreen(Screen):
         self.urgent_banner.setSizePolicy(policy)
         self.urgent_banner.hide()
         self.body.addWidget(self.urgent_banner)
-        options = [(OPEN, self.tr("Open"))] + [
+        options = [(OPEN, self.tr("Open")), (OVERDUE, self.tr("Overdue"))] + [
             (s.value, label(TICKET_STATUSES, s)) for s in TicketStatus
         ]
         self.filter = Choice(options, "ticketFilter")
@@ -54,7 +58,7 @@ class TicketsScreen(Screen):
             self.model, stretch=(TicketModel.COL_TITLE,), sortable=True, name=self.tr("Tickets")
         )
         self.table.setObjectName("ticketTable")
-        self.table.on_row(lambda t: nav.open_ticket(t.id))
+        self.table.on_row(lambda t: nav.open_ticket(t.ticket.id))
         layout.addWidget(self.table, 1)
         self.empty = text_label(self.tr("No tickets here."), "muted")
         self.empty.hide()
@@ -69,27 +73,34 @@ class TicketsScreen(Screen):
 
     def reload(self) -> None:
         tickets = self.ws.tickets
-        CoreOp(self, tickets.in_my_area).success(self._loaded).run(self.ctx.ops)
+        CoreOp(self, tickets.lines).success(self._loaded).run(self.ctx.ops)
 
-    def _loaded(self, tickets: list[Ticket]) -> None:
+    def _loaded(self, tickets: list[TicketLine]) -> None:
         self.all = tickets
         self._show()
         self.loaded.emit()
 
-    def _show(self) -> None:
-        chosen = self.filter.value() or OPEN
+    def _matching(self, chosen: str) -> list[TicketLine]:
+        if chosen == OVERDUE:
+            now = self.ws.session.now()
+            return [t for t in self.all if t.overdue(now)]
         wanted = set(OPEN_STATUSES) if chosen == OPEN else {chosen}
-        rows = [t for t in self.all if t.status.value in wanted]
+        return [t for t in self.all if t.ticket.status.value in wanted]
+
+    def _show(self) -> None:
+        rows = self._matching(self.filter.value() or OPEN)
         self.model.set_rows(rows)
         self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)
+        names = {OPEN: self.tr("Open"), OVERDUE: self.tr("Overdue")}
         for value, b in self.filter.buttons.items():
-            states = set(OPEN_STATUSES) if value == OPEN else {value}
-            n = sum(t.status.value in states for t in self.all)
-            base = self.tr("Open") if value == OPEN else label(TICKET_STATUSES, value)
+            base = names.get(value) or label(TICKET_STATUSES, value)
+            n = len(self._matching(value))
             b.setText(f"{base} {n}")
+            # overdue is red everywhere: the filter too, while there are any
+            set_role(b, "danger" if value == OVERDUE and n else "")
         self._tick()
-        has_timers = any(t.urgent and is_waiting(t) for t in self.all)
+        has_timers = any(t.due is not None for t in self.all)
         if has_timers and not self.timer.isActive():
             self.timer.start()
         elif not has_timers:
@@ -97,15 +108,16 @@ class TicketsScreen(Screen):
 
     def _tick(self) -> None:
         self.model.tick()
-        waiting = [t for t in self.all if t.urgent and is_waiting(t)]
+        waiting = [t for t in self.all if t.ticket.urgent and is_waiting(t.ticket)]
         if not waiting:
             self.urgent_banner.hide()
             self._fit_banner()
             return
-        oldest = min(t.reported_at for t in waiting)
-        seconds = int((self.ws.session.now() - oldest).total_seconds())
+        oldest = min(waiting, key=lambda t: t.ticket.reported_at)
+        now = self.ws.session.now()
+        seconds = int((now - oldest.ticket.reported_at).total_seconds())
         self.urgent_banner.setText(self._banner_text(len(waiting), seconds))
-        late = seconds >= URGENT_RESPONSE_MINUTES * 60
+        late = oldest.overdue(now)
         set_role(self.urgent_banner, "urgent" if late else "warning")
         self._fit_banner()
         self.urgent_banner.show()

@@ -19,7 +19,7 @@ from ui.screens.base import Navigator, Screen
 from ui.widgets.location import Positioning
 from ui.widgets.responsive import ResponsiveRow
 from ui.widgets.table import TouchTable
-from ui.widgets.touch import button, card, discard, label, make_big
+from ui.widgets.touch import button, card, discard, label, make_big, set_role
 from ui.workspace import Workspace
 
 
@@ -103,6 +103,7 @@ class TodayScreen(Screen):
                 ("tickets_reported", self.tr("Tickets reported")),
                 ("tickets_open", self.tr("Open tickets in my grids")),
                 ("urgent_open", self.tr("Urgent tickets")),
+                ("tickets_overdue", self.tr("Tickets overdue")),
             )
         ):
             number = label("–", "title", wrap=False)
@@ -158,6 +159,9 @@ class TodayScreen(Screen):
         self._show_checks(data)
         for key, widget in self.count_labels.items():
             widget.setText(str(getattr(data.counts, key)))
+        # overdue is red everywhere: here the number, when there is one
+        overdue = self.count_labels["tickets_overdue"]
+        set_role(overdue, "overdue" if data.counts.tickets_overdue else "title")
         self.due_model.set_rows(data.due)
         self.due_title.setText(self.tr("Due for a visit (%n)", None, len(data.due)))
         self.due_table.setVisible(bool(data.due))

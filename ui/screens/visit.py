@@ -7,7 +7,7 @@ again restores it. Saving the visit discards the draft in the same operation.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gridterm.domain.office_settings import OfficeSettings, built_in
 from gridterm.domain.residents import Resident
 from gridterm.domain.territory import Household
 from gridterm.domain.visits import ConcernKind, VisitOutcome, VisitType
 from gridterm.ids import new_id
+from gridterm.services import office_settings
 from ui.context import AppContext
 from ui.formatting import time_text
 from ui.labels import CONCERN_KINDS, OUTCOMES, VISIT_TYPES, category_codes, category_label, label
@@ -53,6 +55,8 @@ class VisitStart:
     household: Household
     residents: list[Resident]
     draft: dict[str, Any] | None
+    # the street office's settings (its ticket categories)
+    settings: OfficeSettings = field(default_factory=built_in)
 
 
 def read_start(ws: Workspace, household_id: str, draft_id: str | None) -> VisitStart:
@@ -64,6 +68,7 @@ def read_start(ws: Workspace, household_id: str, draft_id: str | None) -> VisitS
         ws.register.household(household_id),
         [r for r in ws.register.residents(household_id) if not r.moved_out],
         chosen,
+        ws.store.read(office_settings.current),
     )
 
 
@@ -73,7 +78,7 @@ class ConcernRow(QWidget):
     removed = Signal(object)
     edited = Signal()
 
-    def __init__(self, index: int):
+    def __init__(self, index: int, settings: OfficeSettings):
         super().__init__()
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -84,8 +89,8 @@ class ConcernRow(QWidget):
         self.category = QComboBox()
         self.category.setObjectName(f"category{index}")
         accessible.name(self.category, self.tr("Category"))
-        for stored in category_codes():
-            self.category.addItem(category_label(stored), stored)
+        for stored in category_codes(settings):
+            self.category.addItem(category_label(stored, settings), stored)
         self.text = QLineEdit()
         self.text.setObjectName(f"concern{index}")
         self.text.setPlaceholderText(
@@ -338,7 +343,7 @@ class VisitScreen(Screen):
 
     def add_concern(self) -> ConcernRow:
         """Add an empty "raised" row."""
-        row = ConcernRow(len(self.concerns))
+        row = ConcernRow(len(self.concerns), self.start.settings if self.start else built_in())
         row.removed.connect(self._remove_concern)
         row.edited.connect(self.changed)
         self.concerns.append(row)

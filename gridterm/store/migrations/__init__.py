@@ -24,6 +24,7 @@ from gridterm.store.migrations import (
     m0006_report_export,
     m0007_outbox_author,
     m0008_reveals,
+    m0009_office_settings,
 )
 
 MIGRATION_SET = "gridterm"
@@ -39,6 +40,7 @@ MIGRATIONS = [
     ("0006_report_export", m0006_report_export.migrate),
     ("0007_outbox_author", m0007_outbox_author.migrate),
     ("0008_reveals", m0008_reveals.migrate),
+    ("0009_office_settings", m0009_office_settings.migrate),
 ]
 for _name, _fn in MIGRATIONS:
     migrations(name=_name)(_fn)

@@ -19,6 +19,7 @@ from sync.server import conflicts
 from sync.server.admin import audit_cli, prune, register, templates, territory, users
 from sync.server.admin.output import print_json, print_result, print_table, wants_json
 from sync.server.admin.pins import pin_option, read_pin
+from sync.server.admin.settings_cli import add_settings_commands
 from sync.server.auth import enrollment, sessions
 from sync.server.cli_common import json_option
 from sync.server.db import retention, schema
@@ -107,6 +108,8 @@ def add_parser(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> N
 
     p = cmd("import-template", _import_template, "publish a checklist template (YAML/JSON/XLSX)")
     p.add_argument("file", type=Path)
+
+    add_settings_commands(cmd)
 
     p = cmd("enroll-code", _enroll_code, "make one-time terminal enrollment codes")
     p.add_argument("--count", type=int, default=1)

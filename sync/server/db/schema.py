@@ -267,6 +267,10 @@ ticket_transition = Table(
     _text("department"),
     Column("photo", String(64)),
     Column("grid_id", String(64), nullable=False, info=SERVER),
+    # the server's stamps (gridterm.domain.server_clock): when it received the step, and the
+    # step's time on its clock; pulled by terminals, empty until the step reached the server
+    Column("received_at", Text),
+    Column("server_at", Text),
 )
 checklist_template = Table(
     "checklist_template",
@@ -277,6 +281,17 @@ checklist_template = Table(
     Column("title", Text, nullable=False),
     Column("items", Text, nullable=False, info=JSON),
     UniqueConstraint("code", "version"),
+)
+office_settings = Table(
+    # a street office's settings, one row per publication; terminals use the highest revision
+    "office_settings",
+    metadata,
+    _id(),
+    Column("street_office_id", String(64), nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("document", Text, nullable=False, info=JSON),
+    Column("published_at", Text, nullable=False),
+    UniqueConstraint("street_office_id", "revision"),
 )
 hazard_inspection = Table(
     "hazard_inspection",
@@ -527,6 +542,7 @@ SYNCED: dict[str, Table] = {
     "ticket": ticket,
     "ticket_transition": ticket_transition,
     "checklist_template": checklist_template,
+    "office_settings": office_settings,
     "hazard_inspection": hazard_inspection,
     "checklist_answer": checklist_answer,
     "hazard": hazard,

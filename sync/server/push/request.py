@@ -41,6 +41,7 @@ class WirePush(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     schema_version: Annotated[int, msgspec.Meta(ge=0)]
     ops: Annotated[list[WireOp], msgspec.Meta(max_length=MAX_OPS_PER_BATCH)]
     compact: bool = False
+    sent_at: Annotated[str, msgspec.Meta(max_length=40)] | None = None
 
 
 _decoder = msgspec.json.Decoder(WirePush)

@@ -34,6 +34,7 @@ from sync.server.db.bulk import keys_param, lookup
 from sync.server.db.engine import writing
 from sync.server.errors import ApiError, busy, forbidden
 from sync.server.push.handlers import HANDLERS
+from sync.server.push.receipt import Receipt
 from sync.server.push.request import WirePush
 from sync.server.push.work import APPLIED, MAX_ID, Outcome, OutOfScope, RetryLater, Work
 
@@ -95,7 +96,7 @@ def _apply(
     ops = request.ops
     done = _already_applied(conn, [op.op_id for op in ops])
     principal = _with_grace(conn, principal)
-    work = Work(conn, principal, careful=careful)
+    work = Work(conn, principal, careful=careful, receipt=Receipt.now(request.sent_at))
     wanted: list[tuple[str, str]] = []
     changing: set[tuple[str, str]] = set()
     for op in ops:

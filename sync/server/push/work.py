@@ -29,6 +29,7 @@ from sync.server.auth.scope import Principal
 from sync.server.clock import now_ms
 from sync.server.db import changes, schema
 from sync.server.db.bulk import insert_rows, insert_tuples, keys_param, lookup
+from sync.server.push.receipt import Receipt
 from sync.server.push.wire import encode
 
 #: The columns of an applied op id row, as ``flush`` takes them.
@@ -123,10 +124,18 @@ def full_row(table: Table, values: dict[str, Any]) -> dict[str, Any]:
 class Work:
     """Reads and buffered writes of one push transaction."""
 
-    def __init__(self, conn: Connection, principal: Principal, *, careful: bool = False) -> None:
+    def __init__(
+        self,
+        conn: Connection,
+        principal: Principal,
+        *,
+        careful: bool = False,
+        receipt: Receipt | None = None,
+    ) -> None:
         self.conn = conn
         self.principal = principal
         self.careful = careful
+        self.receipt = receipt or Receipt.now(None)
         self._lock = conn.dialect.name == "postgresql"
         self._rows: dict[str, dict[str, dict[str, Any] | None]] = defaultdict(dict)
         self._new: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)

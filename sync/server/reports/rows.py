@@ -13,11 +13,13 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, func, or_, select
 
+from gridterm.domain.office_settings import OfficeSettings, built_in
 from gridterm.domain.users import ScopeLevel
 from gridterm.reports.area import Place
 from gridterm.reports.local import (
     hazard_row,
     key_household_row,
+    step_row,
     ticket_row,
     visit_row,
     worker_row,
@@ -35,6 +37,7 @@ from gridterm.reports.rows import (
     concern_categories,
     item_texts,
 )
+from sync.server.admin.office_settings import current
 from sync.server.db import schema
 
 _CHUNK = 500
@@ -224,13 +227,10 @@ class ServerSource:
         """Every transition of these tickets."""
         out = []
         for chunk in _chunks(list(ticket_ids)):
-            query = select(tt.c.ticket_id, tt.c.action, tt.c.by_user, tt.c.at, tt.c.photo).where(
-                tt.c.ticket_id.in_(chunk)
-            )
-            out.extend(
-                StepRow(row[0], row[1], row[2], datetime.fromisoformat(row[3]), bool(row[4]))
-                for row in self.conn.execute(query)
-            )
+            query = select(
+                tt.c.ticket_id, tt.c.action, tt.c.by_user, tt.c.at, tt.c.photo, tt.c.server_at
+            ).where(tt.c.ticket_id.in_(chunk))
+            out.extend(step_row(row) for row in self.conn.execute(query))
         return out
 
     def hazards(self, area: Area, start: str, end: str) -> list[HazardRow]:
@@ -297,3 +297,8 @@ class ServerSource:
     def data_as_of(self) -> datetime | None:
         """The server's data is as of now: it holds whatever terminals have pushed."""
         return self.now
+
+    def settings(self, area: Area) -> OfficeSettings:
+        """The settings last published for the area's street office."""
+        place = self.place(area.level, area.id)
+        return current(self.conn, place.street_office_id) if place else built_in()

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
+
 from gridterm.domain.tickets import Level, Ticket, TicketAction, TicketStatus
 from gridterm.domain.users import Role
-from gridterm.domain.validation import enum_value, sha256_hex
+from gridterm.domain.validation import enum_value, sha256_hex, timestamp
 from gridterm.errors import TransitionError, ValidationError
 from gridterm.services import rows
 from sync.protocol import Op, OpKind, OpStatus
+from sync.server.admin import office_settings
 from sync.server.db import schema
 from sync.server.push.handlers.base import Handler, only, outside, text_id, want
 from sync.server.push.merge import bump, merge
@@ -171,9 +174,13 @@ def _apply_ticket(op: Op, work: Work) -> Outcome:
 
 
 def another_must_verify(work: Work, grid_id: str) -> bool:
-    """The street office's verify-by-another-person setting for ``grid_id`` (off until the
-    street office's settings are kept on the server; the same rule as the terminal's)."""
-    return False
+    """The verify-by-another-person setting last published for the street office of
+    ``grid_id`` (the rule the terminal applies with the copy it pulled)."""
+    g, c = schema.grid, schema.community
+    office = work.conn.execute(
+        select(c.c.street_office_id).join(g, g.c.community_id == c.c.id).where(g.c.id == grid_id)
+    ).scalar()
+    return office is not None and office_settings.current(work.conn, office).verify_by_other
 
 
 def _transition_wants(op: Op) -> list[tuple[str, str]]:
@@ -212,9 +219,16 @@ def _apply_transition(op: Op, work: Work) -> Outcome:
             "department": "",
             "photo": None,
         }
+        recorded = timestamp(step_values["at"], "at")
         work.insert(
             "ticket_transition",
-            {"id": op.entity_id, "ticket_id": row["id"], **step_values, "grid_id": grid_id},
+            {
+                "id": op.entity_id,
+                "ticket_id": row["id"],
+                **step_values,
+                "grid_id": grid_id,
+                **work.receipt.stamps(recorded),
+            },
             work.partition_of(grid_id),
         )
         return APPLIED
@@ -229,7 +243,8 @@ def _apply_transition(op: Op, work: Work) -> Outcome:
             note=f.get("note"),
             department=f.get("department"),
             photo=text_id(f.get("photo"), "photo"),
-            another_verifies=another_must_verify(work, grid_id),
+            # only a verification asks the street office's setting (two reads)
+            another_verifies=action is TicketAction.VERIFY and another_must_verify(work, grid_id),
         )
     except TransitionError:
         sent_from = f.get("from_status")
@@ -264,6 +279,7 @@ def _apply_transition(op: Op, work: Work) -> Outcome:
             "department": step.department,
             "photo": step.photo,
             "grid_id": grid_id,
+            **work.receipt.stamps(step.at),
         },
         work.partition_of(grid_id),
     )

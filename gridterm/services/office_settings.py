@@ -1,0 +1,37 @@
+"""The street office's settings on this terminal: the last ones pulled, else the built-in ones.
+
+The server publishes each change as a new ``office_settings`` row; a terminal offline keeps
+working with the highest revision it received (``gridterm.domain.office_settings``).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from functools import lru_cache
+
+from gridterm.domain import office_settings
+from gridterm.domain.office_settings import OfficeSettings
+from gridterm.errors import ValidationError
+from gridterm.store.reader import Reader
+
+_LATEST = "SELECT revision, document FROM office_settings ORDER BY revision DESC LIMIT 1"
+
+
+def current(r: Reader) -> OfficeSettings:
+    """The settings this terminal last received (one indexed row; parsed once per revision)."""
+    row = r.one(_LATEST)
+    if row is None:
+        return office_settings.built_in()
+    return _parsed(row["revision"], row["document"])
+
+
+@lru_cache(maxsize=4)
+def _parsed(revision: int, document: str) -> OfficeSettings:
+    # a document the server accepted parses here too; should an older app meet a part it does
+    # not know, it keeps its built-in defaults rather than stop working
+    try:
+        settings = office_settings.parse(json.loads(document), strict=False)
+        return replace(settings, revision=revision)
+    except (ValueError, ValidationError):
+        return office_settings.built_in()
