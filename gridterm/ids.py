@@ -39,3 +39,16 @@ def new_id() -> str:
 def id_timestamp_ms(value: str) -> int:
     """Milliseconds since the epoch encoded in a UUIDv7."""
     return uuid.UUID(value).int >> 80
+
+
+_CONFLICT_NAMESPACE = uuid.UUID("6f1c2a54-7d1e-4b0e-9a3c-19c0a5f0e419")
+
+
+def conflict_id(op_id: str, field: str) -> str:
+    """The id of the conflict an op's refused field opens, the same on terminal and server.
+
+    One op refuses a field at most once, so (op, field) names the conflict: a terminal that
+    saw it at pull, the server that records it at push and every terminal that pulls it all
+    call it by this id, and a resolution can name it before the server has it.
+    """
+    return str(uuid.uuid5(_CONFLICT_NAMESPACE, f"{op_id}/{field}"))

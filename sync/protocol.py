@@ -13,6 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+#: The name both sides give a conflict (from the core: the terminal's store migrates by it).
+from gridterm.ids import conflict_id as conflict_id
 from gridterm.store import entities
 
 #: Bumped when a change would break an older client; the server refuses older ones with 426.
@@ -43,6 +45,10 @@ DEFAULT_PULL_LIMIT = 1000
 
 #: Entities a terminal may push (the terminal's table names).
 PUSHABLE_ENTITIES = entities.PUSHED
+#: Entities whose fields a conflict can name (merged field by field on the server).
+CONFLICT_ENTITIES = entities.MERGED
+#: The most conflicts one resolution may name.
+MAX_RESOLVED_CONFLICTS = 200
 
 
 class OpKind(StrEnum):
@@ -242,11 +248,13 @@ class ConflictInfo(_Model):
     resolution: str | None = None
     resolved_by: str | None = None
     resolved_value: Any = None
+    resolved_at: int | None = None
+    resolve_op_id: str | None = None
 
 
 class ConflictChoice(StrEnum):
-    """How a supervisor settles a conflict: keep the server's value, take the terminal's, or
-    write another value."""
+    """How a person settles a conflict: keep the server's value, take the terminal's (the
+    refused value), or write another value."""
 
     SERVER = "server"
     TERMINAL = "terminal"
@@ -256,6 +264,26 @@ class ConflictChoice(StrEnum):
 class ResolveRequest(_Model):
     """``POST /v1/conflicts/{id}/resolve``."""
 
+    choice: ConflictChoice
+    value: Any = None
+    #: The other open conflicts on the same field the resolver saw beside this one; they
+    #: are settled together (a conflict opened since and not named stays open).
+    also: list[str] = Field(default_factory=list, max_length=MAX_RESOLVED_CONFLICTS)
+
+
+class ConflictResolution(_Model):
+    """The fields of a ``conflict_resolution`` op (冲突处理): a person chose ``value`` for one
+    field of one record after seeing the conflicts ``conflict_ids``. Only such an op settles a
+    conflict; an ordinary edit of the field never does. ``choice`` says where the value came
+    from (the server's, a refused one, or typed). The op's ``base_version`` is the record's
+    version the resolver saw: a value written since, not seen, is not overwritten (the chosen
+    value then opens a conflict of its own)."""
+
+    entity: str = Field(min_length=1, max_length=40)
+    entity_id: str = Field(min_length=1, max_length=200)
+    field: str = Field(min_length=1, max_length=40)
+    grid_id: str | None = Field(default=None, max_length=64)
+    conflict_ids: list[str] = Field(min_length=1, max_length=MAX_RESOLVED_CONFLICTS)
     choice: ConflictChoice
     value: Any = None
 

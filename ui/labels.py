@@ -104,6 +104,7 @@ ENTITIES = {
     "premises": QT_TRANSLATE_NOOP("Labels", "Premises"),
     "checklist_answer": QT_TRANSLATE_NOOP("Labels", "Checklist answer"),
     "attachment": QT_TRANSLATE_NOOP("Labels", "Photo"),
+    "conflict_resolution": QT_TRANSLATE_NOOP("Labels", "Conflict resolution"),
 }
 SEVERITIES = {
     "minor": QT_TRANSLATE_NOOP("Labels", "Minor"),

@@ -1,18 +1,17 @@
-"""Fields changed both here and on the server (冲突): shown with both values, resolved here.
+"""Fields changed both here and on the server (冲突): every refused value, resolved by a person.
 
-The server keeps its value and its own record of the conflict (docs/sync-contract.md, guarantee 7);
-the terminal keeps the worker's value here so it is never lost unseen. The worker resolves a
-conflict by choosing a value — their own ("mine"), the server's, or (text fields) a new one.
-The choice is written as a normal edit of that one field through the store's outbox, based on
-the server's version (the record's local version, which the sync engine keeps equal to the
-server's after a conflict), so it does not conflict again; when it reaches the server, the
-server settles its own conflict on that field. Nothing is deleted: the conflict row keeps both
-values plus the resolution (who, what, when).
+A conflict is one refused value of one field (``sync.client.conflicts``), the same record on
+the terminal and on the server, which sends every change of it to the grid's terminals. The
+worker (or a supervisor, ``conflict_queue``) sees all open conflicts of a field side by side
+and settles them with one choice — a refused value ("mine"), the server's, or (text fields) a
+new one. The value is written into the local record and a ``conflict_resolution`` op naming
+every conflict seen goes to the server in the same transaction; only that op settles them
+there (an ordinary edit never does). Nothing is deleted: each conflict keeps its values plus
+the resolution (who, what, when).
 
 A ticket's status is never chosen: it follows the server's state machine. A status conflict is
-resolved only by accepting the server's status (written as a ticket edit naming that status,
-which the server ignores except to settle its conflict); to act on the ticket again the worker
-records a new transition from where it now stands. Pure: no network.
+resolved only by accepting the server's status; to act on the ticket again the worker records
+a new transition from where it now stands. Pure: no network.
 """
 
 from __future__ import annotations
@@ -28,6 +27,7 @@ from gridterm.domain.territory import validate_household_changes
 from gridterm.domain.tickets import TicketStatus
 from gridterm.domain.validation import optional_text, required_text
 from gridterm.errors import NotFoundError, ValidationError
+from gridterm.ids import new_id
 from gridterm.services.session import Session
 from gridterm.store.reader import Reader
 from gridterm.store.tx import Tx, utc_now
@@ -46,6 +46,11 @@ class Choice(StrEnum):
     MINE = "mine"
     SERVER = "server"
     VALUE = "value"
+
+
+#: The choice as the server records it (``sync.protocol.ConflictChoice``): "mine" is the
+#: refused value, the terminal's.
+_WIRE_CHOICE = {Choice.MINE: "terminal", Choice.SERVER: "server", Choice.VALUE: "value"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +75,10 @@ class SyncConflict:
     resolved_value: Any = None
     resolved_by: str | None = None
     resolved_at: str | None = None
+    grid_id: str | None = None
+    #: who wrote the refused value, and when the server refused it (known once pulled)
+    by_user: str | None = None
+    written_at: str | None = None
 
     @property
     def editable(self) -> bool:
@@ -113,6 +122,9 @@ def _conflict(row: dict[str, Any]) -> SyncConflict:
         resolved_value=json.loads(row["resolved_value"]) if row["resolved_value"] else None,
         resolved_by=row["resolved_by"],
         resolved_at=row["resolved_at"],
+        grid_id=row["grid_id"],
+        by_user=row["by_user"],
+        written_at=row["written_at"],
     )
 
 
@@ -146,29 +158,18 @@ def settled_conflicts(session: Session, limit: int = SETTLED_LIMIT) -> list[Sync
     return session.store.read(read)
 
 
-def dismiss(session: Session, conflict_id: str) -> None:
-    """Mark a conflict as seen (the values stay recorded)."""
-
-    def write(tx: Tx) -> None:
-        done = tx.execute(
-            "UPDATE sync_conflict SET status = 'dismissed', dismissed_at = ?"
-            " WHERE id = ? AND status = 'open'",
-            (utc_now(), conflict_id),
-        )
-        if done.rowcount != 1:
-            raise NotFoundError("conflict.not_open", "no such open conflict", id=conflict_id)
-
-    session.store.write(write)
-
-
 def resolve(
     session: Session, conflict_id: str, choice: Choice | str, value: Any = None
 ) -> SyncConflict:
-    """Settle one open conflict with the worker's choice, in one transaction.
+    """Settle the open conflicts of one field with the worker's choice, in one transaction.
 
-    Writes the chosen value as an edit of that field (outbox row, base version = the server's)
-    and records the resolution. Bad input (a typed value for a non-text field, a value the
-    core refuses, a ticket status chosen other than the server's) raises a ``ValidationError``
+    The worker sees every open conflict of the record's field together and chooses once:
+    ``mine`` takes the refused value of ``conflict_id``, ``server`` the server's, ``value`` a
+    typed one. The value is written into the local record, and one ``conflict_resolution``
+    op queued that names every conflict settled and the value (``base_version``: the record's
+    version, which the sync engine keeps equal to the server's) — only such an op settles a
+    conflict on the server. Bad input (a typed value for a non-text field, a value the core
+    refuses, a ticket status chosen other than the server's) raises a ``ValidationError``
     and changes nothing.
     """
     choice = Choice(choice)
@@ -179,18 +180,41 @@ def resolve(
             raise NotFoundError("conflict.not_open", "no such open conflict", id=conflict_id)
         conflict = _conflict(row)
         chosen = _chosen(conflict, choice, value)
-        _write_edit(session, tx, conflict, chosen)
-        op = tx.one("SELECT op_id FROM outbox ORDER BY seq DESC LIMIT 1")
+        grid_id, version = _write_edit(session, tx, conflict, chosen)
+        seen = [
+            r[0]
+            for r in tx.execute(
+                "SELECT id FROM sync_conflict WHERE entity = ? AND entity_id = ? AND field = ?"
+                " AND status = 'open' ORDER BY id",
+                (conflict.entity, conflict.entity_id, conflict.field),
+            )
+        ]
+        wire = _WIRE_CHOICE[choice]
+        op_id = tx.queue(
+            "conflict_resolution",
+            new_id(),
+            {
+                "entity": conflict.entity,
+                "entity_id": conflict.entity_id,
+                "field": conflict.field,
+                "grid_id": grid_id,
+                "conflict_ids": seen,
+                "choice": wire,
+                "value": chosen,
+            },
+            version,
+        )
+        marks = ",".join("?" * len(seen))
         tx.execute(
             "UPDATE sync_conflict SET status = 'resolved', resolution = ?, resolved_value = ?,"
-            " resolved_by = ?, resolved_at = ?, resolve_op_id = ? WHERE id = ?",
+            f" resolved_by = ?, resolved_at = ?, resolve_op_id = ? WHERE id IN ({marks})",
             (
-                choice.value,
+                wire,
                 json.dumps(chosen, ensure_ascii=False),
                 session.user.id,
                 utc_now(),
-                op["op_id"] if op else None,
-                conflict_id,
+                op_id,
+                *seen,
             ),
         )
         return _conflict(tx.one(_SELECT + " WHERE c.id = ?", (conflict_id,)))  # type: ignore[arg-type]
@@ -221,40 +245,44 @@ def _chosen(conflict: SyncConflict, choice: Choice, value: Any) -> Any:
     return optional_text(value, conflict.field, max_len=2000)
 
 
-def _write_edit(session: Session, tx: Tx, conflict: SyncConflict, chosen: Any) -> None:
-    """The chosen value as a normal, validated edit of one field (with its outbox row)."""
+def _write_edit(
+    session: Session, tx: Tx, conflict: SyncConflict, chosen: Any
+) -> tuple[str, int | None]:
+    """The chosen value, validated like any edit, written into the local record (no outbox
+    row of its own: the resolution op carries it); returns the record's grid and version."""
     name = conflict.field
     require_for_entity(session.user, conflict.entity)
     match conflict.entity:
         case "household":
-            grid = tx.one("SELECT grid_id FROM household WHERE id = ?", (conflict.entity_id,))
-            _require_record(grid, conflict)
-            session.require_grid(tx.reader(), grid["grid_id"])  # type: ignore[index]
+            found = tx.one(
+                "SELECT grid_id, version FROM household WHERE id = ?", (conflict.entity_id,)
+            )
+            record = _require_record(session, tx, found, conflict)
             values = validate_household_changes({name: chosen})
             stored = {k: json.dumps(v) if k == "key_reasons" else v for k, v in values.items()}
-            tx.update("household", conflict.entity_id, stored)
+            tx.update("household", conflict.entity_id, stored, outbox=False)
         case "resident":
-            grid = tx.one(
-                "SELECT h.grid_id FROM resident r JOIN household h ON h.id = r.household_id"
-                " WHERE r.id = ?",
+            found = tx.one(
+                "SELECT h.grid_id, r.version FROM resident r"
+                " JOIN household h ON h.id = r.household_id WHERE r.id = ?",
                 (conflict.entity_id,),
             )
-            _require_record(grid, conflict)
-            session.require_grid(tx.reader(), grid["grid_id"])  # type: ignore[index]
-            tx.update(
-                "resident",
-                conflict.entity_id,
-                validate_resident_fields({name: chosen}, partial=True),
-            )
+            record = _require_record(session, tx, found, conflict)
+            values = validate_resident_fields({name: chosen}, partial=True)
+            tx.update("resident", conflict.entity_id, values, outbox=False)
         case "ticket":
-            ticket = tx.one("SELECT grid_id FROM ticket WHERE id = ?", (conflict.entity_id,))
-            _require_record(ticket, conflict)
-            session.require_grid(tx.reader(), ticket["grid_id"])  # type: ignore[index]
-            tx.update("ticket", conflict.entity_id, {name: _ticket_value(name, chosen)})
+            found = tx.one(
+                "SELECT grid_id, version FROM ticket WHERE id = ?", (conflict.entity_id,)
+            )
+            record = _require_record(session, tx, found, conflict)
+            value = _ticket_value(name, chosen)
+            if name != "status":  # the status stays the server's state machine's
+                tx.update("ticket", conflict.entity_id, {name: value}, outbox=False)
         case _:
             raise ValidationError(
                 "conflict.unsupported", f"a {conflict.entity} conflict is settled on the server"
             )
+    return record["grid_id"], record["version"]
 
 
 def _ticket_value(name: str, chosen: Any) -> Any:
@@ -269,8 +297,12 @@ def _ticket_value(name: str, chosen: Any) -> Any:
     return optional_text(chosen, name, max_len=2000)
 
 
-def _require_record(row: dict[str, Any] | None, conflict: SyncConflict) -> None:
+def _require_record(
+    session: Session, tx: Tx, row: dict[str, Any] | None, conflict: SyncConflict
+) -> dict[str, Any]:
     if row is None:
         raise NotFoundError(
             f"{conflict.entity}.not_found", "the record is gone", id=conflict.entity_id
         )
+    session.require_grid(tx.reader(), row["grid_id"])
+    return row

@@ -77,6 +77,11 @@ class Entity:
     #: Where the record's grid comes from when it has no ``grid_id`` column: (the column,
     #: the record it names), e.g. a resident's grid is its household's.
     grid_via: tuple[str, str] | None = None
+    #: The terminal keeps the pulled record in this table of its own shape instead of a
+    #: mirror of the server's (None: a mirror named ``name``).
+    local_table: str | None = None
+    #: Pushed as an op that names other records and has no table of its own on either side.
+    op_only: bool = False
 
     def key_of(self, row: Mapping[str, Any]) -> str:
         """The wire key of a row: its id, or its key columns joined by "/"."""
@@ -151,6 +156,13 @@ CATALOG: tuple[Entity, ...] = (
     _fact("attachment", Attachment, key=("sha256",), pulled=False),
     # a reveal of personal data: pushed into the server's audit log, never pulled
     _fact("personal_data_reveal", Reveal, pulled=False),
+    # a conflict (冲突): one refused value of one merged record's field, opened and settled on
+    # the server, pulled by every terminal of the grid into sync_conflict (sync/client/
+    # conflicts.py), which also holds the ones it foresaw before the server had them
+    Entity("conflict", Merge.SERVER, local_table="sync_conflict"),
+    # a person's resolution of conflicts: the only op that settles one (sync/server/push/
+    # handlers/resolution.py); it writes the chosen value into the record it names
+    Entity("conflict_resolution", Merge.FACT, pushed=True, pulled=False, op_only=True),
 )
 
 ENTITIES: dict[str, Entity] = {e.name: e for e in CATALOG}
@@ -162,6 +174,8 @@ MERGED: frozenset[str] = frozenset(e.name for e in CATALOG if e.merge is Merge.F
 PUSHED: frozenset[str] = frozenset(e.name for e in CATALOG if e.pushed)
 #: Records terminals pull.
 PULLED: tuple[str, ...] = tuple(e.name for e in CATALOG if e.pulled)
+#: Pulled records whose terminal table mirrors the server's, column for column.
+MIRRORED: tuple[str, ...] = tuple(e.name for e in CATALOG if e.pulled and e.local_table is None)
 _RANK = {name: i for i, name in enumerate(ORDER)}
 
 

@@ -173,6 +173,14 @@ class Tx:
             self._append(entity, entity_id, "delete", {}, current.get("version"))
         self._notify(entity, entity_id)
 
+    def queue(
+        self, entity: str, entity_id: str, fields: Mapping[str, Any], base_version: int | None
+    ) -> str:
+        """Queue an op that is no row of its own here (a conflict's resolution: its effects
+        on local rows are written by the caller, without outbox rows); returns its op id."""
+        check_fields(fields)
+        return self._append(entity, entity_id, "create", fields, base_version)
+
     def _append(
         self,
         entity: str,
@@ -180,10 +188,11 @@ class Tx:
         op: str,
         fields: Mapping[str, Any],
         base_version: int | None,
-    ) -> None:
+    ) -> str:
         now = utc_now()
+        op_id = new_id()
         row = {
-            "op_id": new_id(),
+            "op_id": op_id,
             "entity": entity,
             "entity_id": entity_id,
             "op": op,
@@ -197,6 +206,7 @@ class Tx:
             row["author"] = self.author
         cols, marks = ", ".join(row), ", ".join("?" * len(row))
         self.conn.execute(f"INSERT INTO outbox ({cols}) VALUES ({marks})", tuple(row.values()))
+        return op_id
 
     def touched(self, entity: str, entity_id: str) -> None:
         """Tell the change listeners a record's screens should redraw though its row did not

@@ -1706,6 +1706,10 @@
             <translation>Photo</translation>
         </message>
         <message>
+            <source>Conflict resolution</source>
+            <translation>Conflict resolution</translation>
+        </message>
+        <message>
             <source>Minor</source>
             <translation>Minor</translation>
         </message>
@@ -1810,6 +1814,10 @@
         <message>
             <source>Kept mine</source>
             <translation>Kept mine</translation>
+        </message>
+        <message>
+            <source>Took the refused value</source>
+            <translation>Took the refused value</translation>
         </message>
         <message>
             <source>Took the server&apos;s</source>
@@ -2834,10 +2842,6 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>Resend as it is</source>
             <translation>Resend as it is</translation>
-        </message>
-        <message>
-            <source>Seen</source>
-            <translation>Seen</translation>
         </message>
         <message>
             <source>Records</source>

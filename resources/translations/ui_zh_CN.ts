@@ -1699,6 +1699,10 @@
             <translation>照片</translation>
         </message>
         <message>
+            <source>Conflict resolution</source>
+            <translation>冲突处理</translation>
+        </message>
+        <message>
             <source>Minor</source>
             <translation>一般</translation>
         </message>
@@ -1803,6 +1807,10 @@
         <message>
             <source>Kept mine</source>
             <translation>保留我的</translation>
+        </message>
+        <message>
+            <source>Took the refused value</source>
+            <translation>采用被拒的值</translation>
         </message>
         <message>
             <source>Took the server&apos;s</source>
@@ -2819,10 +2827,6 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>Resend as it is</source>
             <translation>原样重发</translation>
-        </message>
-        <message>
-            <source>Seen</source>
-            <translation>已知悉</translation>
         </message>
         <message>
             <source>Records</source>

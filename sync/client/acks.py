@@ -126,9 +126,12 @@ def apply(
         tx.conn.executemany(
             "DELETE FROM sync_retry WHERE op_id = ?", [(op.op_id,) for op in confirmed]
         )
+    foreseen = conflicts.seen_at_pull(tx) if settled else set()
     for op, result in settled:
         if op.entity in SHARED and op.op in ("create", "update"):
             _remember(tx, op, result)
+        if op.op_id in foreseen:
+            conflicts.withdraw(tx, op.op_id, result.conflict_fields)
         if result.status is OpStatus.CONFLICT or (
             result.status is OpStatus.DUPLICATE and result.original_status is OpStatus.CONFLICT
         ):
@@ -168,6 +171,10 @@ def _conflict(tx: Tx, op: OutboxOp, result: OpResult) -> int:
     if op.entity == "ticket_transition":
         entity, entity_id = "ticket", str(values.get("ticket_id", ""))
         local = {"status": {k: values.get(k) for k in ("action", "to_status", "note")}}
+    elif op.entity == "conflict_resolution":
+        # a chosen value someone else's newer one kept out: a conflict of its own
+        entity, entity_id = str(values.get("entity")), str(values.get("entity_id"))
+        local = {str(values.get("field")): values.get("value")}
     else:
         entity, entity_id = op.entity, op.entity_id
         local = values

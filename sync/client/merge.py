@@ -66,6 +66,10 @@ def apply_changes(
     for change in changes:
         by_entity[change.entity].append(change)
     for entity in sorted(by_entity, key=rank):
+        if entity == "conflict":  # the server's record of a conflict (after the records)
+            pulled = [(c.id, c.row) for c in by_entity[entity]]
+            counts.updated += conflicts.apply_pulled(tx, pulled)
+            continue
         _apply_entity(tx, entity, by_entity[entity], counts)
     return counts
 

@@ -143,4 +143,14 @@ def unsent_fields(
             mine = found.setdefault(entity_id, {})
             for name in json.loads(fields):
                 mine[name] = (op_id, base)
+        # a conflict's resolution writes its chosen value into the record it names
+        for entity_id, op_id, name, base in tx.execute(
+            f"SELECT json_extract(fields, '$.entity_id'), op_id, json_extract(fields, '$.field'),"
+            f" base_version FROM outbox WHERE entity = 'conflict_resolution'"
+            f" AND json_extract(fields, '$.entity') = ?"
+            f" AND json_extract(fields, '$.entity_id') IN ({marks})"
+            f" AND state IN ({marks_states}) ORDER BY seq",
+            (entity, *chunk, *states),
+        ):
+            found.setdefault(entity_id, {})[name] = (op_id, base)
     return found

@@ -25,6 +25,7 @@ _INTEGRITY = (sqlite3.IntegrityError, sqlcipher3.IntegrityError)
 
 #: What a grid holds, children first; each names the rows of one grid (``?`` = the grid id).
 _GRID_CONTENTS = (
+    ("sync_conflict", "grid_id = ?"),  # the grid's holders keep them on the server
     (
         "checklist_answer",
         "inspection_id IN (SELECT id FROM hazard_inspection WHERE grid_id = ?)",

@@ -31,6 +31,9 @@ def grid_of(r: Reader, op: OutboxOp) -> str | None:
     """The grid of the op's record; None when it has none (check-ins, attachments) or when it
     cannot be told any more (then the server decides)."""
     fields = json.loads(op.fields)
+    if op.entity == "conflict_resolution":  # it names its record's grid
+        grid = fields.get("grid_id")
+        return grid if isinstance(grid, str) else None
     if op.entity in _OWN_GRID:
         grid = fields.get("grid_id")
         if isinstance(grid, str):

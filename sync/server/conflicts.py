@@ -1,29 +1,27 @@
 """Conflicts kept for a person: listed and resolved by a supervisor (API and admin CLI).
 
 Resolving never deletes: the conflict row stays with its resolution, and the chosen value is
-written as a new version of the record, validated by the core like any edit.
+written as a new version of the record, validated by the core like any edit. A terminal
+resolves by pushing a ``conflict_resolution`` op instead (``push/handlers/resolution.py``).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection, select, update
 
-from gridterm.domain.residents import validate_resident_fields
-from gridterm.domain.territory import validate_household_changes
 from gridterm.domain.tickets import TicketAction
 from gridterm.domain.users import Role
 from gridterm.errors import GridTermError
 from sync.protocol import ConflictChoice, ConflictInfo
 from sync.server import partitions
-from sync.server.clock import now_ms
 from sync.server.db import changes, schema
 from sync.server.errors import ApiError, forbidden, not_found
-from sync.server.push.handlers.inspections import hazard_values
-from sync.server.push.handlers.register import validated_premises
-from sync.server.push.handlers.tickets import ticket_from_row, validated_ticket
+from sync.server.push.handlers.resolution import settled_values, validated_field
+from sync.server.push.handlers.tickets import ticket_from_row
 from sync.server.push.wire import decode, encode
 
 #: Roles that settle conflicts.
@@ -47,6 +45,8 @@ def as_info(row: Any) -> ConflictInfo:
         resolution=row.resolution,
         resolved_by=row.resolved_by,
         resolved_value=json.loads(row.resolved_value) if row.resolved_value else None,
+        resolved_at=row.resolved_at,
+        resolve_op_id=row.resolve_op_id,
     )
 
 
@@ -71,16 +71,20 @@ def resolve(
     *,
     resolver_id: str,
     grid_ids: set[str] | None,
+    also: Sequence[str] = (),
 ) -> ConflictInfo:
-    """Settle one open conflict; ``grid_ids`` limits it to the resolver's area (None: admin)."""
+    """Settle one open conflict, and the open ones in ``also`` (the same field's, seen beside
+    it), in the caller's transaction; ``grid_ids`` limits it to the resolver's area (None:
+    admin). Every terminal of the grid pulls the settled conflicts."""
     c = schema.conflict
-    row = conn.execute(select(c).where(c.c.id == conflict_id)).first()
+    row = conn.execute(select(c).where(c.c.id == conflict_id).with_for_update()).first()
     if row is None:
         raise not_found("conflict.unknown", "no such conflict")
     if grid_ids is not None and row.grid_id not in grid_ids:
         raise forbidden("scope.grid_outside", "this conflict is outside your area")
     if row.status != "open":
         raise ApiError(409, "conflict.already_resolved", "this conflict is resolved already")
+    others = _seen_beside(conn, row, also)
     chosen: Any = json.loads(row.server_value)
     if choice is not ConflictChoice.SERVER:
         terminal = json.loads(row.terminal_value)
@@ -89,18 +93,29 @@ def resolve(
             chosen = _write(conn, row, wanted, choice)
         except GridTermError as exc:
             raise ApiError(422, exc.code, str(exc), field=exc.params.get("field")) from None
+    settled = [conflict_id, *others]
     conn.execute(
         update(c)
-        .where(c.c.id == conflict_id)
-        .values(
-            status="resolved",
-            resolution=choice.value,
-            resolved_by=resolver_id,
-            resolved_at=now_ms(),
-            resolved_value=json.dumps(chosen, ensure_ascii=False),
-        )
+        .where(c.c.id.in_(settled), c.c.status == "open")
+        .values(**settled_values(choice, chosen, resolver_id, None))
     )
+    for key in settled:
+        _log(conn, row.grid_id, "conflict", key)
     return as_info(conn.execute(select(c).where(c.c.id == conflict_id)).one())
+
+
+def _seen_beside(conn: Connection, row: Any, also: Sequence[str]) -> list[str]:
+    """The open conflicts of ``also``; each must be on the same record and field."""
+    if not also:
+        return []
+    c = schema.conflict
+    found = conn.execute(select(c).where(c.c.id.in_(sorted(set(also))))).all()
+    for other in found:
+        if (other.entity, other.entity_id, other.field) != (row.entity, row.entity_id, row.field):
+            raise ApiError(
+                422, "conflict.other_field", "a resolution settles one field's conflicts"
+            )
+    return [o.id for o in found if o.status == "open" and o.id != row.id]
 
 
 def _write(conn: Connection, conflict: Any, wanted: Any, choice: ConflictChoice) -> Any:
@@ -114,7 +129,7 @@ def _write(conn: Connection, conflict: Any, wanted: Any, choice: ConflictChoice)
     name = conflict.field
     if conflict.entity == "ticket" and name == "status":
         return _replay_transition(conn, current, wanted, choice)
-    value = _validated(conflict.entity, current, decode(table, {name: wanted}), name)
+    value = validated_field(conflict.entity, current, decode(table, {name: wanted}), name)
     stored = encode(value)
     versions = json.loads(current.get("field_versions") or "{}")
     version = int(current["version"]) + 1
@@ -126,26 +141,6 @@ def _write(conn: Connection, conflict: Any, wanted: Any, choice: ConflictChoice)
     )
     _log(conn, current["grid_id"], conflict.entity, current["id"])
     return stored
-
-
-def _validated(entity: str, current: dict[str, Any], decoded: dict[str, Any], name: str) -> Any:
-    """The chosen value of one field, checked by the same core rules as a terminal's edit."""
-    match entity:
-        case "household":
-            return validate_household_changes(decoded)[name]
-        case "resident":
-            return validate_resident_fields(decoded, partial=True)[name]
-        case "premises":
-            return getattr(validated_premises(current["id"], {**current, **decoded}), name)
-        case "ticket":
-            merged = {**current, "urgent": bool(current["urgent"]), **decoded}
-            if isinstance(merged["photos"], str):
-                merged["photos"] = json.loads(merged["photos"])
-            value = getattr(validated_ticket(current["id"], merged), name)
-            return list(value) if isinstance(value, tuple) else value
-        case "hazard":
-            return hazard_values(decoded)[name]
-    raise ApiError(422, "conflict.unsupported", f"cannot resolve a {entity} conflict")
 
 
 def _replay_transition(conn: Connection, ticket: dict[str, Any], wanted: Any, choice: Any) -> Any:

@@ -106,7 +106,7 @@ def seed(
     grid_of: dict[str, dict[str, str]] = {}
     people: list[tuple[str, str, str, str]] = []
     txid = changes.current_txid(conn)
-    for entity in entities.PULLED:
+    for entity in entities.MIRRORED:
         table = schema.SYNCED[entity]
         names = {c.name for c in table.columns}
         rows: list[dict[str, Any]] = []

@@ -1,5 +1,6 @@
-"""Resolving a sync conflict on the terminal: the choice is a normal edit of that one field
-through the outbox, based on the server's version; both values stay recorded."""
+"""Resolving sync conflicts on the terminal: one choice settles every open conflict of the
+field, written into the record and sent as one ``conflict_resolution`` op naming them all;
+every refused value stays recorded."""
 
 from __future__ import annotations
 
@@ -8,10 +9,9 @@ import json
 import pytest
 
 from gridterm.errors import PermissionDeniedError, ValidationError
-from gridterm.ids import new_id
+from gridterm.ids import conflict_id
 from gridterm.services.sync_conflicts import (
     Choice,
-    dismiss,
     open_conflicts,
     resolve,
     settled_conflicts,
@@ -20,12 +20,12 @@ from gridterm.services.tickets import Tickets
 
 
 def _conflict(store, entity, entity_id, field, mine, server, op_id="op-mine") -> str:
-    cid = new_id()
+    cid = conflict_id(op_id, field)
     store.write(
         lambda tx: tx.execute(
             "INSERT INTO sync_conflict (id, entity, entity_id, field, local_value, server_value,"
-            " op_id, base_version, source, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, 'push',"
-            " '2026-11-20T08:00:00Z')",
+            " op_id, base_version, source, detected_at, by_user) VALUES (?, ?, ?, ?, ?, ?, ?, 1,"
+            " 'server', '2026-11-20T08:00:00Z', 'user-w2')",
             (cid, entity, entity_id, field, json.dumps(mine), json.dumps(server), op_id),
         )
     )
@@ -33,7 +33,8 @@ def _conflict(store, entity, entity_id, field, mine, server, op_id="op-mine") ->
 
 
 def _outbox(store):
-    return store.query("SELECT entity, entity_id, fields, base_version, state FROM outbox")
+    rows = store.query("SELECT entity, fields, base_version, state FROM outbox ORDER BY seq")
+    return [{**r, "fields": json.loads(r["fields"])} for r in rows]
 
 
 @pytest.fixture
@@ -42,19 +43,27 @@ def household(territory):
     return hid
 
 
-def test_take_the_servers_value_writes_an_edit_based_on_the_servers_version(territory, household):
+def test_take_the_servers_value_sends_one_resolution_naming_the_conflict(territory, household):
     store = territory.store
     cid = _conflict(store, "household", household, "phone", "13900000002", "13800000001")
     (seen,) = open_conflicts(territory.session())
     assert (seen.building, seen.unit, seen.room) == ("3", "2", "501")
+    assert (seen.by_user, seen.grid_id) == ("user-w2", None)
     done = resolve(territory.session(), cid, Choice.SERVER)
     assert (done.status, done.resolution, done.resolved_by) == ("resolved", "server", "user-w1")
-    assert done.local_value == "13900000002"  # the worker's value stays recorded
+    assert done.local_value == "13900000002"  # the refused value stays recorded
     assert _outbox(store) == [
         {
-            "entity": "household",
-            "entity_id": household,
-            "fields": '{"phone": "13800000001"}',
+            "entity": "conflict_resolution",
+            "fields": {
+                "entity": "household",
+                "entity_id": household,
+                "field": "phone",
+                "grid_id": "g1",
+                "conflict_ids": [cid],
+                "choice": "server",
+                "value": "13800000001",
+            },
             "base_version": 7,
             "state": "pending",
         }
@@ -63,18 +72,31 @@ def test_take_the_servers_value_writes_an_edit_based_on_the_servers_version(terr
     assert [c.id for c in settled_conflicts(territory.session())] == [cid]
 
 
-def test_keep_mine_and_a_typed_value(territory, household):
+def test_every_open_conflict_of_the_field_is_settled_by_one_choice(territory, household):
     store = territory.store
-    first = _conflict(store, "household", household, "phone", "13900000002", "13800000001")
-    resolve(territory.session(), first, "mine")
-    phone = store.query("SELECT phone FROM household WHERE id = ?", (household,))
-    assert phone == [{"phone": "13900000002"}]
-    second = _conflict(store, "household", household, "notes", "我的", "服务器的")
-    done = resolve(territory.session(), second, Choice.VALUE, "  两边合并的说明 ")
+    first = _conflict(store, "household", household, "notes", "甲写的", "原来的", "op-a")
+    second = _conflict(store, "household", household, "notes", "乙写的", "原来的", "op-b")
+    other = _conflict(store, "household", household, "phone", "13900000002", "13800000001")
+    assert len(open_conflicts(territory.session())) == 3  # one row per refused value
+    done = resolve(territory.session(), second, Choice.MINE)
+    assert (done.resolution, done.resolved_value) == ("terminal", "乙写的")
+    (op,) = _outbox(store)
+    assert op["fields"]["conflict_ids"] == sorted([first, second])
+    assert [c.id for c in open_conflicts(territory.session())] == [other]
+    notes = store.query("SELECT notes FROM household WHERE id = ?", (household,))
+    assert notes == [{"notes": "乙写的"}]
+    # the record's write goes with the resolution: no household edit of its own
+    assert [r["entity"] for r in _outbox(store)] == ["conflict_resolution"]
+
+
+def test_a_typed_value(territory, household):
+    store = territory.store
+    cid = _conflict(store, "household", household, "notes", "我的", "服务器的")
+    done = resolve(territory.session(), cid, Choice.VALUE, "  两边合并的说明 ")
     assert done.resolved_value == "两边合并的说明"
     notes = store.query("SELECT notes FROM household WHERE id = ?", (household,))
     assert notes == [{"notes": "两边合并的说明"}]
-    assert len(_outbox(store)) == 2
+    assert _outbox(store)[0]["fields"]["value"] == "两边合并的说明"
 
 
 def test_bad_input_changes_nothing(territory, household):
@@ -96,11 +118,12 @@ def test_bad_input_changes_nothing(territory, household):
 
 
 def test_a_settled_conflict_is_not_settled_twice(territory, household):
-    cid = _conflict(territory.store, "household", household, "phone", "1", "2")
-    dismiss(territory.session(), cid)
+    cid = _conflict(territory.store, "household", household, "notes", "1", "2")
+    resolve(territory.session(), cid, Choice.SERVER)
     with pytest.raises(Exception) as gone:
         resolve(territory.session(), cid, Choice.SERVER)
     assert getattr(gone.value, "code", "") == "conflict.not_open"
+    assert len(_outbox(territory.store)) == 1
 
 
 def test_a_ticket_status_follows_the_state_machine(territory):
@@ -117,6 +140,6 @@ def test_a_ticket_status_follows_the_state_machine(territory):
         assert bad.value.code == "conflict.status_by_transition"
     assert _outbox(store) == []
     resolve(territory.session(), cid, Choice.SERVER)
-    (edit,) = _outbox(store)
-    assert json.loads(edit["fields"]) == {"status": "reported"}
+    (op,) = _outbox(store)
+    assert op["fields"]["choice"] == "server" and op["fields"]["value"] == "reported"
     assert store.query("SELECT status FROM ticket")[0]["status"] == "reported"

@@ -171,7 +171,7 @@ def test_admin_cli_lists_and_resolves(server, district, capsys):
     assert main(["admin", *db, "conflicts"]) == 0
     lines = [line for line in capsys.readouterr().out.splitlines() if hid in line]
     assert len(lines) == 1
-    conflict_id = lines[0].split("\t")[0]
+    conflict_id = lines[0].split()[0]
     value = json.dumps("由管理员核实")
     assert main(["admin", *db, "resolve", conflict_id, "--choice", "value", "--value", value]) == 0
     assert _household(server, hid).notes == "由管理员核实"

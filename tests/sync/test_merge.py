@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from gridterm.services.register import Register
-from gridterm.services.sync_conflicts import dismiss, open_conflicts
+from gridterm.services.sync_conflicts import open_conflicts
 from gridterm.services.tickets import Tickets
 from sync.client.pull import Puller
 from sync.client.retry import Retrier
@@ -81,14 +81,16 @@ def test_same_household_and_ticket_edited_on_two_terminals(tmp_path, server, dis
         row = b.store.query("SELECT phone, rental FROM household WHERE id = ?", (household,))
         assert row == [{"phone": "13800000001", "rental": 1}]
 
-        # A gets B's merged field on its next pull; nothing conflicts there
+        # A gets B's merged field on its next pull, and the conflicts as the server holds
+        # them: both terminals and the server agree on which are open
         assert a.sync().ok
         assert a.store.query("SELECT rental FROM household WHERE id = ?", (household,)) == [
             {"rental": 1}
         ]
-        assert open_conflicts(a.session()) == []
-        dismiss(b.session(), seen[("household", "phone")].id)
-        assert len(open_conflicts(b.session())) == 2
+        on_server = {c.id for c in _open_on_server(server, district)}
+        assert {c.id for c in open_conflicts(a.session())} == on_server
+        assert {c.id for c in open_conflicts(b.session())} == on_server
+        assert len(on_server) == 3
     finally:
         a.close()
         b.close()
@@ -122,12 +124,21 @@ def test_pull_never_overwrites_an_unsent_edit_and_shows_the_conflict(
         # the push then reports the same conflict from the server: still one, both values kept
         report = b.sync()
         assert report.error is None and report.conflicts == 1
-        (conflict,) = open_conflicts(b.session())
-        assert (conflict.source, conflict.local_value) == ("push", "B还没发出去的备注")
+        (confirmed,) = open_conflicts(b.session())
+        assert confirmed.id == conflict.id  # the server names it as the pull did
+        assert (confirmed.source, confirmed.local_value) == ("server", "B还没发出去的备注")
+        assert confirmed.by_user == district.user_ids["w2"] and confirmed.written_at
         assert _server_conflicts(server, household) == {"notes": '"B还没发出去的备注"'}
     finally:
         a.close()
         b.close()
+
+
+def _open_on_server(server, district):
+    c = schema.conflict
+    grids = list(district.grids.values())
+    with server.engine.connect() as conn:
+        return conn.execute(select(c).where(c.c.status == "open", c.c.grid_id.in_(grids))).all()
 
 
 def _retrier() -> Retrier:

@@ -1,6 +1,7 @@
-"""Resolving a conflict on the terminal (guarantee 7): the worker's choice travels as a normal
-edit based on the server's version, and the server's own conflict record is settled by it, so
-a supervisor no longer sees it. Nothing is deleted on either side."""
+"""Resolving a conflict (guarantee 7): the worker's choice travels as a ``conflict_resolution``
+op naming the conflicts seen, and only that settles the server's record of them (an ordinary
+edit never does, whoever makes it); a supervisor's resolution on the server reaches every
+terminal with the next pull. Nothing is deleted on either side."""
 
 from __future__ import annotations
 
@@ -56,7 +57,7 @@ def test_two_terminals_conflict_and_the_worker_keeps_theirs(tmp_path, server, di
         done = resolve(b.session(), conflict.id, Choice.MINE)
         assert (done.status, done.resolution, done.resolved_value) == (
             "resolved",
-            "mine",
+            "terminal",
             "13900000022",
         )
         assert b.outbox_states().get("pending") == 1
@@ -118,6 +119,86 @@ def test_a_conflict_seen_at_pull_resolved_before_its_edit_was_sent(
         assert _server_household(server, household)["notes"] == "A的备注"
         notes = b.store.query("SELECT notes FROM household WHERE id = ?", (household,))
         assert notes == [{"notes": "A的备注"}]
+    finally:
+        a.close()
+        b.close()
+
+
+def test_an_ordinary_edit_never_settles_a_conflict(tmp_path, server, district, proxy):
+    """Today's edit of a conflicted field, by the refused worker or by the winner, based on
+    the current version: the conflict stays open beside the new value until a person
+    resolves it (the supervisor, on the server); then every terminal learns it."""
+    a = make_terminal(tmp_path, district, "w1", proxy.url, name="a")
+    b = make_terminal(tmp_path, district, "w2", proxy.url, name="b")
+    s = make_terminal(tmp_path, district, "s1", proxy.url, name="s")
+    try:
+        assert a.sync().ok and b.sync().ok and s.sync().ok
+        household = district.households["g1"][0]
+        Register(a.session()).edit_household(household, notes="A的备注")
+        Register(b.session()).edit_household(household, notes="B的备注")
+        assert a.sync().ok and b.sync().ok and a.sync().ok
+        (conflict,) = open_conflicts(a.session())  # pulled: A sees B's refused value
+        assert (conflict.local_value, conflict.by_user) == ("B的备注", district.user_ids["w2"])
+        # the winner edits again, then the refused worker, each knowing the current version
+        Register(a.session()).edit_household(household, notes="A又改了")
+        assert a.sync().ok and b.sync().ok
+        Register(b.session()).edit_household(household, notes="B又改了")
+        assert b.sync().ok and a.sync().ok
+        assert _server_household(server, household)["notes"] == "B又改了"
+        open_ids = {c["id"] for c in _supervisor_sees(s) if c["entity_id"] == household}
+        assert open_ids == {conflict.id}  # still open: nobody resolved it
+        assert {c.id for c in open_conflicts(a.session())} == open_ids
+        assert {c.id for c in open_conflicts(b.session())} == open_ids
+
+        # the supervisor resolves them all on the server, naming what they saw
+        first, *rest = sorted(open_ids)
+        answer = s.login.transport.call(
+            "POST",
+            f"/v1/conflicts/{first}/resolve",
+            token=s.login.token(),
+            json_body={"choice": "value", "value": "核实后的备注", "also": rest},
+        )
+        assert answer.json()["status"] == "resolved"
+        assert a.sync().ok and b.sync().ok
+        assert open_conflicts(a.session()) == [] and open_conflicts(b.session()) == []
+        assert {c.id for c in settled_conflicts(b.session())} >= open_ids
+        notes = b.store.query("SELECT notes FROM household WHERE id = ?", (household,))
+        assert notes == [{"notes": "核实后的备注"}]
+    finally:
+        a.close()
+        b.close()
+        s.close()
+
+
+def test_two_resolutions_of_one_conflict_keep_both_choices(tmp_path, server, district, proxy):
+    """Two workers resolve the same conflict differently, offline: the first settles it; the
+    second, based on a version that changed since, opens a conflict with its value."""
+    a = make_terminal(tmp_path, district, "w1", proxy.url, name="a")
+    b = make_terminal(tmp_path, district, "w2", proxy.url, name="b")
+    try:
+        assert a.sync().ok and b.sync().ok
+        household = district.households["g1"][1]
+        Register(a.session()).edit_household(household, notes="A的备注")
+        Register(b.session()).edit_household(household, notes="B的备注")
+        assert a.sync().ok and b.sync().ok and a.sync().ok
+        (seen_a,) = open_conflicts(a.session())
+        (seen_b,) = open_conflicts(b.session())
+        assert seen_a.id == seen_b.id
+        resolve(a.session(), seen_a.id, Choice.VALUE, "A选的")
+        resolve(b.session(), seen_b.id, Choice.VALUE, "B选的")
+        assert a.sync().ok
+        second = b.sync()
+        assert second.error is None and second.conflicts == 1, second
+        assert a.sync().ok
+        c = schema.conflict
+        with server.engine.connect() as conn:
+            first = conn.execute(select(c).where(c.c.id == seen_a.id)).mappings().one()
+        assert (first["status"], json.loads(first["resolved_value"])) == ("resolved", "A选的")
+        assert first["resolved_by"] == district.user_ids["w1"]
+        assert _server_household(server, household)["notes"] == "A选的"
+        (again,) = open_conflicts(a.session())
+        assert (again.local_value, again.server_value) == ("B选的", "A选的")
+        assert [c.id for c in open_conflicts(b.session())] == [again.id]
     finally:
         a.close()
         b.close()

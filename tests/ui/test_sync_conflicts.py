@@ -1,6 +1,6 @@
 """The sync page's conflicts: each with the record in field words and both values; "take the
-server's" applies that value as an edit waiting to be sent, and the conflict moves to the
-folded list of settled ones."""
+server's" writes that value into the record and queues one resolution naming the conflict,
+and the conflict moves to the folded list of settled ones."""
 
 from __future__ import annotations
 
@@ -24,9 +24,13 @@ def conflict(store, entity, entity_id, field, mine, server) -> str:
 
 
 def pending(store, entity_id):
-    return store.query(
-        "SELECT fields FROM outbox WHERE entity_id = ? AND state = 'pending'", (entity_id,)
+    """What waits to be sent about the record: its edits and the resolutions naming it."""
+    rows = store.query(
+        "SELECT fields FROM outbox WHERE state = 'pending'"
+        " AND (entity_id = ? OR json_extract(fields, '$.entity_id') = ?)",
+        (entity_id, entity_id),
     )
+    return [json.loads(r["fields"]) for r in rows]
 
 
 def test_take_the_servers_value(qtbot, window) -> None:
@@ -45,7 +49,9 @@ def test_take_the_servers_value(qtbot, window) -> None:
     tap(qtbot, sync.take_server)
     qtbot.waitUntil(lambda: sync.conflict_model.rowCount() == 0)
     assert ws.register.household("h-g1-502").phone == "13800002222"
-    assert pending(ws.store, "h-g1-502") == [{"fields": '{"phone": "13800002222"}'}]
+    (resolution,) = pending(ws.store, "h-g1-502")
+    assert (resolution["field"], resolution["choice"]) == ("phone", "server")
+    assert resolution["value"] == "13800002222"
     assert sync.show_settled.text() == "已处理（1）"
     tap(qtbot, sync.show_settled)
     assert sync.settled_table.isVisible()

@@ -18,6 +18,7 @@ translate = QCoreApplication.translate
 #: How a conflict was settled, as the worker reads it.
 RESOLUTIONS = {
     "mine": QT_TRANSLATE_NOOP("Labels", "Kept mine"),
+    "terminal": QT_TRANSLATE_NOOP("Labels", "Took the refused value"),
     "server": QT_TRANSLATE_NOOP("Labels", "Took the server's"),
     "value": QT_TRANSLATE_NOOP("Labels", "Wrote a new value"),
     "dismissed": QT_TRANSLATE_NOOP("Labels", "Seen only"),

@@ -247,12 +247,9 @@ class SyncScreen(Screen):
         self.keep_mine.clicked.connect(lambda: self._resolve(Resolution.MINE))
         self.take_server = button(self.tr("Take the server's"), "primary", "takeServer")
         self.take_server.clicked.connect(lambda: self._resolve(Resolution.SERVER))
-        self.dismiss = button(self.tr("Seen"), object_name="dismissConflict")
-        self.dismiss.clicked.connect(self._dismiss)
         choose.addWidget(self.keep_mine)
         choose.addWidget(self.take_server)
         choose.addStretch(1)
-        choose.addWidget(self.dismiss)
         layout.addLayout(choose)
         typed = QHBoxLayout()
         self.conflict_value = QLineEdit()
@@ -357,7 +354,7 @@ class SyncScreen(Screen):
             w.setVisible(can_fix)
         c = self.conflict
         self.conflict_title.setVisible(c is not None)
-        for w in (self.keep_mine, self.take_server, self.dismiss):
+        for w in (self.keep_mine, self.take_server):
             w.setEnabled(c is not None)
         self.keep_mine.setVisible(c is None or not c.status_of_ticket)
         self.take_server.setText(
@@ -429,15 +426,6 @@ class SyncScreen(Screen):
             return
         session, value = self.ws.session, self.conflict_value.text()
         CoreOp(self, lambda: sync_conflicts.resolve(session, c.id, choice, value)).success(
-            lambda _: self.reload()
-        ).failure(self._conflict_failed).run(self.ctx.ops)
-
-    def _dismiss(self) -> None:
-        c = self.conflict
-        if c is None:
-            return
-        session = self.ws.session
-        CoreOp(self, lambda: sync_conflicts.dismiss(session, c.id)).success(
             lambda _: self.reload()
         ).failure(self._conflict_failed).run(self.ctx.ops)
 

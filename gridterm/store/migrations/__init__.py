@@ -25,6 +25,7 @@ from gridterm.store.migrations import (
     m0007_outbox_author,
     m0008_reveals,
     m0009_office_settings,
+    m0010_conflict_records,
 )
 
 MIGRATION_SET = "gridterm"
@@ -41,6 +42,7 @@ MIGRATIONS = [
     ("0007_outbox_author", m0007_outbox_author.migrate),
     ("0008_reveals", m0008_reveals.migrate),
     ("0009_office_settings", m0009_office_settings.migrate),
+    ("0010_conflict_records", m0010_conflict_records.migrate),
 ]
 for _name, _fn in MIGRATIONS:
     migrations(name=_name)(_fn)

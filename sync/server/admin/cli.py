@@ -148,6 +148,12 @@ def add_parser(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> N
     p.add_argument("--choice", required=True, choices=[c.value for c in ConflictChoice])
     p.add_argument("--value", help="JSON value for --choice value")
     p.add_argument("--as", dest="resolver", default="admin", help="who resolves (audit)")
+    p.add_argument(
+        "--also",
+        nargs="*",
+        default=[],
+        help="other open conflicts of the same field seen beside it",
+    )
 
 
 def _run(args: argparse.Namespace, action: Action, write: bool) -> int:
@@ -372,6 +378,7 @@ def _resolve(conn: Connection, args: argparse.Namespace) -> int:
         value,
         resolver_id=args.resolver,
         grid_ids=None,
+        also=args.also,
     )
     print(f"{info.id} resolved: {json.dumps(info.resolved_value, ensure_ascii=False)}")
     return 0

@@ -51,4 +51,5 @@ def resolve(
             body.value,
             resolver_id=caller.user.id,
             grid_ids=set(caller.grid_nums),
+            also=body.also,
         )

@@ -450,6 +450,9 @@ tombstone = Table(
     Column("at", BigInteger, nullable=False),
     PrimaryKeyConstraint("entity", "entity_id"),
 )
+#: A field changed on both sides (冲突), one row per refused value; its id is
+#: ``sync.protocol.conflict_id(op_id, field)``. Synced to every terminal of its grid (the
+#: change log names it), settled only by a resolution (migration 0009: ``resolve_op_id``).
 conflict = Table(
     "conflict",
     metadata,
@@ -463,13 +466,15 @@ conflict = Table(
     Column("terminal_value", Text, nullable=False),
     Column("op_id", String(64), nullable=False),
     Column("by_user", String(64), nullable=False),
-    Column("device_id", String(64), nullable=False),
+    Column("device_id", String(64), nullable=False, info=SERVER),
     Column("created_at", BigInteger, nullable=False),
     Column("status", String(10), nullable=False, server_default="open"),
     Column("resolution", String(10)),
     Column("resolved_by", String(64)),
     Column("resolved_at", BigInteger),
     Column("resolved_value", Text),
+    # the terminal's resolution op that settled it (NULL: settled on the server, or open)
+    Column("resolve_op_id", String(64)),
     Index("ix_conflict_entity", "entity", "entity_id"),
 )
 blob = Table(
@@ -546,6 +551,7 @@ SYNCED: dict[str, Table] = {
     "hazard_inspection": hazard_inspection,
     "checklist_answer": checklist_answer,
     "hazard": hazard,
+    "conflict": conflict,
 }
 
 

@@ -40,7 +40,7 @@ def merge(
         last = versions.get(name)
         if last is not None and last[0] > base and last[1] != device:
             conflicted.append(name)
-            work.conflict(
+            work.conflicts.open(
                 entity=entity,
                 entity_id=row["id"],
                 grid_id=grid_id,

@@ -21,7 +21,6 @@ from sqlalchemy import delete as sql_delete
 
 from gridterm.domain.inspections import ChecklistTemplate
 from gridterm.errors import GridTermError, PermissionDeniedError, ValidationError
-from gridterm.ids import new_id
 from gridterm.store import entities
 from sync.protocol import OpStatus
 from sync.server import partitions
@@ -29,6 +28,7 @@ from sync.server.auth.scope import Principal
 from sync.server.clock import now_ms
 from sync.server.db import changes, schema
 from sync.server.db.bulk import insert_rows, insert_tuples, keys_param, lookup
+from sync.server.push.ledger import ConflictLedger
 from sync.server.push.receipt import Receipt
 from sync.server.push.wire import encode
 
@@ -144,7 +144,8 @@ class Work:
         self._log: list[tuple[str, str, str, str]] = []
         self._created: dict[tuple[str, str], int] = {}  # new row → its entry in _log
         self._origins: dict[int, str] = {}  # entry in _log → the device it echoes exactly
-        self._conflicts: list[dict[str, Any]] = []
+        #: the conflicts this batch opens and settles (``ledger.py``)
+        self.conflicts = ConflictLedger(conn, principal, self.partition_of, self._log)
         self._templates: dict[tuple[str, int], ChecklistTemplate | None] = {}
         self._partitions: dict[str, str] = {}  # grid id → its partition
 
@@ -317,46 +318,6 @@ class Work:
             self._deleted.append((entity, key, row))
         self._log.append((partition, entity, key, changes.DELETE))
 
-    def conflict(
-        self,
-        *,
-        entity: str,
-        entity_id: str,
-        grid_id: str,
-        field_name: str,
-        base_version: int | None,
-        server_value: Any,
-        terminal_value: Any,
-        op_id: str,
-    ) -> None:
-        """Record a field changed on both sides; the server's value stays until resolved."""
-        self._conflicts.append(
-            {
-                "id": new_id(),
-                "entity": entity,
-                "entity_id": entity_id,
-                "grid_id": grid_id,
-                "field": field_name,
-                "base_version": base_version,
-                "server_value": json.dumps(server_value, ensure_ascii=False),
-                "terminal_value": json.dumps(terminal_value, ensure_ascii=False),
-                "op_id": op_id,
-                "by_user": self.principal.user.id,
-                "device_id": self.principal.device_id,
-                "created_at": now_ms(),
-                "status": "open",
-                # present in every row so one INSERT fits all (a later op may settle it)
-                "resolution": None,
-                "resolved_by": None,
-                "resolved_at": None,
-                "resolved_value": None,
-            }
-        )
-
-    def recorded_conflicts(self) -> list[dict[str, Any]]:
-        """Conflicts recorded in this batch, not yet written (a later op may settle them)."""
-        return self._conflicts
-
     def flush(self, applied: list[tuple[Any, ...]]) -> None:
         """Write everything buffered, then the change log and the applied op ids."""
         conn = self.conn
@@ -381,8 +342,7 @@ class Work:
                 )
             )
             conn.execute(self._where(entity, key, sql_delete(_TABLES[entity])))
-        if self._conflicts:
-            conn.execute(insert(schema.conflict), self._conflicts)
+        self.conflicts.flush()
         if self._log:
             changes.record(conn, changes.current_txid(conn), self._log, self._origins)
         insert_tuples(conn, schema.applied_op, APPLIED_COLUMNS, applied)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sync.server.push.handlers import facts, inspections, register, reveals, tickets
+from sync.server.push.handlers import facts, inspections, register, resolution, reveals, tickets
 from sync.server.push.handlers.base import Handler
 
 HANDLERS: dict[str, Handler] = {
@@ -18,4 +18,5 @@ HANDLERS: dict[str, Handler] = {
     "checklist_answer": inspections.ANSWER,
     "hazard": inspections.HAZARD,
     "personal_data_reveal": reveals.REVEAL,
+    "conflict_resolution": resolution.RESOLUTION,
 }

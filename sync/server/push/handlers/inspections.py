@@ -304,7 +304,7 @@ def _move_hazard(op: Op, work: Work, row: dict[str, Any], target: HazardStatus) 
     ]
     if not actions:
         if op.base_version is not None and op.base_version < row["version"]:
-            work.conflict(
+            work.conflicts.open(
                 entity="hazard",
                 entity_id=row["id"],
                 grid_id=row["grid_id"],

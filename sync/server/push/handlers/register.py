@@ -12,7 +12,6 @@ from sync.protocol import Op, OpKind
 from sync.server.db import schema
 from sync.server.push.handlers.base import Handler, only, outside, want
 from sync.server.push.merge import merge
-from sync.server.push.settle import knew_current, settle
 from sync.server.push.wire import decode
 from sync.server.push.work import APPLIED, Outcome, Work
 
@@ -58,26 +57,15 @@ def _apply_household(op: Op, work: Work) -> Outcome:
         changes = {k: v for k, v in f.items() if k not in _HOUSEHOLD_STRUCTURE}
         if not changes:
             return APPLIED
-        knew = knew_current(op, row)
-        values = validate_household_changes(changes)
-        outcome = merge(
+        return merge(
             work,
             entity="household",
             row=row,
-            changes=values,
+            changes=validate_household_changes(changes),
             base_version=op.base_version,
             op_id=op.op_id,
             grid_id=row["grid_id"],
         )
-        settle(
-            work,
-            entity="household",
-            entity_id=op.entity_id,
-            written=values,
-            outcome=outcome,
-            knew=knew,
-        )
-        return outcome
     if work.get("household", op.entity_id) is not None:
         raise ValidationError("household.exists", "a household with this id exists", field="id")
     grid_id = required_text(f.get("grid_id"), "grid_id")
@@ -155,21 +143,15 @@ def _apply_resident(op: Op, work: Work) -> Outcome:
     f.pop("household_id", None)
     if not f:
         return APPLIED
-    knew = knew_current(op, row)
-    values = validate_resident_fields(f, partial=True)
-    outcome = merge(
+    return merge(
         work,
         entity="resident",
         row=row,
-        changes=values,
+        changes=validate_resident_fields(f, partial=True),
         base_version=op.base_version,
         op_id=op.op_id,
         grid_id=row["grid_id"],
     )
-    settle(
-        work, entity="resident", entity_id=op.entity_id, written=values, outcome=outcome, knew=knew
-    )
-    return outcome
 
 
 def _premises_wants(op: Op) -> list[tuple[str, str]]:

@@ -21,7 +21,6 @@ from sync.server.admin import office_settings
 from sync.server.db import schema
 from sync.server.push.handlers.base import Handler, only, outside, text_id, want
 from sync.server.push.merge import bump, merge
-from sync.server.push.settle import knew_current, settle
 from sync.server.push.wire import decode
 from sync.server.push.work import APPLIED, Outcome, Work
 
@@ -126,19 +125,7 @@ def _apply_ticket(op: Op, work: Work) -> Outcome:
         name = sorted(unknown)[0]
         raise ValidationError("ticket.field_not_editable", f"cannot edit {name}", field=name)
     changes = {k: v for k, v in f.items() if k in _EDITABLE}
-    knew = knew_current(op, row)
     if not changes:
-        if f.get("status") == row["status"]:
-            # only the status, as the server holds it: the worker accepts the state machine's
-            # status, which settles a status conflict
-            settle(
-                work,
-                entity="ticket",
-                entity_id=op.entity_id,
-                written={"status": row["status"]},
-                outcome=APPLIED,
-                knew=knew,
-            )
         return APPLIED
     current = ticket_from_row(row)
     merged = {
@@ -158,7 +145,7 @@ def _apply_ticket(op: Op, work: Work) -> Outcome:
     t = validated_ticket(op.entity_id, merged)
     values = {k: getattr(t, k) for k in changes}
     values = {k: list(v) if isinstance(v, tuple) else v for k, v in values.items()}
-    outcome = merge(
+    return merge(
         work,
         entity="ticket",
         row=row,
@@ -167,10 +154,6 @@ def _apply_ticket(op: Op, work: Work) -> Outcome:
         op_id=op.op_id,
         grid_id=row["grid_id"],
     )
-    settle(
-        work, entity="ticket", entity_id=op.entity_id, written=values, outcome=outcome, knew=knew
-    )
-    return outcome
 
 
 def another_must_verify(work: Work, grid_id: str) -> bool:
@@ -251,7 +234,7 @@ def _apply_transition(op: Op, work: Work) -> Outcome:
         if sent_from is None or sent_from == ticket.status.value:
             raise
         # the ticket moved on the server since this terminal saw it: keep both sides
-        work.conflict(
+        work.conflicts.open(
             entity="ticket",
             entity_id=row["id"],
             grid_id=grid_id,
