@@ -149,7 +149,7 @@ class Shell(QWidget):
                 ),
             ]
         if role in (Role.COMMUNITY_SUPERVISOR, Role.STREET_STAFF):
-            from ui.screens import hazards, reports, team
+            from ui.screens import conflict_queue, hazards, reports, team
 
             # Supervisors follow their team, the markets' hazard status, and the reports.
             sections += [
@@ -160,6 +160,12 @@ class Shell(QWidget):
                     lambda: hazards.HazardsScreen(*self._args()),
                 ),
                 ("team", self.tr("Team"), "team", lambda: team.TeamScreen(*self._args())),
+                (
+                    "conflicts",
+                    self.tr("Conflicts"),
+                    "warning",
+                    lambda: conflict_queue.ConflictQueueScreen(*self._args()),
+                ),
                 (
                     "reports",
                     self.tr("Reports"),

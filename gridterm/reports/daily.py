@@ -99,6 +99,8 @@ class DailyLog:
     totals: Activity
     checked_in: int
     urgent_lines: tuple[UrgentLine, ...]
+    #: conflicts of the area open when the log was made (冲突待处理)
+    conflicts_open: int = 0
 
 
 def daily_log(source: ReportSource, area: Area, period: Period, now: datetime) -> DailyLog:
@@ -132,7 +134,17 @@ def daily_log(source: ReportSource, area: Area, period: Period, now: datetime) -
     )
     totals = _activity(visits, day_steps, hazards, reported, urgent, period)
     checked_in = sum(1 for d in days if d.check_in is not None)
-    return DailyLog(area, period, now, source.data_as_of(), days, totals, checked_in, tuple(urgent))
+    return DailyLog(
+        area,
+        period,
+        now,
+        source.data_as_of(),
+        days,
+        totals,
+        checked_in,
+        tuple(urgent),
+        source.open_conflicts(area),
+    )
 
 
 def counted(visit: VisitRow) -> bool:

@@ -71,6 +71,7 @@ def daily_document(log: DailyLog, locale: str = "zh_CN") -> Document:
         (t("hazards_found"), a.hazards_found, K.INT),
         (t("hazards_closed"), a.hazards_closed, K.INT),
         (t("photos"), a.photos, K.INT),
+        (t("conflicts_open"), log.conflicts_open, K.INT),
     )
     return Document(
         kind="daily",

@@ -108,6 +108,7 @@ TEXT: dict[str, Pair] = {
     "total": ("合计", "Total"),
     "area_total": ("全部", "All"),
     "checked_in": ("已签到人数", "Workers checked in"),
+    "conflicts_open": ("待处理冲突", "Open conflicts"),
     "count": ("数量", "Count"),
     "by_type": ("走访类型分布", "Visits by type"),
     "by_grid": ("各网格走访", "Visits by grid"),

@@ -244,6 +244,18 @@ class LocalSource:
                 out.append(key_household_row(row, days.get(row["id"], [])))
         return out
 
+    def open_conflicts(self, area: Area) -> int:
+        """Open conflicts of the area's grids as this terminal last pulled them."""
+        found = 0
+        for chunk in _chunks(area.grid_ids):
+            row = self.r.one(
+                "SELECT count(*) AS n FROM sync_conflict WHERE status = 'open'"
+                f" AND grid_id IN ({_marks(chunk)})",
+                tuple(chunk),
+            )
+            found += row["n"] if row else 0
+        return found
+
     def data_as_of(self) -> datetime | None:
         """The last sync that completed on this terminal."""
         return _time(self.r.scalar("SELECT value FROM sync_state WHERE key = ?", (LAST_SYNC_AT,)))

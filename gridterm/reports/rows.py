@@ -177,6 +177,10 @@ class ReportSource(Protocol):
     def key_households(self, area: Area, since: str, end: str) -> list[KeyHouseholdRow]:
         """The area's key households (not vacant) and their visit days from ``since``."""
 
+    def open_conflicts(self, area: Area) -> int:
+        """Conflicts of the area's grids open now (冲突待处理): refused values nobody has
+        resolved yet."""
+
     def data_as_of(self) -> datetime | None:
         """When the data was last confirmed complete: the terminal's last confirmed sync, the
         server's clock (None when never synced)."""

@@ -17,7 +17,7 @@ a new transition from where it now stands. Pure: no network.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
@@ -29,6 +29,7 @@ from gridterm.domain.validation import optional_text, required_text
 from gridterm.errors import NotFoundError, ValidationError
 from gridterm.ids import new_id
 from gridterm.services.session import Session
+from gridterm.store import entities
 from gridterm.store.reader import Reader
 from gridterm.store.tx import Tx, utc_now
 
@@ -131,15 +132,15 @@ def _conflict(row: dict[str, Any]) -> SyncConflict:
 def open_conflicts(session: Session) -> list[SyncConflict]:
     """Conflicts not yet resolved or dismissed, newest first."""
 
-    def read(r: Reader) -> list[SyncConflict]:
-        return [
-            _conflict(row)
-            for row in r.iter(
-                _SELECT + " WHERE c.status = 'open' ORDER BY c.detected_at DESC, c.id"
-            )
-        ]
+    return session.store.read(read_open)
 
-    return session.store.read(read)
+
+def read_open(r: Reader) -> list[SyncConflict]:
+    """``open_conflicts`` within a read already under way."""
+    return [
+        _conflict(row)
+        for row in r.iter(_SELECT + " WHERE c.status = 'open' ORDER BY c.detected_at DESC, c.id")
+    ]
 
 
 def settled_conflicts(session: Session, limit: int = SETTLED_LIMIT) -> list[SyncConflict]:
@@ -159,7 +160,12 @@ def settled_conflicts(session: Session, limit: int = SETTLED_LIMIT) -> list[Sync
 
 
 def resolve(
-    session: Session, conflict_id: str, choice: Choice | str, value: Any = None
+    session: Session,
+    conflict_id: str,
+    choice: Choice | str,
+    value: Any = None,
+    *,
+    now: bool = False,
 ) -> SyncConflict:
     """Settle the open conflicts of one field with the worker's choice, in one transaction.
 
@@ -170,7 +176,8 @@ def resolve(
     version, which the sync engine keeps equal to the server's) — only such an op settles a
     conflict on the server. Bad input (a typed value for a non-text field, a value the core
     refuses, a ticket status chosen other than the server's) raises a ``ValidationError``
-    and changes nothing.
+    and changes nothing. ``now``: ``server`` takes the value the record holds now here (the
+    supervisors' queue, where a later edit may have superseded the server's value of the time).
     """
     choice = Choice(choice)
 
@@ -179,6 +186,8 @@ def resolve(
         if row is None or row["status"] != "open":
             raise NotFoundError("conflict.not_open", "no such open conflict", id=conflict_id)
         conflict = _conflict(row)
+        if now and choice is Choice.SERVER and not conflict.status_of_ticket:
+            conflict = replace(conflict, server_value=current_value(tx.reader(), conflict))
         chosen = _chosen(conflict, choice, value)
         grid_id, version = _write_edit(session, tx, conflict, chosen)
         seen = [
@@ -217,6 +226,7 @@ def resolve(
                 *seen,
             ),
         )
+        tx.touched("conflict", conflict_id)
         return _conflict(tx.one(_SELECT + " WHERE c.id = ?", (conflict_id,)))  # type: ignore[arg-type]
 
     return session.store.write(write)
@@ -306,3 +316,23 @@ def _require_record(
         )
     session.require_grid(tx.reader(), row["grid_id"])
     return row
+
+
+def current_value(r: Reader, c: SyncConflict) -> Any:
+    """The value the record holds now on this terminal (an edit made since the conflict opened
+    never settles it: the queue shows this beside the refused values)."""
+    if c.entity not in entities.MERGED or not c.field.isidentifier():
+        return None
+    columns = {row["name"] for row in r.iter(f"PRAGMA table_info({c.entity})")}
+    if c.field not in columns:
+        return None
+    row = r.one(f"SELECT {c.field} AS v FROM {c.entity} WHERE id = ?", (c.entity_id,))
+    if row is None:
+        return None
+    value = row["v"]
+    if isinstance(value, str) and value[:1] in "[{":
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value

@@ -319,6 +319,26 @@
             <translation>Server&apos;s</translation>
         </message>
         <message>
+            <source>Value now</source>
+            <translation>Value now</translation>
+        </message>
+        <message>
+            <source>Refused values</source>
+            <translation>Refused values</translation>
+        </message>
+        <message>
+            <source>Since</source>
+            <translation>Since</translation>
+        </message>
+        <message>
+            <source>Which</source>
+            <translation>Which</translation>
+        </message>
+        <message>
+            <source>Written by</source>
+            <translation>Written by</translation>
+        </message>
+        <message>
             <source>When</source>
             <translation>When</translation>
         </message>
@@ -401,6 +421,41 @@
         <message>
             <source>Remove</source>
             <translation>Remove</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictQueueScreen</name>
+        <message>
+            <source>A value written on a terminal was refused because someone changed the field first. Nothing is settled until a person chooses; every value stays recorded.</source>
+            <translation>A value written on a terminal was refused because someone changed the field first. Nothing is settled until a person chooses; every value stays recorded.</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>Conflicts</translation>
+        </message>
+        <message>
+            <source>No open conflicts in your area.</source>
+            <translation>No open conflicts in your area.</translation>
+        </message>
+        <message>
+            <source>Values</source>
+            <translation>Values</translation>
+        </message>
+        <message>
+            <source>Keep this value</source>
+            <translation>Keep this value</translation>
+        </message>
+        <message>
+            <source>Or write the right value</source>
+            <translation>Or write the right value</translation>
+        </message>
+        <message>
+            <source>Use this value</source>
+            <translation>Use this value</translation>
+        </message>
+        <message>
+            <source>{fields} fields with {values} refused values to settle</source>
+            <translation>{fields} fields with {values} refused values to settle</translation>
         </message>
     </context>
     <context>
@@ -1843,6 +1898,14 @@
             <source>no</source>
             <translation>no</translation>
         </message>
+        <message>
+            <source>The record now</source>
+            <translation>The record now</translation>
+        </message>
+        <message>
+            <source>Refused</source>
+            <translation>Refused</translation>
+        </message>
     </context>
     <context>
         <name>LoginScreen</name>
@@ -2632,6 +2695,10 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>Team</source>
             <translation>Team</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>Conflicts</translation>
         </message>
         <message>
             <source>Reports</source>

@@ -319,6 +319,26 @@
             <translation>服务器的</translation>
         </message>
         <message>
+            <source>Value now</source>
+            <translation>现在的值</translation>
+        </message>
+        <message>
+            <source>Refused values</source>
+            <translation>被拒的值</translation>
+        </message>
+        <message>
+            <source>Since</source>
+            <translation>起始时间</translation>
+        </message>
+        <message>
+            <source>Which</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Written by</source>
+            <translation>填写人</translation>
+        </message>
+        <message>
             <source>When</source>
             <translation>时间</translation>
         </message>
@@ -401,6 +421,41 @@
         <message>
             <source>Remove</source>
             <translation>删除</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictQueueScreen</name>
+        <message>
+            <source>A value written on a terminal was refused because someone changed the field first. Nothing is settled until a person chooses; every value stays recorded.</source>
+            <translation>终端上填写的值因他人先改了该字段而被拒。须有人选定后才算处理；每个值都保留记录。</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>冲突</translation>
+        </message>
+        <message>
+            <source>No open conflicts in your area.</source>
+            <translation>本辖区没有待处理的冲突。</translation>
+        </message>
+        <message>
+            <source>Values</source>
+            <translation>各方的值</translation>
+        </message>
+        <message>
+            <source>Keep this value</source>
+            <translation>保留这个值</translation>
+        </message>
+        <message>
+            <source>Or write the right value</source>
+            <translation>或填写正确的值</translation>
+        </message>
+        <message>
+            <source>Use this value</source>
+            <translation>使用此值</translation>
+        </message>
+        <message>
+            <source>{fields} fields with {values} refused values to settle</source>
+            <translation>{fields} 个字段，{values} 个被拒的值待处理</translation>
         </message>
     </context>
     <context>
@@ -1836,6 +1891,14 @@
             <source>no</source>
             <translation>否</translation>
         </message>
+        <message>
+            <source>The record now</source>
+            <translation>记录现值</translation>
+        </message>
+        <message>
+            <source>Refused</source>
+            <translation>被拒</translation>
+        </message>
     </context>
     <context>
         <name>LoginScreen</name>
@@ -2620,6 +2683,10 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>Team</source>
             <translation>团队</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>冲突</translation>
         </message>
         <message>
             <source>Reports</source>

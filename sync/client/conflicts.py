@@ -80,6 +80,7 @@ def record(
             utc_now(),
         ),
     )
+    tx.touched("conflict", key)
 
 
 def seen_at_pull(tx: Tx) -> set[str]:
@@ -132,6 +133,7 @@ def apply_pulled(tx: Tx, rows: Iterable[tuple[str, dict[str, Any]]]) -> int:
             f" ON CONFLICT(id) DO UPDATE SET source = 'server', {updates}",
             (key, utc_now(), *values.values()),
         )
+        tx.touched("conflict", key)  # the conflict screens read it again
         written += 1
     return written
 

@@ -81,6 +81,23 @@ def test_daily_log_per_worker_and_totals(worked) -> None:
     assert log.totals.promise_kept == 1
 
 
+def test_daily_log_counts_the_areas_open_conflicts(worked) -> None:
+    def refused(tx, cid, grid, status):
+        tx.execute(
+            "INSERT INTO sync_conflict (id, entity, entity_id, field, grid_id, local_value,"
+            " server_value, source, status, detected_at) VALUES (?, 'household', 'h', 'notes',"
+            " ?, '\"a\"', '\"b\"', 'server', ?, '2026-11-20T08:00:00+00:00')",
+            (cid, grid, status),
+        )
+
+    worked.store.write(lambda tx: refused(tx, "c-1", "g1", "open"))
+    worked.store.write(lambda tx: refused(tx, "c-2", "g2", "open"))
+    worked.store.write(lambda tx: refused(tx, "c-3", "g1", "resolved"))
+    worked.store.write(lambda tx: refused(tx, "c-4", "g3", "open"))  # the other community
+    assert Reports(worked.session("s1")).daily(DAY).conflicts_open == 2
+    assert Reports(worked.session("s1")).daily(DAY, "grid", "g2").conflicts_open == 1
+
+
 def test_daily_log_refuses_bad_dates_and_areas(worked) -> None:
     reports = Reports(worked.session("s1"))
     with pytest.raises(ValidationError) as bad:

@@ -73,6 +73,10 @@ def test_terminal_and_server_reports_agree(tmp_path, server, district) -> None:
             assert t.sync().ok
         _work(w1, district.households["g2"], urgent=True)
         _work(w2, district.households["g1"], urgent=False)
+        # the same notes edited on both terminals: one refused value, open on both sides
+        shared = district.households["g1"][-1]
+        Register(w1.session()).edit_household(shared, notes="w1的备注")
+        Register(w2.session()).edit_household(shared, notes="w2的备注")
         for t in (w1, w2):
             report = t.sync()
             assert report.ok and report.confirmed > 0, report
@@ -91,6 +95,7 @@ def test_terminal_and_server_reports_agree(tmp_path, server, district) -> None:
             server_daily = compute(conn, user, "daily", today.isoformat(), None, None, now)
             server_monthly = compute(conn, user, "monthly", today.isoformat()[:7], None, None, now)
         assert _figures(daily_json(local_daily)) == _figures(daily_json(server_daily))
+        assert local_daily.conflicts_open == server_daily.conflicts_open == 1
         assert _figures(monthly_json(local_monthly)) == _figures(monthly_json(server_monthly))
         # the terminal says its data is as of its last sync; the server knows each device's
         assert local_daily.data_as_of is not None

@@ -84,6 +84,7 @@ def daily_json(log: DailyLog) -> dict[str, Any]:
         "generated_at": _iso(log.generated_at),
         "data_as_of": _iso(log.data_as_of),
         "checked_in": log.checked_in,
+        "conflicts_open": log.conflicts_open,
         "totals": _activity(log.totals),
         "workers": [_worker(d) for d in log.workers],
         "urgent_tickets": [

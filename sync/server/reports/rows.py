@@ -294,6 +294,18 @@ class ServerSource:
             )
         return out
 
+    def open_conflicts(self, area: Area) -> int:
+        """Open conflicts of the area's grids."""
+        c = schema.conflict
+        found = 0
+        for chunk in _chunks(area.grid_ids):
+            found += self.conn.execute(
+                select(func.count())
+                .select_from(c)
+                .where(c.c.status == "open", c.c.grid_id.in_(chunk))
+            ).scalar_one()
+        return found
+
     def data_as_of(self) -> datetime | None:
         """The server's data is as of now: it holds whatever terminals have pushed."""
         return self.now

@@ -1,0 +1,80 @@
+"""The supervisors' conflict queue: the open conflicts of their area, one item per field,
+every refused value side by side with who wrote it and when, beside what the record holds
+now; one choice settles the item with one resolution."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from gridterm.errors import PermissionDeniedError
+from gridterm.ids import conflict_id
+from gridterm.services import conflict_queue
+from gridterm.services.sync_conflicts import Choice, open_conflicts
+
+
+def insert_refused(store, household, field, value, server, op_id, by, grid="g1", at="08:00") -> str:
+    """A conflict as a sync pulls it: the refused value, who wrote it, when."""
+    cid = conflict_id(op_id, field)
+    store.write(
+        lambda tx: tx.execute(
+            "INSERT INTO sync_conflict (id, entity, entity_id, field, grid_id, local_value,"
+            " server_value, op_id, base_version, by_user, written_at, source, detected_at)"
+            " VALUES (?, 'household', ?, ?, ?, ?, ?, ?, 1, ?, ?, 'server', ?)",
+            (
+                cid,
+                household,
+                field,
+                grid,
+                json.dumps(value, ensure_ascii=False),
+                json.dumps(server, ensure_ascii=False),
+                op_id,
+                by,
+                f"2026-11-20T{at}:00.000+00:00",
+                "2026-11-20T09:00:00.000+00:00",
+            ),
+        )
+    )
+    return cid
+
+
+def test_every_refused_value_side_by_side_and_one_choice_settles_them(territory):
+    store = territory.store
+    h1 = territory.household(notes="后来又改的", version=4)
+    h3 = territory.household(grid="g3", room="601")
+    a = insert_refused(store, h1, "notes", "甲的备注", "原来的", "op-a", "user-w1", at="08:00")
+    b = insert_refused(store, h1, "notes", "乙的备注", "原来的", "op-b", "user-w2", at="08:30")
+    insert_refused(store, h3, "notes", "别的社区", "x", "op-c", "user-w2", grid="g3")
+    (item,) = conflict_queue.queue(territory.session("s1"))  # g3 is another community's
+    assert item.current == "后来又改的"  # the newest edit, beside the old values
+    assert item.first.server_value == "原来的"
+    assert [(v.value, v.by_name) for v in item.values] == [
+        ("甲的备注", "用户w1"),
+        ("乙的备注", "用户w2"),
+    ]
+    assert item.values[0].written_at.startswith("2026-11-20T08:00")
+    assert conflict_queue.open_count(territory.session("s1")) == 2
+
+    done = conflict_queue.resolve(territory.session("s1"), item, Choice.MINE, pick=b)
+    assert (done.resolved_value, done.resolved_by) == ("乙的备注", "user-s1")
+    (op,) = store.query("SELECT fields, base_version FROM outbox")
+    fields = json.loads(op["fields"])
+    assert fields["conflict_ids"] == sorted([a, b]) and op["base_version"] == 4
+    assert conflict_queue.queue(territory.session("s1")) == []
+    assert [c.entity_id for c in open_conflicts(territory.session("s1"))] == [h3]
+
+
+def test_keeping_the_records_value_now_and_who_may_work_the_queue(territory):
+    store = territory.store
+    h1 = territory.household(notes="后来又改的")
+    insert_refused(store, h1, "notes", "甲的备注", "原来的", "op-a", "user-w1")
+    with pytest.raises(PermissionDeniedError):
+        conflict_queue.queue(territory.session("w1"))
+    (item,) = conflict_queue.queue(territory.session("st1"))
+    with pytest.raises(PermissionDeniedError):
+        conflict_queue.resolve(territory.session("st1"), item, Choice.MINE, pick="not-its-own")
+    done = conflict_queue.resolve(territory.session("st1"), item, Choice.SERVER)
+    assert done.resolved_value == "后来又改的"  # not the server's value of the time
+    notes = store.query("SELECT notes FROM household WHERE id = ?", (h1,))
+    assert notes == [{"notes": "后来又改的"}]
