@@ -89,6 +89,7 @@ class SyncScreen(Screen):
             "hazard_inspection",
             "checklist_answer",
             "hazard",
+            "conflict",  # a pull brought conflicts, or one was resolved
         }
     )
     loaded = Signal()
