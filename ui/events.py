@@ -20,6 +20,7 @@ WATCHED = (
     "hazard_inspection",
     "checklist_answer",
     "hazard",
+    "hazard_step",
 )
 
 

@@ -101,6 +101,7 @@ ENTITIES = {
     "check_in": QT_TRANSLATE_NOOP("Labels", "Check-in"),
     "hazard_inspection": QT_TRANSLATE_NOOP("Labels", "Inspection"),
     "hazard": QT_TRANSLATE_NOOP("Labels", "Hazard"),
+    "hazard_step": QT_TRANSLATE_NOOP("Labels", "Hazard step"),
     "premises": QT_TRANSLATE_NOOP("Labels", "Premises"),
     "checklist_answer": QT_TRANSLATE_NOOP("Labels", "Checklist answer"),
     "attachment": QT_TRANSLATE_NOOP("Labels", "Photo"),
@@ -119,6 +120,7 @@ ITEM_RESULTS = {
 HAZARD_STATUSES = {
     "open": QT_TRANSLATE_NOOP("Labels", "Reported"),
     "rectifying": QT_TRANSLATE_NOOP("Labels", "Being rectified"),
+    "rectified": QT_TRANSLATE_NOOP("Labels", "Rectified, to re-inspect"),
     "reinspected": QT_TRANSLATE_NOOP("Labels", "Re-inspected"),
     "closed": QT_TRANSLATE_NOOP("Labels", "Verified closed"),
 }
@@ -126,11 +128,13 @@ HAZARD_STATUSES = {
 HAZARD_ACTIONS = {
     "found": QT_TRANSLATE_NOOP("Labels", "Found in inspection"),
     "start_rectification": QT_TRANSLATE_NOOP("Labels", "Start rectification"),
+    "rectify": QT_TRANSLATE_NOOP("Labels", "Rectification done"),
+    "ticket_handled": QT_TRANSLATE_NOOP("Labels", "Handled by the department"),
     "reinspect_pass": QT_TRANSLATE_NOOP("Labels", "Re-inspect: passed"),
     "reinspect_fail": QT_TRANSLATE_NOOP("Labels", "Re-inspect: failed"),
     "verify_close": QT_TRANSLATE_NOOP("Labels", "Verify closed"),
-    "escalate": QT_TRANSLATE_NOOP("Labels", "Escalate to a ticket"),
-    "synced": QT_TRANSLATE_NOOP("Labels", "Updated by sync"),
+    "escalate": QT_TRANSLATE_NOOP("Labels", "Whistle: dispatch to a department"),
+    "carried": QT_TRANSLATE_NOOP("Labels", "Earlier steps (not recorded)"),
 }
 OPS = {
     "create": QT_TRANSLATE_NOOP("Labels", "New"),
@@ -314,6 +318,21 @@ ERRORS = {
     ),
     "inspection.no_template": QT_TRANSLATE_NOOP(
         "Errors", "There is no checklist on this terminal yet: sync first."
+    ),
+    "hazard.not_rectified": QT_TRANSLATE_NOOP(
+        "Errors", "Record the rectification (with a photo) before the re-inspection."
+    ),
+    "hazard.rectify_needs_photo": QT_TRANSLATE_NOOP(
+        "Errors", "Take a photo of the rectified hazard."
+    ),
+    "hazard.reinspect_needs_photo": QT_TRANSLATE_NOOP(
+        "Errors", "Take an after-photo on site to pass the re-inspection."
+    ),
+    "hazard.close_needs_photo": QT_TRANSLATE_NOOP(
+        "Errors", "Take a photo on site to verify the hazard closed."
+    ),
+    "hazard.ticket_not_handled": QT_TRANSLATE_NOOP(
+        "Errors", "The department has not handled the ticket yet."
     ),
     "hazard.failure_needs_evidence": QT_TRANSLATE_NOOP(
         "Errors", "A failed re-inspection needs a photo or a note."

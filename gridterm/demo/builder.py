@@ -376,7 +376,13 @@ class DemoBuilder:
             self.clock,
             {
                 t: self.rows(t)
-                for t in ("premises", "hazard_inspection", "checklist_answer", "hazard")
+                for t in (
+                    "premises",
+                    "hazard_inspection",
+                    "checklist_answer",
+                    "hazard",
+                    "hazard_step",
+                )
             },
         )
         builder.build(

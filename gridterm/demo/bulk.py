@@ -69,6 +69,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "responsible", "description", "status", "found_at", "photos", "ticket_id", "closed_at",
         "version",
     ),
+    "hazard_step": (
+        "id", "hazard_id", "action", "from_status", "to_status", "by_user", "at", "note",
+        "photos", "party", "ticket_id",
+    ),
     "search_term": ("term", "kind", "household_id", "resident_id"),
 }  # fmt: skip
 

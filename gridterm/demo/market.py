@@ -13,7 +13,7 @@ from random import Random
 from gridterm.demo import checklist, identity, names, vocab
 from gridterm.demo.clock import DAY, DemoClock
 from gridterm.demo.seeded_ids import SeededIds
-from gridterm.domain.hazards import HazardStatus
+from gridterm.domain.hazards import HazardAction, HazardStatus
 from gridterm.domain.inspections import InspectionStatus, ItemResult
 
 STALLS_PER_ROW = 16
@@ -24,9 +24,26 @@ _H = HazardStatus
 #: How hazards found some days ago stand today: (older than, ((cumulative share, status)…)).
 _FATES: tuple[tuple[float, tuple[tuple[float, HazardStatus], ...]], ...] = (
     (45, ((0.88, _H.CLOSED), (1.0, _H.RECTIFYING))),
-    (14, ((0.55, _H.CLOSED), (0.7, _H.REINSPECTED), (0.95, _H.RECTIFYING), (1.0, _H.OPEN))),
-    (-1, ((0.45, _H.OPEN), (0.85, _H.RECTIFYING), (1.0, _H.REINSPECTED))),
+    (
+        14,
+        (
+            (0.55, _H.CLOSED),
+            (0.65, _H.REINSPECTED),
+            (0.75, _H.RECTIFIED),
+            (0.95, _H.RECTIFYING),
+            (1.0, _H.OPEN),
+        ),
+    ),
+    (-1, ((0.45, _H.OPEN), (0.75, _H.RECTIFYING), (0.9, _H.RECTIFIED), (1.0, _H.REINSPECTED))),
 )
+#: The steps that led to each status after the hazard was found, in order.
+_PATH = (
+    (HazardAction.START_RECTIFICATION, _H.OPEN, _H.RECTIFYING),
+    (HazardAction.RECTIFY, _H.RECTIFYING, _H.RECTIFIED),
+    (HazardAction.REINSPECT_PASS, _H.RECTIFIED, _H.REINSPECTED),
+    (HazardAction.VERIFY_CLOSE, _H.REINSPECTED, _H.CLOSED),
+)
+_REACHED = {_H.OPEN: 0, _H.RECTIFYING: 1, _H.RECTIFIED: 2, _H.REINSPECTED: 3, _H.CLOSED: 4}
 
 
 class MarketBuilder:
@@ -49,12 +66,39 @@ class MarketBuilder:
         """``count`` stalls in the grid with a few months of inspections by ``inspectors``."""
         hazards: list[list[object]] = []
         premises = self._rows["premises"]
+        self._found_by: dict[object, str] = {}
         for n in range(count):
             stall = self._stall(grid_id, n)
             premises.append(stall)
             self._inspections(stall, inspectors, photos, hazards, first=n == 0)
         _cover_every_status(hazards)
+        for hazard in hazards:
+            self._steps(hazard, photos)
         self._rows["hazard"].extend(tuple(h) for h in hazards)
+
+    def _steps(self, hazard: list[object], photos: list[str]) -> None:
+        """The history of a hazard as it stands: found, then each step that led there (the
+        rectification by the operator, recorded by the inspector on their behalf)."""
+        hid, operator, found_at = hazard[0], str(hazard[7]), str(hazard[10])
+        inspector = self._found_by[hid]
+        before = json.loads(str(hazard[11]))
+        steps = self._rows["hazard_step"]
+        steps.append((self._ids.next(), hid, "found", None, "open", inspector, found_at, "",
+                      json.dumps(before), "", None))  # fmt: skip
+        reached = _REACHED[HazardStatus(hazard[9])]
+        if not reached:
+            return
+        start = _parse(found_at)
+        end = _parse(str(hazard[13])) if hazard[13] else self._clock.at(0.5)
+        after: list[str] = []
+        for n, (action, came, went) in enumerate(_PATH[:reached], 1):
+            shots = [] if action is HazardAction.START_RECTIFICATION else [photos[n % len(photos)]]
+            after += [p for p in shots if p not in after and p not in before]
+            at = self._clock.iso(start + (end - start) * n / reached)
+            party = operator if action is HazardAction.RECTIFY else ""
+            steps.append((self._ids.next(), hid, action.value, came.value, went.value, inspector,
+                          at, "", json.dumps(shots), party, None))  # fmt: skip
+        hazard[11] = json.dumps([*before, *after])
 
     def _stall(self, grid_id: str, n: int) -> tuple[object, ...]:
         r, rng = self._r, self._rng
@@ -131,9 +175,11 @@ class MarketBuilder:
                         severity = "critical"
                     status, closed = self._fate(done, deadline_days)
                     deadline = self._clock.local_date(done + deadline_days * DAY)
+                    hazard_id = self._ids.next()
+                    self._found_by[hazard_id] = inspector
                     hazards.append(
                         [
-                            self._ids.next(),
+                            hazard_id,
                             inspection_id,
                             premises_id,
                             grid_id,
@@ -204,3 +250,10 @@ def _cover_every_status(hazards: list[list[object]]) -> None:
         counts[status.value] += 1
         spare[9] = status.value
         spare[13] = spare[10] if status is _H.CLOSED else None  # closed when found
+
+
+def _parse(iso: str) -> float:
+    """A stored time back as seconds since the epoch."""
+    from datetime import datetime
+
+    return datetime.fromisoformat(iso).timestamp()

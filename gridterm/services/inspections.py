@@ -12,10 +12,16 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
-from gridterm.domain.hazards import Hazard, HazardAction, HazardStatus, validate_responsible
+from gridterm.domain.hazards import (
+    Hazard,
+    HazardAction,
+    HazardStatus,
+    HazardStep,
+    validate_responsible,
+)
 from gridterm.domain.inspections import (
     ChecklistTemplate,
     HazardInspection,
@@ -33,9 +39,9 @@ from gridterm.domain.tickets import TicketAction
 from gridterm.domain.validation import day, enum_value, optional_text, sha256_hex
 from gridterm.errors import NotFoundError, TransitionError, ValidationError
 from gridterm.ids import new_id
-from gridterm.services import rows
+from gridterm.services import hazard_loop, rows
 from gridterm.services.session import Session
-from gridterm.services.tickets import Tickets, transition_row
+from gridterm.services.tickets import Tickets
 from gridterm.store import entities
 from gridterm.store.reader import Reader
 from gridterm.store.tx import Tx
@@ -58,20 +64,6 @@ class HazardLine:
 
     hazard: Hazard
     overdue: bool
-
-
-@dataclass(frozen=True, slots=True)
-class HazardStep:
-    """One step of a hazard's history (处置记录): found, rectifying, re-inspected, escalated…
-
-    ``action`` is ``found``, ``escalate`` or a ``HazardAction`` value; ``status`` the status
-    the step led to (None for an escalation, which leaves the status as it was).
-    """
-
-    at: datetime
-    action: str
-    status: HazardStatus | None
-    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,6 +317,8 @@ class Inspections:
             )
             for hazard in found:
                 tx.insert("hazard", _hazard_row(hazard))
+                step = hazard.found_step(new_id(), self.session.user.id)
+                tx.insert("hazard_step", rows.hazard_step_row(step))
             return found
 
         return self.session.store.write(write)
@@ -337,7 +331,17 @@ class Inspections:
 
     def start_rectification(self, hazard_id: str) -> Hazard:
         """The responsible party has begun rectifying (整改中)."""
-        return self._move(hazard_id, HazardAction.START_RECTIFICATION)
+        return self._step(hazard_id, HazardAction.START_RECTIFICATION)
+
+    def rectify(
+        self, hazard_id: str, *, photos: tuple[str, ...], party: str = "", note: str = ""
+    ) -> Hazard:
+        """The rectification is done (整改完成), shown by a photo: recorded by the responsible
+        party or department, or by the inspector on its behalf (``party`` names it; the
+        hazard's responsible party when empty). The re-inspection comes after it."""
+        return self._step(
+            hazard_id, HazardAction.RECTIFY, note=note, photos=photos, party=party, default=True
+        )
 
     def reinspect(
         self,
@@ -347,27 +351,20 @@ class Inspections:
         note: str = "",
         photos: tuple[str, ...] = (),
     ) -> Hazard:
-        """Re-inspect on site (复查): pass awaits sign-off, fail goes back to rectifying.
-
-        The after-photos join the hazard's photos; the before-photos stay on the answer.
-        """
+        """Re-inspect on site (复查): a pass (after a rectification, with an after-photo)
+        awaits sign-off, a failure (a note or a photo) goes back to rectifying."""
         action = HazardAction.REINSPECT_PASS if passed else HazardAction.REINSPECT_FAIL
-        text = optional_text(note, "note", max_len=2000)
-        shas = tuple(sha256_hex(p, "photos") for p in photos)
-        if not passed and not (text or shas):
-            raise ValidationError(
-                "hazard.failure_needs_evidence",
-                "a failed re-inspection needs a note or a photo",
-                field="note",
-            )
-        return self._move(hazard_id, action, note=text, photos=shas)
+        return self._step(hazard_id, action, note=note, photos=photos)
 
-    def verify_close(self, hazard_id: str) -> Hazard:
-        """Verified rectified on site: the hazard is closed (核查销号)."""
-        return self._move(hazard_id, HazardAction.VERIFY_CLOSE)
+    def verify_close(
+        self, hazard_id: str, *, photos: tuple[str, ...] = (), note: str = ""
+    ) -> Hazard:
+        """Verified rectified on site, with a photo: the hazard is closed (核查销号), and the
+        ticket it was escalated to is settled in the same transaction."""
+        return self._step(hazard_id, HazardAction.VERIFY_CLOSE, note=note, photos=photos)
 
     def before_after(self, hazard_id: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """Photos taken when the hazard was found, and those taken at re-inspections."""
+        """Photos taken when the hazard was found, and those of every later step."""
 
         def read(r: Reader) -> tuple[tuple[str, ...], tuple[str, ...]]:
             hazard = self._hazard(r, hazard_id)
@@ -376,18 +373,19 @@ class Inspections:
                 (hazard.inspection_id, hazard.item_code),
             )
             before = tuple(json.loads(answer["photos"])) if answer else ()
-            return before, tuple(p for p in hazard.photos if p not in before)
+            after = hazard_loop.after_photos(hazard_loop.history(r, self.session, hazard_id))
+            return before, tuple(p for p in after if p not in before)
 
         return self.session.store.read(read)
 
     def escalate(
         self, hazard_id: str, *, title: str = "", urgent: bool = False, department: str = ""
     ) -> Hazard:
-        """Hand a hazard that failed re-inspection to a ticket, dispatched to a department.
+        """Hand a hazard that failed re-inspection to a ticket; with ``department`` the ticket
+        is also accepted and dispatched to it (吹哨).
 
-        Ticket and link are written in one transaction, so neither exists without the other;
-        with ``department`` the ticket is also accepted and dispatched to it (派单) in that
-        transaction, through the ticket state machine like any other step.
+        Ticket, its steps and the hazard's escalation step are written in one transaction,
+        so neither exists without the other; every step goes through its state machine.
         """
         require(self.session.user, Activity.INSPECT)
 
@@ -404,7 +402,8 @@ class Inspections:
                 raise TransitionError("hazard.already_escalated", "the hazard has a ticket")
             premises = r.one("SELECT name FROM premises WHERE id = ?", (hazard.premises_id,))
             name = premises["name"] if premises else ""
-            ticket = Tickets(self.session).open_in(
+            tickets = Tickets(self.session)
+            ticket = tickets.open_in(
                 tx,
                 grid_id=hazard.grid_id,
                 category=HAZARD_TICKET_CATEGORY,
@@ -415,75 +414,22 @@ class Inspections:
                 photos=hazard.photos,
             )
             for action in (TicketAction.ACCEPT, TicketAction.DISPATCH) if department else ():
-                ticket, step = ticket.apply(
+                tickets.act_in(
+                    tx,
+                    ticket.id,
                     action,
-                    transition_id=new_id(),
-                    by_user=self.session.user.id,
-                    role=self.session.user.role,
-                    at=self.session.now(),
                     department=department if action is TicketAction.DISPATCH else "",
                 )
-                tx.update(
-                    "ticket",
-                    ticket.id,
-                    {
-                        "status": ticket.status,
-                        "level": ticket.level,
-                        "department": ticket.department,
-                        "updated_at": step.at.isoformat(),
-                    },
-                    outbox=False,
-                )
-                tx.insert("ticket_transition", transition_row(step))
-            tx.update("hazard", hazard_id, {"ticket_id": ticket.id})
-            return self._hazard(tx.reader(), hazard_id)
+            return hazard_loop.take_step(
+                tx, self.session, hazard_id, HazardAction.ESCALATE, party=department,
+                ticket_id=ticket.id,
+            )  # fmt: skip
 
         return self.session.store.write(write)
 
     def history(self, hazard_id: str) -> list[HazardStep]:
-        """What happened to a hazard, oldest first: found, then each step taken here.
-
-        The steps come from this terminal's outbox (every local write is there, with its
-        fields and time); a status that changed elsewhere and arrived by sync shows as one
-        last step at the hazard's current status.
-        """
-
-        def read(r: Reader) -> list[HazardStep]:
-            hazard = self._hazard(r, hazard_id)
-            steps = [HazardStep(hazard.found_at, "found", HazardStatus.OPEN)]
-            status = HazardStatus.OPEN
-            for row in r.iter(
-                "SELECT fields, created_at FROM outbox WHERE entity = 'hazard' "
-                "AND entity_id = ? AND op = 'update' ORDER BY seq",
-                (hazard_id,),
-            ):
-                fields = json.loads(row["fields"])
-                at = datetime.fromisoformat(row["created_at"])
-                if fields.get("ticket_id"):
-                    steps.append(HazardStep(at, "escalate", None))
-                if "status" not in fields:
-                    continue
-                new = HazardStatus(fields["status"])
-                note = ""
-                last = str(fields.get("description", "")).rsplit("\n", 1)[-1]
-                if "description" in fields and last.startswith("复查"):
-                    note = last.split(": ", 1)[-1]
-                evidence = "description" in fields or "photos" in fields
-                action = {
-                    HazardStatus.REINSPECTED: HazardAction.REINSPECT_PASS,
-                    HazardStatus.CLOSED: HazardAction.VERIFY_CLOSE,
-                }.get(
-                    new,
-                    HazardAction.REINSPECT_FAIL if evidence else HazardAction.START_RECTIFICATION,
-                )
-                steps.append(HazardStep(at, action.value, new, note))
-                status = new
-            if status is not hazard.status:
-                at = hazard.closed_at or steps[-1].at
-                steps.append(HazardStep(at, "synced", hazard.status))
-            return steps
-
-        return self.session.store.read(read)
+        """Every step of a hazard, oldest first, whichever terminal took it (处置记录)."""
+        return self.session.store.read(lambda r: hazard_loop.history(r, self.session, hazard_id))
 
     # -- lists and counts --------------------------------------------------------------------
 
@@ -536,28 +482,26 @@ class Inspections:
 
     # -- helpers -----------------------------------------------------------------------------
 
-    def _move(
+    def _step(
         self,
         hazard_id: str,
         action: HazardAction,
         *,
         note: str = "",
         photos: tuple[str, ...] = (),
+        party: str = "",
+        default: bool = False,
     ) -> Hazard:
-        require(self.session.user, Activity.INSPECT)
+        """One step in one transaction; ``default`` names the responsible party when no
+        party is given (a rectification recorded on its behalf)."""
 
         def write(tx: Tx) -> Hazard:
-            current = self._hazard(tx.reader(), hazard_id)
-            moved = current.apply(action, at=self.session.now())
-            changes: dict[str, Any] = {"status": moved.status.value, "closed_at": moved.closed_at}
-            new_photos = tuple(p for p in photos if p not in current.photos)
-            if new_photos:
-                changes["photos"] = [*current.photos, *new_photos]
-            if note:
-                stamp = self.session.now().date().isoformat()
-                changes["description"] = f"{current.description}\n复查 {stamp}: {note}".strip()
-            tx.update("hazard", hazard_id, changes)
-            return self._hazard(tx.reader(), hazard_id)
+            who = party
+            if default and not who.strip():
+                who = self._hazard(tx.reader(), hazard_id).responsible
+            return hazard_loop.take_step(
+                tx, self.session, hazard_id, action, note=note, photos=photos, party=who
+            )
 
         return self.session.store.write(write)
 

@@ -6,7 +6,7 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from gridterm.domain.hazards import Hazard, HazardStatus
+from gridterm.domain.hazards import Hazard, HazardAction, HazardStatus, HazardStep
 from gridterm.domain.inspections import HazardInspection, InspectionStatus, Severity
 from gridterm.domain.residents import Gender, Relation, Resident
 from gridterm.domain.territory import Household, KeyReason
@@ -154,3 +154,39 @@ def hazard(row: dict[str, Any]) -> Hazard:
         closed_at=_time(row["closed_at"]),
         version=row["version"],
     )
+
+
+def hazard_step(row: dict[str, Any]) -> HazardStep:
+    """A hazard_step row as a HazardStep (photos a JSON list on the terminal, a list or
+    JSON text on the server)."""
+    photos = row["photos"]
+    return HazardStep(
+        id=row["id"],
+        hazard_id=row["hazard_id"],
+        action=HazardAction(row["action"]),
+        from_status=HazardStatus(row["from_status"]) if row["from_status"] else None,
+        to_status=HazardStatus(row["to_status"]) if row["to_status"] else None,
+        by_user=row["by_user"],
+        at=datetime.fromisoformat(row["at"]),
+        note=row["note"],
+        photos=tuple(json.loads(photos) if isinstance(photos, str) else photos or ()),
+        party=row["party"],
+        ticket_id=row["ticket_id"],
+    )
+
+
+def hazard_step_row(step: HazardStep) -> dict[str, Any]:
+    """A HazardStep as the columns of ``hazard_step``."""
+    return {
+        "id": step.id,
+        "hazard_id": step.hazard_id,
+        "action": step.action.value,
+        "from_status": step.from_status.value if step.from_status else None,
+        "to_status": step.to_status.value if step.to_status else None,
+        "by_user": step.by_user,
+        "at": step.at.isoformat(),
+        "note": step.note,
+        "photos": list(step.photos),
+        "party": step.party,
+        "ticket_id": step.ticket_id,
+    }

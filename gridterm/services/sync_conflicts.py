@@ -88,8 +88,9 @@ class SyncConflict:
 
     @property
     def status_of_ticket(self) -> bool:
-        """A ticket's status: settled only by accepting the server's state machine."""
-        return self.entity == "ticket" and self.field == "status"
+        """A ticket's (or a hazard's) status: moved only by its steps, so settled only by
+        accepting the server's state machine."""
+        return self.entity in ("ticket", "hazard") and self.field == "status"
 
 
 _SELECT = """

@@ -92,37 +92,56 @@ class Tickets:
         Only the transition goes to the server: it replays it through the same state machine,
         so the ticket's status there never depends on this terminal's copy.
         """
-
-        def write(tx: Tx) -> Ticket:
-            current = self._load(tx, ticket_id)
-            new, step = current.apply(
-                action,
-                transition_id=new_id(),
-                by_user=self.session.user.id,
-                role=self.session.user.role,
-                at=self.session.now(),
-                note=note,
-                department=department,
-                photo=photo,
-                another_verifies=another_must_verify(tx.reader(), current.grid_id),
+        return self.session.store.write(
+            lambda tx: self.act_in(
+                tx, ticket_id, action, note=note, department=department, photo=photo
             )
-            tx.update(
-                "ticket",
-                ticket_id,
-                {
-                    "status": new.status,
-                    "level": new.level,
-                    "department": new.department,
-                    "updated_at": step.at.isoformat(),
-                },
-                outbox=False,
-            )
-            tx.insert("ticket_transition", transition_row(step))
-            return new
+        )
 
-        return self.session.store.write(write)
+    def act_in(
+        self,
+        tx: Tx,
+        ticket_id: str,
+        action: TicketAction | str,
+        *,
+        note: str = "",
+        department: str = "",
+        photo: str | None = None,
+    ) -> Ticket:
+        """``act`` inside an open transaction (a hazard's closing settles its ticket)."""
+        current = self.load_in(tx, ticket_id)
+        new, step = current.apply(
+            action,
+            transition_id=new_id(),
+            by_user=self.session.user.id,
+            role=self.session.user.role,
+            at=self.session.now(),
+            note=note,
+            department=department,
+            photo=photo,
+            another_verifies=another_must_verify(tx.reader(), current.grid_id),
+        )
+        tx.update(
+            "ticket",
+            ticket_id,
+            {
+                "status": new.status,
+                "level": new.level,
+                "department": new.department,
+                "updated_at": step.at.isoformat(),
+            },
+            outbox=False,
+        )
+        tx.insert("ticket_transition", transition_row(step))
+        # a hazard escalated to this ticket moves with it; imported here because the hazard
+        # loop settles tickets through this class in turn
+        from gridterm.services import hazard_loop
 
-    def _load(self, tx: Tx, ticket_id: str) -> Ticket:
+        hazard_loop.on_ticket_step(tx, self.session, ticket_id, step)
+        return new
+
+    def load_in(self, tx: Tx, ticket_id: str) -> Ticket:
+        """One ticket of the user's area, read inside ``tx``."""
         row = tx.one("SELECT * FROM ticket WHERE id = ?", (ticket_id,))
         if row is None:
             raise NotFoundError("ticket.not_found", f"no ticket {ticket_id}", id=ticket_id)

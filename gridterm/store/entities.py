@@ -17,7 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from gridterm.domain.attachments import Attachment
-from gridterm.domain.hazards import Hazard
+from gridterm.domain.hazards import Hazard, HazardStep
 from gridterm.domain.inspections import HazardInspection
 from gridterm.domain.residents import Resident
 from gridterm.domain.reveals import Reveal
@@ -151,6 +151,13 @@ CATALOG: tuple[Entity, ...] = (
         grid_via=("inspection_id", "hazard_inspection"),
     ),
     _edited("hazard", Hazard, photo_list="photos"),
+    # a hazard's history (处置记录), moved like a ticket by steps the server replays
+    _fact(
+        "hazard_step",
+        HazardStep,
+        photo_list="photos",
+        grid_via=("hazard_id", "hazard"),
+    ),
     # photos and signatures as records: pushed, never pulled (the terminal's table keeps its
     # own upload state)
     _fact("attachment", Attachment, key=("sha256",), pulled=False),

@@ -387,6 +387,10 @@
             <translation>Note</translation>
         </message>
         <message>
+            <source>Photos</source>
+            <translation>Photos</translation>
+        </message>
+        <message>
             <source>Visit type</source>
             <translation>Visit type</translation>
         </message>
@@ -705,6 +709,26 @@
         <message>
             <source>There is no checklist on this terminal yet: sync first.</source>
             <translation>There is no checklist on this terminal yet: sync first.</translation>
+        </message>
+        <message>
+            <source>Record the rectification (with a photo) before the re-inspection.</source>
+            <translation>Record the rectification (with a photo) before the re-inspection.</translation>
+        </message>
+        <message>
+            <source>Take a photo of the rectified hazard.</source>
+            <translation>Take a photo of the rectified hazard.</translation>
+        </message>
+        <message>
+            <source>Take an after-photo on site to pass the re-inspection.</source>
+            <translation>Take an after-photo on site to pass the re-inspection.</translation>
+        </message>
+        <message>
+            <source>Take a photo on site to verify the hazard closed.</source>
+            <translation>Take a photo on site to verify the hazard closed.</translation>
+        </message>
+        <message>
+            <source>The department has not handled the ticket yet.</source>
+            <translation>The department has not handled the ticket yet.</translation>
         </message>
         <message>
             <source>A failed re-inspection needs a photo or a note.</source>
@@ -1089,7 +1113,7 @@
         <name>HazardDetailScreen</name>
         <message>
             <source>Checklist item</source>
-            <extracomment>Escalating is not a lifecycle transition: it hands the hazard to a ticket.</extracomment>
+            <extracomment>Escalating (吹哨) hands the hazard to a ticket dispatched to a department. Steps the screen offers (a department&apos;s handling follows from its ticket&apos;s step). The rows of the action panel each step shows.</extracomment>
             <translation>Checklist item</translation>
         </message>
         <message>
@@ -1145,6 +1169,10 @@
             <translation>Urgent (10-minute response)</translation>
         </message>
         <message>
+            <source>Rectified by</source>
+            <translation>Rectified by</translation>
+        </message>
+        <message>
             <source>Note</source>
             <translation>Note</translation>
         </message>
@@ -1163,6 +1191,10 @@
         <message>
             <source>History</source>
             <translation>History</translation>
+        </message>
+        <message>
+            <source>Photos of the step</source>
+            <translation>Photos of the step</translation>
         </message>
         <message>
             <source>No photo</source>
@@ -1184,12 +1216,23 @@
             </translation>
         </message>
         <message>
+            <source>{name}, or the department that did it</source>
+            <translation>{name}, or the department that did it</translation>
+        </message>
+        <message>
             <source>What was found on site? (a note or a photo is required)</source>
             <translation>What was found on site? (a note or a photo is required)</translation>
         </message>
         <message>
             <source>Optional note</source>
             <translation>Optional note</translation>
+        </message>
+    </context>
+    <context>
+        <name>HazardStepModel</name>
+        <message>
+            <source>%n photo(s)</source>
+            <translation>%n photo(s)</translation>
         </message>
     </context>
     <context>
@@ -1749,6 +1792,10 @@
             <translation>Hazard</translation>
         </message>
         <message>
+            <source>Hazard step</source>
+            <translation>Hazard step</translation>
+        </message>
+        <message>
             <source>Premises</source>
             <translation>Premises</translation>
         </message>
@@ -1793,6 +1840,10 @@
             <translation>Being rectified</translation>
         </message>
         <message>
+            <source>Rectified, to re-inspect</source>
+            <translation>Rectified, to re-inspect</translation>
+        </message>
+        <message>
             <source>Re-inspected</source>
             <translation>Re-inspected</translation>
         </message>
@@ -1810,6 +1861,14 @@
             <translation>Start rectification</translation>
         </message>
         <message>
+            <source>Rectification done</source>
+            <translation>Rectification done</translation>
+        </message>
+        <message>
+            <source>Handled by the department</source>
+            <translation>Handled by the department</translation>
+        </message>
+        <message>
             <source>Re-inspect: passed</source>
             <translation>Re-inspect: passed</translation>
         </message>
@@ -1822,12 +1881,12 @@
             <translation>Verify closed</translation>
         </message>
         <message>
-            <source>Escalate to a ticket</source>
-            <translation>Escalate to a ticket</translation>
+            <source>Whistle: dispatch to a department</source>
+            <translation>Whistle: dispatch to a department</translation>
         </message>
         <message>
-            <source>Updated by sync</source>
-            <translation>Updated by sync</translation>
+            <source>Earlier steps (not recorded)</source>
+            <translation>Earlier steps (not recorded)</translation>
         </message>
         <message>
             <source>New</source>

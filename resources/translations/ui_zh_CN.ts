@@ -387,6 +387,10 @@
             <translation>说明</translation>
         </message>
         <message>
+            <source>Photos</source>
+            <translation>照片</translation>
+        </message>
+        <message>
             <source>Visit type</source>
             <translation>走访类型</translation>
         </message>
@@ -705,6 +709,26 @@
         <message>
             <source>There is no checklist on this terminal yet: sync first.</source>
             <translation>本终端还没有检查表，请先同步。</translation>
+        </message>
+        <message>
+            <source>Record the rectification (with a photo) before the re-inspection.</source>
+            <translation>请先登记整改完成（附照片），再进行复查。</translation>
+        </message>
+        <message>
+            <source>Take a photo of the rectified hazard.</source>
+            <translation>请拍摄整改后的照片。</translation>
+        </message>
+        <message>
+            <source>Take an after-photo on site to pass the re-inspection.</source>
+            <translation>复查合格须现场拍摄整改后照片。</translation>
+        </message>
+        <message>
+            <source>Take a photo on site to verify the hazard closed.</source>
+            <translation>核查销号须现场拍照。</translation>
+        </message>
+        <message>
+            <source>The department has not handled the ticket yet.</source>
+            <translation>职能部门尚未处置该工单。</translation>
         </message>
         <message>
             <source>A failed re-inspection needs a photo or a note.</source>
@@ -1089,7 +1113,7 @@
         <name>HazardDetailScreen</name>
         <message>
             <source>Checklist item</source>
-            <extracomment>Escalating is not a lifecycle transition: it hands the hazard to a ticket.</extracomment>
+            <extracomment>Escalating (吹哨) hands the hazard to a ticket dispatched to a department. Steps the screen offers (a department&apos;s handling follows from its ticket&apos;s step). The rows of the action panel each step shows.</extracomment>
             <translation>检查项</translation>
         </message>
         <message>
@@ -1145,6 +1169,10 @@
             <translation>紧急（10分钟响应）</translation>
         </message>
         <message>
+            <source>Rectified by</source>
+            <translation>整改人</translation>
+        </message>
+        <message>
             <source>Note</source>
             <translation>说明</translation>
         </message>
@@ -1165,6 +1193,10 @@
             <translation>处置记录</translation>
         </message>
         <message>
+            <source>Photos of the step</source>
+            <translation>该环节照片</translation>
+        </message>
+        <message>
             <source>No photo</source>
             <translation>无照片</translation>
         </message>
@@ -1183,12 +1215,23 @@
             </translation>
         </message>
         <message>
+            <source>{name}, or the department that did it</source>
+            <translation>{name}，或完成整改的部门</translation>
+        </message>
+        <message>
             <source>What was found on site? (a note or a photo is required)</source>
             <translation>现场情况如何？（须填写说明或拍照）</translation>
         </message>
         <message>
             <source>Optional note</source>
             <translation>备注（可选）</translation>
+        </message>
+    </context>
+    <context>
+        <name>HazardStepModel</name>
+        <message>
+            <source>%n photo(s)</source>
+            <translation>%n 张照片</translation>
         </message>
     </context>
     <context>
@@ -1742,6 +1785,10 @@
             <translation>隐患</translation>
         </message>
         <message>
+            <source>Hazard step</source>
+            <translation>隐患处置记录</translation>
+        </message>
+        <message>
             <source>Premises</source>
             <translation>商户</translation>
         </message>
@@ -1786,6 +1833,10 @@
             <translation>整改中</translation>
         </message>
         <message>
+            <source>Rectified, to re-inspect</source>
+            <translation>已整改待复查</translation>
+        </message>
+        <message>
             <source>Re-inspected</source>
             <translation>已复查</translation>
         </message>
@@ -1803,6 +1854,14 @@
             <translation>开始整改</translation>
         </message>
         <message>
+            <source>Rectification done</source>
+            <translation>整改完成</translation>
+        </message>
+        <message>
+            <source>Handled by the department</source>
+            <translation>部门处置完毕</translation>
+        </message>
+        <message>
             <source>Re-inspect: passed</source>
             <translation>复查合格</translation>
         </message>
@@ -1815,12 +1874,12 @@
             <translation>核查销号</translation>
         </message>
         <message>
-            <source>Escalate to a ticket</source>
-            <translation>转为工单</translation>
+            <source>Whistle: dispatch to a department</source>
+            <translation>吹哨：派给职能部门</translation>
         </message>
         <message>
-            <source>Updated by sync</source>
-            <translation>同步更新</translation>
+            <source>Earlier steps (not recorded)</source>
+            <translation>此前处置（未留记录）</translation>
         </message>
         <message>
             <source>New</source>

@@ -17,7 +17,7 @@ from typing import Any
 from gridterm.store.tx import Tx, utc_now
 from sync.client import conflicts, shadow
 from sync.client.outbox import OutboxOp, seqs_json
-from sync.client.tables import SHARED, columns
+from sync.client.tables import SHARED, STEP_OF, columns
 from sync.protocol import OpResult, OpStatus, PushResponse
 
 _DONE = (OpStatus.APPLIED, OpStatus.DUPLICATE, OpStatus.CONFLICT)
@@ -168,8 +168,9 @@ def _remember(tx: Tx, op: OutboxOp, result: OpResult) -> None:
 def _conflict(tx: Tx, op: OutboxOp, result: OpResult) -> int:
     values = op.values()
     server = result.server or {}
-    if op.entity == "ticket_transition":
-        entity, entity_id = "ticket", str(values.get("ticket_id", ""))
+    if op.entity in STEP_OF:  # a step the server's status no longer allows
+        entity, column = STEP_OF[op.entity]
+        entity_id = str(values.get(column, ""))
         local = {"status": {k: values.get(k) for k in ("action", "to_status", "note")}}
     elif op.entity == "conflict_resolution":
         # a chosen value someone else's newer one kept out: a conflict of its own

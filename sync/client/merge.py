@@ -21,7 +21,7 @@ import sqlcipher3
 from gridterm.store.entities import key_columns, key_of, rank, split_key
 from gridterm.store.tx import Tx, utc_now
 from sync.client import conflicts, outbox, shadow
-from sync.client.tables import SHARED, TICKET_DERIVED, columns
+from sync.client.tables import MOVED_BY, SHARED, columns
 
 _INTEGRITY = (sqlite3.IntegrityError, sqlcipher3.IntegrityError)
 _CHUNK = 400
@@ -103,7 +103,7 @@ def _apply_entity(tx: Tx, entity: str, changes: list[PulledRow], counts: MergeCo
     if entity in SHARED:
         mine = outbox.unsent_fields(tx, entity, ids, states=_MINE)
         shadows = shadow.load(tx, entity, ids)
-    moving = _tickets_moving(tx) if entity == "ticket" else set()
+    moving, derived = _moving(tx, entity)
     fresh: dict[str, tuple[PulledRow, dict[str, Any]]] = {}
     for change in changes:
         if change.id not in existing:
@@ -118,7 +118,7 @@ def _apply_entity(tx: Tx, entity: str, changes: list[PulledRow], counts: MergeCo
         row = {k: v for k, v in change.row.items() if k in local_columns}
         protected = dict(mine.get(change.id, {}))
         if change.id in moving:
-            protected.update(dict.fromkeys(TICKET_DERIVED, ("", None)))
+            protected.update(dict.fromkeys(derived, ("", None)))
         diff, found = _merge(
             tx, entity, change.id, existing[change.id], row, protected, shadows.get(change.id)
         )
@@ -169,16 +169,22 @@ def _merge(
     return diff, found
 
 
-def _tickets_moving(tx: Tx) -> set[str]:
-    """Tickets with an unsent transition: their status is the terminal's until it is settled."""
-    return {
+def _moving(tx: Tx, entity: str) -> tuple[set[str], tuple[str, ...]]:
+    """Tickets (hazards) with an unsent transition (step), and the columns those own: their
+    status is the terminal's until the server has replayed it."""
+    if entity not in MOVED_BY:
+        return set(), ()
+    steps, column, derived = MOVED_BY[entity]
+    ids = {
         row[0]
         for row in tx.execute(
-            "SELECT json_extract(fields, '$.ticket_id') FROM outbox"
-            " WHERE entity = 'ticket_transition' AND state IN ('pending', 'sent')"
+            f"SELECT json_extract(fields, '$.{column}') FROM outbox"
+            " WHERE entity = ? AND state IN ('pending', 'sent')",
+            (steps,),
         )
         if row[0]
     }
+    return ids, derived
 
 
 def _existing(tx: Tx, entity: str, ids: list[str]) -> dict[str, dict[str, Any]]:

@@ -30,6 +30,7 @@ _GRID_CONTENTS = (
         "checklist_answer",
         "inspection_id IN (SELECT id FROM hazard_inspection WHERE grid_id = ?)",
     ),
+    ("hazard_step", "hazard_id IN (SELECT id FROM hazard WHERE grid_id = ?)"),
     ("hazard", "grid_id = ?"),
     ("hazard_inspection", "grid_id = ?"),
     ("ticket_transition", "ticket_id IN (SELECT id FROM ticket WHERE grid_id = ?)"),

@@ -21,6 +21,7 @@ _GRID_LOOKUP: dict[str, tuple[str, str]] = {
     "resident": ("household", "household_id"),
     "ticket_transition": ("ticket", "ticket_id"),
     "checklist_answer": ("hazard_inspection", "inspection_id"),
+    "hazard_step": ("hazard", "hazard_id"),
 }
 _OWN_GRID = frozenset({"household", "ticket", "premises", "hazard_inspection", "hazard"})
 #: A lookup on the record itself when the op does not carry the field.

@@ -12,6 +12,16 @@ SHARED = entities.MERGED
 #: Ticket columns the server's state machine owns; while a transition is unsent the local
 #: copy (moved by that transition) is kept.
 TICKET_DERIVED = ("status", "level", "department", "updated_at")
+#: Hazard columns its steps own (hazard_step), kept likewise while a step is unsent.
+HAZARD_DERIVED = ("status", "closed_at", "photos", "ticket_id")
+#: Records moved by steps of their own: entity → (step table, the column naming the record,
+#: the columns the steps own).
+MOVED_BY = {
+    "ticket": ("ticket_transition", "ticket_id", TICKET_DERIVED),
+    "hazard": ("hazard_step", "hazard_id", HAZARD_DERIVED),
+}
+#: Step table → (the record it moves, the column naming it).
+STEP_OF = {steps: (entity, column) for entity, (steps, column, _) in MOVED_BY.items()}
 #: Parents before children, so pulled rows satisfy the foreign keys.
 APPLY_ORDER = entities.PULLED
 #: Columns that name photos (JSON lists of SHA-256, or one SHA-256).

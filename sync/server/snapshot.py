@@ -38,7 +38,7 @@ _BY_GRID = frozenset(
     {
         "grid", "building", "unit", "household", "resident", "premises", "user_grid", "visit",
         "ticket", "ticket_transition", "hazard_inspection", "checklist_answer", "hazard",
-        "conflict",
+        "conflict", "hazard_step",
     }
 )  # fmt: skip
 

@@ -183,11 +183,21 @@ def test_hazard_closed_loop() -> None:
         NOW,
     )
     assert hazard.is_overdue(TODAY + timedelta(days=1))
-    h = hazard.apply(HazardAction.START_RECTIFICATION, at=NOW)
-    h = h.apply(HazardAction.REINSPECT_FAIL, at=NOW)
+
+    def step(h: Hazard, action: HazardAction, **extra: object) -> Hazard:
+        moved, _ = h.apply(
+            action, step_id="s", by_user="u", role=Role.MARKET_INSPECTOR, at=NOW, **extra
+        )
+        return moved
+
+    photo = ("a" * 64,)
+    h = step(hazard, HazardAction.START_RECTIFICATION)
+    h = step(h, HazardAction.REINSPECT_FAIL, note="仍在串接")
     assert h.status is HazardStatus.RECTIFYING
     with pytest.raises(TransitionError):
-        h.apply(HazardAction.VERIFY_CLOSE, at=NOW)
-    h = h.apply(HazardAction.REINSPECT_PASS, at=NOW).apply(HazardAction.VERIFY_CLOSE, at=NOW)
+        step(h, HazardAction.VERIFY_CLOSE, photos=photo)
+    h = step(h, HazardAction.RECTIFY, photos=photo)
+    h = step(step(h, HazardAction.REINSPECT_PASS, photos=photo), HazardAction.VERIFY_CLOSE,
+             photos=photo)  # fmt: skip
     assert h.status is HazardStatus.CLOSED and h.closed_at == NOW
     assert not h.is_overdue(TODAY + timedelta(days=30))

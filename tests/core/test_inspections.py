@@ -85,6 +85,13 @@ def market(territory):
     return territory
 
 
+def close(service: Inspections, hazard_id: str) -> None:
+    """Rectified (with a photo), re-inspected passed and verified closed, each with a photo."""
+    service.rectify(hazard_id, photos=(sha("rectified"),))
+    service.reinspect(hazard_id, passed=True, photos=(sha("after"),))
+    service.verify_close(hazard_id, photos=(sha("closing"),))
+
+
 def run(service: Inspections, premises: str = "p-1", fail: tuple[str, ...] = ("wiring",)) -> str:
     """Start an inspection and answer every item of its template, failing ``fail``."""
     inspection = service.start(premises, "shop")
@@ -256,14 +263,20 @@ def test_hazard_loop_failed_reinspection_then_escalation_then_closed(market) -> 
     with pytest.raises(TransitionError):
         service.escalate(hazard.id)
     with pytest.raises(TransitionError):
-        service.verify_close(hazard.id)  # not re-inspected yet
+        service.verify_close(hazard.id, photos=(sha("x"),))  # not re-inspected yet
+    service.rectify(hazard.id, photos=(sha("fixed"),), party="陈老板")
     passed = service.reinspect(hazard.id, passed=True, photos=(sha("after2"),))
     assert passed.status is HazardStatus.REINSPECTED
-    closed = service.verify_close(hazard.id)
+    closed = service.verify_close(hazard.id, photos=(sha("closing"),))
     assert closed.status is HazardStatus.CLOSED and closed.closed_at == NOW
-    assert service.before_after(hazard.id)[1] == (sha("after1"), sha("after2"))
+    assert service.before_after(hazard.id)[1] == (
+        sha("after1"),
+        sha("fixed"),
+        sha("after2"),
+        sha("closing"),
+    )
     with pytest.raises(TransitionError):
-        service.reinspect(hazard.id, passed=True)
+        service.reinspect(hazard.id, passed=True, photos=(sha("y"),))
 
 
 def test_open_hazards_by_deadline_and_market_status_flag_the_overdue(market) -> None:
@@ -291,8 +304,7 @@ def test_open_hazards_by_deadline_and_market_status_flag_the_overdue(market) -> 
 def test_hazards_found_versus_eliminated_in_a_month(market) -> None:
     service = Inspections(market.session("i1"))
     first, _ = service.complete(run(service, fail=("wiring", "ebike")), signature=sha("signature"))
-    service.reinspect(first.id, passed=True)
-    service.verify_close(first.id)
+    close(service, first.id)
     assert service.month_figures(2026, 11) == MonthFigures(found=2, eliminated=1)
     assert service.month_figures(2026, 12) == MonthFigures(found=0, eliminated=0)
     assert Inspections(market.session("w1")).month_figures(2026, 11) == MonthFigures(0, 0)
@@ -375,18 +387,21 @@ def test_history_lists_each_step_taken_on_this_terminal(market) -> None:
     service.start_rectification(hazard.id)
     service.reinspect(hazard.id, passed=False, note="仍在串接")
     service.escalate(hazard.id, department="城管")
-    service.reinspect(hazard.id, passed=True, photos=(sha("after"),))
-    service.verify_close(hazard.id)
+    close(service, hazard.id)
     steps = service.history(hazard.id)
-    assert [(s.action, s.status and s.status.value) for s in steps] == [
+    assert [(s.action.value, s.to_status and s.to_status.value) for s in steps] == [
         ("found", "open"),
         ("start_rectification", "rectifying"),
         ("reinspect_fail", "rectifying"),
         ("escalate", None),
+        ("rectify", "rectified"),
         ("reinspect_pass", "reinspected"),
         ("verify_close", "closed"),
     ]
     assert steps[2].note == "仍在串接"
+    assert {s.by_user for s in steps} == {"user-i1"}
+    assert steps[4].party == "王老板"  # recorded on the responsible party's behalf
+    assert steps[4].photos == (sha("rectified"),)
 
 
 def test_an_absent_operator_is_noted_on_each_hazard_and_excludes_a_signature(market) -> None:

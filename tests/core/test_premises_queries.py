@@ -10,7 +10,7 @@ from gridterm.errors import NotFoundError, PermissionDeniedError
 from gridterm.services.inspections import Inspections
 from gridterm.services.premises import MarketSummary, PremisesRegister
 from tests.conftest import NOW
-from tests.core.test_inspections import market, run  # noqa: F401 (the fixture)
+from tests.core.test_inspections import close, market, run  # noqa: F401 (the fixture)
 
 
 def test_markets_count_open_rectifying_and_overdue_hazards(market) -> None:  # noqa: F811
@@ -23,8 +23,7 @@ def test_markets_count_open_rectifying_and_overdue_hazards(market) -> None:  # n
     closed = service.complete(
         run(service, premises="p-2", fail=("ebike",)), operator_absent="外出进货"
     )[0]
-    service.reinspect(closed.id, passed=True)
-    service.verify_close(closed.id)
+    close(service, closed.id)
     later = PremisesRegister(market.session("i1", now=NOW + timedelta(days=2)))
     assert later.markets() == [MarketSummary("m1", "机电五金城", "桃园社区", 2, 1, 1, 1)]
     stalls = {s.premises.id: s for s in later.market("m1")}

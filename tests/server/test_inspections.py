@@ -183,10 +183,8 @@ def test_unknown_templates_and_premises_outside_the_area(server, market):
     assert r.status_code == 403
 
 
-def test_a_hazard_closes_only_through_its_loop(server, market):
-    d, c, premises = market
-    iid, hid = new_id(), new_id()
-    hazard = {
+def _hazard(d, premises, iid):
+    return {
         "inspection_id": iid,
         "premises_id": premises,
         "grid_id": d.grids["m1"],
@@ -199,6 +197,13 @@ def test_a_hazard_closes_only_through_its_loop(server, market):
         "found_at": AT,
         "photos": "[]",
     }
+
+
+def test_a_status_sent_on_the_hazard_itself_obeys_the_loop(server, market):
+    # terminals before hazard steps sent the status on the hazard: the same rules apply
+    d, c, premises = market
+    iid, hid = new_id(), new_id()
+    hazard = _hazard(d, premises, iid)
     got = _statuses(
         c.push(
             [
@@ -210,19 +215,16 @@ def test_a_hazard_closes_only_through_its_loop(server, market):
                 op(
                     "hazard",
                     hid,
-                    {"status": "reinspected", "deadline": "2026-12-01"},
+                    {
+                        "status": "reinspected",
+                        "deadline": "2026-12-01",
+                        "photos": f'["{"e" * 64}"]',
+                    },
                     kind="update",
                     base_version=2,
                     seq=6,
                 ),
-                op(
-                    "hazard",
-                    hid,
-                    {"status": "closed", "closed_at": AT},
-                    kind="update",
-                    base_version=3,
-                    seq=7,
-                ),
+                op("hazard", hid, {"deadline": "2026-12-01"}, kind="update", base_version=2, seq=7),
             ]
         )
     )
@@ -232,12 +234,19 @@ def test_a_hazard_closes_only_through_its_loop(server, market):
         ("applied", None),
         ("rejected", "hazard.transition_not_allowed"),
         ("applied", None),
-        ("applied", None),
+        ("rejected", "hazard.not_rectified"),  # never rectified
         ("applied", None),
     ]
     with server.engine.connect() as conn:
         row = conn.execute(select(schema.hazard).where(schema.hazard.c.id == hid)).one()
-    assert (row.status, row.deadline, row.closed_at is not None) == ("closed", "2026-12-01", True)
+        steps = conn.execute(
+            select(schema.hazard_step.c.action, schema.hazard_step.c.by_user).where(
+                schema.hazard_step.c.hazard_id == hid
+            )
+        ).all()
+    assert (row.status, row.deadline) == ("rectifying", "2026-12-01")
+    # the move is kept as a step of the hazard's history, by the one who pushed it
+    assert steps == [("start_rectification", d.user_id("market_inspector"))]
 
 
 def test_premises_edits_are_validated_and_merged(server, market):

@@ -180,19 +180,21 @@ def test_a_reinspection_on_a_second_terminal_closes_the_hazard_for_the_first(
         assert on_b.reinspect(wiring, passed=False, note="插排仍串接").status is (
             HazardStatus.RECTIFYING
         )
-        after = photo(b.session())
+        fixed, after, closing = photo(b.session()), photo(b.session()), photo(b.session())
+        assert on_b.rectify(wiring, photos=(fixed,)).status is HazardStatus.RECTIFIED
         assert on_b.reinspect(wiring, passed=True, photos=(after,)).status is (
             HazardStatus.REINSPECTED
         )
-        assert on_b.verify_close(wiring).status is HazardStatus.CLOSED
+        assert on_b.verify_close(wiring, photos=(closing,)).status is HazardStatus.CLOSED
         report = b.sync()
         assert report.ok, report
-        assert report.photos == 1
+        assert report.photos == 3
 
         (row,) = _rows(server, "hazard", id=wiring)
         assert row["status"] == "closed" and row["closed_at"]
-        assert json.loads(row["photos"]) == [shots["wiring"], after]
-        assert "插排仍串接" in row["description"]
+        assert json.loads(row["photos"]) == [shots["wiring"], fixed, after, closing]
+        notes = [s["note"] for s in _rows(server, "hazard_step", hazard_id=wiring)]
+        assert "插排仍串接" in notes
         assert _blob_verified(server, after)
         _assert_exactly_once(server, b)
 
@@ -203,7 +205,7 @@ def test_a_reinspection_on_a_second_terminal_closes_the_hazard_for_the_first(
         assert on_a.hazard(extinguisher).status is HazardStatus.OPEN
         assert [line.hazard.id for line in on_a.my_open_hazards()] == [extinguisher]
         before, after_photos = on_a.before_after(wiring)
-        assert (before, after_photos) == ((shots["wiring"],), (after,))
+        assert (before, after_photos) == ((shots["wiring"],), (fixed, after, closing))
         # the before-photo is A's own; the after-photo is fetchable from the server
         assert a.store.blobs.has(shots["wiring"])
         fetched = a.login.transport.call("GET", f"/v1/blobs/{after}", token=a.login.token())
@@ -227,8 +229,9 @@ def test_a_hazard_moved_on_both_terminals_offline_ends_as_the_server_settled_it(
         # both offline: A notes the rectification has begun, B verifies it done and closes
         on_a, on_b = Inspections(a.session()), Inspections(b.session())
         on_a.start_rectification(wiring)
-        on_b.reinspect(wiring, passed=True, note="已整改")
-        on_b.verify_close(wiring)
+        on_b.rectify(wiring, photos=(photo(b.session()),))
+        on_b.reinspect(wiring, passed=True, note="已整改", photos=(photo(b.session()),))
+        on_b.verify_close(wiring, photos=(photo(b.session()),))
         assert b.sync().ok
         report = a.sync()
         assert report.ok, report
@@ -237,8 +240,8 @@ def test_a_hazard_moved_on_both_terminals_offline_ends_as_the_server_settled_it(
         assert row["status"] == "closed"
         assert on_a.hazard(wiring).status is HazardStatus.CLOSED  # the server's word
         conflicts = _rows(server, "conflict", entity_id=wiring)
-        assert [(c["field"], json.loads(c["terminal_value"])) for c in conflicts] == [
-            ("status", "rectifying")
+        assert [(c["field"], json.loads(c["terminal_value"])["action"]) for c in conflicts] == [
+            ("status", "start_rectification")
         ]
         _assert_exactly_once(server, a)
         assert b.sync().ok

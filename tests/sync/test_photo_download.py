@@ -57,10 +57,12 @@ def _inspect(t: Terminal, market: Market) -> tuple[dict[str, str], dict[str, str
 
 
 def _close_with(t: Terminal, hazard: str, *after: str) -> None:
-    """Re-inspected as rectified with ``after`` photos, then verified closed, on ``t``."""
+    """Rectified, re-inspected passed and verified closed, each with the ``after`` photos, on
+    ``t``."""
     on = Inspections(t.session())
+    on.rectify(hazard, photos=after)
     on.reinspect(hazard, passed=True, photos=after)
-    on.verify_close(hazard)
+    on.verify_close(hazard, photos=after)
 
 
 def _big_photo(t: Terminal, size: int) -> str:

@@ -22,6 +22,7 @@ from tests.ui.conftest import log_in, tap, type_text, wait_idle
 from tests.ui.test_i18n import untranslated, visible_texts
 from tests.ui.test_layout import problems_on_tour, wait_for
 from ui.main_window import MainWindow
+from ui.models.hazard_history import HazardStepModel
 
 LEFT = Qt.MouseButton.LeftButton
 ITEMS_V1 = [
@@ -102,8 +103,12 @@ def choose_photo(qtbot, strip, path: Path) -> None:
     """Through the real file picker, as the inspector would."""
     before = len(strip.digests)
     tap(qtbot, strip.file_button)
-    dialog = strip.findChild(QFileDialog)
-    qtbot.waitUntil(dialog.isVisible)
+
+    def shown() -> list[QFileDialog]:  # a strip used again keeps its earlier dialog
+        return [d for d in strip.findChildren(QFileDialog) if d.isVisible()]
+
+    qtbot.waitUntil(lambda: bool(shown()))
+    (dialog,) = shown()
     dialog.selectFile(str(path))
     dialog.accept()
     qtbot.waitUntil(lambda: len(strip.digests) == before + 1)
@@ -346,13 +351,13 @@ def test_the_hazard_loop_on_its_detail_screen(qtbot, window, tmp_path) -> None:
     assert detail.values["item"].text() == "私拉乱接电线"
     assert detail.values["premises"].text().startswith("鑫源五金")
     assert detail.values["status"].text() == "已上报"
-    assert detail.action_buttons() == ["start_rectification", "reinspect_pass", "reinspect_fail"]
+    assert detail.action_buttons() == ["start_rectification", "rectify", "reinspect_fail"]
     assert len(detail.before.digests) == 1 and detail.after.digests == []
 
     act(qtbot, detail, "start_rectification")
     tap(qtbot, detail.confirm)
     qtbot.waitUntil(lambda: detail.data.hazard.status is HazardStatus.RECTIFYING)
-    assert detail.action_buttons() == ["reinspect_pass", "reinspect_fail", "escalate"]
+    assert detail.action_buttons() == ["rectify", "reinspect_fail", "escalate"]
 
     # A failed re-inspection needs evidence, then goes back to rectifying.
     act(qtbot, detail, "reinspect_fail")
@@ -364,7 +369,7 @@ def test_the_hazard_loop_on_its_detail_screen(qtbot, window, tmp_path) -> None:
     qtbot.waitUntil(lambda: detail.history_model.rowCount() == 3)
     assert detail.data.hazard.status is HazardStatus.RECTIFYING
 
-    # Escalated to a ticket dispatched to a department.
+    # 吹哨: a ticket dispatched to a department.
     act(qtbot, detail, "escalate")
     tap(qtbot, detail.department.choice.buttons["市场监管"])
     tap(qtbot, detail.confirm)
@@ -374,19 +379,36 @@ def test_the_hazard_loop_on_its_detail_screen(qtbot, window, tmp_path) -> None:
     assert "escalate" not in detail.action_buttons()
     assert detail.ticket_button.isVisible()
 
-    # Passed with an after photo, then verified closed; before and after side by side.
+    # The rectification is recorded for the operator, refused without its photo.
+    act(qtbot, detail, "rectify")
+    assert detail.party.isVisible() and detail.action_photos.isVisible()
+    tap(qtbot, detail.confirm)
+    qtbot.waitUntil(lambda: detail.panel_form.error.isVisible())
+    assert detail.panel_form.error.text() == "请拍摄整改后的照片。"
+    choose_photo(qtbot, detail.action_photos, picture(tmp_path, "rectified", "#3366aa"))
+    tap(qtbot, detail.confirm)
+    qtbot.waitUntil(lambda: detail.data.hazard.status is HazardStatus.RECTIFIED)
+    assert detail.action_buttons() == ["reinspect_pass", "reinspect_fail"]
+
+    # Passed with an after photo, then verified closed with one; before and after side by side.
     act(qtbot, detail, "reinspect_pass")
+    tap(qtbot, detail.confirm)
+    qtbot.waitUntil(lambda: detail.panel_form.error.isVisible())
+    assert detail.panel_form.error.text() == "复查合格须现场拍摄整改后照片。"
     choose_photo(qtbot, detail.action_photos, picture(tmp_path, "fixed", "#33aa33"))
     tap(qtbot, detail.confirm)
     qtbot.waitUntil(lambda: detail.data.hazard.status is HazardStatus.REINSPECTED)
     assert detail.action_buttons() == ["verify_close"]
-    assert len(detail.before.digests) == 1 and len(detail.after.digests) == 1
+    assert len(detail.before.digests) == 1 and len(detail.after.digests) == 2
     assert detail.before.y() == detail.after.y() and detail.before.x() < detail.after.x()
     act(qtbot, detail, "verify_close")
+    choose_photo(qtbot, detail.action_photos, picture(tmp_path, "closing", "#aa3333"))
     tap(qtbot, detail.confirm)
     qtbot.waitUntil(lambda: detail.data.hazard.status is HazardStatus.CLOSED)
     assert detail.action_buttons() == []
     assert detail.no_actions.isVisible()
+    # closing the hazard settled its ticket
+    assert Tickets(window.workspace.session).get(ticket.id).status.value == "closed"
     steps = [
         detail.history_model.index(r, 1).data() for r in range(detail.history_model.rowCount())
     ]
@@ -394,10 +416,15 @@ def test_the_hazard_loop_on_its_detail_screen(qtbot, window, tmp_path) -> None:
         "巡查发现 → 已上报",
         "开始整改 → 整改中",
         "复查不合格 → 整改中",
-        "转为工单",
+        "吹哨：派给职能部门",
+        "整改完成 → 已整改待复查",
         "复查合格 → 已复查",
         "核查销号 → 已销号",
     ]
+    who = detail.history_model.index(4, HazardStepModel.COL_BY).data()
+    assert who.endswith(f"（{detail.data.hazard.responsible}）")  # recorded on its behalf
+    assert detail.history_model.index(4, HazardStepModel.COL_PHOTOS).data() == "1 张照片"
+    assert len(detail.step_photos.digests) == 1  # the newest step's photo is shown
 
 
 def test_an_overdue_hazard_is_flagged(qtbot, window) -> None:

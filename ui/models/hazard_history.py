@@ -1,24 +1,38 @@
-"""A hazard's history (处置记录): each step with when it happened and a note."""
+"""A hazard's history (处置记录): each step with when, what, who and a note, and how many
+photos it has (the screen shows the tapped step's photos beside the table)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
-from gridterm.services.inspections import HazardStep
+from gridterm.domain.hazards import HazardStep
 from ui.formatting import time_text
 from ui.labels import HAZARD_ACTIONS, HAZARD_STATUSES, label
 from ui.models.base import RowTableModel
 
+translate = QCoreApplication.translate
+
+
+def photo_count(n: int) -> str:
+    """ "3 photos" in the worker's language."""
+    return translate("HazardStepModel", "%n photo(s)", None, n)
+
 
 class HazardStepModel(RowTableModel[HazardStep]):
-    """One row per step, oldest first."""
+    """One row per step, oldest first; ``names`` maps user ids to display names."""
 
-    COL_WHEN, COL_STEP, COL_NOTE = range(3)
+    COL_WHEN, COL_STEP, COL_BY, COL_NOTE, COL_PHOTOS = range(5)
     HEADERS = (
         QT_TRANSLATE_NOOP("Columns", "When"),
         QT_TRANSLATE_NOOP("Columns", "Step"),
+        QT_TRANSLATE_NOOP("Columns", "By"),
         QT_TRANSLATE_NOOP("Columns", "Note"),
+        QT_TRANSLATE_NOOP("Columns", "Photos"),
     )
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.names: dict[str, str] = {}
 
     def display(self, row: HazardStep, column: int) -> str:
         match column:
@@ -26,9 +40,17 @@ class HazardStepModel(RowTableModel[HazardStep]):
                 return time_text(row.at)
             case self.COL_STEP:
                 step = label(HAZARD_ACTIONS, row.action)
-                if row.status is not None:
-                    step += f" → {label(HAZARD_STATUSES, row.status)}"
+                if row.to_status is not None:
+                    step += f" → {label(HAZARD_STATUSES, row.to_status)}"
                 return step
+            case self.COL_BY:
+                who = self.names.get(row.by_user, row.by_user) or "—"
+                # recorded for the party who did it (代为登记), or the department's 报到
+                return f"{who}（{row.party}）" if row.party else who
+            case self.COL_PHOTOS:
+                if not row.photos:
+                    return ""
+                return photo_count(len(row.photos))
             case _:
                 return row.note
 

@@ -1,8 +1,11 @@
 """One hazard (隐患详情) through its closed loop: 巡查上报 → 部门处置 → 网格核查.
 
 Facts and the before/after photos side by side on the left; on the right only the steps its
-lifecycle allows now (start rectification, re-inspect passed or failed with a photo, verify
-closed, escalate to a ticket dispatched to a department) and its history.
+lifecycle allows now (start rectification, rectification done with a photo by or for the
+responsible party, re-inspect passed or failed, verify closed with an on-site photo, 吹哨: a
+ticket dispatched to a department) and its history with who took each step and its photos.
+The core decides what is allowed and refuses a step without its proof; the screen shows the
+refusal in the worker's language.
 """
 
 from __future__ import annotations
@@ -20,10 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridterm.domain.hazards import HAZARD_TRANSITIONS, Hazard, HazardAction, HazardStatus
+from gridterm.domain.hazards import Hazard, HazardAction, HazardStep
 from gridterm.domain.territory import Premises
 from gridterm.errors import ValidationError
-from gridterm.services.inspections import HazardStep, Inspections
+from gridterm.services.browse import user_names
+from gridterm.services.inspections import Inspections
 from gridterm.services.premises import PremisesRegister
 from ui.context import AppContext
 from ui.formatting import date_text
@@ -40,8 +44,18 @@ from ui.widgets.touch import button, card, discard, kinetic
 from ui.widgets.touch import label as text_label
 from ui.workspace import Workspace
 
-#: Escalating is not a lifecycle transition: it hands the hazard to a ticket.
-ESCALATE = "escalate"
+#: Escalating (吹哨) hands the hazard to a ticket dispatched to a department.
+ESCALATE = HazardAction.ESCALATE.value
+#: Steps the screen offers (a department's handling follows from its ticket's step).
+_OFFERED = tuple(a for a in HazardAction if a is not HazardAction.TICKET_HANDLED)
+#: The rows of the action panel each step shows.
+_PANEL_ROWS: dict[str, tuple[str, ...]] = {
+    HazardAction.RECTIFY: ("party", "note", "photos"),
+    HazardAction.REINSPECT_PASS: ("note", "photos"),
+    HazardAction.REINSPECT_FAIL: ("note", "photos"),
+    HazardAction.VERIFY_CLOSE: ("note", "photos"),
+    HazardAction.ESCALATE: ("department",),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +69,7 @@ class HazardData:
     after: tuple[str, ...]
     history: list[HazardStep]
     today: date
+    names: dict[str, str]
 
 
 def read_hazard(ws: Workspace, hazard_id: str) -> HazardData:
@@ -64,29 +79,28 @@ def read_hazard(ws: Workspace, hazard_id: str) -> HazardData:
     template = service.template_of(hazard.inspection_id)
     item_text = next((i.text for i in template.items if i.code == hazard.item_code), "")
     before, after = service.before_after(hazard_id)
+    history = service.history(hazard_id)
     return HazardData(
         hazard,
         item_text or hazard.item_code,
         PremisesRegister(ws.session).get(hazard.premises_id),
         before,
         after,
-        service.history(hazard_id),
+        history,
         ws.session.now().date(),
+        user_names(ws.session, {s.by_user for s in history if s.by_user}),
     )
 
 
 def allowed_actions(hazard: Hazard) -> list[str]:
     """The steps the lifecycle allows now, in the order they are offered."""
-    allowed = [a.value for a, (came, _) in HAZARD_TRANSITIONS.items() if hazard.status in came]
-    if hazard.status is HazardStatus.RECTIFYING and hazard.ticket_id is None:
-        allowed.append(ESCALATE)
-    return allowed
+    return [a.value for a in hazard.allowed_actions() if a in _OFFERED]
 
 
 class HazardDetailScreen(Screen):
     """Facts and photos on the left, actions and history on the right (stacked in portrait)."""
 
-    watches = frozenset({"hazard", "ticket"})
+    watches = frozenset({"hazard", "hazard_step", "ticket"})
     loaded = Signal()
     acted = Signal(object)
 
@@ -168,11 +182,14 @@ class HazardDetailScreen(Screen):
         self.panel.setLayout(self.panel_form)
         self.note = QLineEdit()
         self.note.setObjectName("actionNote")
+        self.party = QLineEdit()
+        self.party.setObjectName("actionParty")
         self.action_photos = PhotoStrip(ctx, ws)
         self.action_photos.failed.connect(self.panel_form.show_error)
         self.department = DepartmentPicker()
         self.urgent = toggle(self.tr("Urgent (10-minute response)"), "urgent")
         self.department.grid.addWidget(self.urgent, self.department.grid.rowCount(), 0, 1, 4)
+        self.panel_form.row(self.tr("Rectified by"), self.party, "party")
         self.panel_form.row(self.tr("Note"), self.note, "note")
         self.panel_form.row(self.tr("Photo on site"), self.action_photos, "photos")
         self.panel_form.row(self.tr("Department"), self.department, "department")
@@ -193,6 +210,14 @@ class HazardDetailScreen(Screen):
             self.history_model,
             (HazardStepModel.COL_STEP, HazardStepModel.COL_NOTE),
         )
+        # the photos of the step tapped in the history (the newest step with photos at first)
+        self.step_photos = PhotoStrip(ctx, ws)
+        self.step_photos.setObjectName("stepPhotos")
+        self.step_photos.camera_button.hide()
+        self.step_photos.file_button.hide()
+        history.layout().addWidget(text_label(self.tr("Photos of the step"), "muted"))
+        history.layout().addWidget(self.step_photos)
+        self.history_table.on_row(lambda step: self.step_photos.set_digests(list(step.photos)))
         right_col.addWidget(history, 1)
         row.add(right, 3)
 
@@ -245,7 +270,10 @@ class HazardDetailScreen(Screen):
         for strip, digests in ((self.before, data.before), (self.after, data.after)):
             strip.set_digests(list(digests))
             strip.property("empty_label").setVisible(not digests)
+        self.history_model.names = data.names
         self.history_model.set_rows(data.history)
+        with_photos = [s for s in data.history if s.photos]
+        self.step_photos.set_digests(list(with_photos[-1].photos) if with_photos else [])
         self._show_actions(h)
         self.nav.retitle()
         self.loaded.emit()
@@ -284,16 +312,22 @@ class HazardDetailScreen(Screen):
         self.action_photos.set_digests([])
         self.department.clear()
         self.urgent.setChecked(False)
-        reinspect = action in (HazardAction.REINSPECT_PASS, HazardAction.REINSPECT_FAIL)
-        escalate = action == ESCALATE
-        for field, shown in (("note", reinspect), ("photos", reinspect), ("department", escalate)):
-            self.panel_form.show_row(field, shown)
+        self.party.clear()
+        if self.data is not None:
+            self.party.setPlaceholderText(
+                self.tr("{name}, or the department that did it").format(
+                    name=self.data.hazard.responsible
+                )
+            )
+        rows = _PANEL_ROWS.get(action, ())
+        for name in ("party", "note", "photos", "department"):
+            self.panel_form.show_row(name, name in rows)
         self.note.setPlaceholderText(
             self.tr("What was found on site? (a note or a photo is required)")
             if action == HazardAction.REINSPECT_FAIL
             else self.tr("Optional note")
         )
-        self.panel.setVisible(reinspect or escalate)
+        self.panel.setVisible(bool(rows))
         self.confirm.setText(label(HAZARD_ACTIONS, action))
         for b in self._confirm_row:
             b.show()
@@ -327,6 +361,11 @@ class HazardDetailScreen(Screen):
 
             def work() -> Hazard:
                 return service.reinspect(hazard_id, passed=passed, note=note, photos=photos)
+        elif action == HazardAction.RECTIFY:
+            party = self.party.text().strip()
+
+            def work() -> Hazard:
+                return service.rectify(hazard_id, photos=photos, party=party, note=note)
         elif action == HazardAction.START_RECTIFICATION:
 
             def work() -> Hazard:
@@ -334,7 +373,7 @@ class HazardDetailScreen(Screen):
         else:
 
             def work() -> Hazard:
-                return service.verify_close(hazard_id)
+                return service.verify_close(hazard_id, photos=photos, note=note)
 
         self.confirm.setEnabled(False)
         CoreOp(self, work).success(self._acted).failure(self.panel_form.show_error).finally_(

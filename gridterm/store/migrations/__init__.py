@@ -26,6 +26,7 @@ from gridterm.store.migrations import (
     m0008_reveals,
     m0009_office_settings,
     m0010_conflict_records,
+    m0011_hazard_step,
 )
 
 MIGRATION_SET = "gridterm"
@@ -43,6 +44,7 @@ MIGRATIONS = [
     ("0008_reveals", m0008_reveals.migrate),
     ("0009_office_settings", m0009_office_settings.migrate),
     ("0010_conflict_records", m0010_conflict_records.migrate),
+    ("0011_hazard_step", m0011_hazard_step.migrate),
 ]
 for _name, _fn in MIGRATIONS:
     migrations(name=_name)(_fn)

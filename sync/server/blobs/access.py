@@ -18,6 +18,7 @@ _REFERENCES: tuple[tuple[Table, str, bool], ...] = (
     (schema.hazard_inspection, "signature", False),
     (schema.checklist_answer, "photos", True),
     (schema.hazard, "photos", True),
+    (schema.hazard_step, "photos", True),
 )
 
 

@@ -342,6 +342,22 @@ hazard = Table(
     _version(),
     _field_versions(),
 )
+hazard_step = Table(
+    "hazard_step",
+    metadata,
+    _id(),
+    Column("hazard_id", String(64), ForeignKey("hazard.id"), nullable=False, index=True),
+    Column("action", String(20), nullable=False),
+    Column("from_status", String(20)),
+    Column("to_status", String(20)),
+    Column("by_user", String(64), nullable=False),
+    Column("at", Text, nullable=False),
+    _text("note"),
+    _json_list("photos"),
+    _text("party"),
+    Column("ticket_id", String(64)),
+    Column("grid_id", String(64), nullable=False, info=SERVER),
+)
 attachment = Table(
     "attachment",
     metadata,
@@ -552,6 +568,7 @@ SYNCED: dict[str, Table] = {
     "checklist_answer": checklist_answer,
     "hazard": hazard,
     "conflict": conflict,
+    "hazard_step": hazard_step,
 }
 
 

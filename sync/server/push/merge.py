@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sync.protocol import OpStatus
+from sync.protocol import Op, OpStatus
 from sync.server.push.wire import encode
 from sync.server.push.work import Outcome, Work
 
@@ -78,3 +78,27 @@ def bump(
         {**values, "version": int(row["version"]) + 1},
         work.partition_of(grid_id),
     )
+
+
+def status_conflict(
+    work: Work,
+    op: Op,
+    entity: str,
+    row: dict[str, Any],
+    terminal_value: object,
+    shown: tuple[str, ...] = ("status", "version"),
+) -> Outcome:
+    """A step the server's status no longer allows (the record moved on elsewhere since the
+    terminal saw it): both sides kept as a conflict on ``status``, the server's ``shown``
+    columns sent back for the terminal to take."""
+    work.conflicts.open(
+        entity=entity,
+        entity_id=row["id"],
+        grid_id=row["grid_id"],
+        field_name="status",
+        base_version=op.base_version,
+        server_value=row["status"],
+        terminal_value=terminal_value,
+        op_id=op.op_id,
+    )
+    return Outcome(OpStatus.CONFLICT, ("status",), {k: row[k] for k in shown})

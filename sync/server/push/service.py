@@ -107,6 +107,8 @@ def _apply(
                 changing.add((op.entity, op.entity_id))
             elif op.entity == "ticket_transition" and isinstance(op.fields.get("ticket_id"), str):
                 changing.add(("ticket", op.fields["ticket_id"]))
+            elif op.entity == "hazard_step" and isinstance(op.fields.get("hazard_id"), str):
+                changing.add(("hazard", op.fields["hazard_id"]))
     work.prefetch(wanted, changing)
 
     results: list[dict[str, Any]] = []

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from sync.server.push.handlers import facts, inspections, register, resolution, reveals, tickets
+from sync.server.push.handlers import (
+    facts,
+    hazard_steps,
+    inspections,
+    register,
+    resolution,
+    reveals,
+    tickets,
+)
 from sync.server.push.handlers.base import Handler
 
 HANDLERS: dict[str, Handler] = {
@@ -19,4 +27,5 @@ HANDLERS: dict[str, Handler] = {
     "hazard": inspections.HAZARD,
     "personal_data_reveal": reveals.REVEAL,
     "conflict_resolution": resolution.RESOLUTION,
+    "hazard_step": hazard_steps.STEP,
 }

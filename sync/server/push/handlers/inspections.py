@@ -6,10 +6,9 @@ answers are checked against that version (guarantee 8).
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
-from gridterm.domain.hazards import HAZARD_TRANSITIONS, Hazard, HazardStatus, validate_responsible
+from gridterm.domain.hazards import HAZARD_TRANSITIONS, HazardStatus, validate_responsible
 from gridterm.domain.inspections import (
     InspectionStatus,
     ItemOutcome,
@@ -27,13 +26,15 @@ from gridterm.domain.validation import (
     timestamp,
 )
 from gridterm.errors import TransitionError, ValidationError
+from gridterm.ids import new_id
 from gridterm.services import rows
 from gridterm.store import entities
 from sync.protocol import Op, OpKind, OpStatus
 from sync.server.clock import now_iso
 from sync.server.db import schema
 from sync.server.push.handlers.base import Handler, only, outside, text_id, want
-from sync.server.push.merge import merge
+from sync.server.push.handlers.hazard_steps import replay
+from sync.server.push.merge import merge, status_conflict
 from sync.server.push.wire import decode
 from sync.server.push.work import APPLIED, Outcome, Work
 
@@ -199,23 +200,6 @@ def _hazard_wants(op: Op) -> list[tuple[str, str]]:
     return want(("hazard", op.entity_id), ("hazard_inspection", op.fields.get("inspection_id")))
 
 
-def _hazard(row: dict[str, Any]) -> Hazard:
-    return Hazard(
-        id=row["id"],
-        inspection_id=row["inspection_id"],
-        premises_id=row["premises_id"],
-        grid_id=row["grid_id"],
-        item_code=row["item_code"],
-        severity=Severity(row["severity"]),
-        deadline=day(row["deadline"], "deadline"),
-        responsible=row["responsible"],
-        description=row["description"],
-        status=HazardStatus(row["status"]),
-        found_at=datetime.fromisoformat(row["found_at"]),
-        version=row["version"],
-    )
-
-
 def hazard_values(f: dict[str, Any]) -> dict[str, Any]:
     """A hazard's editable fields checked by the core's validators (status moves apart)."""
     out: dict[str, Any] = {}
@@ -280,7 +264,9 @@ def _apply_hazard(op: Op, work: Work) -> Outcome:
     outcome = APPLIED
     target = f.get("status")
     if target is not None and target != row["status"]:
-        outcome = _move_hazard(op, work, row, enum_value(HazardStatus, target, "status"))
+        # the photos of the move belong to its step (replayed with it)
+        sent = changes.pop("photos", [])
+        outcome = _move_hazard(op, work, row, enum_value(HazardStatus, target, "status"), sent)
     if not changes or outcome.status is OpStatus.CONFLICT:
         return outcome
     return merge(
@@ -294,41 +280,38 @@ def _apply_hazard(op: Op, work: Work) -> Outcome:
     )
 
 
-def _move_hazard(op: Op, work: Work, row: dict[str, Any], target: HazardStatus) -> Outcome:
-    """Find the core action leading from the server's status to ``target`` and apply it."""
-    hazard = _hazard(row)
+def _move_hazard(
+    op: Op, work: Work, row: dict[str, Any], target: HazardStatus, photos: list[str]
+) -> Outcome:
+    """A status sent on the hazard itself (terminals before hazard steps): the core action
+    leading from the server's status to ``target`` is replayed as a step by the pushing user,
+    under the same rules as a ``hazard_step`` (a pass without a rectification is refused)."""
+    status = HazardStatus(row["status"])
     actions = [
-        a
-        for a, (sources, to) in HAZARD_TRANSITIONS.items()
-        if to is target and hazard.status in sources
+        a for a, (sources, to) in HAZARD_TRANSITIONS.items() if to is target and status in sources
     ]
     if not actions:
         if op.base_version is not None and op.base_version < row["version"]:
-            work.conflicts.open(
-                entity="hazard",
-                entity_id=row["id"],
-                grid_id=row["grid_id"],
-                field_name="status",
-                base_version=op.base_version,
-                server_value=row["status"],
-                terminal_value=target.value,
-                op_id=op.op_id,
-            )
-            return Outcome(
-                OpStatus.CONFLICT, ("status",), {"status": row["status"], "version": row["version"]}
-            )
+            return status_conflict(work, op, "hazard", row, target.value)
         raise TransitionError(
-            "hazard.transition_not_allowed",
-            f"cannot move a {hazard.status.value} hazard to {target.value}",
+            "hazard.not_rectified"
+            if target is HazardStatus.REINSPECTED
+            else "hazard.transition_not_allowed",
+            f"cannot move a {status.value} hazard to {target.value}",
         )
-    at = op.fields.get("closed_at") or now_iso()
-    moved = hazard.apply(actions[0], at=at)
-    values = {
-        "status": moved.status.value,
-        "closed_at": moved.closed_at,
-        "version": int(row["version"]) + 1,
-    }
-    work.update("hazard", row["id"], values, work.partition_of(row["grid_id"]))
+    known = rows.hazard(row).photos
+    user = work.principal.user
+    replay(
+        work,
+        row,
+        actions[0],
+        step_id=new_id(),
+        by={"id": user.id, "role": user.role.value},
+        fields={
+            "at": op.fields.get("closed_at") or now_iso(),
+            "photos": [p for p in photos if p not in known],
+        },
+    )
     return APPLIED
 
 

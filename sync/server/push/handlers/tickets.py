@@ -16,11 +16,11 @@ from gridterm.domain.users import Role
 from gridterm.domain.validation import enum_value, sha256_hex, timestamp
 from gridterm.errors import TransitionError, ValidationError
 from gridterm.services import rows
-from sync.protocol import Op, OpKind, OpStatus
+from sync.protocol import Op, OpKind
 from sync.server.admin import office_settings
 from sync.server.db import schema
 from sync.server.push.handlers.base import Handler, only, outside, text_id, want
-from sync.server.push.merge import bump, merge
+from sync.server.push.merge import bump, merge, status_conflict
 from sync.server.push.wire import decode
 from sync.server.push.work import APPLIED, Outcome, Work
 
@@ -34,7 +34,8 @@ def ticket_from_row(row: dict[str, Any]) -> Ticket:
     return rows.ticket(row)
 
 
-def _photos(value: object) -> tuple[str, ...]:
+def photo_list(value: object) -> tuple[str, ...]:
+    """A record's photos as sent (a list of SHA-256), each checked."""
     if value is None:
         return ()
     if not isinstance(value, list):
@@ -57,7 +58,7 @@ def validated_ticket(ticket_id: str, v: dict[str, Any]) -> Ticket:
         household_id=text_id(v.get("household_id"), "household_id"),
         visit_id=text_id(v.get("visit_id"), "visit_id"),
         location=v.get("location"),
-        photos=_photos(v.get("photos")),
+        photos=photo_list(v.get("photos")),
     )
     return ticket
 
@@ -234,18 +235,8 @@ def _apply_transition(op: Op, work: Work) -> Outcome:
         if sent_from is None or sent_from == ticket.status.value:
             raise
         # the ticket moved on the server since this terminal saw it: keep both sides
-        work.conflicts.open(
-            entity="ticket",
-            entity_id=row["id"],
-            grid_id=grid_id,
-            field_name="status",
-            base_version=op.base_version,
-            server_value=row["status"],
-            terminal_value={"transition_id": op.entity_id, **op.fields},
-            op_id=op.op_id,
-        )
-        server = {"status": row["status"], "level": row["level"], "version": row["version"]}
-        return Outcome(OpStatus.CONFLICT, ("status",), server)
+        terminal = {"transition_id": op.entity_id, **op.fields}
+        return status_conflict(work, op, "ticket", row, terminal, ("status", "level", "version"))
     work.insert(
         "ticket_transition",
         {
