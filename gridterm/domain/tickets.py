@@ -55,7 +55,8 @@ class TicketAction(StrEnum):
     REPORT = "report"
     ACCEPT = "accept"
     ESCALATE = "escalate"  # 上报上级
-    DISPATCH = "dispatch"  # 派单给部门 (吹哨)
+    DISPATCH = "dispatch"  # 吹哨: dispatched to the responsible department
+    REPORT_IN = "report_in"  # 报到: the department acknowledges the 吹哨
     MARK_HANDLED = "mark_handled"
     VERIFY = "verify"  # 现场核查
     REOPEN = "reopen"
@@ -68,6 +69,8 @@ TRANSITIONS: dict[TicketAction, tuple[frozenset[TicketStatus], TicketStatus]] = 
     TicketAction.ACCEPT: (frozenset({S.REPORTED}), S.ACCEPTED),
     TicketAction.ESCALATE: (frozenset({S.REPORTED, S.ACCEPTED}), S.REPORTED),
     TicketAction.DISPATCH: (frozenset({S.ACCEPTED}), S.DISPATCHED),
+    # a recorded step that keeps the status: the department has come (报到)
+    TicketAction.REPORT_IN: (frozenset({S.DISPATCHED}), S.DISPATCHED),
     TicketAction.MARK_HANDLED: (frozenset({S.ACCEPTED, S.DISPATCHED}), S.HANDLED),
     TicketAction.VERIFY: (frozenset({S.HANDLED}), S.VERIFIED),
     TicketAction.REOPEN: (frozenset({S.HANDLED, S.VERIFIED}), S.ACCEPTED),
@@ -81,6 +84,11 @@ _LEVEL_ROLES: dict[Level, frozenset[Role]] = {
     Level.COMMUNITY: frozenset({Role.COMMUNITY_SUPERVISOR, Role.STREET_STAFF}),
     Level.STREET_OFFICE: frozenset({Role.STREET_STAFF}),
 }
+#: 报到 is recorded by the department itself, or by street staff on its behalf when the
+#: department has no account (the street office calls departments in: 街乡吹哨、部门报到).
+_REPORTING_IN = frozenset(
+    {Role.GRID_WORKER, Role.MARKET_INSPECTOR, Role.COMMUNITY_SUPERVISOR, Role.STREET_STAFF}
+)
 _VERIFIERS = frozenset(
     {Role.GRID_WORKER, Role.MARKET_INSPECTOR, Role.COMMUNITY_SUPERVISOR, Role.STREET_STAFF}
 )
@@ -210,6 +218,8 @@ class Ticket:
         when = timestamp(at, "at")
         text = optional_text(note, "note", max_len=2000)
         dept = optional_text(department, "department", max_len=40)
+        if action is TicketAction.REPORT_IN:
+            dept = dept or self.department  # the department the ticket was dispatched to
         if action is TicketAction.DISPATCH and not dept:
             raise ValidationError(
                 "ticket.department_required", "name the department", field="department"
@@ -270,7 +280,9 @@ class Ticket:
             return TransitionError("ticket.already_top_level", "the street office is the top")
         if role is None:
             return None
-        allowed = _VERIFIERS if action is TicketAction.VERIFY else _LEVEL_ROLES[self.level]
+        allowed = {TicketAction.VERIFY: _VERIFIERS, TicketAction.REPORT_IN: _REPORTING_IN}.get(
+            action, _LEVEL_ROLES[self.level]
+        )
         if role not in allowed:
             return PermissionDeniedError(
                 "ticket.role_not_allowed",

@@ -1632,10 +1632,6 @@
             <translation>Escalate</translation>
         </message>
         <message>
-            <source>Dispatch to department</source>
-            <translation>Dispatch to department</translation>
-        </message>
-        <message>
             <source>Mark handled</source>
             <translation>Mark handled</translation>
         </message>
@@ -1883,6 +1879,10 @@
         <message>
             <source>Whistle: dispatch to a department</source>
             <translation>Whistle: dispatch to a department</translation>
+        </message>
+        <message>
+            <source>Department reports in</source>
+            <translation>Department reports in</translation>
         </message>
         <message>
             <source>Earlier steps (not recorded)</source>

@@ -1598,7 +1598,7 @@
         </message>
         <message>
             <source>Dispatched</source>
-            <translation>已派单</translation>
+            <translation>已吹哨</translation>
         </message>
         <message>
             <source>Handled</source>
@@ -1623,10 +1623,6 @@
         <message>
             <source>Escalate</source>
             <translation>上报上级</translation>
-        </message>
-        <message>
-            <source>Dispatch to department</source>
-            <translation>派单到部门</translation>
         </message>
         <message>
             <source>Mark handled</source>
@@ -1876,6 +1872,10 @@
         <message>
             <source>Whistle: dispatch to a department</source>
             <translation>吹哨：派给职能部门</translation>
+        </message>
+        <message>
+            <source>Department reports in</source>
+            <translation>部门报到</translation>
         </message>
         <message>
             <source>Earlier steps (not recorded)</source>

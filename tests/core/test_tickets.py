@@ -158,3 +158,20 @@ def test_tickets_outside_the_area_are_invisible(territory) -> None:
         other.act("no-such-ticket", "accept")
     assert other.in_my_area() == []
     assert [x.id for x in Tickets(territory.session("s1")).in_my_area()] == [t.id]
+
+
+def test_a_department_reports_in_to_a_whistle_as_a_recorded_step() -> None:
+    # 吹哨 → 报到: street staff record the department's arrival on its behalf at grid level;
+    # the ticket stays dispatched, the step names the department
+    dispatched = step(step(new_ticket(), TicketAction.ACCEPT), TicketAction.DISPATCH,
+                      department="城管")  # fmt: skip
+    moved, recorded = dispatched.apply(
+        TicketAction.REPORT_IN, transition_id="r", by_user="st", role=Role.STREET_STAFF, at=NOW,
+        note="城管队员已到场",
+    )  # fmt: skip
+    assert moved.status is TicketStatus.DISPATCHED and moved.department == "城管"
+    assert (recorded.action, recorded.department, recorded.by_user) == (
+        TicketAction.REPORT_IN, "城管", "st",
+    )  # fmt: skip
+    with pytest.raises(TransitionError):
+        step(new_ticket(), TicketAction.REPORT_IN)  # nothing was dispatched yet

@@ -97,3 +97,32 @@ def test_the_reporter_verifying_is_refused_when_the_street_office_says_so(
     last = worker.results[-1]
     assert (last["status"], last["reason"]) == ("rejected", "verify.same_person")
     assert _ticket(server, tid).status == "handled" and _verifications(server, tid) == 0
+
+
+def test_street_staff_record_a_departments_report_in_on_its_behalf(server, district):
+    # 吹哨 by the grid worker, 报到 recorded by street staff (the department has no account)
+    worker, uid, tid = _handled_by_worker(district)  # reported, accepted, handled…
+    staff = district.client("street_staff")
+    sid = district.user_id("street_staff")
+    t2 = new_id()
+    worker.push(
+        [
+            op("ticket", t2, ticket_fields(district.grids["g1"], uid), seq=10),
+            _step(t2, "report", uid, 11),
+            _step(t2, "accept", uid, 12),
+            _step(t2, "dispatch", uid, 13, department="城管"),
+        ]
+    )
+    early = staff.push([_step(tid, "report_in", sid, 1)]).json()["results"][0]
+    assert (early["status"], early["reason"]) == ("rejected", "ticket.transition_not_allowed")
+    ok = staff.push([_step(t2, "report_in", sid, 2, note="已到场")]).json()["results"][0]
+    assert ok["status"] == "applied"
+    tt = schema.ticket_transition
+    with server.engine.connect() as conn:
+        row = conn.execute(
+            select(tt.c.by_user, tt.c.department, tt.c.to_status).where(
+                tt.c.ticket_id == t2, tt.c.action == "report_in"
+            )
+        ).one()
+    assert tuple(row) == (sid, "城管", "dispatched")
+    assert _ticket(server, t2).status == "dispatched"

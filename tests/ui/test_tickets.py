@@ -61,6 +61,13 @@ def test_only_allowed_steps_are_offered_and_kept_in_the_history(qtbot, window, t
     tap(qtbot, detail.department.choice.buttons["物业"])
     tap(qtbot, detail.confirm)
     qtbot.waitUntil(lambda: detail.data.ticket.status.value == "dispatched")
+    assert detail.action_buttons() == ["report_in", "mark_handled"]
+
+    # 报到: the department acknowledges, recorded on its behalf; the status stays
+    tap(qtbot, detail.findChild(type(detail.confirm), "action_report_in"))
+    tap(qtbot, detail.confirm)
+    qtbot.waitUntil(lambda: detail.history_model.rowCount() == 4)
+    assert detail.data.ticket.status.value == "dispatched"
 
     tap(qtbot, detail.findChild(type(detail.confirm), "action_mark_handled"))
     tap(qtbot, detail.confirm)
@@ -87,13 +94,15 @@ def test_only_allowed_steps_are_offered_and_kept_in_the_history(qtbot, window, t
     assert steps == [
         "上报 → 已上报",
         "受理 → 已受理",
-        "派单到部门 → 已派单",
+        "吹哨：派给职能部门 → 已吹哨",
+        "部门报到 → 已吹哨",
         "标记已处置 → 已处置",
         "现场核查 → 已核查",
         "销号 → 已销号",
     ]
     assert detail.history_model.rows()[2].department == "物业"
-    assert detail.history_model.rows()[4].photo is not None
+    assert detail.history_model.rows()[3].department == "物业"  # who reported in
+    assert detail.history_model.rows()[5].photo is not None
 
 
 def test_a_supervisor_sees_their_community_tickets(qtbot, window) -> None:
