@@ -22,14 +22,21 @@ def time_text(at: datetime) -> str:
     return f"{date_text(at.date())} {at.strftime('%H:%M')}"
 
 
+# Every date the worker reads or types, in both languages: year-month-day, never 10/18/26
+# (which an English locale would show, and which reads as October or the 18th month).
+DATE_FORMAT = "yyyy-MM-dd"
+MONTH_FORMAT = "yyyy-MM"
+
+
 def date_text(day: date) -> str:
-    """A date in the locale's short form (2026/11/20 or 11/20/26)."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+    """A date as 2026-10-18, whatever the language."""
+    return QDate(day.year, day.month, day.day).toString(DATE_FORMAT)
 
 
 def long_date_text(day: date) -> str:
-    """A date with the weekday, for headings."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
+    """A date with the weekday, for headings: 2026-10-18 星期日 / 2026-10-18 Sunday."""
+    qdate = QDate(day.year, day.month, day.day)
+    return f"{date_text(day)} {QLocale().dayName(qdate.dayOfWeek())}"
 
 
 def waited_text(minutes: int) -> str:

@@ -36,6 +36,7 @@ CONFIGS: list[tuple[str, str, str, tuple[int, int], set[str] | None]] = [
     ("zh_CN-large_text", "zh_CN", "large_text", (1280, 800), {"today", "visit", "settings"}),
     ("zh_CN-portrait", "zh_CN", "normal", (800, 1280),
      {"login", "today", "building", "household", "visit", "tickets", "quick_report"}),
+    ("en-portrait", "en", "normal", (800, 1280), {"today", "tickets", "household"}),
 ]  # fmt: skip
 #: The market inspector (市场巡查员) walks ui/tour.inspector_tour, then runs part of an
 #: inspection (ui/tour_inspection.py, which writes: the database is a throw-away demo) in these.

@@ -479,9 +479,12 @@
             <source>Never visited</source>
             <translation>Never visited</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>Overdue %n day(s)</source>
-            <translation>Overdue %n d</translation>
+            <translation>
+                <numerusform>Overdue %n day</numerusform>
+                <numerusform>Overdue %n days</numerusform>
+            </translation>
         </message>
     </context>
     <context>

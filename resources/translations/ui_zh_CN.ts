@@ -479,9 +479,11 @@
             <source>Never visited</source>
             <translation>从未走访</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <source>Overdue %n day(s)</source>
-            <translation>逾期 %n 天</translation>
+            <translation>
+                <numerusform>逾期 %n 天</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -17,7 +17,6 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFrame,
     QHBoxLayout,
     QLineEdit,
@@ -49,10 +48,11 @@ from ui.labels import ITEM_RESULTS, SEVERITIES, error_message, label
 from ui.ops import CoreOp
 from ui.quiet import QuietTimer
 from ui.screens.base import Navigator, Screen
+from ui.widgets.dates import date_edit
 from ui.widgets.form import Choice, Form, toggle
 from ui.widgets.photos import PhotoStrip
 from ui.widgets.signature import SignaturePad, save_signature
-from ui.widgets.touch import TOUCH_PX, button, card, kinetic, make_big
+from ui.widgets.touch import button, card, kinetic, make_big
 from ui.widgets.touch import label as text_label
 from ui.workspace import Workspace
 
@@ -164,11 +164,8 @@ class ItemCard(QFrame):
         self.severity.set_value(item.default_severity.value)
         self.severity.group.buttonClicked.connect(lambda _: self.edited.emit())
         self.form.row(self.tr("Severity"), self.severity, "severity")
-        self.deadline = QDateEdit()
-        self.deadline.setObjectName(f"deadline_{item.code}")
-        self.deadline.setCalendarPopup(True)
-        self.deadline.setMinimumHeight(TOUCH_PX)
-        self.deadline.setMinimumWidth(220)  # room for the date and a finger-sized arrow
+        self.deadline = date_edit(f"deadline_{item.code}")
+        self.deadline.setMinimumWidth(240)  # room for the date and a finger-sized arrow
         self.deadline.setMinimumDate(QDate(today.year, today.month, today.day))
         self.set_deadline(deadline_from(today, item))
         self.deadline.dateChanged.connect(lambda _: self.edited.emit())

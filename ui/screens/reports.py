@@ -14,7 +14,6 @@ from PySide6.QtCore import QDate, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QProgressBar,
@@ -30,6 +29,7 @@ from ui.screens.base import Navigator, Screen
 from ui.screens.report_panels import FiguresPanel, data_as_of_text, removable_drives
 from ui.settings import REPORT_FOLDER
 from ui.widgets import accessible
+from ui.widgets.dates import date_edit
 from ui.widgets.report_chart import ReportChart
 from ui.widgets.responsive import ResponsiveRow
 from ui.widgets.table import TouchTable
@@ -77,9 +77,7 @@ class ReportsScreen(Screen):
         self.kind.setObjectName("reportKind")
         self.kind.addItem(self.tr("Daily work log"), "daily")
         self.kind.addItem(self.tr("Monthly summary"), "monthly")
-        self.day = QDateEdit()
-        self.day.setObjectName("reportDate")
-        self.day.setCalendarPopup(True)
+        self.day = date_edit("reportDate")
         today = self.ws.session.now().astimezone().date()
         self.day.setMaximumDate(QDate(today.year, today.month, today.day))
         self.day.setDate(QDate(today.year, today.month, today.day))

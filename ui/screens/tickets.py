@@ -14,7 +14,7 @@ from ui.labels import TICKET_STATUSES, label
 from ui.models.tickets import TicketModel, is_waiting
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
-from ui.widgets.form import Choice, scrolling_row
+from ui.widgets.form import Choice
 from ui.widgets.table import TouchTable
 from ui.widgets.touch import card, set_role
 from ui.widgets.touch import label as text_label
@@ -48,10 +48,11 @@ class TicketsScreen(Screen):
         options = [(OPEN, self.tr("Open")), (OVERDUE, self.tr("Overdue"))] + [
             (s.value, label(TICKET_STATUSES, s)) for s in TicketStatus
         ]
-        self.filter = Choice(options, "ticketFilter")
+        # Wrapped, not scrolled: in portrait a sideways-scrolled row hid 已销号 off screen.
+        self.filter = Choice(options, "ticketFilter", wrap=True)
         self.filter.set_value(OPEN)
         self.filter.group.buttonClicked.connect(lambda _: self._show())
-        self.body.addWidget(scrolling_row(self.filter))
+        self.body.addWidget(self.filter)
         list_card, layout = card()
         self.model = TicketModel(ctx.theme, ws.session.now)
         self.table = TouchTable(

@@ -135,6 +135,7 @@ class TodayScreen(Screen):
             self.due_model, stretch=(DueModel.COL_REASONS,), name=self.tr("Due for a visit")
         )
         self.due_table.setObjectName("dueTable")
+        self.due_table.wrap_rows()  # several reasons (English is long) wrap, not cut
         self.due_table.on_row(lambda r: nav.open_household(r.household_id))
         due.addWidget(self.due_table, 1)
         self.none_due = label(self.tr("Nobody is due today. Well done."), "ok")
@@ -185,13 +186,13 @@ class TodayScreen(Screen):
             )
         else:
             text = self.tr("Not checked in yet")
-        if last is not None and last.location is not None:
-            text += "\n" + self.tr("Location {lat:.5f}, {lon:.5f}").format(
-                lat=last.location.latitude, lon=last.location.longitude
-            )
-        elif last is not None and last.at.astimezone().date() == date.today():
-            # Said, not hidden: a check-in without a position is worth knowing about.
-            text += "\n" + self.tr("No position was available: no location recorded.")
+        if last is not None and last.at.astimezone().date() == date.today():
+            if last.location is not None:
+                text += "\n" + self.tr("Location {lat:.5f}, {lon:.5f}").format(
+                    lat=last.location.latitude, lon=last.location.longitude
+                )
+            else:  # said, not hidden: a check without a position is worth knowing about
+                text += "\n" + self.tr("No position was available: no location recorded.")
         self.check_state.setText(text)
 
     def _show_drafts(self, drafts: list[dict[str, Any]]) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from gridterm.errors import GridTermError
 from ui.labels import error_message
 from ui.widgets.accessible import label_for
+from ui.widgets.flow import FlowLayout
 from ui.widgets.touch import button, kinetic, label
 
 
@@ -91,16 +92,17 @@ def scrolling_row(widget: QWidget) -> QScrollArea:
 
 
 class Choice(QWidget):
-    """A row of big toggle buttons, one of which is chosen (a touch-friendly radio group)."""
+    """A row of big toggle buttons, one of which is chosen (a touch-friendly radio group);
+    ``wrap``: onto further rows where the screen is narrow (portrait), so none is hidden."""
 
-    def __init__(self, options: list[tuple[str, str]], object_name: str = ""):
+    def __init__(self, options: list[tuple[str, str]], object_name: str = "", wrap: bool = False):
         super().__init__()
         if object_name:
             self.setObjectName(object_name)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: dict[str, QPushButton] = {}
-        row = QHBoxLayout(self)
+        row: QHBoxLayout | FlowLayout = FlowLayout(self, spacing=8) if wrap else QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(8)
         for value, text in options:
@@ -110,7 +112,8 @@ class Choice(QWidget):
             self.group.addButton(b)
             self.buttons[value] = b
             row.addWidget(b)
-        row.addStretch(1)
+        if isinstance(row, QHBoxLayout):
+            row.addStretch(1)
 
     def value(self) -> str | None:
         """The chosen option, or None."""

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from gridterm.services import outbox_status
 from gridterm.services.outbox_status import OutboxSummary
 from ui.context import AppContext
+from ui.formatting import time_text
 from ui.ops import CoreOp
 from ui.widgets.icons import icon, icon_size
 from ui.workspace import Workspace
@@ -20,12 +21,8 @@ POLL_MS = 15_000
 
 
 def short_time(iso: str | None) -> str:
-    """A stored UTC time as local HH:MM (today) or MM-DD HH:MM."""
-    if not iso:
-        return ""
-    at = datetime.fromisoformat(iso).astimezone()
-    now = datetime.now().astimezone()
-    return at.strftime("%H:%M") if at.date() == now.date() else at.strftime("%m-%d %H:%M")
+    """A stored UTC time as local HH:MM (today) or 2026-11-20 HH:MM (``time_text``)."""
+    return time_text(datetime.fromisoformat(iso)) if iso else ""
 
 
 # Sync errors that come from the network, not from the server's answer: after one of
