@@ -17,7 +17,7 @@ from tests.sync.proxy import FaultProxy
 from tests.sync.server_process import ROOT, ServerProcess
 
 
-def _wait_for(condition, timeout: float = 30.0) -> None:
+def _wait_for(condition, timeout: float = 120.0) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
