@@ -82,7 +82,12 @@ class Translations:
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         for translator, loaded in (
             (ours, True),
-            (qt_base, qt_base.load(f"qtbase_{locale}", qt_dir)),
+            # Qt ships no qtbase_zh_CN; its older all-in-one qt_zh_CN holds the file dialog's
+            # and the other standard dialogs' strings (without it they showed in English).
+            (
+                qt_base,
+                qt_base.load(f"qtbase_{locale}", qt_dir) or qt_base.load(f"qt_{locale}", qt_dir),
+            ),
         ):
             if loaded:
                 self.app.installTranslator(translator)

@@ -168,3 +168,16 @@ def test_start_up_loads_compiled_catalogues_and_never_compiles(qapp, monkeypatch
     monkeypatch.setattr(subprocess, "run", lambda *a, **k: pytest.fail("compiled at start-up"))
     with pytest.raises(TranslationsMissingError, match=r"\./dev setup"):
         Translations(qapp).switch("en")
+
+
+def test_qts_own_dialogs_speak_chinese(qtbot, qapp) -> None:
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from ui.i18n import Translations
+
+    Translations(qapp).switch("zh_CN")
+    dialog = QFileDialog()
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    labels = {lab.objectName(): lab.text() for lab in dialog.findChildren(QLabel)}
+    assert labels["fileNameLabel"] == "文件名称(&N)："  # was "File &name:" in the Chinese UI
