@@ -57,7 +57,9 @@ def button(text: str = "", role: str = "", object_name: str = "") -> QPushButton
 
 def make_big(widget: QWidget, size: str = "big") -> QWidget:
     """A larger touch target ("big": 72 px high, "huge": 88 px high and 220 px wide)."""
-    widget.setProperty("size", size)
+    # Not "size": that is QWidget's own QSize property, which silently refused the text, so
+    # no big target ever got its 72/88 px (the quick report's photo button was 57 px).
+    widget.setProperty("touch", size)
     return widget
 
 
