@@ -1156,8 +1156,8 @@
             <translation>When found</translation>
         </message>
         <message>
-            <source>At re-inspection</source>
-            <translation>At re-inspection</translation>
+            <source>After rectification</source>
+            <translation>After rectification</translation>
         </message>
         <message>
             <source>Next step</source>

@@ -1155,8 +1155,8 @@
             <translation>发现时</translation>
         </message>
         <message>
-            <source>At re-inspection</source>
-            <translation>复查时</translation>
+            <source>After rectification</source>
+            <translation>整改后</translation>
         </message>
         <message>
             <source>Next step</source>

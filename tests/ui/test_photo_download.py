@@ -26,10 +26,19 @@ def test_the_hazard_detail_shows_the_after_photo_once_downloaded(qtbot, window) 
     store = window.workspace.store
     data = _png("#33aa33")
     after = hashlib.sha256(data).hexdigest()
-    # pulled from the server: a re-inspection on another terminal named its after-photo
+    # pulled from the server: a re-inspection on another terminal named its after-photo in
+    # its step, and the server added it to the hazard's photos
     (row,) = store.query("SELECT photos FROM hazard WHERE id = ?", (hazard_id,))
     photos = [*json.loads(row["photos"]), after]
-    store.write(lambda tx: tx.update("hazard", hazard_id, {"photos": photos}, outbox=False))
+    step = {"id": "step-elsewhere", "hazard_id": hazard_id, "action": "reinspect_fail",
+            "from_status": "open", "to_status": "rectifying", "by_user": "someone",
+            "at": "2026-11-20T02:00:00+00:00", "note": "仍在串接", "photos": [after]}  # fmt: skip
+
+    def pulled(tx) -> None:
+        tx.update("hazard", hazard_id, {"photos": photos}, outbox=False)
+        tx.insert("hazard_step", step, outbox=False)
+
+    store.write(pulled)
 
     detail = open_hazard(qtbot, window, hazard_id)
     assert detail.after.digests == [after]

@@ -12,6 +12,7 @@ FIELDS = {
     "accept": {"note"},
     "escalate": {"note"},
     "dispatch": {"note", "department"},
+    "report_in": {"note"},
     "mark_handled": {"note"},
     "verify": {"note", "photo"},
     "reopen": {"note"},

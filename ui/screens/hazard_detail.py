@@ -161,7 +161,7 @@ class HazardDetailScreen(Screen):
         side_by_side = QHBoxLayout()
         side_by_side.setSpacing(16)
         self.before = self._photo_column(side_by_side, self.tr("When found"))
-        self.after = self._photo_column(side_by_side, self.tr("At re-inspection"))
+        self.after = self._photo_column(side_by_side, self.tr("After rectification"))
         photos.addLayout(side_by_side)
         left_col.addWidget(photos_card)
         left_col.addStretch(1)
