@@ -11,6 +11,7 @@ from typing import Any
 
 from fastapi import Depends, FastAPI
 from fastapi.openapi.utils import get_openapi
+from fastapi_offline import FastAPIOffline
 from sqlalchemy import Engine, select
 
 from sync import protocol
@@ -22,6 +23,7 @@ from sync.server.blobs.storage import BlobStorage
 from sync.server.db import schema
 from sync.server.db.engine import is_postgres, make_engine, reading
 from sync.server.db.migrate import check_current, upgrade
+from sync.server.logs import AccessLog
 from sync.server.settings import Settings
 
 
@@ -41,7 +43,9 @@ def create_app(
         upgrade(engine)
     else:
         check_current(engine)
-    app = FastAPI(
+    # /docs and /redoc with Swagger UI and ReDoc served from the package, not a CDN: the
+    # server often runs on an intranet with no way out.
+    app = FastAPIOffline(
         title="GridTerm sync server",
         version=str(protocol.PROTOCOL_VERSION),
         description="Central sync server for GridTerm terminals (see docs/server.md).",
@@ -66,6 +70,7 @@ def create_app(
     ):
         app.include_router(router)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    app.add_middleware(AccessLog)
     return app
 
 

@@ -25,9 +25,15 @@ DB_HELP = "postgresql://user@host/dbname, sqlite:///file or a path (default: GRI
 
 
 def db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
-    """``--db`` on ``parser``; only the top parser has a default (GRIDTERM_DB or the file)."""
-    default = os.environ.get("GRIDTERM_DB", DEFAULT_DB) if top else argparse.SUPPRESS
-    parser.add_argument("--db", default=default, help=DB_HELP % DEFAULT_DB)
+    """``--db`` on ``parser``; the top parser's None means "not given" (``default_db``)."""
+    parser.add_argument(
+        "--db", default=None if top else argparse.SUPPRESS, help=DB_HELP % DEFAULT_DB
+    )
+
+
+def default_db() -> str:
+    """The database when no --db is given: GRIDTERM_DB, else the file in this folder."""
+    return os.environ.get("GRIDTERM_DB", DEFAULT_DB)
 
 
 def json_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:

@@ -47,13 +47,17 @@ def bearer(authorization: str | None) -> str:
 
 
 def get_principal(
+    request: Request,
     engine: Annotated[Engine, Depends(get_engine)],
     authorization: Annotated[str | None, Header()] = None,
 ) -> Principal:
-    """The logged-in user behind the session token, with their area."""
+    """The logged-in user behind the session token, with their area (its device goes in
+    the request's log line)."""
     token = bearer(authorization)
     with reading(engine) as conn:
-        return authenticate(conn, token)
+        principal = authenticate(conn, token)
+    request.state.device_id = principal.device_id
+    return principal
 
 
 async def check_protocol(
