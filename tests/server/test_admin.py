@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import secrets
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import httpx
@@ -20,6 +15,7 @@ from sqlalchemy import func, select
 from sync.server.cli import main
 from sync.server.db import schema
 from tests.server.helpers import PIN, Client
+from tests.server.serving import serving
 
 
 def _db(server) -> list[str]:
@@ -271,43 +267,10 @@ def test_checklist_templates_from_yaml_json_xlsx(server, tmp_path, capsys):
     assert main(["admin", *db, "import-template", str(tmp_path / "bad.yaml")]) == 1
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_serve_migrates_sqlite_on_start_and_answers(tmp_path):
-    port = _free_port()
-    db = tmp_path / "fresh.db"
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "sync.server.cli",
-            "serve",
-            "--db",
-            str(db),
-            "--port",
-            str(port),
-            "--blob-dir",
-            str(tmp_path / "blobs"),
-        ],
-        env={**os.environ, "PYTHONPATH": str(Path.cwd())},
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                r = httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2)
-                break
-            except httpx.TransportError:
-                assert time.monotonic() < deadline and proc.poll() is None
-                time.sleep(0.2)
-        assert r.json() == {"status": "ok", "protocol": 1, "database": "sqlite"}
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with serving(tmp_path / "fresh.db") as (url, _proc):
+        r = httpx.get(f"{url}/healthz", timeout=2)
+    assert r.json() == {"status": "ok", "protocol": 1, "database": "sqlite"}
 
 
 def test_serve_refuses_an_unmigrated_postgres(pg_server, capsys):
@@ -336,36 +299,9 @@ def test_demo_seeds_from_the_terminal_generator(tmp_path, capsys):
         logged = conn.execute(select(func.count()).select_from(schema.change_log)).scalar()
     engine.dispose()
     assert households >= 60 and logged > households
-    port = _free_port()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "sync.server.cli",
-            "serve",
-            "--db",
-            str(db),
-            "--port",
-            str(port),
-            "--blob-dir",
-            str(tmp_path / "blobs"),
-        ],
-        env={**os.environ, "PYTHONPATH": str(Path.cwd())},
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=2)
-                break
-            except httpx.TransportError:
-                assert time.monotonic() < deadline
-                time.sleep(0.2)
-        c = Client(f"http://127.0.0.1:{port}")
+    with serving(db) as (url, _proc):
+        c = Client(url)
         assert c.enroll(code).status_code == 200
         assert c.login(worker.strip(), pin.strip()).status_code == 200
         pulled, _ = c.pull_all()
         assert any(e == "household" for e, _ in pulled["changes"])
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)

@@ -6,11 +6,6 @@ from __future__ import annotations
 import json
 import os
 import socket
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -19,44 +14,7 @@ import pytest
 from sync.server.cli import build_parser, main
 from sync.server.serve import settings_of
 from tests.server.helpers import PIN, Client
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def serving(db: Path, *flags: str, env: dict[str, str] | None = None) -> Iterator[tuple]:
-    """A ``serve`` process on a free port; yields (base URL, process); its stderr is in
-    ``process.log`` after the block."""
-    port = _free_port()
-    argv = [sys.executable, "-m", "sync.server.cli", "serve", "--db", str(db)]
-    argv += ["--port", str(port), "--blob-dir", str(db.parent / "blobs"), *flags]
-    proc = subprocess.Popen(
-        argv,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                httpx.get(f"{url}/healthz", timeout=2)
-                break
-            except httpx.TransportError:
-                assert time.monotonic() < deadline and proc.poll() is None
-                time.sleep(0.2)
-        yield url, proc
-    finally:
-        proc.terminate()
-        proc.log = proc.communicate(timeout=20)[1]
+from tests.server.serving import free_port, serving
 
 
 def _user_and_code(db: Path, tmp_path: Path, capsys) -> str:
@@ -131,7 +89,7 @@ def test_docs_are_served_by_the_server_itself_under_its_root_path(tmp_path):
     ],
 )
 def test_serve_refuses_a_bad_database_in_one_line(db, says, capsys):
-    assert main(["serve", "--db", db, "--port", str(_free_port())]) == 2
+    assert main(["serve", "--db", db, "--port", str(free_port())]) == 2
     err = capsys.readouterr().err
     assert says in err and len(err.strip().splitlines()) == 1
 
