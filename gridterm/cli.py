@@ -12,6 +12,8 @@ import importlib
 import sys
 from collections.abc import Sequence
 
+from gridterm.extras import missing_extra
+
 #: Modules that contribute sub-commands; one that is not installed is left out.
 SUBCOMMAND_MODULES = ("ui.cli", "gridterm.demo.cli", "gridterm.reports.cli", "sync.client_cli")
 
@@ -33,12 +35,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``gridterm`` console script."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return 0
-    return int(args.run(args) or 0)
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return 0
+        return int(args.run(args) or 0)
+    except ModuleNotFoundError as exc:
+        line = missing_extra(exc)
+        if line is None:
+            raise
+        print(f"gridterm: {line}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ import platformdirs
 from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from gridterm.applog import setup_logging, write_crash_report
 from ui.context import AppContext
 from ui.gc import GuiThreadCollector
 from ui.i18n import Translations
@@ -38,10 +39,12 @@ def settings_path(given: Path | str | None = None) -> Path:
 
 
 def install_excepthook(window_ref: list[MainWindow]) -> None:
-    """Errors escaping a slot (qasync sends them to sys.excepthook) are logged and shown."""
+    """Errors escaping a slot (qasync sends them to sys.excepthook) are logged, written to a
+    crash report in the log folder, and shown."""
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         log.error("".join(traceback.format_exception(kind, error, tb)))
+        write_crash_report(kind, error, tb)
         if window_ref and QApplication.instance() is not None:
             QMessageBox.warning(window_ref[0], "GridTerm", error_message(error))
 
@@ -81,8 +84,19 @@ def make_context(app: QApplication, args: argparse.Namespace) -> AppContext:
 
 
 def main(args: argparse.Namespace) -> int:
-    """Run the app until its window closes; returns the exit status."""
-    logging.basicConfig(level=os.environ.get("GRIDTERM_LOG", "WARNING"))
+    """Run the app until its window closes; returns the exit status. An exception before the
+    window shows (no translations, no database folder) leaves a crash report and one line."""
+    log_file = setup_logging()
+    log.info("GridTerm starting (log %s)", log_file)
+    try:
+        return _run(args)
+    except Exception as exc:
+        report = write_crash_report(type(exc), exc, exc.__traceback__)
+        print(f"GridTerm could not start: {exc} (details in {report})", file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
     QApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )

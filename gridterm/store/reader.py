@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from gridterm.store.connection import Connection
+if TYPE_CHECKING:  # a type only: the server reads its rows through this without SQLCipher
+    from gridterm.store.connection import Connection
 
 
 class Reader:

@@ -6,11 +6,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from sync.server.cli_common import db_option, default_db, json_option, run_command
+from gridterm.extras import missing_extra
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; each sub-command's work lives in its own module."""
+    from sync.server.cli_common import db_option, json_option
+
     parser = argparse.ArgumentParser(prog="gridterm-server", description="GridTerm sync server")
     db_option(parser, top=True)
     json_option(parser, top=True)
@@ -48,7 +50,16 @@ def _migrate(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``gridterm-server`` console script."""
-    parser = build_parser()
+    try:
+        parser = build_parser()
+    except ModuleNotFoundError as exc:
+        line = missing_extra(exc, server=True)
+        if line is None:
+            raise
+        print(f"gridterm-server: {line}", file=sys.stderr)
+        return 2
+    from sync.server.cli_common import default_db, run_command
+
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()

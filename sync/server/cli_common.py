@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from gridterm.extras import missing_extra
 from sync.server.db.migrate import SchemaNotCurrentError
 from sync.server.settings import DEFAULT_DB
 
@@ -49,6 +50,8 @@ def json_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
 def describe(exc: BaseException) -> str | None:
     """One line for an error an operator can fix (bad URL, no database, old schema, busy
     port); None for anything else, which is a bug and keeps its traceback."""
+    if isinstance(exc, ModuleNotFoundError):
+        return missing_extra(exc, server=True)
     from sqlalchemy import exc as sa
 
     if isinstance(exc, SchemaNotCurrentError):

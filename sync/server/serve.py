@@ -65,6 +65,7 @@ def run(args: argparse.Namespace) -> int:
     """Check, log, serve until stopped."""
     import uvicorn
 
+    import sync.server.app  # noqa: F401  (a missing package shows now, not in each worker)
     from sync.server.logs import log_config
 
     settings = settings_of(args)
