@@ -13,7 +13,6 @@ EXTRA_OF = {
     "zstandard": "sync",
     "pydantic": "sync",
     "sqlcipher3": "terminal",
-    "sqlite_utils": "terminal",
     "pypinyin": "terminal",
     "platformdirs": "terminal",
 }

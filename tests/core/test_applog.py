@@ -93,7 +93,7 @@ def test_a_missing_extra_is_named_in_one_line(tmp_path, blocked, argv, says):
 
 
 def test_the_server_runs_without_the_terminals_packages(tmp_path):
-    terminal_only = ["sqlcipher3", "sqlite_utils", "pypinyin", "platformdirs", "PySide6",
+    terminal_only = ["sqlcipher3", "pypinyin", "platformdirs", "PySide6",
                      "qasync", "requests", "PIL"]  # fmt: skip
     db = str(tmp_path / "server.db")
     code = (
