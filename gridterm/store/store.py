@@ -22,6 +22,7 @@ from gridterm.store.blobs import BlobStore
 from gridterm.store.connection import Connection, connect
 from gridterm.store.migrations import migrate
 from gridterm.store.reader import Reader
+from gridterm.store.sealed import key_for_files
 from gridterm.store.tx import ChangeListener, Tx
 
 T = TypeVar("T")
@@ -46,7 +47,13 @@ class Store:
         # reads in progress on any thread; close() waits for them (see close)
         self._reading = 0
         self._no_reads = threading.Condition(self._readers_lock)
-        self.blobs = BlobStore(path.with_name(path.name + ".blobs"))
+        files_key = key_for_files(key) if key is not None else None
+        self.blobs = BlobStore(path.with_name(path.name + ".blobs"), files_key)
+        #: photos an older version left in plaintext, sealed now (at every open: cheap when
+        #: there are none, and a file copied in by hand is sealed too)
+        self.blobs_sealed = self.blobs.seal_plaintext()
+        #: the files' key, for the other files kept at rest (downloads in progress)
+        self.files_key = files_key
         self._closed = False
         #: The user (id) whose work the writes are: set at login (``Session.login``); each
         #: outbox row carries it so a shared terminal counts each worker's own.

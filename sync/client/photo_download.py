@@ -24,7 +24,6 @@ write), so the screens showing them reload through the store's change events.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import re
@@ -38,6 +37,7 @@ from typing import Any
 from gridterm.errors import ValidationError
 from gridterm.store import Store
 from gridterm.store.reader import Reader
+from gridterm.store.sealed import AppendFile
 from gridterm.store.tx import Tx
 from sync.client import state
 from sync.client.errors import AuthRequired, Cancelled, Refused
@@ -55,7 +55,6 @@ RETRY_CAP_S = 24 * 3600
 #: A part file of a photo no longer wanted is deleted after this long untouched.
 STALE_PART_S = 7 * 24 * 3600
 _SHA = re.compile(r"[0-9a-f]{64}")
-_READ = 1024 * 1024
 
 
 def missing_key(user_id: str) -> str:
@@ -270,11 +269,11 @@ class PhotoDownloader:
     def _one(self, item: Wanted, left: int, memo: dict[str, dict[str, Any]], now: datetime) -> None:
         sha = item.sha256
         blobs = self.store.blobs
-        part = blobs.partial_path(sha)
+        part = blobs.partial(sha)
         try:
             complete = self._receive(sha, part, left)
         except Refused as exc:
-            part.unlink(missing_ok=True)
+            part.unlink()
             self.stats.missing += 1
             _remember(memo, item, now, exc.code)
             log.info("photo %s not downloaded: %s", sha[:12], exc.code)
@@ -292,19 +291,20 @@ class PhotoDownloader:
         memo.pop(sha, None)
         self.stats.photos += 1
 
-    def _receive(self, sha: str, part: Path, left: int) -> bool:
-        """Append the blob's missing bytes to ``part``, at most ``left``; True when the part
-        holds the whole blob (to be verified), False when the budget stopped it."""
-        start = part.stat().st_size if part.exists() else 0
+    def _receive(self, sha: str, part: AppendFile, left: int) -> bool:
+        """Append the blob's missing bytes to ``part`` (sealed as they arrive), at most
+        ``left``; True when the part holds the whole blob (to be verified), False when the
+        budget stopped it."""
+        start = part.size()
         end = start + left  # exclusive: the last byte the budget allows
 
         def attempt() -> bool:
-            have = part.stat().st_size if part.exists() else 0
+            have = part.size()
             if have >= end:
-                return _sha_of(part) == sha
+                return part.sha256() == sha
             if have:  # left by a cut (this sync or an earlier one) or by the budget
                 self.stats.resumed_at.append(have)
-            with part.open("ab") as f:
+            with part.append() as f:
 
                 def sink(piece: bytes) -> None:
                     if self.retrier.stop.is_set():
@@ -318,14 +318,14 @@ class PhotoDownloader:
                     if exc.status == 416 and have > 0:
                         return True  # every byte was here already
                     raise
-            got = part.stat().st_size - have
+            got = part.size() - have
             if status != 206:
                 if have:  # the whole blob came again after what we had: keep only it
-                    part.write_bytes(part.read_bytes()[have:])
+                    part.keep_from(have)
                 return True
             if got < end - have:
                 return True  # the blob ended before the budget did
-            return _sha_of(part) == sha  # exactly at the budget: done if it hashes right
+            return part.sha256() == sha  # exactly at the budget: done if it hashes right
 
         return self.retrier.run(attempt)
 
@@ -337,7 +337,7 @@ class PhotoDownloader:
             return self.transport.download(path, sink, token=self.login.renew(), headers=headers)
 
 
-def store_received(store: Store, item: Wanted, part: Path) -> None:
+def store_received(store: Store, item: Wanted, part: AppendFile) -> None:
     """Put a received photo into the blob store once its bytes hash to its digest
     (``ValidationError`` and nothing stored otherwise), then touch the records naming it so
     the screens showing them reload."""
@@ -375,11 +375,3 @@ def _drop_stale_parts(parts: Iterable[Path], wanted_now: set[str]) -> None:
                 part.unlink(missing_ok=True)
         except OSError:
             continue  # gone meanwhile
-
-
-def _sha_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        while piece := f.read(_READ):
-            digest.update(piece)
-    return digest.hexdigest()

@@ -89,7 +89,7 @@ class PhotoUploader:
         return self.stats
 
     def _upload(self, sha: str, size: int) -> None:
-        path = self.store.blobs.path_of(sha)
+        blobs = self.store.blobs
         status = self.retrier.run(lambda: self._status("POST", sha, size))
         if status.complete:
             self.stats.deduplicated += 1
@@ -109,33 +109,31 @@ class PhotoUploader:
             self.stats.resumed += 1
             self.stats.resumed_at.append(offset)
 
-        with path.open("rb") as f:
+        # the sealed blob is read piece by piece: never a plaintext copy on disk
+        def attempt() -> BlobStatus:
+            nonlocal sent_here
+            chunk = blobs.read(sha, offset, min(self.sizer.size, size - offset))
+            sent_here += len(chunk)
+            self.stats.bytes_sent += len(chunk)
+            started = time.monotonic()
+            try:
+                reached = self._patch(sha, offset, chunk)
+            except SyncError:
+                self.sizer.failed()
+                raise
+            self.sizer.succeeded(len(chunk), time.monotonic() - started)
+            return reached
 
-            def attempt() -> BlobStatus:
-                nonlocal sent_here
-                f.seek(offset)
-                chunk = f.read(min(self.sizer.size, size - offset))
-                sent_here += len(chunk)
-                self.stats.bytes_sent += len(chunk)
-                started = time.monotonic()
-                try:
-                    reached = self._patch(sha, offset, chunk)
-                except SyncError:
-                    self.sizer.failed()
-                    raise
-                self.sizer.succeeded(len(chunk), time.monotonic() - started)
-                return reached
-
-            while offset < size:
-                reached = self.retrier.run(attempt, recover=recover)
-                offset = reached.offset
-                # informational (the server's offset is the truth): not worth waiting for
-                self.store.submit(lambda tx, o=offset: _progress(tx, sha, o))
-                if reached.complete:
-                    break
-                if self.between is not None and time.monotonic() - checked > _RECORDS_EVERY_S:
-                    self.between()  # a long photo must not hold back records made meanwhile
-                    checked = time.monotonic()
+        while offset < size:
+            reached = self.retrier.run(attempt, recover=recover)
+            offset = reached.offset
+            # informational (the server's offset is the truth): not worth waiting for
+            self.store.submit(lambda tx, o=offset: _progress(tx, sha, o))
+            if reached.complete:
+                break
+            if self.between is not None and time.monotonic() - checked > _RECORDS_EVERY_S:
+                self.between()  # a long photo must not hold back records made meanwhile
+                checked = time.monotonic()
         self.stats.resent_bytes += max(0, sent_here - size)
         self._done(sha, size)
 

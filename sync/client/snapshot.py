@@ -8,14 +8,13 @@ snapshot's identity in ``sync_state``, so the next attempt asks only for the mis
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import zstandard
 
+from gridterm.store.sealed import AppendFile
 from gridterm.store.tx import Tx
 from sync.client import merge, state
 from sync.client.errors import AuthRequired, Refused, Unreachable
@@ -48,7 +47,10 @@ class SnapshotLoader:
         self.login = stage.login
         self.retrier = stage.retrier
         self.progress = progress
-        self.part = store.path.with_name(f"{store.path.name}.snapshot-{user_id}")
+        # the whole area's records while they arrive: sealed like photos (never plaintext)
+        self.part = AppendFile(
+            store.path.with_name(f"{store.path.name}.snapshot-{user_id}"), store.files_key
+        )
         self.counts = MergeCounts()
         self.resumed_at: int | None = None
         self.length = 0
@@ -66,7 +68,7 @@ class SnapshotLoader:
         self.length = info.length
         self._download(info)
         self.store.write(lambda tx: self._apply(tx, info))
-        self.part.unlink(missing_ok=True)
+        self.part.unlink()
         return True
 
     def _info(self) -> SnapshotInfo | None:
@@ -78,18 +80,18 @@ class SnapshotLoader:
         except Refused:
             return None  # a server without snapshots: the pull starts from the beginning
         info = SnapshotInfo.model_validate_json(answer.content)
-        self.part.unlink(missing_ok=True)
+        self.part.unlink()
         state.put(self.store, **{self.snapshot_key: info.model_dump_json()})
         return info
 
     def _download(self, info: SnapshotInfo) -> None:
         def fetch() -> None:
-            have = self.part.stat().st_size if self.part.exists() else 0
+            have = self.part.size()
             if have >= info.length:
                 return
             if have:
                 self.resumed_at = have
-            with self.part.open("ab") as f:
+            with self.part.append() as f:
 
                 def sink(piece: bytes) -> None:
                     f.write(piece)
@@ -99,13 +101,12 @@ class SnapshotLoader:
                 status = self._download_from(info.url, have, sink)
             if have and status != 206:
                 # the whole file came again, appended after what we had: keep only it
-                data = self.part.read_bytes()[have:]
-                self.part.write_bytes(data)
+                self.part.keep_from(have)
 
-        while not self.part.exists() or self.part.stat().st_size < info.length:
+        while self.part.size() < info.length:
             self.retrier.run(fetch)
-        if _sha256(self.part) != info.sha256:
-            self.part.unlink(missing_ok=True)
+        if self.part.sha256() != info.sha256:
+            self.part.unlink()
             state.put(self.store, **{self.snapshot_key: None})
             raise Unreachable("snapshot.corrupt", "the snapshot arrived damaged; fetching again")
 
@@ -141,16 +142,8 @@ class SnapshotLoader:
             return self.transport.call(method, path, token=self.login.renew(), **kw)  # type: ignore[arg-type]
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        while chunk := f.read(_READ):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _rows(path: Path) -> Iterator[PulledRow]:
-    with path.open("rb") as raw:
+def _rows(part: AppendFile) -> Iterator[PulledRow]:
+    with part.reader() as raw:
         reader = zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True)
         for line in io.TextIOWrapper(reader, encoding="utf-8"):
             if line.strip():

@@ -218,8 +218,9 @@ def test_the_byte_budget_stops_early_and_the_next_sync_goes_on(tmp_path, server,
         reports = [a.sync()]
         part = a.path.parent / "gridterm.db.blobs.partial"
         (cut,) = list(part.iterdir())  # the budget ended inside a photo
-        left_at = cut.stat().st_size
+        left_at = a.store.blobs.partial(cut.name).size()  # plaintext bytes: the file is sealed
         assert 0 < left_at < 400 * KB
+        assert b"\xff\xd8" not in cut.read_bytes()[:64]  # no JPEG header at rest
         assert reports[0].photos_down_deferred >= 1
         while len(reports) < 5 and not all(a.store.blobs.has(s) for s in wanted):
             reports.append(a.sync())
@@ -248,12 +249,13 @@ def test_a_damaged_download_is_discarded_never_stored(tmp_path, server, market):
             tmp_path, market, "i1", server.url, "a", replace(FAST, photo_download_budget=0)
         )
         # a part file of the right length but wrong bytes (a disk fault, say)
-        a.store.blobs.partial_path(after).write_bytes(b"\0" * 20_000)
+        with a.store.blobs.partial(after).append() as part:
+            part.write(b"\0" * 20_000)
         now = datetime.now(UTC)
         stats = _downloader(a, now).download_all()
         assert stats.corrupt == 1
         assert not a.store.blobs.has(after)
-        assert not a.store.blobs.partial_path(after).exists()
+        assert not a.store.blobs.partial(after).exists()
         # remembered with a backoff, then fetched whole
         retry = _downloader(a, now + timedelta(minutes=16)).download_all()
         assert (retry.photos, retry.corrupt) == (1, 0)
@@ -345,9 +347,10 @@ def test_part_files_of_photos_no_longer_wanted_are_cleared_after_a_week(tmp_path
     try:
         stale, fresh = (hashlib.sha256(n).hexdigest() for n in (b"stale", b"fresh"))
         for sha in (stale, fresh):
-            a.store.blobs.partial_path(sha).write_bytes(b"x" * 100)
+            with a.store.blobs.partial(sha).append() as part:
+                part.write(b"x" * 100)
         week_ago = (datetime.now(UTC) - timedelta(days=8)).timestamp()
-        os.utime(a.store.blobs.partial_path(stale), (week_ago, week_ago))
+        os.utime(a.store.blobs.partial(stale).path, (week_ago, week_ago))
         assert a.sync().ok
         assert [p.name for p in a.store.blobs.partials()] == [fresh]
     finally:

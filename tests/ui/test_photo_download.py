@@ -50,8 +50,9 @@ def test_the_hazard_detail_shows_the_after_photo_once_downloaded(qtbot, window) 
     (item,) = [
         w for w in store.read(lambda r: wanted(r, datetime.now(UTC), 30)) if w.sha256 == after
     ]
-    part = store.blobs.partial_path(after)
-    part.write_bytes(data)
+    part = store.blobs.partial(after)
+    with part.append() as received:
+        received.write(data)
     store_received(store, item, part)
     assert store.blobs.get(after) == data
 
