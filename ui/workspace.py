@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gridterm.services.alerts import Alerts
 from gridterm.services.register import Register
 from gridterm.services.reports import Reports
 from gridterm.services.reveals import Reveals
@@ -57,7 +56,6 @@ class Workspace:
     drafts: Drafts
     reports: Reports
     reveals: Reveals
-    alerts: Alerts
     #: The background sync (ui.sync_runner.SyncRunner) on an enrolled terminal, else None.
     sync: Any = None
 
@@ -74,7 +72,6 @@ class Workspace:
             drafts=Drafts(session.store, session.user.id),
             reports=Reports(session),
             reveals=Reveals(session),
-            alerts=Alerts(session),
         )
 
     @property

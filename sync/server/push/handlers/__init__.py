@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from sync.server.push.handlers import (
-    alerts,
     facts,
     hazard_steps,
     inspections,
@@ -29,5 +28,4 @@ HANDLERS: dict[str, Handler] = {
     "personal_data_reveal": reveals.REVEAL,
     "conflict_resolution": resolution.RESOLUTION,
     "hazard_step": hazard_steps.STEP,
-    "alert_mark": alerts.ALERT_MARK,
 }
