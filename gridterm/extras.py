@@ -16,8 +16,9 @@ EXTRA_OF = {
     "pypinyin": "terminal",
     "platformdirs": "terminal",
 }
-SERVER_MODULES = ("fastapi", "fastapi_offline", "uvicorn", "sqlalchemy", "alembic", "psycopg")
-SERVER_MODULES += ("msgspec", "openpyxl", "pydantic_settings", "pythonjsonlogger")
+#: Top-level modules only the server extra installs.
+SERVER_MODULES = ("fastapi", "fastapi_offline", "uvicorn", "sqlalchemy", "alembic", "psycopg",
+                  "msgspec", "openpyxl", "pydantic_settings", "pythonjsonlogger")  # fmt: skip
 
 
 def missing_extra(exc: ModuleNotFoundError, *, server: bool = False) -> str | None:

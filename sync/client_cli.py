@@ -24,7 +24,7 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``sync`` and ``enroll`` to ``gridterm``'s parser."""
     sync = sub.add_parser("sync", help="sync once with the server (no GUI)", description=__doc__)
     _common(sync)

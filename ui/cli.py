@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``app`` sub-command to ``gridterm``'s parser."""
     parser = sub.add_parser("app", help="start the terminal app", description=__doc__)
     where = parser.add_mutually_exclusive_group()

@@ -12,7 +12,7 @@ import hashlib
 import json
 import random
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
@@ -59,7 +59,7 @@ class Output(Protocol):
     def blob(self, data: bytes) -> None:
         """A photo's bytes for the blob store."""
 
-    def unsent(self, records: list[tuple[str, dict[str, Any]]]) -> None:
+    def unsent(self, records: list[tuple[str, Mapping[str, Any]]]) -> None:
         """Records to insert the ordinary way, each with its outbox row."""
 
 
@@ -393,14 +393,14 @@ class DemoBuilder:
         )
         self.say(f"market: {count} stalls")
 
-    def _unsent_work(self) -> list[tuple[str, dict[str, Any]]]:
+    def _unsent_work(self) -> list[tuple[str, Mapping[str, Any]]]:
         """Yesterday afternoon's visits and one ticket, not yet synced: inserted through
         ``Tx.insert`` so the outbox holds them and the sync indicator has work to show."""
         r, iso = self.rng.random, self.clock.iso
         grid = self.communities[0].grids[0]
         worker = self.workers[grid.id]
         homes = self.first_homes
-        records: list[tuple[str, dict[str, Any]]] = []
+        records: list[tuple[str, Mapping[str, Any]]] = []
         for n in range(3):
             at = self.clock.at(1, 14.5 + n * 0.6 + r() * 0.3)
             visit = Visit.create(

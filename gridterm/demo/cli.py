@@ -28,7 +28,9 @@ _ROLE_LABELS = {
 }
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:  # type: ignore[type-arg]
+def add_parser(
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     """Register ``demo`` on the ``gridterm`` command."""
     parser = subparsers.add_parser(
         "demo",

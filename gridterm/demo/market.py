@@ -85,7 +85,7 @@ class MarketBuilder:
         steps = self._rows["hazard_step"]
         steps.append((self._ids.next(), hid, "found", None, "open", inspector, found_at, "",
                       json.dumps(before), "", None))  # fmt: skip
-        reached = _REACHED[HazardStatus(hazard[9])]
+        reached = _REACHED[HazardStatus(str(hazard[9]))]
         if not reached:
             return
         start = _parse(found_at)

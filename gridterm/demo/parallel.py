@@ -13,7 +13,7 @@ import os
 import pickle
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
@@ -73,7 +73,7 @@ class _PipeOutput:
     def blob(self, data: bytes) -> None:
         self.send("blob", data)
 
-    def unsent(self, records: list[tuple[str, dict[str, Any]]]) -> None:
+    def unsent(self, records: list[tuple[str, Mapping[str, Any]]]) -> None:
         self.send("unsent", records)
 
 

@@ -153,8 +153,8 @@ class Register:
         household_id = self._ids.next()
         if r() < VACANT_SHARE:
             note = "空置，房主在外地" if r() < 0.5 else ""
-            row = (household_id, grid_id, building_id, unit_id, floor, room, address)
-            row += ("[]", 0, 1, 0, "", note, 1)
+            row: tuple[Any, ...] = (household_id, grid_id, building_id, unit_id, floor, room)
+            row += (address, "[]", 0, 1, 0, "", note, 1)
             return HouseholdDraft(household_id, row, [], (), True, "", ())
         rental = r() < RENTAL_SHARE
         members = self._tenants() if rental else self._owner_family()

@@ -126,6 +126,6 @@ class VisitHistory:
             if r() < 0.002:  # a correction: a new revision naming the visit it replaces
                 fix_id = ids.next()
                 fixed = (fix_id, draft.id, user, iso(ts), visit_type, met, concerns)
-                fixed += (f"{note}（更正）", outcome, "[]", ticket_id, visit_id)
-                self._rows.append((*fixed, iso(ts + 20 * HOUR)))
+                fixed_tail = (f"{note}（更正）", outcome, "[]", ticket_id, visit_id)
+                self._rows.append((*fixed, *fixed_tail, iso(ts + 20 * HOUR)))
         return raised

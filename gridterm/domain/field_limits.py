@@ -9,6 +9,7 @@ answering 500 forever.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from gridterm.errors import ValidationError
@@ -85,7 +86,7 @@ def check_field(field: str, value: Any) -> None:
         raise too_deep(field)
 
 
-def check_fields(fields: dict[str, Any]) -> None:
+def check_fields(fields: Mapping[str, Any]) -> None:
     """``check_field`` for every field of a record."""
     for name, value in fields.items():
         check_field(name, value)

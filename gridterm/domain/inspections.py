@@ -75,7 +75,7 @@ class ChecklistTemplate:
                     code=required_text(raw.get("code"), "code", max_len=40),
                     text=required_text(raw.get("text"), "text", max_len=200),
                     default_severity=enum_value(Severity, raw.get("severity", "major"), "severity"),
-                    default_deadline_days=int(raw.get("deadline_days", 7)),  # type: ignore[call-overload]
+                    default_deadline_days=int(raw.get("deadline_days", 7)),
                 )
             )
         codes = [i.code for i in items]

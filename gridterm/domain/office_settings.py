@@ -206,10 +206,9 @@ def _intervals(value: object) -> dict[KeyReason, int]:
 
 
 def _level(name: object) -> Level:
-    try:
+    if isinstance(name, str) and name in Level._value2member_map_:
         return Level(name)
-    except ValueError:
-        raise ValidationError(_BAD, f"no level {name!r}") from None
+    raise ValidationError(_BAD, f"no level {name!r}")
 
 
 def _level_deadline(spec: object, base: Deadline | None, what: str) -> Deadline:
@@ -220,9 +219,10 @@ def _level_deadline(spec: object, base: Deadline | None, what: str) -> Deadline:
         raise ValidationError(_BAD, f"{what} needs respond_hours and settle_days")
     respond = spec.get("respond_hours")
     settle = spec.get("settle_days")
+    # a null value keeps the base's; with no base (the built-in file) it is refused
     return Deadline(
-        timedelta(hours=_positive(respond, what)) if respond is not None else base.respond,  # type: ignore[union-attr]
-        timedelta(days=_positive(settle, what)) if settle is not None else base.settle,  # type: ignore[union-attr]
+        base.respond if base and respond is None else timedelta(hours=_positive(respond, what)),
+        base.settle if base and settle is None else timedelta(days=_positive(settle, what)),
     )
 
 

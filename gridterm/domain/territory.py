@@ -134,7 +134,7 @@ def validate_household_changes(changes: dict[str, object]) -> dict[str, object]:
     out: dict[str, object] = {}
     for name, value in changes.items():
         if name == "key_reasons":
-            out[name] = sorted(enum_set(KeyReason, value, name))  # type: ignore[arg-type]
+            out[name] = sorted(enum_set(KeyReason, value, name))
         elif name in {"party_member", "vacant", "rental"}:
             if not isinstance(value, bool):
                 raise ValidationError("field.not_bool", f"{name} must be true or false", field=name)

@@ -50,27 +50,28 @@ def _too_long(field: str, max_len: int) -> ValidationError:
 
 def enum_value(enum: type[E], value: object, field: str) -> E:
     """Coerce ``value`` to a member of ``enum`` or raise ``field.invalid_choice``."""
+    # the value→member map: what ``enum(value)`` finds (no enum here has ``_missing_``),
+    # without its slow call
     try:
-        # the value→member map first: what ``enum(value)`` finds, without its slow call
-        return enum._value2member_map_[value]  # type: ignore[return-value]
-    except (KeyError, TypeError):
-        pass
-    try:
-        return enum(value)
-    except ValueError:
-        raise ValidationError(
-            "field.invalid_choice",
-            f"{field}: {value!r} is not one of {[e.value for e in enum]}",
-            field=field,
-            value=str(value),
-        ) from None
+        member = enum._value2member_map_[value]
+    except (KeyError, TypeError):  # TypeError: an unhashable value, e.g. a list
+        member = None
+    if isinstance(member, enum):
+        return member
+    raise ValidationError(
+        "field.invalid_choice",
+        f"{field}: {value!r} is not one of {[e.value for e in enum]}",
+        field=field,
+        value=str(value),
+    )
 
 
-def enum_set(enum: type[E], values: Iterable[object] | None, field: str) -> frozenset[E]:
+def enum_set(enum: type[E], values: object, field: str) -> frozenset[E]:
     """Coerce an iterable of values to a frozenset of ``enum`` members."""
     if values is None:
         return frozenset()
-    if isinstance(values, str):
+    # a number (decoded JSON) is no list either: iterating it raised TypeError
+    if isinstance(values, str) or not isinstance(values, Iterable):
         raise ValidationError("field.not_list", f"{field} must be a list", field=field)
     return frozenset(enum_value(enum, v, field) for v in values)
 

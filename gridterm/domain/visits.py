@@ -133,7 +133,7 @@ def _sequence(value: object, field: str) -> list[object]:
         return value
     if isinstance(value, str | bytes | dict) or not hasattr(value, "__iter__"):
         raise ValidationError("field.not_list", f"{field} must be a list", field=field)
-    return list(value)  # type: ignore[call-overload]
+    return list(value)
 
 
 def _concern(value: object) -> Concern:

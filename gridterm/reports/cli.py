@@ -18,13 +18,13 @@ import os
 import sys
 from pathlib import Path
 
-from gridterm.reports.export import Format
+from gridterm.reports.export import Format, Report
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``report`` with ``daily`` and ``monthly`` to ``gridterm``'s parser."""
     report = sub.add_parser("report", help="write a daily log or monthly summary to a file")
     kinds = report.add_subparsers(dest="kind", required=True)
@@ -94,6 +94,7 @@ def run_report(args: argparse.Namespace) -> int:
     try:
         reports = Reports(Session.login(store, worker_id))
         level, area_id = area_of(args)
+        report: Report
         if args.kind == "daily":
             report = reports.daily(args.period, level, area_id)
         else:

@@ -42,15 +42,13 @@ def daily_document(log: DailyLog, locale: str = "zh_CN") -> Document:
         Chart(ChartKind.BAR, t("visits"), category=0, values=(6,), exclude_last=True),
     )
     # the ticket steps get a table of their own: one wide table would not print on A4
+    step_rows: list[tuple[Cell, ...]] = [
+        (d.worker.name, d.worker.worker_id, *(d.activity.steps.get(a, 0) for a in STEP_ACTIONS))
+        for d in log.workers
+    ]
+    step_rows.append((t("total"), "", *(log.totals.steps.get(a, 0) for a in STEP_ACTIONS)))
     steps = Table(
-        "steps",
-        t("steps"),
-        (Column(t("worker")), Column(t("worker_id")), *step_columns),
-        [
-            (d.worker.name, d.worker.worker_id, *(d.activity.steps.get(a, 0) for a in STEP_ACTIONS))
-            for d in log.workers
-        ]
-        + [(t("total"), "", *(log.totals.steps.get(a, 0) for a in STEP_ACTIONS))],
+        "steps", t("steps"), (Column(t("worker")), Column(t("worker_id")), *step_columns), step_rows
     )
     tables = [summary, steps]
     used: set[str] = set()

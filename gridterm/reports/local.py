@@ -64,12 +64,12 @@ class LocalSource:
                 " JOIN community c ON c.id = g.community_id WHERE g.id = ?",
                 (area_id,),
             )
-            return row and Place(row["id"], row["community_id"], row["street_office_id"])
+            return Place(row["id"], row["community_id"], row["street_office_id"]) if row else None
         if level is ScopeLevel.COMMUNITY:
             row = self.r.one("SELECT id, street_office_id FROM community WHERE id = ?", (area_id,))
-            return row and Place("", row["id"], row["street_office_id"])
+            return Place("", row["id"], row["street_office_id"]) if row else None
         row = self.r.one("SELECT id FROM street_office WHERE id = ?", (area_id,))
-        return row and Place("", "", row["id"])
+        return Place("", "", row["id"]) if row else None
 
     def area(self, level: ScopeLevel, area_id: str) -> Area:
         """The area with its names and grids (name order)."""

@@ -85,7 +85,7 @@ def _longer(prefix: str, kinds: tuple[str, ...], *, next_chars: str = "") -> Pro
     which skips the reversed ID numbers starting with x.
     """
     if next_chars:
-        first, last = next_chars
+        first, last = next_chars[0], next_chars[-1]
         return Probe(prefix + first, prefix + last + TOP, kinds, exact=False)
     return Probe(prefix + "\x00", prefix + TOP, kinds, exact=False)
 

@@ -18,7 +18,7 @@ a hint about the query itself (too few digits for a phone number).
 from __future__ import annotations
 
 import sys
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Generator, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from typing import Any
@@ -161,7 +161,7 @@ def _index_order(row: Row) -> tuple[str, str, str, str]:
     return row[0], row[1], row[2], row[3] or ""  # NULL sorts first, like ""
 
 
-def _batches(reader: Reader, probe: Probe) -> Iterator[list[Row]]:
+def _batches(reader: Reader, probe: Probe) -> Generator[list[Row]]:
     """The probe's rows in index order, a batch at a time."""
     if probe.spelled is not None:
         yield from _spelled_batches(reader, probe)
@@ -190,7 +190,7 @@ def _spelled_batches(reader: Reader, probe: Probe) -> Iterator[list[Row]]:
         low = run + TOP
 
 
-def _scan(reader: Reader, probe: Probe, scope: Scope) -> Iterator[Row]:
+def _scan(reader: Reader, probe: Probe, scope: Scope) -> Generator[Row]:
     """The probe's rows in scope, in index order, read lazily so the caller can stop early."""
     # Phone and ID ranges are short (4 digits at least) and many keys per person would make
     # the scope's own keys slow: they are always read from the term index.

@@ -138,7 +138,7 @@ class Register:
             self._household(tx.reader(), household_id)
             resident_id = new_id()
             tx.insert("resident", {"id": resident_id, "household_id": household_id, **values})
-            return rows.resident(tx.one("SELECT * FROM resident WHERE id = ?", (resident_id,)))  # type: ignore[arg-type]
+            return rows.resident(tx.written("SELECT * FROM resident WHERE id = ?", (resident_id,)))
 
         return self.session.store.write(write)
 
@@ -153,7 +153,7 @@ class Register:
                 raise NotFoundError("resident.not_found", "no such resident", id=resident_id)
             self._household(tx.reader(), row["household_id"])
             tx.update("resident", resident_id, values)
-            return rows.resident(tx.one("SELECT * FROM resident WHERE id = ?", (resident_id,)))  # type: ignore[arg-type]
+            return rows.resident(tx.written("SELECT * FROM resident WHERE id = ?", (resident_id,)))
 
         return self.session.store.write(write)
 

@@ -7,9 +7,11 @@ the same call that writes the file.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 
 from gridterm.domain.users import ScopeLevel
 from gridterm.ids import new_id
@@ -24,6 +26,8 @@ from gridterm.reports.team import Team, team_today
 from gridterm.services.session import Session
 from gridterm.store.reader import Reader
 from gridterm.store.tx import Tx
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,10 +145,15 @@ class Reports:
         """The terminal's last confirmed sync (what every report says its data is as of)."""
         return self.session.store.read(lambda r: LocalSource(r).data_as_of())
 
-    def _read(self, compute, level, area_id):  # type: ignore[no-untyped-def]
+    def _read(
+        self,
+        compute: Callable[[LocalSource, Area], T],
+        level: ScopeLevel | str | None,
+        area_id: str | None,
+    ) -> T:
         require_reporter(self.session.user)
 
-        def read(r: Reader):  # type: ignore[no-untyped-def]
+        def read(r: Reader) -> T:
             source = LocalSource(r)
             area = resolve_area(source, self.session.user, level, area_id)
             return compute(source, area)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from gridterm.domain.permissions import Activity, require
 from gridterm.domain.rounds import CheckIn, CheckKind, Location, validate_check
@@ -66,14 +67,14 @@ class Rounds:
         ]
 
 
-def _check_in(row: dict[str, object]) -> CheckIn:
+def _check_in(row: dict[str, Any]) -> CheckIn:
     location = None
     if row["latitude"] is not None:
-        location = Location(row["latitude"], row["longitude"], row["accuracy_m"])  # type: ignore[arg-type]
+        location = Location(row["latitude"], row["longitude"], row["accuracy_m"])
     return CheckIn(
         row["id"],
         row["user_id"],
-        CheckKind(row["kind"]),  # type: ignore[arg-type]
+        CheckKind(row["kind"]),
         datetime.fromisoformat(row["at"]),
         location,
-    )  # type: ignore[arg-type]
+    )

@@ -228,7 +228,7 @@ def resolve(
             ),
         )
         tx.touched("conflict", conflict_id)
-        return _conflict(tx.one(_SELECT + " WHERE c.id = ?", (conflict_id,)))  # type: ignore[arg-type]
+        return _conflict(tx.written(_SELECT + " WHERE c.id = ?", (conflict_id,)))
 
     return session.store.write(write)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from typing import Any
 
 from gridterm.domain.permissions import Activity, require
 from gridterm.domain.tickets import Ticket, TicketAction, TicketStatus, Transition
@@ -63,7 +64,7 @@ class Tickets:
             )
         )
 
-    def open_in(self, tx: Tx, **fields: object) -> Ticket:
+    def open_in(self, tx: Tx, **fields: Any) -> Ticket:
         """Report a ticket inside an open transaction (a visit's outcome opens one)."""
         require(self.session.user, Activity.REPORT_TICKET)
         ticket, first = Ticket.report(
@@ -72,7 +73,7 @@ class Tickets:
             reported_by=self.session.user.id,
             at=self.session.now(),
             **fields,
-        )  # type: ignore[arg-type]
+        )
         self.session.require_grid(tx.reader(), ticket.grid_id)
         tx.insert("ticket", ticket_row(ticket, first.at.isoformat()))
         tx.insert("ticket_transition", transition_row(first))

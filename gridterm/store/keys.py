@@ -17,8 +17,9 @@ import json
 import os
 import secrets
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
@@ -73,12 +74,24 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode()
 
 
+class _Entry(TypedDict):
+    """One user's wrapped key as the key file stores it (JSON)."""
+
+    kdf: str
+    time_cost: int
+    memory_kib: int
+    parallelism: int
+    salt: str
+    nonce: str
+    wrapped: str
+
+
 class KeyRing:
     """The wrapped copies of one database's key, one per local user (worker id)."""
 
-    def __init__(self, path: Path, entries: dict[str, dict[str, object]] | None = None):
+    def __init__(self, path: Path, entries: dict[str, _Entry] | None = None):
         self.path = path
-        self._entries: dict[str, dict[str, object]] = entries or {}
+        self._entries: dict[str, _Entry] = entries or {}
 
     @classmethod
     def load(cls, db_path: Path) -> KeyRing:
@@ -109,7 +122,9 @@ class KeyRing:
         wrapped = AESGCM(_kek(pin, salt, params)).encrypt(nonce, key, worker_id.encode())
         self._entries[worker_id] = {
             "kdf": "argon2id",
-            **asdict(params),
+            "time_cost": params.time_cost,
+            "memory_kib": params.memory_kib,
+            "parallelism": params.parallelism,
             "salt": _b64(salt),
             "nonce": _b64(nonce),
             "wrapped": _b64(wrapped),
@@ -131,15 +146,13 @@ class KeyRing:
         if entry is None:
             raise WrongPinError("store.wrong_pin", "worker id or PIN is wrong")
         params = KdfParams(
-            int(entry["time_cost"]),
-            int(entry["memory_kib"]),  # type: ignore[arg-type]
-            int(entry["parallelism"]),
-        )  # type: ignore[arg-type]
-        kek = _kek(pin, base64.b64decode(entry["salt"]), params)  # type: ignore[arg-type]
+            int(entry["time_cost"]), int(entry["memory_kib"]), int(entry["parallelism"])
+        )
+        kek = _kek(pin, base64.b64decode(entry["salt"]), params)
         try:
             return AESGCM(kek).decrypt(
-                base64.b64decode(entry["nonce"]),  # type: ignore[arg-type]
-                base64.b64decode(entry["wrapped"]),  # type: ignore[arg-type]
+                base64.b64decode(entry["nonce"]),
+                base64.b64decode(entry["wrapped"]),
                 worker_id.encode(),
             )
         except InvalidTag:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # a type only: the server reads its rows through this without SQLCipher
@@ -15,22 +15,22 @@ class Reader:
     def __init__(self, conn: Connection):
         self.conn = conn
 
-    def iter(self, sql: str, params: tuple[Any, ...] = ()) -> Iterator[dict[str, Any]]:
+    def iter(self, sql: str, params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
         """Rows of ``sql`` as dicts, lazily."""
         cur = self.conn.execute(sql, params)
         names = [d[0] for d in cur.description]
         for row in cur:
             yield dict(zip(names, row, strict=True))
 
-    def all(self, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+    def all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """All rows of ``sql`` as dicts."""
         return list(self.iter(sql, params))
 
-    def one(self, sql: str, params: tuple[Any, ...] = ()) -> dict[str, Any] | None:
+    def one(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
         """The first row of ``sql``, or None."""
         return next(self.iter(sql, params), None)
 
-    def scalar(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """The first column of the first row, or None."""
         row = self.conn.execute(sql, params).fetchone()
         return None if row is None else row[0]

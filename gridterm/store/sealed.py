@@ -24,6 +24,7 @@ import os
 import struct
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -31,6 +32,9 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from gridterm.errors import StoreError
+
+if TYPE_CHECKING:
+    from typing_extensions import Buffer  # collections.abc.Buffer from Python 3.12
 
 BLOB_MAGIC = b"GTB1"
 APPEND_MAGIC = b"GTP1"
@@ -200,7 +204,7 @@ class Appender:
     def __init__(self, target: AppendFile) -> None:
         self.target = target
         self.offset, self._end = target._extent()
-        self._f: io.BufferedWriter | None = None
+        self._f: io.BufferedWriter | io.BufferedRandom | None = None
 
     def __enter__(self) -> Appender:
         path = self.target.path
@@ -210,9 +214,9 @@ class Appender:
             if self.target._aead is not None:
                 self._f.write(APPEND_MAGIC)
         else:
-            self._f = path.open("r+b")
-            self._f.truncate(self._end)  # drop a record cut by a crash
-            self._f.seek(self._end)
+            self._f = f = path.open("r+b")
+            f.truncate(self._end)  # drop a record cut by a crash
+            f.seek(self._end)
         return self
 
     def write(self, data: bytes) -> None:
@@ -244,12 +248,13 @@ class _PieceReader(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
+    def readinto(self, buffer: Buffer) -> int:
         while not self._left:
             self._left = next(self._pieces, b"")
             if not self._left:
                 return 0
-        n = min(len(buffer), len(self._left))
-        buffer[:n] = self._left[:n]
+        view = memoryview(buffer).cast("B")
+        n = min(len(view), len(self._left))
+        view[:n] = self._left[:n]
         self._left = self._left[n:]
         return n

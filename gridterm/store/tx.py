@@ -94,6 +94,13 @@ class Tx:
             return None
         return dict(zip([d[0] for d in cur.description], row, strict=True))
 
+    def written(self, sql: str, params: Iterable[Any] = ()) -> dict[str, Any]:
+        """The row of a query that must exist: one this transaction has just written."""
+        row = self.one(sql, params)
+        if row is None:
+            raise NotFoundError("store.row_missing", "a row just written is not there")
+        return row
+
     def insert(self, entity: str, row: Mapping[str, Any], *, outbox: bool = True) -> None:
         """Insert a new record and queue its creation for the server (the outbox names it by
         its catalog key: its id, or e.g. a checklist answer's ``inspection_id/item_code``)."""

@@ -79,6 +79,10 @@ def test_household_edits_only_touch_editable_fields() -> None:
     for changes in ({"address": "9-9-909"}, {"vacant": "yes"}, {"key_reasons": ["rich"]}, {}):
         with pytest.raises(ValidationError):
             validate_household_changes(changes)
+    # a number where the list belongs (a pushed record) is the field's error, not a TypeError
+    with pytest.raises(ValidationError) as caught:
+        validate_household_changes({"key_reasons": 5})
+    assert caught.value.code == "field.not_list"
 
 
 def test_personal_data_is_masked_per_role() -> None:

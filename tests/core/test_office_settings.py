@@ -106,3 +106,20 @@ def test_a_malformed_document_is_refused(document) -> None:
 def test_a_terminal_ignores_a_part_it_does_not_know() -> None:
     s = parse({"colour": "red", "verify_by_other": True}, strict=False)
     assert s.verify_by_other is True
+
+
+def test_a_built_in_file_with_a_null_deadline_is_refused(tmp_path, monkeypatch) -> None:
+    # with no base underneath a null deadline fell through to the base's and raised
+    # AttributeError, not the file's error
+    text = office_settings.DEFAULT_FILE.read_text(encoding="utf-8")
+    broken = tmp_path / "office_settings.yaml"
+    broken.write_text(text.replace("settle_days: 3", "settle_days: null", 1), encoding="utf-8")
+    assert broken.read_text(encoding="utf-8") != text
+    monkeypatch.setattr(office_settings, "DEFAULT_FILE", broken)
+    office_settings.built_in.cache_clear()
+    try:
+        with pytest.raises(ValidationError) as caught:
+            office_settings.built_in()
+    finally:
+        office_settings.built_in.cache_clear()
+    assert caught.value.code == "settings.bad_file"

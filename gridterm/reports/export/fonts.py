@@ -38,10 +38,10 @@ def find_font() -> tuple[Path, int]:
     """The font file (and index in a collection) to embed."""
     named = os.environ.get(ENV_FONT, "").strip()
     if named:
-        path, _, index = named.partition("#")
-        if not Path(path).is_file():
-            raise FontMissingError(message=f"{ENV_FONT} names {path}, which does not exist")
-        return Path(path), int(index or 0)
+        named_path, _, named_index = named.partition("#")
+        if not Path(named_path).is_file():
+            raise FontMissingError(message=f"{ENV_FONT} names {named_path}, which does not exist")
+        return Path(named_path), int(named_index or 0)
     for path, index in CANDIDATES:
         if Path(path).is_file():
             return Path(path), index

@@ -31,6 +31,10 @@ PALETTE = [
 WIDTH = 480
 
 
+def _number(value: object) -> float:
+    return float(value) if isinstance(value, int | float) else 0.0
+
+
 def chart_drawing(table: Table, chart: Chart, font: str) -> Drawing | None:
     """The chart of ``table`` as a drawing, or None when there is nothing to plot."""
     rows = table.rows[:-1] if chart.exclude_last else table.rows
@@ -38,7 +42,8 @@ def chart_drawing(table: Table, chart: Chart, font: str) -> Drawing | None:
     if not rows:
         return None
     names = [str(r[chart.category]) for r in rows]
-    series = [[float(r[c] or 0) for r in rows] for c in chart.values]
+    # a blank (None, "") or any non-number in a value column plots as 0
+    series = [[_number(r[c]) for r in rows] for c in chart.values]
     if chart.kind is ChartKind.PIE:
         return _pie(chart.title, names, series[0], font)
     if chart.kind is ChartKind.LINE:

@@ -25,7 +25,8 @@ EXIT_USAGE = 2
 
 
 def add_parser(
-    sub: argparse._SubParsersAction, db_arg: Callable[[argparse.ArgumentParser], None]
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    db_arg: Callable[[argparse.ArgumentParser], None],
 ) -> None:  # type: ignore[type-arg]
     """Add ``report daily|monthly`` to ``gridterm-server``."""
     report = sub.add_parser("report", help="write a daily log or monthly summary to a file")
