@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from gridterm.services import unlock
 from gridterm.services.register import Register
 from gridterm.services.reports import Reports
 from gridterm.services.reveals import Reveals
@@ -18,6 +21,8 @@ from gridterm.store.drafts import Drafts
 from gridterm.store.keys import keyfile_path
 from ui.events import StoreEvents
 
+log = logging.getLogger(__name__)
+
 
 def open_session(db_path: Path, worker_id: str, pin: str) -> Session:
     """Unlock the database with the worker's PIN and log them in (blocking: off the GUI thread).
@@ -25,7 +30,7 @@ def open_session(db_path: Path, worker_id: str, pin: str) -> Session:
     A database without a key file is a developer's plaintext database: it opens without a PIN.
     """
     if keyfile_path(db_path).exists() or not db_path.exists():
-        store = Store.unlock(db_path, worker_id, pin)
+        store = unlock.open_store(db_path, worker_id, pin)
     else:
         store = Store.open_plaintext(db_path)
     try:
@@ -36,11 +41,10 @@ def open_session(db_path: Path, worker_id: str, pin: str) -> Session:
 
 
 def check_pin(db_path: Path, worker_id: str, pin: str) -> None:
-    """Raise WrongPinError unless ``pin`` is ``worker_id``'s PIN (to unlock an idle lock)."""
-    from gridterm.store.keys import KeyRing
-
+    """Raise WrongPinError unless ``pin`` is ``worker_id``'s PIN (to unlock an idle lock);
+    counted by the terminal's PIN guard like a login (gridterm/services/unlock.py)."""
     if keyfile_path(db_path).exists():
-        KeyRing.load(db_path).unwrap(worker_id, pin)
+        unlock.check(db_path, worker_id, pin)
 
 
 @dataclass
@@ -79,12 +83,28 @@ class Workspace:
         """The open store."""
         return self.session.store
 
-    def close(self) -> None:
-        """Log out: stop signals and sync, finish pending writes and close the database."""
+    def close(self, then: Callable[[], None] | None = None) -> None:
+        """Log out: stop signals and sync, finish pending writes and close the database;
+        then call ``then`` (on the thread that closed it: the sync's halt thread, or this)."""
         self.events.detach()
+
+        def finish() -> None:
+            self.note_and_close()
+            if then is not None:
+                then()
+
         if self.sync is not None:
             # never waits here (closeEvent runs this on the GUI thread): the store closes
             # on the halt's own thread once the sync thread is idle
-            self.sync.halt(then=self.session.store.close)
+            self.sync.halt(then=finish)
         else:
-            self.session.store.close()
+            finish()
+
+    def note_and_close(self) -> None:
+        """Note the unsynced work beside the key file (what the PIN guard reads while the
+        database is shut), then close the store."""
+        try:
+            unlock.remember(self.session.store)
+        except Exception:  # a closed or broken store: the guard keeps "unknown" (= held)
+            log.warning("could not note the unsynced work for the PIN guard", exc_info=True)
+        self.session.store.close()

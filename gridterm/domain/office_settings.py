@@ -40,6 +40,10 @@ class Deadline:
     settle: timedelta
 
 
+#: Wrong PINs in a row before a terminal erases its keys, until a street office sets its own.
+DEFAULT_PIN_WIPE_AFTER = 10
+
+
 @dataclass(frozen=True, slots=True)
 class OfficeSettings:
     """What one street office has set; ``revision`` 0 is the built-in defaults."""
@@ -52,6 +56,9 @@ class OfficeSettings:
     #: (category code, level) → a category's own deadline at that level
     category_deadlines: Mapping[tuple[str, Level], Deadline] = field(default_factory=dict)
     revision: int = 0
+    #: wrong PINs in a row after which a terminal erases its keys (0: never); the terminal
+    #: keeps the last value it received outside its database (gridterm/store/pin_guard.py)
+    pin_wipe_after: int = DEFAULT_PIN_WIPE_AFTER
 
     def interval_for(self, reasons: Iterable[KeyReason]) -> int | None:
         """Days between visits for a household with ``reasons``: the strictest; None if none."""
@@ -87,6 +94,7 @@ class OfficeSettings:
                 "settle_hours": _number(self.urgent.settle / timedelta(hours=1)),
             },
             "verify_by_other": self.verify_by_other,
+            "pin_lock": {"wipe_after": self.pin_wipe_after},
             "categories": [self._category_out(c) for c in self.categories],
         }
 
@@ -109,7 +117,9 @@ class OfficeSettings:
 
 
 #: The parts a settings document may have.
-PARTS = frozenset({"visit_intervals", "deadlines", "urgent", "verify_by_other", "categories"})
+PARTS = frozenset(
+    {"visit_intervals", "deadlines", "urgent", "verify_by_other", "categories", "pin_lock"}
+)
 
 
 def parse(
@@ -142,7 +152,8 @@ def parse(
         entries = document["categories"]
         cats = categories.from_entries(entries)
         own = _category_deadlines(entries, levels)
-    return OfficeSettings(intervals, cats, levels, urgent, verify, own, base.revision)
+    wipe_after = _pin_lock(document.get("pin_lock", {}), base.pin_wipe_after)
+    return OfficeSettings(intervals, cats, levels, urgent, verify, own, base.revision, wipe_after)
 
 
 @cache
@@ -160,6 +171,7 @@ def built_in() -> OfficeSettings:
         settings.urgent,
         settings.verify_by_other,
         own,
+        pin_wipe_after=settings.pin_wipe_after,
     )
 
 
@@ -242,6 +254,19 @@ def _urgent(value: object, base: Deadline) -> Deadline:
         timedelta(minutes=_positive(respond, "urgent")) if respond is not None else base.respond,
         timedelta(hours=_positive(settle, "urgent")) if settle is not None else base.settle,
     )
+
+
+def _pin_lock(value: object, base: int) -> int:
+    spec = _mapping(value, "pin_lock")
+    if set(spec) - {"wipe_after"}:
+        raise ValidationError(_BAD, "pin_lock has wipe_after")
+    wipe_after = spec.get("wipe_after", base)
+    # fewer than 5 would erase a terminal over a few slips of a gloved finger
+    if isinstance(wipe_after, bool) or not isinstance(wipe_after, int):
+        raise ValidationError(_BAD, "pin_lock.wipe_after is 0 (never) or 5–100 wrong PINs")
+    if wipe_after != 0 and not 5 <= wipe_after <= 100:
+        raise ValidationError(_BAD, "pin_lock.wipe_after is 0 (never) or 5–100 wrong PINs")
+    return wipe_after
 
 
 def _category_deadlines(

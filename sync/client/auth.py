@@ -14,6 +14,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from gridterm.services import unlock
 from gridterm.store import Store
 from gridterm.store.keys import DEFAULT_KDF, KdfParams, KeyRing
 from gridterm.store.reader import Reader
@@ -88,7 +89,7 @@ def sign_in(db_path: Path | str, worker_id: str, pin: str, *, plaintext: bool = 
     """The everyday login: the PIN unlocks the local database, no network needed."""
     if plaintext:
         return Store.open_plaintext(Path(db_path))
-    return Store.unlock(db_path, worker_id, pin)
+    return unlock.open_store(Path(db_path), worker_id, pin)
 
 
 def save_device(store: Store, device: Device) -> None:

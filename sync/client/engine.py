@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from gridterm.services import unlock
 from gridterm.store import Store
 from gridterm.store.tx import utc_now
 from sync.client import state
@@ -33,6 +34,9 @@ from sync.client.retry import Retrier
 from sync.client.settings import SyncSettings
 from sync.client.snapshot import SnapshotLoader
 from sync.client.stage import Stage
+
+#: The server's answer to a revoked device's token (sync/server/api/auth.py).
+DEVICE_REVOKED = "auth.device_revoked"
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +103,9 @@ class SyncEngine:
             self._run(report, retrier)
         except SyncError as exc:
             report.error, report.message = exc.code, exc.message
+            if exc.code == DEVICE_REVOKED:
+                # before anything else: erased at the next start if the app closes first
+                unlock.note_revoked(self.store.path)
             if isinstance(exc, ServerBusy):
                 report.retry_after = exc.retry_after
             log.info("sync stopped: %s %s", exc.code, exc.message)

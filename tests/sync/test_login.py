@@ -9,8 +9,12 @@ import sys
 import pytest
 
 from gridterm.errors import WrongPinError
+from gridterm.services import unlock
+from gridterm.services.unlock import KeysErasedError
+from gridterm.store.keys import keyfile_path
 from sync.client.auth import enroll, sign_in
 from sync.client.errors import Refused
+from sync.server.auth.enrollment import revoke_device
 from sync.server.auth.sessions import revoke_sessions
 from sync.server.db.engine import writing
 from tests.sync.conftest import make_terminal, open_terminal, record_visits, server_ids
@@ -84,3 +88,36 @@ def test_command_line_enroll_and_sync(tmp_path, server, district):
     assert out.returncode == 1  # a quarantined record is a failure to report
     for word in ("pushed 3", "confirmed 2", "rejected 1", "pulled", "photos", "bytes", " s"):
         assert word in out.stdout, out.stdout
+
+
+def test_a_revoked_device_is_told_so_and_marks_its_keys_for_erasing(tmp_path, server, district):
+    t = make_terminal(tmp_path, district, "w1", server.url)
+    try:
+        assert t.sync().ok
+        record_visits(t, district.households["g1"], 1)  # unsynced: a revoked device keeps none
+        with writing(server.engine) as conn:  # the street office withdraws the terminal
+            assert revoke_device(conn, t.login.device.device_id)
+        report = t.sync()
+        assert report.error == "auth.device_revoked", report
+        assert unlock.is_revoked(t.path)  # noted before the worker is told
+    finally:
+        t.close()
+    with pytest.raises(KeysErasedError) as caught:  # a restart does not open it again
+        sign_in(t.path, district.worker("w1"), PIN)
+    assert caught.value.code == "store.device_revoked"
+    unlock.erase_revoked(t.path)
+    assert not keyfile_path(t.path).exists() and not t.path.exists()
+
+
+def test_a_token_never_enrolled_is_not_told_revoked(server):
+    from sync.client.auth import Device, _online_login
+    from sync.client.errors import AuthRequired
+    from sync.client.transport import Transport
+
+    transport = Transport(server.url)
+    try:
+        with pytest.raises(AuthRequired) as caught:
+            _online_login(transport, Device(server.url, "d", "not-a-token"), "G0001", PIN)
+    finally:
+        transport.close()
+    assert caught.value.code == "auth.device_invalid"

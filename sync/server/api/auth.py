@@ -59,6 +59,8 @@ def login(
     token = bearer(authorization)
     with reading(engine) as conn:
         device_id = enrollment.device_for_token(conn, token)
+        if device_id is None and enrollment.is_revoked_token(conn, token):
+            raise unauthorized("auth.device_revoked", "this device was revoked")
         if device_id is None:
             raise unauthorized("auth.device_invalid", "this device is not enrolled or revoked")
         login_limits.check(conn, body.worker_id, device_id)

@@ -70,6 +70,18 @@ def device_for_token(conn: Connection, token: str) -> str | None:
     ).scalar_one_or_none()
 
 
+def is_revoked_token(conn: Connection, token: str) -> bool:
+    """Whether ``token`` is a revoked device's: the terminal holding it is told so, to erase
+    its keys (a token is a 256-bit secret, so saying so reveals nothing to a guesser)."""
+    d = schema.device
+    found = conn.execute(
+        select(d.c.id).where(
+            d.c.token_hash == credentials.digest(token), d.c.revoked_at.is_not(None)
+        )
+    ).first()
+    return found is not None
+
+
 def revoke_device(conn: Connection, device_id: str) -> bool:
     """Revoke a device's token and so every session on it; False if no such device."""
     d = schema.device
