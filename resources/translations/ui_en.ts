@@ -1196,10 +1196,6 @@
             <translation>History</translation>
         </message>
         <message>
-            <source>Photos of the step</source>
-            <translation>Photos of the step</translation>
-        </message>
-        <message>
             <source>No photo</source>
             <translation>No photo</translation>
         </message>
@@ -2097,6 +2093,13 @@ Worker ID {worker_id} · PIN {pin}</translation>
         </message>
     </context>
     <context>
+        <name>PhotoCellDelegate</name>
+        <message>
+            <source>Not downloaded</source>
+            <translation>Not downloaded</translation>
+        </message>
+    </context>
+    <context>
         <name>PhotoStrip</name>
         <message>
             <source>Take photo</source>
@@ -2117,6 +2120,41 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>Photo not downloaded</source>
             <translation>Photo not downloaded</translation>
+        </message>
+    </context>
+    <context>
+        <name>PhotoViewer</name>
+        <message>
+            <source>Photo</source>
+            <translation>Photo</translation>
+        </message>
+        <message>
+            <source>Tap to close</source>
+            <translation>Tap to close</translation>
+        </message>
+        <message>
+            <source>Previous</source>
+            <translation>Previous</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>Next</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <source>Photo not downloaded</source>
+            <translation>Photo not downloaded</translation>
+        </message>
+        <message>
+            <source>This photo cannot be shown</source>
+            <translation>This photo cannot be shown</translation>
         </message>
     </context>
     <context>

@@ -1195,10 +1195,6 @@
             <translation>处置记录</translation>
         </message>
         <message>
-            <source>Photos of the step</source>
-            <translation>该环节照片</translation>
-        </message>
-        <message>
             <source>No photo</source>
             <translation>无照片</translation>
         </message>
@@ -2089,6 +2085,13 @@ Worker ID {worker_id} · PIN {pin}</source>
         </message>
     </context>
     <context>
+        <name>PhotoCellDelegate</name>
+        <message>
+            <source>Not downloaded</source>
+            <translation>未下载</translation>
+        </message>
+    </context>
+    <context>
         <name>PhotoStrip</name>
         <message>
             <source>Take photo</source>
@@ -2109,6 +2112,41 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>Photo not downloaded</source>
             <translation>照片未下载</translation>
+        </message>
+    </context>
+    <context>
+        <name>PhotoViewer</name>
+        <message>
+            <source>Photo</source>
+            <translation>照片</translation>
+        </message>
+        <message>
+            <source>Tap to close</source>
+            <translation>轻触照片关闭</translation>
+        </message>
+        <message>
+            <source>Previous</source>
+            <translation>上一张</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>下一张</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>正在加载……</translation>
+        </message>
+        <message>
+            <source>Photo not downloaded</source>
+            <translation>照片未下载</translation>
+        </message>
+        <message>
+            <source>This photo cannot be shown</source>
+            <translation>无法显示此照片</translation>
         </message>
     </context>
     <context>

@@ -424,7 +424,8 @@ def test_the_hazard_loop_on_its_detail_screen(qtbot, window, tmp_path) -> None:
     who = detail.history_model.index(4, HazardStepModel.COL_BY).data()
     assert who.endswith(f"（{detail.data.hazard.responsible}）")  # recorded on its behalf
     assert detail.history_model.index(4, HazardStepModel.COL_PHOTOS).data() == "1 张照片"
-    assert len(detail.step_photos.digests) == 1  # the newest step's photo is shown
+    cell = detail.history_model.index(4, HazardStepModel.COL_PHOTOS)
+    assert len(detail.history_photos.delegate.digests(cell)) == 1  # shown in its row
 
 
 def test_an_overdue_hazard_is_flagged(qtbot, window) -> None:

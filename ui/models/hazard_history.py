@@ -18,6 +18,11 @@ def photo_count(n: int) -> str:
     return translate("HazardStepModel", "%n photo(s)", None, n)
 
 
+def photos_of(row: HazardStep) -> tuple[str, ...]:
+    """The photos a step took."""
+    return tuple(row.photos)
+
+
 class HazardStepModel(RowTableModel[HazardStep]):
     """One row per step, oldest first; ``names`` maps user ids to display names."""
 

@@ -3,7 +3,8 @@
 Facts and the before/after photos side by side on the left; on the right only the steps its
 lifecycle allows now (start rectification, rectification done with a photo by or for the
 responsible party, re-inspect passed or failed, verify closed with an on-site photo, 吹哨: a
-ticket dispatched to a department) and its history with who took each step and its photos.
+ticket dispatched to a department) and its history with who took each step and the photos
+it took (tap one to see it large).
 The core decides what is allowed and refuses a step without its proof; the screen shows the
 refusal in the worker's language.
 """
@@ -32,7 +33,7 @@ from gridterm.services.premises import PremisesRegister
 from ui.context import AppContext
 from ui.formatting import date_text
 from ui.labels import HAZARD_ACTIONS, HAZARD_STATUSES, SEVERITIES, label
-from ui.models.hazard_history import HazardStepModel
+from ui.models.hazard_history import HazardStepModel, photos_of
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
 from ui.widgets.department_picker import DepartmentPicker
@@ -40,6 +41,7 @@ from ui.widgets.form import Form, confirm_row, toggle
 from ui.widgets.photos import PhotoStrip
 from ui.widgets.responsive import ResponsiveRow
 from ui.widgets.table import history_card
+from ui.widgets.thumbs import PhotoColumn
 from ui.widgets.touch import button, card, discard, kinetic
 from ui.widgets.touch import label as text_label
 from ui.workspace import Workspace
@@ -210,14 +212,10 @@ class HazardDetailScreen(Screen):
             self.history_model,
             (HazardStepModel.COL_STEP, HazardStepModel.COL_NOTE),
         )
-        # the photos of the step tapped in the history (the newest step with photos at first)
-        self.step_photos = PhotoStrip(ctx, ws)
-        self.step_photos.setObjectName("stepPhotos")
-        self.step_photos.camera_button.hide()
-        self.step_photos.file_button.hide()
-        history.layout().addWidget(text_label(self.tr("Photos of the step"), "muted"))
-        history.layout().addWidget(self.step_photos)
-        self.history_table.on_row(lambda step: self.step_photos.set_digests(list(step.photos)))
+        # every photo each step took as thumbnails; a tap shows it large
+        self.history_photos = PhotoColumn(
+            self.history_table, HazardStepModel.COL_PHOTOS, ctx.ops, ws, photos_of
+        )
         right_col.addWidget(history, 1)
         row.add(right, 3)
 
@@ -272,8 +270,6 @@ class HazardDetailScreen(Screen):
             strip.property("empty_label").setVisible(not digests)
         self.history_model.names = data.names
         self.history_model.set_rows(data.history)
-        with_photos = [s for s in data.history if s.photos]
-        self.step_photos.set_digests(list(with_photos[-1].photos) if with_photos else [])
         self._show_actions(h)
         self.nav.retitle()
         self.loaded.emit()

@@ -20,7 +20,7 @@ from ui.context import AppContext
 from ui.formatting import clock_text, time_text, waited_text
 from ui.labels import LEVELS, TICKET_ACTIONS, TICKET_STATUSES, category_label, label
 from ui.models.tickets import is_waiting
-from ui.models.transitions import TransitionModel
+from ui.models.transitions import TransitionModel, photos_of
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
 from ui.widgets.department_picker import DepartmentPicker
@@ -28,6 +28,7 @@ from ui.widgets.form import Form, confirm_row
 from ui.widgets.photos import PhotoStrip
 from ui.widgets.responsive import ResponsiveRow
 from ui.widgets.table import history_card
+from ui.widgets.thumbs import PhotoColumn
 from ui.widgets.touch import button, card, discard, kinetic
 from ui.widgets.touch import label as text_label
 from ui.workspace import Workspace
@@ -152,6 +153,10 @@ class TicketDetailScreen(Screen):
             self.tr("History"),
             self.history_model,
             (TransitionModel.COL_STEP, TransitionModel.COL_NOTE),
+        )
+        # every photo a step took (the verification's) as thumbnails; a tap shows it large
+        self.history_photos = PhotoColumn(
+            self.history_table, TransitionModel.COL_PHOTOS, ctx.ops, ws, photos_of
         )
         right_col.addWidget(history, 1)
         row.add(right, 3)

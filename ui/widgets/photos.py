@@ -19,6 +19,7 @@ from gridterm.services.attachments import add_attachment
 from ui.context import AppContext
 from ui.ops import CoreOp
 from ui.settings import PHOTO_MAX_PX
+from ui.widgets.flow import FlowLayout
 from ui.widgets.icons import icon, icon_size
 from ui.widgets.touch import button, discard
 from ui.workspace import Workspace
@@ -87,8 +88,9 @@ class PhotoStrip(QWidget):
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.setSpacing(8)
-        self.thumbs = QHBoxLayout()
-        self.thumbs.setSpacing(6)
+        # thumbnails wrap onto another line rather than widen the screen's column (four
+        # rectification photos pushed the hazard's history into a sliver)
+        self.thumbs = FlowLayout(spacing=6)
         color = ctx.theme.color("text")
         self.camera_button = button(self.tr("Take photo"), object_name="takePhoto")
         self.camera_button.setIcon(icon("camera", color))
@@ -102,8 +104,7 @@ class PhotoStrip(QWidget):
         # Buttons first, thumbnails after them: a new photo never moves a button.
         self.row.addWidget(self.camera_button)
         self.row.addWidget(self.file_button)
-        self.row.addLayout(self.thumbs)
-        self.row.addStretch(1)
+        self.row.addLayout(self.thumbs, 1)
         self.dialog: QFileDialog | None = None
         # As high as a thumbnail from the start: the first photo must not push down what is
         # under the strip (the quick report's categories).
