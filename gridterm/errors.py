@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 
@@ -33,6 +34,26 @@ class ValidationError(GridTermError):
     def __init__(self, code: str, message: str = "", *, field: str | None = None, **params: Any):
         super().__init__(code, message, field=field, **params)
         self.field = field
+
+
+class FieldErrors(ValidationError):
+    """Several fields of one save are wrong at once: ``errors`` holds each field's error in the
+    order the fields were checked, so a form shows them all together beside their fields.
+
+    Its own ``code``, ``field`` and ``params`` are the first error's, so a caller that handles
+    one ``ValidationError`` (the CLI, the server's answer to a push) still reads a real one.
+    """
+
+    def __init__(self, errors: Sequence[ValidationError]):
+        first = errors[0]
+        params = {k: v for k, v in first.params.items() if k != "field"}
+        super().__init__(first.code, "; ".join(str(e) for e in errors), field=first.field, **params)
+        self.errors: tuple[ValidationError, ...] = tuple(errors)
+
+
+def each_error(error: BaseException) -> tuple[BaseException, ...]:
+    """The single errors an error stands for: a ``FieldErrors``' own, else the error itself."""
+    return error.errors if isinstance(error, FieldErrors) else (error,)
 
 
 class NotFoundError(GridTermError):

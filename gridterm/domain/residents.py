@@ -6,7 +6,15 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from gridterm.domain.validation import enum_value, id_number, optional_text, phone, required_text
+from gridterm.domain.validation import (
+    FieldChecks,
+    enum_value,
+    flag,
+    id_number,
+    optional_text,
+    phone,
+    required_text,
+)
 from gridterm.errors import ValidationError
 
 
@@ -85,34 +93,36 @@ def validate_resident_fields(fields: dict[str, object], *, partial: bool) -> dic
         )
     if partial and not fields:
         raise ValidationError("resident.no_changes", "nothing to change")
+    checks = FieldChecks()
     if not partial:
         for name in ("name", "gender"):
             if name not in fields:
-                raise ValidationError("field.required", f"{name} is required", field=name)
+                checks.keep(ValidationError("field.required", f"{name} is required", field=name))
     out: dict[str, object] = {}
     for name, value in fields.items():
         match name:
             case "name":
-                out[name] = required_text(value, name, max_len=40)
+                out[name] = checks(required_text, value, name, max_len=40)
             case "gender":
-                out[name] = enum_value(Gender, value, name).value
+                out[name] = checks(_choice, Gender, value, name)
             case "relation":
-                out[name] = enum_value(Relation, value, name).value
+                out[name] = checks(_choice, Relation, value, name)
             case "birth_date":
-                out[name] = _birth_date(value)
+                out[name] = checks(_birth_date, value)
             case "id_number":
-                out[name] = id_number(value)
+                out[name] = checks(id_number, value)
             case "phone":
-                out[name] = phone(value)
+                out[name] = checks(phone, value)
             case "health":
-                out[name] = optional_text(value, name, max_len=500)
+                out[name] = checks(optional_text, value, name, max_len=500)
             case "party_member" | "moved_out":
-                if not isinstance(value, bool):
-                    raise ValidationError(
-                        "field.not_bool", f"{name} must be true or false", field=name
-                    )
-                out[name] = value
+                out[name] = checks(flag, value, name)
+    checks.done()
     return out
+
+
+def _choice(enum: type[Gender] | type[Relation], value: object, name: str) -> str:
+    return enum_value(enum, value, name).value
 
 
 def _birth_date(value: object) -> str | None:

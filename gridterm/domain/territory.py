@@ -9,7 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from gridterm.domain.validation import enum_set, enum_value, optional_text, phone, required_text
+from gridterm.domain.validation import (
+    FieldChecks,
+    enum_set,
+    enum_value,
+    flag,
+    optional_text,
+    phone,
+    required_text,
+)
 from gridterm.errors import ValidationError
 
 
@@ -132,17 +140,17 @@ def validate_household_changes(changes: dict[str, object]) -> dict[str, object]:
             field=sorted(unknown)[0],
         )
     out: dict[str, object] = {}
+    checks = FieldChecks()
     for name, value in changes.items():
         if name == "key_reasons":
-            out[name] = sorted(enum_set(KeyReason, value, name))
+            out[name] = sorted(checks(enum_set, KeyReason, value, name) or ())
         elif name in {"party_member", "vacant", "rental"}:
-            if not isinstance(value, bool):
-                raise ValidationError("field.not_bool", f"{name} must be true or false", field=name)
-            out[name] = value
+            out[name] = checks(flag, value, name)
         elif name == "phone":
-            out[name] = phone(value)
+            out[name] = checks(phone, value)
         else:
-            out[name] = optional_text(value, name, max_len=2000)
+            out[name] = checks(optional_text, value, name, max_len=2000)
+    checks.done()
     return out
 
 
@@ -166,20 +174,23 @@ class Premises:
 
     @classmethod
     def create(cls, *, id: str, grid_id: str, name: object, **fields: object) -> Premises:
-        """Validate a new premises entered in the field."""
-        return cls(
+        """Validate a new premises entered in the field (every bad field at once)."""
+        checks = FieldChecks()
+        premises = cls(
             id=id,
-            grid_id=required_text(grid_id, "grid_id"),
-            name=required_text(name, "name", max_len=100),
-            operator=optional_text(fields.get("operator"), "operator", max_len=50),
-            licence_no=optional_text(fields.get("licence_no"), "licence_no", max_len=40),
-            contact_phone=phone(fields.get("contact_phone"), "contact_phone"),
-            trade=optional_text(fields.get("trade"), "trade", max_len=50),
-            building=optional_text(fields.get("building"), "building", max_len=20),
-            floor=optional_text(fields.get("floor"), "floor", max_len=10),
-            row=optional_text(fields.get("row"), "row", max_len=10),
-            number=optional_text(fields.get("number"), "number", max_len=20),
+            grid_id=checks(required_text, grid_id, "grid_id"),
+            name=checks(required_text, name, "name", max_len=100),
+            operator=checks(optional_text, fields.get("operator"), "operator", max_len=50),
+            licence_no=checks(optional_text, fields.get("licence_no"), "licence_no", max_len=40),
+            contact_phone=checks(phone, fields.get("contact_phone"), "contact_phone"),
+            trade=checks(optional_text, fields.get("trade"), "trade", max_len=50),
+            building=checks(optional_text, fields.get("building"), "building", max_len=20),
+            floor=checks(optional_text, fields.get("floor"), "floor", max_len=10),
+            row=checks(optional_text, fields.get("row"), "row", max_len=10),
+            number=checks(optional_text, fields.get("number"), "number", max_len=20),
         )
+        checks.done()
+        return premises
 
 
 def grid_kind(value: object) -> GridKind:

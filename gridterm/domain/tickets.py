@@ -14,7 +14,9 @@ from enum import StrEnum
 
 from gridterm.domain.users import Role
 from gridterm.domain.validation import (
+    FieldChecks,
     enum_value,
+    flag,
     optional_text,
     required_text,
     sha256_hex,
@@ -151,16 +153,17 @@ class Ticket:
         location: object = "",
         photos: tuple[str, ...] = (),
     ) -> tuple[Ticket, Transition]:
-        """Open a ticket at grid level; returns it with its first history entry."""
-        if not isinstance(urgent, bool):
-            raise ValidationError("field.not_bool", "urgent must be true or false", field="urgent")
-        when = timestamp(at, "at")
+        """Open a ticket at grid level; returns it with its first history entry (every bad
+        field at once)."""
+        checks = FieldChecks()
+        checks(flag, urgent, "urgent")
+        when = checks(timestamp, at, "at")
         ticket = cls(
             id=id,
-            grid_id=required_text(grid_id, "grid_id"),
-            category=required_text(category, "category", max_len=40),
-            title=required_text(title, "title", max_len=100),
-            description=optional_text(description, "description", max_len=4000),
+            grid_id=checks(required_text, grid_id, "grid_id"),
+            category=checks(required_text, category, "category", max_len=40),
+            title=checks(required_text, title, "title", max_len=100),
+            description=checks(optional_text, description, "description", max_len=4000),
             urgent=urgent,
             status=TicketStatus.REPORTED,
             level=Level.GRID,
@@ -168,9 +171,10 @@ class Ticket:
             reported_at=when,
             household_id=household_id,
             visit_id=visit_id,
-            location=optional_text(location, "location", max_len=200),
+            location=checks(optional_text, location, "location", max_len=200),
             photos=photos,
         )
+        checks.done()
         first = Transition(
             transition_id,
             id,

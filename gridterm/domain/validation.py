@@ -3,20 +3,58 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from enum import StrEnum
-from typing import TypeVar
+from typing import Any, TypeVar, cast
 
-from gridterm.errors import ValidationError
+from gridterm.errors import FieldErrors, ValidationError
 
 E = TypeVar("E", bound=StrEnum)
+T = TypeVar("T")
 
 _PHONE = re.compile(r"^(1\d{10}|0\d{2,3}-?\d{7,8})$")
 _ID_NUMBER = re.compile(r"^\d{17}[\dX]$")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+class FieldChecks:
+    """Checks every field of one save and reports all the bad ones together.
+
+    ``checks(required_text, value, "name")`` runs one check and returns its value; a failure
+    naming a field is kept (the value is then None, never used: ``done`` raises). ``done``
+    raises the one error, or ``FieldErrors`` with all of them, so a worker fixes the whole
+    form in one go instead of meeting its errors one save at a time. An error naming no field
+    (the record as a whole) is raised at once: nothing beside a field would say it.
+    """
+
+    __slots__ = ("errors",)
+
+    def __init__(self) -> None:
+        self.errors: list[ValidationError] = []
+
+    def __call__(self, check: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        try:
+            return check(*args, **kwargs)
+        except ValidationError as error:
+            self.keep(error)
+            return cast(T, None)
+
+    def keep(self, error: ValidationError) -> None:
+        """Keep a field's error found by the caller's own check (re-raise a field-less one)."""
+        if error.field is None:
+            raise error
+        if all(e.field != error.field for e in self.errors):  # one error a field
+            self.errors.append(error)
+
+    def done(self) -> None:
+        """Raise what was kept, if anything."""
+        if len(self.errors) == 1:
+            raise self.errors[0]
+        if self.errors:
+            raise FieldErrors(self.errors)
 
 
 def required_text(value: object, field: str, *, max_len: int = 200) -> str:
@@ -46,6 +84,13 @@ def _too_long(field: str, max_len: int) -> ValidationError:
     return ValidationError(
         "field.too_long", f"{field} is longer than {max_len}", field=field, max_len=max_len
     )
+
+
+def flag(value: object, field: str) -> bool:
+    """A yes/no field: only True or False."""
+    if not isinstance(value, bool):
+        raise ValidationError("field.not_bool", f"{field} must be true or false", field=field)
+    return value
 
 
 def enum_value(enum: type[E], value: object, field: str) -> E:

@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import Any
 
 from gridterm.domain.validation import (
+    FieldChecks,
     enum_value,
     optional_text,
     required_text,
@@ -73,7 +74,7 @@ class Visit:
     @classmethod
     def create(cls, **entered: Any) -> Visit:
         """Validate a visit as entered (the arguments of ``validate_visit``); raise
-        ValidationError naming the first bad field."""
+        ValidationError naming the bad field (``FieldErrors`` for several)."""
         return cls(**validate_visit(**entered))
 
 
@@ -93,37 +94,56 @@ def validate_visit(
     revision_of: str | None = None,
 ) -> dict[str, Any]:
     """The fields of a ``Visit`` from what was entered, checked and normalised; raise
-    ValidationError naming the first bad field. ``Visit.create`` builds the visit from them;
-    the server stores a pushed visit from them directly (building a frozen dataclass costs
-    more than checking its fields, a thousand times per pushed batch)."""
-    kind = enum_value(VisitOutcome, outcome, "outcome")
-    # list comprehensions, not generators: cheaper, and this runs for every pushed visit
-    parsed_concerns = tuple([_concern(c) for c in _sequence(concerns, "concerns")])
+    ValidationError naming the bad field (``FieldErrors`` for several). ``Visit.create``
+    builds the visit from them; the server stores a pushed visit from them directly
+    (building a frozen dataclass costs more than checking its fields, a thousand times per
+    pushed batch)."""
+    checks = FieldChecks()
+    kind = checks(enum_value, VisitOutcome, outcome, "outcome")
+    parsed_concerns = checks(_concerns, concerns) or ()
     if kind is VisitOutcome.NOTHING_RAISED and parsed_concerns:
-        raise ValidationError(
-            "visit.concerns_but_nothing_raised",
-            "concerns were recorded but the outcome says nothing raised",
-            field="outcome",
+        checks.keep(
+            ValidationError(
+                "visit.concerns_but_nothing_raised",
+                "concerns were recorded but the outcome says nothing raised",
+                field="outcome",
+            )
         )
-    if kind is not VisitOutcome.NOTHING_RAISED and not parsed_concerns:
-        raise ValidationError(
-            "visit.outcome_needs_concern", "record what the residents raised", field="concerns"
+    if kind is not None and kind is not VisitOutcome.NOTHING_RAISED and not parsed_concerns:
+        checks.keep(
+            ValidationError(
+                "visit.outcome_needs_concern", "record what the residents raised", field="concerns"
+            )
         )
-    met_names = tuple([required_text(m, "met", max_len=40) for m in _sequence(met, "met")])
-    return {
+    fields = {
         "id": id,
-        "household_id": required_text(household_id, "household_id"),
+        "household_id": checks(required_text, household_id, "household_id"),
         "user_id": user_id,
-        "visited_at": timestamp(visited_at, "visited_at"),
-        "visit_type": enum_value(VisitType, visit_type, "visit_type"),
-        "met": met_names,
+        "visited_at": checks(timestamp, visited_at, "visited_at"),
+        "visit_type": checks(enum_value, VisitType, visit_type, "visit_type"),
+        "met": checks(_met, met),
         "concerns": parsed_concerns,
-        "notes": optional_text(notes, "notes", max_len=4000),
+        "notes": checks(optional_text, notes, "notes", max_len=4000),
         "outcome": kind,
-        "photos": tuple([sha256_hex(p, "photos") for p in _sequence(photos, "photos")]),
+        "photos": checks(_photos, photos),
         "ticket_id": ticket_id,
         "revision_of": revision_of,
     }
+    checks.done()
+    return fields
+
+
+# list comprehensions, not generators: cheaper, and these run for every pushed visit
+def _concerns(value: object) -> tuple[Concern, ...]:
+    return tuple([_concern(c) for c in _sequence(value, "concerns")])
+
+
+def _met(value: object) -> tuple[str, ...]:
+    return tuple([required_text(m, "met", max_len=40) for m in _sequence(value, "met")])
+
+
+def _photos(value: object) -> tuple[str, ...]:
+    return tuple([sha256_hex(p, "photos") for p in _sequence(value, "photos")])
 
 
 def _sequence(value: object, field: str) -> list[object]:

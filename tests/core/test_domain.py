@@ -18,11 +18,11 @@ from gridterm.domain.inspections import (
 )
 from gridterm.domain.residents import mask, mask_name, validate_resident_fields
 from gridterm.domain.rounds import CheckKind, Location, next_check_kind, validate_check
-from gridterm.domain.territory import KeyReason, validate_household_changes
+from gridterm.domain.territory import KeyReason, Premises, validate_household_changes
 from gridterm.domain.users import Role, User
 from gridterm.domain.validation import id_check_digit, id_number
 from gridterm.domain.visit_schedule import DueState, round_order, visit_due
-from gridterm.errors import TransitionError, ValidationError
+from gridterm.errors import FieldErrors, TransitionError, ValidationError, each_error
 from gridterm.ids import id_timestamp_ms, new_id
 from tests.conftest import NOW
 
@@ -69,6 +69,39 @@ def test_resident_validation_normalises_and_refuses() -> None:
         with pytest.raises(ValidationError) as err:
             validate_resident_fields(fields, partial=partial)
         assert err.value.code == code
+
+
+def test_every_bad_field_of_one_save_is_reported_at_once() -> None:
+    with pytest.raises(FieldErrors) as err:
+        validate_resident_fields(
+            {"name": " ", "phone": "12345", "id_number": "123", "birth_date": "x"}, partial=True
+        )
+    got = [(e.field, e.code) for e in err.value.errors]
+    assert got == [
+        ("name", "field.required"),
+        ("phone", "field.bad_phone"),
+        ("id_number", "field.bad_id_number"),
+        ("birth_date", "field.bad_date"),
+    ]
+    # read as one error, it is the first (the server's answer, the CLI)
+    assert (err.value.code, err.value.field) == ("field.required", "name")
+    with pytest.raises(FieldErrors) as err:
+        validate_resident_fields({}, partial=False)
+    assert [e.field for e in err.value.errors] == ["name", "gender"]
+    with pytest.raises(FieldErrors) as err:
+        validate_household_changes({"phone": "1", "vacant": "yes", "notes": "x" * 2001})
+    assert [(e.field, e.code) for e in each_error(err.value)] == [
+        ("phone", "field.bad_phone"),
+        ("vacant", "field.not_bool"),
+        ("notes", "field.too_long"),
+    ]
+    with pytest.raises(FieldErrors) as err:
+        Premises.create(id="p", grid_id="g", name="", contact_phone="12", number="n" * 21)
+    assert [e.field for e in err.value.errors] == ["name", "contact_phone", "number"]
+    # one bad field is still a plain ValidationError
+    with pytest.raises(ValidationError) as one:
+        validate_household_changes({"phone": "1"})
+    assert type(one.value) is ValidationError and each_error(one.value) == (one.value,)
 
 
 def test_household_edits_only_touch_editable_fields() -> None:

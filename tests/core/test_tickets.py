@@ -9,6 +9,7 @@ import pytest
 from gridterm.domain.tickets import Level, Ticket, TicketAction, TicketStatus
 from gridterm.domain.users import Role
 from gridterm.errors import (
+    FieldErrors,
     NotFoundError,
     PermissionDeniedError,
     TransitionError,
@@ -175,3 +176,18 @@ def test_a_department_reports_in_to_a_whistle_as_a_recorded_step() -> None:
     )  # fmt: skip
     with pytest.raises(TransitionError):
         step(new_ticket(), TicketAction.REPORT_IN)  # nothing was dispatched yet
+
+
+def test_a_report_names_every_bad_field_at_once() -> None:
+    with pytest.raises(FieldErrors) as err:
+        Ticket.report(
+            id="t",
+            transition_id="tr",
+            grid_id="g",
+            category="",
+            title=" ",
+            location="x" * 201,
+            reported_by="u",
+            at=NOW,
+        )
+    assert [e.field for e in err.value.errors] == ["category", "title", "location"]

@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from gridterm.domain.visits import VisitOutcome
-from gridterm.errors import PermissionDeniedError, ValidationError
+from gridterm.errors import FieldErrors, PermissionDeniedError, ValidationError
 from gridterm.services.tickets import Tickets
 from gridterm.services.visits import Visits
 from tests.conftest import NOW
@@ -142,3 +142,17 @@ def test_history_is_newest_first(territory) -> None:
         )
     got = [v.visited_at for v in visits.history(hid)]
     assert got == sorted(got, reverse=True)
+
+
+def test_a_visit_reports_all_its_bad_fields_at_once_and_changes_nothing(territory) -> None:
+    hid = territory.household()
+    with pytest.raises(FieldErrors) as err:
+        Visits(territory.session()).record(
+            household_id=hid, visited_at=NOW, visit_type=None, outcome=None, notes="x" * 4001
+        )
+    assert sorted((e.field, e.code) for e in err.value.errors) == [
+        ("notes", "field.too_long"),
+        ("outcome", "field.invalid_choice"),
+        ("visit_type", "field.invalid_choice"),
+    ]
+    assert count(territory.store, "visit") == 0

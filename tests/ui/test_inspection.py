@@ -223,7 +223,8 @@ def test_a_whole_inspection_paused_crashed_resumed_signed_and_finished(
     answer(qtbot, screen, "extinguisher", "fail")
     tap(qtbot, screen.finish)
     assert screen.error.text() == "不合格项需要照片或说明。"
-    assert screen.cards["extinguisher"].error.isVisible()
+    note_error = screen.cards["extinguisher"].form.field_errors["note"]
+    assert note_error.text() == "不合格项需要照片或说明。"
     answer(qtbot, screen, "extinguisher", "pass")
     tap(qtbot, screen.finish)
     assert screen.pages.currentWidget() is screen.sign_page
@@ -505,3 +506,21 @@ def test_a_choice_of_checklists_when_there_are_several(qtbot, window) -> None:
     assert list(screen.cards) == ["hood"]
     assert not screen.picker.isVisible()
     assert [i.template_code for i in service(window).in_progress()] == ["food"]
+
+
+def test_finishing_shows_what_every_failed_item_lacks_at_once(qtbot, window) -> None:
+    log_in(qtbot, window, "i1")
+    screen = open_inspection(qtbot, window)
+    for code in ("wiring", "gas"):
+        answer(qtbot, screen, code, "fail")
+    screen.cards["gas"].responsible.clear()
+    for code in ("ebike", "exits", "extinguisher"):
+        answer(qtbot, screen, code, "pass")
+    tap(qtbot, screen.finish)
+    lines = {c: screen.cards[c].form.field_errors for c in ("wiring", "gas")}
+    assert lines["wiring"]["note"].text() == "不合格项需要照片或说明。"
+    assert lines["gas"]["note"].text() == "不合格项需要照片或说明。"
+    assert lines["gas"]["responsible"].text() == "请填写整改责任方。"
+    assert screen.pages.currentWidget() is screen.checklist_page
+    type_text(qtbot, screen.cards["gas"].note, "液化气罐放在柜台下")
+    assert lines["gas"]["note"].text() == "" and lines["wiring"]["note"].text() != ""

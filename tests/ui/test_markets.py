@@ -195,8 +195,9 @@ def test_add_a_stall_then_an_edit_with_a_bad_phone_saves_nothing(qtbot, demo_win
         qtbot.keyClicks(edit.inputs[field], value)
     outbox = store.query("SELECT count(*) AS n FROM outbox")[0]["n"]
     tap(qtbot, edit.save)
-    qtbot.waitUntil(lambda: edit.form.error.isVisible())
-    assert edit.form.error.text() == "联系电话不是有效的电话号码（11 位手机号或座机号）。"
+    errors = edit.form.field_errors
+    qtbot.waitUntil(lambda: errors["contact_phone"].text() != "")
+    assert errors["contact_phone"].text() == "联系电话不是有效的电话号码（11 位手机号或座机号）。"
     assert edit.inputs["contact_phone"].hasFocus()
     assert store.query("SELECT count(*) AS n FROM outbox")[0]["n"] == outbox
     assert store.query("SELECT count(*) AS n FROM premises WHERE name = '永安汽配'")[0]["n"] == 0
@@ -206,7 +207,7 @@ def test_add_a_stall_then_an_edit_with_a_bad_phone_saves_nothing(qtbot, demo_win
     # A stall's name is not a person's: the message says which name is missing.
     edit.inputs["name"].clear()
     tap(qtbot, edit.save)
-    qtbot.waitUntil(lambda: edit.form.error.text() == "请填写店铺或摊位名称。")
+    qtbot.waitUntil(lambda: errors["name"].text() == "请填写店铺或摊位名称。")
     assert edit.inputs["name"].hasFocus()
     type_text(qtbot, edit.inputs["name"], "永安汽配")
     tap(qtbot, edit.save)
@@ -239,8 +240,8 @@ def test_add_a_stall_then_an_edit_with_a_bad_phone_saves_nothing(qtbot, demo_win
     type_text(qtbot, edit.inputs["operator"], "王老板")
     outbox = store.query("SELECT count(*) AS n FROM outbox")[0]["n"]
     tap(qtbot, edit.save)
-    qtbot.waitUntil(lambda: edit.form.error.isVisible())
-    assert "联系电话" in edit.form.error.text()
+    qtbot.waitUntil(lambda: edit.form.field_errors["contact_phone"].text() != "")
+    assert "联系电话" in edit.form.field_errors["contact_phone"].text()
     stored = PremisesRegister(window.workspace.session).get(added.premises.id)
     assert (stored.operator, stored.contact_phone) == ("李建国", "13900001111")
     assert store.query("SELECT count(*) AS n FROM outbox")[0]["n"] == outbox

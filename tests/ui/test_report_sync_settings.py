@@ -40,7 +40,7 @@ def test_a_report_needs_a_category(qtbot, window) -> None:
     report = window.shell.top_screen()
     type_text(qtbot, report.text, "垃圾桶满了")
     tap(qtbot, report.send)
-    assert report.form.error.text() == "请选择类别。"
+    assert report.form.field_errors["category"].text() == "请选择类别。"
 
 
 def refuse(store, entity: str, field: str, reason: str = "field.bad_phone") -> str:
@@ -116,7 +116,7 @@ def test_settings_apply_at_once(qtbot, window, ctx) -> None:
     assert ctx.settings.get(PHOTO_MAX_PX) == 1024
     settings.server.setText("ftp://nope")
     tap(qtbot, settings.save_server)
-    assert settings.form.error.text().startswith("服务器地址须以 https://")
+    assert settings.form.field_errors["url"].text().startswith("服务器地址须以 https://")
     tap(qtbot, settings.language.buttons["en"])
     qtbot.waitUntil(lambda: window.shell.top.title.text() == "Settings")
     assert ctx.settings.get(LANGUAGE) == "en"

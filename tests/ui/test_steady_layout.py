@@ -59,5 +59,5 @@ def test_a_thumbnail_or_an_error_does_not_move_the_quick_report_buttons(
     qtbot.waitUntil(lambda: len(screen.photos.digests) == 1)
     assert [place(b) for b in targets] == before
     tap(qtbot, screen.send)  # no category chosen
-    qtbot.waitUntil(lambda: screen.form.error.isVisible())
+    qtbot.waitUntil(lambda: screen.form.field_errors["category"].text() != "")
     assert [place(b) for b in targets] == before

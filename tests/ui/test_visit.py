@@ -25,13 +25,15 @@ def test_saving_without_what_was_raised_explains_the_rule(qtbot, window) -> None
     visit = open_visit(qtbot, window)
     assert window.shell.top.title.text() == "走访 3-2-501"
     qtbot.mouseClick(visit.save, LEFT)
-    qtbot.waitUntil(lambda: visit.form.error.isVisible())
-    assert visit.form.error.text() == "请选择处理结果。"
+    errors = visit.form.field_errors
+    qtbot.waitUntil(lambda: errors["outcome"].text() != "")
+    assert errors["outcome"].text() == "请选择处理结果。"
     tap(qtbot, visit.visit_type.buttons["routine"])
     tap(qtbot, visit.outcome.buttons["settled"])
     qtbot.mouseClick(visit.save, LEFT)
-    qtbot.waitUntil(lambda: "居民反映" in visit.form.error.text())
-    assert visit.form.error.text() == "请记录居民反映的问题，或选择“无诉求”。"
+    qtbot.waitUntil(lambda: "居民反映" in errors["concerns"].text())
+    assert errors["concerns"].text() == "请记录居民反映的问题，或选择“无诉求”。"
+    assert errors["outcome"].text() == ""
 
 
 def test_a_visit_with_outcome_ticket_opens_a_prefilled_ticket(qtbot, window) -> None:

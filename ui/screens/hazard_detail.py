@@ -180,7 +180,7 @@ class HazardDetailScreen(Screen):
         self.no_actions = text_label(self.tr("This hazard is verified closed."), "muted")
         actions.addWidget(self.no_actions)
         self.panel = QWidget()
-        self.panel_form = Form()
+        self.panel_form = Form(errors_beside=False)  # its errors under the confirm button
         self.panel.setLayout(self.panel_form)
         self.note = QLineEdit()
         self.note.setObjectName("actionNote")

@@ -39,6 +39,7 @@ from gridterm.domain.inspections import (
     ensure_in_progress,
 )
 from gridterm.domain.territory import Premises
+from gridterm.domain.validation import FieldChecks
 from gridterm.errors import GridTermError, ValidationError
 from gridterm.services.inspections import Inspections
 from gridterm.services.premises import PremisesRegister
@@ -150,7 +151,9 @@ class ItemCard(QFrame):
         self.photos = PhotoStrip(ctx, ws)
         self.photos.changed.connect(lambda: self.evidence_changed.emit(self))
         self.photos.changed.connect(self.edited)
-        self.photos.failed.connect(self.show_error)
+        self.photos.failed.connect(self.form.add_error)
+        # A photo is evidence as much as a note: it answers "needs a photo or a note".
+        self.photos.changed.connect(lambda: self.form.field_changed("note"))
         self.form.row(self.tr("Photos"), self.photos, "photos")
         self.note = QLineEdit()
         self.note.setObjectName(f"note_{item.code}")
@@ -172,8 +175,7 @@ class ItemCard(QFrame):
         deadline_row = QHBoxLayout()
         deadline_row.addWidget(self.deadline)
         deadline_row.addStretch(1)
-        self.form.row(self.tr("Rectify by"), deadline_row)
-        self.form.fields["deadline"] = self.deadline
+        self.form.row(self.tr("Rectify by"), deadline_row, parts={"deadline": self.deadline})
         self.responsible = QLineEdit(operator)
         self.responsible.setObjectName(f"responsible_{item.code}")
         self.responsible.setPlaceholderText(self.tr("Who must rectify it"))
@@ -181,9 +183,10 @@ class ItemCard(QFrame):
         self.form.row(self.tr("Responsible"), self.responsible, "responsible")
         column.addWidget(self.failure)
         self.failure.hide()
-        self.error = text_label("", "error")
+        # The card's own error (the result, an answer that could not be saved) is the form's:
+        # what a failure's fields lack shows beside them.
+        self.error = self.form.error
         self.error.setObjectName("itemError")
-        self.error.hide()
         column.addWidget(self.error)
 
     def _chosen(self) -> None:
@@ -246,13 +249,12 @@ class ItemCard(QFrame):
         self.failure.setVisible(self.value() == ItemResult.FAIL.value)
 
     def show_error(self, error: BaseException) -> None:
-        """Say what is wrong with this item."""
-        self.error.setText(error_message(error))
-        self.error.show()
+        """Say what is wrong with this item, beside the field concerned."""
+        self.form.show_error(error)
 
     def clear_error(self) -> None:
-        """Hide this item's error."""
-        self.error.hide()
+        """Hide this item's errors."""
+        self.form.clear_error()
 
 
 class InspectionScreen(Screen):
@@ -586,22 +588,27 @@ class InspectionScreen(Screen):
     # -- finishing -------------------------------------------------------------------------
 
     def check(self) -> dict[str, ItemOutcome]:
-        """Every item answered, every failure with evidence and someone responsible;
-        raises the core's ValidationError for the first that is not (and shows it)."""
+        """Every item answered, every failure with evidence and someone responsible; shows
+        what every card lacks beside its fields and raises the first card's error."""
         assert self.run is not None and self.run.template is not None
         outcomes: dict[str, ItemOutcome] = {}
-        for c in self.cards.values():
-            c.clear_error()
+        wrong: list[tuple[ItemCard, ValidationError]] = []
         for code, c in self.cards.items():
+            c.clear_error()
+            checks = FieldChecks()
+            outcome = checks(c.outcome)
+            if c.value() == ItemResult.FAIL.value:
+                checks(validate_responsible, c.responsible.text())
             try:
-                outcome = c.outcome()
-                if outcome is not None and outcome.result is ItemResult.FAIL:
-                    validate_responsible(c.responsible.text())
+                checks.done()
             except ValidationError as error:
-                self._point_at(c, error)
-                raise
+                c.show_error(error)  # every card's, each beside its fields
+                wrong.append((c, error))
             if outcome is not None:
                 outcomes[code] = outcome
+        if wrong:
+            self._point_at(*wrong[0], card_error=False)
+            raise wrong[0][1]
         try:
             check_completion(self.run.template, outcomes)
         except ValidationError as error:

@@ -71,9 +71,9 @@ class PremisesEditScreen(Screen):
             box = self._input(field)
             box.setPlaceholderText(hint)
             self.inputs[field] = box
-            self.form.fields[field] = box
             place.addWidget(box, 2 if field == "number" else 1)
-        self.form.row(self.tr("Place in the market"), place)
+        parts = {f: self.inputs[f] for f in ("building", "floor", "row", "number")}
+        self.form.row(self.tr("Place in the market"), place, parts=parts)
 
         self.body.addWidget(self.form.error)
         buttons = QHBoxLayout()

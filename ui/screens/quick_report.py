@@ -43,7 +43,7 @@ class QuickReportScreen(Screen):
         self.photos = PhotoStrip(ctx, ws)
         for b in (self.photos.camera_button, self.photos.file_button):
             make_big(b, "huge")
-        self.photos.failed.connect(self.form.show_error)
+        self.photos.failed.connect(self.form.add_error)
         self.form.row(self.tr("1 · Photo"), self.photos, "photos")
 
         categories = QWidget()

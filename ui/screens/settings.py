@@ -57,8 +57,7 @@ class SettingsScreen(Screen):
         self.save_server.clicked.connect(self._save_server)
         server_row.addWidget(self.server, 1)
         server_row.addWidget(self.save_server)
-        self.form.row(self.tr("Server"), server_row)
-        self.form.fields["url"] = self.server
+        self.form.row(self.tr("Server"), server_row, parts={"url": self.server})
         self.tls = TlsRows(self, ctx, self.form, self._said)
 
         # Each language is named in itself, so a worker can find theirs whatever is shown.

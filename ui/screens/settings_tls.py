@@ -38,7 +38,7 @@ class TlsRows:
         row.addWidget(self.pin, 1)
         row.addWidget(self.save)
         form.row(translate("Settings", "CA certificates"), self.ca_bundle, "ca_bundle")
-        form.row(translate("Settings", "Pinned certificate"), row, "pin")
+        form.row(translate("Settings", "Pinned certificate"), row, parts={"pin": self.pin})
 
     def _save(self) -> None:
         from ui.sync_runner import trust_of

@@ -160,7 +160,9 @@ class VisitScreen(Screen):
         outer.addLayout(self.form)
         outer.addStretch(1)  # rows keep their height; spare room goes below
 
-        types = QGridLayout()
+        type_box = QWidget()
+        types = QGridLayout(type_box)
+        types.setContentsMargins(0, 0, 0, 0)
         types.setSpacing(8)
         self.visit_type = Choice([], "visitType")
         for i, t in enumerate(VisitType):
@@ -169,8 +171,8 @@ class VisitScreen(Screen):
             self.visit_type.buttons[t.value] = b
             types.addWidget(b, i // 3, i % 3)
         self.visit_type.group.buttonClicked.connect(lambda _: self.changed())
-        self.form.row(self.tr("Visit type"), types)
-        self.form.fields["visit_type"] = self.visit_type.buttons[VisitType.ROUTINE.value]
+        type_box.setFocusProxy(self.visit_type.buttons[VisitType.ROUTINE.value])
+        self.form.row(self.tr("Visit type"), type_box, "visit_type")
 
         self.met_row = QHBoxLayout()
         self.met_row.setSpacing(8)
@@ -206,7 +208,7 @@ class VisitScreen(Screen):
 
         self.photos = PhotoStrip(ctx, ws)
         self.photos.changed.connect(self.changed)
-        self.photos.failed.connect(self.form.show_error)
+        self.photos.failed.connect(self.form.add_error)
         self.form.row(self.tr("Photos"), self.photos, "photos")
 
         self.outcome = Choice([(o.value, label(OUTCOMES, o)) for o in VisitOutcome], "outcome")

@@ -1,22 +1,30 @@
-"""Form helpers: labelled rows, toggle buttons, and showing a core error next to its field."""
+"""Form helpers: labelled rows, toggle buttons, and showing the core's errors beside their
+fields (all of one save at once, each cleared as soon as the worker changes its field)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
     QButtonGroup,
+    QComboBox,
+    QDateEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QWidget,
 )
 
-from gridterm.errors import GridTermError
+from gridterm.errors import each_error
 from ui.labels import error_message
 from ui.widgets.accessible import label_for
 from ui.widgets.flow import FlowLayout
@@ -24,28 +32,51 @@ from ui.widgets.touch import button, kinetic, label
 
 
 class Form(QGridLayout):
-    """Two columns: a label and its input; ``fields`` maps core field names to inputs."""
+    """Two columns: a label and its input; ``fields`` maps core field names to inputs.
 
-    def __init__(self) -> None:
+    With ``errors_beside`` (every full form) each named field has a line of its own under
+    it for its error, its room kept while empty so that nothing moves when an error appears;
+    an action panel (``errors_beside=False``, one or two fields over a confirm button) shows
+    its errors in ``error``, which the screen places under that button. Either way all the
+    errors of one save show at once and each goes as soon as its field is changed; ``error``
+    also says what no field of the form names.
+    """
+
+    def __init__(self, errors_beside: bool = True) -> None:
         super().__init__()
+        self.errors_beside = errors_beside
         self.setHorizontalSpacing(16)
-        self.setVerticalSpacing(10)
+        # Beside-field error lines are the gap between rows.
+        self.setVerticalSpacing(2 if errors_beside else 10)
         self.setColumnStretch(1, 1)
         self.fields: dict[str, QWidget] = {}
         #: How this form names a field in error messages, where the shared name would mislead.
         self.field_names: dict[str, str] = {}
         #: The caption of each named field's row (shown and hidden with it).
         self.captions: dict[str, QLabel] = {}
+        #: The error line under each named field (``errors_beside``; a row's parts share one).
+        self.field_errors: dict[str, QLabel] = {}
+        #: What is wrong now, by field ('' for what no field of the form names).
+        self.messages: dict[str, str] = {}
         self._rows = 0
         self.error = label("", "error")
         self.error.setObjectName("formError")
         self.error.hide()
 
-    def row(self, text: str, widget: QWidget | QHBoxLayout, field: str = "") -> None:
-        """Add a labelled input; the caption is its accessible name."""
+    def row(
+        self,
+        text: str,
+        widget: QWidget | QHBoxLayout,
+        field: str = "",
+        *,
+        parts: dict[str, QWidget] | None = None,
+    ) -> None:
+        """Add a labelled input; the caption is its accessible name. ``parts``: the named
+        fields of a row of several (a stall's building, floor, row and number), whose errors
+        share the row's line."""
         # Our own count: an empty QGridLayout reports one row, which put the first row at 1.
         r = self._rows
-        self._rows += 1
+        self._rows += 2 if self.errors_beside else 1
         caption = QLabel(text)
         caption.setProperty("role", "muted")
         label_for(caption, widget)
@@ -57,24 +88,96 @@ class Form(QGridLayout):
                 self.captions[field] = caption
         else:
             self.addLayout(widget, r, 1)
+        named = ([field] if field and isinstance(widget, QWidget) else []) + list(parts or {})
+        self.fields.update(parts or {})
+        if self.errors_beside:
+            # Every row gets the line (empty for a row without a field), so rows stay evenly
+            # spaced; an empty label keeps one line of height.
+            line = label("", "fieldError")
+            line.setObjectName(f"error_{named[0]}" if named else "")
+            self.addWidget(line, r + 1, 1)
+            for name in named:
+                self.field_errors[name] = line
 
     def show_row(self, field: str, shown: bool) -> None:
         """Show or hide the row of ``field``: its input and its caption together."""
         self.fields[field].setVisible(shown)
         self.captions[field].setVisible(shown)
+        if field in self.field_errors:
+            self.field_errors[field].setVisible(shown)
 
     def show_error(self, error: BaseException) -> None:
-        """Say what is wrong and put the cursor on the field the core named."""
-        self.error.setText(error_message(error, self.field_names))
-        self.error.show()
-        field = error.params.get("field") if isinstance(error, GridTermError) else None
-        widget = self.fields.get(str(field).split(".")[0]) if field else None
-        if widget is not None:
-            widget.setFocus()
+        """Say everything that is wrong (one save's errors: what was shown before goes), each
+        beside the field it names, and put the cursor on the first of those fields."""
+        self.messages = {}
+        self.add_error(error)
+
+    def add_error(self, error: BaseException) -> None:
+        """Say what is wrong besides what is shown already (a photo that could not be read)."""
+        for one in each_error(error):
+            field = self._field_of(one)
+            text = error_message(one, self.field_names)
+            self.messages[field] = (
+                f"{self.messages[field]}\n{text}" if field in self.messages else text
+            )
+            if field:
+                self._watch(field)
+        self._render()
+        first = next((f for f in self.fields if f in self.messages), None)
+        if first is not None:
+            self.fields[first].setFocus()
 
     def clear_error(self) -> None:
-        """Hide the error."""
-        self.error.hide()
+        """Hide every error."""
+        self.messages = {}
+        self._render()
+
+    def field_changed(self, field: str) -> None:
+        """The worker changed ``field``: its error no longer applies."""
+        if self.messages.pop(field, None) is not None:
+            self._render()
+
+    def _field_of(self, error: BaseException) -> str:
+        params = getattr(error, "params", None) or {}
+        field = str(params.get("field") or getattr(error, "field", None) or "").split(".")[0]
+        return field if field in self.fields else ""
+
+    def _render(self) -> None:
+        lines: dict[int, tuple[QLabel, list[str]]] = {}
+        for field, line in self.field_errors.items():
+            lines.setdefault(id(line), (line, []))[1].append(self.messages.get(field, ""))
+        for line, texts in lines.values():
+            line.setText("\n".join(filter(None, texts)))
+        general = [m for f, m in self.messages.items() if not (f and f in self.field_errors)]
+        self.error.setText("\n".join(general))
+        self.error.setVisible(bool(general))
+
+    def _watch(self, field: str) -> None:
+        """Clear ``field``'s error when the worker touches any input in it (those added since
+        the last error too: a visit's concern rows)."""
+        root = self.fields[field]
+        for widget in [root, *root.findChildren(QWidget)]:
+            if widget.property("clearsError"):
+                continue
+            signal = _edit_signal(widget)
+            if signal is not None:
+                widget.setProperty("clearsError", True)
+                signal.connect(lambda *_, f=field: self.field_changed(f))
+
+
+def _edit_signal(widget: QWidget) -> Any:
+    """The signal a worker's change of ``widget`` emits (None: not an input)."""
+    if isinstance(widget, QLineEdit):
+        return None if isinstance(widget.parent(), QAbstractSpinBox) else widget.textEdited
+    if isinstance(widget, QPlainTextEdit):
+        return widget.textChanged
+    if isinstance(widget, QComboBox):
+        return widget.activated
+    if isinstance(widget, QDateEdit):
+        return widget.dateChanged
+    if isinstance(widget, QAbstractButton):
+        return widget.clicked
+    return getattr(widget, "changed", None)  # our own inputs: photos, a signature
 
 
 def scrolling_row(widget: QWidget) -> QScrollArea:

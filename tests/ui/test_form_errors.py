@@ -1,0 +1,117 @@
+"""A form shows every error of one save at once, each beside its field, and each goes as soon
+as its field is changed; nothing moves when they appear (issue 12)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from tests.ui.conftest import log_in, tap, type_text
+
+
+def place(widget: QWidget) -> QRect:
+    """Where ``widget`` is in its window, after pending layout work."""
+    QApplication.processEvents()
+    return QRect(widget.mapTo(widget.window(), widget.rect().topLeft()), widget.size())
+
+
+def shown(form) -> dict[str, str]:
+    """The errors beside the fields, by field."""
+    return {f: line.text() for f, line in form.field_errors.items() if line.text()}
+
+
+def new_resident(qtbot, window):
+    window.shell.open_household("h-g1-602")
+    household = window.shell.top_screen()
+    qtbot.waitUntil(lambda: household.data is not None)
+    tap(qtbot, household.add_resident)
+    return household, window.shell.top_screen()
+
+
+def test_a_new_resident_shows_all_its_errors_and_each_clears_with_its_field(qtbot, window) -> None:
+    log_in(qtbot, window)
+    household, edit = new_resident(qtbot, window)
+    qtbot.keyClicks(edit.personal["phone"].edit, "12345")
+    qtbot.keyClicks(edit.personal["id_number"].edit, "123")
+    qtbot.keyClicks(edit.birth_date, "1948-13-40")
+    targets = [edit.save, *edit.form.fields.values()]
+    before = [place(w) for w in targets]
+    tap(qtbot, edit.save)  # no name, no gender, three bad values
+    qtbot.waitUntil(lambda: len(shown(edit.form)) == 5)
+    assert shown(edit.form) == {
+        "name": "请填写姓名。",
+        "gender": "请选择性别。",
+        "birth_date": "出生日期不是有效日期。",
+        "phone": "电话不是有效的电话号码（11 位手机号或座机号）。",
+        "id_number": "身份证号无效，请核对全部 18 位。",
+    }
+    assert not edit.form.error.isVisible()
+    assert edit.name.hasFocus()  # the first wrong field, from the top
+    assert [place(w) for w in targets] == before  # the room was kept: nothing moved
+
+    type_text(qtbot, edit.name, "李建国")
+    assert "name" not in shown(edit.form) and len(shown(edit.form)) == 4
+    tap(qtbot, edit.gender.buttons["male"])
+    edit.personal["phone"].edit.clear()
+    qtbot.keyClicks(edit.personal["phone"].edit, "13900001111")
+    assert set(shown(edit.form)) == {"birth_date", "id_number"}  # the others still say so
+    edit.birth_date.selectAll()
+    qtbot.keyClick(edit.birth_date, Qt.Key.Key_Backspace)
+    edit.personal["id_number"].edit.clear()
+    qtbot.keyClicks(edit.personal["id_number"].edit, "x")  # a keystroke is a change
+    assert shown(edit.form) == {}
+    edit.personal["id_number"].edit.clear()
+    tap(qtbot, edit.save)
+    qtbot.waitUntil(lambda: window.shell.top_screen() is household)
+    qtbot.waitUntil(lambda: household.resident_model.rowCount() == 1)
+
+
+def test_an_english_form_names_each_field_beside_it(qtbot, window, ctx) -> None:
+    ctx.i18n.switch("en")
+    log_in(qtbot, window)
+    _, edit = new_resident(qtbot, window)
+    qtbot.keyClicks(edit.personal["phone"].edit, "12345")
+    tap(qtbot, edit.save)
+    qtbot.waitUntil(lambda: len(shown(edit.form)) == 3)
+    assert shown(edit.form) == {
+        "name": "Please fill in the name.",
+        "gender": "Please choose the gender.",
+        "phone": "The phone is not a phone number (11-digit mobile or landline).",
+    }
+
+
+def test_a_household_edit_shows_both_bad_fields(qtbot, window) -> None:
+    log_in(qtbot, window)
+    window.shell.open_household("h-g1-601")
+    household = window.shell.top_screen()
+    qtbot.waitUntil(lambda: household.data is not None)
+    tap(qtbot, household.edit_button)
+    edit = window.shell.top_screen()
+    edit.phone.revealed("")  # as after Show
+    qtbot.keyClicks(edit.phone.edit, "555")
+    edit.notes.setPlainText("很长" * 1001)
+    outbox = window.workspace.store.query("SELECT count(*) AS n FROM outbox")[0]["n"]
+    tap(qtbot, edit.save)
+    qtbot.waitUntil(lambda: len(shown(edit.form)) == 2)
+    assert shown(edit.form) == {
+        "phone": "电话不是有效的电话号码（11 位手机号或座机号）。",
+        "notes": "备注太长（最多 2000 个字）。",
+    }
+    assert window.workspace.store.query("SELECT count(*) AS n FROM outbox")[0]["n"] == outbox
+    qtbot.keyClicks(edit.notes, "x")
+    assert set(shown(edit.form)) == {"phone"}
+
+
+def test_a_visit_says_what_type_and_outcome_it_lacks_at_once(qtbot, window) -> None:
+    log_in(qtbot, window)
+    window.shell.start_visit("h-g1-501")
+    visit = window.shell.top_screen()
+    qtbot.waitUntil(lambda: visit.start is not None)
+    visit.visit_type.set_value(None)
+    tap(qtbot, visit.save)
+    qtbot.waitUntil(lambda: len(shown(visit.form)) == 2)
+    assert shown(visit.form) == {"visit_type": "请选择走访类型。", "outcome": "请选择处理结果。"}
+    tap(qtbot, visit.visit_type.buttons["routine"])
+    assert shown(visit.form) == {"outcome": "请选择处理结果。"}
+    tap(qtbot, visit.outcome.buttons["nothing_raised"])
+    assert shown(visit.form) == {}
