@@ -10,7 +10,8 @@
         </message>
         <message>
             <source>Unit {unit} · {position}</source>
-            <translation>Unit {unit} · {position}</translation>
+            <translation>Unit {unit}
+{position}</translation>
         </message>
         <message>
             <source>key household</source>

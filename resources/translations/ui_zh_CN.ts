@@ -10,7 +10,8 @@
         </message>
         <message>
             <source>Unit {unit} · {position}</source>
-            <translation>{unit}单元 · {position}</translation>
+            <translation>{unit}单元
+{position}</translation>
         </message>
         <message>
             <source>key household</source>

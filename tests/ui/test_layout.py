@@ -7,9 +7,11 @@ import contextlib
 from collections.abc import Callable, Iterable
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QTabBar,
@@ -39,6 +41,19 @@ def problems(window) -> list[str]:
             continue
         if lab.width() < lab.minimumSizeHint().width() - 1:
             found.append(f"label {lab.text()!r}: {lab.width()} px wide, needs more")
+    for header in window.findChildren(QHeaderView):
+        if not header.isVisible() or header.orientation() != Qt.Orientation.Horizontal:
+            continue
+        model = header.model()
+        for section in range(header.count()):
+            text = model.headerData(section, Qt.Orientation.Horizontal) if model else None
+            if header.isSectionHidden(section) or not text:
+                continue
+            needs = header.sectionSizeFromContents(section).width()
+            if header.sectionSize(section) < needs - 1:
+                found.append(
+                    f"column {text!r}: {header.sectionSize(section)} px wide, needs {needs}"
+                )
     return found
 
 

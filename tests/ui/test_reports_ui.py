@@ -8,6 +8,7 @@ from pathlib import Path
 import openpyxl
 import pypdf
 import pytest
+from PySide6.QtGui import QFontMetrics
 
 from tests.ui.conftest import log_in, open_tab, tap, wait_idle
 from ui.models.report_table import ReportTableModel
@@ -83,6 +84,29 @@ def test_english_reports_and_pdf(qtbot, demo_window, tmp_path: Path):
         tap(qtbot, reports.export_button)
     text = pypdf.PdfReader(saved.args[0]).pages[0].extract_text()
     assert "Daily work log" in text and "Page 1 of" in text
+    wait_idle(qtbot, demo_window)
+
+
+def test_the_coverage_pie_names_its_slices_whole_in_english(qtbot, demo_window):
+    """The legend gives each slice an equal share of the chart's width: "Visited as
+    scheduled 344" was cut to "Visited as sch…" on the tablet."""
+    log_in(qtbot, demo_window, SUPERVISOR)
+    demo_window.change_language("en")
+    reports = open_tab(qtbot, demo_window, "reports")
+    qtbot.waitUntil(lambda: reports.document is not None, timeout=10000)
+    reports.kind.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: reports.document.title == "Monthly summary", timeout=10000)
+    reports.table_pick.setCurrentIndex(reports.table_pick.findText("Key-household coverage"))
+    legend = reports.chart.chart().legend()
+    markers = legend.markers()
+    assert len(markers) == 2 and legend.isVisible()
+    metrics = QFontMetrics(legend.font())
+    share = reports.chart.width() / len(markers)
+    for marker in markers:
+        # the swatch, its gap and the label's own margins take about two lines' height
+        assert metrics.horizontalAdvance(marker.label()) + 2 * metrics.height() <= share, (
+            marker.label()
+        )
     wait_idle(qtbot, demo_window)
 
 

@@ -73,6 +73,10 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         """A text colour for a cell, or None."""
         return None
 
+    def alignment(self, row: R, column: int) -> Qt.AlignmentFlag | None:
+        """Where a cell's text sits, or None for the style's own (left)."""
+        return None
+
     def sort_key(self, row: R, column: int) -> Any:
         """What the column sorts by (default: its text)."""
         return self.display(row, column)
@@ -101,6 +105,9 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             return self.foreground(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            align = self.alignment(row, column)
+            return None if align is None else int(align)
         if role == ROW_ROLE:
             return row
         if role == SORT_ROLE:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
 from gridterm.reports.team import TeamMember
@@ -74,6 +74,12 @@ class TeamModel(RowTableModel[TeamMember]):
             self.COL_TICKETS: row.open_tickets,
         }
         return numbers.get(column, self.display(row, column))
+
+    def alignment(self, row: TeamMember, column: int) -> Qt.AlignmentFlag | None:
+        # counts sit under the middle of their (centred) header, not at its left edge
+        if column in (self.COL_VISITS, self.COL_KEY, self.COL_DUE, self.COL_OVERDUE):
+            return Qt.AlignmentFlag.AlignCenter
+        return None
 
     def tooltip(self, row: TeamMember, column: int) -> str | None:
         w = row.day.worker

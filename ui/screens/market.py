@@ -129,7 +129,7 @@ class MarketScreen(Screen):
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(PremisesModel.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.stretch_columns(PremisesModel.COL_NAME)
         self.table.setObjectName("premisesTable")
         self.table.on_row(lambda s: nav.open_premises(s.premises.id))
         list_layout.addWidget(self.table, 1)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView, QWidget
 
 from ui.models.base import ROW_ROLE, SORT_ROLE, RowTableModel
@@ -64,10 +65,50 @@ class TouchTable(QTableView):
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for column in stretch:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self._stretch: tuple[int, ...] = ()
+        self.stretch_columns(*stretch)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         kinetic(self)
+        # the other columns size to their contents as rows arrive: fit the stretched ones
+        # again once the layout settles (a zero timeout, so one refit per turn of the loop)
+        self._refit = QTimer(self, singleShot=True, interval=0, timeout=self._fit_columns)
+        header.sectionResized.connect(self._on_section_resized)
+
+    def stretch_columns(self, *columns: int) -> None:
+        """The columns that take the room the others leave (again after a new model)."""
+        self._stretch = columns
+        for column in columns:
+            self.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._refit.start()
+
+    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column not in self._stretch and not self._refit.isActive():
+            self._refit.start()
+
+    def _fit_columns(self) -> None:
+        """Stretched columns share what the others leave, but never shrink below their
+        header: where the table is too narrow for every header (English, large text, a
+        portrait tablet) it scrolls sideways rather than cut a column's name."""
+        if not self._stretch:
+            return
+        header = self.horizontalHeader()
+        shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+        others = sum(header.sectionSize(c) for c in shown if c not in self._stretch)
+        needs = {c: header.sectionSizeFromContents(c).width() for c in self._stretch if c in shown}
+        squeezed = self.viewport().width() - others < sum(needs.values())
+        for column, width in needs.items():
+            if squeezed:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+                header.resizeSection(column, width)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        bar = Qt.ScrollBarPolicy
+        self.setHorizontalScrollBarPolicy(
+            bar.ScrollBarAsNeeded if squeezed else bar.ScrollBarAlwaysOff
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
