@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from gridterm.domain.tickets import Ticket
 from gridterm.errors import NotFoundError
-from gridterm.services import rows
 from gridterm.services.session import Session
 from gridterm.services.today import OPEN_STATUSES
+from gridterm.store.entities import codec
 from gridterm.store.reader import Reader
 
 
@@ -140,7 +140,7 @@ def household_tickets(
         session.require_grid(
             r, r.scalar("SELECT grid_id FROM household WHERE id = ?", (household_id,)) or ""
         )
-        return [rows.ticket(row) for row in r.iter(sql, params)]
+        return [codec(Ticket).read(row) for row in r.iter(sql, params)]
 
     return session.store.read(read)
 

@@ -15,10 +15,10 @@ from gridterm.domain.hazards import Hazard, HazardAction, HazardStatus, HazardSt
 from gridterm.domain.tickets import TicketAction, TicketStatus, Transition
 from gridterm.errors import NotFoundError
 from gridterm.ids import new_id
-from gridterm.services import rows
 from gridterm.services.session import Session
 from gridterm.services.tickets import Tickets
 from gridterm.services.verification import another_must_verify
+from gridterm.store.entities import codec
 from gridterm.store.reader import Reader
 from gridterm.store.tx import Tx
 
@@ -50,7 +50,7 @@ def load(r: Reader, session: Session, hazard_id: str) -> Hazard:
     if row is None:
         raise NotFoundError("hazard.not_found", "no such hazard", id=hazard_id)
     session.require_grid(r, row["grid_id"])
-    return rows.hazard(row)
+    return codec(Hazard).read(row)
 
 
 def take_step(
@@ -100,7 +100,7 @@ def write_step(tx: Tx, current: Hazard, moved: Hazard, step: HazardStep) -> None
     if moved.photos != current.photos:
         changes["photos"] = list(moved.photos)
     tx.update("hazard", current.id, changes, outbox=False)
-    tx.insert("hazard_step", rows.hazard_step_row(step))
+    tx.insert("hazard_step", codec(HazardStep).row(step))
 
 
 def _settle_ticket(tx: Tx, session: Session, ticket_id: str, closing: HazardStep) -> None:
@@ -130,7 +130,7 @@ def on_ticket_step(tx: Tx, session: Session, ticket_id: str, step: Transition) -
     )
     if row is None:
         return
-    current = rows.hazard(row)
+    current = codec(Hazard).read(row)
     department = r.scalar("SELECT department FROM ticket WHERE id = ?", (ticket_id,))
     moved, hazard_step = current.apply(
         HazardAction.TICKET_HANDLED,
@@ -149,7 +149,7 @@ def history(r: Reader, session: Session, hazard_id: str) -> list[HazardStep]:
     """Every step of a hazard, oldest first, from whichever terminal it was taken on."""
     load(r, session, hazard_id)
     return [
-        rows.hazard_step(row)
+        codec(HazardStep).read(row)
         for row in r.iter(
             "SELECT * FROM hazard_step WHERE hazard_id = ? ORDER BY at, id", (hazard_id,)
         )

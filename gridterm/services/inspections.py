@@ -39,10 +39,11 @@ from gridterm.domain.tickets import TicketAction
 from gridterm.domain.validation import day, enum_value, optional_text, sha256_hex
 from gridterm.errors import NotFoundError, TransitionError, ValidationError
 from gridterm.ids import new_id
-from gridterm.services import hazard_loop, rows
+from gridterm.services import hazard_loop
 from gridterm.services.session import Session
 from gridterm.services.tickets import Tickets
 from gridterm.store import entities
+from gridterm.store.entities import codec
 from gridterm.store.reader import Reader
 from gridterm.store.tx import Tx
 
@@ -141,23 +142,7 @@ class Inspections:
                 template_version=newest["version"],
                 started_at=self.session.now(),
             )
-            tx.insert(
-                "hazard_inspection",
-                {
-                    "id": inspection.id,
-                    "premises_id": inspection.premises_id,
-                    "grid_id": inspection.grid_id,
-                    "inspector_id": inspection.inspector_id,
-                    "template_code": inspection.template_code,
-                    "template_version": inspection.template_version,
-                    "started_at": inspection.started_at,
-                    "status": inspection.status.value,
-                    "completed_at": None,
-                    "signature": None,
-                    "revision_of": None,
-                    "operator_absent": "",
-                },
-            )
+            tx.insert("hazard_inspection", codec(HazardInspection).row(inspection))
             return inspection
 
         return self.session.store.write(write)
@@ -212,7 +197,7 @@ class Inspections:
     def in_progress(self) -> list[HazardInspection]:
         """My inspections still running (paused ones included), oldest first, to resume."""
         return [
-            rows.inspection(row)
+            codec(HazardInspection).read(row)
             for row in self.session.store.query(
                 "SELECT * FROM hazard_inspection WHERE inspector_id = ? AND status = ? "
                 "ORDER BY started_at",
@@ -316,9 +301,9 @@ class Inspections:
                 },
             )
             for hazard in found:
-                tx.insert("hazard", _hazard_row(hazard))
+                tx.insert("hazard", codec(Hazard).row(hazard, without=("version",)))
                 step = hazard.found_step(new_id(), self.session.user.id)
-                tx.insert("hazard_step", rows.hazard_step_row(step))
+                tx.insert("hazard_step", codec(HazardStep).row(step))
             return found
 
         return self.session.store.write(write)
@@ -445,7 +430,7 @@ class Inspections:
             return [
                 HazardLine(h, h.is_overdue(today))
                 for h in (
-                    rows.hazard(row)
+                    codec(Hazard).read(row)
                     for row in r.iter(
                         f"SELECT * FROM hazard WHERE grid_id IN ({marks}) AND status != ? "
                         "ORDER BY deadline, found_at",
@@ -510,14 +495,14 @@ class Inspections:
         if row is None:
             raise NotFoundError("inspection.not_found", "no such inspection", id=inspection_id)
         self.session.require_grid(r, row["grid_id"])
-        return rows.inspection(row)
+        return codec(HazardInspection).read(row)
 
     def _hazard(self, r: Reader, hazard_id: str) -> Hazard:
         row = r.one("SELECT * FROM hazard WHERE id = ?", (hazard_id,))
         if row is None:
             raise NotFoundError("hazard.not_found", "no such hazard", id=hazard_id)
         self.session.require_grid(r, row["grid_id"])
-        return rows.hazard(row)
+        return codec(Hazard).read(row)
 
     @staticmethod
     def _template(r: Reader, code: str, version: int) -> ChecklistTemplate:
@@ -543,23 +528,3 @@ class Inspections:
                 "SELECT * FROM checklist_answer WHERE inspection_id = ?", (inspection_id,)
             )
         }
-
-
-def _hazard_row(hazard: Hazard) -> dict[str, object]:
-    """A new Hazard as the columns of the ``hazard`` table."""
-    return {
-        "id": hazard.id,
-        "inspection_id": hazard.inspection_id,
-        "premises_id": hazard.premises_id,
-        "grid_id": hazard.grid_id,
-        "item_code": hazard.item_code,
-        "severity": hazard.severity.value,
-        "deadline": hazard.deadline,
-        "responsible": hazard.responsible,
-        "description": hazard.description,
-        "status": hazard.status.value,
-        "found_at": hazard.found_at,
-        "photos": list(hazard.photos),
-        "ticket_id": None,
-        "closed_at": None,
-    }

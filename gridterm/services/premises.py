@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
-from gridterm.domain.hazards import HazardStatus
+from gridterm.domain.hazards import Hazard, HazardStatus
 from gridterm.domain.inspections import HazardInspection, Severity
 from gridterm.domain.permissions import Activity, require
 from gridterm.domain.territory import Premises
 from gridterm.errors import NotFoundError, ValidationError
 from gridterm.ids import new_id
-from gridterm.services import rows
 from gridterm.services.inspections import HazardLine
 from gridterm.services.session import Session
+from gridterm.store.entities import codec
 from gridterm.store.reader import Reader
 from gridterm.store.tx import Tx
 
@@ -70,7 +70,7 @@ class InspectionLine:
 
 def premises_row(row: dict[str, Any]) -> Premises:
     """A premises row as Premises."""
-    return Premises(**{k: row[k] for k in ("id", "grid_id", "version", *PREMISES_FIELDS)})
+    return codec(Premises).read(row)
 
 
 def _like(text: str) -> str:
@@ -97,9 +97,7 @@ class PremisesRegister:
 
         def write(tx: Tx) -> Premises:
             self._require_special_grid(tx.reader(), grid_id)
-            row = asdict(premises)
-            row.pop("extra")
-            tx.insert("premises", row)
+            tx.insert("premises", codec(Premises).row(premises))
             return premises
 
         return self.session.store.write(write)
@@ -246,7 +244,9 @@ class PremisesRegister:
         def read(r: Reader) -> list[InspectionLine]:
             self._get(r, premises_id)
             return [
-                InspectionLine(rows.inspection(row), row["inspector_name"] or "", row["found"])
+                InspectionLine(
+                    codec(HazardInspection).read(row), row["inspector_name"] or "", row["found"]
+                )
                 for row in r.iter(
                     "SELECT i.*, u.name AS inspector_name, "
                     "(SELECT count(*) FROM hazard h WHERE h.inspection_id = i.id) AS found "
@@ -267,7 +267,7 @@ class PremisesRegister:
             return [
                 HazardLine(h, h.is_overdue(today))
                 for h in (
-                    rows.hazard(row)
+                    codec(Hazard).read(row)
                     for row in r.iter(
                         "SELECT * FROM hazard WHERE premises_id = ? AND status != ? "
                         "ORDER BY deadline, found_at",

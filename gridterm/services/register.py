@@ -11,8 +11,8 @@ from gridterm.domain.residents import Resident, validate_resident_fields
 from gridterm.domain.territory import Household, validate_household_changes
 from gridterm.errors import NotFoundError
 from gridterm.ids import new_id
-from gridterm.services import rows
 from gridterm.services.session import Session
+from gridterm.store.entities import codec
 from gridterm.store.reader import Reader
 from gridterm.store.tx import Tx
 
@@ -103,7 +103,7 @@ class Register:
         def read(r: Reader) -> list[Resident]:
             self._household(r, household_id)
             return [
-                rows.resident(row)
+                codec(Resident).read(row)
                 for row in r.iter(
                     "SELECT * FROM resident WHERE household_id = ? "
                     "ORDER BY moved_out, relation != 'head', birth_date",
@@ -138,7 +138,9 @@ class Register:
             self._household(tx.reader(), household_id)
             resident_id = new_id()
             tx.insert("resident", {"id": resident_id, "household_id": household_id, **values})
-            return rows.resident(tx.written("SELECT * FROM resident WHERE id = ?", (resident_id,)))
+            return codec(Resident).read(
+                tx.written("SELECT * FROM resident WHERE id = ?", (resident_id,))
+            )
 
         return self.session.store.write(write)
 
@@ -153,7 +155,9 @@ class Register:
                 raise NotFoundError("resident.not_found", "no such resident", id=resident_id)
             self._household(tx.reader(), row["household_id"])
             tx.update("resident", resident_id, values)
-            return rows.resident(tx.written("SELECT * FROM resident WHERE id = ?", (resident_id,)))
+            return codec(Resident).read(
+                tx.written("SELECT * FROM resident WHERE id = ?", (resident_id,))
+            )
 
         return self.session.store.write(write)
 
@@ -162,4 +166,4 @@ class Register:
         if row is None:
             raise NotFoundError("household.not_found", "no such household", id=household_id)
         self.session.require_grid(r, row["grid_id"])
-        return rows.household(row)
+        return codec(Household).read(row)

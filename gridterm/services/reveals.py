@@ -6,7 +6,8 @@ from gridterm.domain.reveals import Reveal, RevealedRecord
 from gridterm.errors import NotFoundError
 from gridterm.ids import new_id
 from gridterm.services.session import Session
-from gridterm.store.tx import Tx, encode
+from gridterm.store.entities import codec
+from gridterm.store.tx import Tx
 
 #: Where each revealable record's grid is found.
 _GRID_OF = {
@@ -41,17 +42,7 @@ class Reveals:
             if row is None:
                 raise NotFoundError(f"{record}.not_found", f"no {record} {record_id}")
             self.session.require_grid(tx.reader(), row["grid_id"])
-            tx.insert(
-                "personal_data_reveal",
-                {
-                    "id": reveal.id,
-                    "user_id": reveal.user_id,
-                    "record": reveal.record.value,
-                    "record_id": reveal.record_id,
-                    "field": reveal.field,
-                    "revealed_at": encode(reveal.revealed_at),
-                },
-            )
+            tx.insert("personal_data_reveal", codec(Reveal).row(reveal))
             return str(row["value"] or "")
 
         return self.session.store.write(write)

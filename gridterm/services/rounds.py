@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from gridterm.domain.permissions import Activity, require
 from gridterm.domain.rounds import CheckIn, CheckKind, Location, validate_check
 from gridterm.ids import new_id
 from gridterm.services.session import Session
+from gridterm.store.entities import codec
 from gridterm.store.tx import Tx
 
 
@@ -26,7 +26,7 @@ class Rounds:
                 (self.session.user.id,),
             )
         )
-        return None if row is None else _check_in(row)
+        return None if row is None else codec(CheckIn).read(row)
 
     def check(self, kind: CheckKind | str, location: Location | None = None) -> CheckIn:
         """Check in or out now; refuses checking out when not checked in, and the reverse."""
@@ -40,18 +40,7 @@ class Rounds:
             )
             validate_check(CheckKind(last["kind"]) if last else None, kind)
             check = CheckIn(new_id(), self.session.user.id, kind, self.session.now(), location)
-            tx.insert(
-                "check_in",
-                {
-                    "id": check.id,
-                    "user_id": check.user_id,
-                    "kind": kind,
-                    "at": check.at,
-                    "latitude": location.latitude if location else None,
-                    "longitude": location.longitude if location else None,
-                    "accuracy_m": location.accuracy_m if location else None,
-                },
-            )
+            tx.insert("check_in", codec(CheckIn).row(check))
             return check
 
         return self.session.store.write(write)
@@ -59,22 +48,9 @@ class Rounds:
     def on_day(self, day_start: datetime, day_end: datetime) -> list[CheckIn]:
         """The worker's check-ins between two instants, in order."""
         return [
-            _check_in(r)
+            codec(CheckIn).read(r)
             for r in self.session.store.query(
                 "SELECT * FROM check_in WHERE user_id = ? AND at >= ? AND at < ? ORDER BY at",
                 (self.session.user.id, day_start.isoformat(), day_end.isoformat()),
             )
         ]
-
-
-def _check_in(row: dict[str, Any]) -> CheckIn:
-    location = None
-    if row["latitude"] is not None:
-        location = Location(row["latitude"], row["longitude"], row["accuracy_m"])
-    return CheckIn(
-        row["id"],
-        row["user_id"],
-        CheckKind(row["kind"]),
-        datetime.fromisoformat(row["at"]),
-        location,
-    )

@@ -2,31 +2,28 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 
 from gridterm.domain.permissions import Activity, require
 from gridterm.domain.tickets import Ticket, TicketAction, TicketStatus, Transition
 from gridterm.errors import NotFoundError
 from gridterm.ids import new_id
-from gridterm.services import rows
 from gridterm.services.deadlines import TicketLine, by_deadline, ticket_lines
 from gridterm.services.session import Session
 from gridterm.services.verification import another_must_verify
+from gridterm.store.entities import codec
 from gridterm.store.reader import Reader
 from gridterm.store.tx import Tx
 
 
 def ticket_row(ticket: Ticket, updated_at: str) -> dict[str, object]:
     """A Ticket as the columns of the ``ticket`` table."""
-    row = asdict(ticket)
-    row["updated_at"] = updated_at
-    return row
+    return {**codec(Ticket).row(ticket), "updated_at": updated_at}
 
 
 def transition_row(step: Transition) -> dict[str, object]:
     """A Transition as the columns of ``ticket_transition``."""
-    return asdict(step)
+    return codec(Transition).row(step)
 
 
 class Tickets:
@@ -147,7 +144,7 @@ class Tickets:
         if row is None:
             raise NotFoundError("ticket.not_found", f"no ticket {ticket_id}", id=ticket_id)
         self.session.require_grid(tx.reader(), row["grid_id"])
-        return rows.ticket(row)
+        return codec(Ticket).read(row)
 
     def get(self, ticket_id: str) -> Ticket:
         """One ticket in the user's area."""
@@ -157,7 +154,7 @@ class Tickets:
             if row is None:
                 raise NotFoundError("ticket.not_found", f"no ticket {ticket_id}", id=ticket_id)
             self.session.require_grid(r, row["grid_id"])
-            return rows.ticket(row)
+            return codec(Ticket).read(row)
 
         return self.session.store.read(read)
 
@@ -165,7 +162,7 @@ class Tickets:
         """Every transition of a ticket, oldest first."""
         self.get(ticket_id)
         return [
-            rows.transition(r)
+            codec(Transition).read(r)
             for r in self.session.store.query(
                 "SELECT * FROM ticket_transition WHERE ticket_id = ? ORDER BY at, id", (ticket_id,)
             )
@@ -192,4 +189,4 @@ class Tickets:
             sql += " AND status = ?"
             params.append(TicketStatus(status).value)
         sql += " ORDER BY urgent DESC, reported_at"
-        return [rows.ticket(row) for row in r.iter(sql, tuple(params))]
+        return [codec(Ticket).read(row) for row in r.iter(sql, tuple(params))]

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from gridterm.domain.territory import KeyReason
+from gridterm.domain.tickets import Ticket
 from gridterm.domain.visit_schedule import DueState
-from gridterm.services import rows
 from gridterm.services.deadlines import ticket_lines
 from gridterm.services.schedule import due_visits
 from gridterm.services.session import Session
+from gridterm.store.entities import codec
 from gridterm.store.reader import Reader
 
 #: Ticket statuses that still need someone to act.
@@ -112,7 +113,7 @@ def day_counts(session: Session, day_start: datetime, day_end: datetime) -> DayC
             )
             open_n, urgent = (row["n"], row["u"]) if row else (0, 0)
             running = [
-                rows.ticket(t)
+                codec(Ticket).read(t)
                 for t in r.iter(
                     f"SELECT * FROM ticket WHERE grid_id IN ({marks})"
                     " AND status IN ('reported', 'accepted', 'dispatched')",

@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, replace
+from dataclasses import replace
 from typing import Any
 
 from gridterm.domain.permissions import Activity, require
 from gridterm.domain.visits import Concern, Visit, VisitOutcome
 from gridterm.errors import NotFoundError, ValidationError
 from gridterm.ids import new_id
-from gridterm.services import rows
 from gridterm.services.session import Session
 from gridterm.services.tickets import Tickets
+from gridterm.store.entities import codec
 from gridterm.store.tx import Tx, utc_now
 
 
 def visit_row(visit: Visit) -> dict[str, object]:
     """A Visit as the columns of the ``visit`` table."""
-    row = asdict(visit)
-    row["concerns"] = [asdict(c) for c in visit.concerns]
-    row["created_at"] = utc_now()
-    return row
+    return {**codec(Visit).row(visit), "created_at": utc_now()}
 
 
 class Visits:
@@ -111,12 +108,12 @@ class Visits:
         )
         if row is None:
             raise NotFoundError("visit.not_found", f"no visit {visit_id}", id=visit_id)
-        return rows.visit(row)
+        return codec(Visit).read(row)
 
     def history(self, household_id: str) -> list[Visit]:
         """A household's current visits, newest first (superseded revisions left out)."""
         return [
-            rows.visit(r)
+            codec(Visit).read(r)
             for r in self.session.store.query(
                 "SELECT * FROM visit v WHERE household_id = ? AND NOT EXISTS "
                 "(SELECT 1 FROM visit n WHERE n.revision_of = v.id) ORDER BY visited_at DESC",

@@ -4,9 +4,10 @@ Everything the layers need to know about a kind of record that is not a domain r
 here once: its table, its key columns, its dataclass, where it comes in the order parents
 before children (the terminal applies pulled rows in it, the server flushes a batch and
 copies the demo in it), how it is merged, whether the server sends it back to the terminal
-that pushed it, which columns name photos, and which screen shows it. ``sync/client``, the
-server's push work and demo, and the UI read it; adding a kind of record is one ``Entity``
-here plus its domain rules (docs/architecture.md, "Adding a kind of record").
+that pushed it, which columns name photos, which screen shows it, and how its row is read as
+its dataclass and written from it (its codec, derived from the dataclass's fields).
+``sync/client``, the server's push work and demo, and the UI read it; adding a kind of record
+is one ``Entity`` here plus its domain rules (docs/architecture.md, "Adding a kind of record").
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from gridterm.domain.territory import (
 from gridterm.domain.tickets import Ticket, Transition
 from gridterm.domain.users import User
 from gridterm.domain.visits import Visit
+from gridterm.store.codec import Codec, Column, R, Stored
 
 
 class Merge(StrEnum):
@@ -82,6 +84,9 @@ class Entity:
     local_table: str | None = None
     #: Pushed as an op that names other records and has no table of its own on either side.
     op_only: bool = False
+    #: How fields are stored where their types do not say (gridterm/store/codec.py), as
+    #: (field, column) pairs; the rest of the row codec is derived from ``record``.
+    columns: tuple[tuple[str, Column | Stored], ...] = ()
 
     def key_of(self, row: Mapping[str, Any]) -> str:
         """The wire key of a row: its id, or its key columns joined by "/"."""
@@ -118,8 +123,10 @@ CATALOG: tuple[Entity, ...] = (
         shown_as=("household", "household_id"),
         grid_via=("household_id", "household"),
     ),
-    _edited("premises", Premises),
-    Entity("user", Merge.SERVER, User),
+    # a premises' ``extra`` is no column of the table
+    _edited("premises", Premises, columns=(("extra", Stored.NOT),)),
+    # a user's grids are the rows of user_grid
+    Entity("user", Merge.SERVER, User, columns=(("grid_ids", Stored.NOT),)),
     Entity("user_grid", Merge.SERVER, key=("user_id", "grid_id")),
     Entity("checklist_template", Merge.SERVER),
     # a street office's settings as published (gridterm.domain.office_settings)
@@ -140,7 +147,7 @@ CATALOG: tuple[Entity, ...] = (
         shown_as=("household", "household_id"),
         grid_via=("household_id", "household"),
     ),
-    _fact("check_in", CheckIn, echoed=False),
+    _fact("check_in", CheckIn, echoed=False, columns=(("location", Stored.FLAT),)),
     _fact("hazard_inspection", HazardInspection, echoed=False, photo="signature"),
     _fact(
         "checklist_answer",
@@ -212,6 +219,19 @@ def split_key(name: str, key: str) -> tuple[str, ...]:
     """A wire key of ``name`` as the values of its key columns."""
     found = ENTITIES.get(name)
     return (key,) if found is None else found.split_key(key)
+
+
+_CODECS: dict[type, Codec[Any]] = {}
+_BY_RECORD: dict[type, Entity] = {e.record: e for e in CATALOG if e.record is not None}
+
+
+def codec(record: type[R]) -> Codec[R]:
+    """The row codec of a catalog record's dataclass, built once on first use."""
+    found = _CODECS.get(record)
+    if found is None:
+        declared = _BY_RECORD[record].columns
+        found = _CODECS[record] = Codec(record, dict(declared))
+    return found
 
 
 def pushed_in_order() -> Iterator[Entity]:

@@ -12,13 +12,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from gridterm.domain.hazards import HazardAction, HazardStep
+from gridterm.domain.hazards import Hazard, HazardAction, HazardStep
 from gridterm.domain.permissions import Activity, may
 from gridterm.domain.tickets import TicketStatus
 from gridterm.domain.users import Role
 from gridterm.domain.validation import enum_value, timestamp
 from gridterm.errors import PermissionDeniedError, TransitionError, ValidationError
-from gridterm.services import rows
+from gridterm.store.entities import codec
 from sync.protocol import Op, OpKind
 from sync.server.db import schema
 from sync.server.push.handlers.base import Handler, only, outside, text_id, want
@@ -37,7 +37,7 @@ def replay(
 ) -> None:  # fmt: skip
     """Apply one step to the server's hazard ``row`` and store it (raising the core's
     refusal before any write)."""
-    hazard = rows.hazard(row)
+    hazard = codec(Hazard).read(row)
     grid_id = row["grid_id"]
     inspection = work.need("hazard_inspection", row["inspection_id"], "inspection_id")
     ticket_id = text_id(fields.get("ticket_id"), "ticket_id")
@@ -80,7 +80,7 @@ def replay(
 def _store(work: Work, step: HazardStep, grid_id: str) -> None:
     work.insert(
         "hazard_step",
-        {**rows.hazard_step_row(step), "grid_id": grid_id},
+        {**codec(HazardStep).row(step), "grid_id": grid_id},
         work.partition_of(grid_id),
     )
 
@@ -110,7 +110,7 @@ def _apply_step(op: Op, work: Work) -> Outcome:
             raise PermissionDeniedError(
                 "permission.role_not_allowed", "only an inspector finds hazards", field="by_user"
             )
-        found = rows.hazard(row).found_step(op.entity_id, by["id"])
+        found = codec(Hazard).read(row).found_step(op.entity_id, by["id"])
         at = timestamp(f.get("at", row["found_at"]), "at")
         _store(work, replace(found, at=at, photos=photo_list(f.get("photos"))), row["grid_id"])
         return APPLIED

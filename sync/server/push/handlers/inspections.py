@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from gridterm.domain.hazards import HAZARD_TRANSITIONS, HazardStatus, validate_responsible
+from gridterm.domain.hazards import HAZARD_TRANSITIONS, Hazard, HazardStatus, validate_responsible
 from gridterm.domain.inspections import (
+    HazardInspection,
     InspectionStatus,
     ItemOutcome,
     Severity,
@@ -27,8 +28,8 @@ from gridterm.domain.validation import (
 )
 from gridterm.errors import TransitionError, ValidationError
 from gridterm.ids import new_id
-from gridterm.services import rows
 from gridterm.store import entities
+from gridterm.store.entities import codec
 from sync.protocol import Op, OpKind, OpStatus
 from sync.server.clock import now_iso
 from sync.server.db import schema
@@ -106,7 +107,7 @@ def _apply_inspection(op: Op, work: Work) -> Outcome:
     row = work.need("hazard_inspection", op.entity_id, "id")
     if not work.principal.in_scope(row["grid_id"]):
         raise outside("the inspection")
-    inspection = rows.inspection(row)
+    inspection = codec(HazardInspection).read(row)
     ensure_in_progress(inspection)
     values: dict[str, Any] = {}
     if "signature" in f:
@@ -169,7 +170,7 @@ def _apply_answer(op: Op, work: Work) -> Outcome:
     row = work.need("hazard_inspection", inspection_id, "inspection_id")
     if not work.principal.in_scope(row["grid_id"]):
         raise outside("the inspection")
-    inspection = rows.inspection(row)
+    inspection = codec(HazardInspection).read(row)
     ensure_in_progress(inspection)
     template = work.template(inspection.template_code, inspection.template_version)
     assert template is not None
@@ -299,7 +300,7 @@ def _move_hazard(
             else "hazard.transition_not_allowed",
             f"cannot move a {status.value} hazard to {target.value}",
         )
-    known = rows.hazard(row).photos
+    known = codec(Hazard).read(row).photos
     user = work.principal.user
     replay(
         work,

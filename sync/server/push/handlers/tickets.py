@@ -15,7 +15,7 @@ from gridterm.domain.tickets import Level, Ticket, TicketAction, TicketStatus
 from gridterm.domain.users import Role
 from gridterm.domain.validation import enum_value, sha256_hex, timestamp
 from gridterm.errors import TransitionError, ValidationError
-from gridterm.services import rows
+from gridterm.store.entities import codec
 from sync.protocol import Op, OpKind
 from sync.server.admin import office_settings
 from sync.server.db import schema
@@ -31,7 +31,7 @@ _DERIVED = ("status", "level", "department", "updated_at", "version", "reported_
 
 def ticket_from_row(row: dict[str, Any]) -> Ticket:
     """The core's Ticket for a stored row (the terminal and the server share the columns)."""
-    return rows.ticket(row)
+    return codec(Ticket).read(row)
 
 
 def photo_list(value: object) -> tuple[str, ...]:
