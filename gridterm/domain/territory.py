@@ -173,7 +173,7 @@ class Premises:
     extra: dict[str, str] = field(default_factory=dict, compare=False)
 
     @classmethod
-    def create(cls, *, id: str, grid_id: str, name: object, **fields: object) -> Premises:
+    def create(cls, *, id: str, grid_id: object, name: object, **fields: object) -> Premises:
         """Validate a new premises entered in the field (every bad field at once)."""
         checks = FieldChecks()
         premises = cls(

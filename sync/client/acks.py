@@ -87,12 +87,12 @@ def apply(
     if answer.others_applied:
         # a compact answer: every op it does not name was applied as sent
         named = {result.op_id for result in answer.results}
-        for op_id, op in ops.items():
+        for op_id, sent in ops.items():
             if op_id not in named:
-                confirmed.append(op)
-                if op.entity in SHARED:
-                    applied = OpResult(op_id=op_id, seq=op.seq, status=OpStatus.APPLIED)
-                    settled.append((op, applied))
+                confirmed.append(sent)
+                if sent.entity in SHARED:
+                    applied = OpResult(op_id=op_id, seq=sent.seq, status=OpStatus.APPLIED)
+                    settled.append((sent, applied))
     for result in answer.results:
         op = ops.get(result.op_id)
         if op is None:
@@ -168,6 +168,7 @@ def _remember(tx: Tx, op: OutboxOp, result: OpResult) -> None:
 def _conflict(tx: Tx, op: OutboxOp, result: OpResult) -> int:
     values = op.values()
     server = result.server or {}
+    local: dict[str, Any]
     if op.entity in STEP_OF:  # a step the server's status no longer allows
         entity, column = STEP_OF[op.entity]
         entity_id = str(values.get(column, ""))

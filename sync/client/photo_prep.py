@@ -14,6 +14,7 @@ import re
 import threading
 import time
 from collections.abc import Iterable, Sequence
+from functools import partial
 
 from gridterm.store import Store
 from gridterm.store.entities import key_columns, split_key
@@ -96,7 +97,7 @@ class PhotoPreparer:
                 rewrote = self._prepare_once(sha) is not None or rewrote
             elif (replacement := known[sha]) is not None:
                 # taken before and already replaced: a newer record still names the original
-                self.store.write(lambda tx, a=sha, b=replacement: _rewrite(tx, a, b))
+                self.store.write(partial(_rewrite, old=sha, new=replacement))
                 rewrote = True
         return rewrote
 

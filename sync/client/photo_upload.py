@@ -12,8 +12,11 @@ import json
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
 
 import pydantic
+import requests
 
 from gridterm.ids import new_id
 from gridterm.store.tx import Tx, utc_now
@@ -80,7 +83,7 @@ class PhotoUploader:
                     raise Refused("photo.missing", "the photo's file is gone from this terminal")
                 self._upload(row["sha256"], row["size"])
             except Refused as exc:
-                self.store.write(lambda tx, s=row["sha256"], e=exc: _failed(tx, s, e.code))
+                self.store.write(partial(_failed, sha=row["sha256"], reason=exc.code))
                 self.stats.failed += 1
             if self.progress is not None:
                 self.progress("photos", self.stats.bytes, total)
@@ -128,7 +131,7 @@ class PhotoUploader:
             reached = self.retrier.run(attempt, recover=recover)
             offset = reached.offset
             # informational (the server's offset is the truth): not worth waiting for
-            self.store.submit(lambda tx, o=offset: _progress(tx, sha, o))
+            self.store.submit(partial(_progress, sha=sha, offset=offset))
             if reached.complete:
                 break
             if self.between is not None and time.monotonic() - checked > _RECORDS_EVERY_S:
@@ -171,11 +174,11 @@ class PhotoUploader:
         except pydantic.ValidationError:
             raise Unreachable("net.bad_answer", "the blob answer was garbled") from None
 
-    def _call(self, method: str, path: str, **kw: object):  # type: ignore[no-untyped-def]
+    def _call(self, method: str, path: str, **kw: Any) -> requests.Response:
         try:
-            return self.transport.call(method, path, token=self.login.token(), **kw)  # type: ignore[arg-type]
+            return self.transport.call(method, path, token=self.login.token(), **kw)
         except AuthRequired:
-            return self.transport.call(method, path, token=self.login.renew(), **kw)  # type: ignore[arg-type]
+            return self.transport.call(method, path, token=self.login.renew(), **kw)
 
     def _done(self, sha: str, size: int) -> None:
         self.store.write(lambda tx: _finished(tx, sha, size))

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 
 from gridterm.store.reader import Reader
 from gridterm.store.tx import Tx
@@ -54,7 +55,7 @@ class Puller:
         *,
         user_id: str,
         kept_grids: frozenset[str] = frozenset(),
-        before_leaving: Callable[[list[str]], None] | None = None,
+        before_leaving: Callable[[list[str]], object] | None = None,
         progress: Progress | None = None,
     ) -> None:
         settings = stage.settings
@@ -90,13 +91,13 @@ class Puller:
                     fetching = http.submit(self._fetch, None, self.sizer.size)
                     continue
                 self.sizer.succeeded(limit, seconds)
-                leaving = self.store.read(lambda r, p=page: _grids_leaving(r, p))
+                leaving = self.store.read(partial(_grids_leaving, page=page))
                 leaving = [g for g in leaving if g not in self.kept_grids]
                 if leaving and self.before_leaving is not None:
                     self.before_leaving(leaving)  # push the work recorded there first
                 if page.more:
                     fetching = http.submit(self._fetch, page.cursor, self.sizer.size)
-                self.store.write(lambda tx, p=page, g=leaving: self._apply(tx, p, g))
+                self.store.write(partial(self._apply, page=page, leaving=leaving))
                 self.stats.pages += 1
                 if self.progress is not None:
                     self.progress("pull", self.stats.pages, self.stats.pages + int(page.more))

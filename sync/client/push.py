@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 
 import pydantic
 import zstandard
@@ -138,20 +139,20 @@ class Pusher:
         """Read, set aside, mark sent and encode the next batch after ``seq`` ``after``."""
         while True:
             limit = self.sizer.size
-            ops = self.store.read(lambda r, a=after, n=limit: outbox.unsent(r, a, n))
+            ops = self.store.read(partial(outbox.unsent, after_seq=after, limit=limit))
             if not ops:
                 return None
             last = ops[-1].seq
             ops = [op for op in ops if op.op_id not in self._skip]
             if ops and self.before_batch is not None and self.before_batch(ops):
                 # photos were renamed in these ops: read the same range again
-                again = self.store.read(lambda r, a=after, n=limit: outbox.unsent(r, a, n))
+                again = self.store.read(partial(outbox.unsent, after_seq=after, limit=limit))
                 ops = [op for op in again if op.seq <= last and op.op_id not in self._skip]
             after = last
             kept = self._set_aside(ops) if ops else []
             if kept:
                 batch_id = new_id()
-                self.store.write(lambda tx, o=kept, b=batch_id: outbox.mark_sent(tx, o, b))
+                self.store.write(partial(outbox.mark_sent, ops=kept, batch_id=batch_id))
                 return _Batch(kept, batch_id, self._encode(batch_id, kept))
 
     def _acker(self, batch: _Batch, answer: PushResponse) -> Callable[[Tx], AckCounts]:

@@ -43,10 +43,10 @@ class SyncScheduler:
         self._due_at = clock()  # a first sync right away
         self._online: bool | None = None  # None: nobody told us; try by the clock
         self._requested = False
-        self._wake: Callable[[], None] = lambda: None
+        self._wake: Callable[[], object] = lambda: None
         self.last_report: SyncReport | None = None
 
-    def set_waker(self, wake: Callable[[], None]) -> None:
+    def set_waker(self, wake: Callable[[], object]) -> None:
         """Called (from any thread) whenever the next sync time moved earlier."""
         self._wake = wake
 

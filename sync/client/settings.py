@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Any
 
 from gridterm.store import Store
 from sync.client import state
@@ -45,10 +46,10 @@ class SyncSettings:
     retriable_syncs: int = 3
 
     @classmethod
-    def load(cls, store: Store, **overrides: object) -> SyncSettings:
+    def load(cls, store: Store, **overrides: Any) -> SyncSettings:
         """The defaults, with the values stored on this terminal, then ``overrides``."""
         settings = cls()
         stored = state.get(store, state.PHOTO_MAX_SIDE)
         if stored is not None and stored.isdigit():
             settings = replace(settings, photo_max_side=int(stored))
-        return replace(settings, **overrides)  # type: ignore[arg-type]
+        return replace(settings, **overrides)

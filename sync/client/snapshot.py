@@ -11,7 +11,9 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable, Iterator
+from typing import Any
 
+import requests
 import zstandard
 
 from gridterm.store.sealed import AppendFile
@@ -135,11 +137,11 @@ class SnapshotLoader:
                 url, sink, token=self.login.renew(), headers=headers, read_timeout=120
             )
 
-    def _call(self, method: str, path: str, **kw: object):  # type: ignore[no-untyped-def]
+    def _call(self, method: str, path: str, **kw: Any) -> requests.Response:
         try:
-            return self.transport.call(method, path, token=self.login.token(), **kw)  # type: ignore[arg-type]
+            return self.transport.call(method, path, token=self.login.token(), **kw)
         except AuthRequired:
-            return self.transport.call(method, path, token=self.login.renew(), **kw)  # type: ignore[arg-type]
+            return self.transport.call(method, path, token=self.login.renew(), **kw)
 
 
 def _rows(part: AppendFile) -> Iterator[PulledRow]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import requests
 from cryptography import x509
@@ -64,9 +65,9 @@ class _PinnedAdapter(HTTPAdapter):
         self._pin = pin
         super().__init__()
 
-    def init_poolmanager(self, *args: object, **kwargs: object) -> None:
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
         kwargs["assert_fingerprint"] = self._pin
-        super().init_poolmanager(*args, **kwargs)  # type: ignore[arg-type]
+        super().init_poolmanager(*args, **kwargs)
 
 
 def apply(session: requests.Session, trust: TlsTrust | None) -> str | bool:

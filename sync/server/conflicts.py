@@ -122,10 +122,10 @@ def _write(conn: Connection, conflict: Any, wanted: Any, choice: ConflictChoice)
     """Write ``wanted`` into the conflicting field as a new version; returns the stored value."""
     table = schema.SYNCED[conflict.entity]
     row = conn.execute(select(table).where(table.c.id == conflict.entity_id).with_for_update())
-    current = row.mappings().first()
-    if current is None:
+    found = row.first()
+    if found is None:
         raise ApiError(409, "conflict.record_gone", "the record no longer exists")
-    current = dict(current)
+    current = found._asdict()
     name = conflict.field
     if conflict.entity == "ticket" and name == "status":
         return _replay_transition(conn, current, wanted, choice)

@@ -222,6 +222,7 @@ def fetch_rows(conn: Connection, entity: str, keys: list[str]) -> dict[str, dict
             query = select(*cols).where(tuple_(*(table.c[n] for n in names)).in_(pairs))
         else:
             query = select(*cols).where(table.c.id.in_(chunk))
-        for r in conn.execute(query).mappings():
-            found[entities.key_of(entity, r)] = dict(r)
+        for r in conn.execute(query):
+            row = r._asdict()  # a dict keyed by column name (a RowMapping may be keyed by Column)
+            found[entities.key_of(entity, row)] = row
     return found

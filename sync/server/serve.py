@@ -21,8 +21,8 @@ from sync.server.settings import Settings
 
 log = logging.getLogger("gridterm.server")
 #: serve's flags, each the settings field of the same name (unset flags stay unset).
-_FLAGS = ("host", "port", "workers", "pool_size", "blob_dir", "log_level", "log_format")
-_FLAGS += ("forwarded_allow_ips", "root_path")
+_FLAGS = ("host", "port", "workers", "pool_size", "blob_dir", "log_level", "log_format",
+          "forwarded_allow_ips", "root_path")  # fmt: skip
 #: How long a worker process may take to start.
 WORKER_START_S = 60
 

@@ -106,15 +106,16 @@ def build(
                 at = _position(conn)
                 with os.fdopen(fd, "wb") as raw:
                     writer = _HashingWriter(raw, digest)
-                    with zstandard.ZstdCompressor(level=6).stream_writer(
-                        writer, closefd=False
-                    ) as z:
+                    zstd = zstandard.ZstdCompressor(level=6)
+                    sink = zstd.stream_writer(writer, closefd=False)  # type: ignore[arg-type]  # the stub wants IO[bytes]; zstandard calls write and flush only
+                    with sink as z:
                         for entity, query in _queries(principal):
-                            for r in conn.execute(query).mappings():
+                            for r in conn.execute(query):
+                                row = r._asdict()
                                 line = {
                                     "entity": entity,
-                                    "id": entities.key_of(entity, r),
-                                    "row": dict(r),
+                                    "id": entities.key_of(entity, row),
+                                    "row": row,
                                 }
                                 z.write(json.dumps(line, ensure_ascii=False).encode() + b"\n")
                                 rows += 1

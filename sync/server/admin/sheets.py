@@ -74,10 +74,14 @@ def read_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
         return
     if suffix == ".xlsx":
         from openpyxl import load_workbook
+        from openpyxl.chartsheet import Chartsheet
 
         book = load_workbook(path, read_only=True, data_only=True)
         try:
-            rows = book.active.iter_rows(values_only=True)
+            sheet = book.active
+            if sheet is None or isinstance(sheet, Chartsheet):
+                raise ValidationError("sheet.bad_file", f"{path.name} opens on no table")
+            rows = sheet.iter_rows(values_only=True)
             header = [_name(h) for h in next(rows, ())]
             for number, cells in enumerate(rows, start=2):
                 row = {h: cell_text(c) for h, c in zip(header, cells, strict=False) if h}

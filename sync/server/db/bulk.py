@@ -51,7 +51,7 @@ def insert_tuples(
         return
     if conn.dialect.name == "postgresql":
         raw = conn.connection.dbapi_connection
-        assert raw is not None
+        assert isinstance(raw, psycopg.Connection)  # SQLAlchemy types it as any DB-API one
         cols = ", ".join(f'"{n}"' for n in names)
         sql = f'COPY "{table.name}" ({cols}) FROM STDIN'
         try:
@@ -63,7 +63,7 @@ def insert_tuples(
             raise DBAPIError.instance(sql, None, exc, psycopg.Error) from exc
         return
     raw = conn.connection.dbapi_connection
-    assert raw is not None
+    assert isinstance(raw, sqlite3.Connection)
     most = _rows_per_statement(raw, len(names))
     cursor = raw.cursor()
     try:

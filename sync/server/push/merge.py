@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sync.protocol import Op, OpStatus
+from sync.protocol import OpStatus
+from sync.server.push.request import PushedOp
 from sync.server.push.wire import encode
 from sync.server.push.work import Outcome, Work
 
@@ -82,7 +83,7 @@ def bump(
 
 def status_conflict(
     work: Work,
-    op: Op,
+    op: PushedOp,
     entity: str,
     row: dict[str, Any],
     terminal_value: object,

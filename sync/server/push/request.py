@@ -9,25 +9,46 @@ faster on a 1,000-op batch, which is most of what parsing the body cost the serv
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Protocol
 
 import msgspec
 
 from sync.protocol import MAX_OPS_PER_BATCH, OpKind
 from sync.server.errors import ApiError
 
+#: Text of 1 to N characters (the pydantic models' Field(min_length, max_length)).
+_Text40 = Annotated[str, msgspec.Meta(min_length=1, max_length=40)]
+_Text64 = Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+_Text200 = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
 
-def _text(low: int, high: int) -> Any:
-    return Annotated[str, msgspec.Meta(min_length=low, max_length=high)]
+
+class PushedOp(Protocol):
+    """An op as the handlers read it: ``sync.protocol.Op`` (a body pydantic checked) or
+    ``WireOp`` (the fast decoder's), which have the same fields."""
+
+    @property
+    def op_id(self) -> str: ...
+    @property
+    def seq(self) -> int: ...
+    @property
+    def entity(self) -> str: ...
+    @property
+    def entity_id(self) -> str: ...
+    @property
+    def op(self) -> OpKind: ...
+    @property
+    def fields(self) -> dict[str, Any]: ...
+    @property
+    def base_version(self) -> int | None: ...
 
 
 class WireOp(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     """``sync.protocol.Op``, same fields and limits."""
 
-    op_id: _text(1, 64)  # type: ignore[valid-type]
+    op_id: _Text64
     seq: Annotated[int, msgspec.Meta(ge=0)]
-    entity: _text(1, 40)  # type: ignore[valid-type]
-    entity_id: _text(1, 200)  # type: ignore[valid-type]
+    entity: _Text40
+    entity_id: _Text200
     op: OpKind
     fields: dict[str, Any] = msgspec.field(default_factory=dict)
     base_version: Annotated[int, msgspec.Meta(ge=0)] | None = None
@@ -36,8 +57,8 @@ class WireOp(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
 class WirePush(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     """``sync.protocol.PushRequest``, same fields and limits."""
 
-    device_id: _text(1, 64)  # type: ignore[valid-type]
-    batch_id: _text(1, 64)  # type: ignore[valid-type]
+    device_id: _Text64
+    batch_id: _Text64
     schema_version: Annotated[int, msgspec.Meta(ge=0)]
     ops: Annotated[list[WireOp], msgspec.Meta(max_length=MAX_OPS_PER_BATCH)]
     compact: bool = False

@@ -163,9 +163,9 @@ def _apply(
             detail = _detail(outcome)
             done[op.op_id] = (outcome.status, detail)
             stored = json.dumps(detail, ensure_ascii=False) if detail else None
-            status = outcome.status.value
+            kept = outcome.status.value
             applied.append(
-                (op.op_id, batch, device, user, op.entity, op.entity_id, status, now, stored)
+                (op.op_id, batch, device, user, op.entity, op.entity_id, kept, now, stored)
             )
             results.append(
                 _result(

@@ -16,7 +16,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Integer, Table, and_, insert, select, tuple_, update
+from sqlalchemy import (
+    Connection,
+    DefaultClause,
+    Integer,
+    Table,
+    and_,
+    insert,
+    select,
+    tuple_,
+    update,
+)
 from sqlalchemy import delete as sql_delete
 
 from gridterm.domain.inspections import ChecklistTemplate
@@ -102,8 +112,8 @@ def _column_defaults(table: Table) -> dict[str, Any]:
     if found is None:
         found = {}
         for col in table.columns:
-            if col.server_default is not None:
-                text = str(col.server_default.arg)  # type: ignore[attr-defined]
+            if isinstance(col.server_default, DefaultClause):
+                text = str(col.server_default.arg)
                 found[col.name] = int(text) if isinstance(col.type, Integer) else text
             else:
                 found[col.name] = None
@@ -181,8 +191,8 @@ class Work:
             query = lookup(self.conn.dialect.name, table, table.c[names[0]], lock=lock)
             params = keys_param(self.conn, keys)
         result = self.conn.execute(query, params)
-        names = list(result.keys())
-        rows = [dict(zip(names, r, strict=True)) for r in result]
+        columns = list(result.keys())
+        rows = [dict(zip(columns, r, strict=True)) for r in result]
         found = {key_of(entity, r): r for r in rows}
         for key in keys:
             self._rows[entity][key] = found.get(key)

@@ -17,9 +17,13 @@ import getpass
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gridterm.domain.users import Role, User
 from gridterm.errors import GridTermError, NotFoundError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 EXIT_USAGE = 2
 
@@ -27,7 +31,7 @@ EXIT_USAGE = 2
 def add_parser(
     sub: argparse._SubParsersAction[argparse.ArgumentParser],
     db_arg: Callable[[argparse.ArgumentParser], None],
-) -> None:  # type: ignore[type-arg]
+) -> None:
     """Add ``report daily|monthly`` to ``gridterm-server``."""
     report = sub.add_parser("report", help="write a daily log or monthly summary to a file")
     db_arg(report)
@@ -76,7 +80,7 @@ def run_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def _acting_user(conn, worker_id: str | None, level: str, area_id: str) -> User:  # type: ignore[no-untyped-def]
+def _acting_user(conn: Connection, worker_id: str | None, level: str, area_id: str) -> User:
     from sqlalchemy import select
 
     from gridterm.reports.area import LEVELS

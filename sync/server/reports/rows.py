@@ -65,19 +65,19 @@ class ServerSource:
     def place(self, level: ScopeLevel, area_id: str) -> Place | None:
         """Where a grid, community or street office lies."""
         if level is ScopeLevel.GRIDS:
-            row = self.conn.execute(
+            grid = self.conn.execute(
                 select(g.c.id, g.c.community_id, c.c.street_office_id)
                 .join(c, c.c.id == g.c.community_id)
                 .where(g.c.id == area_id)
             ).first()
-            return row and Place(row.id, row.community_id, row.street_office_id)
+            return Place(grid.id, grid.community_id, grid.street_office_id) if grid else None
         if level is ScopeLevel.COMMUNITY:
-            row = self.conn.execute(
+            community = self.conn.execute(
                 select(c.c.id, c.c.street_office_id).where(c.c.id == area_id)
             ).first()
-            return row and Place("", row.id, row.street_office_id)
-        row = self.conn.execute(select(s.c.id).where(s.c.id == area_id)).first()
-        return row and Place("", "", row.id)
+            return Place("", community.id, community.street_office_id) if community else None
+        office = self.conn.execute(select(s.c.id).where(s.c.id == area_id)).first()
+        return Place("", "", office.id) if office else None
 
     def area(self, level: ScopeLevel, area_id: str) -> Area:
         """The area with its names and grids (name order)."""
@@ -127,7 +127,7 @@ class ServerSource:
 
     def workers_by_id(self, user_ids: Sequence[str]) -> list[WorkerRow]:
         """These users, by name."""
-        out = []
+        out: list[WorkerRow] = []
         for chunk in _chunks(list(user_ids)):
             rows = self.conn.execute(
                 select(u.c.id, u.c.worker_id, u.c.name, u.c.role).where(u.c.id.in_(chunk))
@@ -174,7 +174,7 @@ class ServerSource:
 
     def visits(self, area: Area, start: str, end: str) -> list[VisitRow]:
         """Visits to the area's households in the range."""
-        out = []
+        out: list[VisitRow] = []
         key = (h.c.key_reasons != "[]").label("key")
         for chunk in _chunks(area.grid_ids):
             query = (
@@ -207,7 +207,7 @@ class ServerSource:
     def tickets(self, area: Area, start: str, end: str) -> list[TicketRow]:
         """Tickets reported in the range, still open, or moved in the range."""
         moved = select(tt.c.ticket_id).where(tt.c.at >= start, tt.c.at < end)
-        out = []
+        out: list[TicketRow] = []
         for chunk in _chunks(area.grid_ids):
             query = select(
                 t.c.id, t.c.grid_id, t.c.category, t.c.title, t.c.urgent, t.c.status,
@@ -225,7 +225,7 @@ class ServerSource:
 
     def steps(self, ticket_ids: Sequence[str]) -> list[StepRow]:
         """Every transition of these tickets."""
-        out = []
+        out: list[StepRow] = []
         for chunk in _chunks(list(ticket_ids)):
             query = select(
                 tt.c.ticket_id, tt.c.action, tt.c.by_user, tt.c.at, tt.c.photo, tt.c.server_at
@@ -238,7 +238,7 @@ class ServerSource:
         texts = item_texts(
             self.conn.execute(select(ct.c.code, ct.c.version, ct.c["items"])).mappings()
         )
-        out = []
+        out: list[HazardRow] = []
         for chunk in _chunks(area.grid_ids):
             query = (
                 select(
@@ -269,7 +269,7 @@ class ServerSource:
             .scalar_subquery()
             .label("head")
         )
-        out = []
+        out: list[KeyHouseholdRow] = []
         for chunk in _chunks(area.grid_ids):
             days: dict[str, list[date]] = {}
             visits = (

@@ -6,11 +6,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from gridterm.errors import ValidationError
-from sync.protocol import Op, OpKind
+from sync.protocol import OpKind
+from sync.server.push.request import PushedOp
 from sync.server.push.work import Outcome, OutOfScope, Work
 
-Wants = Callable[[Op], Iterable[tuple[str, str]]]
-Apply = Callable[[Op, Work], Outcome]
+Wants = Callable[[PushedOp], Iterable[tuple[str, str]]]
+Apply = Callable[[PushedOp, Work], Outcome]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +24,7 @@ class Handler:
     apply: Apply
 
 
-def only(op: Op, *kinds: OpKind) -> None:
+def only(op: PushedOp, *kinds: OpKind) -> None:
     """Refuse op kinds the entity does not allow (facts are never edited in place)."""
     if op.op not in kinds:
         raise ValidationError(

@@ -7,16 +7,17 @@ from gridterm.domain.rounds import CheckKind, Location
 from gridterm.domain.validation import enum_value, optional_text, sha256_hex, timestamp
 from gridterm.domain.visits import validate_visit
 from gridterm.errors import ValidationError
-from sync.protocol import Op, OpKind
+from sync.protocol import OpKind
 from sync.server import partitions
 from sync.server.clock import now_iso
 from sync.server.db import schema
 from sync.server.push.handlers.base import Handler, only, outside, text_id, want
+from sync.server.push.request import PushedOp
 from sync.server.push.wire import decode, same_text, time_text
 from sync.server.push.work import APPLIED, Outcome, Work
 
 
-def _visit_wants(op: Op) -> list[tuple[str, str]]:
+def _visit_wants(op: PushedOp) -> list[tuple[str, str]]:
     f = op.fields
     wants = want(("household", f.get("household_id")), ("user", f.get("user_id")))
     if "revision_of" in f:  # a correction (rare)
@@ -24,7 +25,7 @@ def _visit_wants(op: Op) -> list[tuple[str, str]]:
     return wants
 
 
-def _apply_visit(op: Op, work: Work) -> Outcome:
+def _apply_visit(op: PushedOp, work: Work) -> Outcome:
     only(op, OpKind.CREATE)
     f = decode(schema.visit, op.fields)
     household = work.get("household", f.get("household_id"))
@@ -83,11 +84,11 @@ def _apply_visit(op: Op, work: Work) -> Outcome:
     return APPLIED
 
 
-def _check_in_wants(op: Op) -> list[tuple[str, str]]:
+def _check_in_wants(op: PushedOp) -> list[tuple[str, str]]:
     return []
 
 
-def _apply_check_in(op: Op, work: Work) -> Outcome:
+def _apply_check_in(op: PushedOp, work: Work) -> Outcome:
     only(op, OpKind.CREATE)
     f = decode(schema.check_in, op.fields)
     kind = enum_value(CheckKind, f.get("kind"), "kind")
@@ -98,8 +99,8 @@ def _apply_check_in(op: Op, work: Work) -> Outcome:
     for name, value in (("latitude", lat), ("longitude", lon), ("accuracy_m", acc)):
         if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
             raise ValidationError("field.not_number", f"{name} must be a number", field=name)
-    if lat is not None:
-        Location(float(lat), float(lon), acc)  # type: ignore[arg-type]
+    if lat is not None and lon is not None:
+        Location(float(lat), float(lon), acc)
     if f.get("user_id") != work.principal.user.id:
         # a check-in is the logged-in worker's own record
         raise outside("another worker's check-in")
@@ -121,11 +122,11 @@ def _apply_check_in(op: Op, work: Work) -> Outcome:
     return APPLIED
 
 
-def _attachment_wants(op: Op) -> list[tuple[str, str]]:
+def _attachment_wants(op: PushedOp) -> list[tuple[str, str]]:
     return want(("attachment", op.entity_id))
 
 
-def _apply_attachment(op: Op, work: Work) -> Outcome:
+def _apply_attachment(op: PushedOp, work: Work) -> Outcome:
     only(op, OpKind.CREATE)
     f = op.fields
     digest = sha256_hex(f.get("sha256", op.entity_id), "sha256")

@@ -19,11 +19,12 @@ from gridterm.domain.users import Role
 from gridterm.domain.validation import enum_value, timestamp
 from gridterm.errors import PermissionDeniedError, TransitionError, ValidationError
 from gridterm.store.entities import codec
-from sync.protocol import Op, OpKind
+from sync.protocol import OpKind
 from sync.server.db import schema
 from sync.server.push.handlers.base import Handler, only, outside, text_id, want
 from sync.server.push.handlers.tickets import another_must_verify, photo_list
 from sync.server.push.merge import bump, status_conflict
+from sync.server.push.request import PushedOp
 from sync.server.push.wire import decode
 from sync.server.push.work import APPLIED, Outcome, Work
 
@@ -85,14 +86,14 @@ def _store(work: Work, step: HazardStep, grid_id: str) -> None:
     )
 
 
-def _step_wants(op: Op) -> list[tuple[str, str]]:
+def _step_wants(op: PushedOp) -> list[tuple[str, str]]:
     f = op.fields
     return want(
         ("hazard", f.get("hazard_id")), ("user", f.get("by_user")), ("ticket", f.get("ticket_id"))
     )
 
 
-def _apply_step(op: Op, work: Work) -> Outcome:
+def _apply_step(op: PushedOp, work: Work) -> Outcome:
     only(op, OpKind.CREATE)
     f = decode(schema.hazard_step, op.fields)
     action = enum_value(HazardAction, f.get("action"), "action")

@@ -30,12 +30,13 @@ from gridterm.errors import TransitionError, ValidationError
 from gridterm.ids import new_id
 from gridterm.store import entities
 from gridterm.store.entities import codec
-from sync.protocol import Op, OpKind, OpStatus
+from sync.protocol import OpKind, OpStatus
 from sync.server.clock import now_iso
 from sync.server.db import schema
 from sync.server.push.handlers.base import Handler, only, outside, text_id, want
 from sync.server.push.handlers.hazard_steps import replay
 from sync.server.push.merge import merge, status_conflict
+from sync.server.push.request import PushedOp
 from sync.server.push.wire import decode
 from sync.server.push.work import APPLIED, Outcome, Work
 
@@ -48,11 +49,11 @@ def _photos(value: object) -> list[str]:
     return [sha256_hex(p, "photos") for p in value]
 
 
-def _inspection_wants(op: Op) -> list[tuple[str, str]]:
+def _inspection_wants(op: PushedOp) -> list[tuple[str, str]]:
     return want(("hazard_inspection", op.entity_id), ("premises", op.fields.get("premises_id")))
 
 
-def _apply_inspection(op: Op, work: Work) -> Outcome:
+def _apply_inspection(op: PushedOp, work: Work) -> Outcome:
     only(op, OpKind.CREATE, OpKind.UPDATE)
     f = decode(schema.hazard_inspection, op.fields)
     if op.op is OpKind.CREATE:
@@ -129,7 +130,7 @@ def _apply_inspection(op: Op, work: Work) -> Outcome:
         answers = work.answers_of(row["id"])
         check_completion(
             template,
-            {c: ItemOutcome(c, a["result"]) for c, a in answers.items()},  # type: ignore[arg-type]
+            {c: ItemOutcome(c, a["result"]) for c, a in answers.items()},
         )
         check_signed(signature, absent)  # the same rule as Inspections.complete
         values["status"] = status.value
@@ -143,19 +144,19 @@ def _apply_inspection(op: Op, work: Work) -> Outcome:
 ANSWER_ENTITY = entities.entity("checklist_answer")
 
 
-def _answer_key(op: Op) -> str:
+def _answer_key(op: PushedOp) -> str:
     f = op.fields
     if isinstance(f.get("inspection_id"), str) and isinstance(f.get("item_code"), str):
         return ANSWER_ENTITY.key_of(f)
     return op.entity_id
 
 
-def _answer_wants(op: Op) -> list[tuple[str, str]]:
+def _answer_wants(op: PushedOp) -> list[tuple[str, str]]:
     key = _answer_key(op)
     return want(("checklist_answer", key), ("hazard_inspection", key.split("/", 1)[0]))
 
 
-def _apply_answer(op: Op, work: Work) -> Outcome:
+def _apply_answer(op: PushedOp, work: Work) -> Outcome:
     only(op, OpKind.CREATE, OpKind.UPDATE)
     key = _answer_key(op)
     if "/" not in key:
@@ -197,7 +198,7 @@ def _apply_answer(op: Op, work: Work) -> Outcome:
     return APPLIED
 
 
-def _hazard_wants(op: Op) -> list[tuple[str, str]]:
+def _hazard_wants(op: PushedOp) -> list[tuple[str, str]]:
     return want(("hazard", op.entity_id), ("hazard_inspection", op.fields.get("inspection_id")))
 
 
@@ -221,7 +222,7 @@ def hazard_values(f: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _apply_hazard(op: Op, work: Work) -> Outcome:
+def _apply_hazard(op: PushedOp, work: Work) -> Outcome:
     only(op, OpKind.CREATE, OpKind.UPDATE)
     f = decode(schema.hazard, op.fields)
     if op.op is OpKind.CREATE:
@@ -282,7 +283,7 @@ def _apply_hazard(op: Op, work: Work) -> Outcome:
 
 
 def _move_hazard(
-    op: Op, work: Work, row: dict[str, Any], target: HazardStatus, photos: list[str]
+    op: PushedOp, work: Work, row: dict[str, Any], target: HazardStatus, photos: list[str]
 ) -> Outcome:
     """A status sent on the hazard itself (terminals before hazard steps): the core action
     leading from the server's status to ``target`` is replayed as a step by the pushing user,

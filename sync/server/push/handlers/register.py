@@ -8,10 +8,11 @@ from gridterm.domain.residents import validate_resident_fields
 from gridterm.domain.territory import Premises, validate_household_changes
 from gridterm.domain.validation import required_text
 from gridterm.errors import ValidationError
-from sync.protocol import Op, OpKind
+from sync.protocol import OpKind
 from sync.server.db import schema
 from sync.server.push.handlers.base import Handler, only, outside, want
 from sync.server.push.merge import merge
+from sync.server.push.request import PushedOp
 from sync.server.push.wire import decode
 from sync.server.push.work import APPLIED, Outcome, Work
 
@@ -36,7 +37,7 @@ def _structural(row: dict[str, Any], fields: dict[str, Any], names: tuple[str, .
             )
 
 
-def _household_wants(op: Op) -> list[tuple[str, str]]:
+def _household_wants(op: PushedOp) -> list[tuple[str, str]]:
     f = op.fields
     return want(
         ("household", op.entity_id),
@@ -45,7 +46,7 @@ def _household_wants(op: Op) -> list[tuple[str, str]]:
     )
 
 
-def _apply_household(op: Op, work: Work) -> Outcome:
+def _apply_household(op: PushedOp, work: Work) -> Outcome:
     only(op, OpKind.CREATE, OpKind.UPDATE)
     f = decode(schema.household, op.fields)
     f.pop("version", None)
@@ -102,11 +103,11 @@ def _apply_household(op: Op, work: Work) -> Outcome:
     return APPLIED
 
 
-def _resident_wants(op: Op) -> list[tuple[str, str]]:
+def _resident_wants(op: PushedOp) -> list[tuple[str, str]]:
     return want(("resident", op.entity_id), ("household", op.fields.get("household_id")))
 
 
-def _apply_resident(op: Op, work: Work) -> Outcome:
+def _apply_resident(op: PushedOp, work: Work) -> Outcome:
     f = decode(schema.resident, op.fields)
     f.pop("version", None)
     f.pop("id", None)
@@ -154,7 +155,7 @@ def _apply_resident(op: Op, work: Work) -> Outcome:
     )
 
 
-def _premises_wants(op: Op) -> list[tuple[str, str]]:
+def _premises_wants(op: PushedOp) -> list[tuple[str, str]]:
     return want(("premises", op.entity_id))
 
 
@@ -162,13 +163,13 @@ def validated_premises(premises_id: str, values: dict[str, Any]) -> Premises:
     """Premises values checked by the core's ``Premises.create``."""
     return Premises.create(
         id=premises_id,
-        grid_id=values.get("grid_id"),  # type: ignore[arg-type]
+        grid_id=values.get("grid_id"),
         name=values.get("name"),
         **{k: values.get(k) for k in _PREMISES_FIELDS},
     )
 
 
-def _apply_premises(op: Op, work: Work) -> Outcome:
+def _apply_premises(op: PushedOp, work: Work) -> Outcome:
     only(op, OpKind.CREATE, OpKind.UPDATE)
     f = decode(schema.premises, op.fields)
     f.pop("version", None)

@@ -18,7 +18,7 @@ from gridterm.domain.permissions import require_for_entity
 from gridterm.domain.residents import validate_resident_fields
 from gridterm.domain.territory import validate_household_changes
 from gridterm.errors import ValidationError
-from sync.protocol import CONFLICT_ENTITIES, ConflictChoice, ConflictResolution, Op, OpKind
+from sync.protocol import CONFLICT_ENTITIES, ConflictChoice, ConflictResolution, OpKind
 from sync.server.clock import now_ms
 from sync.server.db import schema
 from sync.server.push.handlers.base import Handler, only, outside, want
@@ -26,6 +26,7 @@ from sync.server.push.handlers.inspections import hazard_values
 from sync.server.push.handlers.register import validated_premises
 from sync.server.push.handlers.tickets import validated_ticket
 from sync.server.push.merge import merge
+from sync.server.push.request import PushedOp
 from sync.server.push.wire import decode, encode
 from sync.server.push.work import APPLIED, Outcome, Work
 
@@ -64,7 +65,7 @@ def settled_values(choice: ConflictChoice, value: Any, by: str, op_id: str | Non
     }
 
 
-def _fields(op: Op) -> ConflictResolution:
+def _fields(op: PushedOp) -> ConflictResolution:
     try:
         res = ConflictResolution.model_validate(op.fields)
     except ValueError:
@@ -78,13 +79,13 @@ def _fields(op: Op) -> ConflictResolution:
     return res
 
 
-def _wants(op: Op) -> list[tuple[str, str]]:
+def _wants(op: PushedOp) -> list[tuple[str, str]]:
     f = op.fields
     entity = f.get("entity")
     return want((entity, f.get("entity_id"))) if entity in CONFLICT_ENTITIES else []
 
 
-def _apply(op: Op, work: Work) -> Outcome:
+def _apply(op: PushedOp, work: Work) -> Outcome:
     only(op, OpKind.CREATE)
     res = _fields(op)
     require_for_entity(work.principal.user, res.entity)

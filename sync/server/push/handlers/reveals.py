@@ -6,22 +6,23 @@ from __future__ import annotations
 from gridterm.domain.field_limits import check_fields
 from gridterm.domain.reveals import Reveal, RevealedRecord
 from gridterm.errors import ValidationError
-from sync.protocol import Op, OpKind
+from sync.protocol import OpKind
 from sync.server import audit
 from sync.server.push.handlers.base import Handler, only, outside, want
+from sync.server.push.request import PushedOp
 from sync.server.push.work import APPLIED, Outcome, Work
 
 _FIELDS = frozenset({"id", "user_id", "record", "record_id", "field", "revealed_at"})
 
 
-def _wants(op: Op) -> list[tuple[str, str]]:
+def _wants(op: PushedOp) -> list[tuple[str, str]]:
     record = op.fields.get("record")
     if record in (RevealedRecord.RESIDENT.value, RevealedRecord.HOUSEHOLD.value):
         return want((str(record), op.fields.get("record_id")))
     return []
 
 
-def _apply(op: Op, work: Work) -> Outcome:
+def _apply(op: PushedOp, work: Work) -> Outcome:
     only(op, OpKind.CREATE)
     f = op.fields
     if not _FIELDS.issuperset(f):

@@ -16,11 +16,12 @@ from gridterm.domain.users import Role
 from gridterm.domain.validation import enum_value, sha256_hex, timestamp
 from gridterm.errors import TransitionError, ValidationError
 from gridterm.store.entities import codec
-from sync.protocol import Op, OpKind
+from sync.protocol import OpKind
 from sync.server.admin import office_settings
 from sync.server.db import schema
 from sync.server.push.handlers.base import Handler, only, outside, text_id, want
 from sync.server.push.merge import bump, merge, status_conflict
+from sync.server.push.request import PushedOp
 from sync.server.push.wire import decode
 from sync.server.push.work import APPLIED, Outcome, Work
 
@@ -45,6 +46,7 @@ def photo_list(value: object) -> tuple[str, ...]:
 
 def validated_ticket(ticket_id: str, v: dict[str, Any]) -> Ticket:
     """Validate ticket values with the core's ``Ticket.report``."""
+    reported_by = v.get("reported_by")
     ticket, _ = Ticket.report(
         id=ticket_id,
         transition_id=ticket_id,
@@ -52,8 +54,8 @@ def validated_ticket(ticket_id: str, v: dict[str, Any]) -> Ticket:
         category=v.get("category"),
         title=v.get("title"),
         description=v.get("description"),
-        urgent=v.get("urgent", False),  # type: ignore[arg-type]
-        reported_by=v.get("reported_by") if isinstance(v.get("reported_by"), str) else "",
+        urgent=v.get("urgent", False),
+        reported_by=reported_by if isinstance(reported_by, str) else "",
         at=v.get("reported_at"),
         household_id=text_id(v.get("household_id"), "household_id"),
         visit_id=text_id(v.get("visit_id"), "visit_id"),
@@ -63,7 +65,7 @@ def validated_ticket(ticket_id: str, v: dict[str, Any]) -> Ticket:
     return ticket
 
 
-def _ticket_wants(op: Op) -> list[tuple[str, str]]:
+def _ticket_wants(op: PushedOp) -> list[tuple[str, str]]:
     f = op.fields
     return want(
         ("ticket", op.entity_id),
@@ -72,7 +74,7 @@ def _ticket_wants(op: Op) -> list[tuple[str, str]]:
     )
 
 
-def _apply_ticket(op: Op, work: Work) -> Outcome:
+def _apply_ticket(op: PushedOp, work: Work) -> Outcome:
     only(op, OpKind.CREATE, OpKind.UPDATE)
     f = decode(schema.ticket, op.fields)
     if op.op is OpKind.CREATE:
@@ -167,7 +169,7 @@ def another_must_verify(work: Work, grid_id: str) -> bool:
     return office is not None and office_settings.current(work.conn, office).verify_by_other
 
 
-def _transition_wants(op: Op) -> list[tuple[str, str]]:
+def _transition_wants(op: PushedOp) -> list[tuple[str, str]]:
     f = op.fields
     return want(
         ("ticket", f.get("ticket_id")),
@@ -175,7 +177,7 @@ def _transition_wants(op: Op) -> list[tuple[str, str]]:
     )
 
 
-def _apply_transition(op: Op, work: Work) -> Outcome:
+def _apply_transition(op: PushedOp, work: Work) -> Outcome:
     only(op, OpKind.CREATE)
     f = decode(schema.ticket_transition, op.fields)
     action = enum_value(TicketAction, f.get("action"), "action")

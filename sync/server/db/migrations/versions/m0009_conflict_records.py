@@ -40,7 +40,7 @@ def upgrade() -> None:
     txid = 0
     if conn.dialect.name == "postgresql":
         conn.execute(sa.text("LOCK TABLE change_log IN ROW EXCLUSIVE MODE"))
-        txid = int(conn.execute(sa.text("SELECT pg_current_xact_id()::text::bigint")).scalar())
+        txid = int(conn.execute(sa.text("SELECT pg_current_xact_id()::text::bigint")).scalar_one())
     for r in rows:
         new = conflict_id(r.op_id, r.field)
         key = r.id
