@@ -30,6 +30,8 @@ CA_BUNDLE = Setting("sync/ca_bundle", "")
 #: The server certificate's SHA-256 fingerprint the terminal insists on; '' for no pin.
 PIN_SHA256 = Setting("sync/pin_sha256", "")
 PHOTO_MAX_PX = Setting("photos/max_px", 1600)
+#: The folder the photo picker opens (the one chosen last); empty: the pictures folder.
+PHOTO_FOLDER = Setting("photos/folder", "")
 IDLE_LOCK_MINUTES = Setting("security/idle_lock_minutes", 5)
 LAST_WORKER_ID = Setting("login/last_worker_id", "")
 DB_PATH = Setting("store/db_path", "")

@@ -2101,6 +2101,37 @@ Worker ID {worker_id} · PIN {pin}</translation>
         </message>
     </context>
     <context>
+        <name>PhotoPicker</name>
+        <message>
+            <source>Choose a photo</source>
+            <translation>Choose a photo</translation>
+        </message>
+        <message>
+            <source>Other folder…</source>
+            <translation>Other folder…</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Pictures, newest first</source>
+            <translation>Pictures, newest first</translation>
+        </message>
+        <message>
+            <source>Tap one to add it</source>
+            <translation>Tap one to add it</translation>
+        </message>
+        <message>
+            <source>No pictures in this folder.</source>
+            <translation>No pictures in this folder.</translation>
+        </message>
+        <message>
+            <source>Choose a folder of pictures</source>
+            <translation>Choose a folder of pictures</translation>
+        </message>
+    </context>
+    <context>
         <name>PhotoStrip</name>
         <message>
             <source>Take photo</source>
@@ -2109,14 +2140,6 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>Choose photo</source>
             <translation>Choose photo</translation>
-        </message>
-        <message>
-            <source>Choose a photo</source>
-            <translation>Choose a photo</translation>
-        </message>
-        <message>
-            <source>Pictures (*.jpg *.jpeg *.png *.webp)</source>
-            <translation>Pictures (*.jpg *.jpeg *.png *.webp)</translation>
         </message>
         <message>
             <source>Photo not downloaded</source>

@@ -2093,6 +2093,37 @@ Worker ID {worker_id} · PIN {pin}</source>
         </message>
     </context>
     <context>
+        <name>PhotoPicker</name>
+        <message>
+            <source>Choose a photo</source>
+            <translation>选择照片</translation>
+        </message>
+        <message>
+            <source>Other folder…</source>
+            <translation>其他文件夹……</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Pictures, newest first</source>
+            <translation>图片（最新的在前）</translation>
+        </message>
+        <message>
+            <source>Tap one to add it</source>
+            <translation>轻触一张即可添加</translation>
+        </message>
+        <message>
+            <source>No pictures in this folder.</source>
+            <translation>此文件夹中没有照片。</translation>
+        </message>
+        <message>
+            <source>Choose a folder of pictures</source>
+            <translation>选择图片所在的文件夹</translation>
+        </message>
+    </context>
+    <context>
         <name>PhotoStrip</name>
         <message>
             <source>Take photo</source>
@@ -2101,14 +2132,6 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>Choose photo</source>
             <translation>选择照片</translation>
-        </message>
-        <message>
-            <source>Choose a photo</source>
-            <translation>选择一张照片</translation>
-        </message>
-        <message>
-            <source>Pictures (*.jpg *.jpeg *.png *.webp)</source>
-            <translation>图片 (*.jpg *.jpeg *.png *.webp)</translation>
         </message>
         <message>
             <source>Photo not downloaded</source>

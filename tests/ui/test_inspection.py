@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
 
 from gridterm.domain.hazards import HazardStatus
 from gridterm.domain.inspections import InspectionStatus
@@ -21,6 +21,7 @@ from tests.conftest import PIN
 from tests.ui.conftest import log_in, tap, type_text, wait_idle
 from tests.ui.test_i18n import untranslated, visible_texts
 from tests.ui.test_layout import problems_on_tour, wait_for
+from tests.ui.test_photo_picker import pick_photo
 from ui.main_window import MainWindow
 from ui.models.hazard_history import HazardStepModel
 
@@ -100,18 +101,8 @@ def open_inspection(qtbot, window, premises: str = STALL):
 
 
 def choose_photo(qtbot, strip, path: Path) -> None:
-    """Through the real file picker, as the inspector would."""
-    before = len(strip.digests)
-    tap(qtbot, strip.file_button)
-
-    def shown() -> list[QFileDialog]:  # a strip used again keeps its earlier dialog
-        return [d for d in strip.findChildren(QFileDialog) if d.isVisible()]
-
-    qtbot.waitUntil(lambda: bool(shown()))
-    (dialog,) = shown()
-    dialog.selectFile(str(path))
-    dialog.accept()
-    qtbot.waitUntil(lambda: len(strip.digests) == before + 1)
+    """Through the real touch picker, as the inspector would."""
+    pick_photo(qtbot, strip, path)
 
 
 def answer(qtbot, screen, code: str, result: str) -> None:

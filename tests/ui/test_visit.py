@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QFileDialog
 
 from tests.ui.conftest import log_in, tap, type_text, wait_idle
+from tests.ui.test_photo_picker import pick_photo
 from ui.main_window import MainWindow
 
 LEFT = Qt.MouseButton.LeftButton
@@ -71,12 +71,7 @@ def test_a_photo_from_the_file_picker_is_scaled_and_stored(qtbot, window, tmp_pa
     image.save(str(picture))
     log_in(qtbot, window)
     visit = open_visit(qtbot, window)
-    tap(qtbot, visit.photos.file_button)
-    dialog = visit.photos.findChild(QFileDialog)
-    qtbot.waitUntil(dialog.isVisible)
-    dialog.selectFile(str(picture))
-    dialog.accept()
-    qtbot.waitUntil(lambda: len(visit.photos.digests) == 1)
+    pick_photo(qtbot, visit.photos, picture)
     stored = QImage.fromData(window.workspace.store.blobs.get(visit.photos.digests[0]))
     assert max(stored.width(), stored.height()) == 1600  # the default photo size
 

@@ -1,4 +1,5 @@
-"""Photos for visits, reports and verifications: camera where there is one, else a file.
+"""Photos for visits, reports and verifications: camera where there is one, and a touch
+picker of the pictures folder (ui/widgets/photo_picker.py).
 
 Photos are scaled to the size chosen in Settings and stored as JPEG in the blob store
 (``add_attachment``) off the GUI thread; the form keeps only their SHA-256 digests. Shown
@@ -9,10 +10,11 @@ taken on another terminal and not downloaded yet shows a "not downloaded" placeh
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from gridterm.errors import NotFoundError, ValidationError
 from gridterm.services.attachments import add_attachment
@@ -23,6 +25,9 @@ from ui.widgets.flow import FlowLayout
 from ui.widgets.icons import icon, icon_size
 from ui.widgets.touch import button, discard
 from ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from ui.widgets.photo_picker import PhotoPicker
 
 THUMB_PX = 96
 JPEG_QUALITY = 85
@@ -105,19 +110,23 @@ class PhotoStrip(QWidget):
         self.row.addWidget(self.camera_button)
         self.row.addWidget(self.file_button)
         self.row.addLayout(self.thumbs, 1)
-        self.dialog: QFileDialog | None = None
+        self.dialog: PhotoPicker | None = None
         # As high as a thumbnail from the start: the first photo must not push down what is
         # under the strip (the quick report's categories).
         self.setMinimumHeight(THUMB_PX)
 
     def choose_file(self) -> None:
-        """Open a (non-blocking) file picker for pictures."""
-        self.dialog = QFileDialog(self, self.tr("Choose a photo"))
-        self.dialog.setNameFilter(self.tr("Pictures (*.jpg *.jpeg *.png *.webp)"))
-        self.dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        self.dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        self.dialog.fileSelected.connect(lambda path: self.add_file(Path(path)))
+        """Open the (non-blocking) touch picker: thumbnails of the pictures folder."""
+        from ui.widgets.photo_picker import PhotoPicker
+
+        self.dialog = PhotoPicker(self.ctx.ops, self.ctx.settings, self)
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog.chosen.connect(self.add_file)
+        self.dialog.destroyed.connect(self._picker_closed)
         self.dialog.open()
+
+    def _picker_closed(self) -> None:
+        self.dialog = None
 
     def take_photo(self) -> None:
         """Open the camera; the captured frame is added like a chosen file."""
