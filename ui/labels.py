@@ -269,6 +269,25 @@ ERRORS = {
     "store.not_a_database": QT_TRANSLATE_NOOP("Errors", "This file is not a GridTerm database."),
     "store.keyfile_unreadable": QT_TRANSLATE_NOOP("Errors", "The key file cannot be read."),
     "store.closed": QT_TRANSLATE_NOOP("Errors", "You were logged out. Please log in again."),
+    "store.pin_wait": QT_TRANSLATE_NOOP(
+        "Errors", "Too many wrong PINs on this terminal. Wait, then try again."
+    ),
+    "store.wipe_held": QT_TRANSLATE_NOOP(
+        "Errors", "Too many wrong PINs. This terminal may hold unsynced work, so it was not erased."
+    ),
+    "store.keys_erased": QT_TRANSLATE_NOOP(
+        "Errors",
+        "Too many wrong PINs: this terminal's keys and data were erased. Ask your supervisor"
+        " for a new enrollment code.",
+    ),
+    "store.device_revoked": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The street office has withdrawn this terminal: its keys and data are erased. Ask your"
+        " supervisor for a new enrollment code.",
+    ),
+    "unlock.not_supervisor": QT_TRANSLATE_NOOP(
+        "Errors", "Only a community supervisor or street staff may confirm erasing a terminal."
+    ),
     "user.not_found": QT_TRANSLATE_NOOP("Errors", "This worker has no account on the terminal."),
     "visit.outcome_needs_concern": QT_TRANSLATE_NOOP(
         "Errors", "Record what the residents raised, or choose “Nothing raised”."
@@ -382,6 +401,9 @@ ERRORS = {
         "Errors", "The server answered wrongly. Records stay safe here; try again later."
     ),
     "auth.pin_needed": QT_TRANSLATE_NOOP("Errors", "Log in again to sync."),
+    "auth.device_revoked": QT_TRANSLATE_NOOP(
+        "Errors", "The street office has withdrawn this terminal."
+    ),
     "auth.not_local_user": QT_TRANSLATE_NOOP(
         "Errors", "This worker has no account on this terminal."
     ),

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSize, Signal
+from PySide6.QtCore import QByteArray, QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
@@ -32,6 +33,8 @@ class MainWindow(QMainWindow):
 
     logged_in = Signal()
     locked = Signal()
+    #: the terminal's keys and data are gone (emitted from whichever thread erased them)
+    erased = Signal()
 
     def __init__(self, ctx: AppContext):
         super().__init__()
@@ -55,14 +58,17 @@ class MainWindow(QMainWindow):
         self.login.login_requested.connect(self.log_in)
         self.login.unlock_requested.connect(self.unlock)
         self.login.switch_worker_requested.connect(self.log_out)
+        self.login.wipe_confirm_requested.connect(self.confirm_wipe)
         self.stack.addWidget(self.first_run)
         self.stack.addWidget(self.login)
         # The wheel scrolls forms; a combo box or spin box takes it only once tapped.
         self.wheel_guard = WheelGuard(self).install(QApplication.instance())
         self.idle = IdleWatcher(QApplication.instance(), ctx.idle_lock_ms, self)
         self.idle.idle.connect(self.lock)
+        self._erasing = False
         if ctx.db_path is not None and ctx.db_path.exists():
             self.stack.setCurrentWidget(self.login)
+            self._when_running(lambda: self._erase_if_revoked(ctx.db_path))
         else:
             self.stack.setCurrentWidget(self.first_run)
 
@@ -174,6 +180,7 @@ class MainWindow(QMainWindow):
             # The PIN stays with the sync login for this session: it renews the server token.
             user = workspace.session.user
             workspace.sync = SyncRunner(workspace.store, user.worker_id, pin, trust)
+            workspace.sync.reported.connect(self._sync_reported)
             workspace.sync.start()
             if self.shell is not None:
                 self.shell.sync_started(workspace.sync)
@@ -207,6 +214,7 @@ class MainWindow(QMainWindow):
         self.login.login_requested.connect(self.log_in)
         self.login.unlock_requested.connect(self.unlock)
         self.login.switch_worker_requested.connect(self.log_out)
+        self.login.wipe_confirm_requested.connect(self.confirm_wipe)
         for old, new in ((old_first, self.first_run), (old_login, self.login)):
             self.stack.insertWidget(self.stack.indexOf(old), new)
             self.stack.removeWidget(old)
@@ -215,14 +223,32 @@ class MainWindow(QMainWindow):
             self._install_shell("settings")
 
     def _login_failed(self, error: BaseException) -> None:
+        code = getattr(error, "code", "")
+        if code in ("store.keys_erased", "store.device_revoked"):
+            self._keys_erased(error_message(error))
+            return
+        params = getattr(error, "params", None) or {}
         self.login.set_busy(False)
-        self.login.show_error(error_message(error))
+        self.login.show_error(
+            error_message(error),
+            remaining=params.get("remaining"),
+            wait_s=int(params.get("wait_s") or 0),
+            held=code == "store.wipe_held",
+        )
 
     def lock(self) -> None:
         """Hide the worker's data until their PIN is entered again (drafts are already saved)."""
         if self.workspace is None or self.login.locked_worker:
             return
         self.idle.stop()
+        store = self.workspace.store
+
+        def note() -> None:  # what the PIN guard reads while locked (gridterm/services/unlock.py)
+            from gridterm.services import unlock
+
+            unlock.remember(store)
+
+        CoreOp(None, note).run(self.ctx.ops)
         user = self.workspace.session.user
         self.login.set_locked(user.worker_id, user.name)
         self.stack.setCurrentWidget(self.login)
@@ -245,6 +271,86 @@ class MainWindow(QMainWindow):
         CoreOp(self, lambda: check_pin(path, worker, pin)).success(done).failure(
             self._login_failed
         ).run(self.ctx.ops)
+
+    # -- wrong PINs, supervisor's wipe, revoked device ---------------------------------------
+
+    def confirm_wipe(self, supervisor_id: str, pin: str) -> None:
+        """A supervisor on the spot confirms erasing a terminal that holds unsynced work."""
+        path = self.ctx.db_path
+        assert path is not None
+        self.login.set_busy(True)
+
+        def run() -> None:
+            from gridterm.services import unlock
+
+            unlock.confirm_wipe(path, supervisor_id, pin)
+
+        def done(_: object) -> None:
+            from gridterm.errors import GridTermError
+
+            self._keys_erased(error_message(GridTermError("store.keys_erased")))
+
+        CoreOp(self, run).success(done).failure(self._login_failed).run(self.ctx.ops)
+
+    def _sync_reported(self, report: Any) -> None:
+        if getattr(report, "error", None) == "auth.device_revoked":
+            from gridterm.errors import GridTermError
+
+            self._keys_erased(error_message(GridTermError("store.device_revoked")))
+
+    def _when_running(self, fn: Callable[[], None]) -> None:
+        """Call ``fn`` once the event loop exists (operations cannot start before it does)."""
+        if self.ctx.ops.loop is None:
+            QTimer.singleShot(50, lambda: self._when_running(fn))
+        else:
+            fn()
+
+    def _erase_if_revoked(self, path: Path | None) -> None:
+        """A terminal closed after hearing it was revoked erases itself at the next start."""
+
+        def revoked() -> bool:
+            from gridterm.services import unlock
+
+            return path is not None and unlock.is_revoked(path)
+
+        def then(yes: bool) -> None:
+            if yes:
+                from gridterm.errors import GridTermError
+
+                self._keys_erased(error_message(GridTermError("store.device_revoked")))
+
+        CoreOp(self, revoked).success(then).run(self.ctx.ops)
+
+    def _keys_erased(self, message: str) -> None:
+        """Tell the worker why, hide everything, close the database, then erase what is left
+        (the keys may be gone already: the core erased them at the last wrong PIN)."""
+        if self._erasing:
+            return
+        self._erasing = True
+        self.idle.stop()
+        self.first_run.show_error(message)
+        self.stack.setCurrentWidget(self.first_run)
+        if self.shell is not None:
+            self.stack.removeWidget(self.shell)
+            self.shell.deleteLater()
+            self.shell = None
+        self.login.set_unlocked()
+        self.ctx.demo_users = []
+        path = self.ctx.db_path
+        assert path is not None
+
+        def erase() -> None:
+            from gridterm.services import unlock
+
+            unlock.erase_revoked(path)
+            self._erasing = False
+            self.erased.emit()
+
+        workspace, self.workspace = self.workspace, None
+        if workspace is not None:
+            workspace.close(then=erase)
+        else:
+            CoreOp(None, erase).run(self.ctx.ops)
 
     def log_out(self) -> None:
         """Close the worker's database and return to the login form."""

@@ -639,6 +639,26 @@
             <translation>You were logged out. Please log in again.</translation>
         </message>
         <message>
+            <source>Too many wrong PINs on this terminal. Wait, then try again.</source>
+            <translation>Too many wrong PINs on this terminal. Wait, then try again.</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs. This terminal may hold unsynced work, so it was not erased.</source>
+            <translation>Too many wrong PINs. This terminal may hold unsynced work, so it was not erased.</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs: this terminal&apos;s keys and data were erased. Ask your supervisor for a new enrollment code.</source>
+            <translation>Too many wrong PINs: this terminal&apos;s keys and data were erased. Ask your supervisor for a new enrollment code.</translation>
+        </message>
+        <message>
+            <source>The street office has withdrawn this terminal: its keys and data are erased. Ask your supervisor for a new enrollment code.</source>
+            <translation>The street office has withdrawn this terminal: its keys and data are erased. Ask your supervisor for a new enrollment code.</translation>
+        </message>
+        <message>
+            <source>Only a community supervisor or street staff may confirm erasing a terminal.</source>
+            <translation>Only a community supervisor or street staff may confirm erasing a terminal.</translation>
+        </message>
+        <message>
             <source>This worker has no account on the terminal.</source>
             <translation>This worker has no account on the terminal.</translation>
         </message>
@@ -817,6 +837,10 @@
         <message>
             <source>Log in again to sync.</source>
             <translation>Log in again to sync.</translation>
+        </message>
+        <message>
+            <source>The street office has withdrawn this terminal.</source>
+            <translation>The street office has withdrawn this terminal.</translation>
         </message>
         <message>
             <source>This worker has no account on this terminal.</source>
@@ -2005,6 +2029,26 @@
             <translation>Made-up people and places. Tap an account to fill it in.</translation>
         </message>
         <message>
+            <source>Supervisor&apos;s confirmation</source>
+            <translation>Supervisor&apos;s confirmation</translation>
+        </message>
+        <message>
+            <source>Supervisor: your worker ID and PIN erase this terminal now. Its unsynced work is lost.</source>
+            <translation>Supervisor: your worker ID and PIN erase this terminal now. Its unsynced work is lost.</translation>
+        </message>
+        <message>
+            <source>Supervisor&apos;s worker ID</source>
+            <translation>Supervisor&apos;s worker ID</translation>
+        </message>
+        <message>
+            <source>Supervisor&apos;s PIN</source>
+            <translation>Supervisor&apos;s PIN</translation>
+        </message>
+        <message>
+            <source>Erase this terminal</source>
+            <translation>Erase this terminal</translation>
+        </message>
+        <message>
             <source>Clear</source>
             <translation>Clear</translation>
         </message>
@@ -2021,6 +2065,21 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>Checking…</source>
             <translation>Checking…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more wrong PIN(s) erase this terminal&apos;s keys.</source>
+            <translation>
+                <numerusform>%n more wrong PIN erases this terminal&apos;s keys.</numerusform>
+                <numerusform>%n more wrong PINs erase this terminal&apos;s keys.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The limit of wrong PINs on this terminal is reached.</source>
+            <translation>The limit of wrong PINs on this terminal is reached.</translation>
+        </message>
+        <message>
+            <source>Try again in {time}.</source>
+            <translation>Try again in {time}.</translation>
         </message>
         <message>
             <source>Locked</source>

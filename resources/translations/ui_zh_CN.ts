@@ -638,6 +638,26 @@
             <translation>您已退出登录，请重新登录。</translation>
         </message>
         <message>
+            <source>Too many wrong PINs on this terminal. Wait, then try again.</source>
+            <translation>输错 PIN 码的次数过多，请稍候再试。</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs. This terminal may hold unsynced work, so it was not erased.</source>
+            <translation>输错 PIN 码的次数过多。本机可能有未同步的记录，所以没有清除。</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs: this terminal&apos;s keys and data were erased. Ask your supervisor for a new enrollment code.</source>
+            <translation>输错 PIN 码的次数过多，本机的密钥和数据已清除。请向主管要一个新的注册码。</translation>
+        </message>
+        <message>
+            <source>The street office has withdrawn this terminal: its keys and data are erased. Ask your supervisor for a new enrollment code.</source>
+            <translation>街道已停用这台终端：本机的密钥和数据已清除。请向主管要一个新的注册码。</translation>
+        </message>
+        <message>
+            <source>Only a community supervisor or street staff may confirm erasing a terminal.</source>
+            <translation>只有社区书记/主任或街道工作人员可以确认清除终端。</translation>
+        </message>
+        <message>
             <source>This worker has no account on the terminal.</source>
             <translation>本终端上没有该工号的账户。</translation>
         </message>
@@ -816,6 +836,10 @@
         <message>
             <source>Log in again to sync.</source>
             <translation>请重新登录后再同步。</translation>
+        </message>
+        <message>
+            <source>The street office has withdrawn this terminal.</source>
+            <translation>街道已停用这台终端。</translation>
         </message>
         <message>
             <source>This worker has no account on this terminal.</source>
@@ -1997,6 +2021,26 @@
             <translation>人物和地点均为虚构。点一下账户即可填入。</translation>
         </message>
         <message>
+            <source>Supervisor&apos;s confirmation</source>
+            <translation>主管确认</translation>
+        </message>
+        <message>
+            <source>Supervisor: your worker ID and PIN erase this terminal now. Its unsynced work is lost.</source>
+            <translation>主管：输入您的工号和 PIN 码即清除这台终端，未同步的记录将会丢失。</translation>
+        </message>
+        <message>
+            <source>Supervisor&apos;s worker ID</source>
+            <translation>主管工号</translation>
+        </message>
+        <message>
+            <source>Supervisor&apos;s PIN</source>
+            <translation>主管 PIN 码</translation>
+        </message>
+        <message>
+            <source>Erase this terminal</source>
+            <translation>清除这台终端</translation>
+        </message>
+        <message>
             <source>Clear</source>
             <translation>清除</translation>
         </message>
@@ -2013,6 +2057,20 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>Checking…</source>
             <translation>正在验证……</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more wrong PIN(s) erase this terminal&apos;s keys.</source>
+            <translation>
+                <numerusform>再输错 %n 次，本机密钥将被清除。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The limit of wrong PINs on this terminal is reached.</source>
+            <translation>本机输错 PIN 码的次数已达上限。</translation>
+        </message>
+        <message>
+            <source>Try again in {time}.</source>
+            <translation>请在 {time} 后重试。</translation>
         </message>
         <message>
             <source>Locked</source>

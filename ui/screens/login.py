@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -27,6 +27,7 @@ class LoginScreen(QWidget):
     login_requested = Signal(str, str)  # worker id, PIN
     unlock_requested = Signal(str)  # PIN
     switch_worker_requested = Signal()
+    wipe_confirm_requested = Signal(str, str)  # a supervisor's worker id, PIN
     first_painted = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
@@ -72,6 +73,16 @@ class LoginScreen(QWidget):
         self.error.setObjectName("loginError")
         self.error.hide()
         form.addWidget(self.error)
+        self.notice = text_label("", "warning")
+        self.notice.setObjectName("loginNotice")
+        self.notice.hide()
+        form.addWidget(self.notice)
+        # the wait after too many wrong PINs, counted down (the core said how long)
+        self._wait_left = 0
+        self._remaining: int | None = None
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._tick)
         self.submit = button(self.tr("Log in"), "primary", "loginButton")
         self.submit.clicked.connect(self._submit)
         form.addWidget(self.submit)
@@ -80,6 +91,8 @@ class LoginScreen(QWidget):
         self.switch_worker.hide()
         form.addWidget(self.switch_worker)
         outer.addWidget(form_card, 0, Qt.AlignmentFlag.AlignCenter)
+        # beside the form in landscape, under it in portrait, like the demo accounts
+        outer.addWidget(self._supervisor_box(), 0, Qt.AlignmentFlag.AlignCenter)
 
         self.demo_card, demo = card()
         self.demo_card.setMaximumWidth(460)
@@ -93,6 +106,46 @@ class LoginScreen(QWidget):
         outer.addWidget(self.demo_card, 0, Qt.AlignmentFlag.AlignCenter)
         outer.addStretch(1)
         self.set_demo_users(ctx.demo_users)
+
+    def _supervisor_box(self) -> QWidget:
+        """Where a supervisor on the spot confirms erasing a terminal that holds unsynced work
+        (shown only when the core held the wipe for that)."""
+        box, layout = card()
+        box.setMinimumWidth(400)
+        box.setMaximumWidth(460)
+        layout.addWidget(text_label(self.tr("Supervisor's confirmation"), "section"))
+        layout.addWidget(
+            text_label(
+                self.tr(
+                    "Supervisor: your worker ID and PIN erase this terminal now. "
+                    "Its unsynced work is lost."
+                ),
+                "muted",
+            )
+        )
+        self.supervisor_id = QLineEdit()
+        self.supervisor_id.setObjectName("supervisorId")
+        self.supervisor_id.setPlaceholderText(self.tr("Supervisor's worker ID"))
+        accessible.name(self.supervisor_id, self.tr("Supervisor's worker ID"))
+        self.supervisor_pin = QLineEdit()
+        self.supervisor_pin.setObjectName("supervisorPin")
+        self.supervisor_pin.setPlaceholderText(self.tr("Supervisor's PIN"))
+        accessible.name(self.supervisor_pin, self.tr("Supervisor's PIN"))
+        self.supervisor_pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.supervisor_pin.setMaxLength(12)
+        self.supervisor_pin.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        self.wipe = button(self.tr("Erase this terminal"), "danger", "wipeButton")
+        self.wipe.clicked.connect(
+            lambda: self.wipe_confirm_requested.emit(
+                self.supervisor_id.text().strip(), self.supervisor_pin.text().strip()
+            )
+        )
+        for w in (self.supervisor_id, self.supervisor_pin, self.wipe):
+            layout.addWidget(w)
+        layout.addStretch(1)
+        box.hide()
+        self.supervisor = box
+        return box
 
     def _pin_pad(self) -> QGridLayout:
         grid = QGridLayout()
@@ -150,15 +203,55 @@ class LoginScreen(QWidget):
 
     def set_busy(self, busy: bool) -> None:
         """Disable the form while the PIN is checked."""
-        self.submit.setEnabled(not busy)
+        self.submit.setEnabled(not busy and not self._wait_left)
+        self.wipe.setEnabled(not busy)
         self.submit.setText(self.tr("Checking…") if busy else self.tr("Log in"))
 
-    def show_error(self, message: str) -> None:
-        """Show why logging in failed, and clear the PIN."""
+    def show_error(
+        self,
+        message: str,
+        *,
+        remaining: int | None = None,
+        wait_s: int = 0,
+        held: bool = False,
+    ) -> None:
+        """Show why logging in failed, and clear the PIN. ``remaining``: wrong PINs left
+        before the keys are erased; ``wait_s``: the wait before the next try (the form stays
+        disabled, counting down); ``held``: the wipe waits for a supervisor's confirmation."""
         self.error.setText(message)
         self.error.show()
         self.pin.clear()
+        self.supervisor_pin.clear()
         self.pin.setFocus()
+        self._remaining = remaining
+        self._wait_left = max(0, int(wait_s))
+        self.supervisor.setVisible(held)
+        if held:
+            self.demo_card.hide()
+        self._show_notice()
+        if self._wait_left:
+            self._countdown.start()
+
+    def _tick(self) -> None:
+        self._wait_left = max(0, self._wait_left - 1)
+        self._show_notice()
+
+    def _show_notice(self) -> None:
+        lines = []
+        if self._remaining is not None and not self.supervisor.isVisibleTo(self):
+            lines.append(
+                self.tr("%n more wrong PIN(s) erase this terminal's keys.", "", self._remaining)
+                if self._remaining
+                else self.tr("The limit of wrong PINs on this terminal is reached.")
+            )
+        if self._wait_left:
+            minutes, seconds = divmod(self._wait_left, 60)
+            lines.append(self.tr("Try again in {time}.").format(time=f"{minutes}:{seconds:02d}"))
+        else:
+            self._countdown.stop()
+        self.notice.setText("\n".join(lines))
+        self.notice.setVisible(bool(lines))
+        self.submit.setEnabled(not self._wait_left)
 
     def set_locked(self, worker_id: str, name: str) -> None:
         """Locked mode: only this worker's PIN unlocks; others may log in instead."""
@@ -186,9 +279,11 @@ class LoginScreen(QWidget):
         self.reset()
 
     def reset(self) -> None:
-        """Clear the PIN and any error."""
+        """Clear the PIN and any error (a wait the core asked for goes on counting)."""
         self.pin.clear()
         self.error.hide()
+        self.supervisor.hide()
+        self.supervisor_pin.clear()
         self.set_busy(False)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
