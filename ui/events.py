@@ -21,6 +21,7 @@ WATCHED = (
     "checklist_answer",
     "hazard",
     "hazard_step",
+    "alert_mark",
 )
 
 

@@ -41,6 +41,15 @@ TICKET_STATUSES = {
     "verified": QT_TRANSLATE_NOOP("Labels", "Verified"),
     "closed": QT_TRANSLATE_NOOP("Labels", "Closed"),
 }
+ALERT_KINDS = {
+    "urgent_ticket": QT_TRANSLATE_NOOP("Labels", "Urgent ticket in my grid"),
+    "escalated": QT_TRANSLATE_NOOP("Labels", "Escalated to me"),
+    "dispatched": QT_TRANSLATE_NOOP("Labels", "Dispatched (吹哨): follow it up"),
+    "due_soon": QT_TRANSLATE_NOOP("Labels", "Deadline within a day"),
+    "overdue": QT_TRANSLATE_NOOP("Labels", "Deadline missed"),
+    "reinspect": QT_TRANSLATE_NOOP("Labels", "Rectification due: re-inspect"),
+    "household_overdue": QT_TRANSLATE_NOOP("Labels", "Key household overdue for a visit"),
+}
 TICKET_ACTIONS = {
     "report": QT_TRANSLATE_NOOP("Labels", "Report"),
     "accept": QT_TRANSLATE_NOOP("Labels", "Accept"),

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from gridterm.domain.users import Role
 from ui.context import AppContext
 from ui.labels import ROLES, label
+from ui.notifier import AlertNotifier
 from ui.screens.base import Screen
 from ui.widgets import accessible
 from ui.widgets.icons import icon, icon_size
@@ -51,6 +52,13 @@ class TopBar(QWidget):
         self.user.setProperty("role", "muted")
         self.sync = SyncIndicator(shell.ctx, shell.ws)
         self.sync.clicked.connect(lambda: shell.show_tab("sync"))
+        self.bell = QToolButton()
+        self.bell.setObjectName("alertsButton")
+        self.bell.setIconSize(icon_size(30))
+        self.bell.setMinimumSize(TOUCH_PX + 8, TOUCH_PX)
+        self.bell.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        accessible.tip(self.bell, self.tr("Alerts"))
+        self.bell.clicked.connect(shell.open_alerts)
         self.lock = QToolButton()
         self.lock.setObjectName("lockButton")
         self.lock.setIconSize(icon_size(30))
@@ -62,6 +70,7 @@ class TopBar(QWidget):
         row.addWidget(self.title, 1)
         row.addWidget(self.user)
         row.addWidget(self.sync)
+        row.addWidget(self.bell)
         row.addWidget(self.lock)
         self._theme = theme
         theme.changed.connect(self._recolor)
@@ -71,6 +80,7 @@ class TopBar(QWidget):
         color = self._theme.color("text")
         self.back.setIcon(icon("back", color))
         self.lock.setIcon(icon("lock", color))
+        self.bell.setIcon(icon("bell", color))
 
 
 class Shell(QWidget):
@@ -111,6 +121,7 @@ class Shell(QWidget):
         self._add_sections(user.role)
         self.nav.selected.connect(self.tab_tapped)
         ws.events.changed.connect(self._data_changed)
+        self.notifier = AlertNotifier(ctx, ws, self.top.bell)
         first = {Role.PART_TIME_WORKER: "report", Role.MARKET_INSPECTOR: "markets"}
         self.show_tab(first.get(user.role, "today"))
 
@@ -266,6 +277,12 @@ class Shell(QWidget):
         from ui.screens.visit import VisitScreen
 
         self.push(VisitScreen(*self._args(), household_id=household_id, draft_id=draft_id))
+
+    def open_alerts(self) -> None:
+        """Show the notification centre."""
+        from ui.screens.alerts import AlertsScreen
+
+        self.push(AlertsScreen(*self._args()))
 
     def open_ticket(self, ticket_id: str) -> None:
         """Show one ticket."""

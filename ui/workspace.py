@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from gridterm.services import unlock
+from gridterm.services.alerts import Alerts
 from gridterm.services.register import Register
 from gridterm.services.reports import Reports
 from gridterm.services.reveals import Reveals
@@ -60,6 +61,7 @@ class Workspace:
     drafts: Drafts
     reports: Reports
     reveals: Reveals
+    alerts: Alerts
     #: The background sync (ui.sync_runner.SyncRunner) on an enrolled terminal, else None.
     sync: Any = None
 
@@ -76,6 +78,7 @@ class Workspace:
             drafts=Drafts(session.store, session.user.id),
             reports=Reports(session),
             reveals=Reveals(session),
+            alerts=Alerts(session),
         )
 
     @property

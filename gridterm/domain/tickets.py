@@ -96,6 +96,11 @@ _VERIFIERS = frozenset(
 )
 
 
+def acts_at(role: Role, level: Level) -> bool:
+    """Whether ``role`` holds tickets at ``level`` (accepts, dispatches, settles them there)."""
+    return role in _LEVEL_ROLES[level]
+
+
 @dataclass(frozen=True, slots=True)
 class Transition:
     """One step in a ticket's history: who did what, when, with a note (and a photo)."""

@@ -168,6 +168,8 @@ CATALOG: tuple[Entity, ...] = (
     # photos and signatures as records: pushed, never pulled (the terminal's table keeps its
     # own upload state)
     _fact("attachment", Attachment, key=("sha256",), pulled=False),
+    # a worker's mark of an alert (notified, seen): to their other terminals, nobody else's
+    _fact("alert_mark", None, echoed=False),
     # a reveal of personal data: pushed into the server's audit log, never pulled
     _fact("personal_data_reveal", Reveal, pulled=False),
     # a conflict (冲突): one refused value of one merged record's field, opened and settled on

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
     <context>
+        <name>AlertNotifier</name>
+        <message>
+            <source>GridTerm</source>
+            <translation>GridTerm</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more alert(s)</source>
+            <translation>
+                <numerusform>%n more alert</numerusform>
+                <numerusform>%n more alerts</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Alerts</name>
+        <message>
+            <source>New</source>
+            <translation>New</translation>
+        </message>
+    </context>
+    <context>
+        <name>AlertsScreen</name>
+        <message>
+            <source>Alerts</source>
+            <translation>Alerts</translation>
+        </message>
+        <message>
+            <source>Nothing needs your attention.</source>
+            <translation>Nothing needs your attention.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n new since you last looked</source>
+            <translation>
+                <numerusform>%n new since you last looked</numerusform>
+                <numerusform>%n new since you last looked</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing new since you last looked</source>
+            <translation>Nothing new since you last looked</translation>
+        </message>
+    </context>
+    <context>
         <name>Building</name>
         <message>
             <source>Floor {floor}</source>
@@ -338,6 +381,18 @@
         <message>
             <source>Written by</source>
             <translation>Written by</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>New</translation>
+        </message>
+        <message>
+            <source>Alert</source>
+            <translation>Alert</translation>
+        </message>
+        <message>
+            <source>About</source>
+            <translation>About</translation>
         </message>
         <message>
             <source>When</source>
@@ -1642,6 +1697,34 @@
         <message>
             <source>Closed</source>
             <translation>Closed</translation>
+        </message>
+        <message>
+            <source>Urgent ticket in my grid</source>
+            <translation>Urgent ticket in my grid</translation>
+        </message>
+        <message>
+            <source>Escalated to me</source>
+            <translation>Escalated to me</translation>
+        </message>
+        <message>
+            <source>Dispatched (吹哨): follow it up</source>
+            <translation>Dispatched (吹哨): follow it up</translation>
+        </message>
+        <message>
+            <source>Deadline within a day</source>
+            <translation>Deadline within a day</translation>
+        </message>
+        <message>
+            <source>Deadline missed</source>
+            <translation>Deadline missed</translation>
+        </message>
+        <message>
+            <source>Rectification due: re-inspect</source>
+            <translation>Rectification due: re-inspect</translation>
+        </message>
+        <message>
+            <source>Key household overdue for a visit</source>
+            <translation>Key household overdue for a visit</translation>
         </message>
         <message>
             <source>Report</source>
@@ -3400,6 +3483,10 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>Back</source>
             <translation>Back</translation>
+        </message>
+        <message>
+            <source>Alerts</source>
+            <translation>Alerts</translation>
         </message>
         <message>
             <source>Lock</source>

@@ -2,6 +2,47 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AlertNotifier</name>
+        <message>
+            <source>GridTerm</source>
+            <translation>网格通</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more alert(s)</source>
+            <translation>
+                <numerusform>另有 %n 条提醒</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Alerts</name>
+        <message>
+            <source>New</source>
+            <translation>新</translation>
+        </message>
+    </context>
+    <context>
+        <name>AlertsScreen</name>
+        <message>
+            <source>Alerts</source>
+            <translation>提醒</translation>
+        </message>
+        <message>
+            <source>Nothing needs your attention.</source>
+            <translation>暂无需要处理的提醒。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n new since you last looked</source>
+            <translation>
+                <numerusform>自上次查看以来有 %n 条新提醒</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing new since you last looked</source>
+            <translation>自上次查看以来没有新提醒</translation>
+        </message>
+    </context>
+    <context>
         <name>Building</name>
         <message>
             <source>Floor {floor}</source>
@@ -338,6 +379,18 @@
         <message>
             <source>Written by</source>
             <translation>填写人</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>新</translation>
+        </message>
+        <message>
+            <source>Alert</source>
+            <translation>提醒</translation>
+        </message>
+        <message>
+            <source>About</source>
+            <translation>对象</translation>
         </message>
         <message>
             <source>When</source>
@@ -1634,6 +1687,34 @@
         <message>
             <source>Closed</source>
             <translation>已销号</translation>
+        </message>
+        <message>
+            <source>Urgent ticket in my grid</source>
+            <translation>我的网格有紧急工单</translation>
+        </message>
+        <message>
+            <source>Escalated to me</source>
+            <translation>上报到我这一级</translation>
+        </message>
+        <message>
+            <source>Dispatched (吹哨): follow it up</source>
+            <translation>已吹哨派单，请跟进</translation>
+        </message>
+        <message>
+            <source>Deadline within a day</source>
+            <translation>一天内到期</translation>
+        </message>
+        <message>
+            <source>Deadline missed</source>
+            <translation>已超时</translation>
+        </message>
+        <message>
+            <source>Rectification due: re-inspect</source>
+            <translation>整改到期，请复查</translation>
+        </message>
+        <message>
+            <source>Key household overdue for a visit</source>
+            <translation>重点户逾期未走访</translation>
         </message>
         <message>
             <source>Report</source>
@@ -3379,6 +3460,10 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>Back</source>
             <translation>返回</translation>
+        </message>
+        <message>
+            <source>Alerts</source>
+            <translation>提醒</translation>
         </message>
         <message>
             <source>Lock</source>

@@ -1,8 +1,9 @@
 """Partitions: the slices of data a terminal syncs, named compactly for cursors.
 
 A partition is a grid (``g12``: the grid and all it holds), a community (``c3``) or street
-office (``s1``) row with its users, one user's own records (``u45``: check-ins), or the
-checklist templates every terminal receives (``t``). The numbers are the server-only ``num``
+office (``s1``) row with its users, one user's own records (``u45``: check-ins), the marks of
+their alerts only they pull (``a45``), or the checklist templates every terminal receives
+(``t``). The numbers are the server-only ``num``
 columns, so that a cursor listing a street office's 300 grids stays short.
 """
 
@@ -35,6 +36,11 @@ def street_office(num: int) -> str:
 def user(num: int) -> str:
     """The partition of one user's own records (check-ins)."""
     return f"u{num}"
+
+
+def alerts(num: int) -> str:
+    """The partition of one user's marks of their alerts (only they pull it)."""
+    return f"a{num}"
 
 
 def grid_nums(conn: Connection, grid_ids: Iterable[str]) -> dict[str, int]:

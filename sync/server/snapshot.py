@@ -70,6 +70,8 @@ def _query(principal: Principal, entity: str) -> Select[Any]:
         )
     if entity == "check_in":
         return _wire(table).where(table.c.user_id.in_(sorted(principal.user_nums)))
+    if entity == "alert_mark":  # the worker's own marks, never a colleague's
+        return _wire(table).where(table.c.user_id == principal.user.id)
     if entity == "office_settings":
         return _wire(table).where(
             table.c.street_office_id.in_(sorted(principal.street_office_nums))

@@ -27,6 +27,7 @@ from gridterm.store.migrations import (
     m0009_office_settings,
     m0010_conflict_records,
     m0011_hazard_step,
+    m0012_alert_mark,
 )
 
 MIGRATION_SET = "gridterm"
@@ -45,6 +46,7 @@ MIGRATIONS = [
     ("0009_office_settings", m0009_office_settings.migrate),
     ("0010_conflict_records", m0010_conflict_records.migrate),
     ("0011_hazard_step", m0011_hazard_step.migrate),
+    ("0012_alert_mark", m0012_alert_mark.migrate),
 ]
 for _name, _fn in MIGRATIONS:
     migrations(name=_name)(_fn)

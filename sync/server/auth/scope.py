@@ -47,6 +47,7 @@ class Principal:
         parts |= {partitions.street_office(n) for n in self.street_office_nums.values()}
         parts |= {partitions.user(n) for n in self.user_nums.values()}
         parts |= {partitions.user(self.user_num), partitions.TEMPLATES}
+        parts.add(partitions.alerts(self.user_num))  # never a colleague's
         return parts
 
 

@@ -293,6 +293,16 @@ office_settings = Table(
     Column("published_at", Text, nullable=False),
     UniqueConstraint("street_office_id", "revision"),
 )
+alert_mark = Table(
+    # a worker's mark of an alert (notified, seen), its id derived from worker, alert, state
+    "alert_mark",
+    metadata,
+    _id(),
+    Column("user_id", String(64), nullable=False, index=True),
+    Column("alert_key", Text, nullable=False),
+    Column("state", String(10), nullable=False),
+    Column("at", Text, nullable=False),
+)
 hazard_inspection = Table(
     "hazard_inspection",
     metadata,
@@ -564,6 +574,7 @@ SYNCED: dict[str, Table] = {
     "ticket_transition": ticket_transition,
     "checklist_template": checklist_template,
     "office_settings": office_settings,
+    "alert_mark": alert_mark,
     "hazard_inspection": hazard_inspection,
     "checklist_answer": checklist_answer,
     "hazard": hazard,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sync.server.push.handlers import (
+    alerts,
     facts,
     hazard_steps,
     inspections,
@@ -28,4 +29,5 @@ HANDLERS: dict[str, Handler] = {
     "personal_data_reveal": reveals.REVEAL,
     "conflict_resolution": resolution.RESOLUTION,
     "hazard_step": hazard_steps.STEP,
+    "alert_mark": alerts.ALERT_MARK,
 }

@@ -1,0 +1,161 @@
+"""The worker's alerts (提醒中心): computed from the pulled records, with what was seen.
+
+Alerts arrive with the pull: they are computed from the records on this terminal (tickets of
+the area and their steps, hazards, key households due), never sent as messages. What a worker
+has been notified of, or has seen, is an ``alert_mark`` record of their own, pushed and pulled
+to their other terminals; its id is derived from the alert, so one event is one mark however
+many terminals mark it (``gridterm.domain.alerts``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from gridterm.domain.alerts import (
+    Alert,
+    MarkState,
+    hazard_alert,
+    household_alert,
+    mark_id,
+    ticket_alerts,
+)
+from gridterm.domain.deadlines import hazard_due
+from gridterm.domain.hazards import HazardStatus
+from gridterm.domain.tickets import Transition
+from gridterm.domain.users import ScopeLevel
+from gridterm.domain.visit_schedule import DueState
+from gridterm.reports.period import LOCAL_TZ, local_day
+from gridterm.services import rows
+from gridterm.services.deadlines import ticket_lines
+from gridterm.services.session import Session
+from gridterm.services.today import due_households
+from gridterm.store.reader import Reader
+from gridterm.store.tx import Tx
+
+_CHUNK = 500
+
+
+@dataclass(frozen=True, slots=True)
+class AlertLine:
+    """An alert in the notification centre; ``seen`` once looked at on any terminal."""
+
+    alert: Alert
+    seen: bool
+
+
+class Alerts:
+    """The logged-in worker's alerts and their marks."""
+
+    def __init__(self, session: Session):
+        self.session = session
+
+    def current(self) -> list[AlertLine]:
+        """Every alert standing now, newest first (the unseen first among equals)."""
+        alerts = self._compute()
+        marks = self.session.store.read(self._marks)
+        lines = [AlertLine(a, MarkState.SEEN in marks.get(a.key, ())) for a in alerts]
+        return sorted(lines, key=lambda line: (line.alert.at, not line.seen), reverse=True)
+
+    def to_notify(self) -> list[Alert]:
+        """Alerts this worker has been neither notified of nor shown, on any terminal."""
+        marks = self.session.store.read(self._marks)
+        return [a for a in self._compute() if not marks.get(a.key)]
+
+    def mark(self, alerts: Iterable[Alert], state: MarkState) -> int:
+        """Record that ``alerts`` were notified or seen (one transaction); returns how many
+        marks were new. A mark another terminal made already is not made again."""
+        user_id = self.session.user.id
+        at = self.session.now().isoformat(timespec="milliseconds")
+        wanted = {mark_id(user_id, a.key, state): a.key for a in alerts}
+
+        def write(tx: Tx) -> int:
+            have = _existing(tx.reader(), list(wanted))
+            new = [(i, key) for i, key in wanted.items() if i not in have]
+            for i, key in new:
+                tx.insert(
+                    "alert_mark",
+                    {"id": i, "user_id": user_id, "alert_key": key, "state": state.value, "at": at},
+                )
+            return len(new)
+
+        return self.session.store.write(write) if wanted else 0
+
+    # -- computing ---------------------------------------------------------------------------
+
+    def _compute(self) -> list[Alert]:
+        now = self.session.now()
+        alerts = self.session.store.read(lambda r: self._records(r, now))
+        user = self.session.user
+        if user.scope_level is ScopeLevel.GRIDS:
+            # key households are their own grids' worker's: a supervisor would get every one
+            for d in due_households(self.session, local_day(now)):
+                if d.state is DueState.OVERDUE:
+                    alerts.append(household_alert(d.household_id, d.address, d.last_visit, now))
+        return alerts
+
+    def _records(self, r: Reader, now: datetime) -> list[Alert]:
+        grids = self.session.visible_grid_ids(r)
+        if not grids:
+            return []
+        marks = ",".join("?" * len(grids))
+        tickets = [
+            rows.ticket(row)
+            for row in r.iter(
+                f"SELECT * FROM ticket WHERE grid_id IN ({marks}) AND status != 'closed'",
+                tuple(grids),
+            )
+        ]
+        steps = _steps(r, [t.id for t in tickets])
+        out: list[Alert] = []
+        user = self.session.user
+        for line in ticket_lines(r, tickets):
+            t = line.ticket
+            out.extend(ticket_alerts(user, t, line.due, steps.get(t.id, ()), now))
+        today = local_day(now)
+        for row in r.iter(
+            f"SELECT * FROM hazard WHERE grid_id IN ({marks}) AND status IN (?, ?)",
+            (*grids, HazardStatus.OPEN.value, HazardStatus.RECTIFYING.value),
+        ):
+            h = rows.hazard(row)
+            due = hazard_due(h, LOCAL_TZ)
+            found = hazard_alert(h, h.description or h.item_code, today, due)
+            if found is not None:
+                out.append(found)
+        return out
+
+    def _marks(self, r: Reader) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = defaultdict(set)
+        for row in r.iter(
+            "SELECT alert_key, state FROM alert_mark WHERE user_id = ?", (self.session.user.id,)
+        ):
+            found[row["alert_key"]].add(row["state"])
+        return found
+
+
+def _steps(r: Reader, ticket_ids: list[str]) -> dict[str, list[Transition]]:
+    found: dict[str, list[Transition]] = defaultdict(list)
+    for start in range(0, len(ticket_ids), _CHUNK):
+        chunk = ticket_ids[start : start + _CHUNK]
+        for row in r.iter(
+            f"SELECT * FROM ticket_transition WHERE ticket_id IN ({','.join('?' * len(chunk))})",
+            tuple(chunk),
+        ):
+            found[row["ticket_id"]].append(rows.transition(row))
+    return found
+
+
+def _existing(r: Reader, ids: list[str]) -> set[str]:
+    have: set[str] = set()
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        have |= {
+            row["id"]
+            for row in r.iter(
+                f"SELECT id FROM alert_mark WHERE id IN ({','.join('?' * len(chunk))})",
+                tuple(chunk),
+            )
+        }
+    return have

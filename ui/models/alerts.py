@@ -1,0 +1,59 @@
+"""The notification centre's rows: what happened, about which record, when; new ones marked."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QColor
+
+from gridterm.domain.alerts import AlertKind
+from gridterm.services.alerts import AlertLine
+from ui.formatting import time_text
+from ui.labels import ALERT_KINDS, label
+from ui.models.base import RowTableModel
+from ui.theme import Theme
+
+translate = QCoreApplication.translate
+# Alerts of something already late: red, as overdue is everywhere.
+_LATE = frozenset({AlertKind.OVERDUE, AlertKind.HOUSEHOLD_OVERDUE, AlertKind.REINSPECT})
+
+
+class AlertModel(RowTableModel[AlertLine]):
+    """One row per alert, newest first as the service orders them."""
+
+    COL_NEW, COL_KIND, COL_TITLE, COL_WHEN = range(4)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Columns", "New"),
+        QT_TRANSLATE_NOOP("Columns", "Alert"),
+        QT_TRANSLATE_NOOP("Columns", "About"),
+        QT_TRANSLATE_NOOP("Columns", "When"),
+    )
+
+    def __init__(self, theme: Theme | None = None):
+        super().__init__()
+        self.theme = theme
+
+    def display(self, row: AlertLine, column: int) -> str:
+        a = row.alert
+        match column:
+            case self.COL_NEW:
+                return "" if row.seen else translate("Alerts", "New")
+            case self.COL_KIND:
+                return label(ALERT_KINDS, a.kind)
+            case self.COL_TITLE:
+                return a.title
+            case _:
+                return time_text(a.at)
+
+    def foreground(self, row: AlertLine, column: int) -> QColor | None:
+        if self.theme is None:
+            return None
+        if column == self.COL_KIND and row.alert.kind in _LATE:
+            return self.theme.color("danger")
+        if column == self.COL_NEW and not row.seen:
+            return self.theme.color("primary")
+        return None
+
+    def sort_key(self, row: AlertLine, column: int) -> object:
+        if column == self.COL_WHEN:
+            return row.alert.at.isoformat()
+        return self.display(row, column)
