@@ -21,7 +21,6 @@ WATCHED = (
     "checklist_answer",
     "hazard",
     "hazard_step",
-    "alert_mark",
 )
 
 

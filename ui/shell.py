@@ -282,7 +282,9 @@ class Shell(QWidget):
         """Show the notification centre."""
         from ui.screens.alerts import AlertsScreen
 
-        self.push(AlertsScreen(*self._args()))
+        centre = AlertsScreen(*self._args())
+        centre.seen.connect(self.notifier.refresh)
+        self.push(centre)
 
     def open_ticket(self, ticket_id: str) -> None:
         """Show one ticket."""
@@ -341,6 +343,7 @@ class Shell(QWidget):
     def sync_started(self, runner: object) -> None:
         """The background sync is running: the indicator and the sync page listen to it."""
         self.top.sync.attach(runner)
+        self.notifier.attach(runner)
         for stack in self._stacks.values():
             for i in range(stack.count()):
                 attach = getattr(stack.widget(i), "attach_sync", None)

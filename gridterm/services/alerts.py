@@ -46,6 +46,19 @@ class AlertLine:
     seen: bool
 
 
+@dataclass(frozen=True, slots=True)
+class AlertOverview:
+    """The alerts standing now (newest first) and those no terminal has announced or shown."""
+
+    lines: list[AlertLine]
+    to_notify: list[Alert]
+
+    @property
+    def unseen(self) -> int:
+        """How many the worker has not looked at (the bell's count)."""
+        return sum(not line.seen for line in self.lines)
+
+
 class Alerts:
     """The logged-in worker's alerts and their marks."""
 
@@ -54,15 +67,19 @@ class Alerts:
 
     def current(self) -> list[AlertLine]:
         """Every alert standing now, newest first (the unseen first among equals)."""
-        alerts = self._compute()
-        marks = self.session.store.read(self._marks)
-        lines = [AlertLine(a, MarkState.SEEN in marks.get(a.key, ())) for a in alerts]
-        return sorted(lines, key=lambda line: (line.alert.at, not line.seen), reverse=True)
+        return self.overview().lines
 
     def to_notify(self) -> list[Alert]:
         """Alerts this worker has been neither notified of nor shown, on any terminal."""
+        return self.overview().to_notify
+
+    def overview(self) -> AlertOverview:
+        """``current`` and ``to_notify`` from one computation (the bell needs both)."""
+        alerts = self._compute()
         marks = self.session.store.read(self._marks)
-        return [a for a in self._compute() if not marks.get(a.key)]
+        lines = [AlertLine(a, MarkState.SEEN in marks.get(a.key, ())) for a in alerts]
+        lines.sort(key=lambda line: (line.alert.at, not line.seen), reverse=True)
+        return AlertOverview(lines, [a for a in alerts if not marks.get(a.key)])
 
     def mark(self, alerts: Iterable[Alert], state: MarkState) -> int:
         """Record that ``alerts`` were notified or seen (one transaction); returns how many

@@ -14,6 +14,9 @@ from gridterm.services.session import Session
 from gridterm.store.reader import Reader
 
 STATES = ("pending", "sent", "confirmed", "rejected")
+#: Bookkeeping the worker never wrote as a record: that an alert was announced or seen
+#: (``alert_mark``). It syncs like any row, but "1 record waiting" after one edit must stay 1.
+_UNLISTED = "o.entity != 'alert_mark'"
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,11 +104,14 @@ def summary(session: Session) -> OutboxSummary:
     def read(r: Reader) -> OutboxSummary:
         counts = dict.fromkeys(STATES, 0)
         for row in r.iter(
-            "SELECT state, count(*) AS n FROM outbox WHERE author = ? GROUP BY state",
+            f"SELECT state, count(*) AS n FROM outbox o WHERE author = ? AND {_UNLISTED} "
+            "GROUP BY state",
             (session.user.id,),
         ):
             counts[row["state"]] = row["n"]
-        device = r.scalar("SELECT count(*) FROM outbox WHERE state IN ('pending', 'sent')")
+        device = r.scalar(
+            f"SELECT count(*) FROM outbox o WHERE state IN ('pending', 'sent') AND {_UNLISTED}"
+        )
         confirmed = r.scalar("SELECT max(state_at) FROM outbox WHERE state = 'confirmed'")
         completed = r.scalar("SELECT value FROM sync_state WHERE key = ?", (LAST_SYNC_AT,))
         last = max((t for t in (confirmed, completed) if t), default=None)
@@ -117,7 +123,7 @@ def summary(session: Session) -> OutboxSummary:
 def entries(session: Session, state: str | None = None, limit: int = 500) -> list[OutboxEntry]:
     """This worker's newest outbox rows (of one state), newest first, each named
     (``subject``)."""
-    sql = _NAMED + " WHERE o.author = ?"
+    sql = _NAMED + f" WHERE o.author = ? AND {_UNLISTED}"
     params: tuple[object, ...] = (session.user.id,)
     if state is not None:
         sql += " AND o.state = ?"

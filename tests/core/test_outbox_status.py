@@ -49,3 +49,20 @@ def test_the_last_confirmed_sync_is_the_last_completed_sync(territory) -> None:
         )
     )  # a sync that completed with nothing to send still counts
     assert outbox_status.summary(session).last_confirmed_at == "2026-11-20T08:00:00.000+00:00"
+
+
+def test_alert_marks_sync_but_are_not_the_workers_records(territory) -> None:
+    from gridterm.domain.alerts import MarkState
+    from gridterm.services.alerts import Alerts
+
+    Tickets(territory.session("p1")).open(
+        grid_id="g1", category="市政设施", title="井盖破损", urgent=True
+    )
+    session = territory.session("w1")  # then w1 logs in on the same terminal
+    alerts = Alerts(session)
+    assert alerts.mark(alerts.to_notify(), MarkState.NOTIFIED) == 1
+    queued = territory.store.query("SELECT count(*) AS n FROM outbox WHERE author = 'user-w1'")
+    assert queued[0]["n"] == 1  # the mark goes to the worker's other terminals
+    mine = outbox_status.summary(session)
+    assert (mine.unsent, mine.device_unsent) == (0, 2)  # p1's ticket and its step only
+    assert outbox_status.entries(session) == []

@@ -16,9 +16,11 @@ from ui.widgets.table import TouchTable
 from ui.widgets.touch import card, label
 from ui.workspace import Workspace
 
-# What the alerts are computed from: a write to any of these may add or settle one.
+# What the alerts are computed from: while the centre is open, a write to any of these may
+# add or settle one. (Not ``alert_mark``: the centre's own seen marks must not reload the
+# list, or the "new" labels would vanish while the worker reads them; it is not watched.)
 ALERT_SOURCES = frozenset(
-    {"ticket", "ticket_transition", "hazard", "visit", "household", "alert_mark"}
+    {"ticket", "ticket_transition", "hazard", "hazard_step", "visit", "household"}
 )
 
 
@@ -27,6 +29,8 @@ class AlertsScreen(Screen):
 
     watches = ALERT_SOURCES
     loaded = Signal()
+    # emitted once the shown alerts are marked seen (the bell recounts on it)
+    seen = Signal()
 
     def __init__(self, ctx: AppContext, ws: Workspace, nav: Navigator):
         super().__init__(ctx, ws, nav)
@@ -68,13 +72,10 @@ class AlertsScreen(Screen):
             # looked at now: seen on every terminal of this worker (the rows stay marked new
             # until the centre is opened again)
             alerts = self.ws.alerts
-            CoreOp(self, lambda: alerts.mark(new, MarkState.SEEN)).run(self.ctx.ops)
+            CoreOp(self, lambda: alerts.mark(new, MarkState.SEEN)).success(
+                lambda _: self.seen.emit()
+            ).run(self.ctx.ops)
         self.loaded.emit()
-
-    def data_changed(self, entities: frozenset[str]) -> None:
-        # our own seen marks must not reload the list (the "new" labels would vanish)
-        if entities - {"alert_mark"}:
-            super().data_changed(entities - {"alert_mark"})
 
     def _open(self, line: AlertLine) -> None:
         a = line.alert
