@@ -23,15 +23,15 @@ from gridterm.domain.alerts import (
     ticket_alerts,
 )
 from gridterm.domain.deadlines import hazard_due
-from gridterm.domain.hazards import HazardStatus
-from gridterm.domain.tickets import Transition
+from gridterm.domain.hazards import Hazard, HazardStatus
+from gridterm.domain.tickets import Ticket, Transition
 from gridterm.domain.users import ScopeLevel
 from gridterm.domain.visit_schedule import DueState
 from gridterm.reports.period import LOCAL_TZ, local_day
-from gridterm.services import rows
 from gridterm.services.deadlines import ticket_lines
 from gridterm.services.session import Session
 from gridterm.services.today import due_households
+from gridterm.store.entities import codec
 from gridterm.store.reader import Reader
 from gridterm.store.tx import Tx
 
@@ -119,7 +119,7 @@ class Alerts:
             return []
         marks = ",".join("?" * len(grids))
         tickets = [
-            rows.ticket(row)
+            codec(Ticket).read(row)
             for row in r.iter(
                 f"SELECT * FROM ticket WHERE grid_id IN ({marks}) AND status != 'closed'",
                 tuple(grids),
@@ -136,7 +136,7 @@ class Alerts:
             f"SELECT * FROM hazard WHERE grid_id IN ({marks}) AND status IN (?, ?)",
             (*grids, HazardStatus.OPEN.value, HazardStatus.RECTIFYING.value),
         ):
-            h = rows.hazard(row)
+            h = codec(Hazard).read(row)
             due = hazard_due(h, LOCAL_TZ)
             found = hazard_alert(h, h.description or h.item_code, today, due)
             if found is not None:
@@ -160,7 +160,7 @@ def _steps(r: Reader, ticket_ids: list[str]) -> dict[str, list[Transition]]:
             f"SELECT * FROM ticket_transition WHERE ticket_id IN ({','.join('?' * len(chunk))})",
             tuple(chunk),
         ):
-            found[row["ticket_id"]].append(rows.transition(row))
+            found[row["ticket_id"]].append(codec(Transition).read(row))
     return found
 
 
