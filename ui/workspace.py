@@ -6,10 +6,12 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from gridterm.services import unlock
 from gridterm.services.alerts import Alerts
+from gridterm.services.inspections import Inspections
+from gridterm.services.premises import PremisesRegister
 from gridterm.services.register import Register
 from gridterm.services.reports import Reports
 from gridterm.services.reveals import Reveals
@@ -21,6 +23,9 @@ from gridterm.store import Store
 from gridterm.store.drafts import Drafts
 from gridterm.store.keys import keyfile_path
 from ui.events import StoreEvents
+
+if TYPE_CHECKING:  # the sync runner is made after the workspace, on an enrolled terminal
+    from ui.sync_runner import SyncRunner
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +55,9 @@ def check_pin(db_path: Path, worker_id: str, pin: str) -> None:
 
 @dataclass
 class Workspace:
-    """Everything one logged-in worker's screens share; made on the GUI thread after login."""
+    """Everything one logged-in worker's screens share; made on the GUI thread after login.
+
+    Every service a screen calls is built here once; screens never build one."""
 
     session: Session
     events: StoreEvents
@@ -62,8 +69,10 @@ class Workspace:
     reports: Reports
     reveals: Reveals
     alerts: Alerts
-    #: The background sync (ui.sync_runner.SyncRunner) on an enrolled terminal, else None.
-    sync: Any = None
+    inspections: Inspections
+    premises: PremisesRegister
+    #: The background sync on an enrolled terminal, else None.
+    sync: SyncRunner | None = None
 
     @classmethod
     def for_session(cls, session: Session) -> Workspace:
@@ -79,6 +88,8 @@ class Workspace:
             reports=Reports(session),
             reveals=Reveals(session),
             alerts=Alerts(session),
+            inspections=Inspections(session),
+            premises=PremisesRegister(session),
         )
 
     @property

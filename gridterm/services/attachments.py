@@ -21,6 +21,16 @@ def add_attachment(
     The file is written before its row, so a row never names a missing file; a file without a
     row (a crash in between) is harmless and is stored again by the next attempt.
     """
+    attachment = keep_file(session, data, mime, kind)
+    session.store.write(lambda tx: record_attachment(tx, attachment))
+    return attachment
+
+
+def keep_file(
+    session: Session, data: bytes, mime: str, kind: AttachmentKind = AttachmentKind.PHOTO
+) -> Attachment:
+    """Check and store the bytes (durably, once), not yet recorded: a use case records them
+    with ``record_attachment`` in the transaction of the record naming them."""
     if mime not in ACCEPTED_MIME:
         raise ValidationError(
             "attachment.bad_type", f"{mime} is not a photo", field="mime", mime=mime
@@ -33,14 +43,13 @@ def add_attachment(
             max_mb=MAX_BYTES // (1024 * 1024),
         )
     digest = session.store.blobs.put(data)
-    attachment = Attachment(digest, len(data), mime, AttachmentKind(kind))
+    return Attachment(digest, len(data), mime, AttachmentKind(kind))
 
-    def write(tx: Tx) -> None:
-        tx.execute(
-            "INSERT OR IGNORE INTO attachment (sha256, size, mime, kind, created_at)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (digest, len(data), mime, attachment.kind.value, utc_now()),
-        )
 
-    session.store.write(write)
-    return attachment
+def record_attachment(tx: Tx, attachment: Attachment) -> None:
+    """Record a kept file for upload (once: a file kept again is recorded already)."""
+    tx.execute(
+        "INSERT OR IGNORE INTO attachment (sha256, size, mime, kind, created_at)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (attachment.sha256, attachment.size, attachment.mime, attachment.kind.value, utc_now()),
+    )

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
+from gridterm.domain.attachments import AttachmentKind
 from gridterm.domain.hazards import (
     Hazard,
     HazardAction,
@@ -23,6 +24,7 @@ from gridterm.domain.hazards import (
     validate_responsible,
 )
 from gridterm.domain.inspections import (
+    ChecklistItem,
     ChecklistTemplate,
     HazardInspection,
     InspectionStatus,
@@ -40,9 +42,11 @@ from gridterm.domain.validation import day, enum_value, optional_text, sha256_he
 from gridterm.errors import NotFoundError, TransitionError, ValidationError
 from gridterm.ids import new_id
 from gridterm.services import hazard_loop
+from gridterm.services.attachments import keep_file, record_attachment
 from gridterm.services.session import Session
 from gridterm.services.tickets import Tickets
 from gridterm.store import entities
+from gridterm.store.drafts import Drafts
 from gridterm.store.entities import codec
 from gridterm.store.reader import Reader
 from gridterm.store.tx import Tx
@@ -88,6 +92,18 @@ def template_row(row: dict[str, Any]) -> ChecklistTemplate:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Opened:
+    """An inspection to carry on (``Inspections.open``): it, its checklist version and the
+    answers saved so far; or, none started, the checklists to choose from."""
+
+    inspection: HazardInspection | None
+    template: ChecklistTemplate | None
+    answers: dict[str, ItemOutcome] = field(default_factory=dict)
+    resumed: bool = False
+    templates: list[ChecklistTemplate] = field(default_factory=list)
+
+
 class Inspections:
     """What a market inspector (市场巡查员) does with inspections and hazards."""
 
@@ -98,11 +114,7 @@ class Inspections:
 
     def templates(self) -> list[ChecklistTemplate]:
         """The newest version of every checklist template, by title."""
-        found = self.session.store.query(
-            "SELECT * FROM checklist_template t WHERE version = "
-            "(SELECT max(version) FROM checklist_template n WHERE n.code = t.code) ORDER BY title"
-        )
-        return [template_row(r) for r in found]
+        return self.session.store.read(self._newest_templates)
 
     def template_of(self, inspection_id: str) -> ChecklistTemplate:
         """The template version an inspection started with (it keeps it for its whole life)."""
@@ -118,34 +130,68 @@ class Inspections:
     def start(self, premises_id: str, template_code: str) -> HazardInspection:
         """Begin inspecting premises with the newest version of the template."""
         require(self.session.user, Activity.INSPECT)
+        return self.session.store.write(lambda tx: self._start_in(tx, premises_id, template_code))
 
-        def write(tx: Tx) -> HazardInspection:
+    def open(
+        self,
+        premises_id: str,
+        *,
+        inspection_id: str | None = None,
+        template_code: str | None = None,
+    ) -> Opened:
+        """Carry on inspecting premises, in one transaction: the inspection named (never a
+        completed one), else my inspection of them still in progress (the latest), else a new
+        one with the checklist chosen — or the only one; with several and none chosen nothing
+        starts and the checklists to choose from come back."""
+
+        def write(tx: Tx) -> Opened:
             r = tx.reader()
-            premises = r.one("SELECT id, grid_id FROM premises WHERE id = ?", (premises_id,))
-            if premises is None:
-                raise NotFoundError("premises.not_found", "no such premises", id=premises_id)
-            self.session.require_grid(r, premises["grid_id"])
-            newest = r.one(
-                "SELECT * FROM checklist_template WHERE code = ? ORDER BY version DESC LIMIT 1",
-                (template_code,),
-            )
-            if newest is None:
-                raise NotFoundError(
-                    "checklist.unknown_template", "no such checklist", template=template_code
-                )
-            inspection = HazardInspection(
-                id=new_id(),
-                premises_id=premises_id,
-                grid_id=premises["grid_id"],
-                inspector_id=self.session.user.id,
-                template_code=newest["code"],
-                template_version=newest["version"],
-                started_at=self.session.now(),
-            )
-            tx.insert("hazard_inspection", codec(HazardInspection).row(inspection))
-            return inspection
+            resumed = True
+            if inspection_id is not None:
+                inspection: HazardInspection | None = self._inspection(r, inspection_id)
+                assert inspection is not None
+                ensure_in_progress(inspection)  # a completed inspection is never edited
+            else:
+                inspection = self._running(r, premises_id)
+            if inspection is None:
+                require(self.session.user, Activity.INSPECT)
+                templates = self._newest_templates(r)
+                if not templates:
+                    raise ValidationError("inspection.no_template", "no checklist on this terminal")
+                if template_code is None and len(templates) > 1:
+                    return Opened(None, None, templates=templates)
+                inspection = self._start_in(tx, premises_id, template_code or templates[0].code)
+                resumed = False
+            template = self._template(r, inspection.template_code, inspection.template_version)
+            return Opened(inspection, template, self._answers(r, inspection.id), resumed)
 
         return self.session.store.write(write)
+
+    def _start_in(self, tx: Tx, premises_id: str, template_code: str) -> HazardInspection:
+        r = tx.reader()
+        premises = r.one("SELECT id, grid_id FROM premises WHERE id = ?", (premises_id,))
+        if premises is None:
+            raise NotFoundError("premises.not_found", "no such premises", id=premises_id)
+        self.session.require_grid(r, premises["grid_id"])
+        newest = r.one(
+            "SELECT * FROM checklist_template WHERE code = ? ORDER BY version DESC LIMIT 1",
+            (template_code,),
+        )
+        if newest is None:
+            raise NotFoundError(
+                "checklist.unknown_template", "no such checklist", template=template_code
+            )
+        inspection = HazardInspection(
+            id=new_id(),
+            premises_id=premises_id,
+            grid_id=premises["grid_id"],
+            inspector_id=self.session.user.id,
+            template_code=newest["code"],
+            template_version=newest["version"],
+            started_at=self.session.now(),
+        )
+        tx.insert("hazard_inspection", codec(HazardInspection).row(inspection))
+        return inspection
 
     def answer(
         self,
@@ -162,28 +208,43 @@ class Inspections:
         """
         require(self.session.user, Activity.INSPECT)
         outcome = ItemOutcome.create(item_code, result, note, photos)
+        return self.session.store.write(lambda tx: self._answer_in(tx, inspection_id, outcome))
 
-        def write(tx: Tx) -> ItemOutcome:
-            r = tx.reader()
-            inspection = self._inspection(r, inspection_id)
-            ensure_in_progress(inspection)
-            self._template(r, inspection.template_code, inspection.template_version).item(item_code)
-            values = {
-                "result": outcome.result.value,
-                "note": outcome.note,
-                "photos": list(outcome.photos),
-            }
-            if r.one(
-                "SELECT 1 FROM checklist_answer WHERE inspection_id = ? AND item_code = ?",
-                (inspection_id, item_code),
-            ):
-                tx.update("checklist_answer", answer_key(inspection_id, item_code), values)
-            else:
-                key = {"inspection_id": inspection_id, "item_code": item_code}
-                tx.insert("checklist_answer", {**key, **values})
-            return outcome
+    def save_answers(self, inspection_id: str, answers: Mapping[str, ItemOutcome]) -> None:
+        """Write, in one transaction, those of the screen's answers the database lacks (an
+        inspection paused with notes still being typed)."""
+        require(self.session.user, Activity.INSPECT)
+        self.session.store.write(lambda tx: self._save_answers_in(tx, inspection_id, answers))
 
-        return self.session.store.write(write)
+    def _save_answers_in(
+        self, tx: Tx, inspection_id: str, answers: Mapping[str, ItemOutcome]
+    ) -> None:
+        stored = self._answers(tx.reader(), inspection_id)
+        for code, outcome in answers.items():
+            if stored.get(code) != outcome:
+                self._answer_in(tx, inspection_id, outcome)
+
+    def _answer_in(self, tx: Tx, inspection_id: str, outcome: ItemOutcome) -> ItemOutcome:
+        r = tx.reader()
+        inspection = self._inspection(r, inspection_id)
+        ensure_in_progress(inspection)
+        template = self._template(r, inspection.template_code, inspection.template_version)
+        template.item(outcome.item_code)
+        values = {
+            "result": outcome.result.value,
+            "note": outcome.note,
+            "photos": list(outcome.photos),
+        }
+        key = answer_key(inspection_id, outcome.item_code)
+        if r.one(
+            "SELECT 1 FROM checklist_answer WHERE inspection_id = ? AND item_code = ?",
+            (inspection_id, outcome.item_code),
+        ):
+            tx.update("checklist_answer", key, values)
+        else:
+            columns = {"inspection_id": inspection_id, "item_code": outcome.item_code}
+            tx.insert("checklist_answer", {**columns, **values})
+        return outcome
 
     def answers(self, inspection_id: str) -> dict[str, ItemOutcome]:
         """The answers given so far, by item code."""
@@ -227,86 +288,102 @@ class Inspections:
         whoever follows it up knows the operator was not told on the spot.
         """
         require(self.session.user, Activity.INSPECT)
-        given = dict(hazards or {})
         shown = None if signature in (None, "") else sha256_hex(signature, "signature")
         absent = optional_text(operator_absent, "operator_absent", max_len=200)
         check_signed(shown, absent)
+        given = dict(hazards or {})
+        return self.session.store.write(
+            lambda tx: self._complete_in(tx, inspection_id, given, shown, absent)
+        )
+
+    def finish(
+        self,
+        inspection_id: str,
+        *,
+        answers: Mapping[str, ItemOutcome],
+        hazards: Mapping[str, Mapping[str, Any]] | None = None,
+        signature_png: bytes = b"",
+        operator_absent: str = "",
+    ) -> list[Hazard]:
+        """Finish an inspection as the inspector leaves it, in one transaction: the answers
+        the database lacks (the last note typed) written, the operator's signature image
+        recorded, the inspection completed (see ``complete``) and its draft discarded — all of
+        it or, refused, none of it (only the signature's file may stay, unnamed).
+
+        ``answers`` are the screen's answers by item code; ``signature_png`` the operator's
+        on-screen signature, empty when ``operator_absent`` says why nobody signed.
+        """
+        require(self.session.user, Activity.INSPECT)
+        absent = optional_text(operator_absent, "operator_absent", max_len=200)
+        check_signed("signed" if signature_png else None, absent)
+        given = dict(hazards or {})
+        image = None
+        if signature_png:  # the file before the row naming it (gridterm/services/attachments)
+            image = keep_file(self.session, signature_png, "image/png", AttachmentKind.SIGNATURE)
+        drafts = Drafts(self.session.store, self.session.user.id)
 
         def write(tx: Tx) -> list[Hazard]:
-            r = tx.reader()
-            inspection = self._inspection(r, inspection_id)
-            ensure_in_progress(inspection)
-            template = self._template(r, inspection.template_code, inspection.template_version)
-            answers = self._answers(r, inspection_id)
-            check_completion(template, answers)
-            failed = [a for a in answers.values() if a.result is ItemResult.FAIL]
-            stray = set(given) - {a.item_code for a in failed}
-            if stray:
-                raise ValidationError(
-                    "hazard.item_not_failed",
-                    f"item {sorted(stray)[0]} did not fail",
-                    field="hazards",
-                )
-            premises = r.one(
-                "SELECT operator FROM premises WHERE id = ?", (inspection.premises_id,)
-            )
-            operator = premises["operator"] if premises else ""
-            now = self.session.now()
-            # Validate every hazard before writing any, so a bad one leaves nothing behind.
-            found = []
-            for answer in failed:
-                item = template.item(answer.item_code)
-                extra = given.get(answer.item_code, {})
-                deadline = extra.get("deadline")
-                found.append(
-                    Hazard(
-                        id=new_id(),
-                        inspection_id=inspection_id,
-                        premises_id=inspection.premises_id,
-                        grid_id=inspection.grid_id,
-                        item_code=item.code,
-                        severity=enum_value(
-                            Severity, extra.get("severity", item.default_severity), "severity"
-                        ),
-                        deadline=day(deadline, "deadline")
-                        if deadline is not None
-                        else deadline_from(now.date(), item),
-                        responsible=validate_responsible(extra.get("responsible") or operator),
-                        description=optional_text(
-                            "\n".join(
-                                t
-                                for t in (
-                                    extra.get("description")
-                                    or "\n".join(t for t in (item.text, answer.note) if t),
-                                    f"经营者不在场：{absent}" if absent else "",
-                                )
-                                if t
-                            ),
-                            "description",
-                        ),
-                        status=HazardStatus.OPEN,
-                        found_at=now,
-                        photos=answer.photos,
-                    )
-                )
-            # The completion goes out after the answers it checks and before the hazards.
-            tx.update(
-                "hazard_inspection",
-                inspection_id,
-                {
-                    "status": InspectionStatus.COMPLETED.value,
-                    "completed_at": now,
-                    "signature": shown,
-                    "operator_absent": absent,
-                },
-            )
-            for hazard in found:
-                tx.insert("hazard", codec(Hazard).row(hazard, without=("version",)))
-                step = hazard.found_step(new_id(), self.session.user.id)
-                tx.insert("hazard_step", codec(HazardStep).row(step))
+            self._save_answers_in(tx, inspection_id, answers)
+            if image is not None:
+                record_attachment(tx, image)
+            shown = image.sha256 if image is not None else None
+            found = self._complete_in(tx, inspection_id, given, shown, absent)
+            drafts.discard_in(tx, inspection_id)
             return found
 
         return self.session.store.write(write)
+
+    def _complete_in(
+        self,
+        tx: Tx,
+        inspection_id: str,
+        given: dict[str, Mapping[str, Any]],
+        shown: str | None,
+        absent: str,
+    ) -> list[Hazard]:
+        r = tx.reader()
+        inspection = self._inspection(r, inspection_id)
+        ensure_in_progress(inspection)
+        template = self._template(r, inspection.template_code, inspection.template_version)
+        answers = self._answers(r, inspection_id)
+        check_completion(template, answers)
+        failed = [a for a in answers.values() if a.result is ItemResult.FAIL]
+        stray = set(given) - {a.item_code for a in failed}
+        if stray:
+            raise ValidationError(
+                "hazard.item_not_failed", f"item {sorted(stray)[0]} did not fail", field="hazards"
+            )
+        premises = r.one("SELECT operator FROM premises WHERE id = ?", (inspection.premises_id,))
+        now = self.session.now()
+        # Validate every hazard before writing any, so a bad one leaves nothing behind.
+        found = [
+            _hazard_found(
+                inspection,
+                template.item(answer.item_code),
+                answer,
+                given.get(answer.item_code, {}),
+                operator=premises["operator"] if premises else "",
+                absent=absent,
+                now=now,
+            )
+            for answer in failed
+        ]
+        # The completion goes out after the answers it checks and before the hazards.
+        tx.update(
+            "hazard_inspection",
+            inspection_id,
+            {
+                "status": InspectionStatus.COMPLETED.value,
+                "completed_at": now,
+                "signature": shown,
+                "operator_absent": absent,
+            },
+        )
+        for hazard in found:
+            tx.insert("hazard", codec(Hazard).row(hazard, without=("version",)))
+            step = hazard.found_step(new_id(), self.session.user.id)
+            tx.insert("hazard_step", codec(HazardStep).row(step))
+        return found
 
     # -- the hazard's closed loop ------------------------------------------------------------
 
@@ -505,6 +582,26 @@ class Inspections:
         return codec(Hazard).read(row)
 
     @staticmethod
+    def _newest_templates(r: Reader) -> list[ChecklistTemplate]:
+        found = r.iter(
+            "SELECT * FROM checklist_template t WHERE version = "
+            "(SELECT max(version) FROM checklist_template n WHERE n.code = t.code) ORDER BY title"
+        )
+        return [template_row(row) for row in found]
+
+    def _running(self, r: Reader, premises_id: str) -> HazardInspection | None:
+        """My latest inspection of the premises still in progress (paused ones included)."""
+        found = [
+            codec(HazardInspection).read(row)
+            for row in r.iter(
+                "SELECT * FROM hazard_inspection WHERE inspector_id = ? AND status = ? "
+                "AND premises_id = ? ORDER BY started_at",
+                (self.session.user.id, InspectionStatus.IN_PROGRESS.value, premises_id),
+            )
+        ]
+        return found[-1] if found else None
+
+    @staticmethod
     def _template(r: Reader, code: str, version: int) -> ChecklistTemplate:
         row = r.one(
             "SELECT * FROM checklist_template WHERE code = ? AND version = ?", (code, version)
@@ -528,3 +625,38 @@ class Inspections:
                 "SELECT * FROM checklist_answer WHERE inspection_id = ?", (inspection_id,)
             )
         }
+
+
+def _hazard_found(
+    inspection: HazardInspection,
+    item: ChecklistItem,
+    answer: ItemOutcome,
+    extra: Mapping[str, Any],
+    *,
+    operator: str,
+    absent: str,
+    now: datetime,
+) -> Hazard:
+    """The hazard a failed item becomes: what the inspector gave (``extra``), else the
+    item's defaults; the operator is responsible unless someone else is named."""
+    deadline = extra.get("deadline")
+    description = extra.get("description") or "\n".join(t for t in (item.text, answer.note) if t)
+    return Hazard(
+        id=new_id(),
+        inspection_id=inspection.id,
+        premises_id=inspection.premises_id,
+        grid_id=inspection.grid_id,
+        item_code=item.code,
+        severity=enum_value(Severity, extra.get("severity", item.default_severity), "severity"),
+        deadline=day(deadline, "deadline")
+        if deadline is not None
+        else deadline_from(now.date(), item),
+        responsible=validate_responsible(extra.get("responsible") or operator),
+        description=optional_text(
+            "\n".join(t for t in (description, f"经营者不在场：{absent}" if absent else "") if t),
+            "description",
+        ),
+        status=HazardStatus.OPEN,
+        found_at=now,
+        photos=answer.photos,
+    )

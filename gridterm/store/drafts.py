@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from gridterm.store.store import Store
-from gridterm.store.tx import utc_now
+from gridterm.store.tx import Tx, utc_now
 
 
 class Drafts:
@@ -45,8 +45,8 @@ class Drafts:
 
     def discard(self, draft_id: str) -> None:
         """Forget a draft (after the record was saved, or the worker cancelled)."""
-        self.store.write(
-            lambda tx: tx.execute(
-                "DELETE FROM draft WHERE id = ? AND user_id = ?", (draft_id, self.user_id)
-            )
-        )
+        self.store.write(lambda tx: self.discard_in(tx, draft_id))
+
+    def discard_in(self, tx: Tx, draft_id: str) -> None:
+        """Forget a draft in the transaction that saved its record."""
+        tx.execute("DELETE FROM draft WHERE id = ? AND user_id = ?", (draft_id, self.user_id))

@@ -28,8 +28,6 @@ from gridterm.domain.hazards import Hazard, HazardAction, HazardStep
 from gridterm.domain.territory import Premises
 from gridterm.errors import ValidationError
 from gridterm.services.browse import user_names
-from gridterm.services.inspections import Inspections
-from gridterm.services.premises import PremisesRegister
 from ui.context import AppContext
 from ui.formatting import date_text
 from ui.labels import HAZARD_ACTIONS, HAZARD_STATUSES, SEVERITIES, label
@@ -76,7 +74,7 @@ class HazardData:
 
 def read_hazard(ws: Workspace, hazard_id: str) -> HazardData:
     """One hazard, its checklist item, premises, photos and history (blocking)."""
-    service = Inspections(ws.session)
+    service = ws.inspections
     hazard = service.hazard(hazard_id)
     template = service.template_of(hazard.inspection_id)
     item_text = next((i.text for i in template.items if i.code == hazard.item_code), "")
@@ -85,7 +83,7 @@ def read_hazard(ws: Workspace, hazard_id: str) -> HazardData:
     return HazardData(
         hazard,
         item_text or hazard.item_code,
-        PremisesRegister(ws.session).get(hazard.premises_id),
+        ws.premises.get(hazard.premises_id),
         before,
         after,
         history,
@@ -340,7 +338,7 @@ class HazardDetailScreen(Screen):
             return
         action, note = self.pending, self.note.text().strip()
         photos = tuple(self.action_photos.digests)
-        service, hazard_id = Inspections(self.ws.session), self.hazard_id
+        service, hazard_id = self.ws.inspections, self.hazard_id
         if action == ESCALATE:
             department = self.department.value()
             if not department:

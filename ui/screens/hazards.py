@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout
 
-from gridterm.services.inspections import Inspections, MonthFigures
-from gridterm.services.premises import MarketSummary, PremisesRegister
+from gridterm.services.inspections import MonthFigures
+from gridterm.services.premises import MarketSummary
 from ui.context import AppContext
 from ui.models.hazards import HazardModel, HazardRow, MarketModel
 from ui.ops import CoreOp
@@ -35,7 +35,7 @@ class HazardsData:
 def read_hazards(ws: Workspace) -> HazardsData:
     """Everything the hazards screen shows (blocking)."""
     session = ws.session
-    inspections, register = Inspections(session), PremisesRegister(session)
+    inspections, register = ws.inspections, ws.premises
     lines = inspections.my_open_hazards()
     stalls = register.several([line.hazard.premises_id for line in lines])
     # The month as the street office counts it: the terminal's local calendar month.

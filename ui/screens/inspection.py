@@ -36,13 +36,10 @@ from gridterm.domain.inspections import (
     Severity,
     check_completion,
     deadline_from,
-    ensure_in_progress,
 )
 from gridterm.domain.territory import Premises
 from gridterm.domain.validation import FieldChecks
 from gridterm.errors import GridTermError, ValidationError
-from gridterm.services.inspections import Inspections
-from gridterm.services.premises import PremisesRegister
 from ui.context import AppContext
 from ui.formatting import time_text
 from ui.labels import ITEM_RESULTS, SEVERITIES, error_message, label
@@ -52,7 +49,7 @@ from ui.screens.base import Navigator, Screen
 from ui.widgets.dates import date_edit
 from ui.widgets.form import Choice, Form, toggle
 from ui.widgets.photos import PhotoStrip
-from ui.widgets.signature import SignaturePad, save_signature
+from ui.widgets.signature import SignaturePad
 from ui.widgets.touch import button, card, kinetic, make_big
 from ui.widgets.touch import label as text_label
 from ui.workspace import Workspace
@@ -81,32 +78,20 @@ def read_run(
     ws: Workspace, premises_id: str, inspection_id: str | None, template_code: str | None = None
 ) -> InspectionRun:
     """Resume the premises' inspection in progress, or start one (blocking)."""
-    service = Inspections(ws.session)
-    premises = PremisesRegister(ws.session).get(premises_id)
-    inspection: HazardInspection | None = None
-    resumed = True
-    if inspection_id is not None:
-        inspection = service.get(inspection_id)
-        ensure_in_progress(inspection)  # a completed inspection is never edited
-    else:
-        running = [i for i in service.in_progress() if i.premises_id == premises_id]
-        inspection = running[-1] if running else None
-    if inspection is None:
-        templates = service.templates()
-        if not templates:
-            raise ValidationError("inspection.no_template", "no checklist on this terminal")
-        if template_code is None and len(templates) > 1:
-            return InspectionRun(premises, None, None, templates=templates)
-        inspection = service.start(premises_id, template_code or templates[0].code)
-        resumed = False
-    drafts = [d for d in ws.drafts.load(DRAFT_KIND) if d["id"] == inspection.id]
+    premises = ws.premises.get(premises_id)
+    opened = ws.inspections.open(
+        premises_id, inspection_id=inspection_id, template_code=template_code
+    )
+    if opened.inspection is None:
+        return InspectionRun(premises, None, None, templates=opened.templates)
+    drafts = [d for d in ws.drafts.load(DRAFT_KIND) if d["id"] == opened.inspection.id]
     return InspectionRun(
         premises,
-        inspection,
-        service.template_of(inspection.id),
-        service.answers(inspection.id),
+        opened.inspection,
+        opened.template,
+        opened.answers,
         drafts[0] if drafts else None,
-        resumed,
+        opened.resumed,
     )
 
 
@@ -507,7 +492,7 @@ class InspectionScreen(Screen):
         code = next(iter(self._queue))
         outcome = self._queue.pop(code)
         self._saving = True
-        service, inspection_id = Inspections(self.ws.session), self.inspection_id
+        service, inspection_id = self.ws.inspections, self.inspection_id
 
         def saved(result: ItemOutcome) -> None:
             self.saved[code] = result
@@ -577,13 +562,10 @@ class InspectionScreen(Screen):
             if outcome is not None and self.saved.get(c.item.code) != outcome:
                 waiting[c.item.code] = outcome
         if waiting:
-            service, inspection_id = Inspections(self.ws.session), self.inspection_id
-
-            def write() -> None:
-                for code, o in waiting.items():
-                    service.answer(inspection_id, code, o.result, note=o.note, photos=o.photos)
-
-            CoreOp(None, write).failure(lambda _: None).run(self.ctx.ops)
+            service, inspection_id = self.ws.inspections, self.inspection_id
+            CoreOp(None, lambda: service.save_answers(inspection_id, waiting)).failure(
+                lambda _: None
+            ).run(self.ctx.ops)
 
     # -- finishing -------------------------------------------------------------------------
 
@@ -667,28 +649,22 @@ class InspectionScreen(Screen):
             self._sign_failed(ValidationError("field.required", "say why", field="operator_absent"))
             return
         png = b"" if self.absent.isChecked() else self.signature.png_bytes()
-        if not png and not reason:
-            self._sign_failed(ValidationError("inspection.needs_signature", "sign first"))
-            return
         hazards = {
             code: self.cards[code].hazard_fields()
             for code, o in outcomes.items()
             if o.result is ItemResult.FAIL
         }
-        stale = {code: o for code, o in outcomes.items() if self.saved.get(code) != o}
         self._queue.clear()
-        session, drafts, inspection_id = self.ws.session, self.ws.drafts, self.inspection_id
+        service, inspection_id = self.ws.inspections, self.inspection_id
 
         def work() -> list[Hazard]:
-            service = Inspections(session)
-            for code, o in stale.items():  # the last note typed, not yet written
-                service.answer(inspection_id, code, o.result, note=o.note, photos=o.photos)
-            digest = save_signature(session, png) if png else None
-            found = service.complete(
-                inspection_id, hazards=hazards, signature=digest, operator_absent=reason
+            return service.finish(
+                inspection_id,
+                answers=outcomes,
+                hazards=hazards,
+                signature_png=png,
+                operator_absent=reason,
             )
-            drafts.discard(inspection_id)
-            return found
 
         self._draft_timer.cancel()
         self._completing = True

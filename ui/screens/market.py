@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridterm.services.premises import MarketSummary, PremisesRegister, PremisesStatus
+from gridterm.services.premises import MarketSummary, PremisesStatus
 from ui.context import AppContext
 from ui.labels import STALL_STATES, label
 from ui.models.base import ROW_ROLE
@@ -53,7 +53,7 @@ class MarketData:
 def read_market(ws: Workspace, grid_id: str | None) -> MarketData:
     """A market's stalls with their hazard status; without ``grid_id`` the user's first
     market (blocking)."""
-    register = PremisesRegister(ws.session)
+    register = ws.premises
     markets = register.markets()
     chosen = next((m for m in markets if m.grid_id == grid_id), None)
     if chosen is None and grid_id is None and markets:

@@ -10,8 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QVBoxLayout
 
 from gridterm.domain.inspections import HazardInspection
 from gridterm.domain.territory import Premises
-from gridterm.services.inspections import Inspections
-from gridterm.services.premises import InspectionLine, PremisesRegister
+from gridterm.services.premises import InspectionLine
 from ui.context import AppContext
 from ui.models.hazards import HazardModel, HazardRow
 from ui.models.premises import InspectionModel, location_text
@@ -35,9 +34,9 @@ class PremisesData:
 
 def read_premises(ws: Workspace, premises_id: str) -> PremisesData:
     """One stall with its open hazards, inspections and my running inspection (blocking)."""
-    register = PremisesRegister(ws.session)
+    register = ws.premises
     premises = register.get(premises_id)
-    running = [i for i in Inspections(ws.session).in_progress() if i.premises_id == premises_id]
+    running = [i for i in ws.inspections.in_progress() if i.premises_id == premises_id]
     return PremisesData(
         premises=premises,
         hazards=[HazardRow(line, premises) for line in register.open_hazards(premises_id)],

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit
 
 from gridterm.domain.territory import Premises
-from gridterm.services.premises import PREMISES_FIELDS, PremisesRegister
+from gridterm.services.premises import PREMISES_FIELDS
 from ui.context import AppContext
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
@@ -119,7 +119,7 @@ class PremisesEditScreen(Screen):
         # Loaded once: a refresh must never overwrite what the inspector is typing.
         if self.premises_id is None or self.premises is not None:
             return
-        register = PremisesRegister(self.ws.session)
+        register = self.ws.premises
         premises_id = self.premises_id
         CoreOp(self, lambda: register.get(premises_id)).success(self._loaded).run(self.ctx.ops)
 
@@ -150,7 +150,7 @@ class PremisesEditScreen(Screen):
             return
         self.form.clear_error()
         self.save.setEnabled(False)
-        register = PremisesRegister(self.ws.session)
+        register = self.ws.premises
         if self.premises is None:
             grid_id = self.grid_id
 

@@ -20,9 +20,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
-from gridterm.domain.attachments import AttachmentKind
-from gridterm.services.attachments import add_attachment
-from gridterm.services.session import Session
 from ui.widgets import accessible
 from ui.widgets.touch import button
 from ui.widgets.touch import label as text_label
@@ -47,11 +44,6 @@ def render_png(strokes: list[Stroke], width: int, height: int) -> bytes:
     image.save(buffer, "PNG")
     buffer.close()
     return bytes(data.data())
-
-
-def save_signature(session: Session, png: bytes) -> str:
-    """Store a signature image as an attachment; returns its SHA-256 (blocking)."""
-    return add_attachment(session, png, "image/png", AttachmentKind.SIGNATURE).sha256
 
 
 def _draw(painter: QPainter, strokes: list[Stroke], color: QColor) -> None:
