@@ -26,7 +26,7 @@ from ui.i18n import Translations
 from ui.labels import error_message
 from ui.main_window import MainWindow
 from ui.ops import Ops
-from ui.settings import DB_PATH, IDLE_LOCK_MINUTES, LANGUAGE, THEME, AppSettings
+from ui.settings import COLOURS, DB_PATH, IDLE_LOCK_MINUTES, LANGUAGE, TEXT_SIZE, AppSettings
 from ui.theme import Theme
 
 log = logging.getLogger(__name__)
@@ -60,7 +60,11 @@ def make_context(app: QApplication, args: argparse.Namespace) -> AppContext:
     settings = AppSettings(settings_path(getattr(args, "settings", None)))
     i18n = Translations(app)
     i18n.switch(getattr(args, "lang", None) or settings.get(LANGUAGE))
-    theme = Theme(app, getattr(args, "theme", None) or settings.get(THEME))
+    theme = Theme(
+        app,
+        getattr(args, "colours", None) or settings.get(COLOURS),
+        getattr(args, "text_size", None) or settings.get(TEXT_SIZE),
+    )
     ctx = AppContext(
         settings=settings,
         ops=Ops(),

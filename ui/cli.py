@@ -18,8 +18,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     where.add_argument("--db", type=Path, help="open this terminal database")
     parser.add_argument("--lang", choices=("zh_CN", "en"), help="language for this run")
     parser.add_argument(
-        "--theme", choices=("normal", "high_contrast", "large_text"), help="theme for this run"
+        "--colours", choices=("normal", "high_contrast"), help="colour scheme for this run"
     )
+    parser.add_argument("--text-size", choices=("normal", "large"), help="text size for this run")
     parser.add_argument(
         "--settings", type=Path, help="settings file (default: under the user config folder)"
     )

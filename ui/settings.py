@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings
 T = TypeVar("T", str, int)
 
 #: Bumped when a stored setting changes meaning; ``AppSettings.upgrade`` rewrites old values.
-SETTINGS_VERSION = 1
+SETTINGS_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +23,16 @@ class Setting(Generic[T]):
 
 
 LANGUAGE = Setting("ui/language", "zh_CN")
-THEME = Setting("ui/theme", "normal")
+#: The colour scheme (normal, high_contrast) and the text size (normal, large): independent.
+COLOURS = Setting("ui/colours", "normal")
+TEXT_SIZE = Setting("ui/text_size", "normal")
+#: Before version 2 one setting chose either high contrast or large text.
+OLD_THEME_KEY = "ui/theme"
+OLD_THEMES = {
+    "normal": ("normal", "normal"),
+    "high_contrast": ("high_contrast", "normal"),
+    "large_text": ("normal", "large"),
+}
 SERVER_URL = Setting("sync/server_url", "")
 #: A street office's own CA bundle (PEM file) to trust instead of the system's; '' for none.
 CA_BUNDLE = Setting("sync/ca_bundle", "")
@@ -39,7 +48,6 @@ DB_PATH = Setting("store/db_path", "")
 REPORT_FOLDER = Setting("reports/folder", "")
 
 LANGUAGES = ("zh_CN", "en")
-THEMES = ("normal", "high_contrast", "large_text")
 PHOTO_SIZES = (1024, 1600, 2560)
 
 
@@ -67,6 +75,13 @@ class AppSettings:
     def upgrade(self) -> None:
         """Bring settings written by an older app up to ``SETTINGS_VERSION``."""
         version = int(self.qsettings.value("settings/version", 0) or 0)
-        if version != SETTINGS_VERSION:
-            self.qsettings.setValue("settings/version", SETTINGS_VERSION)
-            self.qsettings.sync()
+        if version == SETTINGS_VERSION:
+            return
+        if version < 2 and self.qsettings.contains(OLD_THEME_KEY):
+            old = str(self.qsettings.value(OLD_THEME_KEY))
+            colours, text = OLD_THEMES.get(old, OLD_THEMES["normal"])
+            self.qsettings.setValue(COLOURS.key, colours)
+            self.qsettings.setValue(TEXT_SIZE.key, text)
+            self.qsettings.remove(OLD_THEME_KEY)
+        self.qsettings.setValue("settings/version", SETTINGS_VERSION)
+        self.qsettings.sync()

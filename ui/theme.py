@@ -1,7 +1,9 @@
-"""Themes: normal, high-contrast outdoor and large text, from resources/styles.
+"""The look of the app: a colour scheme (normal, or high contrast for sunlight) and a text
+size (normal or large), two independent choices, from resources/styles.
 
-``app.qss`` is a template whose ``@name`` tokens come from ``<theme>.theme``. Painted widgets
-(the building tiles, badges) read the same colours through ``Theme.color``.
+``app.qss`` is a template whose ``@name`` tokens come from ``colours_<scheme>.theme`` and
+``text_<size>.theme``. Painted widgets (the building tiles, badges) read the same colours
+through ``Theme.color``.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from PySide6.QtWidgets import QApplication
 
 STYLES_DIR = Path(__file__).resolve().parent.parent / "resources" / "styles"
 ICONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons"
-THEMES = ("normal", "high_contrast", "large_text")
+#: Colour schemes and text sizes, the first of each the default.
+SCHEMES = ("normal", "high_contrast")
+TEXT_SIZES = ("normal", "large")
 
 
 def read_theme(name: str) -> dict[str, str]:
@@ -44,23 +48,26 @@ def icon_path(name: str) -> str:
 
 
 class Theme(QObject):
-    """The active theme of one QApplication; emits ``changed`` after switching."""
+    """The active look of one QApplication; emits ``changed`` after switching."""
 
     changed = Signal()
 
-    def __init__(self, app: QApplication, name: str = "normal"):
+    def __init__(self, app: QApplication, scheme: str = SCHEMES[0], text: str = TEXT_SIZES[0]):
         super().__init__(app)
         self.app = app
-        self.name = ""
+        self.scheme = ""
+        self.text_size = ""
         self.values: dict[str, str] = {}
-        self.apply(name)
+        self.apply(scheme, text)
 
-    def apply(self, name: str) -> None:
-        """Switch the whole app to theme ``name``."""
-        if name not in THEMES:
-            name = THEMES[0]
-        self.values = read_theme(name)
-        self.name = name
+    def apply(self, scheme: str | None = None, text: str | None = None) -> None:
+        """Switch the whole app to colour ``scheme`` and ``text`` size (None: keep that one;
+        an unknown name: the default)."""
+        scheme = scheme if scheme is not None else self.scheme
+        text = text if text is not None else self.text_size
+        self.scheme = scheme if scheme in SCHEMES else SCHEMES[0]
+        self.text_size = text if text in TEXT_SIZES else TEXT_SIZES[0]
+        self.values = read_theme(f"colours_{self.scheme}") | read_theme(f"text_{self.text_size}")
         font = QFont(self.app.font())
         font.setPixelSize(self.font_px)
         self.app.setFont(font)

@@ -79,8 +79,15 @@ def _round(shell: Any, wait: Wait) -> Iterator[tuple[str, QWidget]]:
     shell.back()
     if household.data.residents:
         household._edit_resident(household.data.residents[0])
-        yield "resident_edit", shell.top_screen()
-        shell.back()
+        edit: Any = shell.top_screen()
+        yield "resident_edit", edit
+        # Two wrong fields saved at once: both errors beside their fields.
+        edit.name.clear()
+        edit.birth_date.setText("1948-13-40")
+        edit._save()
+        wait(lambda: sum(bool(e.text()) for e in edit.form.field_errors.values()) == 2)
+        yield "resident_errors", edit
+        edit._cancel()
 
     shell.start_visit(home.household_id)
     visit: Any = shell.top_screen()

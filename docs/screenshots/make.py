@@ -26,23 +26,35 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT))
 
-#: (prefix, locale, theme, size, screens or None for all)
-CONFIGS: list[tuple[str, str, str, tuple[int, int], set[str] | None]] = [
-    ("zh_CN", "zh_CN", "normal", (1280, 800), None),
-    ("en", "en", "normal", (1280, 800), {"login", "today", "building", "household", "visit",
-                                          "tickets", "ticket_detail", "sync"}),
-    ("zh_CN-high_contrast", "zh_CN", "high_contrast", (1280, 800),
-     {"today", "building", "household", "ticket_detail", "quick_report"}),
-    ("zh_CN-large_text", "zh_CN", "large_text", (1280, 800), {"today", "visit", "settings"}),
-    ("zh_CN-portrait", "zh_CN", "normal", (800, 1280),
+#: (prefix, locale, (colours, text size), size, screens or None for all)
+Config = tuple[str, str, tuple[str, str], tuple[int, int], set[str] | None]
+NORMAL = ("normal", "normal")
+#: A few screens in every other look, both languages (the forms, with their error lines).
+LOOK_SCREENS = {"today", "resident_errors", "visit", "settings"}
+CONFIGS: list[Config] = [
+    ("zh_CN", "zh_CN", NORMAL, (1280, 800), None),
+    ("en", "en", NORMAL, (1280, 800), {"login", "today", "building", "household", "visit",
+                                       "tickets", "ticket_detail", "sync"}),
+    ("zh_CN-high_contrast", "zh_CN", ("high_contrast", "normal"), (1280, 800),
+     {"today", "building", "household", "ticket_detail", "quick_report", *LOOK_SCREENS}),
+    ("zh_CN-large_text", "zh_CN", ("normal", "large"), (1280, 800), LOOK_SCREENS),
+    ("zh_CN-high_contrast-large_text", "zh_CN", ("high_contrast", "large"), (1280, 800),
+     LOOK_SCREENS),
+    ("en-high_contrast", "en", ("high_contrast", "normal"), (1280, 800), LOOK_SCREENS),
+    ("en-large_text", "en", ("normal", "large"), (1280, 800), LOOK_SCREENS),
+    ("en-high_contrast-large_text", "en", ("high_contrast", "large"), (1280, 800),
+     LOOK_SCREENS),
+    ("zh_CN-portrait", "zh_CN", NORMAL, (800, 1280),
      {"login", "today", "building", "household", "visit", "tickets", "quick_report"}),
-    ("en-portrait", "en", "normal", (800, 1280), {"today", "tickets", "household"}),
+    ("zh_CN-portrait-high_contrast-large_text", "zh_CN", ("high_contrast", "large"),
+     (800, 1280), {"today", "visit", "settings"}),
+    ("en-portrait", "en", NORMAL, (800, 1280), {"today", "tickets", "household"}),
 ]  # fmt: skip
 #: The market inspector (市场巡查员) walks ui/tour.inspector_tour, then runs part of an
 #: inspection (ui/tour_inspection.py, which writes: the database is a throw-away demo) in these.
-INSPECTOR_CONFIGS: list[tuple[str, str, str, tuple[int, int], set[str] | None]] = [
-    ("zh_CN", "zh_CN", "normal", (1280, 800), None),
-    ("zh_CN-portrait", "zh_CN", "normal", (800, 1280),
+INSPECTOR_CONFIGS: list[Config] = [
+    ("zh_CN", "zh_CN", NORMAL, (1280, 800), None),
+    ("zh_CN-portrait", "zh_CN", NORMAL, (800, 1280),
      {"market_grid", "premises", "inspection", "hazard_detail"}),
 ]  # fmt: skip
 HOUSEHOLDS = 1500
@@ -135,9 +147,9 @@ def shoot(out: Path, only: set[str] | None) -> int:
         yield from inspection_tour(window.shell, wait)
 
     walks += [(c, inspector, inspector_walk, False) for c in INSPECTOR_CONFIGS]
-    for (prefix, locale, theme_name, size, wanted), user, walk, with_login in walks:
+    for (prefix, locale, look, size, wanted), user, walk, with_login in walks:
         i18n.switch(locale)
-        theme.apply(theme_name)
+        theme.apply(*look)
         ctx = AppContext(
             settings=AppSettings(work / f"{prefix}.ini"),
             ops=Ops(loop),

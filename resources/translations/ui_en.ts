@@ -2863,12 +2863,16 @@ Worker ID {worker_id} · PIN {pin}</translation>
             <translation>High contrast (outdoors)</translation>
         </message>
         <message>
+            <source>Colours</source>
+            <translation>Colours</translation>
+        </message>
+        <message>
             <source>Large text</source>
             <translation>Large text</translation>
         </message>
         <message>
-            <source>Display</source>
-            <translation>Display</translation>
+            <source>Text size</source>
+            <translation>Text size</translation>
         </message>
         <message>
             <source>{px} px</source>

@@ -2850,12 +2850,16 @@ Worker ID {worker_id} · PIN {pin}</source>
             <translation>高对比度（户外）</translation>
         </message>
         <message>
+            <source>Colours</source>
+            <translation>颜色</translation>
+        </message>
+        <message>
             <source>Large text</source>
             <translation>大字体</translation>
         </message>
         <message>
-            <source>Display</source>
-            <translation>显示</translation>
+            <source>Text size</source>
+            <translation>字体大小</translation>
         </message>
         <message>
             <source>{px} px</source>

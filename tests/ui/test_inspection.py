@@ -448,16 +448,16 @@ def test_the_inspection_tour_is_translated(qtbot, window) -> None:
 
 
 @pytest.mark.parametrize(
-    ("size", "locale", "theme"),
+    ("size", "locale", "text"),
     [((1280, 800), "zh_CN", "normal"), ((800, 1280), "zh_CN", "normal"),
-     ((800, 1280), "en", "large_text")],
+     ((800, 1280), "en", "large")],
     ids=["landscape", "portrait", "portrait-en-large"],
 )  # fmt: skip
-def test_the_inspection_screens_fit_the_tablet(qtbot, ctx, size, locale, theme) -> None:
+def test_the_inspection_screens_fit_the_tablet(qtbot, ctx, size, locale, text) -> None:
     from ui.tour_inspection import inspection_tour
 
     ctx.i18n.switch(locale)
-    ctx.theme.apply(theme)
+    ctx.theme.apply("normal", text)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
@@ -468,7 +468,7 @@ def test_the_inspection_screens_fit_the_tablet(qtbot, ctx, size, locale, theme) 
     bad = problems_on_tour(qtbot, window, inspection_tour(window.shell, wait_for(qtbot)), size)
     window.workspace.close()
     window.workspace = None
-    ctx.theme.apply("normal")
+    ctx.theme.apply("normal", "normal")
     ctx.i18n.switch("zh_CN")
     assert bad == [], "\n".join(bad)
 

@@ -33,10 +33,10 @@ def test_theme_after_language_switches_reaches_only_live_widgets(qtbot, window, 
     assert window.workspace.events.receivers(SIGNAL("changed(PyObject)")) == event_receivers
     # A theme change now reaches only the live shell: no "already deleted" (pytest-qt fails a
     # test on any exception raised in a slot).
-    tap(qtbot, window.shell.top_screen().theme.buttons["high_contrast"])
+    tap(qtbot, window.shell.top_screen().colours.buttons["high_contrast"])
     qtbot.wait(50)
     assert window.findChildren(QMessageBox) == []
-    ctx.theme.apply("normal")
+    ctx.theme.apply("normal", "normal")
 
 
 def test_an_unexpected_error_shows_a_plain_message_and_logs_the_details(

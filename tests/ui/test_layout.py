@@ -85,18 +85,18 @@ def problems_on_tour(
 
 
 @pytest.mark.parametrize(
-    ("size", "locale", "theme"),
+    ("size", "locale", "text"),
     [
         ((1280, 800), "zh_CN", "normal"),
         ((800, 1280), "zh_CN", "normal"),
-        ((1280, 800), "en", "large_text"),
-        ((800, 1280), "en", "large_text"),
+        ((1280, 800), "en", "large"),
+        ((800, 1280), "en", "large"),
     ],
     ids=["landscape", "portrait", "landscape-en-large", "portrait-en-large"],
 )
-def test_every_screen_fits_the_tablet(qtbot, ctx, size, locale, theme) -> None:
+def test_every_screen_fits_the_tablet(qtbot, ctx, size, locale, text) -> None:
     ctx.i18n.switch(locale)
-    ctx.theme.apply(theme)
+    ctx.theme.apply("normal", text)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
@@ -108,6 +108,6 @@ def test_every_screen_fits_the_tablet(qtbot, ctx, size, locale, theme) -> None:
     bad = problems_on_tour(qtbot, window, tour(window, wait_for(qtbot)), size)
     window.workspace.close()
     window.workspace = None
-    ctx.theme.apply("normal")
+    ctx.theme.apply("normal", "normal")
     ctx.i18n.switch("zh_CN")
     assert bad == [], "\n".join(bad)

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
 from tests.ui.conftest import click_row, log_in, open_tab, tap, type_text
-from ui.settings import LANGUAGE, PHOTO_MAX_PX, THEME
+from ui.settings import COLOURS, LANGUAGE, PHOTO_MAX_PX
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -110,8 +110,8 @@ def test_resend_and_open_a_refused_ticket(qtbot, window) -> None:
 def test_settings_apply_at_once(qtbot, window, ctx) -> None:
     log_in(qtbot, window)
     settings = open_tab(qtbot, window, "settings")
-    tap(qtbot, settings.theme.buttons["high_contrast"])
-    assert ctx.theme.name == "high_contrast" and ctx.settings.get(THEME) == "high_contrast"
+    tap(qtbot, settings.colours.buttons["high_contrast"])
+    assert ctx.theme.scheme == "high_contrast" and ctx.settings.get(COLOURS) == "high_contrast"
     tap(qtbot, settings.photo_size.buttons["1024"])
     assert ctx.settings.get(PHOTO_MAX_PX) == 1024
     settings.server.setText("ftp://nope")
@@ -124,7 +124,7 @@ def test_settings_apply_at_once(qtbot, window, ctx) -> None:
     assert window.shell.current == "settings"
     tap(qtbot, window.shell.top_screen().language.buttons["zh_CN"])
     qtbot.waitUntil(lambda: window.shell.top.title.text() == "设置")
-    ctx.theme.apply("normal")
+    ctx.theme.apply("normal", "normal")
 
 
 def test_log_out_returns_to_login(qtbot, window) -> None:

@@ -164,16 +164,16 @@ def test_the_building_shades_tiles_by_last_visit_and_marks_overdue_key_household
 
 
 @pytest.mark.parametrize(
-    ("size", "locale", "theme"),
-    [((1280, 800), "zh_CN", "normal"), ((800, 1280), "en", "large_text")],
+    ("size", "locale", "text"),
+    [((1280, 800), "zh_CN", "normal"), ((800, 1280), "en", "large")],
     ids=["landscape", "portrait-en-large"],
 )
-def test_team_and_reports_fit_the_tablet(qtbot, ctx, size, locale, theme) -> None:
+def test_team_and_reports_fit_the_tablet(qtbot, ctx, size, locale, text) -> None:
     from tests.ui.test_layout import settled_problems
     from ui.main_window import MainWindow
 
     ctx.i18n.switch(locale)
-    ctx.theme.apply(theme)
+    ctx.theme.apply("normal", text)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
@@ -189,6 +189,6 @@ def test_team_and_reports_fit_the_tablet(qtbot, ctx, size, locale, theme) -> Non
     wait_idle(qtbot, window)
     window.workspace.close()
     window.workspace = None
-    ctx.theme.apply("normal")
+    ctx.theme.apply("normal", "normal")
     ctx.i18n.switch("zh_CN")
     assert bad == [], "\n".join(bad)

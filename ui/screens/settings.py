@@ -1,4 +1,5 @@
-"""Settings (设置): server, language, theme for sunlight or large text, photo size, idle lock."""
+"""Settings (设置): server, language, colours for sunlight and text size (any of both), photo
+size, idle lock."""
 
 from __future__ import annotations
 
@@ -14,12 +15,13 @@ from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
 from ui.screens.settings_tls import TlsRows
 from ui.settings import (
+    COLOURS,
     IDLE_LOCK_MINUTES,
     LANGUAGE,
     PHOTO_MAX_PX,
     PHOTO_SIZES,
     SERVER_URL,
-    THEME,
+    TEXT_SIZE,
 )
 from ui.widgets.form import Choice, Form
 from ui.widgets.touch import button
@@ -66,17 +68,20 @@ class SettingsScreen(Screen):
         self.language.group.buttonClicked.connect(lambda _: self._language())
         self.form.row(self.tr("Language"), self.language)
 
-        self.theme = Choice(
-            [
-                ("normal", self.tr("Normal")),
-                ("high_contrast", self.tr("High contrast (outdoors)")),
-                ("large_text", self.tr("Large text")),
-            ],
-            "theme",
+        # Two independent choices: high contrast in the sun goes with either text size.
+        self.colours = Choice(
+            [("normal", self.tr("Normal")), ("high_contrast", self.tr("High contrast (outdoors)"))],
+            "colours",
         )
-        self.theme.set_value(ctx.theme.name)
-        self.theme.group.buttonClicked.connect(lambda _: self._theme())
-        self.form.row(self.tr("Display"), self.theme)
+        self.colours.set_value(ctx.theme.scheme)
+        self.colours.group.buttonClicked.connect(lambda _: self._look())
+        self.form.row(self.tr("Colours"), self.colours)
+        self.text_size = Choice(
+            [("normal", self.tr("Normal")), ("large", self.tr("Large text"))], "textSize"
+        )
+        self.text_size.set_value(ctx.theme.text_size)
+        self.text_size.group.buttonClicked.connect(lambda _: self._look())
+        self.form.row(self.tr("Text size"), self.text_size)
 
         self.photo_size = Choice(
             [(str(px), self.tr("{px} px").format(px=px)) for px in PHOTO_SIZES], "photoSize"
@@ -168,11 +173,12 @@ class SettingsScreen(Screen):
             self.ctx.settings.set(LANGUAGE, locale)
             self.language_requested.emit(locale)
 
-    def _theme(self) -> None:
-        name = self.theme.value()
-        if name:
-            self.ctx.settings.set(THEME, name)
-            self.ctx.theme.apply(name)
+    def _look(self) -> None:
+        colours, text = self.colours.value(), self.text_size.value()
+        if colours and text:
+            self.ctx.settings.set(COLOURS, colours)
+            self.ctx.settings.set(TEXT_SIZE, text)
+            self.ctx.theme.apply(colours, text)
 
     def _idle(self) -> None:
         minutes = int(self.idle.value() or 5)
