@@ -97,6 +97,11 @@ class PushRequest(_Model):
     #: The terminal's clock as it sends (ISO 8601): the server measures its skew from it
     #: (``gridterm.domain.server_clock``); older terminals leave it out.
     sent_at: str | None = Field(default=None, max_length=40)
+    #: The ``batch_id`` of this device's batch that must be applied before this one (a
+    #: terminal keeps a second batch in flight while the first is answered): until it is,
+    #: the server answers 409 ``push.out_of_order`` and applies nothing. Left out, the batch
+    #: follows nothing (every earlier batch of the device has been answered).
+    after: str | None = Field(default=None, min_length=1, max_length=64)
 
 
 class OpResult(_Model):

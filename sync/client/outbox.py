@@ -108,9 +108,11 @@ def body(
     *,
     compact: bool = False,
     sent_at: str | None = None,
+    after: str | None = None,
 ) -> bytes:
     """The push request as JSON bytes (``compact``: ask for the compact answer; ``sent_at``:
-    the terminal's clock now, for the server's stamps)."""
+    the terminal's clock now, for the server's stamps; ``after``: the batch the server must
+    apply first)."""
     doc: dict[str, Any] = {
         "device_id": device_id,
         "batch_id": batch_id,
@@ -120,6 +122,8 @@ def body(
         doc["compact"] = True
     if sent_at is not None:
         doc["sent_at"] = sent_at
+    if after is not None:
+        doc["after"] = after
     head = json.dumps(doc, separators=(",", ":"))
     return f'{head[:-1]},"ops":[{",".join(op.wire() for op in ops)}]}}'.encode()
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -33,6 +34,10 @@ from sync.protocol import MAX_PUSH_BODY_BYTES, PushResponse
 _SPLIT_CODES = frozenset({"scope.grid_outside", "push.invalid", "body.bad_json"})
 #: Keep clear of the server's limit: bodies this large are split before sending.
 _BODY_BUDGET = MAX_PUSH_BODY_BYTES * 3 // 4
+#: Batches in flight at once: the next travels and waits on the server while the previous
+#: one is applied there; more would only queue on the server (it applies them one by one).
+PIPELINE = 2
+_now = time.monotonic
 
 Progress = Callable[[str, int, int], None]
 
@@ -42,6 +47,16 @@ class _Batch:
     ops: list[OutboxOp]
     batch_id: str
     data: bytes
+    #: the batch the server must apply before this one (``PushRequest.after``)
+    after: str | None = None
+    encoding: str = "zstd"
+
+
+@dataclass(frozen=True, slots=True)
+class _InFlight:
+    batch: _Batch
+    reply: Future[PushResponse]
+    sent_at: float
 
 
 @dataclass
@@ -90,53 +105,105 @@ class Pusher:
         self._skip: set[str] = set()
         self._encoding = "zstd"
         self._zstd = zstandard.ZstdCompressor(level=3)
+        #: False once the server refused ``after`` (older than pipelining): one at a time.
+        self._pipelined = True
+        #: Batches refused whole: whatever named one of them is sent again without it.
+        self._unapplied: set[str] = set()
+        self._acking: Future[AckCounts] | None = None
+        self._landed_at = 0.0
+        self._done = self._total = 0
 
     def push_all(self) -> PushStats:
         """Send every unsent op once (in ``seq`` order); ops the server defers wait for the
         next sync.
 
-        One batch is in flight at a time (so the server sees ops in order); while the server
-        works on it, the next batch is read, marked sent and compressed, and the answer to the
-        previous one is applied on the store's writer thread.
+        Two batches are in flight at once (``PIPELINE``): while the server applies one, the
+        next travels, each naming the one it follows (``after``) so the server applies them
+        in order. Meanwhile the batch after is read, marked sent and compressed, and each
+        answer is applied on the store's writer thread, in order, one transaction each.
         """
         total = self.store.read(outbox.count_unsent)
-        done = 0
-        acking: Future[AckCounts] | None = None
-        batch = self._next_batch(0)
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="gridterm-push") as http:
+        self._done, self._total = 0, total
+        flight: deque[_InFlight] = deque()
+        batch = self._next_batch(0, None)
+        with ThreadPoolExecutor(max_workers=PIPELINE, thread_name_prefix="gridterm-push") as http:
             try:
-                while batch is not None:
-                    if len(batch.data) > _BODY_BUDGET and len(batch.ops) > 1:
+                while batch is not None or flight:
+                    room = (PIPELINE if self._pipelined else 1) - len(flight)
+                    if batch is None or room <= 0:
+                        self._land(flight.popleft())
+                    elif len(batch.data) > _BODY_BUDGET and len(batch.ops) > 1:
+                        if flight:  # its halves go alone: what is in flight lands first
+                            self._land(flight.popleft())
+                            continue
                         self.sizer.failed()
                         self._split(batch.ops)
-                        upcoming = self._next_batch(batch.ops[-1].seq)
+                        self._advance(len(batch.ops))
+                        batch = self._next_batch(batch.ops[-1].seq, None)
                     else:
-                        started = time.monotonic()
-                        reply = http.submit(self._post, batch.data)
-                        upcoming = self._next_batch(batch.ops[-1].seq)
-                        try:
-                            answer = reply.result()
-                        except Refused as exc:
-                            self._refused_batch(batch.ops, exc)
-                        else:
-                            self.sizer.succeeded(len(batch.ops), time.monotonic() - started)
-                            previous, acking = acking, None
-                            self._count(previous)
-                            acking = self.store.submit(self._acker(batch, answer))
-                    done += len(batch.ops)
-                    if self.progress is not None:
-                        self.progress("push", min(done, total), max(total, done))
-                    batch = upcoming
+                        batch = self._ready(batch)
+                        sent = _InFlight(batch, http.submit(self._post, batch.data), _now())
+                        flight.append(sent)
+                        after = batch.batch_id if self._pipelined else None
+                        batch = self._next_batch(batch.ops[-1].seq, after)
             finally:
-                self._count(acking)
+                self._count(self._acking)
+                self._acking = None
         return self.stats
+
+    def _land(self, sent: _InFlight) -> None:
+        """Take the answer to the oldest batch in flight (every earlier one is settled)."""
+        batch = sent.batch
+        try:
+            answer = sent.reply.result()
+        except Refused as exc:
+            if exc.code == "push.out_of_order" or (exc.status == 415 and batch.encoding == "zstd"):
+                # what it follows is settled by now (answered, split or quarantined); or the
+                # server reads no zstd: the same batch again, alone (what follows names it)
+                self._encoding = "gzip" if exc.status == 415 else self._encoding
+                self._send_again(batch)
+            elif exc.status == 422 and exc.field == "after":
+                self._pipelined = False  # a server from before pipelining: one at a time
+                self._send_again(batch)
+            else:
+                self._unapplied.add(batch.batch_id)
+                self._refused_batch(batch.ops, exc)
+        else:
+            # the server's time for this batch: from when it could start on it
+            took = _now() - max(sent.sent_at, self._landed_at)
+            self.sizer.succeeded(len(batch.ops), took)
+            previous, self._acking = self._acking, None
+            self._count(previous)
+            self._acking = self.store.submit(self._acker(batch, answer))
+        self._landed_at = _now()
+        self._advance(len(batch.ops))
+
+    def _advance(self, ops: int) -> None:
+        self._done += ops
+        if self.progress is not None:
+            self.progress("push", min(self._done, self._total), max(self._total, self._done))
+
+    def _ready(self, batch: _Batch) -> _Batch:
+        """The batch as it may leave now: encoded again when what it names in ``after`` was
+        refused whole (or the server takes no ``after``), or the encoding changed."""
+        after = batch.after if self._pipelined and batch.after not in self._unapplied else None
+        if after == batch.after and batch.encoding == self._encoding:
+            return batch
+        data = self._encode(batch.batch_id, batch.ops, after)
+        return _Batch(batch.ops, batch.batch_id, data, after, self._encoding)
+
+    def _send_again(self, batch: _Batch) -> None:
+        """Send a batch again alone (same id, no ``after``) and settle it before returning."""
+        self._post_and_settle(_Batch(batch.ops, batch.batch_id, b"", None, self._encoding))
 
     def has_work(self) -> bool:
         """Whether unsent ops wait that this sync has not already dealt with."""
         return self.store.read(outbox.count_unsent) > len(self._skip)
 
-    def _next_batch(self, after: int) -> _Batch | None:
-        """Read, set aside, mark sent and encode the next batch after ``seq`` ``after``."""
+    def _next_batch(self, after_seq: int, follows: str | None) -> _Batch | None:
+        """Read, set aside, mark sent and encode the next batch after ``seq`` ``after_seq``
+        (``follows``: the batch id it is sent after)."""
+        after = after_seq
         while True:
             limit = self.sizer.size
             ops = self.store.read(partial(outbox.unsent, after_seq=after, limit=limit))
@@ -153,7 +220,8 @@ class Pusher:
             if kept:
                 batch_id = new_id()
                 self.store.write(partial(outbox.mark_sent, ops=kept, batch_id=batch_id))
-                return _Batch(kept, batch_id, self._encode(batch_id, kept))
+                data = self._encode(batch_id, kept, follows)
+                return _Batch(kept, batch_id, data, follows, self._encoding)
 
     def _acker(self, batch: _Batch, answer: PushResponse) -> Callable[[Tx], AckCounts]:
         by_id = {op.op_id: op for op in batch.ops}
@@ -201,7 +269,12 @@ class Pusher:
         """Send one batch and settle it before returning (used when splitting)."""
         batch_id = new_id()
         self.store.write(lambda tx: outbox.mark_sent(tx, ops, batch_id))
-        batch = _Batch(ops, batch_id, self._encode(batch_id, ops))
+        self._post_and_settle(_Batch(ops, batch_id, b""))
+
+    def _post_and_settle(self, batch: _Batch) -> None:
+        """Encode (no ``after``: everything before it is settled), send and settle it."""
+        ops = batch.ops
+        batch = _Batch(ops, batch.batch_id, self._encode(batch.batch_id, ops, None))
         if len(batch.data) > _BODY_BUDGET and len(ops) > 1:
             self._split(ops)
             return
@@ -210,6 +283,8 @@ class Pusher:
         except Refused as exc:
             self._refused_batch(ops, exc)
             return
+        self._count(self._acking)  # answers are applied in the order the batches went
+        self._acking = None
         self._settled(self.store.write(self._acker(batch, answer)))
 
     def _refused_batch(self, ops: list[OutboxOp], exc: Refused) -> None:
@@ -240,7 +315,7 @@ class Pusher:
         self._send(ops[:half])
         self._send(ops[half:])
 
-    def _encode(self, batch_id: str, ops: Sequence[OutboxOp]) -> bytes:
+    def _encode(self, batch_id: str, ops: Sequence[OutboxOp], after: str | None) -> bytes:
         # compact answer: the server lists only the ops not applied as sent
         raw = outbox.body(
             self.login.device.device_id,
@@ -249,6 +324,7 @@ class Pusher:
             ops,
             compact=True,
             sent_at=self.clock().isoformat(timespec="milliseconds"),
+            after=after,
         )
         if self._encoding == "zstd":
             return self._zstd.compress(raw)

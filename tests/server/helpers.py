@@ -85,17 +85,23 @@ class Client:
         return r
 
     def push(
-        self, ops: list[dict[str, Any]], *, batch_id: str | None = None, encoding: str = "gzip"
+        self,
+        ops: list[dict[str, Any]],
+        *,
+        batch_id: str | None = None,
+        encoding: str = "gzip",
+        after: str | None = None,
     ) -> httpx.Response:
-        """Push a batch of ops, compressed as asked."""
-        body = json.dumps(
-            {
-                "device_id": self.device_id,
-                "batch_id": batch_id or new_id(),
-                "schema_version": 1,
-                "ops": ops,
-            }
-        ).encode()
+        """Push a batch of ops, compressed as asked (``after``: the batch it follows)."""
+        doc = {
+            "device_id": self.device_id,
+            "batch_id": batch_id or new_id(),
+            "schema_version": 1,
+            "ops": ops,
+        }
+        if after is not None:
+            doc["after"] = after
+        body = json.dumps(doc).encode()
         headers = {**self.auth, "Content-Type": "application/json"}
         if encoding == "gzip":
             body = gzip.compress(body)

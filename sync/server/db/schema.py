@@ -446,6 +446,16 @@ applied_op = Table(
     Column("detail", Text, nullable=True),
     sqlite_with_rowid=False,  # one b-tree per insert instead of two: it takes a row per op
 )
+push_batch = Table(
+    # every push batch committed, by device: a pipelined batch names the one it follows and
+    # is applied only once that one is here (migration 0012, ``sync/server/push/order.py``)
+    "push_batch",
+    metadata,
+    Column("batch_id", String(64), primary_key=True),
+    Column("device_id", String(64), nullable=False),
+    Column("at", BigInteger, nullable=False),
+    sqlite_with_rowid=False,
+)
 change_log = Table(
     "change_log",
     metadata,

@@ -63,6 +63,7 @@ class WirePush(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     ops: Annotated[list[WireOp], msgspec.Meta(max_length=MAX_OPS_PER_BATCH)]
     compact: bool = False
     sent_at: Annotated[str, msgspec.Meta(max_length=40)] | None = None
+    after: _Text64 | None = None
 
 
 _decoder = msgspec.json.Decoder(WirePush)

@@ -33,6 +33,7 @@ from sync.server.db import schema
 from sync.server.db.bulk import keys_param, lookup
 from sync.server.db.engine import writing
 from sync.server.errors import ApiError, busy, forbidden
+from sync.server.push import order
 from sync.server.push.handlers import HANDLERS
 from sync.server.push.receipt import Receipt
 from sync.server.push.request import WirePush
@@ -58,10 +59,20 @@ def apply_push(
     if request.schema_version < MIN_SCHEMA_VERSION:
         raise ApiError(426, "client.upgrade_required", "please upgrade GridTerm to sync")
     careful = False
-    for attempt in range(_ATTEMPTS):
+    waiting_until: float | None = None  # set once the batch it follows was found missing
+    attempt = 0
+    while attempt < _ATTEMPTS:
         try:
             with writing(engine) as conn:
-                return _apply(conn, principal, request, careful)
+                answer = _apply(conn, principal, request, careful)
+            order.committed()
+            return answer
+        except order.PredecessorMissing:
+            # outside any transaction: the predecessor's own may be the one to commit it
+            if waiting_until is None:
+                waiting_until = time.monotonic() + order.WAIT_S
+            order.wait(waiting_until)
+            continue
         except OutOfScope as exc:
             raise forbidden(exc.code, str(exc)) from None
         except DataError as exc:
@@ -81,7 +92,8 @@ def apply_push(
             log.info(
                 "push %s must be replayed (attempt %d): %s", request.batch_id, attempt + 1, exc
             )
-        time.sleep(random.uniform(0.01, 0.05) * (attempt + 1))
+        attempt += 1
+        time.sleep(random.uniform(0.01, 0.05) * attempt)
     raise busy("the batch collided with others too often; send it again")
 
 
@@ -94,6 +106,9 @@ def _apply(
     conn: Connection, principal: Principal, request: PushRequest | WirePush, careful: bool
 ) -> dict[str, Any]:
     ops = request.ops
+    batch, device, user = request.batch_id, principal.device_id, principal.user.id
+    order.lock_device(conn, device)
+    seen = order.check(conn, device, batch, request.after)
     done = _already_applied(conn, [op.op_id for op in ops])
     principal = _with_grace(conn, principal)
     work = Work(conn, principal, careful=careful, receipt=Receipt.now(request.sent_at))
@@ -114,7 +129,6 @@ def _apply(
     results: list[dict[str, Any]] = []
     compact = request.compact
     applied: list[tuple[Any, ...]] = []  # rows of applied_op, in APPLIED_COLUMNS order
-    batch, device, user = request.batch_id, principal.device_id, principal.user.id
     now = now_ms()
     outside = 0
     permitted: set[str] = set()  # entities the user's role may push (checked once each)
@@ -180,6 +194,8 @@ def _apply(
         # nothing but ops outside the area, and no grace: the whole push is refused (403)
         raise OutOfScope("scope.grid_outside", "every op of this batch is outside your area")
     work.flush(applied)
+    if not seen:
+        order.record(conn, device, batch)
     if compact:
         return {
             "batch_id": request.batch_id,

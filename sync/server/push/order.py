@@ -1,0 +1,104 @@
+"""A device's push batches applied in the order it sent them, while two are in flight.
+
+A terminal sends its next batch before the answer to the previous one has come back
+(``sync/client/push.py``), naming that previous batch in ``after``. Each batch is applied
+under a per-device lock — PostgreSQL's transaction-scoped advisory lock; on SQLite the write
+transaction itself (``BEGIN IMMEDIATE``) is the lock — and only once the batch it follows is
+in ``push_batch``, which every committed batch enters in its own transaction. A batch that
+overtook its predecessor (the predecessor still on its way, or cut and being sent again)
+waits a little for it outside any transaction and is then answered 409
+``push.out_of_order``, with nothing applied: the terminal sends it again once its
+predecessor is settled.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+
+from sqlalchemy import Connection, insert, select, text
+
+from sync.server.clock import now_ms
+from sync.server.db import schema
+from sync.server.errors import ApiError
+
+#: How long a batch waits for the one it follows before it is answered out of order: long
+#: enough for a predecessor cut on the way and sent again after the terminal's first backoff.
+WAIT_S = 3.0
+#: First key of the advisory locks this module takes (the second is the device's).
+_LOCK_CLASS = 0x47545042  # "GTPB": an int4 of its own among the advisory locks
+#: Another instance may commit the predecessor: look again this often while waiting.
+_POLL_S = 0.05
+
+_committed = threading.Condition()
+
+
+class PredecessorMissing(Exception):
+    """The batch named in ``after`` has not been committed (yet)."""
+
+
+def lock_device(conn: Connection, device_id: str) -> None:
+    """Hold this device's push lock until the transaction ends (PostgreSQL; SQLite's write
+    transaction already excludes every other writer)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(
+            text("SELECT pg_advisory_xact_lock(:c, :k)"), {"c": _LOCK_CLASS, "k": _key(device_id)}
+        )
+
+
+def check(conn: Connection, device_id: str, batch_id: str, after: str | None) -> bool:
+    """Under the device's lock: whether this batch was committed before (then it is only
+    answered again), raising PredecessorMissing when the batch it follows is not there."""
+    t = schema.push_batch
+    wanted = [batch_id] if after is None or after == batch_id else [batch_id, after]
+    found = set(
+        conn.scalars(
+            select(t.c.batch_id).where(t.c.batch_id.in_(wanted), t.c.device_id == device_id)
+        )
+    )
+    if batch_id in found:
+        return True
+    if after is not None and after not in found:
+        raise PredecessorMissing(after)
+    return False
+
+
+def record(conn: Connection, device_id: str, batch_id: str) -> None:
+    """Enter the batch in ``push_batch``, in the transaction that applies it."""
+    row = {"batch_id": batch_id, "device_id": device_id, "at": now_ms()}
+    conn.execute(insert(schema.push_batch).values(row))
+
+
+def committed() -> None:
+    """A batch was committed in this process: wake the batches waiting for one."""
+    with _committed:
+        _committed.notify_all()
+
+
+def wait(deadline: float) -> None:
+    """Wait until a batch commits in this process or a poll interval passes; raises the 409
+    once ``deadline`` (``time.monotonic``) is past."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise out_of_order()
+    with _committed:
+        _committed.wait(min(left, _POLL_S))
+
+
+def out_of_order() -> ApiError:
+    """409: the batch named in ``after`` is not applied; nothing of this one was."""
+    return ApiError(
+        409,
+        "push.out_of_order",
+        "the batch this one follows has not arrived; send it again after that one",
+        retriable=True,
+        field="after",
+    )
+
+
+def _key(device_id: str) -> int:
+    """The device's lock key: a stable int4 (Python's hash() differs between processes)."""
+    return int.from_bytes(hashlib.blake2b(device_id.encode(), digest_size=4).digest(), "big") - (
+        1 << 31
+    )
