@@ -61,7 +61,8 @@ def test_a_batch_ahead_of_the_one_it_follows_is_answered_later_and_not_applied(
     assert error["code"] == "push.out_of_order" and error["retriable"] is True
     assert time.monotonic() - started >= 0.5  # it waited for its predecessor first
     assert _stored(server, second) == 0
-    assert c.push(first, batch_id="b-1").status_code == 200
+    r1 = c.push(first, batch_id="b-1")
+    assert r1.status_code == 200, r1.text
     late = c.push(second, batch_id="b-2", after="b-1")
     assert late.status_code == 200
     assert {r["status"] for r in late.json()["results"]} == {"applied"}
@@ -106,8 +107,12 @@ def test_a_pipelined_batch_sent_twice_is_applied_once(server, district, short_wa
 
 def test_another_devices_batch_is_no_predecessor(server, district, short_wait):
     mine, theirs = district.client("grid_worker"), district.client("grid_worker")
-    assert theirs.push(_visits(district, 1, 1), batch_id="x-1").status_code == 200
+    tag = new_id()
+    assert theirs.push(_visits(district, 1, 1), batch_id=f"{tag}-1").status_code == 200
     ahead = _visits(district, 1, 1)
-    r = mine.push(ahead, batch_id="x-2", after="x-1")
+    r = mine.push(ahead, batch_id=f"{tag}-2", after=f"{tag}-1")
     assert r.status_code == 409 and r.json()["error"]["code"] == "push.out_of_order"
     assert _stored(server, ahead) == 0
+    # the same batch id from two devices: two batches, each applied
+    assert mine.push(ahead, batch_id=f"{tag}-1").status_code == 200
+    assert _stored(server, ahead) == 1

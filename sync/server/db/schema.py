@@ -451,8 +451,8 @@ push_batch = Table(
     # is applied only once that one is here (migration 0012, ``sync/server/push/order.py``)
     "push_batch",
     metadata,
-    Column("batch_id", String(64), primary_key=True),
-    Column("device_id", String(64), nullable=False),
+    Column("device_id", String(64), primary_key=True),
+    Column("batch_id", String(64), primary_key=True),  # the device's: ids are the devices'
     Column("at", BigInteger, nullable=False),
     sqlite_with_rowid=False,
 )

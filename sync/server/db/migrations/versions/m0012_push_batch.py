@@ -20,10 +20,10 @@ def upgrade() -> None:
     """Create ``push_batch`` (empty: batches committed before named no predecessor)."""
     op.create_table(
         "push_batch",
-        sa.Column("batch_id", sa.String(length=64), nullable=False),
         sa.Column("device_id", sa.String(length=64), nullable=False),
+        sa.Column("batch_id", sa.String(length=64), nullable=False),
         sa.Column("at", sa.BigInteger(), nullable=False),
-        sa.PrimaryKeyConstraint("batch_id", name=op.f("pk_push_batch")),
+        sa.PrimaryKeyConstraint("device_id", "batch_id", name=op.f("pk_push_batch")),
         sqlite_with_rowid=False,
     )
 
