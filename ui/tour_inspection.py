@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QPointF
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QWidget
 
-from gridterm.services.inspections import Inspections
+from gridterm.services.hazards import Hazards
 from ui.tour import Wait
 
 
@@ -55,7 +55,7 @@ def inspection_tour(shell: Any, wait: Wait) -> Iterator[tuple[str, QWidget]]:
         wait(lambda: shell.ctx.ops.busy == 0)
         shell.back()  # paused: the inspection stays in progress
 
-    service = Inspections(session)
+    service = Hazards(session)
     lines = service.my_open_hazards()
     if not lines:
         return

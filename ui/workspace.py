@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from gridterm.services import unlock
 from gridterm.services.alerts import Alerts
+from gridterm.services.hazards import Hazards
 from gridterm.services.inspections import Inspections
 from gridterm.services.premises import PremisesRegister
 from gridterm.services.register import Register
@@ -70,6 +71,7 @@ class Workspace:
     reveals: Reveals
     alerts: Alerts
     inspections: Inspections
+    hazards: Hazards
     premises: PremisesRegister
     #: The background sync on an enrolled terminal, else None.
     sync: SyncRunner | None = None
@@ -89,6 +91,7 @@ class Workspace:
             reveals=Reveals(session),
             alerts=Alerts(session),
             inspections=Inspections(session),
+            hazards=Hazards(session),
             premises=PremisesRegister(session),
         )
 

@@ -9,14 +9,22 @@ the hazard on to re-inspection. Every step is a ``HazardStep``: who, when, note 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
-from gridterm.domain.inspections import Severity
+from gridterm.domain.inspections import (
+    ChecklistItem,
+    HazardInspection,
+    ItemOutcome,
+    Severity,
+    deadline_from,
+)
 from gridterm.domain.permissions import Activity, may
 from gridterm.domain.users import Role
-from gridterm.domain.validation import enum_value, optional_text, sha256_hex, timestamp
+from gridterm.domain.validation import day, enum_value, optional_text, sha256_hex, timestamp
 from gridterm.domain.verification import check_verifier
 from gridterm.errors import PermissionDeniedError, TransitionError, ValidationError
 
@@ -226,3 +234,39 @@ def validate_responsible(value: object) -> str:
             "hazard.responsible_required", "name who must rectify", field="responsible"
         )
     return text
+
+
+def hazard_found(
+    id: str,
+    inspection: HazardInspection,
+    item: ChecklistItem,
+    answer: ItemOutcome,
+    extra: Mapping[str, Any],
+    *,
+    operator: str,
+    absent: str,
+    now: datetime,
+) -> Hazard:
+    """The hazard a failed item becomes: what the inspector gave (``extra``), else the
+    item's defaults; the operator is responsible unless someone else is named."""
+    deadline = extra.get("deadline")
+    description = extra.get("description") or "\n".join(t for t in (item.text, answer.note) if t)
+    return Hazard(
+        id=id,
+        inspection_id=inspection.id,
+        premises_id=inspection.premises_id,
+        grid_id=inspection.grid_id,
+        item_code=item.code,
+        severity=enum_value(Severity, extra.get("severity", item.default_severity), "severity"),
+        deadline=day(deadline, "deadline")
+        if deadline is not None
+        else deadline_from(now.date(), item),
+        responsible=validate_responsible(extra.get("responsible") or operator),
+        description=optional_text(
+            "\n".join(t for t in (description, f"经营者不在场：{absent}" if absent else "") if t),
+            "description",
+        ),
+        status=HazardStatus.OPEN,
+        found_at=now,
+        photos=answer.photos,
+    )

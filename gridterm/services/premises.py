@@ -11,7 +11,7 @@ from gridterm.domain.permissions import Activity, require
 from gridterm.domain.territory import Premises
 from gridterm.errors import NotFoundError, ValidationError
 from gridterm.ids import new_id
-from gridterm.services.inspections import HazardLine
+from gridterm.services.hazards import HazardLine
 from gridterm.services.session import Session
 from gridterm.store.entities import codec
 from gridterm.store.reader import Reader

@@ -9,7 +9,7 @@ from gridterm.demo import vocab
 from gridterm.domain import categories
 from gridterm.domain.categories import category_label, parse, ticket_categories
 from gridterm.errors import ValidationError
-from gridterm.services.inspections import HAZARD_TICKET_CATEGORY
+from gridterm.services.hazards import HAZARD_TICKET_CATEGORY
 
 
 def test_the_shipped_list_has_labels_in_both_languages() -> None:

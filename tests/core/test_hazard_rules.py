@@ -9,6 +9,7 @@ from gridterm.domain.hazards import HazardStatus
 from gridterm.domain.tickets import TicketAction, TicketStatus
 from gridterm.errors import PermissionDeniedError, TransitionError, ValidationError
 from gridterm.services import hazard_loop
+from gridterm.services.hazards import Hazards
 from gridterm.services.inspections import Inspections
 from gridterm.services.tickets import Tickets
 from tests.core.test_inspections import market, outbox, run, sha  # noqa: F401 (the fixture)
@@ -18,7 +19,7 @@ from tests.core.test_inspections import market, outbox, run, sha  # noqa: F401 (
 def found(market):  # noqa: F811
     service = Inspections(market.session("i1"))
     (hazard,) = service.complete(run(service), signature=sha("signature"))
-    return market, service, hazard
+    return market, Hazards(service.session), hazard
 
 
 def refused(market, call, error, code) -> None:  # noqa: F811
@@ -73,7 +74,7 @@ def test_the_finder_may_not_sign_off_when_the_street_office_says_so(found, monke
 
 def test_a_grid_worker_outside_the_market_cannot_take_a_step(found) -> None:
     place, _, hazard = found
-    other = Inspections(place.session("p1"))  # a part-time worker may not inspect
+    other = Hazards(place.session("p1"))  # a part-time worker may not inspect
     refused(place, lambda: other.start_rectification(hazard.id), PermissionDeniedError,
             "grid.out_of_scope")  # fmt: skip
 

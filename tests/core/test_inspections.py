@@ -16,7 +16,8 @@ from gridterm.errors import (
     TransitionError,
     ValidationError,
 )
-from gridterm.services.inspections import Inspections, MonthFigures
+from gridterm.services.hazards import Hazards, MonthFigures
+from gridterm.services.inspections import Inspections
 from gridterm.services.premises import PremisesRegister
 from gridterm.services.tickets import Tickets
 from gridterm.store.tx import Tx
@@ -85,7 +86,7 @@ def market(territory):
     return territory
 
 
-def close(service: Inspections, hazard_id: str) -> None:
+def close(service: Hazards, hazard_id: str) -> None:
     """Rectified (with a photo), re-inspected passed and verified closed, each with a photo."""
     service.rectify(hazard_id, photos=(sha("rectified"),))
     service.reinspect(hazard_id, passed=True, photos=(sha("after"),))
@@ -250,39 +251,40 @@ def test_no_responsible_party_is_refused(market) -> None:
 
 def test_hazard_loop_failed_reinspection_then_escalation_then_closed(market) -> None:
     service = Inspections(market.session("i1"))
+    hazards = Hazards(service.session)
     (hazard,) = service.complete(run(service), signature=sha("signature"))
-    assert service.start_rectification(hazard.id).status is HazardStatus.RECTIFYING
+    assert hazards.start_rectification(hazard.id).status is HazardStatus.RECTIFYING
     with pytest.raises(ValidationError):
-        service.reinspect(hazard.id, passed=False)  # a failure needs evidence
-    again = service.reinspect(hazard.id, passed=False, note="仍在串接", photos=(sha("after1"),))
+        hazards.reinspect(hazard.id, passed=False)  # a failure needs evidence
+    again = hazards.reinspect(hazard.id, passed=False, note="仍在串接", photos=(sha("after1"),))
     assert again.status is HazardStatus.RECTIFYING
-    assert service.before_after(hazard.id) == ((sha("b"),), (sha("after1"),))
-    escalated = service.escalate(hazard.id)
+    assert hazards.before_after(hazard.id) == ((sha("b"),), (sha("after1"),))
+    escalated = hazards.escalate(hazard.id)
     ticket = Tickets(market.session("i1")).get(escalated.ticket_id)
     assert ticket.grid_id == "m1" and ticket.category == "安全隐患"
     with pytest.raises(TransitionError):
-        service.escalate(hazard.id)
+        hazards.escalate(hazard.id)
     with pytest.raises(TransitionError):
-        service.verify_close(hazard.id, photos=(sha("x"),))  # not re-inspected yet
-    service.rectify(hazard.id, photos=(sha("fixed"),), party="陈老板")
-    passed = service.reinspect(hazard.id, passed=True, photos=(sha("after2"),))
+        hazards.verify_close(hazard.id, photos=(sha("x"),))  # not re-inspected yet
+    hazards.rectify(hazard.id, photos=(sha("fixed"),), party="陈老板")
+    passed = hazards.reinspect(hazard.id, passed=True, photos=(sha("after2"),))
     assert passed.status is HazardStatus.REINSPECTED
-    closed = service.verify_close(hazard.id, photos=(sha("closing"),))
+    closed = hazards.verify_close(hazard.id, photos=(sha("closing"),))
     assert closed.status is HazardStatus.CLOSED and closed.closed_at == NOW
-    assert service.before_after(hazard.id)[1] == (
+    assert hazards.before_after(hazard.id)[1] == (
         sha("after1"),
         sha("fixed"),
         sha("after2"),
         sha("closing"),
     )
     with pytest.raises(TransitionError):
-        service.reinspect(hazard.id, passed=True, photos=(sha("y"),))
+        hazards.reinspect(hazard.id, passed=True, photos=(sha("y"),))
 
 
 def test_open_hazards_by_deadline_and_market_status_flag_the_overdue(market) -> None:
     service = Inspections(market.session("i1"))
     hazards = service.complete(run(service, fail=("wiring", "exits")), signature=sha("signature"))
-    later = Inspections(market.session("i1", now=NOW + timedelta(days=2)))
+    later = Hazards(market.session("i1", now=NOW + timedelta(days=2)))
     lines = later.my_open_hazards()
     assert [(line.hazard.item_code, line.overdue) for line in lines] == [
         ("exits", True),
@@ -303,11 +305,12 @@ def test_open_hazards_by_deadline_and_market_status_flag_the_overdue(market) -> 
 
 def test_hazards_found_versus_eliminated_in_a_month(market) -> None:
     service = Inspections(market.session("i1"))
+    hazards = Hazards(service.session)
     first, _ = service.complete(run(service, fail=("wiring", "ebike")), signature=sha("signature"))
-    close(service, first.id)
-    assert service.month_figures(2026, 11) == MonthFigures(found=2, eliminated=1)
-    assert service.month_figures(2026, 12) == MonthFigures(found=0, eliminated=0)
-    assert Inspections(market.session("w1")).month_figures(2026, 11) == MonthFigures(0, 0)
+    close(hazards, first.id)
+    assert hazards.month_figures(2026, 11) == MonthFigures(found=2, eliminated=1)
+    assert hazards.month_figures(2026, 12) == MonthFigures(found=0, eliminated=0)
+    assert Hazards(market.session("w1")).month_figures(2026, 11) == MonthFigures(0, 0)
 
 
 def test_a_part_time_worker_cannot_inspect(market) -> None:
@@ -329,7 +332,7 @@ def test_premises_outside_my_grids_cannot_be_inspected(market) -> None:
     assert outbox(market) == before
     inspection_id = run(service)
     (hazard,) = service.complete(inspection_id, signature=sha("signature"))
-    other = Inspections(market.session("w1"))  # a grid worker of g1 only
+    other = Hazards(market.session("w1"))  # a grid worker of g1 only
     with pytest.raises(PermissionDeniedError):
         other.hazard(hazard.id)
     with pytest.raises(PermissionDeniedError):
@@ -371,9 +374,10 @@ def test_tx_writes_tables_with_a_composite_key_under_their_catalog_key(market) -
 
 def test_escalating_to_a_department_dispatches_the_ticket_in_the_same_write(market) -> None:
     service = Inspections(market.session("i1"))
+    hazards = Hazards(service.session)
     (hazard,) = service.complete(run(service), signature=sha("signature"))
-    service.reinspect(hazard.id, passed=False, note="仍在串接")
-    escalated = service.escalate(hazard.id, department="市场监管", urgent=True)
+    hazards.reinspect(hazard.id, passed=False, note="仍在串接")
+    escalated = hazards.escalate(hazard.id, department="市场监管", urgent=True)
     tickets = Tickets(market.session("i1"))
     ticket = tickets.get(escalated.ticket_id)
     assert (ticket.status.value, ticket.department) == ("dispatched", "市场监管")
@@ -383,12 +387,13 @@ def test_escalating_to_a_department_dispatches_the_ticket_in_the_same_write(mark
 
 def test_history_lists_each_step_taken_on_this_terminal(market) -> None:
     service = Inspections(market.session("i1"))
+    hazards = Hazards(service.session)
     (hazard,) = service.complete(run(service), signature=sha("signature"))
-    service.start_rectification(hazard.id)
-    service.reinspect(hazard.id, passed=False, note="仍在串接")
-    service.escalate(hazard.id, department="城管")
-    close(service, hazard.id)
-    steps = service.history(hazard.id)
+    hazards.start_rectification(hazard.id)
+    hazards.reinspect(hazard.id, passed=False, note="仍在串接")
+    hazards.escalate(hazard.id, department="城管")
+    close(hazards, hazard.id)
+    steps = hazards.history(hazard.id)
     assert [(s.action.value, s.to_status and s.to_status.value) for s in steps] == [
         ("found", "open"),
         ("start_rectification", "rectifying"),

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 
 from gridterm.errors import NotFoundError, PermissionDeniedError
+from gridterm.services.hazards import Hazards
 from gridterm.services.inspections import Inspections
 from gridterm.services.premises import MarketSummary, PremisesRegister
 from tests.conftest import NOW
@@ -15,15 +16,16 @@ from tests.core.test_inspections import close, market, run  # noqa: F401 (the fi
 
 def test_markets_count_open_rectifying_and_overdue_hazards(market) -> None:  # noqa: F811
     service = Inspections(market.session("i1"))
+    hazards = Hazards(service.session)
     _exits, wiring = sorted(
         service.complete(run(service, fail=("wiring", "exits")), operator_absent="外出进货"),
         key=lambda h: h.item_code,
     )
-    service.start_rectification(wiring.id)
+    hazards.start_rectification(wiring.id)
     closed = service.complete(
         run(service, premises="p-2", fail=("ebike",)), operator_absent="外出进货"
     )[0]
-    close(service, closed.id)
+    close(hazards, closed.id)
     later = PremisesRegister(market.session("i1", now=NOW + timedelta(days=2)))
     assert later.markets() == [MarketSummary("m1", "机电五金城", "桃园社区", 2, 1, 1, 1)]
     stalls = {s.premises.id: s for s in later.market("m1")}

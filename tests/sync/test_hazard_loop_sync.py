@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from gridterm.domain.hazards import HazardAction, HazardStatus
 from gridterm.domain.tickets import TicketAction, TicketStatus
+from gridterm.services.hazards import Hazards
 from gridterm.services.inspections import Inspections
 from gridterm.services.tickets import Tickets
 from tests.sync.market import photo
@@ -25,7 +26,7 @@ def test_linked_ticket_and_hazard_move_together_across_terminals(tmp_path, serve
     try:
         _, hazards, shots, _ = _inspect(a, market)
         wiring = hazards["wiring"]
-        on_a = Inspections(a.session())
+        on_a = Hazards(a.session())
         on_a.reinspect(wiring, passed=False, note="拒不整改")
         ticket_id = on_a.escalate(wiring, department="市场监管").ticket_id
         assert a.sync().ok
@@ -36,7 +37,7 @@ def test_linked_ticket_and_hazard_move_together_across_terminals(tmp_path, serve
         proof = photo(b.session())
         Tickets(b.session()).act(ticket_id, TicketAction.MARK_HANDLED, note="已更换线路",
                                  photo=proof)  # fmt: skip
-        assert Inspections(b.session()).hazard(wiring).status is HazardStatus.RECTIFIED
+        assert Hazards(b.session()).hazard(wiring).status is HazardStatus.RECTIFIED
         assert b.sync().ok
         (row,) = _rows(server, "hazard", id=wiring)
         assert row["status"] == "rectified"
@@ -67,13 +68,14 @@ def test_linked_ticket_and_hazard_move_together_across_terminals(tmp_path, serve
         assert b.sync().ok
         assert Tickets(b.session()).get(ticket_id).status is TicketStatus.CLOSED
         on_b = Inspections(b.session())
-        assert [s.id for s in on_b.history(wiring)] == [s.id for s in on_a.history(wiring)]
-        assert [(s.action.value, s.by_user) for s in on_b.history(wiring)][-2:] == [
+        hazards_b = Hazards(on_b.session)
+        assert [s.id for s in hazards_b.history(wiring)] == [s.id for s in on_a.history(wiring)]
+        assert [(s.action.value, s.by_user) for s in hazards_b.history(wiring)][-2:] == [
             ("reinspect_pass", market.user_ids["i1"]),
             ("verify_close", market.user_ids["i1"]),
         ]
         server_steps = _rows(server, "hazard_step", hazard_id=wiring)
-        assert len(server_steps) == len(on_b.history(wiring))
+        assert len(server_steps) == len(hazards_b.history(wiring))
     finally:
         a.close()
         if b is not None:

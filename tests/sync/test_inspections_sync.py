@@ -24,6 +24,7 @@ from gridterm.domain.hazards import HazardStatus
 from gridterm.errors import ValidationError
 from gridterm.ids import new_id
 from gridterm.services.attachments import add_attachment
+from gridterm.services.hazards import Hazards
 from gridterm.services.inspections import Inspections
 from gridterm.store.migrations import SCHEMA_VERSION
 from sync.client.errors import SyncError
@@ -172,20 +173,21 @@ def test_a_reinspection_on_a_second_terminal_closes_the_hazard_for_the_first(
         wiring, extinguisher = hazards["wiring"], hazards["extinguisher"]
 
         on_b = Inspections(b.session())
+        hazards_b = Hazards(on_b.session)
         assert on_b.get(inspection).status.value == "completed"
         assert len(on_b.answers(inspection)) == 8
-        assert on_b.hazard(wiring).status is HazardStatus.OPEN
-        assert on_b.before_after(wiring) == ((shots["wiring"],), ())
+        assert hazards_b.hazard(wiring).status is HazardStatus.OPEN
+        assert hazards_b.before_after(wiring) == ((shots["wiring"],), ())
         # re-inspection (复查): not rectified yet, then rectified with an after-photo
-        assert on_b.reinspect(wiring, passed=False, note="插排仍串接").status is (
+        assert hazards_b.reinspect(wiring, passed=False, note="插排仍串接").status is (
             HazardStatus.RECTIFYING
         )
         fixed, after, closing = photo(b.session()), photo(b.session()), photo(b.session())
-        assert on_b.rectify(wiring, photos=(fixed,)).status is HazardStatus.RECTIFIED
-        assert on_b.reinspect(wiring, passed=True, photos=(after,)).status is (
+        assert hazards_b.rectify(wiring, photos=(fixed,)).status is HazardStatus.RECTIFIED
+        assert hazards_b.reinspect(wiring, passed=True, photos=(after,)).status is (
             HazardStatus.REINSPECTED
         )
-        assert on_b.verify_close(wiring, photos=(closing,)).status is HazardStatus.CLOSED
+        assert hazards_b.verify_close(wiring, photos=(closing,)).status is HazardStatus.CLOSED
         report = b.sync()
         assert report.ok, report
         assert report.photos == 3
@@ -200,7 +202,7 @@ def test_a_reinspection_on_a_second_terminal_closes_the_hazard_for_the_first(
 
         report = a.sync()
         assert report.ok, report
-        on_a = Inspections(a.session())
+        on_a = Hazards(a.session())
         assert on_a.hazard(wiring).status is HazardStatus.CLOSED
         assert on_a.hazard(extinguisher).status is HazardStatus.OPEN
         assert [line.hazard.id for line in on_a.my_open_hazards()] == [extinguisher]
@@ -227,7 +229,7 @@ def test_a_hazard_moved_on_both_terminals_offline_ends_as_the_server_settled_it(
         b = _terminal(tmp_path, market, "i2", server.url, name="b")
         wiring = hazards["wiring"]
         # both offline: A notes the rectification has begun, B verifies it done and closes
-        on_a, on_b = Inspections(a.session()), Inspections(b.session())
+        on_a, on_b = Hazards(a.session()), Hazards(b.session())
         on_a.start_rectification(wiring)
         on_b.rectify(wiring, photos=(photo(b.session()),))
         on_b.reinspect(wiring, passed=True, note="已整改", photos=(photo(b.session()),))
@@ -245,7 +247,7 @@ def test_a_hazard_moved_on_both_terminals_offline_ends_as_the_server_settled_it(
         ]
         _assert_exactly_once(server, a)
         assert b.sync().ok
-        assert Inspections(b.session()).hazard(wiring).status is HazardStatus.CLOSED
+        assert Hazards(b.session()).hazard(wiring).status is HazardStatus.CLOSED
     finally:
         a.close()
         if b is not None:
@@ -258,7 +260,7 @@ def test_a_hazard_escalated_to_a_ticket_travels_with_its_ticket(tmp_path, server
     try:
         _, hazards, _, _ = _inspect(a, market)
         wiring = hazards["wiring"]
-        on_a = Inspections(a.session())
+        on_a = Hazards(a.session())
         on_a.reinspect(wiring, passed=False, note="拒不整改")
         ticket_id = on_a.escalate(wiring, urgent=True).ticket_id
         assert ticket_id is not None
@@ -271,7 +273,7 @@ def test_a_hazard_escalated_to_a_ticket_travels_with_its_ticket(tmp_path, server
         _assert_exactly_once(server, a)
 
         b = _terminal(tmp_path, market, "i2", server.url, name="b")
-        assert Inspections(b.session()).hazard(wiring).ticket_id == ticket_id
+        assert Hazards(b.session()).hazard(wiring).ticket_id == ticket_id
         assert b.store.query("SELECT urgent FROM ticket WHERE id = ?", (ticket_id,)) == [
             {"urgent": 1}
         ]
@@ -297,6 +299,7 @@ def test_a_downscaled_failure_photo_is_the_same_photo_in_answer_and_hazard(
     try:
         s = a.session()
         inspections = Inspections(s)
+        hazards = Hazards(inspections.session)
         premises = add_premises(s, market.grids["m1"])
         inspection = inspections.start(premises, DEFAULT_CODE)
         original = add_attachment(s, _jpeg(), "image/jpeg").sha256
@@ -314,11 +317,11 @@ def test_a_downscaled_failure_photo_is_the_same_photo_in_answer_and_hazard(
         assert shot != original  # the record names the smaller photo
         assert json.loads(_rows(server, "hazard", id=hazard.id)[0]["photos"]) == [shot]
         assert _blob_verified(server, shot)
-        assert inspections.before_after(hazard.id) == ((shot,), ())
+        assert hazards.before_after(hazard.id) == ((shot,), ())
         _assert_exactly_once(server, a)
 
         b = _terminal(tmp_path, market, "i2", server.url, name="b")
-        assert Inspections(b.session()).before_after(hazard.id) == ((shot,), ())
+        assert Hazards(b.session()).before_after(hazard.id) == ((shot,), ())
     finally:
         a.close()
         if b is not None:

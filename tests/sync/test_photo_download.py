@@ -16,6 +16,7 @@ import pytest
 
 from gridterm.domain.attachments import AttachmentKind
 from gridterm.services.attachments import add_attachment
+from gridterm.services.hazards import Hazards
 from gridterm.services.inspections import Inspections
 from gridterm.services.visits import Visits
 from sync.client.photo_download import PhotoDownloader, missing_key
@@ -59,7 +60,7 @@ def _inspect(t: Terminal, market: Market) -> tuple[dict[str, str], dict[str, str
 def _close_with(t: Terminal, hazard: str, *after: str) -> None:
     """Rectified, re-inspected passed and verified closed, each with the ``after`` photos, on
     ``t``."""
-    on = Inspections(t.session())
+    on = Hazards(t.session())
     on.rectify(hazard, photos=after)
     on.reinspect(hazard, passed=True, photos=after)
     on.verify_close(hazard, photos=after)
@@ -102,7 +103,7 @@ def test_an_after_photo_taken_on_b_reaches_a_after_its_pull(tmp_path, server, ma
         assert report.ok, report
         assert (report.photos_downloaded, report.photo_bytes_downloaded) == (1, 20_000)
         assert _hash(a, after) == after
-        assert Inspections(a.session()).before_after(hazards["wiring"]) == (
+        assert Hazards(a.session()).before_after(hazards["wiring"]) == (
             (shots["wiring"],),
             (after,),
         )

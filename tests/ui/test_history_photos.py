@@ -80,9 +80,9 @@ def test_every_photo_of_a_hazard_step_is_shown_and_paged(qtbot, window) -> None:
     log_in(qtbot, window, "i1")
     hazard_id = hazard_on(window)
     photos = [photo(window, c) for c in ("#cc3333", "#33cc33", "#3333cc", "#cccc33")]
-    from gridterm.services.inspections import Inspections
+    from gridterm.services.hazards import Hazards
 
-    Inspections(window.workspace.session).rectify(hazard_id, photos=tuple(photos), party="")
+    Hazards(window.workspace.session).rectify(hazard_id, photos=tuple(photos), party="")
     detail = open_hazard(qtbot, window, hazard_id)
     model, column = detail.history_model, HazardStepModel.COL_PHOTOS
     row = model.rowCount() - 1

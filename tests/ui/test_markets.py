@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication
 from gridterm.demo import checklist
 from gridterm.domain.inspections import Severity
 from gridterm.domain.territory import Premises
-from gridterm.services.inspections import HazardLine, Inspections
+from gridterm.services.hazards import HazardLine, Hazards
+from gridterm.services.inspections import Inspections
 from gridterm.services.premises import MarketSummary, PremisesRegister, PremisesStatus
 from gridterm.services.session import Session
 from tests.ui.conftest import (
@@ -259,12 +260,13 @@ def test_add_a_stall_then_an_edit_with_a_bad_phone_saves_nothing(qtbot, demo_win
 def test_hazards_by_deadline_overdue_flagged_and_the_month_figures(qtbot, demo_window) -> None:
     window = demo_window
     open_market(qtbot, window)
-    session, register, inspections = core(window)
+    session, register, _ = core(window)
+    hazards = Hazards(session)
     opened: list[str] = []
     window.shell.open_hazard = opened.append
     screen = open_tab(qtbot, window, "hazards")
     qtbot.waitUntil(lambda: screen.data is not None)
-    lines = inspections.my_open_hazards()
+    lines = hazards.my_open_hazards()
     rows = screen.model.rows()
     assert [r.line for r in rows] == lines
     deadlines = [r.line.hazard.deadline for r in rows]
@@ -280,7 +282,7 @@ def test_hazards_by_deadline_overdue_flagged_and_the_month_figures(qtbot, demo_w
     assert screen.overdue.text() == f"{len(overdue)} 处隐患已超过整改期限"
 
     now = session.now().astimezone()
-    figures = inspections.month_figures(now.year, now.month)
+    figures = hazards.month_figures(now.year, now.month)
     assert screen.figures.text() == (
         f"发现隐患 {figures.found} 处，已整改销号 {figures.eliminated} 处"
     )

@@ -10,7 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QColor, QPixmap
 
 from gridterm.domain.territory import Premises
-from gridterm.services.inspections import HazardLine
+from gridterm.services.hazards import HazardLine
 from gridterm.services.premises import MarketSummary
 from ui.formatting import date_text
 from ui.labels import HAZARD_STATUSES, SEVERITIES, label

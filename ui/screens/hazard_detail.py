@@ -74,9 +74,9 @@ class HazardData:
 
 def read_hazard(ws: Workspace, hazard_id: str) -> HazardData:
     """One hazard, its checklist item, premises, photos and history (blocking)."""
-    service = ws.inspections
+    service = ws.hazards
     hazard = service.hazard(hazard_id)
-    template = service.template_of(hazard.inspection_id)
+    template = ws.inspections.template_of(hazard.inspection_id)
     item_text = next((i.text for i in template.items if i.code == hazard.item_code), "")
     before, after = service.before_after(hazard_id)
     history = service.history(hazard_id)
@@ -338,7 +338,7 @@ class HazardDetailScreen(Screen):
             return
         action, note = self.pending, self.note.text().strip()
         photos = tuple(self.action_photos.digests)
-        service, hazard_id = self.ws.inspections, self.hazard_id
+        service, hazard_id = self.ws.hazards, self.hazard_id
         if action == ESCALATE:
             department = self.department.value()
             if not department:

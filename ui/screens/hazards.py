@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout
 
-from gridterm.services.inspections import MonthFigures
+from gridterm.services.hazards import MonthFigures
 from gridterm.services.premises import MarketSummary
 from ui.context import AppContext
 from ui.models.hazards import HazardModel, HazardRow, MarketModel
@@ -35,8 +35,8 @@ class HazardsData:
 def read_hazards(ws: Workspace) -> HazardsData:
     """Everything the hazards screen shows (blocking)."""
     session = ws.session
-    inspections, register = ws.inspections, ws.premises
-    lines = inspections.my_open_hazards()
+    hazards, register = ws.hazards, ws.premises
+    lines = hazards.my_open_hazards()
     stalls = register.several([line.hazard.premises_id for line in lines])
     # The month as the street office counts it: the terminal's local calendar month.
     now = session.now().astimezone()
@@ -44,7 +44,7 @@ def read_hazards(ws: Workspace) -> HazardsData:
         hazards=[HazardRow(line, stalls.get(line.hazard.premises_id)) for line in lines],
         year=now.year,
         month=now.month,
-        figures=inspections.month_figures(now.year, now.month),
+        figures=hazards.month_figures(now.year, now.month),
         markets=register.markets(),
     )
 
