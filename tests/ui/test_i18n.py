@@ -144,6 +144,7 @@ def test_no_visible_string_is_left_untranslated(qtbot, window) -> None:
         "household",
         "household_edit",
         "resident_edit",
+        "resident_errors",
         "visit",
         "search",
         "tickets",
