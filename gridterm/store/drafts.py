@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from gridterm.store.store import Store
 from gridterm.store.tx import Tx, utc_now
+
+T = TypeVar("T")
 
 
 class Drafts:
@@ -46,6 +49,18 @@ class Drafts:
     def discard(self, draft_id: str) -> None:
         """Forget a draft (after the record was saved, or the worker cancelled)."""
         self.store.write(lambda tx: self.discard_in(tx, draft_id))
+
+    def discarded_with(self, draft_id: str, save: Callable[[], T]) -> T:
+        """Run ``save`` — a service's write, which nests in this transaction — and forget the
+        draft in the same transaction: a draft goes only with the record it became, and a
+        refused save keeps it."""
+
+        def both(tx: Tx) -> T:
+            result = save()
+            self.discard_in(tx, draft_id)
+            return result
+
+        return self.store.write(both)
 
     def discard_in(self, tx: Tx, draft_id: str) -> None:
         """Forget a draft in the transaction that saved its record."""

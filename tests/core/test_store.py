@@ -161,3 +161,25 @@ def test_closing_waits_for_a_read_in_progress_then_refuses_new_ones(tmp_path: Pa
     with pytest.raises(StoreError) as err:
         store.read(lambda r: None)
     assert err.value.code == "store.closed"
+
+
+def test_a_draft_goes_with_the_record_it_became_in_one_transaction(territory) -> None:
+    """The save and the draft's discarding commit together: when forgetting the draft fails,
+    the save is undone too (and the draft, kept, still holds what was typed)."""
+    store, hid = territory.store, territory.household()
+    register, drafts = Register(territory.session()), Drafts(store, "user-w1")
+    drafts.save("d1", "household", {"notes": "新电话"}, subject_id=hid)
+    store.write(
+        lambda tx: tx.execute(
+            "CREATE TEMP TRIGGER keep_drafts BEFORE DELETE ON draft"
+            " BEGIN SELECT RAISE(ABORT, 'kept'); END"
+        )
+    )
+    sent = store.query("SELECT count(*) AS n FROM outbox")[0]["n"]
+    with pytest.raises(Exception, match="kept"):  # the database's own error
+        drafts.discarded_with("d1", lambda: register.edit_household(hid, notes="新电话"))
+    assert register.household(hid).notes == ""
+    assert store.query("SELECT count(*) AS n FROM outbox")[0]["n"] == sent
+    store.write(lambda tx: tx.execute("DROP TRIGGER keep_drafts"))
+    saved = drafts.discarded_with("d1", lambda: register.edit_household(hid, notes="新电话"))
+    assert saved.notes == "新电话" and drafts.load("household") == []

@@ -394,9 +394,7 @@ class VisitScreen(Screen):
         ws, draft_id = self.ws, self.draft_id
 
         def work() -> object:
-            visit = ws.visits.record(**fields)
-            ws.drafts.discard(draft_id)
-            return visit
+            return ws.drafts.discarded_with(draft_id, lambda: ws.visits.record(**fields))
 
         self.save.setEnabled(False)
         CoreOp(self, work).success(self._saved).failure(self._failed).finally_(

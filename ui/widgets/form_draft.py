@@ -149,17 +149,11 @@ class FormDraft(QObject):
             self.save(parent_alive=False)
 
     def discarded_after(self, work: Callable[[], T]) -> Callable[[], T]:
-        """``work`` (the save, off the GUI thread) followed by forgetting the draft; a failed
-        save keeps it."""
+        """``work`` (the save, off the GUI thread) and forgetting the draft, in one
+        transaction; a failed save keeps it."""
         self._timer.cancel()
         drafts, draft_id = self.screen.ws.drafts, self.draft_id
-
-        def run() -> T:
-            result = work()
-            drafts.discard(draft_id)
-            return result
-
-        return run
+        return lambda: drafts.discarded_with(draft_id, work)
 
     def discard(self) -> None:
         """The worker cancelled: forget the draft."""
