@@ -84,26 +84,22 @@ def _apply_inspection(op: PushedOp, work: Work) -> Outcome:
             raise ValidationError("inspection.grid_mismatch", "premises are in another grid")
         if not work.principal.in_scope(grid_id):
             raise outside("the premises")
-        work.insert(
-            "hazard_inspection",
-            {
-                "id": op.entity_id,
-                "premises_id": premises["id"],
-                "grid_id": grid_id,
-                "inspector_id": inspector,
-                "template_code": code,
-                "template_version": version,
-                "started_at": started,
-                "status": status.value,
-                "completed_at": None,
-                "signature": None,
-                "revision_of": text_id(f.get("revision_of"), "revision_of"),
-                "operator_absent": optional_text(
-                    f.get("operator_absent", ""), "operator_absent", max_len=200
-                ),
-            },
-            work.partition_of(grid_id),
+        inspection = HazardInspection(
+            id=op.entity_id,
+            premises_id=premises["id"],
+            grid_id=grid_id,
+            inspector_id=inspector,
+            template_code=code,
+            template_version=version,
+            started_at=started,
+            status=status,
+            revision_of=text_id(f.get("revision_of"), "revision_of"),
+            operator_absent=optional_text(
+                f.get("operator_absent", ""), "operator_absent", max_len=200
+            ),
         )
+        row = codec(HazardInspection).row(inspection)
+        work.insert("hazard_inspection", row, work.partition_of(grid_id))
         return APPLIED
     row = work.need("hazard_inspection", op.entity_id, "id")
     if not work.principal.in_scope(row["grid_id"]):
