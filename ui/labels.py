@@ -47,7 +47,7 @@ ALERT_KINDS = {
     "dispatched": QT_TRANSLATE_NOOP("Labels", "Dispatched (吹哨): follow it up"),
     "due_soon": QT_TRANSLATE_NOOP("Labels", "Deadline within a day"),
     "overdue": QT_TRANSLATE_NOOP("Labels", "Deadline missed"),
-    "reinspect": QT_TRANSLATE_NOOP("Labels", "Rectification due: re-inspect"),
+    "reinspect": QT_TRANSLATE_NOOP("Labels", "Rectified: re-inspect"),
     "household_overdue": QT_TRANSLATE_NOOP("Labels", "Key household overdue for a visit"),
 }
 TICKET_ACTIONS = {

@@ -1,7 +1,8 @@
 """A walk through every screen of a logged-in window, for screenshots and translation checks.
 
 ``tour`` yields ``(name, screen)`` once each screen shows its data. It only reads, except that
-the visit form is filled in and then discarded (its draft is removed again).
+the visit form is filled in and then discarded (its draft is removed again), and opening the
+notification centre marks its alerts seen.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ Wait = Callable[[Callable[[], bool]], None]
 
 def tour(window: MainWindow, wait: Wait) -> Iterator[tuple[str, QWidget]]:
     """Visit Today, Register (browse, search), a building, a household, the edit forms, the
-    visit form, Tickets and a ticket, Quick report, Sync and Settings."""
+    visit form, Tickets and a ticket, the notification centre, Quick report, Sync and
+    Settings."""
     shell: Any = window.shell
     assert shell is not None
     if "today" in shell.nav.buttons:
@@ -37,6 +39,7 @@ def tour(window: MainWindow, wait: Wait) -> Iterator[tuple[str, QWidget]]:
         wait(lambda: detail.data is not None)
         yield "ticket_detail", detail
         shell.back()
+    yield from _alerts(shell, wait)
     shell.show_tab("report")
     yield "quick_report", shell.top_screen()
     shell.show_tab("sync")
@@ -45,6 +48,15 @@ def tour(window: MainWindow, wait: Wait) -> Iterator[tuple[str, QWidget]]:
     yield "sync", sync
     shell.show_tab("settings")
     yield "settings", shell.top_screen()
+
+
+def _alerts(shell: Any, wait: Wait) -> Iterator[tuple[str, QWidget]]:
+    """The notification centre (opening it marks its alerts seen: a write of marks)."""
+    shell.open_alerts()
+    centre: Any = shell.top_screen()
+    wait(lambda: bool(centre.summary.text()))
+    yield "alerts", centre
+    shell.back()
 
 
 def _round(shell: Any, wait: Wait) -> Iterator[tuple[str, QWidget]]:

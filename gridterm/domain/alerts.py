@@ -16,7 +16,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from gridterm.domain.deadlines import Due, DueState
-from gridterm.domain.hazards import Hazard, HazardStatus
+from gridterm.domain.hazards import RECTIFICATION_PENDING, Hazard, HazardStatus, HazardStep
 from gridterm.domain.tickets import Ticket, TicketAction, TicketStatus, Transition, acts_at
 from gridterm.domain.users import User
 
@@ -32,7 +32,7 @@ class AlertKind(StrEnum):
     DISPATCHED = "dispatched"  # 已派单 (吹哨): I follow it up
     DUE_SOON = "due_soon"  # 一天内到期
     OVERDUE = "overdue"  # 已超时
-    REINSPECT = "reinspect"  # 隐患整改到期，待复查
+    REINSPECT = "reinspect"  # 隐患已整改，待复查
     HOUSEHOLD_OVERDUE = "household_overdue"  # 重点户逾期未访
 
 
@@ -62,6 +62,8 @@ class Alert:
     subject_id: str
     title: str
     at: datetime
+    #: A key household's last visit (None: never visited, or not a household's alert).
+    last_visit: date | None = None
 
 
 def mark_id(user_id: str, key: str, state: MarkState) -> str:
@@ -99,20 +101,46 @@ def ticket_alerts(
     return out
 
 
-def hazard_alert(hazard: Hazard, title: str, today: date, due: Due | None) -> Alert | None:
-    """A hazard whose rectification deadline has come: it is due for re-inspection."""
-    if due is None or hazard.status not in (HazardStatus.OPEN, HazardStatus.RECTIFYING):
-        return None
-    if hazard.deadline > today:
-        return None
-    key = f"reinspect:{hazard.id}:{hazard.deadline.isoformat()}"
-    return Alert(key, AlertKind.REINSPECT, Subject.HAZARD, hazard.id, title, due.at)
+def hazard_alerts(
+    user: User,
+    hazard: Hazard,
+    title: str,
+    due: Due | None,
+    rectified: HazardStep | None,
+    now: datetime,
+) -> list[Alert]:
+    """The alerts one hazard of the user's area raises: its rectification deadline within a
+    day or missed while it is still to be rectified; once rectified (``rectified``: the step
+    that said so, a rectification or its ticket handled), due for re-inspection — one alert
+    per rectification (a failed re-inspection and a new rectification alert again), none for
+    whoever recorded it."""
+
+    def alert(key: str, kind: AlertKind, at: datetime) -> Alert:
+        return Alert(key, kind, Subject.HAZARD, hazard.id, title, at)
+
+    if hazard.status is HazardStatus.RECTIFIED:
+        if rectified is None:  # carried from before steps were kept
+            return [alert(f"reinspect:{hazard.id}", AlertKind.REINSPECT, hazard.found_at)]
+        if rectified.by_user == user.id:
+            return []
+        return [alert(f"reinspect:{hazard.id}:{rectified.id}", AlertKind.REINSPECT, rectified.at)]
+    if due is None or hazard.status not in RECTIFICATION_PENDING:
+        return []
+    which = f"{hazard.id}:{due.kind.value}:{hazard.deadline.isoformat()}"
+    state = due.state(now)
+    if state is DueState.OVERDUE:
+        return [alert(f"overdue:{which}", AlertKind.OVERDUE, due.at)]
+    if state is DueState.SOON:
+        return [alert(f"soon:{which}", AlertKind.DUE_SOON, due.at)]
+    return []
 
 
 def household_alert(
     household_id: str, address: str, last_visit: date | None, at: datetime
 ) -> Alert:
-    """A key household overdue for a visit (one alert until it is visited again)."""
+    """A key household overdue for a visit (one alert until it is visited again); ``at`` is
+    the day it fell due (today for one never visited)."""
     since = last_visit.isoformat() if last_visit else "never"
     key = f"visit:{household_id}:{since}"
-    return Alert(key, AlertKind.HOUSEHOLD_OVERDUE, Subject.HOUSEHOLD, household_id, address, at)
+    kind, subject = AlertKind.HOUSEHOLD_OVERDUE, Subject.HOUSEHOLD
+    return Alert(key, kind, subject, household_id, address, at, last_visit)

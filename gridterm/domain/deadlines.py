@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 
-from gridterm.domain.hazards import Hazard, HazardStatus
+from gridterm.domain.hazards import RECTIFICATION_PENDING, Hazard
 from gridterm.domain.office_settings import OfficeSettings
 from gridterm.domain.tickets import Level, Ticket, TicketAction, TicketStatus, Transition
 
@@ -97,7 +97,8 @@ def day_end(day: date, tz: tzinfo) -> datetime:
 
 
 def hazard_due(hazard: Hazard, tz: tzinfo) -> Due | None:
-    """A hazard's rectification deadline until it is re-inspected (None after)."""
-    if hazard.status not in (HazardStatus.OPEN, HazardStatus.RECTIFYING):
+    """A hazard's rectification deadline until it is rectified (None after: it waits for
+    the re-inspection, which has no deadline of its own)."""
+    if hazard.status not in RECTIFICATION_PENDING:
         return None
     return Due(DueKind.RECTIFY, day_end(hazard.deadline, tz))

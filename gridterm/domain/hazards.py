@@ -39,6 +39,11 @@ class HazardStatus(StrEnum):
     CLOSED = "closed"  # 核查销号
 
 
+#: Statuses in which the rectification is still to be done: its deadline runs (and can be
+#: missed) only here. A rectified hazard waits for the inspector, not for the responsible party.
+RECTIFICATION_PENDING = frozenset({HazardStatus.OPEN, HazardStatus.RECTIFYING})
+
+
 class HazardAction(StrEnum):
     """What can happen to a hazard (each a step of its history, 处置记录)."""
 
@@ -117,8 +122,9 @@ class Hazard:
     version: int = 0
 
     def is_overdue(self, today: date) -> bool:
-        """Past its rectification deadline and not yet closed."""
-        return self.status is not HazardStatus.CLOSED and self.deadline < today
+        """Past its rectification deadline and not yet rectified (once rectified it awaits
+        re-inspection: late or not, the deadline is no longer running)."""
+        return self.status in RECTIFICATION_PENDING and self.deadline < today
 
     def found_step(self, step_id: str, by_user: str) -> HazardStep:
         """The first step of the history: found in an inspection, with its photos."""

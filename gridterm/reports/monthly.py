@@ -280,5 +280,8 @@ def _hazards(hazards: list[HazardRow], area: Area, period: Period, today: date) 
             Counter(area.grid_names.get(h.grid_id, "") for h in found),
             Counter(area.grid_names.get(h.grid_id, "") for h in gone),
         ),
-        open_overdue=sum(1 for h in hazards if h.status != "closed" and h.deadline < today),
+        # 逾期未整改: still to be rectified past its day (a rectified one awaits re-inspection)
+        open_overdue=sum(
+            1 for h in hazards if h.status in ("open", "rectifying") and h.deadline < today
+        ),
     )

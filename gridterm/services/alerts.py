@@ -12,18 +12,18 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time, timedelta
 
 from gridterm.domain.alerts import (
     Alert,
     MarkState,
-    hazard_alert,
+    hazard_alerts,
     household_alert,
     mark_id,
     ticket_alerts,
 )
 from gridterm.domain.deadlines import hazard_due
-from gridterm.domain.hazards import Hazard, HazardStatus
+from gridterm.domain.hazards import RECTIFICATION_PENDING, Hazard, HazardStatus, HazardStep
 from gridterm.domain.tickets import Ticket, Transition
 from gridterm.domain.users import ScopeLevel
 from gridterm.domain.visit_schedule import DueState
@@ -108,15 +108,21 @@ class Alerts:
         user = self.session.user
         if user.scope_level is ScopeLevel.GRIDS:
             # key households are their own grids' worker's: a supervisor would get every one
-            for d in due_households(self.session, local_day(now)):
+            today = local_day(now)
+            for d in due_households(self.session, today):
                 if d.state is DueState.OVERDUE:
-                    alerts.append(household_alert(d.household_id, d.address, d.last_visit, now))
+                    # when it fell due, not when counted: the alert reads the same all day
+                    fell = datetime.combine(today - timedelta(d.days_overdue), time(), LOCAL_TZ)
+                    alerts.append(household_alert(d.household_id, d.address, d.last_visit, fell))
         return alerts
 
     def _records(self, r: Reader, now: datetime) -> list[Alert]:
         grids = self.session.visible_grid_ids(r)
         if not grids:
             return []
+        return self._ticket_alerts(r, grids, now) + self._hazard_alerts(r, grids, now)
+
+    def _ticket_alerts(self, r: Reader, grids: list[str], now: datetime) -> list[Alert]:
         marks = ",".join("?" * len(grids))
         tickets = [
             codec(Ticket).read(row)
@@ -131,16 +137,24 @@ class Alerts:
         for line in ticket_lines(r, tickets):
             t = line.ticket
             out.extend(ticket_alerts(user, t, line.due, steps.get(t.id, ()), now))
-        today = local_day(now)
-        for row in r.iter(
-            f"SELECT * FROM hazard WHERE grid_id IN ({marks}) AND status IN (?, ?)",
-            (*grids, HazardStatus.OPEN.value, HazardStatus.RECTIFYING.value),
-        ):
-            h = codec(Hazard).read(row)
+        return out
+
+    def _hazard_alerts(self, r: Reader, grids: list[str], now: datetime) -> list[Alert]:
+        marks = ",".join("?" * len(grids))
+        watched = (*RECTIFICATION_PENDING, HazardStatus.RECTIFIED)
+        hazards = [
+            codec(Hazard).read(row)
+            for row in r.iter(
+                f"SELECT * FROM hazard WHERE grid_id IN ({marks}) AND status IN (?, ?, ?)",
+                (*grids, *(s.value for s in watched)),
+            )
+        ]
+        rectified = _rectified(r, [h.id for h in hazards if h.status is HazardStatus.RECTIFIED])
+        out: list[Alert] = []
+        for h in hazards:
+            title = h.description.split("\n", 1)[0] or h.item_code
             due = hazard_due(h, LOCAL_TZ)
-            found = hazard_alert(h, h.description or h.item_code, today, due)
-            if found is not None:
-                out.append(found)
+            out.extend(hazard_alerts(self.session.user, h, title, due, rectified.get(h.id), now))
         return out
 
     def _marks(self, r: Reader) -> dict[str, set[str]]:
@@ -161,6 +175,23 @@ def _steps(r: Reader, ticket_ids: list[str]) -> dict[str, list[Transition]]:
             tuple(chunk),
         ):
             found[row["ticket_id"]].append(codec(Transition).read(row))
+    return found
+
+
+def _rectified(r: Reader, hazard_ids: list[str]) -> dict[str, HazardStep]:
+    """hazard id → the step that made it rectified last (a rectification, its ticket handled)."""
+    found: dict[str, HazardStep] = {}
+    for start in range(0, len(hazard_ids), _CHUNK):
+        chunk = hazard_ids[start : start + _CHUNK]
+        for row in r.iter(
+            "SELECT * FROM hazard_step WHERE to_status = 'rectified'"
+            f" AND hazard_id IN ({','.join('?' * len(chunk))})",
+            tuple(chunk),
+        ):
+            step = codec(HazardStep).read(row)
+            last = found.get(step.hazard_id)
+            if last is None or (step.at, step.id) > (last.at, last.id):
+                found[step.hazard_id] = step
     return found
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from gridterm.domain.hazards import Hazard, HazardStatus
+from gridterm.domain.hazards import RECTIFICATION_PENDING, Hazard, HazardStatus
 from gridterm.domain.inspections import HazardInspection, Severity
 from gridterm.domain.permissions import Activity, require
 from gridterm.domain.territory import Premises
@@ -16,6 +16,9 @@ from gridterm.services.session import Session
 from gridterm.store.entities import codec
 from gridterm.store.reader import Reader
 from gridterm.store.tx import Tx
+
+#: Hazards whose deadline still runs, as stored (the overdue counts).
+_PENDING = frozenset(s.value for s in RECTIFICATION_PENDING)
 
 #: Fields a worker may set on premises (the grid never changes once registered).
 PREMISES_FIELDS = (
@@ -155,7 +158,9 @@ class PremisesRegister:
                         worst=max(severities, key=SEVERITY_RANK.__getitem__)
                         if severities
                         else None,
-                        overdue=any(h["deadline"] < today for h in hazards),
+                        overdue=any(
+                            h["deadline"] < today and h["status"] in _PENDING for h in hazards
+                        ),
                         rectifying=sum(h["status"] != HazardStatus.OPEN.value for h in hazards),
                     )
                 )
@@ -208,7 +213,8 @@ class PremisesRegister:
                 row["grid_id"]: row
                 for row in r.iter(
                     f"SELECT grid_id, sum(status = 'open') AS open, "
-                    f"sum(status != 'open') AS rectifying, sum(deadline < ?) AS overdue "
+                    f"sum(status != 'open') AS rectifying, "
+                    f"sum(deadline < ? AND status IN ('open', 'rectifying')) AS overdue "
                     f"FROM hazard WHERE grid_id IN ({marks}) AND status != 'closed' "
                     f"GROUP BY grid_id",
                     (today, *grids),

@@ -21,6 +21,14 @@
             <source>New</source>
             <translation>New</translation>
         </message>
+        <message>
+            <source>Never visited</source>
+            <translation>Never visited</translation>
+        </message>
+        <message>
+            <source>Last visit {date}</source>
+            <translation>Last visit {date}</translation>
+        </message>
     </context>
     <context>
         <name>AlertsScreen</name>
@@ -1719,10 +1727,6 @@
             <translation>Deadline missed</translation>
         </message>
         <message>
-            <source>Rectification due: re-inspect</source>
-            <translation>Rectification due: re-inspect</translation>
-        </message>
-        <message>
             <source>Key household overdue for a visit</source>
             <translation>Key household overdue for a visit</translation>
         </message>
@@ -1986,6 +1990,10 @@
         <message>
             <source>Whistle: dispatch to a department</source>
             <translation>Whistle: dispatch to a department</translation>
+        </message>
+        <message>
+            <source>Rectified: re-inspect</source>
+            <translation>Rectified: re-inspect</translation>
         </message>
         <message>
             <source>Department reports in</source>

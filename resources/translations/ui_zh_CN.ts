@@ -20,6 +20,14 @@
             <source>New</source>
             <translation>新</translation>
         </message>
+        <message>
+            <source>Never visited</source>
+            <translation>从未走访</translation>
+        </message>
+        <message>
+            <source>Last visit {date}</source>
+            <translation>上次走访 {date}</translation>
+        </message>
     </context>
     <context>
         <name>AlertsScreen</name>
@@ -1709,10 +1717,6 @@
             <translation>已超时</translation>
         </message>
         <message>
-            <source>Rectification due: re-inspect</source>
-            <translation>整改到期，请复查</translation>
-        </message>
-        <message>
             <source>Key household overdue for a visit</source>
             <translation>重点户逾期未走访</translation>
         </message>
@@ -1976,6 +1980,10 @@
         <message>
             <source>Whistle: dispatch to a department</source>
             <translation>吹哨：派给职能部门</translation>
+        </message>
+        <message>
+            <source>Rectified: re-inspect</source>
+            <translation>已整改，请复查</translation>
         </message>
         <message>
             <source>Department reports in</source>

@@ -4,19 +4,23 @@ record per worker, alert and state, whoever makes them."""
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from gridterm.domain.alerts import AlertKind, MarkState, mark_id
+from gridterm.reports.period import LOCAL_TZ
 from gridterm.services.alerts import Alerts
+from gridterm.services.premises import PremisesRegister
 from gridterm.services.tickets import Tickets
 from tests.conftest import NOW
+from tests.core.test_hazard_rules import found  # noqa: F401 (the fixture)
+from tests.core.test_inspections import market, sha  # noqa: F401 (the fixture)
 
 
 def _kinds(alerts: Alerts) -> dict[AlertKind, list[str]]:
-    found: dict[AlertKind, list[str]] = {}
+    kinds: dict[AlertKind, list[str]] = {}
     for line in alerts.current():
-        found.setdefault(line.alert.kind, []).append(line.alert.subject_id)
-    return found
+        kinds.setdefault(line.alert.kind, []).append(line.alert.subject_id)
+    return kinds
 
 
 def test_an_urgent_ticket_alerts_the_grid_worker_once(territory) -> None:
@@ -79,3 +83,33 @@ def test_a_hazard_due_and_a_key_household_overdue(territory) -> None:
     again = Alerts(territory.session("w1", NOW + timedelta(days=1)))
     assert again.current()[0].alert.key == key
     assert _kinds(Alerts(territory.session("s1"))) == {}  # the grid's worker's, not the office's
+
+
+def test_a_hazard_overdue_until_rectified_then_due_for_re_inspection(found) -> None:  # noqa: F811
+    place, service, hazard = found
+    late = datetime.combine(hazard.deadline + timedelta(days=2), time(9), LOCAL_TZ)
+    eve = datetime.combine(hazard.deadline, time(9), LOCAL_TZ)
+
+    def kinds(worker: str, at: datetime = late) -> dict[AlertKind, list[str]]:
+        return _kinds(Alerts(place.session(worker, at)))
+
+    assert kinds("s1", eve) == {AlertKind.DUE_SOON: [hazard.id]}  # due by the end of today
+    assert kinds("s1") == {AlertKind.OVERDUE: [hazard.id]}
+    stalls = PremisesRegister(place.session("i1", late))
+    assert [m.overdue for m in stalls.markets()] == [1]
+    service.rectify(hazard.id, photos=(sha("fixed"),))  # late, recorded by the inspector
+    assert not service.hazard(hazard.id).is_overdue(late.date())  # rectified: no longer late
+    assert [m.overdue for m in stalls.markets()] == [0]
+    assert not any(p.overdue for p in stalls.market("m1"))
+    assert kinds("s1") == {AlertKind.REINSPECT: [hazard.id]}
+    assert kinds("i1") == {}  # who recorded the rectification knows
+    first = Alerts(place.session("s1", late)).current()[0].alert.key
+
+    service.reinspect(hazard.id, passed=False, note="插座仍松动")
+    assert kinds("s1") == {AlertKind.OVERDUE: [hazard.id]}  # back to rectifying, still late
+    service.rectify(hazard.id, photos=(sha("fixed2"),))
+    again = Alerts(place.session("s1", late)).current()
+    assert [line.alert.kind for line in again] == [AlertKind.REINSPECT]
+    assert again[0].alert.key != first  # a new rectification: a new alert
+    service.reinspect(hazard.id, passed=True, photos=(sha("after"),))
+    assert kinds("s1") == {}

@@ -5,13 +5,14 @@ household overdue for w1."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QObject, Signal
 
-from gridterm.domain.alerts import AlertKind
+from gridterm.domain.alerts import AlertKind, Subject
 from gridterm.services.session import Session
 from gridterm.services.tickets import Tickets
 from sync.client.report import SyncReport
-from tests.ui.conftest import log_in, tap, wait_idle
+from tests.ui.conftest import DEMO_INSPECTOR, click_row, log_in, tap, wait_idle
 from ui.models.alerts import AlertModel
 
 URGENT = ("我的网格有紧急工单", "井盖破损")
@@ -70,3 +71,54 @@ def test_an_urgent_ticket_alerts_once_and_opens(qtbot, window) -> None:
     detail = shell.top_screen()
     qtbot.waitUntil(lambda: detail.data is not None)
     assert detail.data.ticket.id == ticket.id
+
+    shell.back()
+    (household,) = [
+        i
+        for i, line in enumerate(centre.model.rows())
+        if line.alert.kind is AlertKind.HOUSEHOLD_OVERDUE
+    ]
+    # when it fell due, not when it was counted: the last visit (or that there was none)
+    assert centre.model.index(household, AlertModel.COL_WHEN).data() in ("从未走访",) or (
+        centre.model.index(household, AlertModel.COL_WHEN).data().startswith("上次走访 ")
+    )
+    click_row(qtbot, centre.table, household, AlertModel.COL_TITLE)
+    opened = shell.top_screen()
+    assert opened.objectName() == "household"
+    assert opened.household_id == centre.model.rows()[household].alert.subject_id
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (800, 1280)], ids=["landscape", "portrait"])
+def test_an_inspectors_hazard_alerts_fit_in_english_and_open_the_hazard(
+    qtbot, demo_window, size
+) -> None:
+    """The demo market has hazards past their rectification day; in English large text no
+    column but the record's name is cut, and tapping one opens the hazard."""
+    ctx = demo_window.ctx
+    ctx.i18n.switch("en")
+    ctx.theme.apply("large_text")
+    try:
+        demo_window.resize(*size)
+        log_in(qtbot, demo_window, DEMO_INSPECTOR)
+        shell = demo_window.shell
+        shell.open_alerts()
+        centre = shell.top_screen()
+        qtbot.waitUntil(lambda: bool(centre.summary.text()), timeout=10000)
+        wait_idle(qtbot, demo_window)
+        table = centre.table
+        for column in (AlertModel.COL_NEW, AlertModel.COL_KIND, AlertModel.COL_WHEN):
+            assert table.columnWidth(column) >= table.sizeHintForColumn(column), column
+        row = next(
+            i
+            for i, line in enumerate(centre.model.rows())
+            if line.alert.subject is Subject.HAZARD and line.alert.kind is AlertKind.OVERDUE
+        )
+        hazard_id = centre.model.rows()[row].alert.subject_id
+        click_row(qtbot, table, row, AlertModel.COL_TITLE)
+        detail = shell.top_screen()
+        assert detail.objectName() == "hazardDetail"
+        qtbot.waitUntil(lambda: detail.data is not None, timeout=10000)
+        assert detail.data.hazard.id == hazard_id
+    finally:
+        ctx.theme.apply("normal")
+        ctx.i18n.switch("zh_CN")

@@ -149,6 +149,7 @@ def test_no_visible_string_is_left_untranslated(qtbot, window) -> None:
         "search",
         "tickets",
         "ticket_detail",
+        "alerts",
         "quick_report",
         "sync",
         "settings",

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QColor, QPixmap
 
+from gridterm.domain.hazards import RECTIFICATION_PENDING
 from gridterm.domain.territory import Premises
 from gridterm.services.hazards import HazardLine
 from gridterm.services.premises import MarketSummary
@@ -73,6 +74,9 @@ class HazardModel(RowTableModel[HazardRow]):
         match column:
             case self.COL_DEADLINE:
                 text = date_text(h.deadline)
+                if h.status not in RECTIFICATION_PENDING:
+                    # rectified: the deadline no longer runs, whether it was kept or not
+                    return f"{text} · {label(HAZARD_STATUSES, h.status)}"
                 if row.line.overdue:
                     days = (self.today - h.deadline).days
                     return translate("Hazards", "{date} · %n days overdue", None, days).format(

@@ -40,7 +40,7 @@ class AlertsScreen(Screen):
         self.summary.setObjectName("alertSummary")
         self.body.addWidget(self.summary)
         list_card, layout = card()
-        self.model = AlertModel(ctx.theme)
+        self.model = AlertModel(ctx.theme, ws.session.now)
         self.table = TouchTable(self.model, stretch=(AlertModel.COL_TITLE,), name=self.tr("Alerts"))
         self.table.setObjectName("alertTable")
         self.table.on_row(self._open)
