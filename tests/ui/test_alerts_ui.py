@@ -96,7 +96,7 @@ def test_an_inspectors_hazard_alerts_fit_in_english_and_open_the_hazard(
     column but the record's name is cut, and tapping one opens the hazard."""
     ctx = demo_window.ctx
     ctx.i18n.switch("en")
-    ctx.theme.apply("large_text")
+    ctx.theme.apply("normal", "large")
     try:
         demo_window.resize(*size)
         log_in(qtbot, demo_window, DEMO_INSPECTOR)
@@ -120,5 +120,5 @@ def test_an_inspectors_hazard_alerts_fit_in_english_and_open_the_hazard(
         qtbot.waitUntil(lambda: detail.data is not None, timeout=10000)
         assert detail.data.hazard.id == hazard_id
     finally:
-        ctx.theme.apply("normal")
+        ctx.theme.apply("normal", "normal")
         ctx.i18n.switch("zh_CN")
