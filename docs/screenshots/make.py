@@ -34,7 +34,8 @@ LOOK_SCREENS = {"today", "resident_errors", "visit", "settings"}
 CONFIGS: list[Config] = [
     ("zh_CN", "zh_CN", NORMAL, (1280, 800), None),
     ("en", "en", NORMAL, (1280, 800), {"login", "today", "building", "household", "visit",
-                                       "tickets", "ticket_detail", "alerts", "sync"}),
+                                       "tickets", "ticket_detail", "alerts", "sync",
+                                       *LOOK_SCREENS}),
     ("zh_CN-high_contrast", "zh_CN", ("high_contrast", "normal"), (1280, 800),
      {"today", "building", "household", "ticket_detail", "quick_report", *LOOK_SCREENS}),
     ("zh_CN-large_text", "zh_CN", ("normal", "large"), (1280, 800), LOOK_SCREENS),
