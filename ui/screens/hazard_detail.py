@@ -34,13 +34,14 @@ from ui.labels import HAZARD_ACTIONS, HAZARD_STATUSES, SEVERITIES, label
 from ui.models.hazard_history import HazardStepModel, photos_of
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
+from ui.widgets.action_panel import ActionPanel
 from ui.widgets.department_picker import DepartmentPicker
-from ui.widgets.form import Form, confirm_row, toggle
+from ui.widgets.form import toggle
 from ui.widgets.photos import PhotoStrip
 from ui.widgets.responsive import ResponsiveRow
 from ui.widgets.table import history_card
 from ui.widgets.thumbs import PhotoColumn
-from ui.widgets.touch import button, card, discard, kinetic
+from ui.widgets.touch import button, card, kinetic
 from ui.widgets.touch import label as text_label
 from ui.workspace import Workspace
 
@@ -109,7 +110,6 @@ class HazardDetailScreen(Screen):
         self.setObjectName("hazardDetail")
         self.hazard_id = hazard_id
         self.data: HazardData | None = None
-        self.pending: str | None = None
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         kinetic(scroll)
@@ -172,14 +172,18 @@ class HazardDetailScreen(Screen):
         right_col.setContentsMargins(0, 0, 0, 0)
         actions_card, actions = card()
         actions.addWidget(text_label(self.tr("Next step"), "section"))
-        self.action_row = QHBoxLayout()
-        self.action_row.setSpacing(8)
-        actions.addLayout(self.action_row)
-        self.no_actions = text_label(self.tr("This hazard is verified closed."), "muted")
-        actions.addWidget(self.no_actions)
-        self.panel = QWidget()
-        self.panel_form = Form(errors_beside=False)  # its errors under the confirm button
-        self.panel.setLayout(self.panel_form)
+        self.actions = ActionPanel(
+            lambda step: label(HAZARD_ACTIONS, step),
+            self.tr("This hazard is verified closed."),
+            self.tr("Cancel"),
+            asks=lambda step: bool(_PANEL_ROWS.get(step)),  # 开始整改: confirm only
+        )
+        self.actions.opened.connect(self._open_panel)
+        self.actions.confirmed.connect(self._confirm)
+        # what tests and the screenshot script reach for
+        self.panel, self.panel_form = self.actions.panel, self.actions.form
+        self.confirm, self.no_actions = self.actions.confirm, self.actions.nothing
+        self.action_buttons = self.actions.action_buttons
         self.note = QLineEdit()
         self.note.setObjectName("actionNote")
         self.party = QLineEdit()
@@ -193,15 +197,7 @@ class HazardDetailScreen(Screen):
         self.panel_form.row(self.tr("Note"), self.note, "note")
         self.panel_form.row(self.tr("Photo on site"), self.action_photos, "photos")
         self.panel_form.row(self.tr("Department"), self.department, "department")
-        buttons, cancel, self.confirm = confirm_row(
-            self.tr("Cancel"), self._close_panel, self._confirm
-        )
-        actions.addWidget(self.panel)
-        # The error goes under the buttons: above them it pushed "confirm" from under the finger.
-        actions.addLayout(buttons)
-        actions.addWidget(self.panel_form.error)
-        self._confirm_row = [cancel, self.confirm]
-        self._close_panel()
+        actions.addWidget(self.actions)
         right_col.addWidget(actions_card)
 
         self.history_model = HazardStepModel(self)
@@ -268,40 +264,13 @@ class HazardDetailScreen(Screen):
             strip.property("empty_label").setVisible(not digests)
         self.history_model.names = data.names
         self.history_model.set_rows(data.history)
-        self._show_actions(h)
+        self.actions.set_allowed(allowed_actions(h))
         self.nav.retitle()
         self.loaded.emit()
 
     # -- actions ---------------------------------------------------------------------------
 
-    def _show_actions(self, hazard: Hazard) -> None:
-        allowed = allowed_actions(hazard)
-        self.no_actions.setVisible(not allowed)
-        if allowed != self.action_buttons():
-            while self.action_row.count():
-                item = self.action_row.takeAt(0)
-                if item.widget():
-                    discard(item.widget())
-            for action in allowed:
-                b = button(label(HAZARD_ACTIONS, action), object_name=f"action_{action}")
-                b.clicked.connect(lambda _=False, a=action: self._open_panel(a))
-                self.action_row.addWidget(b)
-            self.action_row.addStretch(1)
-        if self.pending is not None and self.pending not in allowed:
-            self._close_panel()
-
-    def action_buttons(self) -> list[str]:
-        """The steps offered now (for tests and the screenshot script)."""
-        names = []
-        for i in range(self.action_row.count()):
-            w = self.action_row.itemAt(i).widget()
-            if w is not None:
-                names.append(w.objectName().removeprefix("action_"))
-        return names
-
     def _open_panel(self, action: str) -> None:
-        self.pending = action
-        self.panel_form.clear_error()
         self.note.clear()
         self.action_photos.set_digests([])
         self.department.clear()
@@ -321,22 +290,9 @@ class HazardDetailScreen(Screen):
             if action == HazardAction.REINSPECT_FAIL
             else self.tr("Optional note")
         )
-        self.panel.setVisible(bool(rows))
-        self.confirm.setText(label(HAZARD_ACTIONS, action))
-        for b in self._confirm_row:
-            b.show()
 
-    def _close_panel(self) -> None:
-        self.pending = None
-        self.panel.hide()
-        self.panel_form.clear_error()
-        for b in self._confirm_row:
-            b.hide()
-
-    def _confirm(self) -> None:
-        if self.pending is None:
-            return
-        action, note = self.pending, self.note.text().strip()
+    def _confirm(self, action: str) -> None:
+        note = self.note.text().strip()
         photos = tuple(self.action_photos.digests)
         service, hazard_id = self.ws.hazards, self.hazard_id
         if action == ESCALATE:
@@ -369,13 +325,9 @@ class HazardDetailScreen(Screen):
             def work() -> Hazard:
                 return service.verify_close(hazard_id, photos=photos, note=note)
 
-        self.confirm.setEnabled(False)
-        CoreOp(self, work).success(self._acted).failure(self.panel_form.show_error).finally_(
-            lambda: self.confirm.setEnabled(True)
-        ).run(self.ctx.ops)
+        self.actions.submit(self.ctx.ops, work, self._acted)
 
     def _acted(self, hazard: Hazard) -> None:
-        self._close_panel()
         self.acted.emit(hazard)
         self.reload()
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
-    QHBoxLayout,
     QLineEdit,
     QScrollArea,
     QVBoxLayout,
@@ -23,13 +22,13 @@ from ui.models.tickets import is_waiting
 from ui.models.transitions import TransitionModel, photos_of
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
+from ui.widgets.action_panel import ActionPanel
 from ui.widgets.department_picker import DepartmentPicker
-from ui.widgets.form import Form, confirm_row
 from ui.widgets.photos import PhotoStrip
 from ui.widgets.responsive import ResponsiveRow
 from ui.widgets.table import history_card
 from ui.widgets.thumbs import PhotoColumn
-from ui.widgets.touch import button, card, discard, kinetic
+from ui.widgets.touch import button, card, kinetic
 from ui.widgets.touch import label as text_label
 from ui.workspace import Workspace
 
@@ -67,7 +66,6 @@ class TicketDetailScreen(Screen):
         self.setObjectName("ticketDetail")
         self.ticket_id = ticket_id
         self.data: TicketData | None = None
-        self.pending: TicketAction | None = None
         # One scrolling page: the action panel grows (photos, departments) and must never
         # squeeze the history into overlapping it.
         scroll = QScrollArea()
@@ -121,14 +119,17 @@ class TicketDetailScreen(Screen):
         right_col.setContentsMargins(0, 0, 0, 0)
         actions_card, actions = card()
         actions.addWidget(text_label(self.tr("Next step"), "section"))
-        self.action_row = QHBoxLayout()
-        self.action_row.setSpacing(8)
-        actions.addLayout(self.action_row)
-        self.no_actions = text_label(self.tr("Nothing for you to do on this ticket now."), "muted")
-        actions.addWidget(self.no_actions)
-        self.panel = QWidget()
-        self.panel_form = Form(errors_beside=False)  # its errors under the confirm button
-        self.panel.setLayout(self.panel_form)
+        self.actions = ActionPanel(
+            lambda step: label(TICKET_ACTIONS, step),
+            self.tr("Nothing for you to do on this ticket now."),
+            self.tr("Cancel"),
+        )
+        self.actions.opened.connect(self._open_panel)
+        self.actions.confirmed.connect(self._confirm)
+        # what tests and the screenshot script reach for
+        self.panel, self.panel_form = self.actions.panel, self.actions.form
+        self.confirm, self.no_actions = self.actions.confirm, self.actions.nothing
+        self.action_buttons = self.actions.action_buttons
         self.note = QLineEdit()
         self.note.setObjectName("actionNote")
         self.department = DepartmentPicker()
@@ -137,15 +138,7 @@ class TicketDetailScreen(Screen):
         self.panel_form.row(self.tr("Note"), self.note, "note")
         self.panel_form.row(self.tr("Department"), self.department, "department")
         self.panel_form.row(self.tr("Photo on site"), self.verify_photos, "photo")
-        buttons, cancel, self.confirm = confirm_row(
-            self.tr("Cancel"), self._close_panel, self._confirm
-        )
-        actions.addWidget(self.panel)
-        # The error goes under the buttons: above them it pushed "confirm" from under the finger.
-        actions.addLayout(buttons)
-        actions.addWidget(self.panel_form.error)
-        self._confirm_row = [cancel, self.confirm]
-        self._close_panel()
+        actions.addWidget(self.actions)
         right_col.addWidget(actions_card)
 
         self.history_model = TransitionModel(self)
@@ -227,79 +220,37 @@ class TicketDetailScreen(Screen):
     # -- actions ---------------------------------------------------------------------------
 
     def _show_actions(self, ticket: Ticket) -> None:
-        allowed = ticket.allowed_actions(self.ws.session.user.role)
-        self.no_actions.setVisible(not allowed)
-        if [a.value for a in allowed] != self.action_buttons():
-            while self.action_row.count():
-                item = self.action_row.takeAt(0)
-                if item.widget():
-                    discard(item.widget())
-            for action in allowed:
-                b = button(label(TICKET_ACTIONS, action), object_name=f"action_{action.value}")
-                b.clicked.connect(lambda _=False, a=action: self._open_panel(a))
-                self.action_row.addWidget(b)
-            self.action_row.addStretch(1)
-        # A refresh (another write, the sync engine) must not close what the worker is typing.
-        if self.pending is not None and self.pending not in allowed:
-            self._close_panel()
+        self.actions.set_allowed(
+            [a.value for a in ticket.allowed_actions(self.ws.session.user.role)]
+        )
 
-    def action_buttons(self) -> list[str]:
-        """The actions offered now (for tests and the screenshot script)."""
-        names = []
-        for i in range(self.action_row.count()):
-            w = self.action_row.itemAt(i).widget()
-            if w is not None:
-                names.append(w.objectName().removeprefix("action_"))
-        return names
-
-    def _open_panel(self, action: TicketAction) -> None:
-        self.pending = action
-        self.panel_form.clear_error()
+    def _open_panel(self, step: str) -> None:
+        action = TicketAction(step)
         self.note.clear()
         self.department.clear()
         self.verify_photos.set_digests([])
-        needs_department = action is TicketAction.DISPATCH
-        needs_photo = action is TicketAction.VERIFY
-        self.panel_form.show_row("department", needs_department)
-        self.panel_form.show_row("photo", needs_photo)
+        self.panel_form.show_row("department", action is TicketAction.DISPATCH)
+        self.panel_form.show_row("photo", action is TicketAction.VERIFY)
         required = action in (TicketAction.ESCALATE, TicketAction.REOPEN)
         self.note.setPlaceholderText(
             self.tr("Why? (required)") if required else self.tr("Optional note")
         )
-        self.confirm.setText(label(TICKET_ACTIONS, action))
-        self.panel.show()
-        for b in self._confirm_row:
-            b.show()
         self.note.setFocus()
 
-    def _close_panel(self) -> None:
-        self.pending = None
-        self.panel.hide()
-        self.panel_form.clear_error()
-        for b in self._confirm_row:
-            b.hide()
-
-    def _confirm(self) -> None:
-        if self.pending is None:
-            return
-        action, note = self.pending, self.note.text()
-        department = ""
-        if action is TicketAction.DISPATCH:
-            department = self.department.value()
+    def _confirm(self, step: str) -> None:
+        action, note = TicketAction(step), self.note.text()
+        department = self.department.value() if action is TicketAction.DISPATCH else ""
         photos = self.verify_photos.digests
         # a verification without a photo is refused by the core (ticket.verify_needs_photo)
         photo = photos[0] if photos and action is TicketAction.VERIFY else None
         tickets, ticket_id = self.ws.tickets, self.ticket_id
-        self.confirm.setEnabled(False)
-        CoreOp(
-            self,
+        self.actions.submit(
+            self.ctx.ops,
             lambda: tickets.act(ticket_id, action, note=note, department=department, photo=photo),
-        ).success(self._acted).failure(self.panel_form.show_error).finally_(
-            lambda: self.confirm.setEnabled(True)
-        ).run(self.ctx.ops)
+            self._acted,
+        )
 
     def _acted(self, ticket: Ticket) -> None:
-        self._close_panel()
         self.acted.emit(ticket)
         self.reload()
 
