@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from gridterm.domain.tickets import TicketAction
 from gridterm.services.attachments import add_attachment
@@ -119,3 +120,14 @@ def test_a_photo_not_downloaded_says_so_in_the_history_and_the_viewer(qtbot, win
     qtbot.waitUntil(lambda: viewer.picture.text() == "照片未下载")
     viewer.reject()
     QApplication.processEvents()
+
+
+def test_a_thumbnail_of_the_before_and_after_photos_opens_large(qtbot, window) -> None:
+    log_in(qtbot, window, "i1")
+    detail = open_hazard(qtbot, window, hazard_on(window))
+    (thumb,) = [w for w in detail.before.findChildren(QLabel) if w.objectName() == "photoThumb"]
+    qtbot.mouseClick(thumb, qt_left())
+    viewer = detail.before.viewer
+    qtbot.waitUntil(lambda: viewer.isVisible() and viewer.image is not None)
+    tap(qtbot, viewer.close_button)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(viewer) or not viewer.isVisible())

@@ -26,8 +26,8 @@ def decode(data: bytes) -> QImage:
     return image
 
 
-class _TapLabel(QLabel):
-    """The photo: a tap on it closes the viewer, as in a phone's gallery."""
+class TapLabel(QLabel):
+    """A picture that answers a tap (the viewer's photo closes; a thumbnail opens it)."""
 
     tapped = Signal()
 
@@ -59,7 +59,7 @@ class PhotoViewer(QDialog):
         self.image: QImage | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
-        self.picture = _TapLabel()
+        self.picture = TapLabel()
         self.picture.setObjectName("viewerPhoto")
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.picture.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)

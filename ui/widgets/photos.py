@@ -23,6 +23,7 @@ from ui.ops import CoreOp
 from ui.settings import PHOTO_MAX_PX
 from ui.widgets.flow import FlowLayout
 from ui.widgets.icons import icon, icon_size
+from ui.widgets.photo_viewer import PhotoViewer, TapLabel
 from ui.widgets.touch import button, discard
 from ui.workspace import Workspace
 
@@ -111,6 +112,7 @@ class PhotoStrip(QWidget):
         self.row.addWidget(self.file_button)
         self.row.addLayout(self.thumbs, 1)
         self.dialog: PhotoPicker | None = None
+        self.viewer: PhotoViewer | None = None  # the photo opened large
         # As high as a thumbnail from the start: the first photo must not push down what is
         # under the strip (the quick report's categories).
         self.setMinimumHeight(THUMB_PX)
@@ -168,8 +170,10 @@ class PhotoStrip(QWidget):
         if digest in self.digests:
             return
         self.digests.append(digest)
-        thumb = QLabel()
+        thumb = TapLabel()
         thumb.setObjectName("photoThumb")
+        thumb.setCursor(Qt.CursorShape.PointingHandCursor)
+        thumb.tapped.connect(lambda: self.open_photo(digest))
         thumb.setFixedSize(THUMB_PX, THUMB_PX)
         thumb.setScaledContents(True)
         self.thumbs.addWidget(thumb)
@@ -179,6 +183,14 @@ class PhotoStrip(QWidget):
         ).failure(lambda error: self._show_missing(thumb, error)).run(self.ctx.ops)
         if announce:
             self.changed.emit()
+
+    def open_photo(self, digest: str) -> None:
+        """Show ``digest`` large, the strip's other photos a button away."""
+        self.viewer = PhotoViewer(
+            self.ctx.ops, self.ws, self.digests, self.digests.index(digest), self
+        )
+        self.viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.viewer.open()
 
     def _show_missing(self, thumb: QLabel, error: BaseException) -> None:
         """A photo a record names but this terminal does not hold (taken on another terminal,
