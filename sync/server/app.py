@@ -18,7 +18,7 @@ from sync import protocol
 from sync.server.api import audit, auth, blobs, conflicts, errors, health, reports
 from sync.server.api import sync as sync_api
 from sync.server.api.deps import check_protocol
-from sync.server.blobs.disk import DiskBlobStorage
+from sync.server.blobs.configured import open_storage
 from sync.server.blobs.storage import BlobStorage
 from sync.server.db import schema
 from sync.server.db.engine import is_postgres, make_engine, reading
@@ -53,7 +53,7 @@ def create_app(
     )
     app.state.settings = settings
     app.state.engine = engine
-    app.state.storage = storage or DiskBlobStorage(settings.blob_dir)
+    app.state.storage = storage or open_storage(settings)
     with reading(engine) as conn:
         app.state.instance = conn.execute(
             select(schema.meta.c.value).where(schema.meta.c.key == "instance")

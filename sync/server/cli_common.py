@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from gridterm.extras import missing_extra
+from sync.server.blobs.configured import BlobStoreUnusable
 from sync.server.db.migrate import SchemaNotCurrentError
 from sync.server.settings import DEFAULT_DB
 
@@ -54,7 +55,7 @@ def describe(exc: BaseException) -> str | None:
         return missing_extra(exc, server=True)
     from sqlalchemy import exc as sa
 
-    if isinstance(exc, SchemaNotCurrentError):
+    if isinstance(exc, SchemaNotCurrentError | BlobStoreUnusable):
         return str(exc)
     if isinstance(exc, sa.ArgumentError | sa.NoSuchModuleError):
         return f"bad database URL: {exc}"

@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from sync import protocol
+from sync.server.blobs.configured import check_storage
 from sync.server.settings import Settings
 
 log = logging.getLogger("gridterm.server")
 #: serve's flags, each the settings field of the same name (unset flags stay unset).
-_FLAGS = ("host", "port", "workers", "pool_size", "blob_dir", "log_level", "log_format",
-          "forwarded_allow_ips", "root_path")  # fmt: skip
+_FLAGS = ("host", "port", "workers", "pool_size", "blob_dir", "blob_store", "s3_endpoint_url",
+          "log_level", "log_format", "forwarded_allow_ips", "root_path")  # fmt: skip
 #: How long a worker process may take to start.
 WORKER_START_S = 60
 
@@ -42,6 +43,8 @@ def add_parser(sub: Any, db_arg: Any) -> None:
     p.add_argument("--workers", type=int, default=unset, help="worker processes (default 1)")
     p.add_argument("--pool-size", type=int, default=unset, help="database connections per worker")
     p.add_argument("--blob-dir", type=Path, default=unset, help="where photos are kept")
+    p.add_argument("--blob-store", default=unset, help="s3://bucket/prefix instead of --blob-dir")
+    p.add_argument("--s3-endpoint-url", default=unset, help="the S3-compatible store's address")
     p.add_argument("--log-level", default=unset, choices=["debug", "info", "warning", "error"])
     p.add_argument("--log-format", default=unset, choices=["text", "json"])
     p.add_argument(
@@ -70,12 +73,14 @@ def run(args: argparse.Namespace) -> int:
 
     settings = settings_of(args)
     _check_database(settings)
+    check_storage(settings)
     _check_port(settings.host, settings.port)
     config = log_config(settings.log_level, settings.log_format)
     logging.config.dictConfig(config)
     log.info(
         "gridterm-server %s (protocol %s) starting: database %s, blobs %s, %d worker(s) on %s:%d",
-        _version(), protocol.PROTOCOL_VERSION, _shown(settings.db), settings.blob_dir,
+        _version(), protocol.PROTOCOL_VERSION, _shown(settings.db),
+        settings.blob_store or settings.blob_dir,
         settings.workers, settings.host, settings.port,
     )  # fmt: skip
     os.environ.update(settings.as_env())  # the workers' Settings() reads the same values

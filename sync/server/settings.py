@@ -37,6 +37,12 @@ class Settings(BaseSettings):
     #: postgresql://user@host/dbname, sqlite:///file or a file path.
     db: str = DEFAULT_DB
     blob_dir: Path = Path(DEFAULT_BLOB_DIR)
+    #: Where photos and snapshots are kept when not in ``blob_dir``: ``s3://bucket/prefix`` of
+    #: an S3-compatible object store every instance reaches (docs/scaling.md); credentials from
+    #: boto3's usual sources (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, ~/.aws, a role).
+    blob_store: str = ""
+    #: The object store's address when it is not AWS's (MinIO, Ceph, a cloud's S3 API).
+    s3_endpoint_url: str = ""
     #: Apply migrations when starting (the SQLite default); PostgreSQL uses `migrate`.
     migrate_on_start: bool | None = None
     #: Database connections per worker process.
