@@ -47,3 +47,14 @@ def test_a_step_that_asks_for_nothing_shows_only_its_buttons(qtbot) -> None:
     assert confirmed == ["start"]
     tap(qtbot, widget.cancel)
     assert widget.pending is None and not widget.confirm.isVisible()
+
+
+def test_long_steps_wrap_instead_of_widening_the_column(qtbot) -> None:
+    widget, _ = panel(qtbot)
+    widget.labels = lambda step: f"{step}: dispatch to a department"
+    widget.set_allowed(["escalate", "dispatch", "mark_handled"])
+    assert widget.minimumSizeHint().width() < 420
+    widget.resize(420, 400)
+    qtbot.waitUntil(lambda: widget.findChild(QPushButton, "action_dispatch").y() > 0)
+    for step in widget.action_buttons():
+        assert widget.findChild(QPushButton, f"action_{step}").geometry().right() <= 420

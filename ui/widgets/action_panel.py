@@ -13,9 +13,10 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from ui.ops import CoreOp, Ops
+from ui.widgets.flow import FlowLayout
 from ui.widgets.form import Form, confirm_row
 from ui.widgets.touch import button, discard
 from ui.widgets.touch import label as text_label
@@ -48,8 +49,9 @@ class ActionPanel(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(10)
-        self.row = QHBoxLayout()
-        self.row.setSpacing(8)
+        # the steps wrap onto another line: three long English ones in one row widened the
+        # column and squeezed the record's facts beside it
+        self.row = FlowLayout(spacing=8)
         column.addLayout(self.row)
         self.nothing = text_label(nothing, "muted")
         column.addWidget(self.nothing)
@@ -78,7 +80,6 @@ class ActionPanel(QWidget):
                 b = button(self.labels(step), object_name=f"action_{step}")
                 b.clicked.connect(lambda _=False, s=step: self.open(s))
                 self.row.addWidget(b)
-            self.row.addStretch(1)
         if self.pending is not None and self.pending not in steps:
             self.close()
 
