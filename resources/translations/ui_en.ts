@@ -552,6 +552,17 @@
         </message>
     </context>
     <context>
+        <name>EditScreen</name>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+    </context>
+    <context>
         <name>Errors</name>
         <message>
             <source>Give the date as year-month-day.</source>
@@ -1411,14 +1422,6 @@
         <message>
             <source>Notes</source>
             <translation>Notes</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>Save</source>
-            <translation>Save</translation>
         </message>
         <message>
             <source>Edit household {address}</source>
@@ -2401,14 +2404,6 @@ Worker ID {worker_id} · PIN {pin}</translation>
             <translation>Place in the market</translation>
         </message>
         <message>
-            <source>Cancel</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>Save</source>
-            <translation>Save</translation>
-        </message>
-        <message>
             <source>Add premises</source>
             <translation>Add premises</translation>
         </message>
@@ -2726,14 +2721,6 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>Status</source>
             <translation>Status</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>Save</source>
-            <translation>Save</translation>
         </message>
         <message>
             <source>New resident</source>

@@ -549,6 +549,17 @@
         </message>
     </context>
     <context>
+        <name>EditScreen</name>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+    </context>
+    <context>
         <name>Errors</name>
         <message>
             <source>Give the date as year-month-day.</source>
@@ -1405,14 +1416,6 @@
         <message>
             <source>Notes</source>
             <translation>备注</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <source>Save</source>
-            <translation>保存</translation>
         </message>
         <message>
             <source>Edit household {address}</source>
@@ -2390,14 +2393,6 @@ Worker ID {worker_id} · PIN {pin}</source>
             <translation>市场内位置</translation>
         </message>
         <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <source>Save</source>
-            <translation>保存</translation>
-        </message>
-        <message>
             <source>Add premises</source>
             <translation>新增商户</translation>
         </message>
@@ -2713,14 +2708,6 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>Status</source>
             <translation>状态</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <source>Save</source>
-            <translation>保存</translation>
         </message>
         <message>
             <source>New resident</source>

@@ -31,6 +31,7 @@ def new_resident(qtbot, window):
 def test_a_new_resident_shows_all_its_errors_and_each_clears_with_its_field(qtbot, window) -> None:
     log_in(qtbot, window)
     household, edit = new_resident(qtbot, window)
+    assert (edit.save.text(), window.shell.top.title.text()) == ("保存", "新增居民")
     qtbot.keyClicks(edit.personal["phone"].edit, "12345")
     qtbot.keyClicks(edit.personal["id_number"].edit, "123")
     qtbot.keyClicks(edit.birth_date, "1948-13-40")

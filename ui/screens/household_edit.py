@@ -10,15 +10,15 @@ from gridterm.domain.territory import Household, KeyReason
 from ui.context import AppContext
 from ui.labels import KEY_REASONS, label
 from ui.ops import CoreOp
-from ui.screens.base import Navigator, Screen
-from ui.widgets.form import Form, toggle
+from ui.screens.base import Navigator
+from ui.screens.edit_form import EditScreen
+from ui.widgets.form import toggle
 from ui.widgets.form_draft import FormDraft
 from ui.widgets.personal import PersonalEdit
-from ui.widgets.touch import button
 from ui.workspace import Workspace
 
 
-class HouseholdEditScreen(Screen):
+class HouseholdEditScreen(EditScreen):
     """Only what changed is saved (the outbox carries changed fields only)."""
 
     def __init__(self, ctx: AppContext, ws: Workspace, nav: Navigator, household: Household):
@@ -26,10 +26,6 @@ class HouseholdEditScreen(Screen):
         self.setObjectName("householdEdit")
         self.household = household
         user = ws.session.user
-        self.scroll, outer = self.scrolling_form()
-        self.form = Form()
-        outer.addLayout(self.form)
-        outer.addStretch(1)  # rows keep their height; spare room goes below
 
         reasons = QGridLayout()
         reasons.setSpacing(8)
@@ -60,26 +56,8 @@ class HouseholdEditScreen(Screen):
         self.notes.setObjectName("notes")
         self.notes.setMaximumHeight(140)
         self.form.row(self.tr("Notes"), self.notes, "notes")
-        # Error and buttons stay in view below the scrolling form.
-        self.body.addWidget(self.form.error)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        cancel = button(self.tr("Cancel"))
-        cancel.clicked.connect(self._cancel)
-        self.save = button(self.tr("Save"), "primary", "saveButton")
-        self.save.setMinimumWidth(200)
-        self.save.clicked.connect(self._save)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.save)
-        self.body.addLayout(buttons)
+        self.add_buttons()
         self.draft = FormDraft.attach(self, "household_edit", household.id)
-
-    def leaving(self) -> None:
-        self.draft.leaving()
-
-    def _cancel(self) -> None:
-        self.draft.discard()
-        self.nav.back()
 
     def title(self) -> str:
         return self.tr("Edit household {address}").format(address=self.household.address)
@@ -118,10 +96,5 @@ class HouseholdEditScreen(Screen):
         if not changes:
             self._cancel()
             return
-        self.form.clear_error()
-        self.save.setEnabled(False)
         register, household_id = self.ws.register, self.household.id
-        save = self.draft.discarded_after(lambda: register.edit_household(household_id, **changes))
-        CoreOp(self, save).success(lambda _: self.nav.back()).failure(
-            self.form.show_error
-        ).finally_(lambda: self.save.setEnabled(True)).run(self.ctx.ops)
+        self.run_save(lambda: register.edit_household(household_id, **changes))

@@ -12,14 +12,13 @@ from gridterm.domain.territory import Premises
 from gridterm.services.premises import PREMISES_FIELDS
 from ui.context import AppContext
 from ui.ops import CoreOp
-from ui.screens.base import Navigator, Screen
-from ui.widgets.form import Form
+from ui.screens.base import Navigator
+from ui.screens.edit_form import EditScreen
 from ui.widgets.form_draft import FormDraft
-from ui.widgets.touch import button
 from ui.workspace import Workspace
 
 
-class PremisesEditScreen(Screen):
+class PremisesEditScreen(EditScreen):
     """A new premises (``premises_id`` None) in ``grid_id``, or a correction of one where only
     what changed is saved. The core validates; its error shows next to the field it names."""
 
@@ -39,10 +38,6 @@ class PremisesEditScreen(Screen):
         self.premises_id = premises_id
         self.premises: Premises | None = None
         self.saved_premises: Premises | None = None
-        self.scroll, outer = self.scrolling_form()
-        self.form = Form()
-        outer.addLayout(self.form)
-        outer.addStretch(1)
 
         captions = {
             "name": self.tr("Name (required)"),
@@ -75,21 +70,10 @@ class PremisesEditScreen(Screen):
         parts = {f: self.inputs[f] for f in ("building", "floor", "row", "number")}
         self.form.row(self.tr("Place in the market"), place, parts=parts)
 
-        self.body.addWidget(self.form.error)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        cancel = button(self.tr("Cancel"))
-        cancel.clicked.connect(self._cancel)
-        self.save = button(self.tr("Save"), "primary", "saveButton")
-        self.save.setMinimumWidth(200)
-        self.save.clicked.connect(self._save)
+        self.add_buttons()
         # Editing: nothing to save until the stored record is in the form.
         self.save.setEnabled(premises_id is None)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.save)
-        self.body.addLayout(buttons)
         # The draft comes over the stored record: a new one's at once, an edit's once loaded.
-        self.draft: FormDraft | None = None
         if premises_id is None:
             self.draft = FormDraft.attach(self, "premises_edit", f"new@{grid_id}")
 
@@ -98,15 +82,6 @@ class PremisesEditScreen(Screen):
         box.setObjectName(f"premises_{field}")
         box.setMinimumHeight(52)
         return box
-
-    def leaving(self) -> None:
-        if self.draft is not None:
-            self.draft.leaving()
-
-    def _cancel(self) -> None:
-        if self.draft is not None:
-            self.draft.discard()
-        self.nav.back()
 
     def title(self) -> str:
         if self.premises_id is None:
@@ -148,8 +123,6 @@ class PremisesEditScreen(Screen):
         if not changes:
             self._cancel()
             return
-        self.form.clear_error()
-        self.save.setEnabled(False)
         register = self.ws.premises
         if self.premises is None:
             grid_id = self.grid_id
@@ -162,10 +135,7 @@ class PremisesEditScreen(Screen):
             def write() -> Premises:
                 return register.edit(premises_id, **changes)
 
-        save = write if self.draft is None else self.draft.discarded_after(write)
-        CoreOp(self, save).success(self._saved).failure(self.form.show_error).finally_(
-            lambda: self.save.setEnabled(True)
-        ).run(self.ctx.ops)
+        self.run_save(write, self._saved)
 
     def _saved(self, premises: Premises) -> None:
         self.saved_premises = premises

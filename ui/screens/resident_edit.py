@@ -10,15 +10,15 @@ from gridterm.domain.residents import Gender, Relation, Resident
 from ui.context import AppContext
 from ui.labels import GENDERS, RELATIONS, label
 from ui.ops import CoreOp
-from ui.screens.base import Navigator, Screen
-from ui.widgets.form import Choice, Form, toggle
+from ui.screens.base import Navigator
+from ui.screens.edit_form import EditScreen
+from ui.widgets.form import Choice, toggle
 from ui.widgets.form_draft import FormDraft
 from ui.widgets.personal import PersonalEdit
-from ui.widgets.touch import button
 from ui.workspace import Workspace
 
 
-class ResidentEditScreen(Screen):
+class ResidentEditScreen(EditScreen):
     """A new resident (``resident`` None) or an edit; personal fields the role may not read
     stay masked and cannot be changed here."""
 
@@ -35,10 +35,6 @@ class ResidentEditScreen(Screen):
         self.household_id = household_id
         self.resident = resident
         user = ws.session.user
-        self.scroll, outer = self.scrolling_form()
-        self.form = Form()
-        outer.addLayout(self.form)
-        outer.addStretch(1)  # rows keep their height; spare room goes below
         r = resident
         self.name = QLineEdit(r.name if r else "")
         self.name.setObjectName("name")
@@ -83,27 +79,9 @@ class ResidentEditScreen(Screen):
         flags.addWidget(self.moved_out)
         flags.addStretch(1)
         self.form.row(self.tr("Status"), flags)
-        # Error and buttons stay in view below the scrolling form.
-        self.body.addWidget(self.form.error)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        cancel = button(self.tr("Cancel"))
-        cancel.clicked.connect(self._cancel)
-        self.save = button(self.tr("Save"), "primary", "saveButton")
-        self.save.setMinimumWidth(200)
-        self.save.clicked.connect(self._save)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.save)
-        self.body.addLayout(buttons)
+        self.add_buttons()
         subject = resident.id if resident is not None else f"new@{household_id}"
         self.draft = FormDraft.attach(self, "resident_edit", subject)
-
-    def leaving(self) -> None:
-        self.draft.leaving()
-
-    def _cancel(self) -> None:
-        self.draft.discard()
-        self.nav.back()
 
     def _reveal(self, field: str) -> None:
         if self.resident is None:
@@ -160,15 +138,11 @@ class ResidentEditScreen(Screen):
         if self.resident is not None and not changes:
             self._cancel()
             return
-        self.form.clear_error()
-        self.save.setEnabled(False)
-        resident = self.resident
+        resident, register, household_id = self.resident, self.ws.register, self.household_id
 
         def work() -> Resident:
             if resident is None:
-                return self.ws.register.add_resident(self.household_id, **changes)
-            return self.ws.register.edit_resident(resident.id, **changes)
+                return register.add_resident(household_id, **changes)
+            return register.edit_resident(resident.id, **changes)
 
-        CoreOp(self, self.draft.discarded_after(work)).success(lambda _: self.nav.back()).failure(
-            self.form.show_error
-        ).finally_(lambda: self.save.setEnabled(True)).run(self.ctx.ops)
+        self.run_save(work)

@@ -3,7 +3,7 @@ fields (all of one save at once, each cleared as soon as the worker changes its 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -66,10 +67,10 @@ class Form(QGridLayout):
     def row(
         self,
         text: str,
-        widget: QWidget | QHBoxLayout,
+        widget: QWidget | QLayout,
         field: str = "",
         *,
-        parts: dict[str, QWidget] | None = None,
+        parts: Mapping[str, QWidget] | None = None,
     ) -> None:
         """Add a labelled input; the caption is its accessible name. ``parts``: the named
         fields of a row of several (a stall's building, floor, row and number), whose errors

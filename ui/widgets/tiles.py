@@ -3,19 +3,17 @@ party-member, vacant and rental households."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QPen
 
 from gridterm.reports.coverage import Band, TileCoverage
 from gridterm.services.register import HouseholdTile
-from ui.models.base import ROW_ROLE
 from ui.models.floors import COVERAGE_ROLE
 from ui.theme import Theme
 from ui.widgets.icons import pixmap
+from ui.widgets.tile_painting import SYMBOL_PX, CardDelegate, Tile
 
 TILE_W, TILE_H = 118, 92
-SYMBOL_PX = 26
 #: Symbol names in resources/icons, in the order they are drawn.
 SYMBOLS = ("key_household", "party_member", "vacant", "rental")
 #: Coverage shading: the theme colour each band mixes into the tile, and how much of it.
@@ -44,32 +42,20 @@ def tile_symbols(tile: HouseholdTile) -> list[str]:
     return [name for name, on in zip(SYMBOLS, flags, strict=True) if on]
 
 
-class TileDelegate(QStyledItemDelegate):
+class TileDelegate(CardDelegate):
     """Draws one household as a rounded tile; empty cells stay blank."""
 
+    size = QSize(TILE_W, TILE_H)
+
     def __init__(self, theme: Theme, parent: object = None):
-        super().__init__(parent)  # type: ignore[arg-type]
-        self.theme = theme
+        super().__init__(theme, parent)
         #: Shade tiles by days since the last visit, and mark overdue key households.
         self.shading = False
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        return QSize(TILE_W, TILE_H)
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        tile: HouseholdTile | None = index.data(ROW_ROLE)
-        if tile is None:
-            return
+    def paint_tile(self, cell: Tile) -> None:
+        tile: HouseholdTile = cell.row
+        painter, rect = cell.painter, cell.rect
         t = self.theme
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = QRectF(option.rect).adjusted(4, 4, -4, -4)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if tile.vacant:
             fill, border = t.color("surface_alt"), t.color("muted")
             pen = QPen(border, 2, Qt.PenStyle.DashLine)
@@ -77,28 +63,18 @@ class TileDelegate(QStyledItemDelegate):
             fill = t.color("surface")
             border = t.color("warning") if tile.key else t.color("border")
             pen = QPen(border, 3 if tile.key else 1.5)
-        coverage: TileCoverage | None = index.data(COVERAGE_ROLE) if self.shading else None
+        coverage: TileCoverage | None = cell.index.data(COVERAGE_ROLE) if self.shading else None
         if coverage is not None and not tile.vacant:
             fill = shade(t, coverage.band)
-        if selected:
-            fill = t.color("selection")
-            pen = QPen(t.color("primary"), 3)
-        painter.setPen(pen)
-        painter.setBrush(fill)
-        painter.drawRoundedRect(rect, 10, 10)
+        self.card(cell, fill, pen)
 
-        font = QFont(option.font)
-        font.setPixelSize(t.font_px + 3)
-        font.setBold(True)
-        painter.setFont(font)
+        painter.setFont(self.font(cell, t.font_px + 3, bold=True))
         painter.setPen(t.color("muted") if tile.vacant else t.color("text"))
         top = QRect(rect.toRect().adjusted(10, 6, -8, 0))
         top.setHeight(t.font_px + 12)
         painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, tile.room)
         if tile.residents and not tile.vacant:
-            small = QFont(option.font)
-            small.setPixelSize(max(12, t.font_px - 4))
-            painter.setFont(small)
+            painter.setFont(self.font(cell, t.font_px - 4))
             painter.setPen(t.color("muted"))
             painter.drawText(
                 top,
@@ -114,4 +90,3 @@ class TileDelegate(QStyledItemDelegate):
             # an overdue key household: a red clock in the corner, seen at a glance
             corner = int(rect.right()) - SYMBOL_PX - 6
             painter.drawPixmap(corner, y, pixmap("timer", t.color("danger"), SYMBOL_PX))
-        painter.restore()
