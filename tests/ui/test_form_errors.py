@@ -116,3 +116,18 @@ def test_a_visit_says_what_type_and_outcome_it_lacks_at_once(qtbot, window) -> N
     assert shown(visit.form) == {"outcome": "请选择处理结果。"}
     tap(qtbot, visit.outcome.buttons["nothing_raised"])
     assert shown(visit.form) == {}
+
+
+def test_an_action_panels_error_goes_when_its_field_is_filled(qtbot, window) -> None:
+    log_in(qtbot, window)
+    ticket = window.workspace.tickets.open(grid_id="g1", category="物业管理", title="楼道灯坏了")
+    window.shell.show_tab("tickets")
+    window.shell.open_ticket(ticket.id)
+    detail = window.shell.top_screen()
+    qtbot.waitUntil(lambda: detail.data is not None)
+    tap(qtbot, detail.findChild(type(detail.confirm), "action_escalate"))
+    tap(qtbot, detail.confirm)  # no reason
+    qtbot.waitUntil(lambda: detail.panel_form.error.isVisible())
+    assert detail.panel_form.error.text() == "请说明上报上级的原因。"
+    type_text(qtbot, detail.note, "需要街道协调")
+    assert not detail.panel_form.error.isVisible()
