@@ -105,6 +105,7 @@ def _run(args: argparse.Namespace) -> int:
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)  # widgets need a QApplication, not a QCoreApplication
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("GridTerm")
     app.setDesktopFileName("gridterm")  # positioning (geoclue) asks who is locating

@@ -50,7 +50,7 @@ def ensure_demo(
     path = db_path or demo_db_path()
     if path.exists() and users_file(path).exists():
         return path, load_demo_users(path)
-    from gridterm.demo.generator import build_demo  # type: ignore[import-not-found]
+    from gridterm.demo.generator import build_demo
 
     path.parent.mkdir(parents=True, exist_ok=True)
     result = build_demo(path, households, seed=DEMO_SEED)

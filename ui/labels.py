@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from gridterm.domain.office_settings import OfficeSettings, built_in
+from ui.i18n import QT_TRANSLATE_NOOP
 
 translate = QCoreApplication.translate
 log = logging.getLogger(__name__)

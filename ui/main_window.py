@@ -62,8 +62,10 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.first_run)
         self.stack.addWidget(self.login)
         # The wheel scrolls forms; a combo box or spin box takes it only once tapped.
-        self.wheel_guard = WheelGuard(self).install(QApplication.instance())
-        self.idle = IdleWatcher(QApplication.instance(), ctx.idle_lock_ms, self)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)  # a window lives in a GUI application
+        self.wheel_guard = WheelGuard(self).install(app)
+        self.idle = IdleWatcher(app, ctx.idle_lock_ms, self)
         self.idle.idle.connect(self.lock)
         self._erasing = False
         if ctx.db_path is not None and ctx.db_path.exists():

@@ -145,8 +145,8 @@ class CoreOp(Generic[T]):
                 ops.failed.emit(error_message(error))
                 show_error(self.parent, error)
         finally:
-            for callback in self._finally:
-                callback()
+            for after in self._finally:
+                after()
 
 
 def show_error(parent: QObject | None, error: BaseException) -> QMessageBox:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QSettings
 
@@ -22,6 +22,7 @@ class Setting(Generic[T]):
     default: T
 
 
+_VERSION = Setting("settings/version", 0)
 LANGUAGE = Setting("ui/language", "zh_CN")
 #: The colour scheme (normal, high_contrast) and the text size (normal, large): independent.
 COLOURS = Setting("ui/colours", "normal")
@@ -61,7 +62,7 @@ class AppSettings:
 
     def get(self, setting: Setting[T]) -> T:
         """The stored value, or the default when absent or unreadable."""
-        raw = self.qsettings.value(setting.key, setting.default)
+        raw: Any = self.qsettings.value(setting.key, setting.default)  # a QVariant: any type
         try:
             return type(setting.default)(raw)
         except (TypeError, ValueError):
@@ -74,7 +75,7 @@ class AppSettings:
 
     def upgrade(self) -> None:
         """Bring settings written by an older app up to ``SETTINGS_VERSION``."""
-        version = int(self.qsettings.value("settings/version", 0) or 0)
+        version = self.get(_VERSION)
         if version == SETTINGS_VERSION:
             return
         if version < 2 and self.qsettings.contains(OLD_THEME_KEY):
@@ -83,5 +84,5 @@ class AppSettings:
             self.qsettings.setValue(COLOURS.key, colours)
             self.qsettings.setValue(TEXT_SIZE.key, text)
             self.qsettings.remove(OLD_THEME_KEY)
-        self.qsettings.setValue("settings/version", SETTINGS_VERSION)
+        self.qsettings.setValue(_VERSION.key, SETTINGS_VERSION)
         self.qsettings.sync()

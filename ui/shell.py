@@ -253,6 +253,7 @@ class Shell(QWidget):
         if stack.count() <= 1:
             return
         top = stack.widget(stack.count() - 1)
+        assert top is not None  # the stack holds more than one
         if isinstance(top, Screen):
             top.leaving()
         stack.removeWidget(top)

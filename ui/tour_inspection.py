@@ -40,7 +40,7 @@ def inspection_tour(shell: Any, wait: Wait) -> Iterator[tuple[str, QWidget]]:
             failed.photos.add_image(_scene())
             wait(lambda: bool(failed.photos.digests))
         failed.note.setText(translate("Tour", "Extension leads chained behind the counter"))
-        screen.scroll.ensureWidgetVisible(failed)
+        screen.item_scroll.ensureWidgetVisible(failed)
         wait(lambda: shell.ctx.ops.busy == 0)
         yield "inspection", screen
 

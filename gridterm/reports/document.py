@@ -61,6 +61,11 @@ class Chart:
     exclude_last: bool = False
 
 
+def plotted(cell: Cell) -> float:
+    """A cell as a chart plots it: a blank (None, "") or any non-number is 0."""
+    return float(cell) if isinstance(cell, int | float) else 0.0
+
+
 @dataclass(frozen=True, slots=True)
 class Table:
     """One table: ``code`` names its file or sheet; ``title`` is shown."""

@@ -49,3 +49,14 @@ def test_the_app_starts_paints_the_login_and_quits(db_path: Path, tmp_path: Path
     assert out.returncode == 0, out.stderr
     marks = [json.loads(line) for line in out.stdout.splitlines() if line.startswith("{")]
     assert marks[0]["mark"] == "login_painted"
+
+
+def test_a_settings_file_with_a_garbled_version_still_opens(tmp_path: Path) -> None:
+    # the version was read with int(): a hand-edited or half-written file stopped the app
+    from ui.settings import LANGUAGE, SETTINGS_VERSION, AppSettings
+
+    path = tmp_path / "ui.ini"
+    path.write_text("[settings]\nversion=abc\n[ui]\nlanguage=en\n", encoding="utf-8")
+    settings = AppSettings(path)
+    assert settings.get(LANGUAGE) == "en"
+    assert settings.qsettings.value("settings/version") in (SETTINGS_VERSION, str(SETTINGS_VERSION))

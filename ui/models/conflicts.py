@@ -6,10 +6,11 @@ import json
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from gridterm.services.sync_conflicts import SyncConflict
 from ui.formatting import time_text
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.labels import ENTITIES, TICKET_STATUSES, field_label, label
 from ui.models.base import RowTableModel
 

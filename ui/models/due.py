@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QColor
 
 from gridterm.domain.visit_schedule import DueState
 from gridterm.services.today import DueHousehold
 from ui.formatting import date_text
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.labels import KEY_REASONS, join_list, label
 from ui.models.base import RowTableModel
 from ui.theme import Theme

@@ -3,10 +3,11 @@ photos it has (the screen shows the tapped step's photos beside the table)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from gridterm.domain.hazards import HazardStep
 from ui.formatting import time_text
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.labels import HAZARD_ACTIONS, HAZARD_STATUSES, label
 from ui.models.base import RowTableModel
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QColor, QPixmap
 
 from gridterm.domain.hazards import RECTIFICATION_PENDING
@@ -14,6 +14,7 @@ from gridterm.domain.territory import Premises
 from gridterm.services.hazards import HazardLine
 from gridterm.services.premises import MarketSummary
 from ui.formatting import date_text
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.labels import HAZARD_STATUSES, SEVERITIES, label
 from ui.models.base import RowTableModel
 from ui.theme import Theme

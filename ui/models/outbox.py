@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor
 
 from gridterm.services.outbox_status import OutboxEntry
 from gridterm.services.quarantine import QuarantinedRecord
 from ui.formatting import time_text
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.labels import ENTITIES, OPS, OUTBOX_STATES, field_label, label
 from ui.models.base import RowTableModel
 from ui.models.conflicts import ConflictModel as ConflictModel  # where it used to live

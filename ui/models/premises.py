@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -20,6 +19,7 @@ from PySide6.QtGui import QPixmap
 from gridterm.domain.territory import Premises
 from gridterm.services.premises import InspectionLine, PremisesStatus
 from ui.formatting import time_text
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.labels import INSPECTION_STATUSES, STALL_STATES, label
 from ui.models.base import ROW_ROLE, SORT_ROLE, RowTableModel
 from ui.theme import Theme

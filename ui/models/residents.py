@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from gridterm.domain.residents import Resident, mask
 from gridterm.domain.users import User
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.labels import GENDERS, RELATIONS, label
 from ui.models.base import RowTableModel
 

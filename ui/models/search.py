@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from gridterm.search.plan import SHORT_NUMBER
 from gridterm.search.query import SearchAnswer, SearchHit
 from gridterm.search.terms import MIN_DIGITS
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.base import RowTableModel
 
 translate = QCoreApplication.translate

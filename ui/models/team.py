@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
 from gridterm.reports.team import TeamMember
 from ui.formatting import time_text
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.labels import ROLES, label
 from ui.models.base import RowTableModel
 from ui.theme import Theme

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from gridterm.services.browse import BuildingRow, GridRow
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.models.base import RowTableModel
 
 translate = QCoreApplication.translate

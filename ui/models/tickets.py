@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from gridterm.domain.deadlines import DueState
 from gridterm.domain.tickets import Ticket, TicketStatus
 from gridterm.services.deadlines import TicketLine
 from ui.formatting import clock_text, due_text, waited_text
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.labels import LEVELS, TICKET_STATUSES, category_label, label
 from ui.models.base import RowTableModel
 from ui.theme import Theme

@@ -3,10 +3,11 @@ draws the photo column as thumbnails)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
+from PySide6.QtCore import QObject
 
 from gridterm.domain.tickets import Transition
 from ui.formatting import time_text
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.labels import LEVELS, TICKET_ACTIONS, TICKET_STATUSES, label
 from ui.models.base import RowTableModel
 from ui.models.hazard_history import photo_count

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from gridterm.domain.visits import Visit
 from ui.formatting import time_text
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.labels import OUTCOMES, VISIT_TYPES, join_list, label
 from ui.models.base import RowTableModel
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout
 
 from gridterm.services.hazards import MonthFigures
@@ -110,7 +111,7 @@ class HazardsScreen(Screen):
         layout.addWidget(self.empty)
         self.body.addWidget(list_card, 1)
 
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         # Premises, inspections and hazards are not among the store events the shell
         # forwards (ui/events.py WATCHED): read again whenever the screen comes back into

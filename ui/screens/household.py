@@ -22,7 +22,7 @@ from ui.screens.base import Navigator, Screen
 from ui.widgets.flow import FlowLayout
 from ui.widgets.icons import pixmap
 from ui.widgets.table import TouchTable
-from ui.widgets.touch import button, card, discard
+from ui.widgets.touch import button, card, clear
 from ui.widgets.touch import label as text_label
 from ui.workspace import Workspace
 
@@ -175,10 +175,7 @@ class HouseholdScreen(Screen):
         self.loaded.emit()
 
     def _show_tags(self, h: Household) -> None:
-        while self.tags.count():
-            item = self.tags.takeAt(0)
-            if item.widget():
-                discard(item.widget())
+        clear(self.tags)
         tags: list[tuple[str, str]] = []
         if h.key_reasons:
             reasons = join_list([label(KEY_REASONS, r) for r in sorted(h.key_reasons)])

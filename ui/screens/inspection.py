@@ -299,8 +299,8 @@ class InspectionScreen(Screen):
         self.picker_row.addWidget(text_label(self.tr("Choose the checklist"), "section"))
         self.picker.hide()
         page.addWidget(self.picker)
-        self.scroll, self.items = self._item_list()
-        page.addWidget(self.scroll, 1)
+        self.item_scroll, self.items = self._item_list()
+        page.addWidget(self.item_scroll, 1)
         self.error = text_label("", "error")
         self.error.setObjectName("formError")
         self.error.hide()
@@ -604,7 +604,7 @@ class InspectionScreen(Screen):
         self.error.show()
         if card_error:
             c.show_error(error)
-        self.scroll.ensureWidgetVisible(c)
+        self.item_scroll.ensureWidgetVisible(c)
 
     def _finish(self) -> None:
         if self.run is None or self.run.inspection is None:

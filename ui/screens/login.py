@@ -17,7 +17,7 @@ from ui.context import AppContext, DemoUser
 from ui.labels import ROLES, label
 from ui.settings import LAST_WORKER_ID
 from ui.widgets import accessible
-from ui.widgets.touch import button, card, discard, make_big, screen_widget
+from ui.widgets.touch import button, card, clear, make_big, screen_widget
 from ui.widgets.touch import label as text_label
 
 
@@ -172,10 +172,7 @@ class LoginScreen(QWidget):
 
     def set_demo_users(self, users: list[DemoUser]) -> None:
         """Show the demo accounts (hidden when the database is not a demo)."""
-        while self.demo_list.count():
-            item = self.demo_list.takeAt(0)
-            if item.widget():
-                discard(item.widget())
+        clear(self.demo_list)
         for user in users[:6]:
             text = self.tr("{name} · {role}\nWorker ID {worker_id} · PIN {pin}").format(
                 name=user.name,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -168,7 +169,7 @@ class MarketScreen(Screen):
         self.pages.addWidget(self.grid)
         self.body.addWidget(self.pages, 1)
 
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         # Premises, inspections and hazards are not among the store events the shell
         # forwards (ui/events.py WATCHED): read again whenever the screen comes back into

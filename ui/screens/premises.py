@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QVBoxLayout
 
 from gridterm.domain.inspections import HazardInspection
@@ -121,7 +122,7 @@ class PremisesScreen(Screen):
         self.tabs.setTabText(0, self.tr("Open hazards (%n)", None, hazards))
         self.tabs.setTabText(1, self.tr("Inspections (%n)", None, inspections))
 
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         # Premises, inspections and hazards are not among the store events the shell
         # forwards (ui/events.py WATCHED): read again whenever the screen comes back into

@@ -7,6 +7,7 @@ one line of text is optional: a ticket is titled by its category when nothing is
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QWidget
 
 from gridterm.domain.rounds import Location
@@ -35,7 +36,7 @@ class QuickReportScreen(Screen):
     def __init__(self, ctx: AppContext, ws: Workspace, nav: Navigator):
         super().__init__(ctx, ws, nav)
         self.setObjectName("quickReport")
-        self.scroll, outer = self.scrolling_form()
+        self.form_scroll, outer = self.scrolling_form()
         self.form = Form()
         outer.addLayout(self.form)
         outer.addStretch(1)  # rows keep their height; spare room goes below
@@ -97,11 +98,11 @@ class QuickReportScreen(Screen):
         self.positioning.fixed.connect(self._located)
         self.positioning.current(self._located)
 
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.positioning.start()
 
-    def hideEvent(self, event: object) -> None:  # type: ignore[override]
+    def hideEvent(self, event: QHideEvent) -> None:
         self.positioning.stop()
         super().hideEvent(event)
 

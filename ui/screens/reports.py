@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, QUrl, Signal
+from PySide6.QtCore import QDate, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -184,17 +184,18 @@ class ReportsScreen(Screen):
             return
         kind, when, area = (
             self.kind.currentData(),
-            self.day.date().toPython(),
+            self.day.date().toString(Qt.DateFormat.ISODate),
             self.area.currentData(),
         )
         locale = self.ctx.i18n.locale or "zh_CN"
 
         def read() -> tuple[Report, Document]:
             level, area_id = area
+            report: Report
             if kind == "daily":
-                report = self.ws.reports.daily(when.isoformat(), level, area_id)
+                report = self.ws.reports.daily(when, level, area_id)
             else:
-                report = self.ws.reports.monthly(when.isoformat()[:7], level, area_id)
+                report = self.ws.reports.monthly(when[:7], level, area_id)
             return report, document_of(report, locale)
 
         CoreOp(self, read).success(self._apply).run(self.ctx.ops)
@@ -230,7 +231,7 @@ class ReportsScreen(Screen):
         if charted.chart is None:
             # the preview's chart stays on the nearest table that has one
             charted = next((t for t in self.document.tables if t.chart is not None), charted)
-        self.chart.show_table(charted, self.ctx.theme.color("text"))
+        self.chart.show_table(charted, self.ctx.theme.color("text").name())
         self.table_model.set_table(self.document.tables[i], self.document.locale)
 
     def _kind_changed(self) -> None:

@@ -4,6 +4,7 @@ size, idle lock."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit
 
 from gridterm.errors import ValidationError
@@ -46,7 +47,7 @@ class SettingsScreen(Screen):
             self.language_requested.connect(shell.language_requested)  # type: ignore[attr-defined]
             self.logout_requested.connect(shell.logout_requested)  # type: ignore[attr-defined]
         settings = ctx.settings
-        self.scroll, outer = self.scrolling_form()
+        self.form_scroll, outer = self.scrolling_form()
         self.form = Form()
         outer.addLayout(self.form)
         outer.addStretch(1)  # rows keep their height; spare room goes below
@@ -131,7 +132,7 @@ class SettingsScreen(Screen):
     def title(self) -> str:
         return self.tr("Settings")
 
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.reload()
 

@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from gridterm.domain.rounds import CheckIn, CheckKind, Location, next_check_kind
@@ -19,7 +20,7 @@ from ui.screens.base import Navigator, Screen
 from ui.widgets.location import Positioning
 from ui.widgets.responsive import ResponsiveRow
 from ui.widgets.table import TouchTable
-from ui.widgets.touch import button, card, discard, label, make_big, set_role
+from ui.widgets.touch import button, card, clear, label, make_big, set_role
 from ui.workspace import Workspace
 
 
@@ -196,10 +197,7 @@ class TodayScreen(Screen):
         self.check_state.setText(text)
 
     def _show_drafts(self, drafts: list[dict[str, Any]]) -> None:
-        while self.drafts_list.count():
-            item = self.drafts_list.takeAt(0)
-            if item.widget():
-                discard(item.widget())
+        clear(self.drafts_list)
         for draft in drafts[:5]:
             address = draft["payload"].get("address", "")
             b = button(self.tr("Continue the visit to {address}").format(address=address))
@@ -217,11 +215,11 @@ class TodayScreen(Screen):
         self.check_state.setText(self.tr("Finding your location…"))
         self.positioning.current(lambda location: self._save_check(kind, location))
 
-    def showEvent(self, event: object) -> None:  # type: ignore[override]
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.positioning.start()  # a fix at hand when the worker taps check in
 
-    def hideEvent(self, event: object) -> None:  # type: ignore[override]
+    def hideEvent(self, event: QHideEvent) -> None:
         self.positioning.stop()
         super().hideEvent(event)
 

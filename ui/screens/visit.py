@@ -151,7 +151,7 @@ class VisitScreen(Screen):
         self._title_edited = False
         self._draft_timer = QuietTimer(self, DRAFT_DELAY_MS, self.save_draft)
 
-        self.scroll, outer = self.scrolling_form()
+        self.form_scroll, outer = self.scrolling_form()
         self.restored = text_label("", "ok")
         self.restored.setObjectName("draftRestored")
         self.restored.hide()

@@ -73,8 +73,9 @@ def _fields(layout: QLayout) -> list[QWidget]:
         item = layout.itemAt(i)
         if item is None:
             continue
-        if isinstance(item.widget(), FIELDS):
-            found.append(item.widget())
-        elif item.layout() is not None:
-            found += _fields(item.layout())
+        widget, inner = item.widget(), item.layout()
+        if isinstance(widget, FIELDS):
+            found.append(widget)
+        elif inner is not None:
+            found += _fields(inner)
     return found

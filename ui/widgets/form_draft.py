@@ -98,7 +98,7 @@ class FormDraft(QObject):
         notice.setObjectName("draftRestored")
         notice.hide()
         screen.body.insertWidget(0, notice)
-        return cls(screen, kind, subject, screen.scroll.widget(), notice)
+        return cls(screen, kind, subject, screen.form_scroll.widget(), notice)
 
     def __init__(self, screen: Any, kind: str, subject: str, root: QWidget, notice: QLabel):
         super().__init__(screen)

@@ -73,7 +73,7 @@ class NavBar(QWidget):
         has_spacer = spacer is not None and spacer.spacerItem() is not None
         if vertical and not has_spacer:
             self.layout_.addStretch(1)
-        elif not vertical and has_spacer:
+        elif not vertical and spacer is not None and has_spacer:
             self.layout_.removeItem(spacer)
         self.vertical = vertical
         if vertical:

@@ -4,6 +4,7 @@ document asks (``gridterm.reports.document.Chart``)."""
 from __future__ import annotations
 
 from PySide6.QtCharts import (
+    QAbstractAxis,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
@@ -18,7 +19,7 @@ from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
-from gridterm.reports.document import ChartKind, Table
+from gridterm.reports.document import ChartKind, Table, plotted
 
 PALETTE = ("#2F6FB5", "#F28E2B", "#59A14F", "#E15759", "#76B7B2", "#EDC948", "#B07AA1")
 
@@ -46,7 +47,7 @@ class ReportChart(QChartView):
         if table is not None and spec is not None and table.rows:
             rows = table.rows[:-1] if spec.exclude_last else table.rows
             names = [str(r[spec.category]) for r in rows]
-            series = [[float(r[c] or 0) for r in rows] for c in spec.values]
+            series = [[plotted(r[c]) for r in rows] for c in spec.values]
             headers = [table.columns[c].header for c in spec.values]
             chart.setTitle(spec.title)
             chart.setTitleBrush(QColor(text_color))
@@ -113,12 +114,14 @@ def _bars(
     categories.append([n[:12] for n in names])
     # a worker's name is short: show it whole rather than "…" when Qt's estimate is tight
     categories.setTruncateLabels(False)
-    values = QValueAxis()
+    value_axis = QValueAxis()
     # whole numbers on the axis, also for a day with nothing yet
-    values.setRange(0, max(4.0, max((v for s in series for v in s), default=0) * 1.1))
-    values.applyNiceNumbers()
-    values.setLabelFormat("%d")
-    first, second = (values, categories) if horizontal else (categories, values)
+    value_axis.setRange(0, max(4.0, max((v for s in series for v in s), default=0) * 1.1))
+    value_axis.applyNiceNumbers()
+    value_axis.setLabelFormat("%d")
+    first: QAbstractAxis
+    second: QAbstractAxis
+    first, second = (value_axis, categories) if horizontal else (categories, value_axis)
     # small axis labels: a worker's name on every bar, not one in two elided
     small = _axis_font(13)
     for axis, side in ((first, Qt.AlignmentFlag.AlignBottom), (second, Qt.AlignmentFlag.AlignLeft)):

@@ -71,7 +71,8 @@ class TouchTable(QTableView):
         kinetic(self)
         # the other columns size to their contents as rows arrive: fit the stretched ones
         # again once the layout settles (a zero timeout, so one refit per turn of the loop)
-        self._refit = QTimer(self, singleShot=True, interval=0, timeout=self._fit_columns)
+        self._refit = QTimer(self, singleShot=True, interval=0)
+        self._refit.timeout.connect(self._fit_columns)
         header.sectionResized.connect(self._on_section_resized)
 
     def stretch_columns(self, *columns: int) -> None:

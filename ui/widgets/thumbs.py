@@ -150,14 +150,14 @@ class PhotoCellDelegate(QStyledItemDelegate):
         # the row's background and selection as the other cells draw them, without the text
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        opt.text = ""  # type: ignore[attr-defined]
-        widget = opt.widget  # type: ignore[attr-defined]
+        opt.text = ""
+        widget = opt.widget
         style = widget.style() if widget is not None else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         digests = self.digests(index)
-        rects = self.tile_rects(opt.rect, len(digests))  # type: ignore[attr-defined]
-        palette = opt.palette  # type: ignore[attr-defined]
+        rects = self.tile_rects(opt.rect, len(digests))
+        palette = opt.palette
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         for i, (digest, rect) in enumerate(zip(digests, rects, strict=False)):
@@ -190,7 +190,7 @@ class PhotoCellDelegate(QStyledItemDelegate):
         if event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
             digests = self.digests(index)
             point = event.position().toPoint()
-            for i, rect in enumerate(self.tile_rects(option.rect, len(digests))):  # type: ignore[attr-defined]
+            for i, rect in enumerate(self.tile_rects(option.rect, len(digests))):
                 # a finger is wider than the gap between two thumbnails
                 if rect.adjusted(-GAP // 2, -MARGIN, GAP // 2, MARGIN).contains(point):
                     self.on_tap(digests, i)

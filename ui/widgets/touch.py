@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import (
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QScroller,
     QScrollerProperties,
@@ -55,7 +58,10 @@ def button(text: str = "", role: str = "", object_name: str = "") -> QPushButton
     return b
 
 
-def make_big(widget: QWidget, size: str = "big") -> QWidget:
+W = TypeVar("W", bound=QWidget)
+
+
+def make_big(widget: W, size: str = "big") -> W:
     """A larger touch target ("big": 72 px high, "huge": 88 px high and 220 px wide)."""
     # Not "size": that is QWidget's own QSize property, which silently refused the text, so
     # no big target ever got its 72/88 px (the quick report's photo button was 57 px).
@@ -107,8 +113,21 @@ def discard(widget: QWidget) -> None:
     """Take a widget out of its window now and delete it later (a rebuilt row of buttons must
     not keep the old ones findable until the event loop runs)."""
     widget.hide()
-    widget.setParent(None)  # type: ignore[call-overload]
+    widget.setParent(None)
     widget.deleteLater()
+
+
+def widgets_in(layout: QLayout) -> list[QWidget]:
+    """The widgets ``layout`` holds directly, in order (its stretches and spacers left out)."""
+    items = (layout.itemAt(i) for i in range(layout.count()))
+    return [w for item in items if item is not None and (w := item.widget()) is not None]
+
+
+def clear(layout: QLayout) -> None:
+    """Empty ``layout``: ``discard`` its widgets, drop its stretches and spacers."""
+    while (item := layout.takeAt(0)) is not None:
+        if (widget := item.widget()) is not None:
+            discard(widget)
 
 
 class ElidedLabel(QLabel):

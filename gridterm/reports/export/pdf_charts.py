@@ -11,7 +11,7 @@ from reportlab.graphics.charts.piecharts import Pie
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 
-from gridterm.reports.document import Chart, ChartKind, Table
+from gridterm.reports.document import Chart, ChartKind, Table, plotted
 
 PALETTE = [
     colors.HexColor(c)
@@ -31,10 +31,6 @@ PALETTE = [
 WIDTH = 480
 
 
-def _number(value: object) -> float:
-    return float(value) if isinstance(value, int | float) else 0.0
-
-
 def chart_drawing(table: Table, chart: Chart, font: str) -> Drawing | None:
     """The chart of ``table`` as a drawing, or None when there is nothing to plot."""
     rows = table.rows[:-1] if chart.exclude_last else table.rows
@@ -42,8 +38,7 @@ def chart_drawing(table: Table, chart: Chart, font: str) -> Drawing | None:
     if not rows:
         return None
     names = [str(r[chart.category]) for r in rows]
-    # a blank (None, "") or any non-number in a value column plots as 0
-    series = [[_number(r[c]) for r in rows] for c in chart.values]
+    series = [[plotted(r[c]) for r in rows] for c in chart.values]
     if chart.kind is ChartKind.PIE:
         return _pie(chart.title, names, series[0], font)
     if chart.kind is ChartKind.LINE:
