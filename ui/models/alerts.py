@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from gridterm.domain.alerts import AlertKind
 from gridterm.services.alerts import AlertLine
 from ui.formatting import date_text, due_text, time_text
+from ui.i18n import QT_TRANSLATE_NOOP
 from ui.labels import ALERT_KINDS, label
 from ui.models.base import RowTableModel
 from ui.theme import Theme

@@ -10,19 +10,20 @@ from __future__ import annotations
 from gridterm.domain.alerts import MarkState, mark_id
 from gridterm.domain.validation import enum_value, required_text, timestamp
 from gridterm.errors import ValidationError
-from sync.protocol import Op, OpKind
+from sync.protocol import OpKind
 from sync.server import partitions
 from sync.server.db import schema
 from sync.server.push.handlers.base import Handler, only, outside
+from sync.server.push.request import PushedOp
 from sync.server.push.wire import decode
 from sync.server.push.work import APPLIED, Outcome, Work
 
 
-def _wants(op: Op) -> list[tuple[str, str]]:
+def _wants(op: PushedOp) -> list[tuple[str, str]]:
     return [("alert_mark", op.entity_id)]
 
 
-def _apply(op: Op, work: Work) -> Outcome:
+def _apply(op: PushedOp, work: Work) -> Outcome:
     only(op, OpKind.CREATE)
     f = decode(schema.alert_mark, op.fields)
     if f.get("user_id") != work.principal.user.id:
