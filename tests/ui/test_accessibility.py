@@ -70,7 +70,7 @@ class Walk:
         for action in detail.action_buttons():
             tap(self.qtbot, detail.findChild(QWidget, f"action_{action}"))
             self.check(f"ticket_detail / {action}")
-            detail.actions.close()
+            detail.action_panel.dismiss()
 
     def sections(self) -> None:
         """The sections of the navigation the tour did not reach (Hazards for supervisors)."""

@@ -42,10 +42,10 @@ def test_an_error_does_not_move_the_confirm_button(qtbot, window) -> None:
     detail = window.shell.top_screen()
     qtbot.waitUntil(lambda: detail.data is not None)
     tap(qtbot, detail.findChild(type(detail.confirm), "action_escalate"))
-    before = place(detail.confirm), place(detail.actions.cancel)
+    before = place(detail.confirm), place(detail.action_panel.cancel)
     tap(qtbot, detail.confirm)  # no reason given
     qtbot.waitUntil(lambda: detail.panel_form.error.isVisible())
-    assert (place(detail.confirm), place(detail.actions.cancel)) == before
+    assert (place(detail.confirm), place(detail.action_panel.cancel)) == before
 
 
 def test_a_thumbnail_or_an_error_does_not_move_the_quick_report_buttons(

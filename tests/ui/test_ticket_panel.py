@@ -41,7 +41,7 @@ def _check_panel(qtbot, detail, action: str) -> None:
         assert caption.geometry().center().y() - widget.geometry().center().y() in range(
             -widget.height(), widget.height()
         ), (action, field)
-    tap(qtbot, detail.actions.cancel)  # cancel
+    tap(qtbot, detail.action_panel.cancel)  # cancel
 
 
 def test_each_action_shows_the_captions_of_its_own_fields(qtbot, window) -> None:

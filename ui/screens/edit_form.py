@@ -23,7 +23,7 @@ class EditScreen(Screen):
 
     def __init__(self, ctx: AppContext, ws: Workspace, nav: Navigator):
         super().__init__(ctx, ws, nav)
-        self.scroll, outer = self.scrolling_form()
+        self.form_scroll, outer = self.scrolling_form()
         self.form = Form()
         outer.addLayout(self.form)
         outer.addStretch(1)  # rows keep their height; spare room goes below

@@ -172,18 +172,18 @@ class HazardDetailScreen(Screen):
         right_col.setContentsMargins(0, 0, 0, 0)
         actions_card, actions = card()
         actions.addWidget(text_label(self.tr("Next step"), "section"))
-        self.actions = ActionPanel(
+        self.action_panel = ActionPanel(
             lambda step: label(HAZARD_ACTIONS, step),
             self.tr("This hazard is verified closed."),
             self.tr("Cancel"),
             asks=lambda step: bool(_PANEL_ROWS.get(step)),  # 开始整改: confirm only
         )
-        self.actions.opened.connect(self._open_panel)
-        self.actions.confirmed.connect(self._confirm)
+        self.action_panel.opened.connect(self._open_panel)
+        self.action_panel.confirmed.connect(self._confirm)
         # what tests and the screenshot script reach for
-        self.panel, self.panel_form = self.actions.panel, self.actions.form
-        self.confirm, self.no_actions = self.actions.confirm, self.actions.nothing
-        self.action_buttons = self.actions.action_buttons
+        self.panel, self.panel_form = self.action_panel.panel, self.action_panel.form
+        self.confirm, self.no_actions = self.action_panel.confirm, self.action_panel.nothing
+        self.action_buttons = self.action_panel.action_buttons
         self.note = QLineEdit()
         self.note.setObjectName("actionNote")
         self.party = QLineEdit()
@@ -197,7 +197,7 @@ class HazardDetailScreen(Screen):
         self.panel_form.row(self.tr("Note"), self.note, "note")
         self.panel_form.row(self.tr("Photo on site"), self.action_photos, "photos")
         self.panel_form.row(self.tr("Department"), self.department, "department")
-        actions.addWidget(self.actions)
+        actions.addWidget(self.action_panel)
         right_col.addWidget(actions_card)
 
         self.history_model = HazardStepModel(self)
@@ -264,7 +264,7 @@ class HazardDetailScreen(Screen):
             strip.property("empty_label").setVisible(not digests)
         self.history_model.names = data.names
         self.history_model.set_rows(data.history)
-        self.actions.set_allowed(allowed_actions(h))
+        self.action_panel.set_allowed(allowed_actions(h))
         self.nav.retitle()
         self.loaded.emit()
 
@@ -325,7 +325,7 @@ class HazardDetailScreen(Screen):
             def work() -> Hazard:
                 return service.verify_close(hazard_id, photos=photos, note=note)
 
-        self.actions.submit(self.ctx.ops, work, self._acted)
+        self.action_panel.submit(self.ctx.ops, work, self._acted)
 
     def _acted(self, hazard: Hazard) -> None:
         self.acted.emit(hazard)

@@ -119,17 +119,17 @@ class TicketDetailScreen(Screen):
         right_col.setContentsMargins(0, 0, 0, 0)
         actions_card, actions = card()
         actions.addWidget(text_label(self.tr("Next step"), "section"))
-        self.actions = ActionPanel(
+        self.action_panel = ActionPanel(
             lambda step: label(TICKET_ACTIONS, step),
             self.tr("Nothing for you to do on this ticket now."),
             self.tr("Cancel"),
         )
-        self.actions.opened.connect(self._open_panel)
-        self.actions.confirmed.connect(self._confirm)
+        self.action_panel.opened.connect(self._open_panel)
+        self.action_panel.confirmed.connect(self._confirm)
         # what tests and the screenshot script reach for
-        self.panel, self.panel_form = self.actions.panel, self.actions.form
-        self.confirm, self.no_actions = self.actions.confirm, self.actions.nothing
-        self.action_buttons = self.actions.action_buttons
+        self.panel, self.panel_form = self.action_panel.panel, self.action_panel.form
+        self.confirm, self.no_actions = self.action_panel.confirm, self.action_panel.nothing
+        self.action_buttons = self.action_panel.action_buttons
         self.note = QLineEdit()
         self.note.setObjectName("actionNote")
         self.department = DepartmentPicker()
@@ -138,7 +138,7 @@ class TicketDetailScreen(Screen):
         self.panel_form.row(self.tr("Note"), self.note, "note")
         self.panel_form.row(self.tr("Department"), self.department, "department")
         self.panel_form.row(self.tr("Photo on site"), self.verify_photos, "photo")
-        actions.addWidget(self.actions)
+        actions.addWidget(self.action_panel)
         right_col.addWidget(actions_card)
 
         self.history_model = TransitionModel(self)
@@ -220,7 +220,7 @@ class TicketDetailScreen(Screen):
     # -- actions ---------------------------------------------------------------------------
 
     def _show_actions(self, ticket: Ticket) -> None:
-        self.actions.set_allowed(
+        self.action_panel.set_allowed(
             [a.value for a in ticket.allowed_actions(self.ws.session.user.role)]
         )
 
@@ -244,7 +244,7 @@ class TicketDetailScreen(Screen):
         # a verification without a photo is refused by the core (ticket.verify_needs_photo)
         photo = photos[0] if photos and action is TicketAction.VERIFY else None
         tickets, ticket_id = self.ws.tickets, self.ticket_id
-        self.actions.submit(
+        self.action_panel.submit(
             self.ctx.ops,
             lambda: tickets.act(ticket_id, action, note=note, department=department, photo=photo),
             self._acted,

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 from ui.ops import CoreOp, Ops
 from ui.widgets.flow import FlowLayout
 from ui.widgets.form import Form, confirm_row
-from ui.widgets.touch import button, discard
+from ui.widgets.touch import button, clear, widgets_in
 from ui.widgets.touch import label as text_label
 
 
@@ -59,11 +59,11 @@ class ActionPanel(QWidget):
         self.form = Form(errors_beside=False)  # its errors under the confirm button
         self.panel.setLayout(self.form)
         column.addWidget(self.panel)
-        buttons, self.cancel, self.confirm = confirm_row(cancel_text, self.close, self._confirm)
+        buttons, self.cancel, self.confirm = confirm_row(cancel_text, self.dismiss, self._confirm)
         column.addLayout(buttons)
         # The error goes under the buttons: above them it pushed "confirm" from under the finger.
         column.addWidget(self.form.error)
-        self.close()
+        self.dismiss()
 
     def set_allowed(self, steps: Sequence[str]) -> None:
         """Offer ``steps`` (rebuilt only when they changed); close a panel no longer allowed
@@ -72,25 +72,17 @@ class ActionPanel(QWidget):
         steps = [str(s) for s in steps]
         self.nothing.setVisible(not steps)
         if steps != self.action_buttons():
-            while self.row.count():
-                item = self.row.takeAt(0)
-                if item.widget():
-                    discard(item.widget())
+            clear(self.row)
             for step in steps:
                 b = button(self.labels(step), object_name=f"action_{step}")
                 b.clicked.connect(lambda _=False, s=step: self.open(s))
                 self.row.addWidget(b)
         if self.pending is not None and self.pending not in steps:
-            self.close()
+            self.dismiss()
 
     def action_buttons(self) -> list[str]:
         """The steps offered now (for tests and the screenshot script)."""
-        names = []
-        for i in range(self.row.count()):
-            w = self.row.itemAt(i).widget()
-            if w is not None:
-                names.append(w.objectName().removeprefix("action_"))
-        return names
+        return [w.objectName().removeprefix("action_") for w in widgets_in(self.row)]
 
     def open(self, step: str) -> None:
         """Open the panel of ``step``, its rows chosen by the screen's ``opened`` handler."""
@@ -104,8 +96,8 @@ class ActionPanel(QWidget):
         self.cancel.show()
         self.confirm.show()
 
-    def close(self) -> None:
-        """Close the panel without doing anything."""
+    def dismiss(self) -> None:
+        """Close the panel without doing anything (not ``close``: that is QWidget's own)."""
         self.pending = None
         self.panel.hide()
         self.form.clear_error()
@@ -122,7 +114,7 @@ class ActionPanel(QWidget):
         self.confirm.setEnabled(False)
 
         def succeeded(result: Any) -> None:
-            self.close()
+            self.dismiss()
             done(result)
 
         CoreOp(self, work).success(succeeded).failure(self.form.show_error).finally_(

@@ -24,7 +24,7 @@ from ui.settings import PHOTO_MAX_PX
 from ui.widgets.flow import FlowLayout
 from ui.widgets.icons import icon, icon_size
 from ui.widgets.photo_viewer import PhotoViewer, TapLabel
-from ui.widgets.touch import button, discard
+from ui.widgets.touch import button, clear
 from ui.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ def jpeg_bytes(image: QImage, max_px: int) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "JPEG", JPEG_QUALITY)
+    image.save(buffer, "JPEG", JPEG_QUALITY)  # type: ignore[call-overload]  # the stub says bytes; PySide6 takes only str
     buffer.close()
     return bytes(data.data())
 
@@ -158,10 +158,7 @@ class PhotoStrip(QWidget):
     def set_digests(self, digests: list[str]) -> None:
         """Show photos already stored (a restored draft)."""
         self.digests = []
-        while self.thumbs.count():
-            item = self.thumbs.takeAt(0)
-            if item.widget():
-                discard(item.widget())
+        clear(self.thumbs)
         for digest in digests:
             self.add_digest(digest, announce=False)
 

@@ -29,10 +29,8 @@ def shade(theme: Theme, band: Band) -> QColor:
     """The fill of a tile in ``band`` (the surface colour tinted towards the band's)."""
     name, share = BAND_SHADES[band]
     base, tint = QColor(theme.color("surface")), QColor(theme.color(name))
-    mix = [
-        round(b + (t - b) * share)
-        for b, t in zip(base.getRgb()[:3], tint.getRgb()[:3], strict=True)
-    ]
+    ours, theirs = (base.red(), base.green(), base.blue()), (tint.red(), tint.green(), tint.blue())
+    mix = [round(b + (t - b) * share) for b, t in zip(ours, theirs, strict=True)]
     return QColor(*mix)
 
 
