@@ -107,7 +107,9 @@ def _apply_entity(tx: Tx, entity: str, changes: list[PulledRow], counts: MergeCo
     fresh: dict[str, tuple[PulledRow, dict[str, Any]]] = {}
     for change in changes:
         if change.id not in existing:
-            row = {k: v for k, v in change.row.items() if k in local_columns}
+            row = change.row
+            if not local_columns.issuperset(row):  # a column this app version does not have
+                row = {k: v for k, v in row.items() if k in local_columns}
             fresh[change.id] = (change, row)  # of two copies of one new row, the later wins
     new = _insert_fresh(tx, entity, list(fresh.values()), counts)
     if entity in SHARED:
