@@ -57,6 +57,7 @@ INSPECTOR_CONFIGS: list[Config] = [
     ("zh_CN", "zh_CN", NORMAL, (1280, 800), None),
     ("zh_CN-portrait", "zh_CN", NORMAL, (800, 1280),
      {"market_grid", "premises", "inspection", "hazard_detail"}),
+    ("en", "en", NORMAL, (1280, 800), {"hazards", "hazard_detail", "inspector_alerts"}),
 ]  # fmt: skip
 HOUSEHOLDS = 1500
 
