@@ -488,8 +488,9 @@ def error_message(error: BaseException, field_names: dict[str, str] | None = Non
             "Errors", "Something went wrong. It has been noted for support; please try again."
         )
     given = dict(getattr(error, "params", None) or {})
-    if getattr(error, "field", None) and "field" not in given:
-        given["field"] = error.field  # type: ignore[attr-defined]
+    field = getattr(error, "field", None)
+    if field and "field" not in given:
+        given["field"] = field
     params = {k: v for k, v in given.items() if k != "field"}
     try:
         field = given.get("field")

@@ -100,6 +100,7 @@ def status_text(row: TeamMember) -> str:
     """Not checked in, on the round, or checked out."""
     if not row.checked_in:
         return translate("Team", "Not checked in")
-    if row.day.check_out is not None and row.day.check_out > row.day.check_in:  # type: ignore[operator]
+    day = row.day
+    if day.check_out is not None and day.check_in is not None and day.check_out > day.check_in:
         return translate("Team", "Checked out")
     return translate("Team", "On the round")

@@ -82,7 +82,7 @@ class Screen(QWidget):
         form_card, layout = card()
         scroll.setWidget(form_card)
         self.body.addWidget(scroll, 1)
-        return scroll, layout  # type: ignore[return-value]
+        return scroll, layout
 
     def title(self) -> str:
         """The heading the top bar shows for this screen."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableView, QWidget
 
 from gridterm.reports.coverage import Band, TileCoverage, building_coverage
@@ -161,7 +161,7 @@ class BuildingScreen(Screen):
         self.nav.retitle()
         self.loaded.emit()
 
-    def _open(self, index: object) -> None:
-        tile = index.data(ROW_ROLE)  # type: ignore[attr-defined]
+    def _open(self, index: QModelIndex) -> None:
+        tile = index.data(ROW_ROLE)
         if tile is not None:
             self.nav.open_household(tile.household_id)

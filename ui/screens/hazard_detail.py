@@ -18,6 +18,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QScrollArea,
     QVBoxLayout,
@@ -131,7 +132,7 @@ class HazardDetailScreen(Screen):
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setColumnStretch(1, 1)
-        self.values: dict[str, QWidget] = {}
+        self.values: dict[str, QLabel] = {}
         for i, (key, text) in enumerate(
             (
                 ("item", self.tr("Checklist item")),
@@ -257,7 +258,7 @@ class HazardDetailScreen(Screen):
             "description": h.description or "—",
         }
         for key, text in texts.items():
-            self.values[key].setText(text)  # type: ignore[attr-defined]
+            self.values[key].setText(text)
         self.ticket_button.setVisible(h.ticket_id is not None)
         for strip, digests in ((self.before, data.before), (self.after, data.after)):
             strip.set_digests(list(digests))

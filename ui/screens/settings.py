@@ -3,7 +3,9 @@ size, idle lock."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit
 
@@ -29,6 +31,9 @@ from ui.widgets.touch import button
 from ui.widgets.touch import label as text_label
 from ui.workspace import Workspace
 
+if TYPE_CHECKING:
+    from ui.shell import Shell
+
 IDLE_CHOICES = (2, 5, 10, 15)
 
 
@@ -38,14 +43,12 @@ class SettingsScreen(Screen):
     language_requested = Signal(str)
     logout_requested = Signal()
 
-    def __init__(
-        self, ctx: AppContext, ws: Workspace, nav: Navigator, shell: QObject | None = None
-    ):
+    def __init__(self, ctx: AppContext, ws: Workspace, nav: Navigator, shell: Shell | None = None):
         super().__init__(ctx, ws, nav)
         self.setObjectName("settings")
         if shell is not None:
-            self.language_requested.connect(shell.language_requested)  # type: ignore[attr-defined]
-            self.logout_requested.connect(shell.logout_requested)  # type: ignore[attr-defined]
+            self.language_requested.connect(shell.language_requested)
+            self.logout_requested.connect(shell.logout_requested)
         settings = ctx.settings
         self.form_scroll, outer = self.scrolling_form()
         self.form = Form()

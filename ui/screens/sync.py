@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gridterm.errors import GridTermError, NotFoundError
 from gridterm.services import outbox_status, quarantine, sync_conflicts
@@ -119,7 +127,7 @@ class SyncScreen(Screen):
         summary.addWidget(text_label(self.tr("On this terminal"), "section"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
-        self.numbers: dict[str, QWidget] = {}
+        self.numbers: dict[str, QLabel] = {}
         for i, (key, text) in enumerate(
             (
                 ("pending", self.tr("Waiting to send")),
@@ -305,8 +313,8 @@ class SyncScreen(Screen):
         self.data = data
         s = data.summary
         for key in ("pending", "sent", "confirmed", "rejected"):
-            self.numbers[key].setText(str(getattr(s, key)))  # type: ignore[attr-defined]
-        self.numbers["conflicts"].setText(str(len(data.conflicts)))  # type: ignore[attr-defined]
+            self.numbers[key].setText(str(getattr(s, key)))
+        self.numbers["conflicts"].setText(str(len(data.conflicts)))
         self.last_sync.setText(
             self.tr("Last confirmed sync: {time}").format(time=short_time(s.last_confirmed_at))
             if s.last_confirmed_at

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
+    QLabel,
     QLineEdit,
     QScrollArea,
     QVBoxLayout,
@@ -86,7 +87,7 @@ class TicketDetailScreen(Screen):
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(12)
         self.grid.setColumnStretch(1, 1)
-        self.values: dict[str, QWidget] = {}
+        self.values: dict[str, QLabel] = {}
         for i, (key, text) in enumerate(
             (
                 ("category", self.tr("Category")),
@@ -174,15 +175,15 @@ class TicketDetailScreen(Screen):
             f"{label(TICKET_STATUSES, t.status)} · {label(LEVELS, t.level)}"
             + (" · " + self.tr("Urgent") if t.urgent else "")
         )
-        self.values["category"].setText(category_label(t.category))  # type: ignore[attr-defined]
-        self.values["reported"].setText(  # type: ignore[attr-defined]
+        self.values["category"].setText(category_label(t.category))
+        self.values["reported"].setText(
             self.tr("{time} by {name}").format(
                 time=time_text(t.reported_at), name=data.names.get(t.reported_by, "")
             )
         )
-        self.values["department"].setText(t.department or "—")  # type: ignore[attr-defined]
-        self.values["location"].setText(t.location or data.address or "—")  # type: ignore[attr-defined]
-        self.values["description"].setText(t.description or "—")  # type: ignore[attr-defined]
+        self.values["department"].setText(t.department or "—")
+        self.values["location"].setText(t.location or data.address or "—")
+        self.values["description"].setText(t.description or "—")
         self.household_button.setVisible(bool(t.household_id))
         self.household_button.setText(
             self.tr("Open household {address}").format(address=data.address)
@@ -205,7 +206,7 @@ class TicketDetailScreen(Screen):
             return
         t = self.data.ticket
         now = self.ws.session.now()
-        self.values["waited"].setText(waited_text(t.waited_minutes(now)))  # type: ignore[attr-defined]
+        self.values["waited"].setText(waited_text(t.waited_minutes(now)))
         if t.urgent and is_waiting(t):
             seconds = int((now - t.reported_at).total_seconds())
             self.timer_label.setText(

@@ -52,7 +52,9 @@ def value_of(widget: QWidget) -> Any:
         return widget.toPlainText()
     if isinstance(widget, QComboBox):
         return widget.currentData()
-    return widget.isChecked()  # type: ignore[attr-defined]
+    if isinstance(widget, QAbstractButton):
+        return widget.isChecked()
+    raise TypeError(f"a draft keeps no {type(widget).__name__}")
 
 
 def set_value(widget: QWidget, value: Any) -> None:
@@ -80,7 +82,9 @@ def _changed_signal(widget: QWidget) -> Any:
         return widget.textChanged
     if isinstance(widget, QComboBox):
         return widget.activated
-    return widget.clicked  # type: ignore[attr-defined]
+    if isinstance(widget, QAbstractButton):
+        return widget.clicked
+    raise TypeError(f"a draft keeps no {type(widget).__name__}")
 
 
 class FormDraft(QObject):

@@ -9,6 +9,7 @@ taken on another terminal and not downloaded yet shows a "not downloaded" placeh
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,7 @@ from ui.widgets.touch import button, clear
 from ui.workspace import Workspace
 
 if TYPE_CHECKING:
+    from gridterm.domain.attachments import Attachment
     from ui.widgets.photo_picker import PhotoPicker
 
 THUMB_PX = 96
@@ -150,8 +152,8 @@ class PhotoStrip(QWidget):
         session = self.ws.session
         self._store(lambda: add_attachment(session, jpeg_bytes(image, max_px), "image/jpeg"))
 
-    def _store(self, work: object) -> None:
-        CoreOp(self, work).success(lambda a: self.add_digest(a.sha256)).failure(  # type: ignore[arg-type]
+    def _store(self, work: Callable[[], Attachment]) -> None:
+        CoreOp(self, work).success(lambda a: self.add_digest(a.sha256)).failure(
             self.failed.emit
         ).run(self.ctx.ops)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -35,8 +35,8 @@ class CardDelegate(QStyledItemDelegate):
 
     size = QSize(112, 96)
 
-    def __init__(self, theme: Theme, parent: object = None):
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, theme: Theme, parent: QObject | None = None):
+        super().__init__(parent)
         self.theme = theme
 
     def sizeHint(

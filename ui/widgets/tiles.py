@@ -3,7 +3,7 @@ party-member, vacant and rental households."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QObject, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPen
 
 from gridterm.reports.coverage import Band, TileCoverage
@@ -45,7 +45,7 @@ class TileDelegate(CardDelegate):
 
     size = QSize(TILE_W, TILE_H)
 
-    def __init__(self, theme: Theme, parent: object = None):
+    def __init__(self, theme: Theme, parent: QObject | None = None):
         super().__init__(theme, parent)
         #: Shade tiles by days since the last visit, and mark overdue key households.
         self.shading = False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Literal, TypeVar, overload
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter, QPaintEvent
@@ -78,6 +78,10 @@ def label(text: str = "", role: str = "", wrap: bool = True) -> QLabel:
     return lab
 
 
+@overload
+def card(*, vertical: Literal[True] = True) -> tuple[QFrame, QVBoxLayout]: ...
+@overload
+def card(*, vertical: Literal[False]) -> tuple[QFrame, QHBoxLayout]: ...
 def card(*, vertical: bool = True) -> tuple[QFrame, QVBoxLayout | QHBoxLayout]:
     """A white rounded panel and its layout."""
     frame = QFrame()
