@@ -4,9 +4,11 @@ as its field is changed; nothing moves when they appear (issue 12)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
+from gridterm.errors import FieldErrors, ValidationError
 from tests.ui.conftest import log_in, tap, type_text
+from ui.widgets.form import Form
 
 
 def place(widget: QWidget) -> QRect:
@@ -131,3 +133,24 @@ def test_an_action_panels_error_goes_when_its_field_is_filled(qtbot, window) -> 
     assert detail.panel_form.error.text() == "请说明上报上级的原因。"
     type_text(qtbot, detail.note, "需要街道协调")
     assert not detail.panel_form.error.isVisible()
+
+
+def test_an_error_of_a_hidden_row_is_said_under_the_form(qtbot) -> None:
+    host = QWidget()
+    qtbot.addWidget(host)
+    form = Form()
+    host.setLayout(form)
+    form.row("标题", QLineEdit(), "title")
+    form.row("备注", QLineEdit(), "notes")
+    form.show_row("title", False)
+    host.show()
+    form.show_error(
+        FieldErrors(
+            [
+                ValidationError("field.required", field="title"),
+                ValidationError("field.too_long", field="notes", max_len=9),
+            ]
+        )
+    )
+    assert shown(form) == {"notes": "备注太长（最多 9 个字）。"}
+    assert form.error.isVisible() and form.error.text() == "请填写标题。"

@@ -141,7 +141,8 @@ class Form(QGridLayout):
     def _field_of(self, error: BaseException) -> str:
         params = getattr(error, "params", None) or {}
         field = str(params.get("field") or getattr(error, "field", None) or "").split(".")[0]
-        return field if field in self.fields else ""
+        # A field whose row is hidden (show_row) cannot show its error: the form's own does.
+        return field if field in self.fields and not self.fields[field].isHidden() else ""
 
     def _render(self) -> None:
         lines: dict[int, tuple[QLabel, list[str]]] = {}
