@@ -137,84 +137,90 @@ class SyncEngine:
             progress=self.progress,
             clock=self.clock,
         )
-        clock = time.monotonic
-        left_unsettled = 0  # quarantined as their grid left (``removal.settle_leaving``)
         preparer.start()  # downscaling runs beside the push; a batch waits only for its photos
         try:
-            mark = clock()
-            pusher.push_all()
-            report.push_seconds = clock() - mark
-            mark = clock()
-            loader = SnapshotLoader(
-                stage,
-                user_id=me.id,
-                progress=self.progress,
-            )
+            self._push(pusher, report)
+            self._load_snapshot(stage, me.id, report)
+            self._pull(stage, me.id, kept, pusher, report)
+            self._upload_photos(stage, preparer, pusher, report)
+            self._download_photos(stage, me.id, pusher, report)
+        finally:
+            preparer.stop()
+            pusher.stats.add_to(report)  # every push of the run, the ones between photos too
+            report.prep_seconds = preparer.seconds
+
+    # The five steps, in order; each adds its own figures to the report, also when it fails.
+
+    def _push(self, pusher: Pusher, report: SyncReport) -> None:
+        """1. The outbox, until every record sent is settled."""
+        mark = time.monotonic()
+        pusher.push_all()
+        report.push_seconds = time.monotonic() - mark
+
+    def _load_snapshot(self, stage: Stage, user_id: str, report: SyncReport) -> None:
+        """2. A first sync: the whole area in one compressed file (counted as pull time)."""
+        mark = time.monotonic()
+        loader = SnapshotLoader(stage, user_id=user_id, progress=self.progress)
+        try:
             if self.settings.use_snapshot and loader.needed():
                 try:
-                    loader.load()  # a first sync: the whole area in one compressed file
+                    loader.load()
                 finally:
                     report.pulled += loader.counts.changed
                     report.snapshot_bytes = loader.length
                     report.snapshot_resumed_at = loader.resumed_at
-            puller = Puller(
-                stage,
-                user_id=me.id,
-                kept_grids=kept,
-                before_leaving=lambda _grids: pusher.push_all(),
-                progress=self.progress,
-            )
-            try:
-                puller.pull_all()
-            finally:
-                report.pull_seconds = clock() - mark
-                report.pulled += puller.stats.rows
-                report.removed = puller.stats.removed
-                left_unsettled = puller.stats.quarantined
-                report.conflicts += puller.stats.merge.conflicts
-            mark = clock()
-            preparer.finish()
-            uploader = PhotoUploader(
-                stage,
-                between=lambda: self._push_if_waiting(pusher),
-                progress=self.progress,
-            )
-            try:
-                uploader.upload_all()
-            finally:
-                report.photo_seconds = clock() - mark
-                report.photos = uploader.stats.photos
-                report.photo_bytes = uploader.stats.bytes
-                report.photos_failed = uploader.stats.failed
-                report.photos_deduplicated = uploader.stats.deduplicated
-                report.photo_bytes_sent = uploader.stats.bytes_sent
-                report.photos_resumed_at = uploader.stats.resumed_at
-                report.resent_bytes += uploader.stats.resent_bytes
-                report.payload_bytes += uploader.stats.bytes - uploader.stats.deduplicated_bytes
-            self._push_if_waiting(pusher)  # the photos' attachment records
-            downloader = PhotoDownloader(
-                stage,
-                user_id=me.id,
-                between=lambda: self._push_if_waiting(pusher),
-                progress=self.progress,
-            )
-            try:
-                downloader.download_all()  # photos other terminals took, after every record
-            finally:
-                downloader.stats.add_to(report)
         finally:
-            preparer.stop()
-            stats = pusher.stats
-            report.pushed = stats.sent
-            report.confirmed = stats.acks.confirmed
-            report.rejected = stats.acks.rejected + left_unsettled
-            report.deferred = stats.acks.deferred
-            report.duplicates = stats.acks.duplicates
-            report.held_back = stats.held_back
-            report.conflicts += stats.acks.conflicts
-            report.resent_bytes += stats.resent_bytes
-            report.payload_bytes += stats.body_bytes
-            report.prep_seconds = preparer.seconds
+            report.pull_seconds += time.monotonic() - mark
+
+    def _pull(
+        self, stage: Stage, user_id: str, kept: frozenset[str], pusher: Pusher, report: SyncReport
+    ) -> None:
+        """3. The area's changes since the cursor; work recorded in a grid that is leaving is
+        pushed before the grid's data goes."""
+        mark = time.monotonic()
+        puller = Puller(
+            stage,
+            user_id=user_id,
+            kept_grids=kept,
+            before_leaving=lambda _grids: pusher.push_all(),
+            progress=self.progress,
+        )
+        try:
+            puller.pull_all()
+        finally:
+            report.pull_seconds += time.monotonic() - mark
+            puller.stats.add_to(report)
+
+    def _upload_photos(
+        self, stage: Stage, preparer: PhotoPreparer, pusher: Pusher, report: SyncReport
+    ) -> None:
+        """4. This terminal's photos, records recorded meanwhile pushed between them."""
+        mark = time.monotonic()
+        preparer.finish()
+        uploader = PhotoUploader(
+            stage, between=lambda: self._push_if_waiting(pusher), progress=self.progress
+        )
+        try:
+            uploader.upload_all()
+        finally:
+            report.photo_seconds = time.monotonic() - mark
+            uploader.stats.add_to(report)
+        self._push_if_waiting(pusher)  # the photos' attachment records
+
+    def _download_photos(
+        self, stage: Stage, user_id: str, pusher: Pusher, report: SyncReport
+    ) -> None:
+        """5. Photos other terminals took, after every record."""
+        downloader = PhotoDownloader(
+            stage,
+            user_id=user_id,
+            between=lambda: self._push_if_waiting(pusher),
+            progress=self.progress,
+        )
+        try:
+            downloader.download_all()
+        finally:
+            downloader.stats.add_to(report)
 
     def _push_if_waiting(self, pusher: Pusher) -> None:
         if pusher.has_work():

@@ -21,6 +21,7 @@ import requests
 from gridterm.ids import new_id
 from gridterm.store.tx import Tx, utc_now
 from sync.client.errors import AuthRequired, Refused, SyncError, Unreachable
+from sync.client.report import SyncReport
 from sync.client.sizing import PieceSizer
 from sync.client.stage import Stage
 from sync.protocol import HEADER_UPLOAD_OFFSET, BlobStatus
@@ -44,6 +45,17 @@ class UploadStats:
     resumed: int = 0
     #: The offsets uploads went on from after an interruption (the server's word).
     resumed_at: list[int] = field(default_factory=list)
+
+    def add_to(self, report: SyncReport) -> None:
+        """Add the figures to the run's report."""
+        report.photos += self.photos
+        report.photo_bytes += self.bytes
+        report.photos_failed += self.failed
+        report.photos_deduplicated += self.deduplicated
+        report.photo_bytes_sent += self.bytes_sent
+        report.photos_resumed_at += self.resumed_at
+        report.resent_bytes += self.resent_bytes
+        report.payload_bytes += self.bytes - self.deduplicated_bytes
 
 
 class PhotoUploader:

@@ -18,6 +18,7 @@ from gridterm.store.tx import Tx
 from sync.client import merge, outbox_pruning, removal, state
 from sync.client.errors import AuthRequired, Refused, Unreachable
 from sync.client.merge import MergeCounts, PulledRow
+from sync.client.report import SyncReport
 from sync.client.sizing import PieceSizer
 from sync.client.stage import Stage
 from sync.protocol import MAX_PULL_LIMIT, Removal
@@ -44,6 +45,14 @@ class PullStats:
     def rows(self) -> int:
         """Rows written or deleted here."""
         return self.merge.changed + self.removed
+
+    def add_to(self, report: SyncReport) -> None:
+        """Add the figures to the run's report (ops quarantined as their grid left count as
+        rejected: ``removal.settle_leaving``)."""
+        report.pulled += self.rows
+        report.removed += self.removed
+        report.rejected += self.quarantined
+        report.conflicts += self.merge.conflicts
 
 
 class Puller:

@@ -26,6 +26,7 @@ from sync.client import acks, outbox, scope
 from sync.client.acks import AckCounts
 from sync.client.errors import AuthRequired, Refused, Unreachable
 from sync.client.outbox import OutboxOp
+from sync.client.report import SyncReport
 from sync.client.sizing import PieceSizer
 from sync.client.stage import Stage
 from sync.protocol import MAX_PUSH_BODY_BYTES, PushResponse
@@ -70,6 +71,18 @@ class PushStats:
     #: Ops in another local worker's grids, left for that worker's sync.
     held_back: int = 0
     acks: AckCounts = field(default_factory=AckCounts)
+
+    def add_to(self, report: SyncReport) -> None:
+        """Add the figures to the run's report."""
+        report.pushed += self.sent
+        report.confirmed += self.acks.confirmed
+        report.rejected += self.acks.rejected
+        report.deferred += self.acks.deferred
+        report.duplicates += self.acks.duplicates
+        report.held_back += self.held_back
+        report.conflicts += self.acks.conflicts
+        report.resent_bytes += self.resent_bytes
+        report.payload_bytes += self.body_bytes
 
 
 class Pusher:
