@@ -17,6 +17,7 @@ from types import TracebackType
 
 import platformdirs
 from PySide6.QtCore import QEventLoop, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gridterm.applog import setup_logging, write_crash_report
@@ -31,6 +32,17 @@ from ui.theme import Theme
 
 log = logging.getLogger(__name__)
 APP_NAME = "gridterm"
+#: The app's icon (also the menu entry's, installed by packaging/install.sh).
+APP_ICON = Path(__file__).resolve().parent.parent / "resources" / "app" / "gridterm.svg"
+
+
+def set_identity(app: QApplication) -> None:
+    """The names and icon the desktop shows for the app: the window icon on X11 and Windows,
+    the .desktop file (gridterm.desktop, with the same icon) on Wayland."""
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("GridTerm")
+    app.setDesktopFileName("gridterm")  # positioning (geoclue) asks who is locating, too
+    app.setWindowIcon(QIcon(str(APP_ICON)))
 
 
 def settings_path(given: Path | str | None = None) -> Path:
@@ -106,9 +118,7 @@ def _run(args: argparse.Namespace) -> int:
     )
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)  # widgets need a QApplication, not a QCoreApplication
-    app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName("GridTerm")
-    app.setDesktopFileName("gridterm")  # positioning (geoclue) asks who is locating
+    set_identity(app)
     collector = GuiThreadCollector(app)
     ctx = make_context(app, args)
     window = MainWindow(ctx)

@@ -9,6 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication
+
+from ui.app import APP_ICON, set_identity
 from ui.cli import add_parser
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -60,3 +63,12 @@ def test_a_settings_file_with_a_garbled_version_still_opens(tmp_path: Path) -> N
     settings = AppSettings(path)
     assert settings.get(LANGUAGE) == "en"
     assert settings.qsettings.value("settings/version") in (SETTINGS_VERSION, str(SETTINGS_VERSION))
+
+
+def test_the_app_has_its_icon(qapp: QApplication) -> None:
+    set_identity(qapp)
+    assert APP_ICON.is_file()
+    pixmap = qapp.windowIcon().pixmap(64, 64)
+    assert not pixmap.isNull()
+    # the icon's blue field, not a blank or a broken-image placeholder
+    assert pixmap.toImage().pixelColor(32, 5).name() == "#1557a0"
