@@ -12,8 +12,9 @@ from gridterm.services.alerts import Alerts
 from gridterm.services.premises import PremisesRegister
 from gridterm.services.tickets import Tickets
 from tests.conftest import NOW
-from tests.core.test_hazard_rules import found  # noqa: F401 (the fixture)
-from tests.core.test_inspections import market, sha  # noqa: F401 (the fixture)
+from tests.core.helpers import (
+    sha,
+)
 
 
 def _kinds(alerts: Alerts) -> dict[AlertKind, list[str]]:
@@ -85,7 +86,7 @@ def test_a_hazard_due_and_a_key_household_overdue(territory) -> None:
     assert _kinds(Alerts(territory.session("s1"))) == {}  # the grid's worker's, not the office's
 
 
-def test_a_hazard_overdue_until_rectified_then_due_for_re_inspection(found) -> None:  # noqa: F811
+def test_a_hazard_overdue_until_rectified_then_due_for_re_inspection(found) -> None:
     place, service, hazard = found
     late = datetime.combine(hazard.deadline + timedelta(days=2), time(9), LOCAL_TZ)
     eve = datetime.combine(hazard.deadline, time(9), LOCAL_TZ)

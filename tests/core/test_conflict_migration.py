@@ -10,7 +10,11 @@ import pytest
 from gridterm.ids import conflict_id
 from gridterm.store import Store, keys
 from gridterm.store.connection import connect
-from tests.core.test_migrations import FIXTURE_PIN, copy_fixture, released_versions
+from tests.core.helpers import (
+    FIXTURE_PIN,
+    copy_fixture,
+    released_versions,
+)
 
 
 def _add_old_conflicts(path) -> None:

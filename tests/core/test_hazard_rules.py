@@ -10,19 +10,14 @@ from gridterm.domain.tickets import TicketAction, TicketStatus
 from gridterm.errors import PermissionDeniedError, TransitionError, ValidationError
 from gridterm.services import hazard_loop
 from gridterm.services.hazards import Hazards
-from gridterm.services.inspections import Inspections
 from gridterm.services.tickets import Tickets
-from tests.core.test_inspections import market, outbox, run, sha  # noqa: F401 (the fixture)
+from tests.core.helpers import (
+    outbox,
+    sha,
+)
 
 
-@pytest.fixture
-def found(market):  # noqa: F811
-    service = Inspections(market.session("i1"))
-    (hazard,) = service.complete(run(service), signature=sha("signature"))
-    return market, Hazards(service.session), hazard
-
-
-def refused(market, call, error, code) -> None:  # noqa: F811
+def refused(market, call, error, code) -> None:
     before = outbox(market)
     with pytest.raises(error) as err:
         call()

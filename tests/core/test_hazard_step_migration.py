@@ -7,7 +7,10 @@ from pathlib import Path
 
 from gridterm.store import Store
 from tests.core.fixtures.make_schema_fixtures import AFTER, BEFORE
-from tests.core.test_migrations import FIXTURE_PIN, copy_fixture
+from tests.core.helpers import (
+    FIXTURE_PIN,
+    copy_fixture,
+)
 
 
 def steps(store: Store, hazard_id: str) -> list[tuple]:

@@ -9,9 +9,8 @@ from gridterm.domain.inspections import InspectionStatus, ItemOutcome, ItemResul
 from gridterm.errors import TransitionError, ValidationError
 from gridterm.services.inspections import Inspections
 from gridterm.store.drafts import Drafts
-from tests.core.test_inspections import (  # noqa: F401 (the fixture)
+from tests.core.helpers import (
     ITEMS_V1,
-    market,
     outbox,
     sha,
 )
@@ -33,7 +32,7 @@ def _counts(place) -> dict[str, int]:
     return {t: place.store.query(f"SELECT count(*) AS n FROM {t}")[0]["n"] for t in tables}
 
 
-def test_opening_starts_then_resumes_the_same_inspection(market) -> None:  # noqa: F811
+def test_opening_starts_then_resumes_the_same_inspection(market) -> None:
     service = Inspections(market.session("i1"))
     first = service.open("p-1")
     assert first.inspection is not None and not first.resumed
@@ -45,7 +44,7 @@ def test_opening_starts_then_resumes_the_same_inspection(market) -> None:  # noq
     assert service.open("p-2").inspection != first.inspection  # another stall, its own
 
 
-def test_opening_with_several_checklists_and_none_chosen_starts_nothing(market) -> None:  # noqa: F811
+def test_opening_with_several_checklists_and_none_chosen_starts_nothing(market) -> None:
     market.store.write(
         lambda tx: tx.insert(
             "checklist_template",
@@ -62,7 +61,7 @@ def test_opening_with_several_checklists_and_none_chosen_starts_nothing(market) 
     assert chosen.inspection is not None and chosen.inspection.template_code == "fire"
 
 
-def test_opening_a_completed_inspection_is_refused(market) -> None:  # noqa: F811
+def test_opening_a_completed_inspection_is_refused(market) -> None:
     service = Inspections(market.session("i1"))
     opened = service.open("p-1")
     assert opened.inspection is not None
@@ -72,7 +71,7 @@ def test_opening_a_completed_inspection_is_refused(market) -> None:  # noqa: F81
 
 
 def test_finishing_writes_the_last_answers_signature_completion_and_drops_the_draft(
-    market,  # noqa: F811
+    market,
 ) -> None:
     session = market.session("i1")
     service, drafts = Inspections(session), Drafts(market.store, session.user.id)
@@ -102,7 +101,7 @@ def test_finishing_writes_the_last_answers_signature_completion_and_drops_the_dr
         (_answers(), {"wiring": {"responsible": ""}}, "hazard.responsible_required"),
     ],
 )
-def test_a_refused_finish_writes_none_of_it(market, answers, hazards, code) -> None:  # noqa: F811
+def test_a_refused_finish_writes_none_of_it(market, answers, hazards, code) -> None:
     """One transaction: a refusal at the completion leaves the answers it was given, the
     signature's record and the draft as they were."""
     market.store.write(lambda tx: tx.execute("UPDATE premises SET operator = ''"))
@@ -119,7 +118,7 @@ def test_a_refused_finish_writes_none_of_it(market, answers, hazards, code) -> N
     assert service.get(opened.inspection.id).status is InspectionStatus.IN_PROGRESS
 
 
-def test_finishing_unsigned_needs_the_reason_and_signed_refuses_one(market) -> None:  # noqa: F811
+def test_finishing_unsigned_needs_the_reason_and_signed_refuses_one(market) -> None:
     service = Inspections(market.session("i1"))
     opened = service.open("p-1")
     assert opened.inspection is not None

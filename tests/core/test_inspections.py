@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from datetime import date, timedelta
 
@@ -22,87 +21,14 @@ from gridterm.services.premises import PremisesRegister
 from gridterm.services.tickets import Tickets
 from gridterm.store.tx import Tx
 from tests.conftest import NOW
-
-ITEMS_V1 = [
-    {"code": "wiring", "text": "私拉乱接电线", "severity": "major", "deadline_days": 7},
-    {"code": "ebike", "text": "电动自行车违规停放充电", "severity": "critical", "deadline_days": 3},
-    {"code": "exits", "text": "安全出口、疏散通道堵塞", "severity": "major", "deadline_days": 1},
-]
-ITEMS_V2 = [*ITEMS_V1, {"code": "gas", "text": "液化气瓶", "severity": "critical"}]
-
-
-def sha(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
-def outbox(territory) -> int:
-    return territory.store.query("SELECT count(*) AS n FROM outbox")[0]["n"]
-
-
-def add_template(territory, version: int, items: list[dict[str, object]]) -> None:
-    territory.store.write(
-        lambda tx: tx.insert(
-            "checklist_template",
-            {
-                "id": f"shop-v{version}",
-                "code": "shop",
-                "version": version,
-                "title": "小商铺、市场摊位",
-                "items": items,
-            },
-            outbox=False,
-        )
-    )
-
-
-@pytest.fixture
-def market(territory):
-    """Territory with checklist v1 and two stalls in the special grid m1, one in g1."""
-    add_template(territory, 1, ITEMS_V1)
-
-    def write(tx: Tx) -> None:
-        for pid, grid, name, number in (
-            ("p-1", "m1", "鑫源五金", "101"),
-            ("p-2", "m1", "宏达电料", "102"),
-            ("p-g1", "g1", "小区便利店", "1"),
-        ):
-            tx.insert(
-                "premises",
-                {
-                    "id": pid,
-                    "grid_id": grid,
-                    "name": name,
-                    "operator": "王老板",
-                    "licence_no": f"LIC{number}",
-                    "building": "A",
-                    "floor": "1",
-                    "row": "3",
-                    "number": number,
-                },
-                outbox=False,
-            )
-
-    territory.store.write(write)
-    return territory
-
-
-def close(service: Hazards, hazard_id: str) -> None:
-    """Rectified (with a photo), re-inspected passed and verified closed, each with a photo."""
-    service.rectify(hazard_id, photos=(sha("rectified"),))
-    service.reinspect(hazard_id, passed=True, photos=(sha("after"),))
-    service.verify_close(hazard_id, photos=(sha("closing"),))
-
-
-def run(service: Inspections, premises: str = "p-1", fail: tuple[str, ...] = ("wiring",)) -> str:
-    """Start an inspection and answer every item of its template, failing ``fail``."""
-    inspection = service.start(premises, "shop")
-    for item in service.template_of(inspection.id).items:
-        if item.code in fail:
-            service.answer(inspection.id, item.code, "fail", note="插线板串接", photos=(sha("b"),))
-        else:
-            service.answer(inspection.id, item.code, "pass")
-    return inspection.id
-
+from tests.core.helpers import (
+    ITEMS_V2,
+    add_template,
+    close,
+    outbox,
+    run,
+    sha,
+)
 
 # -- premises ---------------------------------------------------------------------------------
 

@@ -10,21 +10,11 @@ import pytest
 from gridterm.errors import SchemaTooNewError
 from gridterm.store import Store, keys
 from gridterm.store.migrations import MIGRATIONS, SCHEMA_VERSION
-
-FIXTURES = Path(__file__).parent / "fixtures"
-FIXTURE_PIN = "135790"
-
-
-def copy_fixture(version: int, tmp_path: Path) -> Path:
-    src = FIXTURES / f"schema_v{version}.db"
-    dst = tmp_path / "old.db"
-    shutil.copy(src, dst)
-    shutil.copy(keys.keyfile_path(src), keys.keyfile_path(dst))
-    return dst
-
-
-def released_versions() -> list[int]:
-    return sorted(int(p.stem.split("_v")[1]) for p in FIXTURES.glob("schema_v*.db"))
+from tests.core.helpers import (
+    FIXTURE_PIN,
+    copy_fixture,
+    released_versions,
+)
 
 
 def test_every_schema_but_the_newest_has_a_fixture() -> None:

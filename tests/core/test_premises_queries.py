@@ -11,10 +11,13 @@ from gridterm.services.hazards import Hazards
 from gridterm.services.inspections import Inspections
 from gridterm.services.premises import MarketSummary, PremisesRegister
 from tests.conftest import NOW
-from tests.core.test_inspections import close, market, run  # noqa: F401 (the fixture)
+from tests.core.helpers import (
+    close,
+    run,
+)
 
 
-def test_markets_count_open_rectifying_and_overdue_hazards(market) -> None:  # noqa: F811
+def test_markets_count_open_rectifying_and_overdue_hazards(market) -> None:
     service = Inspections(market.session("i1"))
     hazards = Hazards(service.session)
     _exits, wiring = sorted(
@@ -36,7 +39,7 @@ def test_markets_count_open_rectifying_and_overdue_hazards(market) -> None:  # n
     assert [m.grid_id for m in PremisesRegister(market.session("st1")).markets()] == ["m1"]
 
 
-def test_a_stalls_inspections_newest_first_and_its_open_hazards(market) -> None:  # noqa: F811
+def test_a_stalls_inspections_newest_first_and_its_open_hazards(market) -> None:
     service = Inspections(market.session("i1"))
     first = run(service, fail=("wiring", "exits"))
     service.complete(first, operator_absent="外出进货")
@@ -55,7 +58,7 @@ def test_a_stalls_inspections_newest_first_and_its_open_hazards(market) -> None:
     assert reg.open_hazards("p-2") == [] and reg.inspections("p-2") == []
 
 
-def test_stalls_outside_my_area_are_not_read(market) -> None:  # noqa: F811
+def test_stalls_outside_my_area_are_not_read(market) -> None:
     reg = PremisesRegister(market.session("i1"))
     with pytest.raises(PermissionDeniedError):
         reg.inspections("p-g1")
@@ -65,7 +68,7 @@ def test_stalls_outside_my_area_are_not_read(market) -> None:  # noqa: F811
         reg.open_hazards("nope")
 
 
-def test_several_premises_by_id_only_from_my_area(market) -> None:  # noqa: F811
+def test_several_premises_by_id_only_from_my_area(market) -> None:
     reg = PremisesRegister(market.session("i1"))
     found = reg.several(["p-1", "p-2", "p-g1", "nope"])
     assert {k: v.name for k, v in found.items()} == {"p-1": "鑫源五金", "p-2": "宏达电料"}

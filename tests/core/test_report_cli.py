@@ -9,11 +9,10 @@ import pytest
 
 from gridterm.cli import main
 from tests.conftest import PIN
-from tests.core.test_reports import worked  # noqa: F401 - the fixture
 
 
 @pytest.fixture
-def db(worked, monkeypatch) -> Path:  # noqa: F811
+def db(worked, monkeypatch) -> Path:
     # the CLI's "now" is the real clock: the worked day lies in the past
     path = worked.store.path
     worked.store.close()

@@ -16,13 +16,15 @@ import pytest
 from gridterm.errors import GridTermError, ValidationError
 from gridterm.reports.export import OutputError
 from gridterm.services.reports import Reports
-from tests.core.test_reports import DAY, worked  # noqa: F401 - the fixture
+from tests.core.helpers import (
+    DAY,
+)
 
 SCHEMAS = Path(__file__).parents[2] / "gridterm" / "reports" / "schemas"
 
 
 @pytest.fixture
-def reports(worked) -> Reports:  # noqa: F811
+def reports(worked) -> Reports:
     return Reports(worked.session("s1"))
 
 

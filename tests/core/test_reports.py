@@ -6,7 +6,6 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from gridterm.domain.rounds import Location
 from gridterm.errors import NotFoundError, PermissionDeniedError, ValidationError
 from gridterm.reports.masking import mask_household
 from gridterm.reports.monthly import percentile
@@ -14,54 +13,11 @@ from gridterm.reports.period import parse_day, parse_month
 from gridterm.reports.promise import first_response
 from gridterm.reports.rows import StepRow, TicketRow
 from gridterm.services.reports import Reports
-from gridterm.services.rounds import Rounds
-from gridterm.services.tickets import Tickets
-from gridterm.services.visits import Visits
 from tests.conftest import NOW
-
-#: NOW is 2026-11-20 09:30 UTC = 17:30 in China: the report day is 2026-11-20.
-DAY = "2026-11-20"
-
-
-def _visit(session, hid: str, at: datetime, **fields) -> None:
-    Visits(session).record(
-        household_id=hid,
-        visited_at=at,
-        visit_type=fields.pop("visit_type", "routine"),
-        outcome=fields.pop("outcome", "nothing_raised"),
-        **fields,
-    )
-
-
-@pytest.fixture
-def worked(territory):
-    """A day of work in community c1: visits, an urgent ticket answered in 5 minutes, a
-    check-in with a position, and a visit in the other community that must not count."""
-    key = territory.household(key_reasons='["elderly_alone"]')
-    plain = territory.household(room="502")
-    other = territory.household(grid="g3")
-    w1 = territory.session("w1", NOW - timedelta(hours=3))
-    Rounds(w1).check("in", Location(30.5, 114.3, 8.0))
-    _visit(w1, key, NOW - timedelta(hours=2), visit_type="key_group_care")
-    _visit(
-        w1,
-        plain,
-        NOW - timedelta(hours=1),
-        outcome="settled",
-        concerns=[{"kind": "need", "text": "楼道灯坏", "category": "物业管理"}],
-    )
-    ticket = Tickets(territory.session("w1", NOW - timedelta(minutes=30))).open(
-        grid_id="g1", category="物业管理", title="电梯困人", urgent=True
-    )
-    Tickets(territory.session("w1", NOW - timedelta(minutes=25))).act(ticket.id, "accept")
-    _visit(territory.session("w2"), territory.household(grid="g2", room="601"), NOW)
-    territory.store.write(
-        lambda tx: tx.execute(
-            "INSERT INTO user_grid VALUES ('user-w1', 'g3')",
-        )
-    )
-    _visit(territory.session("w1"), other, NOW - timedelta(minutes=5))
-    return territory
+from tests.core.helpers import (
+    DAY,
+    _visit,
+)
 
 
 def test_daily_log_per_worker_and_totals(worked) -> None:

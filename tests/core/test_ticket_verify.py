@@ -9,16 +9,19 @@ from datetime import date
 import pytest
 
 from gridterm.demo.generator import build_demo
-from gridterm.domain.tickets import TicketAction, TicketStatus
+from gridterm.domain.tickets import TicketStatus
 from gridterm.domain.users import Role
 from gridterm.errors import PermissionDeniedError, ValidationError
 from gridterm.services.tickets import Tickets
 from gridterm.store import Store
 from gridterm.store.keys import FAST_KDF
 from tests.conftest import NOW
-from tests.core.test_tickets import new_ticket, step
+from tests.core.helpers import (
+    A,
+    new_ticket,
+    step,
+)
 
-A = TicketAction
 PHOTO = hashlib.sha256(b"on site").hexdigest()
 
 

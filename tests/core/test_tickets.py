@@ -17,26 +17,11 @@ from gridterm.errors import (
 )
 from gridterm.services.tickets import Tickets
 from tests.conftest import NOW
-
-A = TicketAction
-
-
-def new_ticket() -> Ticket:
-    ticket, _ = Ticket.report(
-        id="t",
-        transition_id="t0",
-        grid_id="g1",
-        category="环境卫生",
-        title="楼道堆物",
-        reported_by="u",
-        at=NOW,
-    )
-    return ticket
-
-
-def step(ticket: Ticket, action: A, role: Role = Role.GRID_WORKER, **kw: object) -> Ticket:
-    new, _ = ticket.apply(action, transition_id="x", by_user="u", role=role, at=NOW, **kw)
-    return new
+from tests.core.helpers import (
+    A,
+    new_ticket,
+    step,
+)
 
 
 def test_full_loop_from_report_to_closed() -> None:
