@@ -65,7 +65,9 @@ def test_install_into_a_prefix_upgrade_and_uninstall(tmp_path: Path) -> None:
     assert sorted(p.name for p in app.parent.iterdir()) == ["gridterm"]
 
     install(unpacked(tmp_path / "c"), "--prefix", str(prefix), "--uninstall")
-    left = sorted(str(p.relative_to(prefix)) for p in prefix.rglob("*") if not p.is_dir())
+    # The menu and icon caches the desktop's tools rebuild (where installed) are theirs.
+    caches = {"mimeinfo.cache", "icon-theme.cache"}
+    left = [p for p in prefix.rglob("*") if not p.is_dir() and p.name not in caches]
     assert left == []
 
 
