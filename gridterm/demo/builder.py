@@ -22,7 +22,7 @@ from gridterm.demo.bulk import Batch, RowBuffers
 from gridterm.demo.clock import DemoClock
 from gridterm.demo.layout import CommunityPlan, GridPlan
 from gridterm.demo.market import MarketBuilder
-from gridterm.demo.register import HouseholdDraft, Register
+from gridterm.demo.register import HouseholdDraft, RegisterDrawer
 from gridterm.demo.seeded_ids import SeededIds
 from gridterm.demo.staff import Roster, StaffMember, check_ins
 from gridterm.demo.tickets import Actors, TicketDesk
@@ -251,7 +251,7 @@ class DemoBuilder:
             (supervisor.id, supervisor.role),
             (self.street_staff[0].id, Role.STREET_STAFF),
         )
-        register = Register(self.rng, self.ids, self.clock.today)
+        register = RegisterDrawer(self.rng, self.ids, self.clock.today)
         homes: list[tuple[str, str]] = []
         first_building = building_no + 1
         remaining = grid.households

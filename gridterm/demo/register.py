@@ -59,7 +59,7 @@ class HouseholdDraft:
     members: tuple[str, ...]  # names, for whom a visit met
 
 
-class Register:
+class RegisterDrawer:
     """Draws households and residents from one seeded random stream."""
 
     def __init__(self, rng: Random, ids: SeededIds, today: date):

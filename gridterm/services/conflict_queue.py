@@ -16,7 +16,7 @@ from gridterm.domain.users import Role
 from gridterm.errors import PermissionDeniedError
 from gridterm.services import sync_conflicts
 from gridterm.services.session import Session
-from gridterm.services.sync_conflicts import Choice, SyncConflict
+from gridterm.services.sync_conflicts import Resolution, SyncConflict
 from gridterm.store.reader import Reader
 
 #: Who works the queue.
@@ -91,7 +91,7 @@ def open_count(session: Session) -> int:
 
 
 def resolve(
-    session: Session, item: QueueItem, choice: Choice | str, value: Any = None, pick: str = ""
+    session: Session, item: QueueItem, choice: Resolution | str, value: Any = None, pick: str = ""
 ) -> SyncConflict:
     """Settle every open conflict of the item's field: ``mine`` takes the refused value of
     the conflict ``pick`` (the first when empty), ``server`` the value the record holds now,

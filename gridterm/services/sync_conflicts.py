@@ -41,7 +41,7 @@ _TICKET_FIELDS = frozenset({"title", "description", "location", "category", "urg
 SETTLED_LIMIT = 50
 
 
-class Choice(StrEnum):
+class Resolution(StrEnum):
     """How the worker settles a conflict."""
 
     MINE = "mine"
@@ -51,7 +51,7 @@ class Choice(StrEnum):
 
 #: The choice as the server records it (``sync.protocol.ConflictChoice``): "mine" is the
 #: refused value, the terminal's.
-_WIRE_CHOICE = {Choice.MINE: "terminal", Choice.SERVER: "server", Choice.VALUE: "value"}
+_WIRE_CHOICE = {Resolution.MINE: "terminal", Resolution.SERVER: "server", Resolution.VALUE: "value"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +163,7 @@ def settled_conflicts(session: Session, limit: int = SETTLED_LIMIT) -> list[Sync
 def resolve(
     session: Session,
     conflict_id: str,
-    choice: Choice | str,
+    choice: Resolution | str,
     value: Any = None,
     *,
     now: bool = False,
@@ -180,14 +180,14 @@ def resolve(
     and changes nothing. ``now``: ``server`` takes the value the record holds now here (the
     supervisors' queue, where a later edit may have superseded the server's value of the time).
     """
-    choice = Choice(choice)
+    choice = Resolution(choice)
 
     def write(tx: Tx) -> SyncConflict:
         row = tx.one(_SELECT + " WHERE c.id = ?", (conflict_id,))
         if row is None or row["status"] != "open":
             raise NotFoundError("conflict.not_open", "no such open conflict", id=conflict_id)
         conflict = _conflict(row)
-        if now and choice is Choice.SERVER and not conflict.status_of_ticket:
+        if now and choice is Resolution.SERVER and not conflict.status_of_ticket:
             conflict = replace(conflict, server_value=current_value(tx.reader(), conflict))
         chosen = _chosen(conflict, choice, value)
         grid_id, version = _write_edit(session, tx, conflict, chosen)
@@ -233,19 +233,19 @@ def resolve(
     return session.store.write(write)
 
 
-def _chosen(conflict: SyncConflict, choice: Choice, value: Any) -> Any:
+def _chosen(conflict: SyncConflict, choice: Resolution, value: Any) -> Any:
     """The value the worker chose, before the core validates it for the record."""
     if conflict.status_of_ticket:
-        if choice is not Choice.SERVER:
+        if choice is not Resolution.SERVER:
             raise ValidationError(
                 "conflict.status_by_transition",
                 "a ticket's status follows the state machine: accept the server's status",
                 field="status",
             )
         return conflict.server_value
-    if choice is Choice.SERVER:
+    if choice is Resolution.SERVER:
         return conflict.server_value
-    if choice is Choice.MINE:
+    if choice is Resolution.MINE:
         return conflict.local_value
     if not conflict.editable:
         raise ValidationError(

@@ -11,7 +11,7 @@ import pytest
 from gridterm.errors import PermissionDeniedError
 from gridterm.ids import conflict_id
 from gridterm.services import conflict_queue
-from gridterm.services.sync_conflicts import Choice, open_conflicts
+from gridterm.services.sync_conflicts import Resolution, open_conflicts
 
 
 def insert_refused(store, household, field, value, server, op_id, by, grid="g1", at="08:00") -> str:
@@ -56,7 +56,7 @@ def test_every_refused_value_side_by_side_and_one_choice_settles_them(territory)
     assert item.values[0].written_at.startswith("2026-11-20T08:00")
     assert conflict_queue.open_count(territory.session("s1")) == 2
 
-    done = conflict_queue.resolve(territory.session("s1"), item, Choice.MINE, pick=b)
+    done = conflict_queue.resolve(territory.session("s1"), item, Resolution.MINE, pick=b)
     assert (done.resolved_value, done.resolved_by) == ("乙的备注", "user-s1")
     (op,) = store.query("SELECT fields, base_version FROM outbox")
     fields = json.loads(op["fields"])
@@ -73,8 +73,8 @@ def test_keeping_the_records_value_now_and_who_may_work_the_queue(territory):
         conflict_queue.queue(territory.session("w1"))
     (item,) = conflict_queue.queue(territory.session("st1"))
     with pytest.raises(PermissionDeniedError):
-        conflict_queue.resolve(territory.session("st1"), item, Choice.MINE, pick="not-its-own")
-    done = conflict_queue.resolve(territory.session("st1"), item, Choice.SERVER)
+        conflict_queue.resolve(territory.session("st1"), item, Resolution.MINE, pick="not-its-own")
+    done = conflict_queue.resolve(territory.session("st1"), item, Resolution.SERVER)
     assert done.resolved_value == "后来又改的"  # not the server's value of the time
     notes = store.query("SELECT notes FROM household WHERE id = ?", (h1,))
     assert notes == [{"notes": "后来又改的"}]

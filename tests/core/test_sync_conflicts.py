@@ -11,7 +11,7 @@ import pytest
 from gridterm.errors import PermissionDeniedError, ValidationError
 from gridterm.ids import conflict_id
 from gridterm.services.sync_conflicts import (
-    Choice,
+    Resolution,
     open_conflicts,
     resolve,
     settled_conflicts,
@@ -49,7 +49,7 @@ def test_take_the_servers_value_sends_one_resolution_naming_the_conflict(territo
     (seen,) = open_conflicts(territory.session())
     assert (seen.building, seen.unit, seen.room) == ("3", "2", "501")
     assert (seen.by_user, seen.grid_id) == ("user-w2", None)
-    done = resolve(territory.session(), cid, Choice.SERVER)
+    done = resolve(territory.session(), cid, Resolution.SERVER)
     assert (done.status, done.resolution, done.resolved_by) == ("resolved", "server", "user-w1")
     assert done.local_value == "13900000002"  # the refused value stays recorded
     assert _outbox(store) == [
@@ -78,7 +78,7 @@ def test_every_open_conflict_of_the_field_is_settled_by_one_choice(territory, ho
     second = _conflict(store, "household", household, "notes", "乙写的", "原来的", "op-b")
     other = _conflict(store, "household", household, "phone", "13900000002", "13800000001")
     assert len(open_conflicts(territory.session())) == 3  # one row per refused value
-    done = resolve(territory.session(), second, Choice.MINE)
+    done = resolve(territory.session(), second, Resolution.MINE)
     assert (done.resolution, done.resolved_value) == ("terminal", "乙写的")
     (op,) = _outbox(store)
     assert op["fields"]["conflict_ids"] == sorted([first, second])
@@ -92,7 +92,7 @@ def test_every_open_conflict_of_the_field_is_settled_by_one_choice(territory, ho
 def test_a_typed_value(territory, household):
     store = territory.store
     cid = _conflict(store, "household", household, "notes", "我的", "服务器的")
-    done = resolve(territory.session(), cid, Choice.VALUE, "  两边合并的说明 ")
+    done = resolve(territory.session(), cid, Resolution.VALUE, "  两边合并的说明 ")
     assert done.resolved_value == "两边合并的说明"
     notes = store.query("SELECT notes FROM household WHERE id = ?", (household,))
     assert notes == [{"notes": "两边合并的说明"}]
@@ -103,14 +103,14 @@ def test_bad_input_changes_nothing(territory, household):
     store = territory.store
     cid = _conflict(store, "household", household, "phone", "13900000002", "13800000001")
     with pytest.raises(ValidationError) as bad:
-        resolve(territory.session(), cid, Choice.VALUE, "12")
+        resolve(territory.session(), cid, Resolution.VALUE, "12")
     assert bad.value.code.startswith("field.") or bad.value.code.startswith("phone")
     flag = _conflict(store, "household", household, "vacant", 1, 0)
     with pytest.raises(ValidationError) as not_text:
-        resolve(territory.session(), flag, Choice.VALUE, "yes")
+        resolve(territory.session(), flag, Resolution.VALUE, "yes")
     assert not_text.value.code == "conflict.not_text"
     with pytest.raises(PermissionDeniedError):
-        resolve(territory.session("i1"), cid, Choice.SERVER)  # an inspector edits no register
+        resolve(territory.session("i1"), cid, Resolution.SERVER)  # an inspector edits no register
     assert _outbox(store) == []
     assert len(open_conflicts(territory.session())) == 2
     phone = store.query("SELECT phone FROM household WHERE id = ?", (household,))
@@ -119,9 +119,9 @@ def test_bad_input_changes_nothing(territory, household):
 
 def test_a_settled_conflict_is_not_settled_twice(territory, household):
     cid = _conflict(territory.store, "household", household, "notes", "1", "2")
-    resolve(territory.session(), cid, Choice.SERVER)
+    resolve(territory.session(), cid, Resolution.SERVER)
     with pytest.raises(Exception) as gone:
-        resolve(territory.session(), cid, Choice.SERVER)
+        resolve(territory.session(), cid, Resolution.SERVER)
     assert getattr(gone.value, "code", "") == "conflict.not_open"
     assert len(_outbox(territory.store)) == 1
 
@@ -134,12 +134,12 @@ def test_a_ticket_status_follows_the_state_machine(territory):
     cid = _conflict(store, "ticket", ticket.id, "status", mine, "reported")
     (seen,) = open_conflicts(territory.session())
     assert seen.status_of_ticket and seen.title == "漏水"
-    for refused in (Choice.MINE, Choice.VALUE):
+    for refused in (Resolution.MINE, Resolution.VALUE):
         with pytest.raises(ValidationError) as bad:
             resolve(territory.session(), cid, refused, "closed")
         assert bad.value.code == "conflict.status_by_transition"
     assert _outbox(store) == []
-    resolve(territory.session(), cid, Choice.SERVER)
+    resolve(territory.session(), cid, Resolution.SERVER)
     (op,) = _outbox(store)
     assert op["fields"]["choice"] == "server" and op["fields"]["value"] == "reported"
     assert store.query("SELECT status FROM ticket")[0]["status"] == "reported"

@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from gridterm.ids import conflict_id
 from gridterm.services.register import Register
-from gridterm.services.sync_conflicts import Choice, open_conflicts, resolve
+from gridterm.services.sync_conflicts import Resolution, open_conflicts, resolve
 from sync.server.db import schema
 from tests.sync.conftest import Terminal, make_terminal
 
@@ -90,7 +90,7 @@ def test_three_terminals_agree_on_every_conflict(tmp_path, server, district, pro
                     seen = open_conflicts(t.session())
                     if seen:
                         c = rng.choice(seen)
-                        choice = rng.choice([Choice.MINE, Choice.SERVER, Choice.VALUE])
+                        choice = rng.choice([Resolution.MINE, Resolution.SERVER, Resolution.VALUE])
                         value = f"{who}核实{n}" if c.field == "notes" else f"137{n:08d}"
                         resolve(t.session(), c.id, choice, value)
             for who in rng.sample(sorted(terminals), 3):

@@ -10,7 +10,7 @@ import json
 from sqlalchemy import select
 
 from gridterm.services.register import Register
-from gridterm.services.sync_conflicts import Choice, open_conflicts, resolve, settled_conflicts
+from gridterm.services.sync_conflicts import Resolution, open_conflicts, resolve, settled_conflicts
 from sync.server.db import schema
 from tests.sync.conftest import make_terminal
 
@@ -54,7 +54,7 @@ def test_two_terminals_conflict_and_the_worker_keeps_theirs(tmp_path, server, di
         (conflict,) = [c for c in open_conflicts(b.session()) if c.entity_id == household]
         assert (conflict.local_value, conflict.server_value) == ("13900000022", "13800000011")
         assert conflict.room is not None and conflict.building is not None
-        done = resolve(b.session(), conflict.id, Choice.MINE)
+        done = resolve(b.session(), conflict.id, Resolution.MINE)
         assert (done.status, done.resolution, done.resolved_value) == (
             "resolved",
             "terminal",
@@ -109,7 +109,7 @@ def test_a_conflict_seen_at_pull_resolved_before_its_edit_was_sent(
         ).pull_all()
         (conflict,) = open_conflicts(b.session())
         assert conflict.source == "pull"
-        resolve(b.session(), conflict.id, Choice.SERVER)
+        resolve(b.session(), conflict.id, Resolution.SERVER)
         report = b.sync()
         assert report.error is None, report
         assert open_conflicts(b.session()) == []  # the server's report did not reopen it
@@ -184,8 +184,8 @@ def test_two_resolutions_of_one_conflict_keep_both_choices(tmp_path, server, dis
         (seen_a,) = open_conflicts(a.session())
         (seen_b,) = open_conflicts(b.session())
         assert seen_a.id == seen_b.id
-        resolve(a.session(), seen_a.id, Choice.VALUE, "A选的")
-        resolve(b.session(), seen_b.id, Choice.VALUE, "B选的")
+        resolve(a.session(), seen_a.id, Resolution.VALUE, "A选的")
+        resolve(b.session(), seen_b.id, Resolution.VALUE, "B选的")
         assert a.sync().ok
         second = b.sync()
         assert second.error is None and second.conflicts == 1, second

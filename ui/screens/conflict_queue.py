@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit
 
 from gridterm.services import conflict_queue
 from gridterm.services.conflict_queue import QueueItem
-from gridterm.services.sync_conflicts import Choice
+from gridterm.services.sync_conflicts import Resolution
 from ui.context import AppContext
 from ui.labels import error_message
 from ui.models.conflict_queue import Candidate, CandidateModel, QueueModel
@@ -152,15 +152,15 @@ class ConflictQueueScreen(Screen):
         if item is None or c is None:
             return
         if c.kind == "now":
-            self._resolve(item, Choice.SERVER, None, "")
+            self._resolve(item, Resolution.SERVER, None, "")
         else:
-            self._resolve(item, Choice.MINE, None, c.conflict_id or "")
+            self._resolve(item, Resolution.MINE, None, c.conflict_id or "")
 
     def _use_typed(self) -> None:
         if self.item is not None:
-            self._resolve(self.item, Choice.VALUE, self.typed.text(), "")
+            self._resolve(self.item, Resolution.VALUE, self.typed.text(), "")
 
-    def _resolve(self, item: QueueItem, choice: Choice, value: object, pick: str) -> None:
+    def _resolve(self, item: QueueItem, choice: Resolution, value: object, pick: str) -> None:
         session = self.ws.session
         CoreOp(
             self, lambda: conflict_queue.resolve(session, item, choice, value, pick=pick)

@@ -26,8 +26,7 @@ from gridterm.errors import GridTermError, NotFoundError
 from gridterm.services import outbox_status, quarantine, sync_conflicts
 from gridterm.services.outbox_status import OutboxEntry, OutboxSummary
 from gridterm.services.quarantine import QuarantinedRecord
-from gridterm.services.sync_conflicts import Choice as Resolution
-from gridterm.services.sync_conflicts import SyncConflict
+from gridterm.services.sync_conflicts import Resolution, SyncConflict
 from gridterm.store import entities
 from ui.context import AppContext
 from ui.labels import error_message, field_label
