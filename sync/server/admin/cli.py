@@ -65,6 +65,22 @@ def add_parser(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> N
         help="import the good rows even when some are rejected (default: import nothing)",
     )
 
+    _people_commands(cmd)
+    p = cmd("import-template", _import_template, "publish a checklist template (YAML/JSON/XLSX)")
+    p.add_argument("file", type=Path)
+
+    add_settings_commands(cmd)
+
+    _device_commands(cmd)
+    audit_cli.add_command(cmd)
+    _conflict_commands(cmd)
+
+
+Command = Callable[..., argparse.ArgumentParser]
+
+
+def _people_commands(cmd: Command) -> None:
+    """Territory, users and who holds which grid."""
     p = cmd("add-grid", _add_grid, "create a street office / community / grid by name")
     p.add_argument("street_office")
     p.add_argument("community")
@@ -106,11 +122,9 @@ def add_parser(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> N
     p.add_argument("--to", required=True, dest="to_worker")
     p.add_argument("--from", dest="from_worker")
 
-    p = cmd("import-template", _import_template, "publish a checklist template (YAML/JSON/XLSX)")
-    p.add_argument("file", type=Path)
 
-    add_settings_commands(cmd)
-
+def _device_commands(cmd: Command) -> None:
+    """Enrolled terminals and the server's housekeeping."""
     p = cmd("enroll-code", _enroll_code, "make one-time terminal enrollment codes")
     p.add_argument("--count", type=int, default=1)
     p.add_argument("--days", type=int, default=enrollment.DEFAULT_CODE_DAYS)
@@ -138,8 +152,9 @@ def add_parser(sub: Any, db_arg: Callable[[argparse.ArgumentParser], None]) -> N
         help=f"days of change history kept (at least 31; default {retention.DEFAULT_KEEP_DAYS})",
     )
 
-    audit_cli.add_command(cmd)
 
+def _conflict_commands(cmd: Command) -> None:
+    """Conflicts, listed and resolved."""
     p = cmd("conflicts", _list_conflicts, "list conflicts", write=False)
     p.add_argument("--status", default="open", choices=["open", "resolved"])
 
