@@ -91,17 +91,29 @@ class TouchTable(QTableView):
 
     def _fit_columns(self) -> None:
         """Stretched columns share what the others leave, but never shrink below their
-        header: where the table is too narrow for every header (English, large text, a
-        portrait tablet) it scrolls sideways rather than cut a column's name."""
+        header, nor (in a table whose rows wrap) below their longest word: a column whose
+        share is too small keeps what it needs and the rest share the remainder. Where the
+        table is too narrow for all of them (English, large text, a portrait tablet) it
+        scrolls sideways rather than cut a column's name or a word in two."""
         if not self._stretch:
             return
         header = self.horizontalHeader()
         shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
         others = sum(header.sectionSize(c) for c in shown if c not in self._stretch)
-        needs = {c: header.sectionSizeFromContents(c).width() for c in self._stretch if c in shown}
-        squeezed = self.viewport().width() - others < sum(needs.values())
+        needs = {c: self._column_needs(c) for c in self._stretch if c in shown}
+        room = self.viewport().width() - others
+        squeezed = room < sum(needs.values())
+        fixed = set(needs) if squeezed else set()
+        # give the needy what they need until every other's equal share suffices (the room
+        # covers every need, so some column always shares)
+        while not squeezed and (free := [c for c in needs if c not in fixed]):
+            share = (room - sum(needs[c] for c in fixed)) / len(free)
+            needy = {c for c in free if needs[c] > share}
+            if not needy:
+                break
+            fixed |= needy
         for column, width in needs.items():
-            if squeezed:
+            if column in fixed:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
                 header.resizeSection(column, width)
             else:
@@ -110,6 +122,20 @@ class TouchTable(QTableView):
         self.setHorizontalScrollBarPolicy(
             bar.ScrollBarAsNeeded if squeezed else bar.ScrollBarAlwaysOff
         )
+
+    def _column_needs(self, column: int) -> int:
+        """The least width of a stretched column: its header, and where rows wrap, its
+        longest word with the cell's margins."""
+        need = self.horizontalHeader().sectionSizeFromContents(column).width()
+        if not self.wordWrap():
+            return need
+        model, metrics = self.model(), self.fontMetrics()
+        margin = 2 * (self.style().pixelMetric(self.style().PixelMetric.PM_FocusFrameHMargin) + 1)
+        for row in range(model.rowCount()):
+            text = model.index(row, column).data()
+            for word in str(text or "").split():
+                need = max(need, metrics.horizontalAdvance(word) + margin + 4)
+        return need
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -120,6 +146,9 @@ class TouchTable(QTableView):
         """Long texts wrap onto more lines (each row as tall as it needs), not cut off."""
         self.setWordWrap(True)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # the longest word of a stretched column comes with the rows
+        self.model().modelReset.connect(self._refit.start)
+        self.model().rowsInserted.connect(self._refit.start)
 
     def on_row(self, callback: Callable[[Any], None]) -> None:
         """Call ``callback(row)`` when a row is tapped."""
