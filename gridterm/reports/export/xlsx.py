@@ -31,7 +31,9 @@ def text_width(value: str) -> int:
 
 def write_xlsx(doc: Document, path: Path) -> None:
     """Write ``doc`` as an xlsx workbook at ``path``."""
-    book = xlsxwriter.Workbook(str(path), {"constant_memory": False, "strings_to_numbers": False})
+    # in_memory: XlsxWriter otherwise writes each part of the workbook (every name and address in
+    # it) to plaintext files in the temp folder before zipping them
+    book = xlsxwriter.Workbook(str(path), {"in_memory": True, "strings_to_numbers": False})
     try:
         formats = _formats(book)
         _summary_sheet(book, doc, formats)
