@@ -57,50 +57,59 @@ def _apply_inspection(op: PushedOp, work: Work) -> Outcome:
     only(op, OpKind.CREATE, OpKind.UPDATE)
     f = decode(schema.hazard_inspection, op.fields)
     if op.op is OpKind.CREATE:
-        if work.get("hazard_inspection", op.entity_id) is not None:
-            raise ValidationError("inspection.exists", "an inspection with this id exists")
-        code = required_text(f.get("template_code"), "template_code", max_len=40)
-        version = f.get("template_version")
-        if isinstance(version, bool) or not isinstance(version, int) or not 0 < version < 10**6:
-            raise ValidationError(
-                "field.not_number", "template_version must be a number", field="template_version"
-            )
-        started = timestamp(f.get("started_at"), "started_at")
-        status = enum_value(InspectionStatus, f.get("status", "in_progress"), "status")
-        if status is not InspectionStatus.IN_PROGRESS:
-            raise ValidationError(
-                "inspection.must_start_in_progress", "send the answers before completing"
-            )
-        inspector = required_text(f.get("inspector_id"), "inspector_id", max_len=64)
-        if work.template(code, version) is None:
-            raise ValidationError(
-                "checklist.unknown_template",
-                f"no template {code} v{version}",
-                field="template_code",
-            )
-        premises = work.need("premises", f.get("premises_id"), "premises_id")
-        grid_id = premises["grid_id"]
-        if f.get("grid_id", grid_id) != grid_id:
-            raise ValidationError("inspection.grid_mismatch", "premises are in another grid")
-        if not work.principal.in_scope(grid_id):
-            raise outside("the premises")
-        inspection = HazardInspection(
-            id=op.entity_id,
-            premises_id=premises["id"],
-            grid_id=grid_id,
-            inspector_id=inspector,
-            template_code=code,
-            template_version=version,
-            started_at=started,
-            status=status,
-            revision_of=text_id(f.get("revision_of"), "revision_of"),
-            operator_absent=optional_text(
-                f.get("operator_absent", ""), "operator_absent", max_len=200
-            ),
+        _create_inspection(op, f, work)
+    else:
+        _update_inspection(op, f, work)
+    return APPLIED
+
+
+def _create_inspection(op: PushedOp, f: dict[str, Any], work: Work) -> None:
+    """A new inspection: in progress, of a known template, at premises in the worker's area."""
+    if work.get("hazard_inspection", op.entity_id) is not None:
+        raise ValidationError("inspection.exists", "an inspection with this id exists")
+    code = required_text(f.get("template_code"), "template_code", max_len=40)
+    version = f.get("template_version")
+    if isinstance(version, bool) or not isinstance(version, int) or not 0 < version < 10**6:
+        raise ValidationError(
+            "field.not_number", "template_version must be a number", field="template_version"
         )
-        row = codec(HazardInspection).row(inspection)
-        work.insert("hazard_inspection", row, work.partition_of(grid_id))
-        return APPLIED
+    started = timestamp(f.get("started_at"), "started_at")
+    status = enum_value(InspectionStatus, f.get("status", "in_progress"), "status")
+    if status is not InspectionStatus.IN_PROGRESS:
+        raise ValidationError(
+            "inspection.must_start_in_progress", "send the answers before completing"
+        )
+    inspector = required_text(f.get("inspector_id"), "inspector_id", max_len=64)
+    if work.template(code, version) is None:
+        raise ValidationError(
+            "checklist.unknown_template",
+            f"no template {code} v{version}",
+            field="template_code",
+        )
+    premises = work.need("premises", f.get("premises_id"), "premises_id")
+    grid_id = premises["grid_id"]
+    if f.get("grid_id", grid_id) != grid_id:
+        raise ValidationError("inspection.grid_mismatch", "premises are in another grid")
+    if not work.principal.in_scope(grid_id):
+        raise outside("the premises")
+    inspection = HazardInspection(
+        id=op.entity_id,
+        premises_id=premises["id"],
+        grid_id=grid_id,
+        inspector_id=inspector,
+        template_code=code,
+        template_version=version,
+        started_at=started,
+        status=status,
+        revision_of=text_id(f.get("revision_of"), "revision_of"),
+        operator_absent=optional_text(f.get("operator_absent", ""), "operator_absent", max_len=200),
+    )
+    row = codec(HazardInspection).row(inspection)
+    work.insert("hazard_inspection", row, work.partition_of(grid_id))
+
+
+def _update_inspection(op: PushedOp, f: dict[str, Any], work: Work) -> None:
+    """Its signature, the operator's absence, and completion (every item answered, signed)."""
     row = work.need("hazard_inspection", op.entity_id, "id")
     if not work.principal.in_scope(row["grid_id"]):
         raise outside("the inspection")
@@ -134,7 +143,6 @@ def _apply_inspection(op: PushedOp, work: Work) -> Outcome:
         values["completed_at"] = timestamp(completed, "completed_at") if completed else now_iso()
     if values:
         work.update("hazard_inspection", row["id"], values, work.partition_of(row["grid_id"]))
-    return APPLIED
 
 
 ANSWER_ENTITY = entities.entity("checklist_answer")
