@@ -39,15 +39,49 @@ def tour(window: MainWindow, wait: Wait) -> Iterator[tuple[str, QWidget]]:
         wait(lambda: detail.data is not None)
         yield "ticket_detail", detail
         shell.back()
+        yield from _ticket_photos(shell, wait, every)
     yield from _alerts(shell, wait)
     shell.show_tab("report")
-    yield "quick_report", shell.top_screen()
+    report: Any = shell.top_screen()
+    yield "quick_report", report
+    yield from _photo_picker(shell, wait, report)
     shell.show_tab("sync")
     sync: Any = shell.top_screen()
     wait(lambda: sync.data is not None)
     yield "sync", sync
     shell.show_tab("settings")
     yield "settings", shell.top_screen()
+
+
+def _ticket_photos(shell: Any, wait: Wait, every: list[Any]) -> Iterator[tuple[str, QWidget]]:
+    """A verified ticket's history with its photo, then that photo opened large."""
+    done = [t for t in every if t.status.value in ("verified", "closed")]
+    if not done:
+        return
+    shell.open_ticket(done[0].id)
+    detail: Any = shell.top_screen()
+    wait(lambda: detail.data is not None)
+    detail.scroll.ensureWidgetVisible(detail.history_table, 0, 0)
+    wait(lambda: shell.ctx.ops.busy == 0)
+    yield "ticket_history", detail
+    photos = [t.photo for t in detail.history_model.rows() if t.photo]
+    if photos:
+        detail.history_photos.open(photos, 0)
+        viewer = detail.history_photos.viewer
+        wait(lambda: viewer.image is not None or bool(viewer.picture.text()))
+        wait(lambda: shell.ctx.ops.busy == 0)
+        yield "photo_viewer", viewer
+        viewer.accept()
+    shell.back()
+
+
+def _photo_picker(shell: Any, wait: Wait, report: Any) -> Iterator[tuple[str, QWidget]]:
+    """The touch photo picker over the quick report (the pictures folder in Settings)."""
+    report.photos.choose_file()
+    picker = report.photos.dialog
+    wait(lambda: picker.model.folder is not None and shell.ctx.ops.busy == 0)
+    yield "photo_picker", picker
+    picker.reject()
 
 
 def _alerts(shell: Any, wait: Wait, name: str = "alerts") -> Iterator[tuple[str, QWidget]]:

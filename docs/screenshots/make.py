@@ -30,12 +30,12 @@ sys.path.insert(0, str(ROOT))
 Config = tuple[str, str, tuple[str, str], tuple[int, int], set[str] | None]
 NORMAL = ("normal", "normal")
 #: A few screens in every other look, both languages (the forms, with their error lines).
-LOOK_SCREENS = {"today", "resident_errors", "visit", "settings"}
+LOOK_SCREENS = {"today", "resident_errors", "visit", "settings", "ticket_history", "photo_picker"}
 CONFIGS: list[Config] = [
     ("zh_CN", "zh_CN", NORMAL, (1280, 800), None),
     ("en", "en", NORMAL, (1280, 800), {"login", "today", "building", "household", "visit",
                                        "tickets", "ticket_detail", "alerts", "sync",
-                                       *LOOK_SCREENS}),
+                                       "photo_viewer", *LOOK_SCREENS}),
     ("zh_CN-high_contrast", "zh_CN", ("high_contrast", "normal"), (1280, 800),
      {"today", "building", "household", "ticket_detail", "quick_report", *LOOK_SCREENS}),
     ("zh_CN-large_text", "zh_CN", ("normal", "large"), (1280, 800), LOOK_SCREENS),
@@ -46,10 +46,12 @@ CONFIGS: list[Config] = [
     ("en-high_contrast-large_text", "en", ("high_contrast", "large"), (1280, 800),
      LOOK_SCREENS),
     ("zh_CN-portrait", "zh_CN", NORMAL, (800, 1280),
-     {"login", "today", "building", "household", "visit", "tickets", "quick_report"}),
+     {"login", "today", "building", "household", "visit", "tickets", "quick_report",
+      "ticket_history", "photo_picker", "photo_viewer"}),
     ("zh_CN-portrait-high_contrast-large_text", "zh_CN", ("high_contrast", "large"),
      (800, 1280), {"today", "visit", "settings"}),
-    ("en-portrait", "en", NORMAL, (800, 1280), {"today", "tickets", "household"}),
+    ("en-portrait", "en", NORMAL, (800, 1280),
+     {"today", "tickets", "household", "ticket_history", "photo_picker"}),
 ]  # fmt: skip
 #: The market inspector (市场巡查员) walks ui/tour.inspector_tour, then runs part of an
 #: inspection (ui/tour_inspection.py, which writes: the database is a throw-away demo) in these.
@@ -58,6 +60,7 @@ INSPECTOR_CONFIGS: list[Config] = [
     ("zh_CN-portrait", "zh_CN", NORMAL, (800, 1280),
      {"market_grid", "premises", "inspection", "hazard_detail"}),
     ("en", "en", NORMAL, (1280, 800), {"hazards", "hazard_detail", "inspector_alerts"}),
+    ("en-portrait", "en", NORMAL, (800, 1280), {"hazard_detail"}),
 ]  # fmt: skip
 HOUSEHOLDS = 1500
 
@@ -75,6 +78,24 @@ def start_xvfb() -> subprocess.Popen[bytes] | None:
     time.sleep(1.0)  # Xvfb has no readiness signal
     os.environ["DISPLAY"] = display
     return proc
+
+
+def make_pictures(folder: Path, count: int = 14) -> Path:
+    """A pictures folder of placeholder photos, one every few hours back (the same each
+    run), for the photo picker."""
+    from random import Random
+
+    from gridterm.demo.photos import placeholder_png
+
+    folder.mkdir(parents=True)
+    rng = Random(12)
+    newest = time.mktime((2026, 11, 30, 16, 20, 0, 0, 0, -1))
+    for i in range(count):
+        path = folder / f"IMG_{2026_1130_0000 + i}.png"
+        path.write_bytes(placeholder_png(rng))
+        when = newest - i * 5 * 3600
+        os.utime(path, (when, when))
+    return folder
 
 
 def main() -> int:
@@ -97,7 +118,7 @@ def shoot(out: Path, only: set[str] | None) -> int:
     import asyncio
 
     import qasync
-    from PySide6.QtWidgets import QApplication, QWidget
+    from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
     from gridterm.demo.generator import build_demo
     from gridterm.store.keys import FAST_KDF
@@ -107,7 +128,7 @@ def shoot(out: Path, only: set[str] | None) -> int:
     from ui.i18n import Translations
     from ui.main_window import MainWindow
     from ui.ops import Ops
-    from ui.settings import AppSettings
+    from ui.settings import PHOTO_FOLDER, AppSettings
     from ui.theme import Theme
     from ui.tour import Wait, inspector_tour, tour
     from ui.tour_inspection import inspection_tour
@@ -142,6 +163,7 @@ def shoot(out: Path, only: set[str] | None) -> int:
             app.processEvents()
             time.sleep(0.01)
 
+    pictures = make_pictures(work / "Pictures")
     walks = [(c, worker, tour, True) for c in CONFIGS]
 
     def inspector_walk(window: MainWindow, wait: Wait) -> Iterator[tuple[str, QWidget]]:
@@ -152,8 +174,10 @@ def shoot(out: Path, only: set[str] | None) -> int:
     for (prefix, locale, look, size, wanted), user, walk, with_login in walks:
         i18n.switch(locale)
         theme.apply(*look)
+        settings = AppSettings(work / f"{prefix}.ini")
+        settings.set(PHOTO_FOLDER, str(pictures))  # what the photo picker shows
         ctx = AppContext(
-            settings=AppSettings(work / f"{prefix}.ini"),
+            settings=settings,
             ops=Ops(loop),
             i18n=i18n,
             theme=theme,
@@ -168,6 +192,7 @@ def shoot(out: Path, only: set[str] | None) -> int:
 
         def save(
             name: str,
+            screen: QWidget | None = None,
             prefix: str = prefix,
             wanted: set[str] | None = wanted,
             window: MainWindow = window,
@@ -177,7 +202,9 @@ def shoot(out: Path, only: set[str] | None) -> int:
             if (wanted is not None and name not in wanted) or (only and full not in only):
                 return
             settle()
-            window.grab().save(str(out / f"{full}.png"))
+            # a dialog over the window (the photo picker, a photo opened large) is its own
+            target = screen if isinstance(screen, QDialog) else window
+            target.grab().save(str(out / f"{full}.png"))
             made += 1
             print(f"{full}.png")
 
@@ -190,8 +217,8 @@ def shoot(out: Path, only: set[str] | None) -> int:
         window.login.pin.setText(user.pin)
         window.login.submit.click()
         wait(lambda w=window: w.shell is not None)
-        for name, _screen in walk(window, wait):
-            save(name)
+        for name, screen in walk(window, wait):
+            save(name, screen)
         window.close()
         ctx.ops.shutdown()
         window.deleteLater()

@@ -151,6 +151,7 @@ def test_no_visible_string_is_left_untranslated(qtbot, window) -> None:
         "ticket_detail",
         "alerts",
         "quick_report",
+        "photo_picker",
         "sync",
         "settings",
     ]

@@ -69,7 +69,7 @@ class TicketDetailScreen(Screen):
         self.data: TicketData | None = None
         # One scrolling page: the action panel grows (photos, departments) and must never
         # squeeze the history into overlapping it.
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         kinetic(scroll)
         row = ResponsiveRow()

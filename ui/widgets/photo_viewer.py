@@ -82,7 +82,9 @@ class PhotoViewer(QDialog):
         bar.addWidget(self.previous)
         bar.addWidget(self.position, 1)
         bar.addWidget(self.next)
-        bar.addSpacing(24)
+        self.gap = QWidget()  # between paging and closing, only when there is paging
+        self.gap.setFixedWidth(24)
+        bar.addWidget(self.gap)
         bar.addWidget(self.close_button)
         layout.addLayout(bar)
         window = parent.window() if parent is not None else None
@@ -98,7 +100,7 @@ class PhotoViewer(QDialog):
             return
         self.current = max(0, min(index, len(self.digests) - 1))
         several = len(self.digests) > 1
-        for b in (self.previous, self.next, self.position):
+        for b in (self.previous, self.next, self.position, self.gap):
             b.setVisible(several)
         self.previous.setEnabled(self.current > 0)
         self.next.setEnabled(self.current < len(self.digests) - 1)
