@@ -22,6 +22,7 @@ from pytestqt.exceptions import TimeoutError as WaitTimedOut
 from tests.ui.conftest import log_in
 from ui.main_window import MainWindow
 from ui.tour import tour
+from ui.widgets.table import TouchTable
 from ui.widgets.touch import TOUCH_PX, ElidedLabel
 
 
@@ -54,7 +55,25 @@ def problems(window) -> list[str]:
                 found.append(
                     f"column {text!r}: {header.sectionSize(section)} px wide, needs {needs}"
                 )
+    for table in window.findChildren(TouchTable):
+        if table.isVisible() and table.wordWrap():
+            found += _words_cut(table)
     return found
+
+
+def _words_cut(table) -> list[str]:
+    """In a table whose rows wrap, a word wider than its column is cut ("rectifica…")."""
+    header, model, metrics = table.horizontalHeader(), table.model(), table.fontMetrics()
+    cut = []
+    for column in range(header.count()):
+        if header.isSectionHidden(column):
+            continue
+        for row in range(model.rowCount()):
+            text = model.index(row, column).data()
+            for word in str(text or "").split():
+                if metrics.horizontalAdvance(word) + 4 > header.sectionSize(column):
+                    cut.append(f"word {word!r} cut in a {header.sectionSize(column)} px column")
+    return cut
 
 
 def settled_problems(qtbot, window) -> list[str]:

@@ -317,7 +317,14 @@ def test_the_inspector_screens_are_translated_and_fit_the_tablet(qtbot, demo_win
         assert (demo_window.width(), demo_window.height()) == size, name
         bad += [(name, *b) for b in untranslated(visible_texts(demo_window))]
         bad += [(name, p) for p in problems(demo_window)]
-    assert seen == ["market", "market_grid", "premises", "premises_edit", "hazards"]
+    assert seen == [
+        "market",
+        "market_grid",
+        "premises",
+        "premises_edit",
+        "hazards",
+        "inspector_alerts",
+    ]
     assert bad == []
     wait_idle(qtbot, demo_window)
 

@@ -1,0 +1,71 @@
+"""A table's stretched columns: never below their header, and in a table whose rows wrap,
+never below their longest word — a hazard's English history cut "Rectification" to
+"Rectifica…" in its Step column while the Note column beside it stood empty."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from tests.ui.test_layout import _words_cut
+from ui.models.base import RowTableModel
+from ui.widgets.table import TouchTable
+
+
+@dataclass(frozen=True)
+class Step:
+    when: str
+    step: str
+    note: str
+
+
+class StepModel(RowTableModel[Step]):
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Columns", "When"),
+        QT_TRANSLATE_NOOP("Columns", "Step"),
+        QT_TRANSLATE_NOOP("Columns", "Note"),
+    )
+
+    def display(self, row: Step, column: int) -> str:
+        return (row.when, row.step, row.note)[column]
+
+
+def _table(qtbot, width: int, rows: list[Step]) -> TouchTable:
+    model = StepModel()
+    table = TouchTable(model, stretch=(1, 2))
+    table.wrap_rows()
+    qtbot.addWidget(table)
+    table.resize(width, 400)
+    table.show()
+    model.set_rows(rows)
+    qtbot.waitExposed(table)
+    return table
+
+
+def test_a_long_word_keeps_its_column_wide_enough_and_the_other_takes_the_rest(qtbot):
+    long = "Rectification-and-re-inspection"
+    rows = [Step("2026-11-25 11:55", f"{long} → Rectified", "")]
+    probe = _table(qtbot, 800, rows)
+    word = probe.fontMetrics().horizontalAdvance(long)
+    # an equal share of what "When" leaves would be narrower than the word
+    table = _table(qtbot, probe.horizontalHeader().sectionSize(0) + word + 100, rows)
+    header = table.horizontalHeader()
+    qtbot.waitUntil(lambda: header.sectionSize(1) >= word + 4)
+    assert _words_cut(table) == []
+    # the rest of the width still goes to the note, and nothing scrolls sideways
+    total = sum(header.sectionSize(c) for c in range(3))
+    assert abs(total - table.viewport().width()) <= 2
+
+
+def test_short_words_share_the_room_equally(qtbot):
+    table = _table(qtbot, 600, [Step("11-25", "Found", "ok")])
+    header = table.horizontalHeader()
+    qtbot.waitUntil(lambda: abs(header.sectionSize(1) - header.sectionSize(2)) <= 1)
+
+
+def test_too_narrow_for_every_word_it_scrolls_sideways_instead(qtbot):
+    rows = [Step("2026-11-25 11:55", "Rectification", "Reinspection")]
+    table = _table(qtbot, 200, rows)
+    qtbot.waitUntil(lambda: _words_cut(table) == [])
+    assert table.horizontalScrollBar().maximum() > 0
