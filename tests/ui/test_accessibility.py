@@ -31,7 +31,8 @@ class Walk:
         self._bad: dict[str, str] = {}  # each problem once, with the first screen showing it
 
     def wait(self, ok) -> None:
-        self.qtbot.waitUntil(ok, timeout=5000)
+        # a screen's data within 15 s: a loaded CI machine takes longer than a tablet
+        self.qtbot.waitUntil(ok, timeout=15000)
 
     def check(self, name: str) -> None:
         """This screen as shown, then each tab of its tabbed pages."""
