@@ -61,7 +61,7 @@ def _ticket_photos(shell: Any, wait: Wait, every: list[Any]) -> Iterator[tuple[s
     shell.open_ticket(done[0].id)
     detail: Any = shell.top_screen()
     wait(lambda: detail.data is not None)
-    detail.scroll.ensureWidgetVisible(detail.history_table, 0, 0)
+    detail.detail_scroll.ensureWidgetVisible(detail.history_table, 0, 0)
     wait(lambda: shell.ctx.ops.busy == 0)
     yield "ticket_history", detail
     photos = [t.photo for t in detail.history_model.rows() if t.photo]

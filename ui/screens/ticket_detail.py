@@ -69,7 +69,7 @@ class TicketDetailScreen(Screen):
         self.data: TicketData | None = None
         # One scrolling page: the action panel grows (photos, departments) and must never
         # squeeze the history into overlapping it.
-        self.scroll = scroll = QScrollArea()
+        self.detail_scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         kinetic(scroll)
         row = ResponsiveRow()
