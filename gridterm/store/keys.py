@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import secrets
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypedDict
@@ -27,6 +25,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from gridterm.domain.users import validate_pin
 from gridterm.errors import StoreError, WrongPinError
+from gridterm.store import atomic
 
 KEYFILE_SUFFIX = ".keys"
 _FORMAT = 1
@@ -161,14 +160,4 @@ class KeyRing:
     def _save(self) -> None:
         # Write then rename so a flat battery never leaves half a key file behind.
         data = json.dumps({"format": _FORMAT, "users": self._entries}, indent=1)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic.write_text(self.path, data)

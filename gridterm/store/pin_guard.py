@@ -24,7 +24,6 @@ import json
 import os
 import secrets
 import shutil
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from gridterm.domain.office_settings import DEFAULT_PIN_WIPE_AFTER
+from gridterm.store import atomic
 from gridterm.store.keys import keyfile_path
 
 GUARD_SUFFIX = ".guard"
@@ -155,17 +155,7 @@ class PinGuard:
     def save(self) -> None:
         """Write the state (then rename: a flat battery never leaves half a file)."""
         data = json.dumps({**self._data, "format": _FORMAT})
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(data)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic.write_text(self.path, data)
 
 
 def _shred(path: Path) -> None:
