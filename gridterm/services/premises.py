@@ -13,7 +13,7 @@ from gridterm.errors import NotFoundError, ValidationError
 from gridterm.ids import new_id
 from gridterm.services.hazards import HazardLine
 from gridterm.services.session import Session
-from gridterm.store.entities import codec
+from gridterm.store.entities import PREMISES_DETAILS, codec
 from gridterm.store.reader import Reader
 from gridterm.store.tx import Tx
 
@@ -21,17 +21,7 @@ from gridterm.store.tx import Tx
 _PENDING = frozenset(s.value for s in RECTIFICATION_PENDING)
 
 #: Fields a worker may set on premises (the grid never changes once registered).
-PREMISES_FIELDS = (
-    "name",
-    "operator",
-    "licence_no",
-    "contact_phone",
-    "trade",
-    "building",
-    "floor",
-    "row",
-    "number",
-)
+PREMISES_FIELDS = ("name", *PREMISES_DETAILS)
 
 #: Worst first, so a stall's tile shows the most serious open hazard.
 SEVERITY_RANK = {Severity.CRITICAL: 3, Severity.MAJOR: 2, Severity.MINOR: 1}

@@ -109,6 +109,19 @@ def _fact(name: str, record: type | None, **more: Any) -> Entity:
     return Entity(name, Merge.FACT, record, pushed=True, **more)
 
 
+#: What a premises (商户) records beside its grid and name, each an optional text field: the
+#: columns of its table on both sides, what a worker may set and what a push may change.
+PREMISES_DETAILS: tuple[str, ...] = (
+    "operator",
+    "licence_no",
+    "contact_phone",
+    "trade",
+    "building",
+    "floor",
+    "row",
+    "number",
+)
+
 #: Every synced kind of record, parents before children so rows satisfy the foreign keys.
 CATALOG: tuple[Entity, ...] = (
     Entity("street_office", Merge.SERVER, StreetOffice),

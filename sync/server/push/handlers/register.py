@@ -8,6 +8,7 @@ from gridterm.domain.residents import validate_resident_fields
 from gridterm.domain.territory import Premises, validate_household_changes
 from gridterm.domain.validation import required_text
 from gridterm.errors import ValidationError
+from gridterm.store.entities import PREMISES_DETAILS as _PREMISES_FIELDS
 from sync.protocol import OpKind
 from sync.server.db import schema
 from sync.server.push.handlers.base import Handler, only, outside, want
@@ -17,16 +18,6 @@ from sync.server.push.wire import decode
 from sync.server.push.work import APPLIED, Outcome, Work
 
 _HOUSEHOLD_STRUCTURE = ("id", "grid_id", "building_id", "unit_id", "floor", "room", "address")
-_PREMISES_FIELDS = (
-    "operator",
-    "licence_no",
-    "contact_phone",
-    "trade",
-    "building",
-    "floor",
-    "row",
-    "number",
-)
 
 
 def _structural(row: dict[str, Any], fields: dict[str, Any], names: tuple[str, ...]) -> None:
