@@ -9,17 +9,14 @@ here until someone says why it is public."""
 from __future__ import annotations
 
 import json
-from functools import cache
-from typing import Any
 
 import pytest
 from sqlalchemy import delete
 
 from sync.protocol import HEADER_PROTOCOL, PROTOCOL_VERSION
-from sync.server.app import create_app
 from sync.server.db import schema
 from sync.server.db.engine import writing
-from sync.server.settings import Settings
+from tests.security.routes import operations
 
 #: Public on purpose: health for the load balancer, enrollment (it spends a one-time code).
 PUBLIC = {("GET", "/healthz"), ("POST", "/v1/auth/enroll")}
@@ -36,20 +33,6 @@ AUTH_BODIES = {"/v1/auth/login": b'{"worker_id": "G0001", "pin": "123456"}'}
 NOT_A_SESSION = ["", "Bearer", "Bearer nonsense", "Basic dXNlcjpwYXNz", "Bearer " + "x" * 5000]
 
 
-@cache
-def _spec() -> dict[str, Any]:
-    app = create_app(Settings(db_url="sqlite:////nonexistent/openapi.db", blob_dir="/nonexistent"))
-    return app.openapi()
-
-
-def _operations() -> list[tuple[str, str, dict[str, Any]]]:
-    return [
-        (method.upper(), path, op)
-        for path, ops in _spec()["paths"].items()
-        for method, op in ops.items()
-    ]
-
-
 def _url(path: str) -> str:
     for name, value in PATH_VALUES.items():
         path = path.replace("{" + name + "}", value)
@@ -57,8 +40,8 @@ def _url(path: str) -> str:
     return path
 
 
-PROTECTED = [(m, p) for m, p, _ in _operations() if (m, p) not in PUBLIC]
-WITH_BODY = [(m, p) for m, p, op in _operations() if "requestBody" in op]
+PROTECTED = [(m, p) for m, p, _ in operations() if (m, p) not in PUBLIC]
+WITH_BODY = [(m, p) for m, p, op in operations() if "requestBody" in op]
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +61,7 @@ def forget_enrollment_guesses(server):
 
 
 def test_the_sweep_sees_every_route_of_the_app():
-    found = {(m, p) for m, p, _ in _operations()}
+    found = {(m, p) for m, p, _ in operations()}
     assert found >= PUBLIC  # a public route renamed must be renamed here too
     assert len(PROTECTED) >= 15 and ("POST", "/v1/sync/push") in PROTECTED
 
@@ -143,7 +126,7 @@ BAD_QUERIES = {
 def test_every_get_route_with_a_query_is_swept():
     with_query = {
         p
-        for m, p, op in _operations()
+        for m, p, op in operations()
         if m == "GET" and any(q["in"] == "query" for q in op.get("parameters", []))
     }
     assert with_query == set(BAD_QUERIES)  # a new query parameter gets its bad values here
