@@ -106,7 +106,8 @@ class Translations:
 
 
 def update_sources() -> None:
-    """Re-extract the strings of ui/ into the ``.ts`` files (a developer step)."""
+    """Re-extract the strings of ui/ (and the tours' sample text) into the ``.ts`` files (a
+    developer step)."""
     for locale in LOCALES:
         extract_into(ts_path(locale))
 
@@ -116,7 +117,9 @@ def extract_into(ts: Path) -> None:
     import subprocess
 
     root = Path(__file__).resolve().parent
-    sources = sorted(str(p) for p in root.rglob("*.py"))
+    # The screenshot tours (tests/ui/tours) type sample notes in the screen's language.
+    tours = root.parent / "tests" / "ui" / "tours"
+    sources = sorted(str(p) for folder in (root, tours) for p in folder.rglob("*.py"))
     subprocess.run(
         [_qt_tool("lupdate"), "-silent", "-locations", "none", "-no-obsolete", *sources,
          "-ts", str(ts)],

@@ -5,7 +5,7 @@
 
 It starts its own Xvfb when no DISPLAY is set, builds a 1,500-household demo database (seeded,
 so the same people appear every time) in a temporary folder, logs in as the demo grid worker
-and walks every screen (ui/tour.py) in each configuration below, then as the demo market
+and walks every screen (tests/ui/tours) in each configuration below, then as the demo market
 inspector through the market screens (``inspector_tour``). ``--only`` takes a file name
 without ``.png`` (``zh_CN-market``, ``zh_CN-portrait-premises``).
 """
@@ -53,8 +53,9 @@ CONFIGS: list[Config] = [
     ("en-portrait", "en", NORMAL, (800, 1280),
      {"today", "tickets", "household", "ticket_history", "photo_picker"}),
 ]  # fmt: skip
-#: The market inspector (市场巡查员) walks ui/tour.inspector_tour, then runs part of an
-#: inspection (ui/tour_inspection.py, which writes: the database is a throw-away demo) in these.
+#: The market inspector (市场巡查员) walks tests/ui/tours' inspector_tour, then runs part of
+#: an inspection (tests/ui/tours/inspection.py, which writes: the database is a throw-away
+#: demo) in these.
 INSPECTOR_CONFIGS: list[Config] = [
     ("zh_CN", "zh_CN", NORMAL, (1280, 800), None),
     ("zh_CN-portrait", "zh_CN", NORMAL, (800, 1280),
@@ -122,6 +123,7 @@ def shoot(out: Path, only: set[str] | None) -> int:
 
     from gridterm.demo.generator import build_demo
     from gridterm.store.keys import FAST_KDF
+    from tests.ui.tours import Wait, inspection_tour, inspector_tour, tour
     from ui.context import AppContext, DemoUser
     from ui.demo_db import save_demo_users
     from ui.gc import GuiThreadCollector
@@ -130,8 +132,6 @@ def shoot(out: Path, only: set[str] | None) -> int:
     from ui.ops import Ops
     from ui.settings import PHOTO_FOLDER, AppSettings
     from ui.theme import Theme
-    from ui.tour import Wait, inspector_tour, tour
-    from ui.tour_inspection import inspection_tour
 
     work = Path(tempfile.mkdtemp(prefix="gridterm-shots-"))
     db = work / "demo" / "gridterm-demo.db"

@@ -1,7 +1,7 @@
 """Every control on every screen has a name a screen reader can read, in the UI's language.
 
 The walk: the first-run and login screens, then each role's screens (the tours of
-``ui/tour.py`` and ``ui/tour_inspection.py``, every section of the navigation, every tab of a
+``tests/ui/tours``, every section of the navigation, every tab of a
 tabbed page, every action panel of a ticket), and the lock screen.
 """
 
@@ -16,9 +16,8 @@ from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 from tests.ui.accessibility import accessible_description, find_by_name, names, unnamed
 from tests.ui.conftest import DEMO_INSPECTOR, log_in, tap
 from tests.ui.test_i18n import untranslated
+from tests.ui.tours import inspection_tour, inspector_tour, tour
 from ui.main_window import MainWindow
-from ui.tour import inspector_tour, tour
-from ui.tour_inspection import inspection_tour
 
 
 class Walk:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.ui.conftest import log_in
+from tests.ui.tours import tour
 from ui.i18n import (
     LOCALES,
     Translations,
@@ -27,7 +28,6 @@ from ui.i18n import (
     qm_path,
     ts_path,
 )
-from ui.tour import tour
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+(?::[^}]*)?\}|%n")
 #: Words that are the same in every language: the product, technical names, data formats.

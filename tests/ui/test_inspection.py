@@ -432,7 +432,7 @@ def test_an_overdue_hazard_is_flagged(qtbot, window) -> None:
 
 
 def test_the_inspection_tour_is_translated(qtbot, window) -> None:
-    from ui.tour_inspection import inspection_tour
+    from tests.ui.tours import inspection_tour
 
     log_in(qtbot, window, "i1")
     hazard_on(window)
@@ -454,7 +454,7 @@ def test_the_inspection_tour_is_translated(qtbot, window) -> None:
     ids=["landscape", "portrait", "portrait-en-large"],
 )  # fmt: skip
 def test_the_inspection_screens_fit_the_tablet(qtbot, ctx, size, locale, text) -> None:
-    from ui.tour_inspection import inspection_tour
+    from tests.ui.tours import inspection_tour
 
     ctx.i18n.switch(locale)
     ctx.theme.apply("normal", text)

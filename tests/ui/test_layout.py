@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from pytestqt.exceptions import TimeoutError as WaitTimedOut
 
 from tests.ui.conftest import log_in
+from tests.ui.tours import tour
 from ui.main_window import MainWindow
-from ui.tour import tour
 from ui.widgets.table import TouchTable
 from ui.widgets.touch import TOUCH_PX, ElidedLabel
 

@@ -27,6 +27,7 @@ from tests.ui.conftest import (
 )
 from tests.ui.test_i18n import untranslated, visible_texts
 from tests.ui.test_layout import problems
+from tests.ui.tours import inspector_tour
 from ui.models.base import ROW_ROLE
 from ui.models.hazards import HazardModel, HazardRow, MarketModel
 from ui.models.premises import (
@@ -36,7 +37,6 @@ from ui.models.premises import (
     StallGridModel,
     stall_state,
 )
-from ui.tour import inspector_tour
 
 
 def core(window) -> tuple[Session, PremisesRegister, Inspections]:

@@ -1,4 +1,4 @@
-"""The inspection screens for screenshots and translation checks (see ui/tour.py).
+"""The inspection screens for screenshots and translation checks (see screens.py).
 
 ``inspection_tour`` runs part of a checklist on the first premises of the inspector's market
 (a failed item expanded with its photo and note), shows the signature step with a drawn
@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QWidget
 
 from gridterm.services.hazards import Hazards
-from ui.tour import Wait
+from tests.ui.tours.screens import Wait
 
 
 def inspection_tour(shell: Any, wait: Wait) -> Iterator[tuple[str, QWidget]]:
