@@ -12,6 +12,7 @@ import os
 import sys
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -99,20 +100,24 @@ def make_context(app: QApplication, args: argparse.Namespace) -> AppContext:
     return ctx
 
 
-def main(args: argparse.Namespace) -> int:
+def main(args: argparse.Namespace, on_window: Callable[[MainWindow], None] | None = None) -> int:
     """Run the app until its window closes; returns the exit status. An exception before the
-    window shows (no translations, no database folder) leaves a crash report and one line."""
+    window shows (no translations, no database folder) leaves a crash report and one line.
+
+    ``on_window`` is called with the main window before it is shown (bench/ui_driver.py
+    attaches its drive there); without it, ``GRIDTERM_BENCH`` attaches the start check
+    (ui/start_check.py)."""
     log_file = setup_logging()
     log.info("GridTerm starting (log %s)", log_file)
     try:
-        return _run(args)
+        return _run(args, on_window)
     except Exception as exc:
         report = write_crash_report(type(exc), exc, exc.__traceback__)
         print(f"GridTerm could not start: {exc} (details in {report})", file=sys.stderr)
         return 1
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace, on_window: Callable[[MainWindow], None] | None) -> int:
     QApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
     )
@@ -123,8 +128,10 @@ def _run(args: argparse.Namespace) -> int:
     ctx = make_context(app, args)
     window = MainWindow(ctx)
     install_excepthook([window])
-    if os.environ.get("GRIDTERM_BENCH"):
-        from ui.bench_driver import attach
+    if on_window is not None:
+        on_window(window)
+    elif os.environ.get("GRIDTERM_BENCH"):
+        from ui.start_check import attach
 
         attach(window)
     window.show()

@@ -165,12 +165,20 @@ class Latest(QObject):
     """Runs only the newest of rapid requests (search as you type): waits ``delay_ms`` after
     the last keystroke, and drops results of requests that were superseded meanwhile."""
 
+    #: The generation whose result was just handed to its ``on_result`` (the newest request's).
+    delivered = Signal(int)
+
     def __init__(self, parent: QObject, ops: Ops, delay_ms: int = 120):
         super().__init__(parent)
         self.ops = ops
         self.generation = 0
         self._pending: tuple[Callable[[], Any], Callable[[Any], None]] | None = None
         self._quiet = QuietTimer(self, delay_ms, self._start)
+
+    @property
+    def delay_ms(self) -> int:
+        """How long it waits after the last request before running it."""
+        return self._quiet.delay_ms
 
     def request(self, fn: Callable[[], T], on_result: Callable[[T], None]) -> None:
         """Schedule ``fn``; ``on_result`` sees its result only if nothing newer was asked."""
@@ -188,5 +196,6 @@ class Latest(QObject):
         def deliver(result: Any) -> None:
             if generation == self.generation:
                 on_result(result)
+                self.delivered.emit(generation)
 
         CoreOp(self, fn).success(deliver).run(self.ops)
