@@ -69,6 +69,26 @@ def merge(
     return Outcome(OpStatus.APPLIED)
 
 
+def merge_op(
+    work: Work,
+    op: PushedOp,
+    row: dict[str, Any],
+    changes: dict[str, Any],
+    entity: str | None = None,
+) -> Outcome:
+    """``merge`` of an op's ``changes`` to the ``row`` of its entity (or of ``entity``, for an
+    op that edits another record), in the row's grid."""
+    return merge(
+        work,
+        entity=entity or op.entity,
+        row=row,
+        changes=changes,
+        base_version=op.base_version,
+        op_id=op.op_id,
+        grid_id=row["grid_id"],
+    )
+
+
 def bump(
     work: Work, entity: str, row: dict[str, Any], values: dict[str, Any], grid_id: str
 ) -> None:

@@ -35,8 +35,9 @@ from sync.server.db.engine import writing
 from sync.server.errors import ApiError, busy, forbidden
 from sync.server.push import order
 from sync.server.push.handlers import HANDLERS
+from sync.server.push.handlers.base import Handler
 from sync.server.push.receipt import Receipt
-from sync.server.push.request import WirePush
+from sync.server.push.request import PushedOp, WirePush
 from sync.server.push.work import APPLIED, MAX_ID, Outcome, OutOfScope, RetryLater, Work
 
 log = logging.getLogger(__name__)
@@ -105,110 +106,164 @@ def _is_transient(exc: DBAPIError) -> bool:
 def _apply(
     conn: Connection, principal: Principal, request: PushRequest | WirePush, careful: bool
 ) -> dict[str, Any]:
-    ops = request.ops
-    batch, device, user = request.batch_id, principal.device_id, principal.user.id
+    """The steps of one batch, in its transaction: the device's turn, the ops it already
+    sent, the rows its ops read, each op judged and queued, everything written at once."""
+    ops, device = request.ops, principal.device_id
     order.lock_device(conn, device)
-    seen = order.check(conn, device, batch, request.after)
+    seen = order.check(conn, device, request.batch_id, request.after)
     done = _already_applied(conn, [op.op_id for op in ops])
     principal = _with_grace(conn, principal)
     work = Work(conn, principal, careful=careful, receipt=Receipt.now(request.sent_at))
+    work.prefetch(*_rows_wanted(ops, done))
+    answer = _Answer(request, principal, done)
+    for op in ops:
+        answer.add(op, work)
+    if answer.outside and answer.outside == len(ops):
+        # nothing but ops outside the area, and no grace: the whole push is refused (403)
+        raise OutOfScope("scope.grid_outside", "every op of this batch is outside your area")
+    work.flush(answer.applied)
+    if not seen:
+        order.record(conn, device, request.batch_id)
+    return answer.response()
+
+
+def _rows_wanted(
+    ops: Sequence[PushedOp], done: dict[str, Any]
+) -> tuple[list[tuple[str, str]], set[tuple[str, str]]]:
+    """The rows the batch's new ops read, and those of them it may change (locked on
+    PostgreSQL): the records its updates name, and the ticket or hazard a step moves."""
     wanted: list[tuple[str, str]] = []
     changing: set[tuple[str, str]] = set()
     for op in ops:
         handler = HANDLERS.get(op.entity)
-        if handler is not None and op.op_id not in done:
-            wanted.extend(handler.wants(op))
-            if op.op is not OpKind.CREATE:
-                changing.add((op.entity, op.entity_id))
-            elif op.entity == "ticket_transition" and isinstance(op.fields.get("ticket_id"), str):
-                changing.add(("ticket", op.fields["ticket_id"]))
-            elif op.entity == "hazard_step" and isinstance(op.fields.get("hazard_id"), str):
-                changing.add(("hazard", op.fields["hazard_id"]))
-    work.prefetch(wanted, changing)
+        if handler is None or op.op_id in done:
+            continue
+        wanted.extend(handler.wants(op))
+        if op.op is not OpKind.CREATE:
+            changing.add((op.entity, op.entity_id))
+        elif op.entity in _MOVES:
+            moved, field = _MOVES[op.entity]
+            if isinstance(op.fields.get(field), str):
+                changing.add((moved, op.fields[field]))
+    return wanted, changing
 
-    results: list[dict[str, Any]] = []
-    compact = request.compact
-    applied: list[tuple[Any, ...]] = []  # rows of applied_op, in APPLIED_COLUMNS order
-    now = now_ms()
-    outside = 0
-    permitted: set[str] = set()  # entities the user's role may push (checked once each)
-    for op in ops:
-        if op.op_id in done:
-            status, detail = done[op.op_id]
-            results.append(
+
+#: A step created moves its record: the entity and the field naming it.
+_MOVES = {"ticket_transition": ("ticket", "ticket_id"), "hazard_step": ("hazard", "hazard_id")}
+
+
+class _Answer:
+    """The answer to a batch as its ops are judged one by one: each op's result, the rows of
+    ``applied_op`` to write, how many ops fell outside the user's area."""
+
+    def __init__(
+        self, request: PushRequest | WirePush, principal: Principal, done: dict[str, Any]
+    ) -> None:
+        self.request = request
+        self.principal = principal
+        self.done = done
+        self.results: list[dict[str, Any]] = []
+        self.applied: list[tuple[Any, ...]] = []  # rows of applied_op, in APPLIED_COLUMNS order
+        self.outside = 0
+        self.permitted: set[str] = set()  # entities the user's role may push (checked once)
+        self.now = now_ms()
+
+    def add(self, op: PushedOp, work: Work) -> None:
+        """Judge one op: answered again, refused, or applied (its writes queued in ``work``)."""
+        if op.op_id in self.done:
+            status, detail = self.done[op.op_id]
+            self.results.append(
                 _result(op.op_id, op.seq, OpStatus.DUPLICATE, original_status=status.value) | detail
             )
-            continue
+            return
         handler = HANDLERS.get(op.entity)
         if handler is None:
-            results.append(_rejected(op.op_id, op.seq, "entity.not_pushable", op.entity))
-            continue
+            self.results.append(_rejected(op.op_id, op.seq, "entity.not_pushable", op.entity))
+            return
         if len(op.entity_id) > MAX_ID and op.entity != "checklist_answer":
-            results.append(_rejected(op.op_id, op.seq, "field.bad_id", "entity_id is too long"))
-            continue
-        try:
-            if op.entity not in permitted:
-                require_for_entity(principal.user, op.entity)
-                permitted.add(op.entity)
-            outcome = handler.apply(op, work)
-        except OutOfScope as exc:
-            outside += 1
-            results.append(_rejected(op.op_id, op.seq, exc.code, str(exc), exc))
-            continue
-        except RetryLater as exc:
-            results.append(_rejected(op.op_id, op.seq, exc.code, str(exc), exc, retriable=True))
-            continue
-        except GridTermError as exc:
-            results.append(_rejected(op.op_id, op.seq, exc.code, str(exc), exc))
-            continue
-        except _BAD_INPUT as exc:
-            results.append(_rejected(op.op_id, op.seq, "op.invalid", f"{type(exc).__name__}"))
-            continue
+            self.results.append(
+                _rejected(op.op_id, op.seq, "field.bad_id", "entity_id is too long")
+            )
+            return
+        outcome = self._run(handler, op, work)
         if outcome is APPLIED:  # the common case, kept short: it runs for nearly every op
             if op.op is OpKind.CREATE:
                 work.stored_as_sent(op.entity, op.entity_id, op.fields)
-            done[op.op_id] = _DONE_APPLIED
-            applied.append(
-                (op.op_id, batch, device, user, op.entity, op.entity_id, _APPLIED, now, None)
+            self.done[op.op_id] = _DONE_APPLIED
+            self._keep(op, _APPLIED, None)
+            if not self.request.compact:
+                self.results.append({"op_id": op.op_id, "seq": op.seq, "status": _APPLIED})
+        elif outcome is not None:
+            self._answered(op, outcome)
+
+    def _run(self, handler: Handler, op: PushedOp, work: Work) -> Outcome | None:
+        """The handler's outcome, or None with the refusal answered."""
+        try:
+            if op.entity not in self.permitted:
+                require_for_entity(self.principal.user, op.entity)
+                self.permitted.add(op.entity)
+            return handler.apply(op, work)
+        except OutOfScope as exc:
+            self.outside += 1
+            self.results.append(_rejected(op.op_id, op.seq, exc.code, str(exc), exc))
+        except RetryLater as exc:
+            self.results.append(
+                _rejected(op.op_id, op.seq, exc.code, str(exc), exc, retriable=True)
             )
-            if not compact:
-                results.append({"op_id": op.op_id, "seq": op.seq, "status": _APPLIED})
-        else:
-            detail = _detail(outcome)
-            done[op.op_id] = (outcome.status, detail)
-            stored = json.dumps(detail, ensure_ascii=False) if detail else None
-            kept = outcome.status.value
-            applied.append(
-                (op.op_id, batch, device, user, op.entity, op.entity_id, kept, now, stored)
+        except GridTermError as exc:
+            self.results.append(_rejected(op.op_id, op.seq, exc.code, str(exc), exc))
+        except _BAD_INPUT as exc:
+            self.results.append(_rejected(op.op_id, op.seq, "op.invalid", f"{type(exc).__name__}"))
+        return None
+
+    def _answered(self, op: PushedOp, outcome: Outcome) -> None:
+        """An op applied otherwise than plainly (a conflict): its details kept for a duplicate."""
+        detail = _detail(outcome)
+        self.done[op.op_id] = (outcome.status, detail)
+        self._keep(
+            op, outcome.status.value, json.dumps(detail, ensure_ascii=False) if detail else None
+        )
+        self.results.append(
+            _result(
+                op.op_id,
+                op.seq,
+                outcome.status,
+                conflict_fields=list(outcome.conflict_fields),
+                server=outcome.server,
             )
-            results.append(
-                _result(
-                    op.op_id,
-                    op.seq,
-                    outcome.status,
-                    conflict_fields=list(outcome.conflict_fields),
-                    server=outcome.server,
-                )
-            )
-    if outside and outside == len(ops):
-        # nothing but ops outside the area, and no grace: the whole push is refused (403)
-        raise OutOfScope("scope.grid_outside", "every op of this batch is outside your area")
-    work.flush(applied)
-    if not seen:
-        order.record(conn, device, batch)
-    if compact:
+        )
+
+    def _keep(self, op: PushedOp, status: str, detail: str | None) -> None:
+        p, batch = self.principal, self.request.batch_id
+        row = (
+            op.op_id,
+            batch,
+            p.device_id,
+            p.user.id,
+            op.entity,
+            op.entity_id,
+            status,
+            self.now,
+            detail,
+        )
+        self.applied.append(row)
+
+    def response(self) -> dict[str, Any]:
+        """The ``PushResponse`` as a dict; a compact one lists only what was not applied."""
+        request, results = self.request, self.results
+        if request.compact:
+            return {
+                "batch_id": request.batch_id,
+                "acked_seq": _acked_compact(request.ops, results),
+                "results": results,
+                "others_applied": True,
+            }
         return {
             "batch_id": request.batch_id,
-            "acked_seq": _acked_compact(ops, results),
+            "acked_seq": acked_seq(results),
             "results": results,
-            "others_applied": True,
+            "others_applied": False,
         }
-    return {
-        "batch_id": request.batch_id,
-        "acked_seq": acked_seq(results),
-        "results": results,
-        "others_applied": False,
-    }
 
 
 def acked_seq(results: list[dict[str, Any]]) -> int | None:

@@ -16,16 +16,14 @@ from gridterm.domain.hazards import Hazard, HazardAction, HazardStep
 from gridterm.domain.permissions import Activity, may
 from gridterm.domain.tickets import TicketStatus
 from gridterm.domain.users import Role
-from gridterm.domain.validation import enum_value, timestamp
+from gridterm.domain.validation import timestamp
 from gridterm.errors import PermissionDeniedError, TransitionError, ValidationError
 from gridterm.store.entities import codec
-from sync.protocol import OpKind
 from sync.server.db import schema
-from sync.server.push.handlers.base import Handler, only, outside, text_id, want
+from sync.server.push.handlers.base import Handler, opened_step, rows_named, text_id
 from sync.server.push.handlers.tickets import another_must_verify, photo_list
 from sync.server.push.merge import bump, status_conflict
 from sync.server.push.request import PushedOp
-from sync.server.push.wire import decode
 from sync.server.push.work import APPLIED, Outcome, Work
 
 #: Ticket statuses that count as handled by the department (部门处置完毕).
@@ -86,25 +84,10 @@ def _store(work: Work, step: HazardStep, grid_id: str) -> None:
     )
 
 
-def _step_wants(op: PushedOp) -> list[tuple[str, str]]:
-    f = op.fields
-    return want(
-        ("hazard", f.get("hazard_id")), ("user", f.get("by_user")), ("ticket", f.get("ticket_id"))
-    )
-
-
 def _apply_step(op: PushedOp, work: Work) -> Outcome:
-    only(op, OpKind.CREATE)
-    f = decode(schema.hazard_step, op.fields)
-    action = enum_value(HazardAction, f.get("action"), "action")
-    if work.exists("hazard_step", op.entity_id):
-        raise ValidationError("hazard_step.exists", "this step exists", field="id")
-    by = work.get("user", f.get("by_user"))
-    if by is None:
-        raise ValidationError("hazard.unknown_user", "by_user names no user", field="by_user")
-    row = work.need("hazard", f.get("hazard_id"), "hazard_id")
-    if not work.principal.in_scope(row["grid_id"]):
-        raise outside("the hazard")
+    f, action, by, row = opened_step(
+        op, work, schema.hazard_step, HazardAction, "hazard", exists="this step exists"
+    )
     if action is HazardAction.FOUND:
         # the first step, written by the terminal beside the hazard itself
         if not may(Role(by["role"]), Activity.INSPECT):
@@ -126,4 +109,7 @@ def _apply_step(op: PushedOp, work: Work) -> Outcome:
     return APPLIED
 
 
-STEP = Handler(_step_wants, _apply_step)
+STEP = Handler(
+    rows_named(None, ("hazard", "hazard_id"), ("user", "by_user"), ("ticket", "ticket_id")),
+    _apply_step,
+)

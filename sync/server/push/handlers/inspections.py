@@ -33,9 +33,9 @@ from gridterm.store.entities import codec
 from sync.protocol import OpKind, OpStatus
 from sync.server.clock import now_iso
 from sync.server.db import schema
-from sync.server.push.handlers.base import Handler, only, outside, text_id, want
+from sync.server.push.handlers.base import Handler, only, outside, rows_named, text_id, want
 from sync.server.push.handlers.hazard_steps import replay
-from sync.server.push.merge import merge, status_conflict
+from sync.server.push.merge import merge_op, status_conflict
 from sync.server.push.request import PushedOp
 from sync.server.push.wire import decode
 from sync.server.push.work import APPLIED, Outcome, Work
@@ -47,10 +47,6 @@ def _photos(value: object) -> list[str]:
     if not isinstance(value, list):
         raise ValidationError("field.not_list", "photos must be a list", field="photos")
     return [sha256_hex(p, "photos") for p in value]
-
-
-def _inspection_wants(op: PushedOp) -> list[tuple[str, str]]:
-    return want(("hazard_inspection", op.entity_id), ("premises", op.fields.get("premises_id")))
 
 
 def _apply_inspection(op: PushedOp, work: Work) -> Outcome:
@@ -202,10 +198,6 @@ def _apply_answer(op: PushedOp, work: Work) -> Outcome:
     return APPLIED
 
 
-def _hazard_wants(op: PushedOp) -> list[tuple[str, str]]:
-    return want(("hazard", op.entity_id), ("hazard_inspection", op.fields.get("inspection_id")))
-
-
 def hazard_values(f: dict[str, Any]) -> dict[str, Any]:
     """A hazard's editable fields checked by the core's validators (status moves apart)."""
     out: dict[str, Any] = {}
@@ -275,15 +267,7 @@ def _apply_hazard(op: PushedOp, work: Work) -> Outcome:
         outcome = _move_hazard(op, work, row, enum_value(HazardStatus, target, "status"), sent)
     if not changes or outcome.status is OpStatus.CONFLICT:
         return outcome
-    return merge(
-        work,
-        entity="hazard",
-        row=row,
-        changes=changes,
-        base_version=op.base_version,
-        op_id=op.op_id,
-        grid_id=row["grid_id"],
-    )
+    return merge_op(work, op, row, changes)
 
 
 def _move_hazard(
@@ -321,6 +305,8 @@ def _move_hazard(
     return APPLIED
 
 
-INSPECTION = Handler(_inspection_wants, _apply_inspection)
+INSPECTION = Handler(
+    rows_named("hazard_inspection", ("premises", "premises_id")), _apply_inspection
+)
 ANSWER = Handler(_answer_wants, _apply_answer)
-HAZARD = Handler(_hazard_wants, _apply_hazard)
+HAZARD = Handler(rows_named("hazard", ("hazard_inspection", "inspection_id")), _apply_hazard)

@@ -11,8 +11,8 @@ from gridterm.errors import ValidationError
 from gridterm.store.entities import PREMISES_DETAILS as _PREMISES_FIELDS
 from sync.protocol import OpKind
 from sync.server.db import schema
-from sync.server.push.handlers.base import Handler, only, outside, want
-from sync.server.push.merge import merge
+from sync.server.push.handlers.base import Handler, only, outside, rows_named
+from sync.server.push.merge import merge_op
 from sync.server.push.request import PushedOp
 from sync.server.push.wire import decode
 from sync.server.push.work import APPLIED, Outcome, Work
@@ -28,15 +28,6 @@ def _structural(row: dict[str, Any], fields: dict[str, Any], names: tuple[str, .
             )
 
 
-def _household_wants(op: PushedOp) -> list[tuple[str, str]]:
-    f = op.fields
-    return want(
-        ("household", op.entity_id),
-        ("building", f.get("building_id")),
-        ("unit", f.get("unit_id")),
-    )
-
-
 def _apply_household(op: PushedOp, work: Work) -> Outcome:
     only(op, OpKind.CREATE, OpKind.UPDATE)
     f = decode(schema.household, op.fields)
@@ -49,15 +40,7 @@ def _apply_household(op: PushedOp, work: Work) -> Outcome:
         changes = {k: v for k, v in f.items() if k not in _HOUSEHOLD_STRUCTURE}
         if not changes:
             return APPLIED
-        return merge(
-            work,
-            entity="household",
-            row=row,
-            changes=validate_household_changes(changes),
-            base_version=op.base_version,
-            op_id=op.op_id,
-            grid_id=row["grid_id"],
-        )
+        return merge_op(work, op, row, validate_household_changes(changes))
     if work.get("household", op.entity_id) is not None:
         raise ValidationError("household.exists", "a household with this id exists", field="id")
     grid_id = required_text(f.get("grid_id"), "grid_id")
@@ -92,10 +75,6 @@ def _apply_household(op: PushedOp, work: Work) -> Outcome:
         work.partition_of(grid_id),
     )
     return APPLIED
-
-
-def _resident_wants(op: PushedOp) -> list[tuple[str, str]]:
-    return want(("resident", op.entity_id), ("household", op.fields.get("household_id")))
 
 
 def _apply_resident(op: PushedOp, work: Work) -> Outcome:
@@ -135,19 +114,7 @@ def _apply_resident(op: PushedOp, work: Work) -> Outcome:
     f.pop("household_id", None)
     if not f:
         return APPLIED
-    return merge(
-        work,
-        entity="resident",
-        row=row,
-        changes=validate_resident_fields(f, partial=True),
-        base_version=op.base_version,
-        op_id=op.op_id,
-        grid_id=row["grid_id"],
-    )
-
-
-def _premises_wants(op: PushedOp) -> list[tuple[str, str]]:
-    return want(("premises", op.entity_id))
+    return merge_op(work, op, row, validate_resident_fields(f, partial=True))
 
 
 def validated_premises(premises_id: str, values: dict[str, Any]) -> Premises:
@@ -183,17 +150,11 @@ def _apply_premises(op: PushedOp, work: Work) -> Outcome:
     _structural(row, f, ("id", "grid_id"))
     changes = {k: v for k, v in f.items() if k not in ("id", "grid_id")}
     p = validated_premises(op.entity_id, {**row, **changes})
-    return merge(
-        work,
-        entity="premises",
-        row=row,
-        changes={k: getattr(p, k) for k in changes},
-        base_version=op.base_version,
-        op_id=op.op_id,
-        grid_id=row["grid_id"],
-    )
+    return merge_op(work, op, row, {k: getattr(p, k) for k in changes})
 
 
-HOUSEHOLD = Handler(_household_wants, _apply_household)
-RESIDENT = Handler(_resident_wants, _apply_resident)
-PREMISES = Handler(_premises_wants, _apply_premises)
+HOUSEHOLD = Handler(
+    rows_named("household", ("building", "building_id"), ("unit", "unit_id")), _apply_household
+)
+RESIDENT = Handler(rows_named("resident", ("household", "household_id")), _apply_resident)
+PREMISES = Handler(rows_named("premises"), _apply_premises)

@@ -25,7 +25,7 @@ from sync.server.push.handlers.base import Handler, only, outside, want
 from sync.server.push.handlers.inspections import hazard_values
 from sync.server.push.handlers.register import validated_premises
 from sync.server.push.handlers.tickets import validated_ticket
-from sync.server.push.merge import merge
+from sync.server.push.merge import merge_op
 from sync.server.push.request import PushedOp
 from sync.server.push.wire import decode, encode
 from sync.server.push.work import APPLIED, Outcome, Work
@@ -116,15 +116,7 @@ def _apply(op: PushedOp, work: Work) -> Outcome:
     for c in named:
         if c["status"] == "open":
             work.conflicts.settle(c, settled_values(res.choice, encode(value), by, op.op_id))
-    return merge(
-        work,
-        entity=res.entity,
-        row=row,
-        changes={res.field: value},
-        base_version=op.base_version,
-        op_id=op.op_id,
-        grid_id=row["grid_id"],
-    )
+    return merge_op(work, op, row, {res.field: value}, entity=res.entity)
 
 
 RESOLUTION = Handler(_wants, _apply)

@@ -11,16 +11,16 @@ from typing import Any
 
 from sqlalchemy import select
 
-from gridterm.domain.tickets import Level, Ticket, TicketAction, TicketStatus
+from gridterm.domain.tickets import Level, Ticket, TicketAction, TicketStatus, Transition
 from gridterm.domain.users import Role
-from gridterm.domain.validation import enum_value, sha256_hex, timestamp
+from gridterm.domain.validation import sha256_hex, timestamp
 from gridterm.errors import TransitionError, ValidationError
 from gridterm.store.entities import codec
 from sync.protocol import OpKind
 from sync.server.admin import office_settings
 from sync.server.db import schema
-from sync.server.push.handlers.base import Handler, only, outside, text_id, want
-from sync.server.push.merge import bump, merge, status_conflict
+from sync.server.push.handlers.base import Handler, only, opened_step, outside, rows_named, text_id
+from sync.server.push.merge import bump, merge_op, status_conflict
 from sync.server.push.request import PushedOp
 from sync.server.push.wire import decode
 from sync.server.push.work import APPLIED, Outcome, Work
@@ -28,6 +28,8 @@ from sync.server.push.work import APPLIED, Outcome, Work
 _EDITABLE = ("category", "title", "description", "urgent", "location", "photos", "household_id")
 #: Sent by the terminal with every ticket write, but owned by the server's state machine.
 _DERIVED = ("status", "level", "department", "updated_at", "version", "reported_by", "reported_at")
+#: What a ticket is reported with (``validated_ticket``).
+_REPORTED = ("grid_id", "reported_by", "reported_at", "visit_id", *_EDITABLE)
 
 
 def ticket_from_row(row: dict[str, Any]) -> Ticket:
@@ -65,59 +67,46 @@ def validated_ticket(ticket_id: str, v: dict[str, Any]) -> Ticket:
     return ticket
 
 
-def _ticket_wants(op: PushedOp) -> list[tuple[str, str]]:
-    f = op.fields
-    return want(
-        ("ticket", op.entity_id),
-        ("household", f.get("household_id")),
-        ("user", f.get("reported_by")),
-    )
-
-
 def _apply_ticket(op: PushedOp, work: Work) -> Outcome:
     only(op, OpKind.CREATE, OpKind.UPDATE)
     f = decode(schema.ticket, op.fields)
     if op.op is OpKind.CREATE:
-        t = validated_ticket(op.entity_id, f)
-        if work.get("user", t.reported_by) is None:
-            raise ValidationError(
-                "ticket.unknown_user", "reported_by names no user", field="reported_by"
-            )
-        if work.get("ticket", op.entity_id) is not None:
-            raise ValidationError("ticket.exists", "a ticket with this id exists", field="id")
-        if not work.principal.in_scope(t.grid_id):
-            raise outside("the grid")
-        if t.household_id is not None:
-            household = work.need("household", t.household_id, "household_id")
-            if household["grid_id"] != t.grid_id:
-                raise ValidationError(
-                    "ticket.household_other_grid",
-                    "the household is not in the ticket's grid",
-                    field="household_id",
-                )
-        work.insert(
-            "ticket",
-            {
-                "id": t.id,
-                "grid_id": t.grid_id,
-                "category": t.category,
-                "title": t.title,
-                "description": t.description,
-                "urgent": t.urgent,
-                "status": t.status.value,
-                "level": t.level.value,
-                "reported_by": t.reported_by,
-                "reported_at": t.reported_at,
-                "household_id": t.household_id,
-                "visit_id": t.visit_id,
-                "location": t.location,
-                "photos": list(t.photos),
-                "updated_at": t.reported_at,
-                "version": 1,
-            },
-            work.partition_of(t.grid_id),
-        )
+        _create_ticket(op, work, f)
         return APPLIED
+    return _edit_ticket(op, work, f)
+
+
+def _create_ticket(op: PushedOp, work: Work, f: dict[str, Any]) -> None:
+    """A new ticket, checked by the core, reported by a known user in the worker's area
+    (its household, if any, in the ticket's grid)."""
+    t = validated_ticket(op.entity_id, f)
+    if work.get("user", t.reported_by) is None:
+        raise ValidationError(
+            "ticket.unknown_user", "reported_by names no user", field="reported_by"
+        )
+    if work.get("ticket", op.entity_id) is not None:
+        raise ValidationError("ticket.exists", "a ticket with this id exists", field="id")
+    if not work.principal.in_scope(t.grid_id):
+        raise outside("the grid")
+    if t.household_id is not None:
+        household = work.need("household", t.household_id, "household_id")
+        if household["grid_id"] != t.grid_id:
+            raise ValidationError(
+                "ticket.household_other_grid",
+                "the household is not in the ticket's grid",
+                field="household_id",
+            )
+    work.insert("ticket", _new_ticket_row(t), work.partition_of(t.grid_id))
+
+
+def _new_ticket_row(t: Ticket) -> dict[str, Any]:
+    derived = {"status": t.status.value, "level": t.level.value, "updated_at": t.reported_at}
+    return {"id": t.id, **_reported_values(t), **derived, "version": 1}
+
+
+def _edit_ticket(op: PushedOp, work: Work, f: dict[str, Any]) -> Outcome:
+    """An edit of a ticket's editable fields, checked by the core as the whole ticket they
+    make and merged field by field; what the state machine owns is ignored."""
     row = work.need("ticket", op.entity_id, "id")
     if not work.principal.in_scope(row["grid_id"]):
         raise outside("the ticket")
@@ -130,33 +119,15 @@ def _apply_ticket(op: PushedOp, work: Work) -> Outcome:
     changes = {k: v for k, v in f.items() if k in _EDITABLE}
     if not changes:
         return APPLIED
-    current = ticket_from_row(row)
-    merged = {
-        "grid_id": current.grid_id,
-        "category": current.category,
-        "title": current.title,
-        "description": current.description,
-        "urgent": current.urgent,
-        "reported_by": current.reported_by,
-        "reported_at": current.reported_at,
-        "household_id": current.household_id,
-        "visit_id": current.visit_id,
-        "location": current.location,
-        "photos": list(current.photos),
-        **changes,
-    }
-    t = validated_ticket(op.entity_id, merged)
+    t = validated_ticket(op.entity_id, _reported_values(ticket_from_row(row)) | changes)
     values = {k: getattr(t, k) for k in changes}
     values = {k: list(v) if isinstance(v, tuple) else v for k, v in values.items()}
-    return merge(
-        work,
-        entity="ticket",
-        row=row,
-        changes=values,
-        base_version=op.base_version,
-        op_id=op.op_id,
-        grid_id=row["grid_id"],
-    )
+    return merge_op(work, op, row, values)
+
+
+def _reported_values(current: Ticket) -> dict[str, Any]:
+    """What ``validated_ticket`` reads, as the ticket now stands."""
+    return {name: getattr(current, name) for name in _REPORTED} | {"photos": list(current.photos)}
 
 
 def another_must_verify(work: Work, grid_id: str) -> bool:
@@ -169,55 +140,59 @@ def another_must_verify(work: Work, grid_id: str) -> bool:
     return office is not None and office_settings.current(work.conn, office).verify_by_other
 
 
-def _transition_wants(op: PushedOp) -> list[tuple[str, str]]:
-    f = op.fields
-    return want(
-        ("ticket", f.get("ticket_id")),
-        ("user", f.get("by_user")),
+def _apply_transition(op: PushedOp, work: Work) -> Outcome:
+    f, action, by, row = opened_step(
+        op, work, schema.ticket_transition, TicketAction, "ticket", exists="this transition exists"
+    )
+    if action is TicketAction.REPORT:
+        _first_transition(op, work, f, by, row)
+        return APPLIED
+    return _replay_transition(op, work, f, action, by, row)
+
+
+def _first_transition(
+    op: PushedOp, work: Work, f: dict[str, Any], by: dict[str, Any], row: dict[str, Any]
+) -> None:
+    """The first history entry (reported), written by the terminal beside the ticket itself."""
+    first = validated_ticket(row["id"], {**row, "urgent": bool(row["urgent"]), "photos": []})
+    step_values: dict[str, Any] = {
+        "action": TicketAction.REPORT.value,
+        "from_status": None,
+        "to_status": TicketStatus.REPORTED.value,
+        "from_level": None,
+        "to_level": Level.GRID.value,
+        "by_user": by["id"],
+        "at": f.get("at") if isinstance(f.get("at"), str) else first.reported_at,
+        "note": "",
+        "department": "",
+        "photo": None,
+    }
+    recorded = timestamp(step_values["at"], "at")
+    grid_id = row["grid_id"]
+    work.insert(
+        "ticket_transition",
+        {
+            "id": op.entity_id,
+            "ticket_id": row["id"],
+            **step_values,
+            "grid_id": grid_id,
+            **work.receipt.stamps(recorded),
+        },
+        work.partition_of(grid_id),
     )
 
 
-def _apply_transition(op: PushedOp, work: Work) -> Outcome:
-    only(op, OpKind.CREATE)
-    f = decode(schema.ticket_transition, op.fields)
-    action = enum_value(TicketAction, f.get("action"), "action")
-    if work.exists("ticket_transition", op.entity_id):
-        raise ValidationError("ticket_transition.exists", "this transition exists", field="id")
-    by = work.get("user", f.get("by_user"))
-    if by is None:
-        raise ValidationError("ticket.unknown_user", "by_user names no user", field="by_user")
-    row = work.need("ticket", f.get("ticket_id"), "ticket_id")
+def _replay_transition(
+    op: PushedOp,
+    work: Work,
+    f: dict[str, Any],
+    action: TicketAction,
+    by: dict[str, Any],
+    row: dict[str, Any],
+) -> Outcome:
+    """A status change replayed through the core's state machine with the acting user's role;
+    one the server's status no longer allows, sent from an older status, is a conflict."""
     grid_id = row["grid_id"]
-    if not work.principal.in_scope(grid_id):
-        raise outside("the ticket")
-    if action is TicketAction.REPORT:
-        # the first history entry, written by the terminal beside the ticket itself
-        first = validated_ticket(row["id"], {**row, "urgent": bool(row["urgent"]), "photos": []})
-        step_values: dict[str, Any] = {
-            "action": action.value,
-            "from_status": None,
-            "to_status": TicketStatus.REPORTED.value,
-            "from_level": None,
-            "to_level": Level.GRID.value,
-            "by_user": by["id"],
-            "at": f.get("at") if isinstance(f.get("at"), str) else first.reported_at,
-            "note": "",
-            "department": "",
-            "photo": None,
-        }
-        recorded = timestamp(step_values["at"], "at")
-        work.insert(
-            "ticket_transition",
-            {
-                "id": op.entity_id,
-                "ticket_id": row["id"],
-                **step_values,
-                "grid_id": grid_id,
-                **work.receipt.stamps(recorded),
-            },
-            work.partition_of(grid_id),
-        )
-        return APPLIED
     ticket = ticket_from_row(row)
     try:
         new, step = ticket.apply(
@@ -240,39 +215,35 @@ def _apply_transition(op: PushedOp, work: Work) -> Outcome:
         terminal = {"transition_id": op.entity_id, **op.fields}
         return status_conflict(work, op, "ticket", row, terminal, ("status", "level", "version"))
     work.insert(
-        "ticket_transition",
-        {
-            "id": step.id,
-            "ticket_id": step.ticket_id,
-            "action": step.action.value,
-            "from_status": step.from_status.value if step.from_status else None,
-            "to_status": step.to_status.value,
-            "from_level": step.from_level.value if step.from_level else None,
-            "to_level": step.to_level.value,
-            "by_user": step.by_user,
-            "at": step.at,
-            "note": step.note,
-            "department": step.department,
-            "photo": step.photo,
-            "grid_id": grid_id,
-            **work.receipt.stamps(step.at),
-        },
-        work.partition_of(grid_id),
+        "ticket_transition", _transition_row(work, step, grid_id), work.partition_of(grid_id)
     )
-    bump(
-        work,
-        "ticket",
-        row,
-        {
-            "status": new.status.value,
-            "level": new.level.value,
-            "department": new.department,
-            "updated_at": step.at,
-        },
-        grid_id,
-    )
+    moved = {"status": new.status.value, "level": new.level.value, "department": new.department}
+    bump(work, "ticket", row, {**moved, "updated_at": step.at}, grid_id)
     return APPLIED
 
 
-TICKET = Handler(_ticket_wants, _apply_ticket)
-TRANSITION = Handler(_transition_wants, _apply_transition)
+def _transition_row(work: Work, step: Transition, grid_id: str) -> dict[str, Any]:
+    return {
+        "id": step.id,
+        "ticket_id": step.ticket_id,
+        "action": step.action.value,
+        "from_status": step.from_status.value if step.from_status else None,
+        "to_status": step.to_status.value,
+        "from_level": step.from_level.value if step.from_level else None,
+        "to_level": step.to_level.value,
+        "by_user": step.by_user,
+        "at": step.at,
+        "note": step.note,
+        "department": step.department,
+        "photo": step.photo,
+        "grid_id": grid_id,
+        **work.receipt.stamps(step.at),
+    }
+
+
+TICKET = Handler(
+    rows_named("ticket", ("household", "household_id"), ("user", "reported_by")), _apply_ticket
+)
+TRANSITION = Handler(
+    rows_named(None, ("ticket", "ticket_id"), ("user", "by_user")), _apply_transition
+)
