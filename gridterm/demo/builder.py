@@ -13,8 +13,8 @@ import json
 import random
 import time
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import asdict, dataclass
-from datetime import UTC, date, datetime
+from dataclasses import dataclass
+from datetime import date
 from typing import Any, Protocol
 
 from gridterm.demo import checklist, layout, names, photos, vocab
@@ -24,13 +24,13 @@ from gridterm.demo.layout import CommunityPlan, GridPlan
 from gridterm.demo.market import MarketBuilder
 from gridterm.demo.register import HouseholdDraft, RegisterDrawer
 from gridterm.demo.seeded_ids import SeededIds
-from gridterm.demo.staff import Roster, StaffMember, check_ins
+from gridterm.demo.staff import Roster, StaffMember, check_ins, plan_staff
 from gridterm.demo.tickets import Actors, TicketDesk
+from gridterm.demo.unsent import unsent_work
 from gridterm.demo.visits import VisitHistory
 from gridterm.domain.territory import format_address
-from gridterm.domain.tickets import Level, Ticket, TicketStatus
+from gridterm.domain.tickets import Level, TicketStatus
 from gridterm.domain.users import Role
-from gridterm.domain.visits import Visit, VisitOutcome, VisitType
 from gridterm.search import index as search_index
 
 PHOTO_COUNT = 8
@@ -98,54 +98,19 @@ class DemoBuilder:
 
     def _plan_staff(self) -> None:
         roster = Roster(self.rng, self.ids, self.street_office_id)
-        self.workers: dict[str, StaffMember] = {}
-        self.supervisors: dict[str, StaffMember] = {}
-        self.part_timers: dict[str, StaffMember] = {}
-        for community in self.communities:
-            for grid in community.grids:
-                self.workers[grid.id] = roster.member(
-                    Role.GRID_WORKER,
-                    "G",
-                    community.id,
-                    (grid.id,),
-                    (grid.latitude, grid.longitude),
-                )
-            self.supervisors[community.id] = roster.member(
-                Role.COMMUNITY_SUPERVISOR, "S", community.id
-            )
-            self.part_timers[community.id] = roster.member(
-                Role.PART_TIME_WORKER, "P", community.id, tuple(g.id for g in community.grids)
-            )
-        where = (self.market.latitude, self.market.longitude)
-        self.inspectors = [
-            roster.member(
-                Role.MARKET_INSPECTOR, "M", self.market.community_id, (self.market.id,), where
-            )
-            for _ in range(2)
-        ]
-        self.street_staff = [roster.member(Role.STREET_STAFF, "J", None) for _ in range(3)]
+        self.team = plan_staff(roster, self.communities, self.market)
         self.grid_names = {g.id: g.name for c in self.communities for g in c.grids}
         self.grid_names[self.market.id] = self.market.name
-
-    def staff(self) -> list[StaffMember]:
-        """Everyone on the roster."""
-        return [
-            *self.workers.values(),
-            *self.supervisors.values(),
-            *self.part_timers.values(),
-            *self.inspectors,
-            *self.street_staff,
-        ]
 
     def logins(self, pin: str | None) -> list[DemoUser]:
         """The demo users (one or two per role) with their PINs; the first creates the DB."""
         first_community = self.communities[0]
-        chosen = [self.workers[g.id] for g in first_community.grids[:2]]
+        chosen = [self.team.workers[g.id] for g in first_community.grids[:2]]
         chosen += [
-            self.part_timers[first_community.id],
-            self.inspectors[0],
-            self.supervisors[first_community.id],
-            self.street_staff[0],
+            self.team.part_timers[first_community.id],
+            self.team.inspectors[0],
+            self.team.supervisors[first_community.id],
+            self.team.street_staff[0],
         ]
         # PINs come from their own stream so asking for a fixed PIN changes no data.
         pins = random.Random(f"gridterm-demo-pins-{self.seed}")
@@ -190,7 +155,7 @@ class DemoBuilder:
             )
         self._market()
         check_in_rows = self.rows("check_in")
-        for member in [*self.workers.values(), *self.inspectors]:
+        for member in [*self.team.workers.values(), *self.team.inspectors]:
             check_in_rows.extend(check_ins(self.rng, self.ids, self.clock, member))
         buffers.flush()
         unsent = self._unsent_work()
@@ -216,7 +181,7 @@ class DemoBuilder:
                 grid_rows.append((grid.id, community.id, grid.name, "residential", 1))
         grid_rows.append((self.market.id, self.market.community_id, self.market.name, "special", 1))
         user_grid = self.rows("user_grid")
-        for member in self.staff():
+        for member in self.team.everyone():
             self.rows("user").append(member.row())
             user_grid.extend((member.id, g) for g in member.grid_ids)
         template_id = self.ids.next()
@@ -244,12 +209,12 @@ class DemoBuilder:
     ) -> int:
         """Draw a grid's buildings, households, residents, visits and tickets; returns the
         last building number used (buildings are numbered through the community)."""
-        worker = self.workers[grid.id]
-        supervisor = self.supervisors[community.id]
+        worker = self.team.workers[grid.id]
+        supervisor = self.team.supervisors[community.id]
         actors = Actors(
             (worker.id, worker.role),
             (supervisor.id, supervisor.role),
-            (self.street_staff[0].id, Role.STREET_STAFF),
+            (self.team.street_staff[0].id, Role.STREET_STAFF),
         )
         register = RegisterDrawer(self.rng, self.ids, self.clock.today)
         homes: list[tuple[str, str]] = []
@@ -266,7 +231,7 @@ class DemoBuilder:
                 self._household(draft, address, grid, actors, supervisor.id)
                 homes.append((draft.id, address))
         buildings = (first_building, building_no)
-        self._snapshots(grid, actors, self.part_timers[community.id], buildings)
+        self._snapshots(grid, actors, self.team.part_timers[community.id], buildings)
         if forced_tickets:
             self._every_ticket_state(grid, actors, homes)
             self.first_homes = homes
@@ -388,50 +353,13 @@ class DemoBuilder:
         builder.build(
             self.market.id,
             count,
-            [m.id for m in self.inspectors],
+            [m.id for m in self.team.inspectors],
             self.photos,
         )
         self.say(f"market: {count} stalls")
 
     def _unsent_work(self) -> list[tuple[str, Mapping[str, Any]]]:
-        """Yesterday afternoon's visits and one ticket, not yet synced: inserted through
-        ``Tx.insert`` so the outbox holds them and the sync indicator has work to show."""
-        r, iso = self.rng.random, self.clock.iso
+        """Yesterday afternoon's work in the first grid, not yet synced (``demo/unsent.py``)."""
         grid = self.communities[0].grids[0]
-        worker = self.workers[grid.id]
-        homes = self.first_homes
-        records: list[tuple[str, Mapping[str, Any]]] = []
-        for n in range(3):
-            at = self.clock.at(1, 14.5 + n * 0.6 + r() * 0.3)
-            visit = Visit.create(
-                id=self.ids.at(at),
-                household_id=homes[int(r() * len(homes))][0],
-                user_id=worker.id,
-                visited_at=_utc(at),
-                visit_type=VisitType.ROUTINE,
-                notes="家中无人，已电话联系",
-                outcome=VisitOutcome.NOTHING_RAISED,
-            )
-            row = asdict(visit) | {"visited_at": iso(at), "created_at": iso(at + 300)}
-            records.append(("visit", row))
-        at = self.clock.at(1, 16.6)
-        household_id, address = homes[0]
-        ticket, first = Ticket.report(
-            id=self.ids.at(at),
-            transition_id=self.ids.at(at),
-            grid_id=grid.id,
-            category="物业管理",
-            title="楼道灯损坏",
-            description=f"{address}所在单元楼道灯不亮",
-            reported_by=worker.id,
-            at=_utc(at),
-            household_id=household_id,
-            location=address,
-        )
-        records.append(("ticket", asdict(ticket) | {"reported_at": iso(at), "updated_at": iso(at)}))
-        records.append(("ticket_transition", asdict(first) | {"at": iso(at)}))
-        return records
-
-
-def _utc(ts: float) -> datetime:
-    return datetime.fromtimestamp(ts, UTC)
+        worker = self.team.workers[grid.id]
+        return unsent_work(self.rng, self.ids, self.clock, grid.id, worker.id, self.first_homes)

@@ -144,21 +144,7 @@ class MarketBuilder:
             done = started + (15 + r() * 25) * 60
             inspection_id = self._ids.next()
             inspector = inspectors[int(r() * len(inspectors))]
-            self._rows["hazard_inspection"].append(
-                (
-                    inspection_id,
-                    premises_id,
-                    grid_id,
-                    inspector,
-                    checklist.CODE,
-                    checklist.VERSION,
-                    iso(started),
-                    InspectionStatus.COMPLETED.value,
-                    iso(done),
-                    None,
-                    None,
-                )
-            )
+            self._inspection(inspection_id, premises_id, grid_id, inspector, started, done)
             for code, _, severity, deadline_days, fail_rate, finding in checklist.ITEMS:
                 result = ItemResult.PASS.value
                 if code == "gas_cylinder" and r() < 0.4:
@@ -200,6 +186,35 @@ class MarketBuilder:
         if first:
             self._paused(premises_id, grid_id, inspectors[0])
 
+    def _inspection(
+        self,
+        inspection_id: str,
+        premises_id: object,
+        grid_id: object,
+        inspector: str,
+        started: float,
+        done: float | None,
+    ) -> None:
+        """A ``hazard_inspection`` row of the built-in checklist, completed at ``done`` (None:
+        still in progress); the demo's inspections carry no signature and revise none."""
+        iso = self._clock.iso
+        status = InspectionStatus.IN_PROGRESS if done is None else InspectionStatus.COMPLETED
+        self._rows["hazard_inspection"].append(
+            (
+                inspection_id,
+                premises_id,
+                grid_id,
+                inspector,
+                checklist.CODE,
+                checklist.VERSION,
+                iso(started),
+                status.value,
+                None if done is None else iso(done),
+                None,
+                None,
+            )
+        )
+
     def _fate(self, found: float, deadline_days: int) -> tuple[str, float | None]:
         """Where a hazard found at ``found`` stands today: older ones are mostly closed."""
         r = self._r
@@ -216,21 +231,7 @@ class MarketBuilder:
         """An inspection left in progress yesterday: half the checklist answered."""
         started = self._clock.at(1, 16 + self._r())
         inspection_id = self._ids.next()
-        self._rows["hazard_inspection"].append(
-            (
-                inspection_id,
-                premises_id,
-                grid_id,
-                inspector,
-                checklist.CODE,
-                checklist.VERSION,
-                self._clock.iso(started),
-                InspectionStatus.IN_PROGRESS.value,
-                None,
-                None,
-                None,
-            )
-        )
+        self._inspection(inspection_id, premises_id, grid_id, inspector, started, None)
         for code, *_ in checklist.ITEMS[:4]:
             self._rows["checklist_answer"].append(
                 (inspection_id, code, ItemResult.PASS.value, "", "[]")

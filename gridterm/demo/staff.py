@@ -11,6 +11,7 @@ from random import Random
 
 from gridterm.demo import names
 from gridterm.demo.clock import DemoClock
+from gridterm.demo.layout import CommunityPlan, GridPlan
 from gridterm.demo.seeded_ids import SeededIds
 from gridterm.domain.rounds import CheckKind
 from gridterm.domain.users import Role
@@ -78,6 +79,52 @@ class Roster:
             latitude=where[0],
             longitude=where[1],
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Staffing:
+    """The roster as a build uses it: who works each grid, each community's supervisor and
+    part-time worker (协管员), the market's inspectors and the street office's staff."""
+
+    workers: dict[str, StaffMember]  # by grid id
+    supervisors: dict[str, StaffMember]  # by community id
+    part_timers: dict[str, StaffMember]  # by community id
+    inspectors: list[StaffMember]
+    street_staff: list[StaffMember]
+
+    def everyone(self) -> list[StaffMember]:
+        """Everyone on the roster."""
+        return [
+            *self.workers.values(),
+            *self.supervisors.values(),
+            *self.part_timers.values(),
+            *self.inspectors,
+            *self.street_staff,
+        ]
+
+
+def plan_staff(roster: Roster, communities: list[CommunityPlan], market: GridPlan) -> Staffing:
+    """A grid worker per grid, a supervisor and a part-time worker per community, two market
+    inspectors and three of the street office's staff, drawn in that order."""
+    workers: dict[str, StaffMember] = {}
+    supervisors: dict[str, StaffMember] = {}
+    part_timers: dict[str, StaffMember] = {}
+    for community in communities:
+        for grid in community.grids:
+            workers[grid.id] = roster.member(
+                Role.GRID_WORKER, "G", community.id, (grid.id,), (grid.latitude, grid.longitude)
+            )
+        supervisors[community.id] = roster.member(Role.COMMUNITY_SUPERVISOR, "S", community.id)
+        part_timers[community.id] = roster.member(
+            Role.PART_TIME_WORKER, "P", community.id, tuple(g.id for g in community.grids)
+        )
+    where = (market.latitude, market.longitude)
+    inspectors = [
+        roster.member(Role.MARKET_INSPECTOR, "M", market.community_id, (market.id,), where)
+        for _ in range(2)
+    ]
+    street_staff = [roster.member(Role.STREET_STAFF, "J", None) for _ in range(3)]
+    return Staffing(workers, supervisors, part_timers, inspectors, street_staff)
 
 
 def check_ins(

@@ -153,15 +153,36 @@ class TicketDesk:
             actions = self.plan(level, TicketStatus.CLOSED)
         else:
             actions = self.plan(*target)
+        ticket, when = self._walk(
+            ticket, actions, steps, at=at, actors=actors, department=department, aimed=target
+        )
+        self._tickets.append(self._ticket_row(ticket, at, when, len(steps)))
+        self._transitions.extend(steps)
+        return ticket
+
+    def _walk(
+        self,
+        ticket: Ticket,
+        actions: list[TicketAction],
+        steps: list[tuple[object, ...]],
+        *,
+        at: float,
+        actors: Actors,
+        department: str,
+        aimed: tuple[Level, TicketStatus] | None,
+    ) -> tuple[Ticket, float]:
+        """Take ``actions`` from ``at`` on, appending each step's row to ``steps``; returns the
+        ticket and the time of its last step."""
+        r = self._r
         when = at
         for done, action in enumerate(actions):
             low, high = _DELAY_HOURS[action]
-            if action is A.ACCEPT and urgent:
+            if action is A.ACCEPT and ticket.urgent:
                 low, high = 0.03, 0.15  # the 10-minute promise (10分钟服务承诺)
             step_at = when + (low + (high - low) * r()) * HOUR
-            if target is None and (step_at >= self._end or r() < 0.03):
+            if aimed is None and (step_at >= self._end or r() < 0.03):
                 break  # not yet done, or stuck: an overdue ticket for the reports
-            if target is not None:  # squeeze the steps so the last one is still in the past
+            if aimed is not None:  # squeeze the steps so the last one is still in the past
                 share = (self._end - when) / (len(actions) - done + 1)
                 step_at = min(step_at, when + DAY, when + share)
             when = step_at
@@ -180,29 +201,30 @@ class TicketDesk:
                 photo=self.verify_photo if action is A.VERIFY else None,
             )
             steps.append(_transition_row(step))
-        self._tickets.append(
-            (
-                ticket.id,
-                ticket.grid_id,
-                ticket.category,
-                ticket.title,
-                ticket.description,
-                int(ticket.urgent),
-                ticket.status.value,
-                ticket.level.value,
-                ticket.reported_by,
-                self._clock.iso(at),
-                ticket.household_id,
-                ticket.visit_id,
-                ticket.department,
-                ticket.location,
-                json.dumps(list(ticket.photos)),
-                self._clock.iso(when),
-                len(steps),
-            )
+        return ticket, when
+
+    def _ticket_row(
+        self, ticket: Ticket, reported: float, updated: float, steps: int
+    ) -> tuple[object, ...]:
+        return (
+            ticket.id,
+            ticket.grid_id,
+            ticket.category,
+            ticket.title,
+            ticket.description,
+            int(ticket.urgent),
+            ticket.status.value,
+            ticket.level.value,
+            ticket.reported_by,
+            self._clock.iso(reported),
+            ticket.household_id,
+            ticket.visit_id,
+            ticket.department,
+            ticket.location,
+            json.dumps(list(ticket.photos)),
+            self._clock.iso(updated),
+            steps,
         )
-        self._transitions.extend(steps)
-        return ticket
 
 
 def _dt(ts: float) -> datetime:
