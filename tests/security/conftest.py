@@ -3,5 +3,4 @@ their enrolled grid worker's terminal."""
 
 from __future__ import annotations
 
-from tests.server.conftest import server  # noqa: F401  (the fixtures, for this folder)
-from tests.server.test_bodies import terminal  # noqa: F401
+from tests.server.conftest import server, terminal  # noqa: F401  (the fixtures, for this folder)

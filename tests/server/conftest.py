@@ -22,7 +22,8 @@ from sync.server.db.engine import make_engine
 from sync.server.db.migrate import upgrade
 from sync.server.settings import Settings
 from tests.postgres import throwaway_database
-from tests.server.helpers import Client
+from tests.server.helpers import Client, District, build_district
+from tests.server.market import open_market
 
 
 @dataclass
@@ -81,3 +82,25 @@ def pg_server(server: LiveServer) -> LiveServer:
     if server.backend != "postgresql":
         pytest.skip("PostgreSQL only")
     return server
+
+
+@pytest.fixture
+def district(server: LiveServer) -> District:
+    """A fresh district on the live server (a test file may define its own, with other sizes)."""
+    return build_district(server.url, server.engine)
+
+
+@pytest.fixture
+def market(server: LiveServer) -> tuple[District, Client, str]:
+    """A fresh district, its market inspector logged in, and one premises in market m1."""
+    return open_market(server)
+
+
+@pytest.fixture(scope="module")
+def terminal(server: LiveServer):
+    """A grid worker's enrolled terminal in a fresh district, shared by a test module (the
+    security tests use it too)."""
+    d = build_district(server.url, server.engine, households_per_grid=1)
+    c = d.client("grid_worker")
+    yield d, c
+    c.close()

@@ -10,15 +10,7 @@ import zstandard
 
 from gridterm.ids import new_id
 from sync.protocol import MAX_OPS_PER_BATCH, MAX_PUSH_BODY_BYTES, MAX_PUSH_DECOMPRESSED_BYTES
-from tests.server.helpers import build_district, op, ticket_fields, visit_fields
-
-
-@pytest.fixture(scope="module")
-def terminal(server):
-    d = build_district(server.url, server.engine, households_per_grid=1)
-    c = d.client("grid_worker")
-    yield d, c
-    c.close()
+from tests.server.helpers import op, ticket_fields, visit_fields
 
 
 def _post(c, body: bytes, encoding: str | None = None, content_type="application/json"):

@@ -10,8 +10,7 @@ from sqlalchemy import select
 from gridterm.ids import new_id
 from sync.server.db import schema
 from tests.server.helpers import op
-from tests.server.test_inspections import AT, _answer, _hazard, _inspection, _statuses
-from tests.server.test_inspections import market as market  # the fixture
+from tests.server.market import AT, answer_op, hazard_fields, inspection_fields, statuses
 
 PHOTO = "c" * 64
 
@@ -26,12 +25,12 @@ def found(server, market):
     d, c, premises = market
     iid, hid = new_id(), new_id()
     by = d.user_id("market_inspector")
-    got = _statuses(
+    got = statuses(
         c.push(
             [
-                op("hazard_inspection", iid, _inspection(d, premises), seq=1),
-                _answer(iid, "wiring", "fail", "插线板串接"),
-                _answer(iid, "exits", "pass"),
+                op("hazard_inspection", iid, inspection_fields(d, premises), seq=1),
+                answer_op(iid, "wiring", "fail", "插线板串接"),
+                answer_op(iid, "exits", "pass"),
                 op(
                     "hazard_inspection",
                     iid,
@@ -39,7 +38,7 @@ def found(server, market):
                     kind="update",
                     seq=3,
                 ),
-                op("hazard", hid, _hazard(d, premises, iid), seq=4),
+                op("hazard", hid, hazard_fields(d, premises, iid), seq=4),
                 _step(hid, "found", by, 5, to_status="open", photos="[]"),
             ]
         )
@@ -66,7 +65,7 @@ def _actions(server, hid):
 
 def test_the_server_refuses_each_step_without_its_proof(server, found):
     _, c, hid, by = found
-    got = _statuses(
+    got = statuses(
         c.push(
             [
                 _step(hid, "reinspect_pass", by, 6, photos=f'["{PHOTO}"]'),
@@ -107,7 +106,7 @@ def test_a_department_handled_step_needs_its_ticket_handled(server, found):
                   {"ticket_id": tid, "action": action, "by_user": by, "at": AT, **extra},
                   seq=seq)  # fmt: skip
 
-    got = _statuses(
+    got = statuses(
         c.push(
             [
                 _step(hid, "start_rectification", by, 6),

@@ -3,77 +3,20 @@ completion, and hazards through their closed loop, all by the core's rules."""
 
 from __future__ import annotations
 
-import pytest
 from sqlalchemy import select
 
 from gridterm.ids import new_id
-from gridterm.services.inspections import answer_key
 from sync.server.admin import templates
 from sync.server.db import schema
 from sync.server.db.engine import writing
-from tests.server.helpers import TEMPLATE, build_district, op
-
-AT = "2026-11-20T10:00:00+08:00"
-
-
-@pytest.fixture
-def market(server):
-    d = build_district(server.url, server.engine, households_per_grid=1)
-    c = d.client("market_inspector")
-    premises = new_id()
-    r = c.push(
-        [
-            op(
-                "premises",
-                premises,
-                {
-                    "grid_id": d.grids["m1"],
-                    "name": "五金店",
-                    "operator": "陈老板",
-                    "contact_phone": "13912345678",
-                },
-            ),
-        ]
-    )
-    assert r.json()["results"][0]["status"] == "applied", r.text
-    return d, c, premises
-
-
-def _inspection(d, premises, version=1):
-    return {
-        "premises_id": premises,
-        "grid_id": d.grids["m1"],
-        "inspector_id": d.user_id("market_inspector"),
-        "template_code": "shop_fire",
-        "template_version": version,
-        "started_at": AT,
-        "status": "in_progress",
-    }
-
-
-def _answer(inspection, item, result, note=""):
-    return op(
-        "checklist_answer",
-        answer_key(inspection, item),
-        {
-            "inspection_id": inspection,
-            "item_code": item,
-            "result": result,
-            "note": note,
-            "photos": "[]",
-        },
-    )
-
-
-def _statuses(r):
-    assert r.status_code == 200, r.text
-    return [(x["status"], x.get("reason")) for x in r.json()["results"]]
+from tests.server.helpers import TEMPLATE, op
+from tests.server.market import AT, answer_op, hazard_fields, inspection_fields, statuses
 
 
 def test_an_inspection_runs_its_template_version_to_completion(server, market):
     d, c, premises = market
     iid = new_id()
-    assert _statuses(c.push([op("hazard_inspection", iid, _inspection(d, premises))])) == [
+    assert statuses(c.push([op("hazard_inspection", iid, inspection_fields(d, premises))])) == [
         ("applied", None)
     ]
     # a new template version is published while the inspection is open: v1 still rules it
@@ -86,14 +29,14 @@ def test_an_inspection_runs_its_template_version_to_completion(server, market):
                 "items": [{"code": "gas", "text": "液化气瓶", "severity": "critical"}],
             },
         )
-    got = _statuses(
+    got = statuses(
         c.push(
             [
-                _answer(iid, "wiring", "fail"),  # a failure needs a note or a photo
-                _answer(iid, "wiring", "fail", "插线板串接"),
-                _answer(iid, "gas", "pass"),  # not an item of v1
+                answer_op(iid, "wiring", "fail"),  # a failure needs a note or a photo
+                answer_op(iid, "wiring", "fail", "插线板串接"),
+                answer_op(iid, "gas", "pass"),  # not an item of v1
                 op("hazard_inspection", iid, {"status": "completed"}, kind="update"),
-                _answer(iid, "exits", "pass"),
+                answer_op(iid, "exits", "pass"),
                 # neither the operator's signature nor why nobody signed
                 op(
                     "hazard_inspection",
@@ -107,7 +50,7 @@ def test_an_inspection_runs_its_template_version_to_completion(server, market):
                     {"status": "completed", "completed_at": AT, "signature": "cd" * 32},
                     kind="update",
                 ),
-                _answer(iid, "exits", "fail", "too late"),
+                answer_op(iid, "exits", "fail", "too late"),
             ]
         )
     )
@@ -140,9 +83,9 @@ def test_an_absent_operator_is_kept_on_the_inspection_and_excludes_a_signature(s
     signature = "ab" * 32
     pushed = c.push(
         [
-            op("hazard_inspection", iid, _inspection(d, premises)),
-            _answer(iid, "wiring", "pass"),
-            _answer(iid, "exits", "pass"),
+            op("hazard_inspection", iid, inspection_fields(d, premises)),
+            answer_op(iid, "wiring", "pass"),
+            answer_op(iid, "exits", "pass"),
             op(
                 "hazard_inspection",
                 iid,
@@ -157,7 +100,7 @@ def test_an_absent_operator_is_kept_on_the_inspection_and_excludes_a_signature(s
             ),
         ]
     )
-    assert _statuses(pushed) == [
+    assert statuses(pushed) == [
         ("applied", None),
         ("applied", None),
         ("applied", None),
@@ -173,41 +116,31 @@ def test_an_absent_operator_is_kept_on_the_inspection_and_excludes_a_signature(s
 
 def test_unknown_templates_and_premises_outside_the_area(server, market):
     d, c, premises = market
-    assert _statuses(
+    assert statuses(
         c.push(
-            [op("hazard_inspection", new_id(), {**_inspection(d, premises), "template_version": 9})]
+            [
+                op(
+                    "hazard_inspection",
+                    new_id(),
+                    {**inspection_fields(d, premises), "template_version": 9},
+                )
+            ]
         )
     ) == [("rejected", "checklist.unknown_template")]
     worker = d.client("grid_worker")  # holds g1, not the market
-    r = worker.push([op("hazard_inspection", new_id(), _inspection(d, premises))])
+    r = worker.push([op("hazard_inspection", new_id(), inspection_fields(d, premises))])
     assert r.status_code == 403
-
-
-def _hazard(d, premises, iid):
-    return {
-        "inspection_id": iid,
-        "premises_id": premises,
-        "grid_id": d.grids["m1"],
-        "item_code": "wiring",
-        "severity": "major",
-        "deadline": "2026-11-27",
-        "responsible": "陈老板",
-        "description": "插线板串接",
-        "status": "open",
-        "found_at": AT,
-        "photos": "[]",
-    }
 
 
 def test_a_status_sent_on_the_hazard_itself_obeys_the_loop(server, market):
     # terminals before hazard steps sent the status on the hazard: the same rules apply
     d, c, premises = market
     iid, hid = new_id(), new_id()
-    hazard = _hazard(d, premises, iid)
-    got = _statuses(
+    hazard = hazard_fields(d, premises, iid)
+    got = statuses(
         c.push(
             [
-                op("hazard_inspection", iid, _inspection(d, premises), seq=1),
+                op("hazard_inspection", iid, inspection_fields(d, premises), seq=1),
                 op("hazard", new_id(), {**hazard, "responsible": ""}, seq=2),
                 op("hazard", hid, hazard, seq=3),
                 op("hazard", hid, {"status": "closed"}, kind="update", base_version=1, seq=4),
@@ -251,7 +184,7 @@ def test_a_status_sent_on_the_hazard_itself_obeys_the_loop(server, market):
 
 def test_premises_edits_are_validated_and_merged(server, market):
     _, c, premises = market
-    got = _statuses(
+    got = statuses(
         c.push(
             [
                 op(

@@ -6,13 +6,7 @@ from __future__ import annotations
 
 from sync.server.admin import office_settings, territory
 from sync.server.db.engine import writing
-from tests.server.test_ticket_verify import (
-    PHOTO,
-    _handled_by_worker,
-    _step_later,
-    _ticket,
-    district,  # noqa: F401 (the fixture)
-)
+from tests.server.ticket_steps import PHOTO, handled_by_worker, step_later, ticket_row
 
 
 def _switch_on(engine, office_name: str) -> None:
@@ -21,18 +15,18 @@ def _switch_on(engine, office_name: str) -> None:
         office_settings.publish(conn, office, {"verify_by_other": True})
 
 
-def test_the_reporter_cannot_verify_once_the_office_says_so(server, district):  # noqa: F811
+def test_the_reporter_cannot_verify_once_the_office_says_so(server, district):
     _switch_on(server.engine, f"街道{district.tag}")
-    worker, _, tid = _handled_by_worker(district, _step_later("verify", 5, photo=PHOTO))
+    worker, _, tid = handled_by_worker(district, step_later("verify", 5, photo=PHOTO))
     last = worker.results[-1]
     assert (last["status"], last["reason"]) == ("rejected", "verify.same_person")
-    assert _ticket(server, tid).status == "handled"
+    assert ticket_row(server, tid).status == "handled"
 
 
-def test_another_offices_setting_does_not_apply_here(server, district):  # noqa: F811
+def test_another_offices_setting_does_not_apply_here(server, district):
     with writing(server.engine) as conn:
         territory.street_office(conn, f"别处{district.tag}")
     _switch_on(server.engine, f"别处{district.tag}")
-    worker, _, tid = _handled_by_worker(district, _step_later("verify", 5, photo=PHOTO))
+    worker, _, tid = handled_by_worker(district, step_later("verify", 5, photo=PHOTO))
     assert worker.results[-1]["status"] == "applied"
-    assert _ticket(server, tid).status == "verified"
+    assert ticket_row(server, tid).status == "verified"

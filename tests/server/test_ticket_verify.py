@@ -3,32 +3,12 @@ photo is rejected with the reason, changes nothing, and the one with a photo app
 
 from __future__ import annotations
 
-import hashlib
-
-import pytest
 from sqlalchemy import func, select
 
 from gridterm.ids import new_id
 from sync.server.db import schema
-from tests.server.helpers import build_district, op, ticket_fields
-
-PHOTO = hashlib.sha256(b"after the clean-up").hexdigest()
-
-
-@pytest.fixture
-def district(server):
-    return build_district(server.url, server.engine)
-
-
-def _step(tid, action, by, seq, **extra):
-    fields = {"ticket_id": tid, "action": action, "by_user": by, "at": "2026-11-20T10:00:00+08:00"}
-    return op("ticket_transition", new_id(), {**fields, **extra}, seq=seq)
-
-
-def _ticket(server, tid):
-    t = schema.ticket
-    with server.engine.connect() as conn:
-        return conn.execute(select(t.c.status, t.c.version).where(t.c.id == tid)).one()
+from tests.server.helpers import op, ticket_fields
+from tests.server.ticket_steps import PHOTO, handled_by_worker, step_later, ticket_row, ticket_step
 
 
 def _verifications(server, tid):
@@ -39,35 +19,11 @@ def _verifications(server, tid):
         ).scalar()
 
 
-def _step_later(action, seq, **extra):
-    """A step of the ticket ``_handled_by_worker`` opens, by its reporter."""
-    return lambda tid, uid: _step(tid, action, uid, seq, **extra)
-
-
-def _handled_by_worker(district, *later):
-    """A grid worker reports and handles a ticket, then pushes ``later`` steps in that batch;
-    the client comes back with the batch's ``results``."""
-    worker = district.client("grid_worker")
-    uid = district.user_id("grid_worker")
-    tid = new_id()
-    r = worker.push(
-        [
-            op("ticket", tid, ticket_fields(district.grids["g1"], uid), seq=1),
-            _step(tid, "report", uid, 2),
-            _step(tid, "accept", uid, 3),
-            _step(tid, "mark_handled", uid, 4),
-            *(make(tid, uid) for make in later),
-        ]
-    )
-    worker.results = r.json()["results"]
-    return worker, uid, tid
-
-
 def test_a_verification_without_photo_is_rejected_with_the_reason(server, district):
-    worker, uid, tid = _handled_by_worker(
+    worker, uid, tid = handled_by_worker(
         district,
-        _step_later("verify", 5),  # no photo
-        _step_later("verify", 6, photo="not-a-photo"),
+        step_later("verify", 5),  # no photo
+        step_later("verify", 6, photo="not-a-photo"),
     )
     results = worker.results
     assert [x["status"] for x in results[:4]] == ["applied"] * 4
@@ -77,12 +33,12 @@ def test_a_verification_without_photo_is_rejected_with_the_reason(server, distri
         "photo",
     )
     assert (results[5]["status"], results[5]["reason"]) == ("rejected", "field.bad_sha256")
-    before = _ticket(server, tid)
+    before = ticket_row(server, tid)
     assert before.status == "handled" and _verifications(server, tid) == 0
 
-    ok = worker.push([_step(tid, "verify", uid, 7, photo=PHOTO)]).json()["results"][0]
+    ok = worker.push([ticket_step(tid, "verify", uid, 7, photo=PHOTO)]).json()["results"][0]
     assert ok["status"] == "applied"
-    after = _ticket(server, tid)
+    after = ticket_row(server, tid)
     assert (after.status, after.version) == ("verified", before.version + 1)
     assert _verifications(server, tid) == 1
 
@@ -93,29 +49,29 @@ def test_the_reporter_verifying_is_refused_when_the_street_office_says_so(
     from sync.server.push.handlers import tickets as handler
 
     monkeypatch.setattr(handler, "another_must_verify", lambda work, grid_id: True)
-    worker, _, tid = _handled_by_worker(district, _step_later("verify", 5, photo=PHOTO))
+    worker, _, tid = handled_by_worker(district, step_later("verify", 5, photo=PHOTO))
     last = worker.results[-1]
     assert (last["status"], last["reason"]) == ("rejected", "verify.same_person")
-    assert _ticket(server, tid).status == "handled" and _verifications(server, tid) == 0
+    assert ticket_row(server, tid).status == "handled" and _verifications(server, tid) == 0
 
 
 def test_street_staff_record_a_departments_report_in_on_its_behalf(server, district):
     # 吹哨 by the grid worker, 报到 recorded by street staff (the department has no account)
-    worker, uid, tid = _handled_by_worker(district)  # reported, accepted, handled…
+    worker, uid, tid = handled_by_worker(district)  # reported, accepted, handled…
     staff = district.client("street_staff")
     sid = district.user_id("street_staff")
     t2 = new_id()
     worker.push(
         [
             op("ticket", t2, ticket_fields(district.grids["g1"], uid), seq=10),
-            _step(t2, "report", uid, 11),
-            _step(t2, "accept", uid, 12),
-            _step(t2, "dispatch", uid, 13, department="城管"),
+            ticket_step(t2, "report", uid, 11),
+            ticket_step(t2, "accept", uid, 12),
+            ticket_step(t2, "dispatch", uid, 13, department="城管"),
         ]
     )
-    early = staff.push([_step(tid, "report_in", sid, 1)]).json()["results"][0]
+    early = staff.push([ticket_step(tid, "report_in", sid, 1)]).json()["results"][0]
     assert (early["status"], early["reason"]) == ("rejected", "ticket.transition_not_allowed")
-    ok = staff.push([_step(t2, "report_in", sid, 2, note="已到场")]).json()["results"][0]
+    ok = staff.push([ticket_step(t2, "report_in", sid, 2, note="已到场")]).json()["results"][0]
     assert ok["status"] == "applied"
     tt = schema.ticket_transition
     with server.engine.connect() as conn:
@@ -125,4 +81,4 @@ def test_street_staff_record_a_departments_report_in_on_its_behalf(server, distr
             )
         ).one()
     assert tuple(row) == (sid, "城管", "dispatched")
-    assert _ticket(server, t2).status == "dispatched"
+    assert ticket_row(server, t2).status == "dispatched"
