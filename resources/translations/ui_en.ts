@@ -156,6 +156,33 @@
         </message>
     </context>
     <context>
+        <name>ChecklistPage</name>
+        <message>
+            <source>Choose the checklist</source>
+            <translation>Choose the checklist</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>Pause</translation>
+        </message>
+        <message>
+            <source>Finish and sign</source>
+            <translation>Finish and sign</translation>
+        </message>
+        <message>
+            <source>{operator} · {place} · {checklist} (version {version})</source>
+            <translation>{operator} · {place} · {checklist} (version {version})</translation>
+        </message>
+        <message>
+            <source>Continuing the inspection started {time}.</source>
+            <translation>Continuing the inspection started {time}.</translation>
+        </message>
+        <message>
+            <source>Answered {done}/{total}</source>
+            <translation>Answered {done}/{total}</translation>
+        </message>
+    </context>
+    <context>
         <name>Columns</name>
         <message>
             <source>Visit</source>
@@ -1531,75 +1558,19 @@
     <context>
         <name>InspectionScreen</name>
         <message>
-            <source>Choose the checklist</source>
-            <extracomment>The answers as the database has them (to write only what changed).</extracomment>
-            <translation>Choose the checklist</translation>
-        </message>
-        <message>
-            <source>Pause</source>
-            <translation>Pause</translation>
-        </message>
-        <message>
-            <source>Finish and sign</source>
-            <translation>Finish and sign</translation>
-        </message>
-        <message>
-            <source>Operator&apos;s signature</source>
-            <translation>Operator&apos;s signature</translation>
-        </message>
-        <message>
-            <source>Operator not present</source>
-            <translation>Operator not present</translation>
-        </message>
-        <message>
-            <source>Why can nobody sign? (required)</source>
-            <translation>Why can nobody sign? (required)</translation>
-        </message>
-        <message>
-            <source>Back to the checklist</source>
-            <translation>Back to the checklist</translation>
-        </message>
-        <message>
-            <source>Complete inspection</source>
-            <translation>Complete inspection</translation>
-        </message>
-        <message>
             <source>Inspection</source>
+            <extracomment>Typing pauses this long before the draft is written. The answers as the database has them (to write only what changed).</extracomment>
             <translation>Inspection</translation>
         </message>
         <message>
             <source>Inspection: {name}</source>
             <translation>Inspection: {name}</translation>
         </message>
-        <message>
-            <source>{operator} · {place} · {checklist} (version {version})</source>
-            <translation>{operator} · {place} · {checklist} (version {version})</translation>
-        </message>
-        <message>
-            <source>Continuing the inspection started {time}.</source>
-            <translation>Continuing the inspection started {time}.</translation>
-        </message>
-        <message>
-            <source>Answered {done}/{total}</source>
-            <translation>Answered {done}/{total}</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n failed item(s) will be reported as hazards.</source>
-            <translation>
-                <numerusform>%n failed item will be reported as a hazard.</numerusform>
-                <numerusform>%n failed items will be reported as hazards.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>No hazards found: every item passed or does not apply.</source>
-            <translation>No hazards found: every item passed or does not apply.</translation>
-        </message>
     </context>
     <context>
         <name>ItemCard</name>
         <message>
             <source>Photos</source>
-            <extracomment>Typing pauses this long before the draft is written. Checklists to choose from when none was started and there is more than one.</extracomment>
             <translation>Photos</translation>
         </message>
         <message>
@@ -2985,6 +2956,40 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>Settings</source>
             <translation>Settings</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignPage</name>
+        <message>
+            <source>Operator&apos;s signature</source>
+            <translation>Operator&apos;s signature</translation>
+        </message>
+        <message>
+            <source>Back to the checklist</source>
+            <translation>Back to the checklist</translation>
+        </message>
+        <message>
+            <source>Complete inspection</source>
+            <translation>Complete inspection</translation>
+        </message>
+        <message>
+            <source>Operator not present</source>
+            <translation>Operator not present</translation>
+        </message>
+        <message>
+            <source>Why can nobody sign? (required)</source>
+            <translation>Why can nobody sign? (required)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n failed item(s) will be reported as hazards.</source>
+            <translation>
+                <numerusform>%n failed item will be reported as a hazard.</numerusform>
+                <numerusform>%n failed items will be reported as hazards.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No hazards found: every item passed or does not apply.</source>
+            <translation>No hazards found: every item passed or does not apply.</translation>
         </message>
     </context>
     <context>

@@ -154,6 +154,33 @@
         </message>
     </context>
     <context>
+        <name>ChecklistPage</name>
+        <message>
+            <source>Choose the checklist</source>
+            <translation>选择检查表</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <source>Finish and sign</source>
+            <translation>完成并签名</translation>
+        </message>
+        <message>
+            <source>{operator} · {place} · {checklist} (version {version})</source>
+            <translation>{operator} · {place} · {checklist}（版本 {version}）</translation>
+        </message>
+        <message>
+            <source>Continuing the inspection started {time}.</source>
+            <translation>继续 {time} 开始的巡查。</translation>
+        </message>
+        <message>
+            <source>Answered {done}/{total}</source>
+            <translation>已答 {done}/{total}</translation>
+        </message>
+    </context>
+    <context>
         <name>Columns</name>
         <message>
             <source>Visit</source>
@@ -1522,74 +1549,19 @@
     <context>
         <name>InspectionScreen</name>
         <message>
-            <source>Choose the checklist</source>
-            <extracomment>The answers as the database has them (to write only what changed).</extracomment>
-            <translation>选择检查表</translation>
-        </message>
-        <message>
-            <source>Pause</source>
-            <translation>暂停</translation>
-        </message>
-        <message>
-            <source>Finish and sign</source>
-            <translation>完成并签名</translation>
-        </message>
-        <message>
-            <source>Operator&apos;s signature</source>
-            <translation>经营者签名</translation>
-        </message>
-        <message>
-            <source>Operator not present</source>
-            <translation>经营者不在场</translation>
-        </message>
-        <message>
-            <source>Why can nobody sign? (required)</source>
-            <translation>为何无人签名？（必填）</translation>
-        </message>
-        <message>
-            <source>Back to the checklist</source>
-            <translation>返回检查表</translation>
-        </message>
-        <message>
-            <source>Complete inspection</source>
-            <translation>完成巡查</translation>
-        </message>
-        <message>
             <source>Inspection</source>
+            <extracomment>Typing pauses this long before the draft is written. The answers as the database has them (to write only what changed).</extracomment>
             <translation>巡查</translation>
         </message>
         <message>
             <source>Inspection: {name}</source>
             <translation>巡查：{name}</translation>
         </message>
-        <message>
-            <source>{operator} · {place} · {checklist} (version {version})</source>
-            <translation>{operator} · {place} · {checklist}（版本 {version}）</translation>
-        </message>
-        <message>
-            <source>Continuing the inspection started {time}.</source>
-            <translation>继续 {time} 开始的巡查。</translation>
-        </message>
-        <message>
-            <source>Answered {done}/{total}</source>
-            <translation>已答 {done}/{total}</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n failed item(s) will be reported as hazards.</source>
-            <translation>
-                <numerusform>%n 个不合格项将作为隐患上报。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>No hazards found: every item passed or does not apply.</source>
-            <translation>未发现隐患：各项均合格或不适用。</translation>
-        </message>
     </context>
     <context>
         <name>ItemCard</name>
         <message>
             <source>Photos</source>
-            <extracomment>Typing pauses this long before the draft is written. Checklists to choose from when none was started and there is more than one.</extracomment>
             <translation>照片</translation>
         </message>
         <message>
@@ -2969,6 +2941,39 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>Settings</source>
             <translation>设置</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignPage</name>
+        <message>
+            <source>Operator&apos;s signature</source>
+            <translation>经营者签名</translation>
+        </message>
+        <message>
+            <source>Back to the checklist</source>
+            <translation>返回检查表</translation>
+        </message>
+        <message>
+            <source>Complete inspection</source>
+            <translation>完成巡查</translation>
+        </message>
+        <message>
+            <source>Operator not present</source>
+            <translation>经营者不在场</translation>
+        </message>
+        <message>
+            <source>Why can nobody sign? (required)</source>
+            <translation>为何无人签名？（必填）</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n failed item(s) will be reported as hazards.</source>
+            <translation>
+                <numerusform>%n 个不合格项将作为隐患上报。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No hazards found: every item passed or does not apply.</source>
+            <translation>未发现隐患：各项均合格或不适用。</translation>
         </message>
     </context>
     <context>
