@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
@@ -26,6 +28,15 @@ from ui.widgets.nav_bar import NavBar
 from ui.widgets.sync_indicator import SyncIndicator
 from ui.widgets.touch import TOUCH_PX, ElidedLabel
 from ui.workspace import Workspace
+
+
+class Section(NamedTuple):
+    """A main section: its name, its button's text and icon, and how its first screen is made."""
+
+    name: str
+    text: str
+    icon_name: str
+    factory: Callable[[], Screen]
 
 
 class TopBar(QWidget):
@@ -126,91 +137,60 @@ class Shell(QWidget):
         self.show_tab(first.get(user.role, "today"))
 
     def _add_sections(self, role: Role) -> None:
-        from ui.screens import quick_report, settings, sync, tickets, today
-
-        sections: list[tuple[str, str, str, Callable[[], Screen]]] = []
-        if role is Role.MARKET_INSPECTOR:
-            from ui.screens import hazards, market
-
-            # An inspector works on stalls, not households: no Today round, no Register.
-            sections += [
-                (
-                    "markets",
-                    self.tr("Market"),
-                    "market",
-                    lambda: market.MarketScreen(*self._args()),
-                ),
-                (
-                    "hazards",
-                    self.tr("Hazards"),
-                    "hazard",
-                    lambda: hazards.HazardsScreen(*self._args()),
-                ),
-            ]
-        elif role is not Role.PART_TIME_WORKER:
-            from ui.screens import register
-
-            sections += [
-                ("today", self.tr("Today"), "today", lambda: today.TodayScreen(*self._args())),
-                (
-                    "register",
-                    self.tr("Register"),
-                    "register",
-                    lambda: register.RegisterScreen(*self._args()),
-                ),
-            ]
-        if role in (Role.COMMUNITY_SUPERVISOR, Role.STREET_STAFF):
-            from ui.screens import conflict_queue, hazards, reports, team
-
-            # Supervisors follow their team, the markets' hazard status, and the reports.
-            sections += [
-                (
-                    "hazards",
-                    self.tr("Hazards"),
-                    "hazard",
-                    lambda: hazards.HazardsScreen(*self._args()),
-                ),
-                ("team", self.tr("Team"), "team", lambda: team.TeamScreen(*self._args())),
-                (
-                    "conflicts",
-                    self.tr("Conflicts"),
-                    "warning",
-                    lambda: conflict_queue.ConflictQueueScreen(*self._args()),
-                ),
-                (
-                    "reports",
-                    self.tr("Reports"),
-                    "report",
-                    lambda: reports.ReportsScreen(*self._args()),
-                ),
-            ]
-        sections += [
-            (
-                "tickets",
-                self.tr("Tickets"),
-                "tickets",
-                lambda: tickets.TicketsScreen(*self._args()),
-            ),
-            (
-                "report",
-                self.tr("Quick report", "navigation"),
-                "quick_report",
-                lambda: quick_report.QuickReportScreen(*self._args()),
-            ),
-            ("sync", self.tr("Sync"), "sync", lambda: sync.SyncScreen(*self._args())),
-            (
-                "settings",
-                self.tr("Settings"),
-                "settings",
-                lambda: settings.SettingsScreen(*self._args(), shell=self),
-            ),
-        ]
-        for name, text, icon_name, factory in sections:
+        """The role's sections in the navigation bar, each an empty stack until first shown."""
+        for name, text, icon_name, factory in self._sections(role):
             self.nav.add(name, text, icon_name)
             stack = QStackedWidget()
             self._stacks[name] = stack
             self._factories[name] = factory
             self.sections.addWidget(stack)
+
+    def _sections(self, role: Role) -> list[Section]:
+        """The sections ``role`` works in, in the navigation bar's order."""
+        from ui.screens import quick_report, settings, sync, tickets, today
+
+        section = self._section
+        sections: list[Section] = []
+        if role is Role.MARKET_INSPECTOR:
+            from ui.screens import market
+
+            # An inspector works on stalls, not households: no Today round, no Register.
+            sections.append(section("markets", self.tr("Market"), "market", market.MarketScreen))
+        elif role is not Role.PART_TIME_WORKER:
+            from ui.screens import register
+
+            sections.append(section("today", self.tr("Today"), "today", today.TodayScreen))
+            sections.append(
+                section("register", self.tr("Register"), "register", register.RegisterScreen)
+            )
+        # Supervisors follow their team, the markets' hazard status, and the reports.
+        supervisor = role in (Role.COMMUNITY_SUPERVISOR, Role.STREET_STAFF)
+        if supervisor or role is Role.MARKET_INSPECTOR:
+            from ui.screens import hazards
+
+            sections.append(section("hazards", self.tr("Hazards"), "hazard", hazards.HazardsScreen))
+        if supervisor:
+            from ui.screens import conflict_queue, reports, team
+
+            sections.append(section("team", self.tr("Team"), "team", team.TeamScreen))
+            conflicts = conflict_queue.ConflictQueueScreen
+            sections.append(section("conflicts", self.tr("Conflicts"), "warning", conflicts))
+            sections.append(section("reports", self.tr("Reports"), "report", reports.ReportsScreen))
+        quick = quick_report.QuickReportScreen
+        own_settings = partial(settings.SettingsScreen, shell=self)
+        return [
+            *sections,
+            section("tickets", self.tr("Tickets"), "tickets", tickets.TicketsScreen),
+            section("report", self.tr("Quick report", "navigation"), "quick_report", quick),
+            section("sync", self.tr("Sync"), "sync", sync.SyncScreen),
+            section("settings", self.tr("Settings"), "settings", own_settings),
+        ]
+
+    def _section(
+        self, name: str, text: str, icon_name: str, screen: Callable[..., Screen]
+    ) -> Section:
+        """A section whose first screen is ``screen`` of this shell's context."""
+        return Section(name, text, icon_name, lambda: screen(*self._args()))
 
     def _args(self) -> tuple[AppContext, Workspace, Shell]:
         return self.ctx, self.ws, self

@@ -502,7 +502,6 @@
         <name>ConcernRow</name>
         <message>
             <source>Category</source>
-            <extracomment>Typing pauses this long before the draft is written.</extracomment>
             <translation>Category</translation>
         </message>
         <message>

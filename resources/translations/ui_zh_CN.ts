@@ -500,7 +500,6 @@
         <name>ConcernRow</name>
         <message>
             <source>Category</source>
-            <extracomment>Typing pauses this long before the draft is written.</extracomment>
             <translation>类别</translation>
         </message>
         <message>

@@ -9,6 +9,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from ui.context import AppContext
+from ui.widgets.form import Form
 from ui.widgets.touch import card, kinetic
 from ui.workspace import Workspace
 
@@ -83,6 +84,16 @@ class Screen(QWidget):
         scroll.setWidget(form_card)
         self.body.addWidget(scroll, 1)
         return scroll, layout
+
+    def scrolling_rows(self, *above: QWidget) -> tuple[QScrollArea, Form]:
+        """A scrolling card of form rows, with ``above`` over them; returns it and the form."""
+        scroll, layout = self.scrolling_form()
+        for widget in above:
+            layout.addWidget(widget)
+        form = Form()
+        layout.addLayout(form)
+        layout.addStretch(1)  # rows keep their height; spare room goes below
+        return scroll, form
 
     def title(self) -> str:
         """The heading the top bar shows for this screen."""

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QHBoxLayout
 from ui.context import AppContext
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
-from ui.widgets.form import Form
 from ui.widgets.form_draft import FormDraft
 from ui.widgets.touch import button
 from ui.workspace import Workspace
@@ -23,10 +22,7 @@ class EditScreen(Screen):
 
     def __init__(self, ctx: AppContext, ws: Workspace, nav: Navigator):
         super().__init__(ctx, ws, nav)
-        self.form_scroll, outer = self.scrolling_form()
-        self.form = Form()
-        outer.addLayout(self.form)
-        outer.addStretch(1)  # rows keep their height; spare room goes below
+        self.form_scroll, self.form = self.scrolling_rows()
         self.draft: FormDraft | None = None
 
     def add_buttons(self) -> None:

@@ -49,16 +49,25 @@ class FirstRunScreen(QWidget):
         )
         row = ResponsiveRow(spacing=24)
         outer.addWidget(row, 1)
+        row.add(self._demo_card(), 1)
+        row.add(self._enroll_card(), 1)
 
-        demo_card, demo = card()
-        demo.addWidget(text_label(self.tr("Try with demo data"), "section"))
-        demo.addWidget(
-            text_label(
-                self.tr(
-                    "A made-up street office with communities, buildings, households and "
-                    "tickets is created on this terminal. No server and no network needed."
-                )
-            )
+    @staticmethod
+    def _way_in(title: str, text: str) -> tuple[QWidget, QVBoxLayout]:
+        """A card for one way in: its title and what it means."""
+        way_card, way = card()
+        way.addWidget(text_label(title, "section"))
+        way.addWidget(text_label(text))
+        return way_card, way
+
+    def _demo_card(self) -> QWidget:
+        """Demo data: what it makes, the progress while it is made, and its button."""
+        demo_card, demo = self._way_in(
+            self.tr("Try with demo data"),
+            self.tr(
+                "A made-up street office with communities, buildings, households and "
+                "tickets is created on this terminal. No server and no network needed."
+            ),
         )
         demo.addStretch(1)
         self.progress = QProgressBar()
@@ -72,39 +81,32 @@ class FirstRunScreen(QWidget):
         self.demo_button = button(self.tr("Use demo data"), "primary", "demoButton")
         self.demo_button.clicked.connect(self.demo_requested)
         demo.addWidget(self.demo_button)
-        row.add(demo_card, 1)
+        return demo_card
 
-        enroll_card, enroll = card()
-        enroll.addWidget(text_label(self.tr("Enroll with a server"), "section"))
-        enroll.addWidget(
-            text_label(
-                self.tr(
-                    "Your supervisor gives you the server address and a one-time enrollment code."
-                )
-            )
+    def _enroll_card(self) -> QWidget:
+        """Enrollment: the server, the code, the worker's ID and PIN, its error and button."""
+        enroll_card, enroll = self._way_in(
+            self.tr("Enroll with a server"),
+            self.tr("Your supervisor gives you the server address and a one-time enrollment code."),
         )
-        self.server_url = QLineEdit()
-        self.server_url.setObjectName("serverUrl")
-        self.server_url.setPlaceholderText(self.tr("Server address, e.g. https://grid.example.cn"))
-        self.code = QLineEdit()
-        self.code.setObjectName("enrollCode")
-        self.code.setPlaceholderText(self.tr("Enrollment code, e.g. ABCD-EFGH-JKLM"))
-        self.worker_id = QLineEdit()
-        self.worker_id.setObjectName("enrollWorkerId")
-        self.worker_id.setPlaceholderText(self.tr("Your worker ID"))
-        self.pin = QLineEdit()
-        self.pin.setObjectName("enrollPin")
-        self.pin.setPlaceholderText(self.tr("Your PIN (6 to 12 digits)"))
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         # Each field is named by what it takes; its example stays in the description.
-        for field, text in (
-            (self.server_url, self.tr("Server address")),
-            (self.code, self.tr("Enrollment code")),
-            (self.worker_id, self.tr("Worker ID")),
-            (self.pin, self.tr("PIN")),
-        ):
-            accessible.name(field, text, field.placeholderText())
-            enroll.addWidget(field)
+        self.server_url = _field(
+            enroll,
+            "serverUrl",
+            self.tr("Server address"),
+            self.tr("Server address, e.g. https://grid.example.cn"),
+        )
+        self.code = _field(
+            enroll,
+            "enrollCode",
+            self.tr("Enrollment code"),
+            self.tr("Enrollment code, e.g. ABCD-EFGH-JKLM"),
+        )
+        self.worker_id = _field(
+            enroll, "enrollWorkerId", self.tr("Worker ID"), self.tr("Your worker ID")
+        )
+        self.pin = _field(enroll, "enrollPin", self.tr("PIN"), self.tr("Your PIN (6 to 12 digits)"))
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = text_label("", "error")
         self.error.setObjectName("enrollError")
         self.error.hide()
@@ -117,7 +119,7 @@ class FirstRunScreen(QWidget):
             )
         )
         enroll.addWidget(self.enroll_button)
-        row.add(enroll_card, 1)
+        return enroll_card
 
     def set_enrolling(self) -> None:
         """Show progress while the server is asked."""
@@ -139,3 +141,13 @@ class FirstRunScreen(QWidget):
         self.error.setText(message)
         self.error.setVisible(bool(message))
         self.error.setAlignment(Qt.AlignmentFlag.AlignLeft)
+
+
+def _field(layout: QVBoxLayout, object_name: str, name: str, example: str) -> QLineEdit:
+    """A line of the enrollment card, named ``name`` with ``example`` as its placeholder."""
+    field = QLineEdit()
+    field.setObjectName(object_name)
+    field.setPlaceholderText(example)
+    accessible.name(field, name, example)
+    layout.addWidget(field)
+    return field

@@ -26,7 +26,7 @@ from ui.settings import (
     SERVER_URL,
     TEXT_SIZE,
 )
-from ui.widgets.form import Choice, Form
+from ui.widgets.form import Choice
 from ui.widgets.touch import button
 from ui.widgets.touch import label as text_label
 from ui.workspace import Workspace
@@ -49,14 +49,22 @@ class SettingsScreen(Screen):
         if shell is not None:
             self.language_requested.connect(shell.language_requested)
             self.logout_requested.connect(shell.logout_requested)
-        settings = ctx.settings
-        self.form_scroll, outer = self.scrolling_form()
-        self.form = Form()
-        outer.addLayout(self.form)
-        outer.addStretch(1)  # rows keep their height; spare room goes below
+        self.form_scroll, self.form = self.scrolling_rows()
+        self._add_server()
+        self._add_language_and_look()
+        self._add_photo_size_and_idle_lock()
+        self._add_account()
+        self.saved = text_label("", "ok")
+        self.saved.hide()
+        self.body.addWidget(self.saved)
+        self.body.addWidget(self.form.error)
 
+    # -- the form's parts ------------------------------------------------------------------
+
+    def _add_server(self) -> None:
+        """The server's address with its own Save, and the TLS rows under it."""
         server_row = QHBoxLayout()
-        self.server = QLineEdit(settings.get(SERVER_URL))
+        self.server = QLineEdit(self.ctx.settings.get(SERVER_URL))
         self.server.setObjectName("serverUrl")
         self.server.setPlaceholderText("https://grid.example.cn")
         self.save_server = button(self.tr("Save"), object_name="saveServer")
@@ -64,11 +72,13 @@ class SettingsScreen(Screen):
         server_row.addWidget(self.server, 1)
         server_row.addWidget(self.save_server)
         self.form.row(self.tr("Server"), server_row, parts={"url": self.server})
-        self.tls = TlsRows(self, ctx, self.form, self._said)
+        self.tls = TlsRows(self, self.ctx, self.form, self._said)
 
+    def _add_language_and_look(self) -> None:
+        theme = self.ctx.theme
         # Each language is named in itself, so a worker can find theirs whatever is shown.
         self.language = Choice([("zh_CN", "中文"), ("en", "English")], "language")
-        self.language.set_value(ctx.i18n.locale)
+        self.language.set_value(self.ctx.i18n.locale)
         self.language.group.buttonClicked.connect(lambda _: self._language())
         self.form.row(self.tr("Language"), self.language)
 
@@ -77,16 +87,18 @@ class SettingsScreen(Screen):
             [("normal", self.tr("Normal")), ("high_contrast", self.tr("High contrast (outdoors)"))],
             "colours",
         )
-        self.colours.set_value(ctx.theme.scheme)
+        self.colours.set_value(theme.scheme)
         self.colours.group.buttonClicked.connect(lambda _: self._look())
         self.form.row(self.tr("Colours"), self.colours)
         self.text_size = Choice(
             [("normal", self.tr("Normal")), ("large", self.tr("Large text"))], "textSize"
         )
-        self.text_size.set_value(ctx.theme.text_size)
+        self.text_size.set_value(theme.text_size)
         self.text_size.group.buttonClicked.connect(lambda _: self._look())
         self.form.row(self.tr("Text size"), self.text_size)
 
+    def _add_photo_size_and_idle_lock(self) -> None:
+        settings = self.ctx.settings
         self.photo_size = Choice(
             [(str(px), self.tr("{px} px").format(px=px)) for px in PHOTO_SIZES], "photoSize"
         )
@@ -101,12 +113,14 @@ class SettingsScreen(Screen):
         self.idle.group.buttonClicked.connect(lambda _: self._idle())
         self.form.row(self.tr("Lock after idle"), self.idle)
 
-        user = ws.session.user
+    def _add_account(self) -> None:
+        """Who is logged in, the database, the device's unsent count and Log out."""
+        user = self.ws.session.user
         account = self.tr("{name} · {role} · worker ID {worker_id}").format(
             name=user.name, role=label(ROLES, user.role), worker_id=user.worker_id
         )
         self.form.row(self.tr("Logged in as"), text_label(account))
-        store = ws.store
+        store = self.ws.store
         self.form.row(
             self.tr("Database"),
             text_label(
@@ -127,10 +141,6 @@ class SettingsScreen(Screen):
         logout.addWidget(self.logout)
         logout.addStretch(1)
         self.form.row("", logout)
-        self.saved = text_label("", "ok")
-        self.saved.hide()
-        self.body.addWidget(self.saved)
-        self.body.addWidget(self.form.error)
 
     def title(self) -> str:
         return self.tr("Settings")

@@ -66,8 +66,7 @@ class TodayScreen(Screen):
         super().__init__(ctx, ws, nav)
         self.setObjectName("today")
         self.data: TodayData | None = None
-        user = ws.session.user
-        self.heading = label("", "muted")
+        self.heading = label(ws.session.user.name, "muted")
         self.body.addWidget(self.heading)
 
         row = ResponsiveRow()
@@ -78,7 +77,16 @@ class TodayScreen(Screen):
         left_col.setSpacing(14)
         left.setMinimumWidth(380)
         row.add(left, 0)
+        left_col.addWidget(self._round_card())
+        left_col.addWidget(self._counts_card())
+        left_col.addWidget(self._drafts_card())
+        left_col.addStretch(1)
+        row.add(self._due_card(), 1)
 
+    # -- the cards -------------------------------------------------------------------------
+
+    def _round_card(self) -> QWidget:
+        """The round: where it stands and the check in / out button."""
         check_card, check = card()
         check.addWidget(label(self.tr("Round"), "section"))
         self.check_state = label(self.tr("Not checked in yet"))
@@ -87,10 +95,12 @@ class TodayScreen(Screen):
         self.check_button = button(self.tr("Check in"), "primary", "checkButton")
         make_big(self.check_button)
         self.check_button.clicked.connect(self._check)
-        self.positioning = Positioning(self, ctx.locate)
+        self.positioning = Positioning(self, self.ctx.locate)
         check.addWidget(self.check_button)
-        left_col.addWidget(check_card)
+        return check_card
 
+    def _counts_card(self) -> QWidget:
+        """Today's numbers, each beside what it counts."""
         counts_card, counts = card()
         counts.addWidget(label(self.tr("Today"), "section"))
         grid = QGridLayout()
@@ -114,16 +124,19 @@ class TodayScreen(Screen):
             grid.addWidget(label(text), i, 1)
         grid.setColumnStretch(1, 1)
         counts.addLayout(grid)
-        left_col.addWidget(counts_card)
+        return counts_card
 
+    def _drafts_card(self) -> QWidget:
+        """Visits left unsaved, to continue (hidden while there are none)."""
         self.drafts_card, drafts = card()
         drafts.addWidget(label(self.tr("Unsaved visits"), "section"))
         self.drafts_list = QVBoxLayout()
         drafts.addLayout(self.drafts_list)
         self.drafts_card.hide()
-        left_col.addWidget(self.drafts_card)
-        left_col.addStretch(1)
+        return self.drafts_card
 
+    def _due_card(self) -> QWidget:
+        """The households due for a visit, key households first."""
         due_card, due = card()
         header = QHBoxLayout()
         self.due_title = label(self.tr("Due for a visit"), "section")
@@ -131,19 +144,18 @@ class TodayScreen(Screen):
         due.addLayout(header)
         self.due_hint = label(self.tr("Key households first; tap one to open it."), "muted")
         due.addWidget(self.due_hint)
-        self.due_model = DueModel(ctx.theme)
+        self.due_model = DueModel(self.ctx.theme)
         self.due_table = TouchTable(
             self.due_model, stretch=(DueModel.COL_REASONS,), name=self.tr("Due for a visit")
         )
         self.due_table.setObjectName("dueTable")
         self.due_table.wrap_rows()  # several reasons (English is long) wrap, not cut
-        self.due_table.on_row(lambda r: nav.open_household(r.household_id))
+        self.due_table.on_row(lambda r: self.nav.open_household(r.household_id))
         due.addWidget(self.due_table, 1)
         self.none_due = label(self.tr("Nobody is due today. Well done."), "ok")
         self.none_due.hide()
         due.addWidget(self.none_due)
-        row.add(due_card, 1)
-        self.heading.setText(f"{user.name}")
+        return due_card
 
     def title(self) -> str:
         return self.tr("Today")

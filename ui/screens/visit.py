@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
@@ -26,17 +25,17 @@ from PySide6.QtWidgets import (
 from gridterm.domain.office_settings import OfficeSettings, built_in
 from gridterm.domain.residents import Resident
 from gridterm.domain.territory import Household
-from gridterm.domain.visits import ConcernKind, VisitOutcome, VisitType
+from gridterm.domain.visits import VisitOutcome, VisitType
 from gridterm.ids import new_id
 from gridterm.services import office_settings
 from ui.context import AppContext
 from ui.formatting import time_text
-from ui.labels import CONCERN_KINDS, OUTCOMES, VISIT_TYPES, category_codes, category_label, label
+from ui.labels import OUTCOMES, VISIT_TYPES, label
 from ui.ops import CoreOp
 from ui.quiet import QuietTimer
 from ui.screens.base import Navigator, Screen
-from ui.widgets import accessible
-from ui.widgets.form import Choice, Form, toggle
+from ui.screens.visit_concern import ConcernRow
+from ui.widgets.form import Choice, toggle
 from ui.widgets.photos import PhotoStrip
 from ui.widgets.toast import show_toast
 from ui.widgets.touch import button
@@ -44,7 +43,8 @@ from ui.widgets.touch import label as text_label
 from ui.workspace import Workspace
 
 DRAFT_KIND = "visit"
-#: Typing pauses this long before the draft is written.
+# Typing pauses this long before the draft is written (a "#:" comment here would be
+# lupdate's note to the translators of the next string).
 DRAFT_DELAY_MS = 400
 
 
@@ -72,61 +72,6 @@ def read_start(ws: Workspace, household_id: str, draft_id: str | None) -> VisitS
     )
 
 
-class ConcernRow(QWidget):
-    """One thing the residents raised: its kind, category and text."""
-
-    removed = Signal(object)
-    edited = Signal()
-
-    def __init__(self, index: int, settings: OfficeSettings):
-        super().__init__()
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        self.kind = Choice(
-            [(k.value, label(CONCERN_KINDS, k)) for k in ConcernKind], f"kind{index}"
-        )
-        self.kind.set_value(ConcernKind.NEED.value)
-        self.category = QComboBox()
-        self.category.setObjectName(f"category{index}")
-        accessible.name(self.category, self.tr("Category"))
-        for stored in category_codes(settings):
-            self.category.addItem(category_label(stored, settings), stored)
-        self.text = QLineEdit()
-        self.text.setObjectName(f"concern{index}")
-        self.text.setPlaceholderText(
-            self.tr("What did they raise? e.g. the corridor light is broken")
-        )
-        accessible.name(self.text, self.tr("What was raised"), self.text.placeholderText())
-        remove = button(self.tr("Remove"), "danger")
-        remove.clicked.connect(lambda: self.removed.emit(self))
-        # The kind buttons have a row of their own: beside the category and "remove" they were
-        # squeezed below their text in large English text on a portrait tablet.
-        grid.addWidget(self.kind, 0, 0, 1, 3)
-        grid.addWidget(self.category, 1, 0, 1, 2)
-        grid.addWidget(remove, 1, 2)
-        grid.addWidget(self.text, 2, 0, 1, 3)
-        grid.setColumnStretch(0, 1)
-        self.kind.group.buttonClicked.connect(lambda _: self.edited.emit())
-        self.category.currentIndexChanged.connect(lambda _: self.edited.emit())
-        self.text.textChanged.connect(lambda _: self.edited.emit())
-
-    def value(self) -> dict[str, str]:
-        """As the core's concern dict."""
-        category = self.category.currentData()
-        return {
-            "kind": self.kind.value() or "",
-            "text": self.text.text(),
-            "category": "" if category == "other" else category,
-        }
-
-    def set_value(self, value: dict[str, str]) -> None:
-        """Restore from a draft."""
-        self.kind.set_value(value.get("kind"))
-        i = self.category.findData(value.get("category") or "other")
-        self.category.setCurrentIndex(max(0, i))
-        self.text.setText(value.get("text", ""))
-
-
 class VisitScreen(Screen):
     """The visit form; ``saved`` is emitted with the visit after it is written."""
 
@@ -134,11 +79,13 @@ class VisitScreen(Screen):
     draft_saved = Signal()
     loaded = Signal()
 
+    # The household and the draft are named at the call: two ids of one type, easily swapped.
     def __init__(
         self,
         ctx: AppContext,
         ws: Workspace,
         nav: Navigator,
+        *,
         household_id: str,
         draft_id: str | None = None,
     ):
@@ -151,15 +98,21 @@ class VisitScreen(Screen):
         self._title_edited = False
         self._draft_timer = QuietTimer(self, DRAFT_DELAY_MS, self.save_draft)
 
-        self.form_scroll, outer = self.scrolling_form()
         self.restored = text_label("", "ok")
         self.restored.setObjectName("draftRestored")
         self.restored.hide()
-        outer.addWidget(self.restored)
-        self.form = Form()
-        outer.addLayout(self.form)
-        outer.addStretch(1)  # rows keep their height; spare room goes below
+        self.form_scroll, self.form = self.scrolling_rows(self.restored)
+        self._add_visit_type()
+        self._add_who_was_met()
+        self._add_concerns()
+        self._add_notes_and_photos()
+        self._add_outcome()
+        self._add_buttons()
 
+    # -- the form's parts ------------------------------------------------------------------
+
+    def _add_visit_type(self) -> None:
+        """The kind of visit, as a grid of toggles three to a row."""
         type_box = QWidget()
         types = QGridLayout(type_box)
         types.setContentsMargins(0, 0, 0, 0)
@@ -174,6 +127,8 @@ class VisitScreen(Screen):
         type_box.setFocusProxy(self.visit_type.buttons[VisitType.ROUTINE.value])
         self.form.row(self.tr("Visit type"), type_box, "visit_type")
 
+    def _add_who_was_met(self) -> None:
+        """A toggle per resident (added once they are loaded) and a box for anyone else."""
         self.met_row = QHBoxLayout()
         self.met_row.setSpacing(8)
         self.met_buttons: dict[str, QPushButton] = {}
@@ -188,6 +143,8 @@ class VisitScreen(Screen):
         met_box.setLayout(met)
         self.form.row(self.tr("Who was met"), met_box, "met")
 
+    def _add_concerns(self) -> None:
+        """What the residents raised: a row each, and a button for one more."""
         self.concerns: list[ConcernRow] = []
         self.concern_box = QVBoxLayout()
         self.concern_box.setSpacing(12)
@@ -200,17 +157,19 @@ class VisitScreen(Screen):
         concern_widget.setLayout(concern_layout)
         self.form.row(self.tr("Raised"), concern_widget, "concerns")
 
+    def _add_notes_and_photos(self) -> None:
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("notes")
         self.notes.setMaximumHeight(120)
         self.notes.textChanged.connect(self.changed)
         self.form.row(self.tr("Notes"), self.notes, "notes")
-
-        self.photos = PhotoStrip(ctx, ws)
+        self.photos = PhotoStrip(self.ctx, self.ws)
         self.photos.changed.connect(self.changed)
         self.photos.failed.connect(self.form.add_error)
         self.form.row(self.tr("Photos"), self.photos, "photos")
 
+    def _add_outcome(self) -> None:
+        """The outcome, and the ticket's title and urgency shown when it opens a ticket."""
         self.outcome = Choice([(o.value, label(OUTCOMES, o)) for o in VisitOutcome], "outcome")
         self.outcome.group.buttonClicked.connect(lambda _: self._outcome_changed())
         self.form.row(self.tr("Outcome"), self.outcome, "outcome")
@@ -230,7 +189,8 @@ class VisitScreen(Screen):
         self.form.row(self.tr("Ticket"), self.ticket_box, "title")
         self.form.show_row("title", False)  # until "open a ticket" is the outcome
 
-        # Error and buttons stay in view below the scrolling form.
+    def _add_buttons(self) -> None:
+        """Discard and Save, with the form's error, in view below the scrolling form."""
         self.body.addWidget(self.form.error)
         buttons = QHBoxLayout()
         self.discard = button(self.tr("Discard"), "danger", "discardVisit")
