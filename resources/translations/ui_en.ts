@@ -3590,12 +3590,4 @@ Worker ID {worker_id} · PIN {pin}</translation>
             <translation>Visit saved.</translation>
         </message>
     </context>
-    <context>
-        <name>register</name>
-        <message>
-            <source>Searching…</source>
-            <extracomment>Typed as they are: a common surname, pinyin initials, a full pinyin prefix.</extracomment>
-            <translation>Searching…</translation>
-        </message>
-    </context>
 </TS>

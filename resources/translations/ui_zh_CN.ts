@@ -3567,12 +3567,4 @@ Worker ID {worker_id} · PIN {pin}</source>
             <translation>走访已保存。</translation>
         </message>
     </context>
-    <context>
-        <name>register</name>
-        <message>
-            <source>Searching…</source>
-            <extracomment>Typed as they are: a common surname, pinyin initials, a full pinyin prefix.</extracomment>
-            <translation>正在搜索……</translation>
-        </message>
-    </context>
 </TS>
