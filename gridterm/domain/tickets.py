@@ -15,6 +15,7 @@ from enum import StrEnum
 from gridterm.domain.users import Role
 from gridterm.domain.validation import (
     FieldChecks,
+    chosen_text,
     enum_value,
     flag,
     optional_text,
@@ -166,7 +167,7 @@ class Ticket:
         ticket = cls(
             id=id,
             grid_id=checks(required_text, grid_id, "grid_id"),
-            category=checks(required_text, category, "category", max_len=40),
+            category=checks(chosen_text, category, "category", max_len=40),
             title=checks(required_text, title, "title", max_len=100),
             description=checks(optional_text, description, "description", max_len=4000),
             urgent=urgent,

@@ -68,6 +68,14 @@ def required_text(value: object, field: str, *, max_len: int = 200) -> str:
     return text
 
 
+def chosen_text(value: object, field: str, *, max_len: int = 200) -> str:
+    """A value picked from a list the office keeps (a ticket's category): ``required_text``,
+    but none picked is ``field.invalid_choice`` — the worker chooses it, never types it."""
+    if not (isinstance(value, str) and value.strip()):
+        raise ValidationError("field.invalid_choice", f"choose a {field}", field=field)
+    return required_text(value, field, max_len=max_len)
+
+
 def optional_text(value: object, field: str, *, max_len: int = 2000) -> str:
     """Return ``value`` stripped ('' for None); refuse non-strings and overlong text."""
     if value is None:

@@ -176,3 +176,22 @@ def test_a_report_names_every_bad_field_at_once() -> None:
             at=NOW,
         )
     assert [e.field for e in err.value.errors] == ["category", "title", "location"]
+
+
+def test_a_report_without_a_category_asks_to_choose_one() -> None:
+    """A category is picked from the office's list, never typed: none is a choice not made."""
+    with pytest.raises(FieldErrors) as err:
+        Ticket.report(
+            id="t",
+            transition_id="tr",
+            grid_id="g",
+            category=None,
+            title="楼道灯坏了",
+            location="x" * 201,
+            reported_by="u",
+            at=NOW,
+        )
+    assert [(e.field, e.code) for e in err.value.errors] == [
+        ("category", "field.invalid_choice"),
+        ("location", "field.too_long"),
+    ]

@@ -154,3 +154,38 @@ def test_an_error_of_a_hidden_row_is_said_under_the_form(qtbot) -> None:
     )
     assert shown(form) == {"notes": "备注太长（最多 9 个字）。"}
     assert form.error.isVisible() and form.error.text() == "请填写标题。"
+
+
+def test_a_quick_report_says_a_missing_category_beside_its_other_errors(qtbot, window) -> None:
+    """The core checks the category with the rest: both errors of one tap show together."""
+    log_in(qtbot, window, "p1")
+    report = window.shell.top_screen()
+    store = window.workspace.store
+    # the ticket and its first step, and what would send them (an alert's seen mark may come)
+    count = (
+        "SELECT (SELECT count(*) FROM ticket) + (SELECT count(*) FROM ticket_transition)"
+        " + (SELECT count(*) FROM outbox WHERE entity LIKE 'ticket%') AS n"
+    )
+    before = store.query(count)[0]["n"]
+    tickets = store.query("SELECT count(*) AS n FROM ticket")[0]["n"]
+    report.location.clear()
+    qtbot.keyClicks(report.location, "gate " * 41)  # 205 characters: over the 200
+    tap(qtbot, report.send)  # and no category
+    qtbot.waitUntil(lambda: len(shown(report.form)) == 2)
+    assert shown(report.form) == {
+        "category": "请选择类别。",
+        "location": "地址或位置太长（最多 200 个字）。",
+    }
+    assert not report.form.error.isVisible() and not report.done.isVisible()
+    assert store.query(count)[0]["n"] == before  # nothing saved
+
+    tap(qtbot, report.category.buttons["环境卫生"])
+    assert set(shown(report.form)) == {"location"}
+    report.location.end(False)
+    qtbot.keyClick(report.location, Qt.Key.Key_Backspace)
+    assert shown(report.form) == {}
+    report.location.setText("3 号楼东门")
+    with qtbot.waitSignal(report.reported, timeout=5000) as sent:
+        tap(qtbot, report.send)
+    assert (sent.args[0].category, sent.args[0].location) == ("环境卫生", "3 号楼东门")
+    assert store.query("SELECT count(*) AS n FROM ticket")[0]["n"] == tickets + 1

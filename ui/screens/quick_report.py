@@ -69,7 +69,8 @@ class QuickReportScreen(Screen):
         self.text = QLineEdit()
         self.text.setObjectName("reportText")
         self.text.setPlaceholderText(self.tr("One line, optional: what is wrong"))
-        self.form.row(self.tr("What"), self.text, "title")
+        # the one line is the title and the description both: either one's error shows under it
+        self.form.row(self.tr("What"), self.text, "title", parts={"description": self.text})
         self.urgent = toggle(self.tr("Urgent (10-minute response)"), "reportUrgent")
         urgent_row = QHBoxLayout()
         urgent_row.addWidget(self.urgent)
@@ -117,15 +118,16 @@ class QuickReportScreen(Screen):
     def _send(self) -> None:
         self.form.clear_error()
         self.done.hide()
-        category = self.category.value()
-        if category is None:
-            self.form.show_error(
-                ValidationError("field.invalid_choice", "choose a category", field="category")
-            )
-            return
+        # The core checks the category with everything else, so a missing one shows beside
+        # the other errors of the same tap.
+        category = self.category.value() or ""
         text = self.text.text().strip()
-        title = text or self.tr("Quick report: {category}").format(
-            category=category_label(category, self.office)
+        title = text or (
+            self.tr("Quick report: {category}").format(
+                category=category_label(category, self.office)
+            )
+            if category
+            else self.title()
         )
         session, tickets = self.ws.session, self.ws.tickets
         location, photos, urgent = (
