@@ -20,7 +20,9 @@ from sync.client.settings import SyncSettings
 from sync.client.transport import READ_TIMEOUT, Transport
 from sync.server.db import schema
 from tests.sync import district as districts
+from tests.sync import market as markets
 from tests.sync.district import PIN, District
+from tests.sync.market import Market
 from tests.sync.proxy import FaultProxy
 from tests.sync.server_process import ServerProcess
 
@@ -96,6 +98,21 @@ def open_terminal(
     return Terminal(path, store, login, SyncEngine(store, login, settings), district.worker(who))
 
 
+def synced_terminal(
+    tmp_path: Path,
+    district: District | Market,
+    who: str,
+    url: str,
+    name: str | None = None,
+    settings: SyncSettings = FAST,
+) -> Terminal:
+    """``make_terminal`` and its first sync, which must succeed (it brings the snapshot)."""
+    t = make_terminal(tmp_path, district, who, url, name=name, settings=settings)  # type: ignore[arg-type]
+    first = t.sync()
+    assert first.ok, first
+    return t
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     """One server process for the session (tests that restart it make their own)."""
@@ -109,6 +126,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
 def district(server: ServerProcess) -> District:
     """A fresh district on the session's server."""
     return districts.build(server.engine)
+
+
+@pytest.fixture
+def market(server: ServerProcess) -> Market:
+    """A fresh market district (tests/sync/market.py) on the session's server."""
+    return markets.build(server.engine)
 
 
 @pytest.fixture

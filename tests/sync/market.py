@@ -1,6 +1,7 @@
 """A small market district on the server for one test: two markets (special grids 专属网格)
 m1 and m2 of one community, market inspectors i1 and i2 (both m1) and i3 (m2), and
-terminal-side helpers to run an inspection through the app's own services."""
+terminal-side helpers to run an inspection through the app's own services and check that
+it reached the server once."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ import hashlib
 import os
 import secrets
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, func, select
 
 from gridterm.domain.attachments import AttachmentKind
 from gridterm.services.attachments import add_attachment
@@ -18,8 +19,14 @@ from gridterm.services.inspections import Inspections
 from gridterm.services.premises import PremisesRegister
 from sync.server.admin import templates, territory, users
 from sync.server.auth import enrollment
+from sync.server.db import schema
 from sync.server.db.engine import writing
 from tests.sync.district import PIN
+from tests.sync.helpers import server_rows
+from tests.sync.server_process import ServerProcess
+
+if TYPE_CHECKING:
+    from tests.sync.conftest import Terminal
 
 #: The built-in default template, which ``migrate`` installs on every test server.
 DEFAULT_CODE = "small_shop"
@@ -106,3 +113,46 @@ def answer_all(
             )
         else:
             inspections.answer(inspection_id, item.code, "pass")
+
+
+def inspect_shop(
+    t: Terminal, market: Market, failures: tuple[str, ...] = ("wiring", "extinguisher")
+) -> tuple[str, dict[str, str], dict[str, str], str]:
+    """On terminal ``t``: a shop in m1 inspected with the built-in checklist, the items in
+    ``failures`` failed with a photo each, completed with the operator's signature.
+    Returns (inspection id, hazard id by item, photo by item, signature)."""
+    s = t.session()
+    inspections = Inspections(s)
+    premises = add_premises(s, market.grids["m1"])
+    inspection = inspections.start(premises, DEFAULT_CODE)
+    shots = {code: photo(s) for code in failures}
+    answer_all(s, inspection.id, {code: (sha,) for code, sha in shots.items()})
+    signature = photo(s, AttachmentKind.SIGNATURE)
+    found = inspections.complete(inspection.id, signature=signature)
+    return inspection.id, {h.item_code: h.id for h in found}, shots, signature
+
+
+def assert_inspections_once(server: ServerProcess, t: Terminal) -> None:
+    """Every op of the terminal applied once on the server, every inspection, answer and
+    hazard the terminal wrote there once and none extra, every outbox row confirmed."""
+    ops = t.store.query("SELECT op_id FROM outbox")
+    a = schema.applied_op
+    with server.engine.connect() as conn:
+        applied = conn.execute(
+            select(func.count()).select_from(a).where(a.c.op_id.in_([o["op_id"] for o in ops]))
+        ).scalar_one()
+    assert applied == len(ops)
+    assert t.outbox_states() == {"confirmed": len(ops)}
+    for inspection in t.store.query("SELECT id FROM hazard_inspection"):
+        iid = inspection["id"]
+        assert len(server_rows(server, "hazard_inspection", id=iid)) == 1
+        local = t.store.query(
+            "SELECT item_code, result FROM checklist_answer WHERE inspection_id = ?", (iid,)
+        )
+        remote = server_rows(server, "checklist_answer", inspection_id=iid)
+        assert sorted((r["item_code"], r["result"]) for r in remote) == sorted(
+            (r["item_code"], r["result"]) for r in local
+        )
+        local_hazards = t.store.query("SELECT id FROM hazard WHERE inspection_id = ?", (iid,))
+        remote_hazards = server_rows(server, "hazard", inspection_id=iid)
+        assert sorted(h["id"] for h in remote_hazards) == sorted(h["id"] for h in local_hazards)

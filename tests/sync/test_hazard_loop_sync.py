@@ -10,21 +10,16 @@ from gridterm.domain.tickets import TicketAction, TicketStatus
 from gridterm.services.hazards import Hazards
 from gridterm.services.inspections import Inspections
 from gridterm.services.tickets import Tickets
-from tests.sync.market import photo
-from tests.sync.test_inspections_sync import (  # noqa: F401 (the fixture)
-    _assert_exactly_once,
-    _inspect,
-    _rows,
-    _terminal,
-    market,
-)
+from tests.sync.conftest import synced_terminal
+from tests.sync.helpers import server_rows
+from tests.sync.market import assert_inspections_once, inspect_shop, photo
 
 
-def test_linked_ticket_and_hazard_move_together_across_terminals(tmp_path, server, market):  # noqa: F811
-    a = _terminal(tmp_path, market, "i1", server.url, name="a")
+def test_linked_ticket_and_hazard_move_together_across_terminals(tmp_path, server, market):
+    a = synced_terminal(tmp_path, market, "i1", server.url, name="a")
     b = None
     try:
-        _, hazards, shots, _ = _inspect(a, market)
+        _, hazards, shots, _ = inspect_shop(a, market)
         wiring = hazards["wiring"]
         on_a = Hazards(a.session())
         on_a.reinspect(wiring, passed=False, note="拒不整改")
@@ -33,13 +28,13 @@ def test_linked_ticket_and_hazard_move_together_across_terminals(tmp_path, serve
 
         # B (another inspector, for the department) marks the ticket handled: the hazard
         # moves on to re-inspection in the same transaction, and both reach the server
-        b = _terminal(tmp_path, market, "i2", server.url, name="b")
+        b = synced_terminal(tmp_path, market, "i2", server.url, name="b")
         proof = photo(b.session())
         Tickets(b.session()).act(ticket_id, TicketAction.MARK_HANDLED, note="已更换线路",
                                  photo=proof)  # fmt: skip
         assert Hazards(b.session()).hazard(wiring).status is HazardStatus.RECTIFIED
         assert b.sync().ok
-        (row,) = _rows(server, "hazard", id=wiring)
+        (row,) = server_rows(server, "hazard", id=wiring)
         assert row["status"] == "rectified"
 
         # A pulls: B's step shows in A's history, with who, the department and the photo
@@ -58,10 +53,10 @@ def test_linked_ticket_and_hazard_move_together_across_terminals(tmp_path, serve
         on_a.verify_close(wiring, photos=(closing,))
         assert Tickets(a.session()).get(ticket_id).status is TicketStatus.CLOSED
         assert a.sync().ok
-        _assert_exactly_once(server, a)
-        (ticket,) = _rows(server, "ticket", id=ticket_id)
+        assert_inspections_once(server, a)
+        (ticket,) = server_rows(server, "ticket", id=ticket_id)
         assert ticket["status"] == "closed"
-        verify = _rows(server, "ticket_transition", ticket_id=ticket_id, action="verify")
+        verify = server_rows(server, "ticket_transition", ticket_id=ticket_id, action="verify")
         assert [v["photo"] for v in verify] == [closing]
 
         # B pulls both: the closed ticket and every step of the hazard, A's included
@@ -74,7 +69,7 @@ def test_linked_ticket_and_hazard_move_together_across_terminals(tmp_path, serve
             ("reinspect_pass", market.user_ids["i1"]),
             ("verify_close", market.user_ids["i1"]),
         ]
-        server_steps = _rows(server, "hazard_step", hazard_id=wiring)
+        server_steps = server_rows(server, "hazard_step", hazard_id=wiring)
         assert len(server_steps) == len(hazards_b.history(wiring))
     finally:
         a.close()

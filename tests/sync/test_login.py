@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
 
 from gridterm.errors import WrongPinError
@@ -19,7 +15,7 @@ from sync.server.auth.sessions import revoke_sessions
 from sync.server.db.engine import writing
 from tests.sync.conftest import make_terminal, open_terminal, record_visits, server_ids
 from tests.sync.district import PIN
-from tests.sync.server_process import ROOT
+from tests.sync.helpers import gridterm
 
 
 def test_login_is_offline_and_the_token_is_renewed_online(tmp_path, server, district, proxy):
@@ -55,26 +51,15 @@ def test_a_code_enrolls_once(server, district):
     assert refused.value.code == "enroll.code_invalid"
 
 
-def _gridterm(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "gridterm", *args],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT), "GRIDTERM_PIN": PIN},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 def test_command_line_enroll_and_sync(tmp_path, server, district):
     db = tmp_path / "cli" / "gridterm.db"
     worker = district.worker("w1")
-    out = _gridterm(
+    out = gridterm(
         "enroll", "--db", str(db), "--server", server.url, "--code", district.code(),
         "--worker-id", worker,
     )  # fmt: skip
     assert out.returncode == 0, out.stderr
-    out = _gridterm("sync", "--db", str(db), "--worker-id", worker, "--json")
+    out = gridterm("sync", "--db", str(db), "--worker-id", worker, "--json")
     assert out.returncode == 0, out.stderr
     assert '"ok": true' in out.stdout and '"pulled": ' in out.stdout
 
@@ -84,7 +69,7 @@ def test_command_line_enroll_and_sync(tmp_path, server, district):
     # an edit the server refuses (written past the app's own checks on purpose)
     t.store.write(lambda tx: tx.update("household", household, {"phone": "bad"}))
     t.close()
-    out = _gridterm("sync", "--db", str(db), "--worker-id", worker)
+    out = gridterm("sync", "--db", str(db), "--worker-id", worker)
     assert out.returncode == 1  # a quarantined record is a failure to report
     for word in ("pushed 3", "confirmed 2", "rejected 1", "pulled", "photos", "bytes", " s"):
         assert word in out.stdout, out.stdout

@@ -9,11 +9,9 @@ from sqlalchemy import select
 from gridterm.services.register import Register
 from gridterm.services.sync_conflicts import open_conflicts
 from gridterm.services.tickets import Tickets
-from sync.client.pull import Puller
-from sync.client.retry import Retrier
-from sync.client.stage import Stage
 from sync.server.db import schema
 from tests.sync.conftest import make_terminal
+from tests.sync.helpers import puller
 
 
 def _server_row(server, table, row_id):
@@ -109,11 +107,7 @@ def test_pull_never_overwrites_an_unsent_edit_and_shows_the_conflict(
         assert a.sync().ok
 
         # B pulls before it pushes (as when its push was deferred): its edit must survive
-        puller = Puller(
-            Stage(b.store, b.login.transport, b.login, b.engine.settings, _retrier()),
-            user_id=district.user_ids["w2"],
-        )
-        stats = puller.pull_all()
+        stats = puller(b, district.user_ids["w2"]).pull_all()
         assert stats.merge.conflicts == 1
         row = b.store.query("SELECT notes, phone FROM household WHERE id = ?", (household,))
         assert row == [{"notes": "B还没发出去的备注", "phone": "13700000003"}]
@@ -139,9 +133,3 @@ def _open_on_server(server, district):
     grids = list(district.grids.values())
     with server.engine.connect() as conn:
         return conn.execute(select(c).where(c.c.status == "open", c.c.grid_id.in_(grids))).all()
-
-
-def _retrier() -> Retrier:
-    import threading
-
-    return Retrier(2, 1.0, threading.Event())

@@ -12,49 +12,18 @@ import threading
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-import pytest
-
-from gridterm.domain.attachments import AttachmentKind
 from gridterm.services.attachments import add_attachment
 from gridterm.services.hazards import Hazards
-from gridterm.services.inspections import Inspections
 from gridterm.services.visits import Visits
 from sync.client.photo_download import PhotoDownloader, missing_key
 from sync.client.retry import Retrier
 from sync.client.settings import SyncSettings
 from sync.client.stage import Stage
-from tests.sync import market as markets
-from tests.sync.conftest import FAST, Terminal, make_terminal
-from tests.sync.market import DEFAULT_CODE, Market, add_premises, answer_all, photo
+from tests.sync.conftest import FAST, Terminal, make_terminal, synced_terminal
+from tests.sync.helpers import gridterm
+from tests.sync.market import inspect_shop, photo
 
 KB = 1024
-
-
-@pytest.fixture
-def market(server) -> Market:
-    return markets.build(server.engine)
-
-
-def _terminal(
-    tmp_path, market: Market, who: str, url: str, name: str, settings: SyncSettings = FAST
-) -> Terminal:
-    t = make_terminal(tmp_path, market, who, url, name=name, settings=settings)  # type: ignore[arg-type]
-    first = t.sync()
-    assert first.ok, first
-    return t
-
-
-def _inspect(t: Terminal, market: Market) -> tuple[dict[str, str], dict[str, str], str]:
-    """A shop in m1 inspected on ``t``: wiring and extinguisher failed with a photo each,
-    signed. Returns (hazard by item, before-photo by item, signature)."""
-    s = t.session()
-    inspections = Inspections(s)
-    inspection = inspections.start(add_premises(s, market.grids["m1"]), DEFAULT_CODE)
-    shots = {code: photo(s) for code in ("wiring", "extinguisher")}
-    answer_all(s, inspection.id, {code: (sha,) for code, sha in shots.items()})
-    signature = photo(s, AttachmentKind.SIGNATURE)
-    found = inspections.complete(inspection.id, signature=signature)
-    return {h.item_code: h.id for h in found}, shots, signature
 
 
 def _close_with(t: Terminal, hazard: str, *after: str) -> None:
@@ -85,12 +54,12 @@ def _downloader(t: Terminal, now: datetime, settings: SyncSettings = FAST) -> Ph
 
 
 def test_an_after_photo_taken_on_b_reaches_a_after_its_pull(tmp_path, server, market):
-    a = _terminal(tmp_path, market, "i1", server.url, "a")
+    a = synced_terminal(tmp_path, market, "i1", server.url, "a")
     b = None
     try:
-        hazards, shots, signature = _inspect(a, market)
+        _, hazards, shots, signature = inspect_shop(a, market)
         assert a.sync().ok
-        b = _terminal(tmp_path, market, "i2", server.url, "b")
+        b = synced_terminal(tmp_path, market, "i2", server.url, "b")
         # B's first sync brought A's before-photos and signature: B needs them offline
         for sha in (*shots.values(), signature):
             assert _hash(b, sha) == sha
@@ -120,15 +89,15 @@ def test_an_after_photo_taken_on_b_reaches_a_after_its_pull(tmp_path, server, ma
 
 
 def test_a_download_cut_midway_resumes_from_its_offset(tmp_path, server, market, proxy):
-    b = _terminal(tmp_path, market, "i2", server.url, "b")
+    b = synced_terminal(tmp_path, market, "i2", server.url, "b")
     a = None
     try:
-        hazards, _, _ = _inspect(b, market)
+        _, hazards, _, _ = inspect_shop(b, market)
         size = 3 * 1024 * KB
         after = _big_photo(b, size)
         _close_with(b, hazards["wiring"], after)
         assert b.sync().ok
-        a = _terminal(
+        a = synced_terminal(
             tmp_path, market, "i1", proxy.url, "a", replace(FAST, photo_download_budget=0)
         )
         assert not a.store.blobs.has(after)
@@ -156,9 +125,9 @@ def test_a_download_cut_midway_resumes_from_its_offset(tmp_path, server, market,
 
 
 def test_a_photo_the_server_refuses_is_not_asked_again_every_sync(tmp_path, server, market):
-    a = _terminal(tmp_path, market, "i1", server.url, "a")
+    a = synced_terminal(tmp_path, market, "i1", server.url, "a")
     try:
-        hazards, shots, _ = _inspect(a, market)
+        _, hazards, shots, _ = inspect_shop(a, market)
         assert a.sync().ok
         # a photo nobody uploaded and no server record names: 404 for this user
         stranger = hashlib.sha256(b"not on the server").hexdigest()
@@ -198,10 +167,10 @@ def test_a_photo_the_server_refuses_is_not_asked_again_every_sync(tmp_path, serv
 
 
 def test_the_byte_budget_stops_early_and_the_next_sync_goes_on(tmp_path, server, market):
-    b = _terminal(tmp_path, market, "i2", server.url, "b")
+    b = synced_terminal(tmp_path, market, "i2", server.url, "b")
     a = None
     try:
-        hazards, shots, signature = _inspect(b, market)
+        _, hazards, shots, signature = inspect_shop(b, market)
         afters = [_big_photo(b, 400 * KB) for _ in range(3)]
         _close_with(b, hazards["wiring"], *afters)
         assert b.sync().ok
@@ -239,14 +208,14 @@ def test_the_byte_budget_stops_early_and_the_next_sync_goes_on(tmp_path, server,
 
 
 def test_a_damaged_download_is_discarded_never_stored(tmp_path, server, market):
-    b = _terminal(tmp_path, market, "i2", server.url, "b")
+    b = synced_terminal(tmp_path, market, "i2", server.url, "b")
     a = None
     try:
-        hazards, _, _ = _inspect(b, market)
+        _, hazards, _, _ = inspect_shop(b, market)
         after = photo(b.session())
         _close_with(b, hazards["wiring"], after)
         assert b.sync().ok
-        a = _terminal(
+        a = synced_terminal(
             tmp_path, market, "i1", server.url, "a", replace(FAST, photo_download_budget=0)
         )
         # a part file of the right length but wrong bytes (a disk fault, say)
@@ -268,14 +237,14 @@ def test_a_damaged_download_is_discarded_never_stored(tmp_path, server, market):
 
 
 def test_old_closed_work_and_visit_photos_are_not_fetched(tmp_path, server, market, district):
-    b = _terminal(tmp_path, market, "i2", server.url, "b")
+    b = synced_terminal(tmp_path, market, "i2", server.url, "b")
     c = None
     try:
-        hazards, shots, signature = _inspect(b, market)
+        _, hazards, shots, signature = inspect_shop(b, market)
         after = photo(b.session())
         _close_with(b, hazards["wiring"], after)
         assert b.sync().ok
-        c = _terminal(
+        c = synced_terminal(
             tmp_path, market, "i1", server.url, "c", replace(FAST, photo_download_budget=0)
         )
         # 40 days on: the closed hazard and the signature are old; the open hazard is not
@@ -318,14 +287,12 @@ def test_old_closed_work_and_visit_photos_are_not_fetched(tmp_path, server, mark
 
 
 def test_the_command_line_reports_downloads_and_takes_a_budget(tmp_path, server, market):
-    from tests.sync.test_login import _gridterm
-
-    a = _terminal(tmp_path, market, "i1", server.url, "a")
+    a = synced_terminal(tmp_path, market, "i1", server.url, "a")
     b = None
     try:
-        hazards, _, _ = _inspect(a, market)
+        _, hazards, _, _ = inspect_shop(a, market)
         assert a.sync().ok
-        b = _terminal(tmp_path, market, "i2", server.url, "b")
+        b = synced_terminal(tmp_path, market, "i2", server.url, "b")
         after = photo(b.session())
         _close_with(b, hazards["wiring"], after)
         assert b.sync().ok
@@ -334,17 +301,17 @@ def test_the_command_line_reports_downloads_and_takes_a_budget(tmp_path, server,
         if b is not None:
             b.close()
     db, worker = str(a.path), market.worker("i1")
-    out = _gridterm("sync", "--db", db, "--worker-id", worker, "--photo-download-mb", "0")
+    out = gridterm("sync", "--db", db, "--worker-id", worker, "--photo-download-mb", "0")
     assert out.returncode == 0, out.stderr
     assert "photos downloaded 0 (0 bytes)" in out.stdout
-    out = _gridterm("sync", "--db", db, "--worker-id", worker, "--json")
+    out = gridterm("sync", "--db", db, "--worker-id", worker, "--json")
     assert out.returncode == 0, out.stderr
     report = json.loads(out.stdout)
     assert (report["photos_downloaded"], report["photo_bytes_downloaded"]) == (1, 20_000)
 
 
 def test_part_files_of_photos_no_longer_wanted_are_cleared_after_a_week(tmp_path, server, market):
-    a = _terminal(tmp_path, market, "i1", server.url, "a")
+    a = synced_terminal(tmp_path, market, "i1", server.url, "a")
     try:
         stale, fresh = (hashlib.sha256(n).hexdigest() for n in (b"stale", b"fresh"))
         for sha in (stale, fresh):

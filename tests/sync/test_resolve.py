@@ -13,6 +13,7 @@ from gridterm.services.register import Register
 from gridterm.services.sync_conflicts import Resolution, open_conflicts, resolve, settled_conflicts
 from sync.server.db import schema
 from tests.sync.conftest import make_terminal
+from tests.sync.helpers import puller
 
 
 def _server_conflict(server, entity_id, field):
@@ -99,14 +100,7 @@ def test_a_conflict_seen_at_pull_resolved_before_its_edit_was_sent(
         Register(b.session()).edit_household(household, notes="B的备注")
         Register(a.session()).edit_household(household, notes="A的备注")
         assert a.sync().ok
-        from sync.client.pull import Puller
-        from sync.client.stage import Stage
-        from tests.sync.test_merge import _retrier
-
-        Puller(
-            Stage(b.store, b.login.transport, b.login, b.engine.settings, _retrier()),
-            user_id=district.user_ids["w2"],
-        ).pull_all()
+        puller(b, district.user_ids["w2"]).pull_all()
         (conflict,) = open_conflicts(b.session())
         assert conflict.source == "pull"
         resolve(b.session(), conflict.id, Resolution.SERVER)
