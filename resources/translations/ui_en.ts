@@ -995,7 +995,6 @@
         <name>Fields</name>
         <message>
             <source>name</source>
-            <extracomment>Field names the core puts in ``ValidationError.field``.</extracomment>
             <translation>name</translation>
         </message>
         <message>

@@ -992,7 +992,6 @@
         <name>Fields</name>
         <message>
             <source>name</source>
-            <extracomment>Field names the core puts in ``ValidationError.field``.</extracomment>
             <translation>姓名</translation>
         </message>
         <message>
