@@ -5,9 +5,8 @@ a temp file unless told ``in_memory``; ReportLab writes the PDF itself."""
 
 from __future__ import annotations
 
-import sys
 import tempfile
-import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,56 +14,20 @@ import pytest
 from gridterm.services.reports import Reports
 from tests.core.conftest import worked  # noqa: F401 - the fixture
 from tests.core.helpers import DAY
+from tests.security.scan import Leak, markers, scan, watch
 
 #: What the daily log of the fixture holds: a worker's name and household addresses.
-MARKERS = ("用户w1".encode(), b"3-2-501", b"3-2-502")
-
-_watch: dict[str, object] = {}
-_inside = threading.local()
-
-
-def _read(path: object) -> bytes:
-    try:
-        with open(path, "rb") as f:  # type: ignore[call-overload]
-            return f.read()
-    except (OSError, TypeError, ValueError):
-        return b""
-
-
-def _hook(event: str, args: tuple) -> None:
-    root = _watch.get("root")
-    if root is None or getattr(_inside, "busy", False):
-        return
-    if event not in ("os.remove", "os.rename", "open"):
-        return
-    path = args[0]
-    if not isinstance(path, str | bytes | Path) or not str(path).startswith(str(root)):
-        return
-    _inside.busy = True
-    try:
-        data = _read(path)
-        found = [m for m in MARKERS if m in data]
-        if found:
-            _watch["leaks"].append((event, str(path), found))  # type: ignore[attr-defined]
-    finally:
-        _inside.busy = False
-
-
-sys.addaudithook(_hook)  # cannot be removed: it does nothing unless a test sets a root
+MARKERS = markers("用户w1", "3-2-501", "3-2-502")
 
 
 @pytest.fixture
-def watched_temp(tmp_path, monkeypatch) -> list:
+def watched_temp(tmp_path, monkeypatch) -> Iterator[list[Leak]]:
     temp = tmp_path / "temp"
     temp.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(temp))
-    leaks: list = []
-    _watch.update(root=temp, leaks=leaks)
-    yield leaks
-    _watch.clear()
-    for path in temp.rglob("*"):
-        data = _read(path) if path.is_file() else b""
-        assert not any(m in data for m in MARKERS), path
+    with watch([temp], MARKERS) as w:
+        yield w.leaks
+    assert scan([temp], MARKERS) == []
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "pdf", "csv", "json"])
