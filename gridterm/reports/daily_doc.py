@@ -21,7 +21,7 @@ K = Kind
 
 def daily_document(log: DailyLog, locale: str = "zh_CN") -> Document:
     """The daily log in ``locale``."""
-    t = lambda code: labels.text(code, locale)  # noqa: E731
+    t = labels.texts(locale)
     step_columns = tuple(
         Column(labels.word(labels.TICKET_STEPS, a, locale), K.INT) for a in STEP_ACTIONS
     )
@@ -84,7 +84,7 @@ def daily_document(log: DailyLog, locale: str = "zh_CN") -> Document:
 
 
 def _activity_columns(locale: str) -> tuple[Column, ...]:
-    t = lambda code: labels.text(code, locale)  # noqa: E731
+    t = labels.texts(locale)
     return (
         Column(t("visits"), K.INT),
         Column(t("key_visits"), K.INT),
@@ -129,7 +129,7 @@ def _total_row(a: Activity, locale: str) -> tuple[Cell, ...]:
 
 
 def _worker_table(day: WorkerDay, locale: str, used: set[str]) -> Table:
-    t = lambda code: labels.text(code, locale)  # noqa: E731
+    t = labels.texts(locale)
     rows: list[tuple[Cell, ...]] = [
         (
             v.at,
@@ -167,7 +167,7 @@ def _worker_table(day: WorkerDay, locale: str, used: set[str]) -> Table:
 
 
 def _urgent_table(lines: tuple[UrgentLine, ...], locale: str) -> Table:
-    t = lambda code: labels.text(code, locale)  # noqa: E731
+    t = labels.texts(locale)
     return Table(
         "urgent",
         t("urgent"),

@@ -108,7 +108,7 @@ def header_of(
     area: Area, period_code: str, period_label: str, locale: str
 ) -> tuple[tuple[str, str], ...]:
     """The header facts: street office, community, area, and the period."""
-    t = lambda code: labels.text(code, locale)  # noqa: E731
+    t = labels.texts(locale)
     facts = [(t("street_office"), area.street_office)]
     if area.community:
         facts.append((t("community"), area.community))

@@ -7,6 +7,8 @@ preview shows the same tables, so the screen and the file say the same thing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from gridterm.domain import categories
 
 Pair = tuple[str, str]
@@ -178,6 +180,11 @@ def word(table: dict[str, Pair], code: str, locale: str) -> str:
 def text(code: str, locale: str) -> str:
     """A header or title of the report files."""
     return word(TEXT, code, locale)
+
+
+def texts(locale: str) -> Callable[[str], str]:
+    """``text`` in ``locale``, as a function of the code (how a document names its parts)."""
+    return lambda code: text(code, locale)
 
 
 def category(code: str, locale: str) -> str:

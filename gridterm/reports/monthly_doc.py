@@ -21,7 +21,7 @@ K = Kind
 
 def monthly_document(m: MonthlySummary, locale: str = "zh_CN") -> Document:
     """The monthly summary in ``locale``."""
-    t = lambda code: labels.text(code, locale)  # noqa: E731
+    t = labels.texts(locale)
     tables = (*_visit_tables(m, locale), *_ticket_tables(m, locale))
     return Document(
         kind="monthly",
@@ -36,7 +36,7 @@ def monthly_document(m: MonthlySummary, locale: str = "zh_CN") -> Document:
 
 
 def _figures(m: MonthlySummary, locale: str) -> tuple[tuple[str, Cell, Kind], ...]:
-    t = lambda code: labels.text(code, locale)  # noqa: E731
+    t = labels.texts(locale)
     tk, hz, cov = m.tickets, m.hazards, m.coverage
     return (
         (t("visits"), m.visits, K.INT),
@@ -61,7 +61,7 @@ def _figures(m: MonthlySummary, locale: str) -> tuple[tuple[str, Cell, Kind], ..
 def _visit_tables(m: MonthlySummary, locale: str) -> tuple[Table, ...]:
     """Visits per day, by type and by grid; key-household coverage and the missed list;
     concerns against last month."""
-    t = lambda code: labels.text(code, locale)  # noqa: E731
+    t = labels.texts(locale)
     w = lambda table, code: labels.word(table, code, locale)  # noqa: E731
     cov = m.coverage
     return (
@@ -142,7 +142,7 @@ def _visit_tables(m: MonthlySummary, locale: str) -> tuple[Table, ...]:
 
 def _ticket_tables(m: MonthlySummary, locale: str) -> tuple[Table, ...]:
     """Tickets by category, level and state; hazards by kind and by market."""
-    t = lambda code: labels.text(code, locale)  # noqa: E731
+    t = labels.texts(locale)
     w = lambda table, code: labels.word(table, code, locale)  # noqa: E731
     tk, hz = m.tickets, m.hazards
     return (
