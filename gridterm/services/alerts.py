@@ -35,8 +35,6 @@ from gridterm.store.entities import codec
 from gridterm.store.reader import Reader
 from gridterm.store.tx import Tx
 
-_CHUNK = 500
-
 
 @dataclass(frozen=True, slots=True)
 class AlertLine:
@@ -168,42 +166,24 @@ class Alerts:
 
 def _steps(r: Reader, ticket_ids: list[str]) -> dict[str, list[Transition]]:
     found: dict[str, list[Transition]] = defaultdict(list)
-    for start in range(0, len(ticket_ids), _CHUNK):
-        chunk = ticket_ids[start : start + _CHUNK]
-        for row in r.iter(
-            f"SELECT * FROM ticket_transition WHERE ticket_id IN ({','.join('?' * len(chunk))})",
-            tuple(chunk),
-        ):
-            found[row["ticket_id"]].append(codec(Transition).read(row))
+    for row in r.iter_in("SELECT * FROM ticket_transition WHERE ticket_id IN ({in})", ticket_ids):
+        found[row["ticket_id"]].append(codec(Transition).read(row))
     return found
 
 
 def _rectified(r: Reader, hazard_ids: list[str]) -> dict[str, HazardStep]:
     """hazard id → the step that made it rectified last (a rectification, its ticket handled)."""
     found: dict[str, HazardStep] = {}
-    for start in range(0, len(hazard_ids), _CHUNK):
-        chunk = hazard_ids[start : start + _CHUNK]
-        for row in r.iter(
-            "SELECT * FROM hazard_step WHERE to_status = 'rectified'"
-            f" AND hazard_id IN ({','.join('?' * len(chunk))})",
-            tuple(chunk),
-        ):
-            step = codec(HazardStep).read(row)
-            last = found.get(step.hazard_id)
-            if last is None or (step.at, step.id) > (last.at, last.id):
-                found[step.hazard_id] = step
+    for row in r.iter_in(
+        "SELECT * FROM hazard_step WHERE to_status = 'rectified' AND hazard_id IN ({in})",
+        hazard_ids,
+    ):
+        step = codec(HazardStep).read(row)
+        last = found.get(step.hazard_id)
+        if last is None or (step.at, step.id) > (last.at, last.id):
+            found[step.hazard_id] = step
     return found
 
 
 def _existing(r: Reader, ids: list[str]) -> set[str]:
-    have: set[str] = set()
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        have |= {
-            row["id"]
-            for row in r.iter(
-                f"SELECT id FROM alert_mark WHERE id IN ({','.join('?' * len(chunk))})",
-                tuple(chunk),
-            )
-        }
-    return have
+    return {row["id"] for row in r.iter_in("SELECT id FROM alert_mark WHERE id IN ({in})", ids)}

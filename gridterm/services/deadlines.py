@@ -12,8 +12,6 @@ from gridterm.services import office_settings
 from gridterm.services.session import Session
 from gridterm.store.reader import Reader
 
-_CHUNK = 500
-
 
 @dataclass(frozen=True, slots=True)
 class TicketLine:
@@ -29,16 +27,12 @@ class TicketLine:
 
 def escalated_at(r: Reader, ticket_ids: Sequence[str]) -> dict[str, datetime]:
     """ticket id → its last escalation, for those escalated (the level's clock starts there)."""
-    found: dict[str, datetime] = {}
-    for start in range(0, len(ticket_ids), _CHUNK):
-        chunk = ticket_ids[start : start + _CHUNK]
-        for row in r.iter(
-            "SELECT ticket_id, max(at) AS at FROM ticket_transition WHERE action = 'escalate'"
-            f" AND ticket_id IN ({','.join('?' * len(chunk))}) GROUP BY ticket_id",
-            tuple(chunk),
-        ):
-            found[row["ticket_id"]] = datetime.fromisoformat(row["at"])
-    return found
+    rows = r.iter_in(
+        "SELECT ticket_id, max(at) AS at FROM ticket_transition WHERE action = 'escalate'"
+        " AND ticket_id IN ({in}) GROUP BY ticket_id",
+        ticket_ids,
+    )
+    return {row["ticket_id"]: datetime.fromisoformat(row["at"]) for row in rows}
 
 
 def ticket_lines(r: Reader, tickets: Iterable[Ticket]) -> list[TicketLine]:

@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # a type only: the server reads its rows through this without SQLCipher
     from gridterm.store.connection import Connection
 
+#: Values one ``iter_in`` query asks for at a time, well under SQLite's parameter limit.
+IN_CHUNK = 500
+
 
 class Reader:
     """Queries on a read connection inside one snapshot."""
@@ -21,6 +24,15 @@ class Reader:
         names = [d[0] for d in cur.description]
         for row in cur:
             yield dict(zip(names, row, strict=True))
+
+    def iter_in(
+        self, sql: str, values: Sequence[Any], after: Sequence[Any] = ()
+    ) -> Iterator[dict[str, Any]]:
+        """Rows of ``sql`` for each of ``values``, asked ``IN_CHUNK`` at a time: ``{in}`` in
+        ``sql`` stands for a chunk's placeholders, ``after`` for the parameters after them."""
+        for start in range(0, len(values), IN_CHUNK):
+            chunk = tuple(values[start : start + IN_CHUNK])
+            yield from self.iter(sql.replace("{in}", ",".join("?" * len(chunk))), (*chunk, *after))
 
     def all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """All rows of ``sql`` as dicts."""
