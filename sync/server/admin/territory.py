@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Table, select
 
 from gridterm.domain.territory import format_address, grid_kind
 from gridterm.domain.validation import required_text
@@ -169,37 +169,32 @@ def household(
     return new, True
 
 
+def _find(conn: Connection, table: Table, ref: str) -> str:
+    """A row of ``table`` by id, or by a name only one row has (else ``<table>.not_found``)."""
+    if conn.execute(select(table.c.id).where(table.c.id == ref)).scalar():
+        return ref
+    ids = conn.execute(select(table.c.id).where(table.c.name == ref)).scalars().all()
+    if len(ids) != 1:
+        what = table.name.replace("_", " ")
+        raise NotFoundError(
+            f"{table.name}.not_found", f"no single {what} {ref!r} ({len(ids)} match)"
+        )
+    return ids[0]
+
+
 def find_grid(conn: Connection, ref: str) -> str:
     """A grid by id, or by a name that only one grid has."""
-    g = schema.grid
-    if conn.execute(select(g.c.id).where(g.c.id == ref)).scalar():
-        return ref
-    ids = conn.execute(select(g.c.id).where(g.c.name == ref)).scalars().all()
-    if len(ids) != 1:
-        raise NotFoundError("grid.not_found", f"no single grid {ref!r} ({len(ids)} match)")
-    return ids[0]
+    return _find(conn, schema.grid, ref)
 
 
 def find_community(conn: Connection, ref: str) -> str:
     """A community by id or unique name."""
-    c = schema.community
-    if conn.execute(select(c.c.id).where(c.c.id == ref)).scalar():
-        return ref
-    ids = conn.execute(select(c.c.id).where(c.c.name == ref)).scalars().all()
-    if len(ids) != 1:
-        raise NotFoundError("community.not_found", f"no single community {ref!r}")
-    return ids[0]
+    return _find(conn, schema.community, ref)
 
 
 def find_street_office(conn: Connection, ref: str) -> str:
     """A street office by id or unique name."""
-    so = schema.street_office
-    if conn.execute(select(so.c.id).where(so.c.id == ref)).scalar():
-        return ref
-    ids = conn.execute(select(so.c.id).where(so.c.name == ref)).scalars().all()
-    if len(ids) != 1:
-        raise NotFoundError("street_office.not_found", f"no single street office {ref!r}")
-    return ids[0]
+    return _find(conn, schema.street_office, ref)
 
 
 def floor_of(value: object) -> int:
