@@ -11,6 +11,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.responses import FileResponse
+from pydantic import BaseModel, Field
 from sqlalchemy import Engine
 from starlette.background import BackgroundTask
 
@@ -33,32 +34,29 @@ _FILE = {
     },
     **ERROR_RESPONSES,
 }
-Grid = Annotated[str | None, Query(max_length=64, description="a grid id")]
-Community = Annotated[str | None, Query(max_length=64, description="a community id")]
-Street = Annotated[str | None, Query(max_length=64, description="a street office id")]
-Fmt = Annotated[str, Query(max_length=10, description="xlsx, csv, pdf or json")]
-Lang = Annotated[str, Query(pattern="^(zh_CN|en)$", description="language of the file")]
 
 
-def _send(
-    caller: Principal,
-    engine: Engine,
-    kind: str,
-    period: str,
-    grid: str | None,
-    community: str | None,
-    street: str | None,
-    fmt: str,
-    lang: str,
-) -> FileResponse:
-    named = [(k, v) for k, v in (("grid", grid), ("community", community), ("street", street)) if v]
+class AreaQuery(BaseModel):
+    """The query both reports take besides their period: the area (one of grid, community,
+    street; none: the caller's own), the file's format and its language."""
+
+    grid: str | None = Field(None, max_length=64, description="a grid id")
+    community: str | None = Field(None, max_length=64, description="a community id")
+    street: str | None = Field(None, max_length=64, description="a street office id")
+    format: str = Field("json", max_length=10, description="xlsx, csv, pdf or json")
+    lang: str = Field("zh_CN", pattern="^(zh_CN|en)$", description="language of the file")
+
+
+def _send(caller: Principal, engine: Engine, kind: str, period: str, q: AreaQuery) -> FileResponse:
+    areas = (("grid", q.grid), ("community", q.community), ("street", q.street))
+    named = [(k, v) for k, v in areas if v]
     if len(named) > 1:
         raise ApiError(422, "report.bad_area", "name one of grid, community, street")
     level, area_id = named[0] if named else (None, None)
     try:
         made = service.produce(
-            engine, caller.user, kind, period, level, area_id, fmt,
-            locale=lang, device_id=caller.device_id,
+            engine, caller.user, kind, period, level, area_id, q.format,
+            locale=q.lang, device_id=caller.device_id,
         )  # fmt: skip
     except GridTermError as exc:
         raise service.as_api_error(exc) from None
@@ -75,14 +73,10 @@ def daily(
     caller: Caller,
     engine: DB,
     date: Annotated[str, Query(max_length=10, description="YYYY-MM-DD, not in the future")],
-    grid: Grid = None,
-    community: Community = None,
-    street: Street = None,
-    format: Fmt = "json",
-    lang: Lang = "zh_CN",
+    q: Annotated[AreaQuery, Query()],
 ) -> FileResponse:
     """The daily work log (工作日志) of a day and area (your own area when none is named)."""
-    return _send(caller, engine, "daily", date, grid, community, street, format, lang)
+    return _send(caller, engine, "daily", date, q)
 
 
 @router.get("/monthly", response_class=FileResponse, responses=_FILE)
@@ -90,11 +84,7 @@ def monthly(
     caller: Caller,
     engine: DB,
     month: Annotated[str, Query(max_length=7, description="YYYY-MM, not in the future")],
-    grid: Grid = None,
-    community: Community = None,
-    street: Street = None,
-    format: Fmt = "json",
-    lang: Lang = "zh_CN",
+    q: Annotated[AreaQuery, Query()],
 ) -> FileResponse:
     """The monthly summary (月度民情分析) of a month and area."""
-    return _send(caller, engine, "monthly", month, grid, community, street, format, lang)
+    return _send(caller, engine, "monthly", month, q)
