@@ -1284,10 +1284,6 @@
             <translation>After rectification</translation>
         </message>
         <message>
-            <source>Next step</source>
-            <translation>Next step</translation>
-        </message>
-        <message>
             <source>This hazard is verified closed.</source>
             <translation>This hazard is verified closed.</translation>
         </message>
@@ -1314,10 +1310,6 @@
         <message>
             <source>Cancel</source>
             <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>History</source>
-            <translation>History</translation>
         </message>
         <message>
             <source>No photo</source>
@@ -2502,6 +2494,17 @@ Worker ID {worker_id} · PIN {pin}</translation>
         </message>
     </context>
     <context>
+        <name>RecordDetailScreen</name>
+        <message>
+            <source>Next step</source>
+            <translation>Next step</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>History</translation>
+        </message>
+    </context>
+    <context>
         <name>Register</name>
         <message>
             <source>Building {number}</source>
@@ -3270,10 +3273,6 @@ Worker ID {worker_id} · PIN {pin}</translation>
             <translation>Description</translation>
         </message>
         <message>
-            <source>Next step</source>
-            <translation>Next step</translation>
-        </message>
-        <message>
             <source>Nothing for you to do on this ticket now.</source>
             <translation>Nothing for you to do on this ticket now.</translation>
         </message>
@@ -3288,10 +3287,6 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>Cancel</source>
             <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>History</source>
-            <translation>History</translation>
         </message>
         <message>
             <source>Ticket</source>

@@ -1281,10 +1281,6 @@
             <translation>整改后</translation>
         </message>
         <message>
-            <source>Next step</source>
-            <translation>下一步</translation>
-        </message>
-        <message>
             <source>This hazard is verified closed.</source>
             <translation>该隐患已核查销号。</translation>
         </message>
@@ -1311,10 +1307,6 @@
         <message>
             <source>Cancel</source>
             <translation>取消</translation>
-        </message>
-        <message>
-            <source>History</source>
-            <translation>处置记录</translation>
         </message>
         <message>
             <source>No photo</source>
@@ -2490,6 +2482,17 @@ Worker ID {worker_id} · PIN {pin}</source>
         </message>
     </context>
     <context>
+        <name>RecordDetailScreen</name>
+        <message>
+            <source>Next step</source>
+            <translation>下一步</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>处置记录</translation>
+        </message>
+    </context>
+    <context>
         <name>Register</name>
         <message>
             <source>Building {number}</source>
@@ -3249,10 +3252,6 @@ Worker ID {worker_id} · PIN {pin}</source>
             <translation>描述</translation>
         </message>
         <message>
-            <source>Next step</source>
-            <translation>下一步</translation>
-        </message>
-        <message>
             <source>Nothing for you to do on this ticket now.</source>
             <translation>这张工单目前不需要您处理。</translation>
         </message>
@@ -3267,10 +3266,6 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>Cancel</source>
             <translation>取消</translation>
-        </message>
-        <message>
-            <source>History</source>
-            <translation>流转记录</translation>
         </message>
         <message>
             <source>Ticket</source>

@@ -15,15 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from gridterm.domain.hazards import Hazard, HazardAction, HazardStep
 from gridterm.domain.territory import Premises
@@ -34,15 +26,13 @@ from ui.formatting import date_text
 from ui.labels import HAZARD_ACTIONS, HAZARD_STATUSES, SEVERITIES, label
 from ui.models.hazard_history import HazardStepModel, photos_of
 from ui.ops import CoreOp
-from ui.screens.base import Navigator, Screen
+from ui.screens.base import Navigator
+from ui.screens.record_detail import RecordDetailScreen
 from ui.widgets.action_panel import ActionPanel
 from ui.widgets.department_picker import DepartmentPicker
 from ui.widgets.form import toggle
 from ui.widgets.photos import PhotoStrip
-from ui.widgets.responsive import ResponsiveRow
-from ui.widgets.table import history_card
-from ui.widgets.thumbs import PhotoColumn
-from ui.widgets.touch import button, card, kinetic
+from ui.widgets.touch import button, card
 from ui.widgets.touch import label as text_label
 from ui.workspace import Workspace
 
@@ -99,7 +89,7 @@ def allowed_actions(hazard: Hazard) -> list[str]:
     return [a.value for a in hazard.allowed_actions() if a in _OFFERED]
 
 
-class HazardDetailScreen(Screen):
+class HazardDetailScreen(RecordDetailScreen):
     """Facts and photos on the left, actions and history on the right (stacked in portrait)."""
 
     watches = frozenset({"hazard", "hazard_step", "ticket"})
@@ -111,52 +101,46 @@ class HazardDetailScreen(Screen):
         self.setObjectName("hazardDetail")
         self.hazard_id = hazard_id
         self.data: HazardData | None = None
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        kinetic(scroll)
-        row = ResponsiveRow()
-        scroll.setWidget(row)
-        self.body.addWidget(scroll, 1)
-
+        row = self.detail_page()
         left = QWidget()
         left_col = QVBoxLayout(left)
         left_col.setContentsMargins(0, 0, 0, 0)
+        left_col.addWidget(self._facts())
+        left_col.addWidget(self._before_after())
+        left_col.addStretch(1)
+        row.add(left, 2)
+        self.history_model = HazardStepModel(self)
+        history = self.history(
+            self.history_model,
+            (HazardStepModel.COL_STEP, HazardStepModel.COL_NOTE),
+            HazardStepModel.COL_PHOTOS,
+            photos_of,
+        )
+        row.add(self.right_column(self.next_step(self._action_panel()), history), 3)
+
+    def _facts(self) -> QFrame:
+        """Its state, an overdue flag, the facts, and the way to its ticket."""
         facts_card, facts = card()
-        self.state = text_label("", "section")
-        self.state.setObjectName("hazardState")
-        facts.addWidget(self.state)
-        self.overdue = text_label("", "urgent")
-        self.overdue.setObjectName("overdueFlag")
-        self.overdue.hide()
-        facts.addWidget(self.overdue)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.setColumnStretch(1, 1)
-        self.values: dict[str, QLabel] = {}
-        for i, (key, text) in enumerate(
-            (
-                ("item", self.tr("Checklist item")),
-                ("premises", self.tr("Premises")),
-                ("severity", self.tr("Severity")),
-                ("deadline", self.tr("Rectify by")),
-                ("responsible", self.tr("Responsible")),
-                ("status", self.tr("Status")),
-                ("description", self.tr("Description")),
-            )
-        ):
-            grid.addWidget(text_label(text, "muted"), i, 0)
-            value = text_label("")
-            value.setObjectName(f"hazard_{key}")
-            value.setProperty("data", key in ("item", "premises", "responsible", "description"))
-            self.values[key] = value
-            grid.addWidget(value, i, 1)
-        facts.addLayout(grid)
+        self.overdue = self.state_lines(facts, "hazardState", "overdueFlag")
+        fields = (
+            ("item", self.tr("Checklist item")),
+            ("premises", self.tr("Premises")),
+            ("severity", self.tr("Severity")),
+            ("deadline", self.tr("Rectify by")),
+            ("responsible", self.tr("Responsible")),
+            ("status", self.tr("Status")),
+            ("description", self.tr("Description")),
+        )
+        own = frozenset({"item", "premises", "responsible", "description"})
+        facts.addLayout(self.facts_grid(fields, "hazard", own))
         self.ticket_button = button(self.tr("Open the ticket"), object_name="hazardTicket")
         self.ticket_button.hide()
         self.ticket_button.clicked.connect(self._open_ticket)
         facts.addWidget(self.ticket_button)
-        left_col.addWidget(facts_card)
+        return facts_card
 
+    def _before_after(self) -> QFrame:
+        """The photos when found and after rectification, side by side."""
         photos_card, photos = card()
         photos.addWidget(text_label(self.tr("Before and after"), "section"))
         side_by_side = QHBoxLayout()
@@ -164,55 +148,31 @@ class HazardDetailScreen(Screen):
         self.before = self._photo_column(side_by_side, self.tr("When found"))
         self.after = self._photo_column(side_by_side, self.tr("After rectification"))
         photos.addLayout(side_by_side)
-        left_col.addWidget(photos_card)
-        left_col.addStretch(1)
-        row.add(left, 2)
+        return photos_card
 
-        right = QWidget()
-        right_col = QVBoxLayout(right)
-        right_col.setContentsMargins(0, 0, 0, 0)
-        actions_card, actions = card()
-        actions.addWidget(text_label(self.tr("Next step"), "section"))
-        self.action_panel = ActionPanel(
+    def _action_panel(self) -> ActionPanel:
+        """The steps allowed now and the fields each asks for: who rectified, a note, a photo
+        on site, the department a ticket goes to."""
+        panel = ActionPanel(
             lambda step: label(HAZARD_ACTIONS, step),
             self.tr("This hazard is verified closed."),
             self.tr("Cancel"),
             asks=lambda step: bool(_PANEL_ROWS.get(step)),  # 开始整改: confirm only
         )
-        self.action_panel.opened.connect(self._open_panel)
-        self.action_panel.confirmed.connect(self._confirm)
-        # what tests and the screenshot script reach for
-        self.panel, self.panel_form = self.action_panel.panel, self.action_panel.form
-        self.confirm, self.no_actions = self.action_panel.confirm, self.action_panel.nothing
-        self.action_buttons = self.action_panel.action_buttons
         self.note = QLineEdit()
         self.note.setObjectName("actionNote")
         self.party = QLineEdit()
         self.party.setObjectName("actionParty")
-        self.action_photos = PhotoStrip(ctx, ws)
-        self.action_photos.failed.connect(self.panel_form.show_error)
+        self.action_photos = PhotoStrip(self.ctx, self.ws)
+        self.action_photos.failed.connect(panel.form.show_error)
         self.department = DepartmentPicker()
         self.urgent = toggle(self.tr("Urgent (10-minute response)"), "urgent")
         self.department.grid.addWidget(self.urgent, self.department.grid.rowCount(), 0, 1, 4)
-        self.panel_form.row(self.tr("Rectified by"), self.party, "party")
-        self.panel_form.row(self.tr("Note"), self.note, "note")
-        self.panel_form.row(self.tr("Photo on site"), self.action_photos, "photos")
-        self.panel_form.row(self.tr("Department"), self.department, "department")
-        actions.addWidget(self.action_panel)
-        right_col.addWidget(actions_card)
-
-        self.history_model = HazardStepModel(self)
-        history, self.history_table = history_card(
-            self.tr("History"),
-            self.history_model,
-            (HazardStepModel.COL_STEP, HazardStepModel.COL_NOTE),
-        )
-        # every photo each step took as thumbnails; a tap shows it large
-        self.history_photos = PhotoColumn(
-            self.history_table, HazardStepModel.COL_PHOTOS, ctx.ops, ws, photos_of
-        )
-        right_col.addWidget(history, 1)
-        row.add(right, 3)
+        panel.form.row(self.tr("Rectified by"), self.party, "party")
+        panel.form.row(self.tr("Note"), self.note, "note")
+        panel.form.row(self.tr("Photo on site"), self.action_photos, "photos")
+        panel.form.row(self.tr("Department"), self.department, "department")
+        return panel
 
     def _photo_column(self, row: QHBoxLayout, caption: str) -> PhotoStrip:
         column = QVBoxLayout()

@@ -5,14 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import (
-    QGridLayout,
-    QLabel,
-    QLineEdit,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QLineEdit
 
 from gridterm.domain.tickets import Ticket, TicketAction, Transition
 from gridterm.services.browse import user_names
@@ -22,15 +15,12 @@ from ui.labels import LEVELS, TICKET_ACTIONS, TICKET_STATUSES, category_label, l
 from ui.models.tickets import is_waiting
 from ui.models.transitions import TransitionModel, photos_of
 from ui.ops import CoreOp
-from ui.screens.base import Navigator, Screen
+from ui.screens.base import Navigator
+from ui.screens.record_detail import RecordDetailScreen
 from ui.widgets.action_panel import ActionPanel
 from ui.widgets.department_picker import DepartmentPicker
 from ui.widgets.photos import PhotoStrip
-from ui.widgets.responsive import ResponsiveRow
-from ui.widgets.table import history_card
-from ui.widgets.thumbs import PhotoColumn
-from ui.widgets.touch import button, card, kinetic
-from ui.widgets.touch import label as text_label
+from ui.widgets.touch import button, card
 from ui.workspace import Workspace
 
 
@@ -55,7 +45,7 @@ def read_ticket(ws: Workspace, ticket_id: str) -> TicketData:
     return TicketData(ticket, history, names, address)
 
 
-class TicketDetailScreen(Screen):
+class TicketDetailScreen(RecordDetailScreen):
     """Facts on the left, actions and history on the right (stacked in portrait)."""
 
     watches = frozenset({"ticket", "ticket_transition"})
@@ -67,97 +57,63 @@ class TicketDetailScreen(Screen):
         self.setObjectName("ticketDetail")
         self.ticket_id = ticket_id
         self.data: TicketData | None = None
-        # One scrolling page: the action panel grows (photos, departments) and must never
-        # squeeze the history into overlapping it.
-        self.detail_scroll = scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        kinetic(scroll)
-        row = ResponsiveRow()
-        scroll.setWidget(row)
-        self.body.addWidget(scroll, 1)
+        row = self.detail_page()
+        row.add(self._facts(), 2)
+        self.history_model = TransitionModel(self)
+        history = self.history(
+            self.history_model,
+            (TransitionModel.COL_STEP, TransitionModel.COL_NOTE),
+            TransitionModel.COL_PHOTOS,
+            photos_of,  # the verification's photo
+        )
+        row.add(self.right_column(self.next_step(self._action_panel()), history), 3)
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self._tick)
 
+    def _facts(self) -> QFrame:
+        """Its state, an urgent ticket's running clock, the facts, the way to its household
+        and the photos it was reported with."""
         facts_card, facts = card()
-        self.state = text_label("", "section")
-        self.state.setObjectName("ticketState")
-        self.timer_label = text_label("", "urgent")
-        self.timer_label.setObjectName("urgentTimer")
-        self.timer_label.hide()
-        facts.addWidget(self.state)
-        facts.addWidget(self.timer_label)
-        self.grid = QGridLayout()
-        self.grid.setHorizontalSpacing(12)
-        self.grid.setColumnStretch(1, 1)
-        self.values: dict[str, QLabel] = {}
-        for i, (key, text) in enumerate(
-            (
-                ("category", self.tr("Category")),
-                ("reported", self.tr("Reported")),
-                ("waited", self.tr("Waiting")),
-                ("department", self.tr("Department")),
-                ("location", self.tr("Where")),
-                ("description", self.tr("Description")),
-            )
-        ):
-            self.grid.addWidget(text_label(text, "muted"), i, 0)
-            value = text_label("")
-            value.setObjectName(f"ticket_{key}")
-            self.values[key] = value
-            self.grid.addWidget(value, i, 1)
+        self.timer_label = self.state_lines(facts, "ticketState", "urgentTimer")
+        fields = (
+            ("category", self.tr("Category")),
+            ("reported", self.tr("Reported")),
+            ("waited", self.tr("Waiting")),
+            ("department", self.tr("Department")),
+            ("location", self.tr("Where")),
+            ("description", self.tr("Description")),
+        )
+        self.grid = self.facts_grid(fields, "ticket")
         facts.addLayout(self.grid)
         self.household_button = button("", object_name="ticketHousehold")
         self.household_button.hide()
         self.household_button.clicked.connect(self._open_household)
         facts.addWidget(self.household_button)
-        self.photos = PhotoStrip(ctx, ws)
+        self.photos = PhotoStrip(self.ctx, self.ws)
         self.photos.camera_button.hide()
         self.photos.file_button.hide()
         facts.addWidget(self.photos)
         facts.addStretch(1)
-        row.add(facts_card, 2)
+        return facts_card
 
-        right = QWidget()
-        right_col = QVBoxLayout(right)
-        right_col.setContentsMargins(0, 0, 0, 0)
-        actions_card, actions = card()
-        actions.addWidget(text_label(self.tr("Next step"), "section"))
-        self.action_panel = ActionPanel(
+    def _action_panel(self) -> ActionPanel:
+        """The steps the state machine allows now and what each asks for: a note, the
+        department a dispatch goes to, a verification's photo on site."""
+        panel = ActionPanel(
             lambda step: label(TICKET_ACTIONS, step),
             self.tr("Nothing for you to do on this ticket now."),
             self.tr("Cancel"),
         )
-        self.action_panel.opened.connect(self._open_panel)
-        self.action_panel.confirmed.connect(self._confirm)
-        # what tests and the screenshot script reach for
-        self.panel, self.panel_form = self.action_panel.panel, self.action_panel.form
-        self.confirm, self.no_actions = self.action_panel.confirm, self.action_panel.nothing
-        self.action_buttons = self.action_panel.action_buttons
         self.note = QLineEdit()
         self.note.setObjectName("actionNote")
         self.department = DepartmentPicker()
-        self.verify_photos = PhotoStrip(ctx, ws)
-        self.verify_photos.failed.connect(self.panel_form.show_error)
-        self.panel_form.row(self.tr("Note"), self.note, "note")
-        self.panel_form.row(self.tr("Department"), self.department, "department")
-        self.panel_form.row(self.tr("Photo on site"), self.verify_photos, "photo")
-        actions.addWidget(self.action_panel)
-        right_col.addWidget(actions_card)
-
-        self.history_model = TransitionModel(self)
-        history, self.history_table = history_card(
-            self.tr("History"),
-            self.history_model,
-            (TransitionModel.COL_STEP, TransitionModel.COL_NOTE),
-        )
-        # every photo a step took (the verification's) as thumbnails; a tap shows it large
-        self.history_photos = PhotoColumn(
-            self.history_table, TransitionModel.COL_PHOTOS, ctx.ops, ws, photos_of
-        )
-        right_col.addWidget(history, 1)
-        row.add(right, 3)
-
-        self.timer = QTimer(self)
-        self.timer.setInterval(1000)
-        self.timer.timeout.connect(self._tick)
+        self.verify_photos = PhotoStrip(self.ctx, self.ws)
+        self.verify_photos.failed.connect(panel.form.show_error)
+        panel.form.row(self.tr("Note"), self.note, "note")
+        panel.form.row(self.tr("Department"), self.department, "department")
+        panel.form.row(self.tr("Photo on site"), self.verify_photos, "photo")
+        return panel
 
     def title(self) -> str:
         if self.data is None:
