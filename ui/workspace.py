@@ -10,15 +10,23 @@ from typing import TYPE_CHECKING
 
 from gridterm.services import unlock
 from gridterm.services.alerts import Alerts
+from gridterm.services.attachments import Attachments
+from gridterm.services.browse import Browse
+from gridterm.services.conflict_queue import ConflictQueue
 from gridterm.services.hazards import Hazards
 from gridterm.services.inspections import Inspections
+from gridterm.services.office_settings import ReceivedSettings
+from gridterm.services.outbox_status import Outbox
 from gridterm.services.premises import PremisesRegister
+from gridterm.services.quarantine import Quarantine
 from gridterm.services.register import Register
 from gridterm.services.reports import Reports
 from gridterm.services.reveals import Reveals
 from gridterm.services.rounds import Rounds
 from gridterm.services.session import Session
+from gridterm.services.sync_conflicts import SyncConflicts
 from gridterm.services.tickets import Tickets
+from gridterm.services.today import Today
 from gridterm.services.visits import Visits
 from gridterm.store import Store
 from gridterm.store.drafts import Drafts
@@ -58,11 +66,14 @@ def check_pin(db_path: Path, worker_id: str, pin: str) -> None:
 class Workspace:
     """Everything one logged-in worker's screens share; made on the GUI thread after login.
 
-    Every service a screen calls is built here once; screens never build one."""
+    Every service a screen calls is built here once; screens never build one, and reach the
+    core only through them (docs/architecture.md, *Screens and services*)."""
 
     session: Session
     events: StoreEvents
     register: Register
+    browse: Browse
+    today: Today
     visits: Visits
     tickets: Tickets
     rounds: Rounds
@@ -73,6 +84,12 @@ class Workspace:
     inspections: Inspections
     hazards: Hazards
     premises: PremisesRegister
+    attachments: Attachments
+    office_settings: ReceivedSettings
+    outbox: Outbox
+    quarantine: Quarantine
+    sync_conflicts: SyncConflicts
+    conflict_queue: ConflictQueue
     #: The background sync on an enrolled terminal, else None.
     sync: SyncRunner | None = None
 
@@ -83,6 +100,8 @@ class Workspace:
             session=session,
             events=StoreEvents(session.store),
             register=Register(session),
+            browse=Browse(session),
+            today=Today(session),
             visits=Visits(session),
             tickets=Tickets(session),
             rounds=Rounds(session),
@@ -93,6 +112,12 @@ class Workspace:
             inspections=Inspections(session),
             hazards=Hazards(session),
             premises=PremisesRegister(session),
+            attachments=Attachments(session),
+            office_settings=ReceivedSettings(session),
+            outbox=Outbox(session),
+            quarantine=Quarantine(session),
+            sync_conflicts=SyncConflicts(session),
+            conflict_queue=ConflictQueue(session),
         )
 
     @property

@@ -53,3 +53,16 @@ def record_attachment(tx: Tx, attachment: Attachment) -> None:
         " VALUES (?, ?, ?, ?, ?)",
         (attachment.sha256, attachment.size, attachment.mime, attachment.kind.value, utc_now()),
     )
+
+
+class Attachments:
+    """Photos and signatures the screens take (照片), stored and recorded for upload."""
+
+    def __init__(self, session: Session):
+        self.session = session
+
+    def add(
+        self, data: bytes, mime: str, kind: AttachmentKind = AttachmentKind.PHOTO
+    ) -> Attachment:
+        """Store the bytes once and record them, in one transaction (``add_attachment``)."""
+        return add_attachment(self.session, data, mime, kind)

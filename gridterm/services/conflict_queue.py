@@ -112,3 +112,24 @@ def _names(r: Reader, user_ids: Iterable[str]) -> dict[str, str]:
         row["id"]: row["name"]
         for row in r.iter(f"SELECT id, name FROM user WHERE id IN ({marks})", ids)
     }
+
+
+class ConflictQueue:
+    """The supervisors' conflict queue (冲突待办) of their area."""
+
+    def __init__(self, session: Session):
+        self.session = session
+
+    def items(self) -> list[QueueItem]:
+        """One item per record field with open conflicts, oldest first (``queue``)."""
+        return queue(self.session)
+
+    def open_count(self) -> int:
+        """How many refused values wait (``open_count``)."""
+        return open_count(self.session)
+
+    def resolve(
+        self, item: QueueItem, choice: Resolution | str, value: Any = None, pick: str = ""
+    ) -> SyncConflict:
+        """Settle every open conflict of the item's field in one transaction (``resolve``)."""
+        return resolve(self.session, item, choice, value, pick)

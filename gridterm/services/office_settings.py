@@ -13,6 +13,7 @@ from functools import lru_cache
 from gridterm.domain import office_settings
 from gridterm.domain.office_settings import OfficeSettings
 from gridterm.errors import ValidationError
+from gridterm.services.session import Session
 from gridterm.store.reader import Reader
 
 _LATEST = "SELECT revision, document FROM office_settings ORDER BY revision DESC LIMIT 1"
@@ -35,3 +36,15 @@ def _parsed(revision: int, document: str) -> OfficeSettings:
         return replace(settings, revision=revision)
     except (ValueError, ValidationError):
         return office_settings.built_in()
+
+
+class ReceivedSettings:
+    """The street office's settings (街道设置) as this terminal last received them, for the
+    screens that follow them (visit intervals, ticket categories)."""
+
+    def __init__(self, session: Session):
+        self.session = session
+
+    def current(self) -> OfficeSettings:
+        """The settings in force on this terminal now (``current``)."""
+        return self.session.store.read(current)

@@ -148,3 +148,18 @@ def entries(session: Session, state: str | None = None, limit: int = 500) -> lis
         ]
 
     return session.store.read(read)
+
+
+class Outbox:
+    """The logged-in worker's outbox (待同步) as the sync indicator and the Sync page show it."""
+
+    def __init__(self, session: Session):
+        self.session = session
+
+    def summary(self) -> OutboxSummary:
+        """Counts per state and the last confirmed sync (``summary``)."""
+        return summary(self.session)
+
+    def entries(self, state: str | None = None, limit: int = 500) -> list[OutboxEntry]:
+        """This worker's newest rows (of one state), each named (``entries``)."""
+        return entries(self.session, state, limit)

@@ -14,6 +14,7 @@ from typing import Any
 
 from gridterm.errors import NotFoundError, ValidationError
 from gridterm.services.session import Session
+from gridterm.store import entities
 from gridterm.store.reader import Reader
 from gridterm.store.tx import Tx, encode, utc_now
 
@@ -119,3 +120,36 @@ def _requeue(tx: Tx, op_id: str) -> None:
     )
     tx.execute("DELETE FROM sync_rejection WHERE op_id = ?", (op_id,))
     tx.execute("DELETE FROM sync_retry WHERE op_id = ?", (op_id,))
+
+
+class Quarantine:
+    """The records the server refused (隔离区), for the Sync page to correct or resend."""
+
+    def __init__(self, session: Session):
+        self.session = session
+
+    def records(self, limit: int = 500) -> list[QuarantinedRecord]:
+        """Refused writes, oldest first (``quarantined``)."""
+        return quarantined(self.session, limit)
+
+    def correct(self, op_id: str, changes: dict[str, Any]) -> None:
+        """Change fields of a refused write and queue it again, in one transaction
+        (``correct``)."""
+        correct(self.session, op_id, changes)
+
+    def resend(self, op_id: str) -> None:
+        """Queue a refused write again as it was (``resend``)."""
+        resend(self.session, op_id)
+
+    def shown_in(self, entity: str, entity_id: str) -> tuple[str, str]:
+        """Which screen shows a record, to correct it there: ("household", id) or
+        ("ticket", id), as the catalog's ``shown_as`` says (a resident opens as its
+        household)."""
+        shown_as = entities.entity(entity).shown_as
+        if shown_as is None:
+            raise NotFoundError("record.not_openable", "no screen shows this record", entity=entity)
+        screen, column = shown_as
+        if column == "id":
+            return screen, entity_id
+        rows = self.session.store.query(f"SELECT {column} FROM {entity} WHERE id = ?", (entity_id,))
+        return screen, rows[0][column]

@@ -1,4 +1,5 @@
-"""The household register (人房模型): browse the territory, read and correct households."""
+"""The household register (人房模型): search it, read and correct households and residents
+(browsing it with counts is ``browse``)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from gridterm.domain.residents import Resident, validate_resident_fields
 from gridterm.domain.territory import Household, validate_household_changes
 from gridterm.errors import NotFoundError
 from gridterm.ids import new_id
+from gridterm.search.query import SearchAnswer, answer
 from gridterm.services.session import Session
 from gridterm.store.entities import codec
 from gridterm.store.reader import Reader
@@ -49,17 +51,11 @@ class Register:
     def __init__(self, session: Session):
         self.session = session
 
-    def buildings(self, grid_id: str) -> list[dict[str, Any]]:
-        """The buildings of a grid, by number."""
-
-        def read(r: Reader) -> list[dict[str, Any]]:
-            self.session.require_grid(r, grid_id)
-            return r.all(
-                "SELECT * FROM building WHERE grid_id = ? ORDER BY CAST(number AS INTEGER), number",
-                (grid_id,),
-            )
-
-        return self.session.store.read(read)
+    def search(self, text: str) -> SearchAnswer:
+        """What the search box shows for ``text`` (搜索): hits in the user's grids only (the
+        scope is read with the query), cut at 50 and saying so."""
+        session = self.session
+        return session.store.read(lambda r: answer(r, text, grid_ids=session.visible_grid_ids(r)))
 
     def building_floors(self, building_id: str) -> list[HouseholdTile]:
         """Every household of a building, top floor first, as tiles for the 人房 view."""

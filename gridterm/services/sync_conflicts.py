@@ -337,3 +337,26 @@ def current_value(r: Reader, c: SyncConflict) -> Any:
         except ValueError:
             return value
     return value
+
+
+class SyncConflicts:
+    """The worker's sync conflicts (冲突): listed on the Sync page, settled one field at a time."""
+
+    def __init__(self, session: Session):
+        self.session = session
+
+    def open(self) -> list[SyncConflict]:
+        """Conflicts not yet resolved or dismissed, newest first (``open_conflicts``)."""
+        return open_conflicts(self.session)
+
+    def settled(self, limit: int = SETTLED_LIMIT) -> list[SyncConflict]:
+        """Resolved or dismissed conflicts, most recently settled first
+        (``settled_conflicts``)."""
+        return settled_conflicts(self.session, limit)
+
+    def resolve(
+        self, conflict_id: str, choice: Resolution | str, value: Any = None
+    ) -> SyncConflict:
+        """Settle the open conflicts of one field with the worker's choice, in one transaction
+        with its resolution op (``resolve``)."""
+        return resolve(self.session, conflict_id, choice, value)

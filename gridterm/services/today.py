@@ -84,49 +84,66 @@ def due_households(session: Session, today: date, limit: int = 500) -> list[DueH
     ]
 
 
-def day_counts(session: Session, day_start: datetime, day_end: datetime) -> DayCounts:
-    """Visits the worker recorded between two instants, and the tickets of their area."""
-    user_id = session.user.id
-    start, end = day_start.isoformat(), day_end.isoformat()
+class Today:
+    """The worker's day at a glance (今日) for the Today screen."""
 
-    def read(r: Reader) -> DayCounts:
-        visits = r.one(
-            "SELECT count(*) AS n, coalesce(sum(h.key_reasons != '[]'), 0) AS k FROM visit v"
-            " JOIN household h ON h.id = v.household_id WHERE v.user_id = ?"
-            " AND v.visited_at >= ? AND v.visited_at < ? AND v.revision_of IS NULL",
-            (user_id, start, end),
-        ) or {"n": 0, "k": 0}
-        reported = r.scalar(
-            "SELECT count(*) FROM ticket WHERE reported_by = ? AND reported_at >= ?"
-            " AND reported_at < ?",
-            (user_id, start, end),
-        )
-        grids = session.visible_grid_ids(r)
-        open_n = urgent = overdue = 0
-        if grids:
-            marks = ",".join("?" * len(grids))
-            states = ",".join("?" * len(OPEN_STATUSES))
-            row = r.one(
-                f"SELECT count(*) AS n, coalesce(sum(urgent), 0) AS u FROM ticket"
-                f" WHERE grid_id IN ({marks}) AND status IN ({states})",
-                (*grids, *OPEN_STATUSES),
+    def __init__(self, session: Session):
+        self.session = session
+
+    def due(self, today: date, limit: int = 500) -> list[DueHousehold]:
+        """The key households due or overdue on ``today``, in round order (``due_households``,
+        which the alerts count too)."""
+        return due_households(self.session, today, limit)
+
+    def counts(self, day_start: datetime, day_end: datetime) -> DayCounts:
+        """Visits the worker recorded between two instants, and the tickets of their area."""
+        session = self.session
+        user_id = session.user.id
+        start, end = day_start.isoformat(), day_end.isoformat()
+
+        def read(r: Reader) -> DayCounts:
+            visits = r.one(
+                "SELECT count(*) AS n, coalesce(sum(h.key_reasons != '[]'), 0) AS k FROM visit v"
+                " JOIN household h ON h.id = v.household_id WHERE v.user_id = ?"
+                " AND v.visited_at >= ? AND v.visited_at < ? AND v.revision_of IS NULL",
+                (user_id, start, end),
+            ) or {"n": 0, "k": 0}
+            reported = r.scalar(
+                "SELECT count(*) FROM ticket WHERE reported_by = ? AND reported_at >= ?"
+                " AND reported_at < ?",
+                (user_id, start, end),
             )
-            open_n, urgent = (row["n"], row["u"]) if row else (0, 0)
-            running = [
-                codec(Ticket).read(t)
-                for t in r.iter(
-                    f"SELECT * FROM ticket WHERE grid_id IN ({marks})"
-                    " AND status IN ('reported', 'accepted', 'dispatched')",
-                    tuple(grids),
-                )
-            ]
-            now = session.now()
-            overdue = sum(line.overdue(now) for line in ticket_lines(r, running))
-        return DayCounts(
-            int(visits["n"]), int(visits["k"]), int(reported or 0), open_n, urgent, overdue
-        )
+            open_n, urgent, overdue = _open_tickets(session, r)
+            return DayCounts(
+                int(visits["n"]), int(visits["k"]), int(reported or 0), open_n, urgent, overdue
+            )
 
-    return session.store.read(read)
+        return session.store.read(read)
+
+
+def _open_tickets(session: Session, r: Reader) -> tuple[int, int, int]:
+    """Open, urgent open and overdue tickets of the user's area."""
+    grids = session.visible_grid_ids(r)
+    if not grids:
+        return 0, 0, 0
+    marks = ",".join("?" * len(grids))
+    states = ",".join("?" * len(OPEN_STATUSES))
+    row = r.one(
+        f"SELECT count(*) AS n, coalesce(sum(urgent), 0) AS u FROM ticket"
+        f" WHERE grid_id IN ({marks}) AND status IN ({states})",
+        (*grids, *OPEN_STATUSES),
+    )
+    open_n, urgent = (row["n"], row["u"]) if row else (0, 0)
+    running = [
+        codec(Ticket).read(t)
+        for t in r.iter(
+            f"SELECT * FROM ticket WHERE grid_id IN ({marks})"
+            " AND status IN ('reported', 'accepted', 'dispatched')",
+            tuple(grids),
+        )
+    ]
+    now = session.now()
+    return open_n, urgent, sum(line.overdue(now) for line in ticket_lines(r, running))
 
 
 def reasons_of(key_reasons_json: str) -> tuple[KeyReason, ...]:

@@ -14,7 +14,7 @@ from gridterm.domain.tickets import Level, Ticket, TicketAction
 from gridterm.domain.users import Role
 from gridterm.reports.period import LOCAL_TZ
 from gridterm.services.tickets import Tickets
-from gridterm.services.today import day_counts
+from gridterm.services.today import Today
 from tests.conftest import NOW
 
 
@@ -116,7 +116,7 @@ def test_lists_put_the_most_overdue_first_and_today_counts_them(territory) -> No
     lines = Tickets(territory.session("w1", much_later)).lines()
     assert [line.overdue(much_later) for line in lines] == [True, True, False]
     start = datetime(2026, 11, 20, tzinfo=UTC)
-    counts = day_counts(territory.session("w1", much_later), start, start + timedelta(days=2))
+    counts = Today(territory.session("w1", much_later)).counts(start, start + timedelta(days=2))
     assert counts.tickets_overdue == 2
-    counts = day_counts(territory.session("w1", later), start, start + timedelta(days=2))
+    counts = Today(territory.session("w1", later)).counts(start, start + timedelta(days=2))
     assert counts.tickets_overdue == 0

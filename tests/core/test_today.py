@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from gridterm.domain.visit_schedule import DueState
 from gridterm.services.tickets import Tickets
-from gridterm.services.today import day_counts, due_households
+from gridterm.services.today import Today
 from gridterm.services.visits import Visits
 from tests.conftest import NOW
 
@@ -27,7 +27,7 @@ def test_due_households_carry_address_and_head(territory) -> None:
             outbox=False,
         )
     )
-    due = due_households(territory.session(), NOW.date())
+    due = Today(territory.session()).due(NOW.date())
     assert [(d.household_id, d.address, d.head_name) for d in due] == [(hid, "3-2-501", "王秀英")]
     assert due[0].state is DueState.OVERDUE and due[0].reasons[0].value == "elderly_alone"
 
@@ -41,8 +41,8 @@ def test_day_counts_count_my_visits_and_open_tickets(territory) -> None:
             household_id=hid, visited_at=NOW, visit_type="routine", outcome="nothing_raised"
         )
     Tickets(session).open(grid_id="g1", category="物业管理", title="楼道灯坏", urgent=True)
-    counts = day_counts(session, NOW - timedelta(hours=1), NOW + timedelta(hours=1))
+    counts = Today(session).counts(NOW - timedelta(hours=1), NOW + timedelta(hours=1))
     assert (counts.visits, counts.key_visits) == (2, 1)
     assert (counts.tickets_reported, counts.tickets_open, counts.urgent_open) == (1, 1, 1)
-    other = day_counts(territory.session("w2"), NOW - timedelta(hours=1), NOW)
+    other = Today(territory.session("w2")).counts(NOW - timedelta(hours=1), NOW)
     assert (other.visits, other.tickets_open) == (0, 0)

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableView, QWidget
 
-from gridterm.reports.coverage import Band, TileCoverage, building_coverage
+from gridterm.reports.coverage import Band, TileCoverage
+from gridterm.services.browse import BuildingHeading
 from gridterm.services.register import HouseholdTile
 from ui.context import AppContext
 from ui.models.base import ROW_ROLE
@@ -37,10 +38,8 @@ class BuildingData:
 def read_building(ws: Workspace, building_id: str) -> BuildingData:
     """The building row and its tiles (blocking)."""
     tiles = ws.register.building_floors(building_id)
-    row = ws.store.query("SELECT number, name, captain FROM building WHERE id = ?", (building_id,))
-    b = row[0] if row else {"number": "?", "name": "", "captain": ""}
-    coverage = building_coverage(ws.session, building_id)
-    return BuildingData(b["number"], b["name"], b["captain"], tiles, coverage)
+    b = ws.browse.building(building_id) or BuildingHeading("?", "", "")
+    return BuildingData(b.number, b.name, b.captain, tiles, ws.browse.coverage(building_id))
 
 
 class BuildingScreen(Screen):

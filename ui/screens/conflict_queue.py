@@ -12,7 +12,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit
 
-from gridterm.services import conflict_queue
 from gridterm.services.conflict_queue import QueueItem
 from gridterm.services.sync_conflicts import Resolution
 from ui.context import AppContext
@@ -105,8 +104,7 @@ class ConflictQueueScreen(Screen):
         return self.tr("Conflicts")
 
     def reload(self) -> None:
-        session = self.ws.session
-        CoreOp(self, lambda: conflict_queue.queue(session)).success(self._apply).run(self.ctx.ops)
+        CoreOp(self, self.ws.conflict_queue.items).success(self._apply).run(self.ctx.ops)
 
     def _apply(self, items: list[QueueItem]) -> None:
         self.model.set_rows(items)
@@ -161,10 +159,10 @@ class ConflictQueueScreen(Screen):
             self._resolve(self.item, Resolution.VALUE, self.typed.text(), "")
 
     def _resolve(self, item: QueueItem, choice: Resolution, value: object, pick: str) -> None:
-        session = self.ws.session
-        CoreOp(
-            self, lambda: conflict_queue.resolve(session, item, choice, value, pick=pick)
-        ).success(lambda _: self.reload()).failure(self._failed).run(self.ctx.ops)
+        queue = self.ws.conflict_queue
+        CoreOp(self, lambda: queue.resolve(item, choice, value, pick=pick)).success(
+            lambda _: self.reload()
+        ).failure(self._failed).run(self.ctx.ops)
 
     def _failed(self, error: BaseException) -> None:
         self.error.setText(error_message(error))

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QVBoxLayout, QWidg
 from gridterm.domain.hazards import Hazard, HazardAction, HazardStep
 from gridterm.domain.territory import Premises
 from gridterm.errors import ValidationError
-from gridterm.services.browse import user_names
 from ui.context import AppContext
 from ui.formatting import date_text
 from ui.labels import HAZARD_ACTIONS, HAZARD_STATUSES, SEVERITIES, label
@@ -80,7 +79,7 @@ def read_hazard(ws: Workspace, hazard_id: str) -> HazardData:
         after,
         history,
         ws.session.now().date(),
-        user_names(ws.session, {s.by_user for s in history if s.by_user}),
+        ws.browse.user_names({s.by_user for s in history if s.by_user}),
     )
 
 

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QTabWidget, QVBo
 from gridterm.domain.residents import Resident
 from gridterm.domain.territory import Household
 from gridterm.domain.visits import Visit
-from gridterm.services.browse import HouseholdPlace, household_place, household_tickets
-from gridterm.services.deadlines import TicketLine, lines_for
+from gridterm.services.browse import HouseholdPlace
+from gridterm.services.deadlines import TicketLine
 from ui.context import AppContext
 from ui.labels import KEY_REASONS, join_list, label
 from ui.models.residents import ResidentModel, shown
@@ -42,10 +42,10 @@ def read_household(ws: Workspace, household_id: str) -> HouseholdData:
     """One household with its residents, visits and open tickets (blocking)."""
     return HouseholdData(
         household=ws.register.household(household_id),
-        place=household_place(ws.session, household_id),
+        place=ws.browse.household_place(household_id),
         residents=ws.register.residents(household_id),
         visits=ws.visits.history(household_id),
-        tickets=lines_for(ws.session, household_tickets(ws.session, household_id)),
+        tickets=ws.browse.household_tickets(household_id),
     )
 
 

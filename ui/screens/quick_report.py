@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QWidget
 from gridterm.domain.rounds import Location
 from gridterm.domain.tickets import Ticket
 from gridterm.errors import ValidationError
-from gridterm.services import office_settings
 from ui.context import AppContext
 from ui.labels import category_codes, category_label
 from ui.ops import CoreOp
@@ -53,7 +52,7 @@ class QuickReportScreen(Screen):
         grid.setSpacing(8)
         self.category = Choice([], "reportCategory")
         # one indexed row, read once as the screen opens
-        self.office = ws.store.read(office_settings.current)
+        self.office = ws.office_settings.current()
         for i, stored in enumerate(category_codes(self.office)):
             b = toggle(category_label(stored, self.office), f"category_{i}")
             make_big(b)
@@ -129,7 +128,7 @@ class QuickReportScreen(Screen):
             if category
             else self.title()
         )
-        session, tickets = self.ws.session, self.ws.tickets
+        browse, tickets = self.ws.browse, self.ws.tickets
         location, photos, urgent = (
             self.location.text().strip(),
             tuple(self.photos.digests),
@@ -137,7 +136,7 @@ class QuickReportScreen(Screen):
         )
 
         def work() -> Ticket:
-            grids = session.store.read(session.visible_grid_ids)
+            grids = browse.grid_ids()
             if not grids:
                 raise ValidationError("grid.out_of_scope", "no grid to report in", field="grid_id")
             return tickets.open(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget
 
-from gridterm.search.query import SearchAnswer, answer
-from gridterm.services.browse import BuildingRow, GridRow, grid_buildings, my_grids
+from gridterm.search.query import SearchAnswer
+from gridterm.services.browse import BuildingRow, GridRow
 from ui.context import AppContext
 from ui.models.search import SearchModel, hint_text, results_title
 from ui.models.territory import BuildingModel, GridModel
@@ -93,9 +93,7 @@ class RegisterScreen(Screen):
         return self.tr("Household register")
 
     def reload(self) -> None:
-        CoreOp(self, lambda: my_grids(self.ws.session)).success(self._grids_loaded).run(
-            self.ctx.ops
-        )
+        CoreOp(self, self.ws.browse.grids).success(self._grids_loaded).run(self.ctx.ops)
 
     def _grids_loaded(self, grids: list[GridRow]) -> None:
         self.grid_model.set_rows(grids)
@@ -109,7 +107,7 @@ class RegisterScreen(Screen):
                 grid=grid.grid_name, community=grid.community_name
             )
         )
-        CoreOp(self, lambda: grid_buildings(self.ws.session, grid.grid_id)).success(
+        CoreOp(self, lambda: self.ws.browse.buildings(grid.grid_id)).success(
             self._buildings_loaded
         ).run(self.ctx.ops)
 
@@ -126,14 +124,8 @@ class RegisterScreen(Screen):
             return
         self.pages.setCurrentWidget(self.results_page)
         self.results_title.setText(self.tr("Searching…"))
-        session = self.ws.session
-        # The scope is read with the query: a worker only ever finds their own grids.
-        self.latest.request(
-            lambda: session.store.read(
-                lambda r: answer(r, text, grid_ids=session.visible_grid_ids(r))
-            ),
-            self._results,
-        )
+        register = self.ws.register
+        self.latest.request(lambda: register.search(text), self._results)
 
     def _results(self, found: SearchAnswer) -> None:
         self.search_model.set_rows(found.hits)

@@ -10,7 +10,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit
 
 from gridterm.errors import ValidationError
-from gridterm.services import outbox_status
 from gridterm.services.outbox_status import OutboxSummary
 from ui.context import AppContext
 from ui.labels import ROLES, label
@@ -151,9 +150,9 @@ class SettingsScreen(Screen):
 
     def reload(self) -> None:
         """Read the device's unsent count (for the note by "log out") off the GUI thread."""
-        CoreOp(self, lambda: outbox_status.summary(self.ws.session)).success(
-            self._show_unsent
-        ).failure(lambda _: None).run(self.ctx.ops)
+        CoreOp(self, self.ws.outbox.summary).success(self._show_unsent).failure(lambda _: None).run(
+            self.ctx.ops
+        )
 
     def _show_unsent(self, s: OutboxSummary) -> None:
         if not s.device_unsent:

@@ -1,7 +1,7 @@
 """Sync (同步): each record's state, the quarantine to correct and resend, conflicts, sync now.
 
-The page reads the outbox and the sync tables as they stand (``outbox_status``,
-``quarantine``, ``sync_conflicts``); "sync now" asks the background sync of an enrolled
+The page reads the outbox and the sync tables as they stand (``ws.outbox``,
+``ws.quarantine``, ``ws.sync_conflicts``); "sync now" asks the background sync of an enrolled
 terminal (``ui.sync_runner``) to run at once and shows its report.
 """
 
@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridterm.errors import GridTermError, NotFoundError
-from gridterm.services import outbox_status, quarantine, sync_conflicts
+from gridterm.errors import GridTermError
 from gridterm.services.outbox_status import OutboxEntry, OutboxSummary
 from gridterm.services.quarantine import QuarantinedRecord
 from gridterm.services.sync_conflicts import Resolution, SyncConflict
@@ -62,24 +61,12 @@ class SyncData:
 def read_sync(ws: Workspace, state: str | None) -> SyncData:
     """What the sync page shows (blocking)."""
     return SyncData(
-        outbox_status.summary(ws.session),
-        outbox_status.entries(ws.session, state),
-        quarantine.quarantined(ws.session),
-        sync_conflicts.open_conflicts(ws.session),
-        sync_conflicts.settled_conflicts(ws.session),
+        ws.outbox.summary(),
+        ws.outbox.entries(state),
+        ws.quarantine.records(),
+        ws.sync_conflicts.open(),
+        ws.sync_conflicts.settled(),
     )
-
-
-def record_target(ws: Workspace, entity: str, entity_id: str) -> tuple[str, str]:
-    """Which screen shows a record: ("household", id) or ("ticket", id) (blocking)."""
-    shown_as = entities.entity(entity).shown_as
-    if shown_as is None:  # only OPENABLE records are opened
-        raise NotFoundError("record.not_openable", "no screen shows this record", entity=entity)
-    screen, column = shown_as
-    if column == "id":
-        return screen, entity_id
-    rows = ws.store.query(f"SELECT {column} FROM {entity} WHERE id = ?", (entity_id,))
-    return screen, rows[0][column]
 
 
 class SyncScreen(Screen):
@@ -377,8 +364,8 @@ class SyncScreen(Screen):
         r = self.selected
         if r is None or not r.field:
             return
-        session, changes = self.ws.session, {r.field: self.fix_value.text().strip()}
-        CoreOp(self, lambda: quarantine.correct(session, r.op_id, changes)).success(
+        quarantine, changes = self.ws.quarantine, {r.field: self.fix_value.text().strip()}
+        CoreOp(self, lambda: quarantine.correct(r.op_id, changes)).success(
             lambda _: self.reload()
         ).failure(self._quarantine_failed).run(self.ctx.ops)
 
@@ -386,10 +373,10 @@ class SyncScreen(Screen):
         r = self.selected
         if r is None:
             return
-        session = self.ws.session
-        CoreOp(self, lambda: quarantine.resend(session, r.op_id)).success(
-            lambda _: self.reload()
-        ).failure(self._quarantine_failed).run(self.ctx.ops)
+        quarantine = self.ws.quarantine
+        CoreOp(self, lambda: quarantine.resend(r.op_id)).success(lambda _: self.reload()).failure(
+            self._quarantine_failed
+        ).run(self.ctx.ops)
 
     def _quarantine_failed(self, error: BaseException) -> None:
         self.quarantine_error.setText(error_message(error))
@@ -399,7 +386,7 @@ class SyncScreen(Screen):
         r = self.selected
         if r is None:
             return
-        ws = self.ws
+        quarantine = self.ws.quarantine
 
         def go(target: tuple[str, str]) -> None:
             kind, record_id = target
@@ -408,7 +395,9 @@ class SyncScreen(Screen):
             else:
                 self.nav.open_ticket(record_id)
 
-        CoreOp(self, lambda: record_target(ws, r.entity, r.entity_id)).success(go).run(self.ctx.ops)
+        CoreOp(self, lambda: quarantine.shown_in(r.entity, r.entity_id)).success(go).run(
+            self.ctx.ops
+        )
 
     # -- conflicts and sync ------------------------------------------------------------------
 
@@ -432,8 +421,8 @@ class SyncScreen(Screen):
         c = self.conflict
         if c is None:
             return
-        session, value = self.ws.session, self.conflict_value.text()
-        CoreOp(self, lambda: sync_conflicts.resolve(session, c.id, choice, value)).success(
+        conflicts, value = self.ws.sync_conflicts, self.conflict_value.text()
+        CoreOp(self, lambda: conflicts.resolve(c.id, choice, value)).success(
             lambda _: self.reload()
         ).failure(self._conflict_failed).run(self.ctx.ops)
 

@@ -8,7 +8,6 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QLineEdit
 
 from gridterm.domain.tickets import Ticket, TicketAction, Transition
-from gridterm.services.browse import user_names
 from ui.context import AppContext
 from ui.formatting import clock_text, time_text, waited_text
 from ui.labels import LEVELS, TICKET_ACTIONS, TICKET_STATUSES, category_label, label
@@ -38,7 +37,7 @@ def read_ticket(ws: Workspace, ticket_id: str) -> TicketData:
     """One ticket with its history (blocking)."""
     ticket = ws.tickets.get(ticket_id)
     history = ws.tickets.history(ticket_id)
-    names = user_names(ws.session, {t.by_user for t in history} | {ticket.reported_by})
+    names = ws.browse.user_names({t.by_user for t in history} | {ticket.reported_by})
     address = ""
     if ticket.household_id:
         address = ws.register.household(ticket.household_id).address

@@ -11,7 +11,7 @@ from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from gridterm.domain.rounds import CheckIn, CheckKind, Location, next_check_kind
-from gridterm.services.today import DayCounts, DueHousehold, day_counts, due_households
+from gridterm.services.today import DayCounts, DueHousehold
 from ui.context import AppContext
 from ui.formatting import long_date_text, time_text
 from ui.models.due import DueModel
@@ -50,8 +50,8 @@ def read_today(ws: Workspace) -> TodayData:
         day=day,
         checks=ws.rounds.on_day(start, end),
         last=ws.rounds.last_check(),
-        counts=day_counts(ws.session, start, end),
-        due=due_households(ws.session, day),
+        counts=ws.today.counts(start, end),
+        due=ws.today.due(day),
         drafts=ws.drafts.load("visit"),
     )
 

@@ -27,7 +27,6 @@ from gridterm.domain.residents import Resident
 from gridterm.domain.territory import Household
 from gridterm.domain.visits import VisitOutcome, VisitType
 from gridterm.ids import new_id
-from gridterm.services import office_settings
 from ui.context import AppContext
 from ui.formatting import time_text
 from ui.labels import OUTCOMES, VISIT_TYPES, label
@@ -68,7 +67,7 @@ def read_start(ws: Workspace, household_id: str, draft_id: str | None) -> VisitS
         ws.register.household(household_id),
         [r for r in ws.register.residents(household_id) if not r.moved_out],
         chosen,
-        ws.store.read(office_settings.current),
+        ws.office_settings.current(),
     )
 
 

@@ -2,7 +2,7 @@
 picker of the pictures folder (ui/widgets/photo_picker.py).
 
 Photos are scaled to the size chosen in Settings and stored as JPEG in the blob store
-(``add_attachment``) off the GUI thread; the form keeps only their SHA-256 digests. Shown
+(``ws.attachments.add``) off the GUI thread; the form keeps only their SHA-256 digests. Shown
 photos are read by digest from the local blob store each time the strip is (re)filled; one
 taken on another terminal and not downloaded yet shows a "not downloaded" placeholder.
 """
@@ -18,7 +18,6 @@ from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from gridterm.errors import NotFoundError, ValidationError
-from gridterm.services.attachments import add_attachment
 from ui.context import AppContext
 from ui.ops import CoreOp
 from ui.settings import PHOTO_MAX_PX
@@ -143,14 +142,14 @@ class PhotoStrip(QWidget):
     def add_file(self, path: Path) -> None:
         """Scale, store and show a picture file (off the GUI thread)."""
         max_px = self.ctx.settings.get(PHOTO_MAX_PX)
-        session = self.ws.session
-        self._store(lambda: add_attachment(session, read_photo_file(path, max_px), "image/jpeg"))
+        attachments = self.ws.attachments
+        self._store(lambda: attachments.add(read_photo_file(path, max_px), "image/jpeg"))
 
     def add_image(self, image: QImage) -> None:
         """Scale, store and show a camera frame."""
         max_px = self.ctx.settings.get(PHOTO_MAX_PX)
-        session = self.ws.session
-        self._store(lambda: add_attachment(session, jpeg_bytes(image, max_px), "image/jpeg"))
+        attachments = self.ws.attachments
+        self._store(lambda: attachments.add(jpeg_bytes(image, max_px), "image/jpeg"))
 
     def _store(self, work: Callable[[], Attachment]) -> None:
         CoreOp(self, work).success(lambda a: self.add_digest(a.sha256)).failure(

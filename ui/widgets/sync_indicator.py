@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from gridterm.services import outbox_status
 from gridterm.services.outbox_status import OutboxSummary
 from ui.context import AppContext
 from ui.formatting import time_text
@@ -99,9 +98,9 @@ class SyncIndicator(QPushButton):
 
     def reload(self) -> None:
         """Re-read the outbox counts off the GUI thread."""
-        CoreOp(self, lambda: outbox_status.summary(self.ws.session)).success(self._set).failure(
-            lambda _: None
-        ).run(self.ctx.ops)
+        CoreOp(self, self.ws.outbox.summary).success(self._set).failure(lambda _: None).run(
+            self.ctx.ops
+        )
 
     def _last_sync(self, s: OutboxSummary) -> str:
         if s.last_confirmed_at:
