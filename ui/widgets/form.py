@@ -161,13 +161,13 @@ class Form(QGridLayout):
         for widget in [root, *root.findChildren(QWidget)]:
             if widget.property("clearsError"):
                 continue
-            signal = _edit_signal(widget)
+            signal = edit_signal(widget)
             if signal is not None:
                 widget.setProperty("clearsError", True)
                 signal.connect(lambda *_, f=field: self.field_changed(f))
 
 
-def _edit_signal(widget: QWidget) -> Any:
+def edit_signal(widget: QWidget) -> Any:
     """The signal a worker's change of ``widget`` emits (None: not an input)."""
     if isinstance(widget, QLineEdit):
         return None if isinstance(widget.parent(), QAbstractSpinBox) else widget.textEdited

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QPl
 from ui.formatting import time_text
 from ui.ops import CoreOp
 from ui.quiet import QuietTimer
+from ui.widgets.form import edit_signal
 from ui.widgets.touch import label
 
 T = TypeVar("T")
@@ -75,18 +76,6 @@ def set_value(widget: QWidget, value: Any) -> None:
             widget.setChecked(False)
 
 
-def _changed_signal(widget: QWidget) -> Any:
-    if isinstance(widget, QLineEdit):
-        return widget.textEdited
-    if isinstance(widget, QPlainTextEdit):
-        return widget.textChanged
-    if isinstance(widget, QComboBox):
-        return widget.activated
-    if isinstance(widget, QAbstractButton):
-        return widget.clicked
-    raise TypeError(f"a draft keeps no {type(widget).__name__}")
-
-
 class FormDraft(QObject):
     """The draft of one form: ``kind`` and ``subject`` (the record, or where a new one goes)
     name it, so opening the same form again finds it. ``notice`` shows "restored"."""
@@ -115,7 +104,7 @@ class FormDraft(QObject):
         self._restoring = False
         self._timer = QuietTimer(self, DRAFT_DELAY_MS, self.save)
         for widget in self.fields.values():
-            _changed_signal(widget).connect(self.changed)
+            edit_signal(widget).connect(self.changed)
         drafts, draft_id = screen.ws.drafts, self.draft_id
         CoreOp(self, lambda: [d for d in drafts.load(kind) if d["id"] == draft_id]).success(
             self._restore

@@ -41,6 +41,7 @@ from ui.formatting import time_text
 from ui.ops import CoreOp, Ops
 from ui.settings import PHOTO_FOLDER, AppSettings
 from ui.widgets import accessible
+from ui.widgets.thumbs import centre_square
 from ui.widgets.touch import ElidedLabel, button, kinetic, label
 
 # A thumbnail in the picker: big enough to tell two photos of one shop front apart.
@@ -105,13 +106,7 @@ def picture_thumbnail(path: Path, px: int) -> QImage:
     image = reader.read()
     if image.isNull():
         raise ValueError("not a readable picture")
-    image = image.scaled(
-        px,
-        px,
-        Qt.AspectRatioMode.KeepAspectRatioByExpanding,
-        Qt.TransformationMode.SmoothTransformation,
-    )
-    return image.copy((image.width() - px) // 2, (image.height() - px) // 2, px, px)
+    return centre_square(image, px)
 
 
 class PictureFolderModel(QAbstractListModel):

@@ -54,6 +54,11 @@ def square_thumbnail(data: bytes, px: int) -> QImage:
     image = QImage.fromData(data)
     if image.isNull():
         raise ValueError("not a readable image")
+    return centre_square(image, px)
+
+
+def centre_square(image: QImage, px: int) -> QImage:
+    """``image`` filling a ``px`` square, cropped about its centre (any thread)."""
     image = image.scaled(
         px,
         px,
