@@ -6,9 +6,10 @@ body holds the rows of the area asked for and none of any other area's.
 The routes come from the app's own OpenAPI document, as in test_sweeps.py: a route whose
 parameters name a grid, community, street office or area must have its row in ``TABLE`` (or
 the sweep fails until it is given one), and every other route must say where its scoping is
-tested (``SCOPED_ELSEWHERE``). There is no admin role to sweep: the administrator works with
-``gridterm-server admin`` on the server's own host and holds no session; ``Role`` lists every
-role a session can carry, and each has its row.
+tested (``SCOPED_ELSEWHERE``). ``Role`` lists every role a session can carry, and each has its
+row. The administrator holds no session: they work on the server's own host, and their row is
+``gridterm-server report`` there, which makes the report as the street staff of the area's
+street office (any office: the server is theirs) — still with that area's rows only.
 
 The world is two street offices built by ``tests.server.helpers.build_district``: at home,
 community A has grids g1, g2 and the market m1, community B has g3; the other office is
@@ -18,12 +19,15 @@ residential grids a visit), each with its own id and title, so a row of another 
 
 from __future__ import annotations
 
+import contextlib
 import inspect
+import io
 import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
 from importlib import import_module
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -32,6 +36,7 @@ from sqlalchemy import select
 from gridterm.domain.users import Role
 from gridterm.ids import new_id
 from gridterm.reports.period import LOCAL_TZ
+from sync.server.cli import main as server_main
 from sync.server.db import schema
 from tests.security.routes import operations
 from tests.server.helpers import Client, District, build_district, op, ticket_fields, visit_fields
@@ -56,7 +61,8 @@ COLUMNS = {
     "office_other": ("street", "away", ""),
 }
 #: ok: 200 with the area's rows and no other's; out: 403 report.area_outside; role: 403
-#: report.role_not_allowed (reports are for those who oversee others). The columns are
+#: report.role_not_allowed (reports are for those who oversee others); -: not asked (the
+#: administrator's command requires an area). The columns are
 #: COLUMNS in order: mine, then a grid named four ways, a community three, an office two.
 REPORTS = """
     role                 mine  own  same  other  away   own  other  away   own  away
@@ -65,9 +71,11 @@ REPORTS = """
     market_inspector     role  role role  role   role   role role   role   role role
     community_supervisor ok    ok   ok    out    out    ok   out    out    out  out
     street_staff         ok    ok   ok    ok     out    ok   ok     out    ok   out
+    admin                -     ok   ok    ok     ok     ok   ok     ok     ok   ok
 """
 #: Each route naming an area, and its table (the daily log and the monthly summary alike).
 TABLE = {"/v1/reports/daily": REPORTS, "/v1/reports/monthly": REPORTS}
+ADMIN = "admin"
 ANSWERS = {"out": (403, "report.area_outside"), "role": (403, "report.role_not_allowed")}
 #: Routes naming no area, and the tests that sweep their scoping role by role.
 _AUTH, _AUTHZ = "tests.server.test_auth::", "tests.server.test_authorization::"
@@ -118,8 +126,9 @@ def _area_routes() -> set[tuple[str, str]]:
 def test_every_route_naming_an_area_has_its_row_for_every_role():
     assert {p for _, p in _area_routes()} == set(TABLE)  # a new one needs its expectations
     for route in TABLE:
-        assert set(_table(route)) == {r.value for r in Role}, route  # a new role needs a row
-        assert all(c in ("ok", *ANSWERS) for row in _table(route).values() for c in row.values())
+        assert set(_table(route)) == {r.value for r in Role} | {ADMIN}, route  # a new role too
+        cells = {c for row in _table(route).values() for c in row.values()}
+        assert cells <= {"ok", "-", *ANSWERS}
 
 
 def test_every_other_route_names_the_test_of_its_scoping():
@@ -140,6 +149,9 @@ class World:
     #: (district, grid) → the strings only that grid's rows hold.
     markers: dict[tuple[str, str], tuple[str, ...]]
     tickets: dict[tuple[str, str], str]
+    #: The server's database (the administrator's command opens it) and a folder for files.
+    db_url: str
+    files: Path
 
     def area(self, column: str, role: str) -> tuple[str | None, str, set[tuple[str, str]]]:
         """The parameter, the id and the grids of the area a column asks for."""
@@ -176,7 +188,7 @@ def _seed(d: District, where: str) -> tuple[dict, dict]:
 
 
 @pytest.fixture(scope="module")
-def world(server) -> Any:
+def world(server, tmp_path_factory) -> Any:
     districts = {w: build_district(server.url, server.engine) for w in ("home", "away")}
     markers: dict = {}
     tickets: dict = {}
@@ -184,7 +196,7 @@ def world(server) -> Any:
         m, t = _seed(d, where)
         markers |= m
         tickets |= t
-    clients = {r.value: districts["home"].client(r.value) for r in Role}
+    clients = {r.value: districts["home"].client(r.value) for r in Role}  # not the admin
     c = schema.community
     with server.engine.connect() as conn:
         offices = {
@@ -193,20 +205,30 @@ def world(server) -> Any:
             ).scalar_one()
             for w, d in districts.items()
         }
-    yield World(districts, offices, clients, markers, tickets)
+    db_url = server.engine.url.render_as_string(hide_password=False)
+    files = tmp_path_factory.mktemp("reports")
+    yield World(districts, offices, clients, markers, tickets, db_url, files)
     for c in clients.values():
         c.close()
 
 
 def _check(world: World, route: str, role: str, column: str, expected: str) -> list[str]:
     """What is wrong with one cell ([] when the answer is the table's)."""
+    if expected == "-":
+        return []
     level, area_id, inside = world.area(column, role)
     params = {**PERIOD[route], "format": "json"}
     if COLUMNS[column][0] is not None:
         params[level] = area_id
-    c = world.clients[role]
-    r = c.http.get(route, params=params, headers=c.auth)
-    text = r.text if r.status_code != 200 else json.dumps(r.json(), ensure_ascii=False)
+    if role == ADMIN:
+        status, code, text = _from_the_command(world, route, params)
+    else:
+        c = world.clients[role]
+        r = c.http.get(route, params=params, headers=c.auth)
+        status, text = r.status_code, r.text
+        code = r.json()["error"]["code"] if status != 200 else ""
+    if status == 200:  # the names as written, not as JSON escapes
+        text = json.dumps(json.loads(text), ensure_ascii=False)
     cell = f"{role} × {column}"
     problems = [
         f"{cell}: holds {marker} of {grid}"
@@ -216,16 +238,31 @@ def _check(world: World, route: str, role: str, column: str, expected: str) -> l
         if marker in text
     ]
     if expected != "ok":
-        if (r.status_code, r.json()["error"]["code"]) != ANSWERS[expected]:
-            problems.append(f"{cell}: {r.status_code} {r.text[:200]}, wanted {expected}")
+        if (status, code) != ANSWERS[expected]:
+            problems.append(f"{cell}: {status} {text[:200]}, wanted {expected}")
         return problems
-    if r.status_code != 200:
-        return [*problems, f"{cell}: {r.status_code} {r.text[:200]}, wanted 200"]
-    body = r.json()
+    if status != 200:
+        return [*problems, f"{cell}: {status} {text[:200]}, wanted 200"]
+    body = json.loads(text)
     if body["area"]["id"] != area_id:
         problems.append(f"{cell}: the report is of {body['area']['id']}")
     problems += _rows_of_the_area(world, route, body, text, inside, cell)
     return problems
+
+
+def _from_the_command(world: World, route: str, params: dict[str, str]) -> tuple[int, str, str]:
+    """``gridterm-server report`` on the server's database, as the administrator runs it:
+    (200 or the exit status, the error code, the file or the error)."""
+    kind = route.rsplit("/", 1)[1]
+    out = world.files / f"{new_id()}.json"
+    args = ["report", kind, "--db", world.db_url, "--out", str(out)]
+    args += [a for name, value in params.items() for a in (f"--{name}", value)]
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        status = server_main(args)
+    if status != 0:
+        return status, err.getvalue().split(": ")[1], err.getvalue()
+    return 200, "", out.read_text(encoding="utf-8")
 
 
 def _rows_of_the_area(world, route, body, text, inside, cell) -> list[str]:
@@ -239,7 +276,7 @@ def _rows_of_the_area(world, route, body, text, inside, cell) -> list[str]:
 
 
 @pytest.mark.parametrize("route", sorted(TABLE))
-@pytest.mark.parametrize("role", [r.value for r in Role])
+@pytest.mark.parametrize("role", [*(r.value for r in Role), ADMIN])
 def test_each_role_gets_each_area_as_the_table_says(world, route, role):
     row = _table(route)[role]
     problems = [p for column, cell in row.items() for p in _check(world, route, role, column, cell)]
