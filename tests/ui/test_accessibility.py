@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from tests.ui.accessibility import accessible_description, find_by_name, names, unnamed
 from tests.ui.conftest import DEMO_INSPECTOR, log_in, tap
-from tests.ui.test_i18n import untranslated
+from tests.ui.texts import untranslated
 from tests.ui.tours import inspection_tour, inspector_tour, tour
 from ui.main_window import MainWindow
 

@@ -7,18 +7,14 @@ import shutil
 import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
     QApplication,
     QLabel,
-    QLineEdit,
-    QTabWidget,
-    QWidget,
 )
 
 from tests.ui.conftest import log_in
+from tests.ui.texts import untranslated, visible_texts
 from tests.ui.tours import tour
 from ui.i18n import (
     LOCALES,
@@ -30,14 +26,6 @@ from ui.i18n import (
 )
 
 PLACEHOLDER = re.compile(r"\{[a-z_]+(?::[^}]*)?\}|%n")
-#: Words that are the same in every language: the product, technical names, data formats.
-ALLOWED_WORDS = {"GridTerm", "PIN", "https", "http", "jpg", "jpeg", "png", "webp", "English"}
-#: The shape of an enrollment code, shown as an example.
-ALLOWED_WORDS |= {"ABCD", "EFGH", "JKLM"}
-#: Certificate settings name the file type and the hash as they are written (issue 16).
-ALLOWED_WORDS |= {"pem", "SHA"}
-LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
-URL = re.compile(r"https?://\S+")
 
 
 def messages(locale: str):
@@ -91,41 +79,6 @@ def test_both_locales_load(qapp, ctx) -> None:
     ctx.i18n.switch("zh_CN")
 
 
-def visible_texts(root: QWidget) -> list[tuple[str, str]]:
-    """(where, text) for every string a worker can see on ``root``."""
-    found: list[tuple[str, str]] = []
-    widgets = [root, *root.findChildren(QWidget)]
-    for w in widgets:
-        if not w.isVisibleTo(root) and w is not root:
-            continue
-        where = f"{type(w).__name__}#{w.objectName()}"
-        if (isinstance(w, QLabel) and not w.property("data")) or isinstance(w, QAbstractButton):
-            found.append((where, w.text()))
-        elif isinstance(w, QLineEdit):
-            found.append((where, w.placeholderText()))
-        elif isinstance(w, QTabWidget):
-            found += [(where, w.tabText(i)) for i in range(w.count())]
-        elif isinstance(w, QAbstractItemView) and w.model() is not None:
-            model = w.model()
-            found += [
-                (where, str(model.headerData(c, Qt.Orientation.Horizontal) or ""))
-                for c in range(model.columnCount())
-            ]
-    return found
-
-
-def untranslated(texts: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    bad = []
-    for where, text in texts:
-        for line in text.splitlines():
-            if line.startswith(("/", "http")) or "/tmp/" in line:
-                continue  # a path or an address is data
-            words = set(LATIN_WORD.findall(URL.sub("", line))) - ALLOWED_WORDS
-            if words:
-                bad.append((where, line))
-    return bad
-
-
 def test_no_visible_string_is_left_untranslated(qtbot, window) -> None:
     bad = untranslated(visible_texts(window.first_run)) + untranslated(visible_texts(window.login))
     log_in(qtbot, window)
@@ -174,7 +127,7 @@ def test_start_up_loads_compiled_catalogues_and_never_compiles(qapp, monkeypatch
 
 
 def test_qts_own_dialogs_speak_chinese(qtbot, qapp) -> None:
-    from PySide6.QtWidgets import QFileDialog, QLabel
+    from PySide6.QtWidgets import QFileDialog
 
     from ui.i18n import Translations
 

@@ -19,9 +19,9 @@ from gridterm.store import Store
 from gridterm.store.keys import FAST_KDF
 from tests.conftest import PIN
 from tests.ui.conftest import log_in, tap, type_text, wait_idle
-from tests.ui.test_i18n import untranslated, visible_texts
-from tests.ui.test_layout import problems_on_tour, wait_for
+from tests.ui.layout import problems_on_tour, tablet_window, wait_for
 from tests.ui.test_photo_picker import pick_photo
+from tests.ui.texts import untranslated, visible_texts
 from ui.main_window import MainWindow
 from ui.models.hazard_history import HazardStepModel
 
@@ -456,20 +456,12 @@ def test_the_inspection_tour_is_translated(qtbot, window) -> None:
 def test_the_inspection_screens_fit_the_tablet(qtbot, ctx, size, locale, text) -> None:
     from tests.ui.tours import inspection_tour
 
-    ctx.i18n.switch(locale)
-    ctx.theme.apply("normal", text)
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    window.resize(*size)
-    log_in(qtbot, window, "i1")
-    hazard_on(window)
-    window.shell.show_tab("tickets")
-    bad = problems_on_tour(qtbot, window, inspection_tour(window.shell, wait_for(qtbot)), size)
-    window.workspace.close()
-    window.workspace = None
-    ctx.theme.apply("normal", "normal")
-    ctx.i18n.switch("zh_CN")
+    with tablet_window(qtbot, ctx, size, locale, text) as window:
+        log_in(qtbot, window, "i1")
+        hazard_on(window)
+        window.shell.show_tab("tickets")
+        steps = inspection_tour(window.shell, wait_for(qtbot))
+        bad = problems_on_tour(qtbot, window, steps, size)
     assert bad == [], "\n".join(bad)
 
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import log_in, open_tab, tap
-from tests.ui.test_layout import settled_problems
+from tests.ui.layout import settled_problems
 from ui.main_window import MainWindow
 from ui.settings import COLOURS, OLD_THEME_KEY, TEXT_SIZE, AppSettings
 

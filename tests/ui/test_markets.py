@@ -25,8 +25,8 @@ from tests.ui.conftest import (
     type_text,
     wait_idle,
 )
-from tests.ui.test_i18n import untranslated, visible_texts
-from tests.ui.test_layout import problems
+from tests.ui.layout import problems
+from tests.ui.texts import untranslated, visible_texts
 from tests.ui.tours import inspector_tour
 from ui.models.base import ROW_ROLE
 from ui.models.hazards import HazardModel, HazardRow, MarketModel

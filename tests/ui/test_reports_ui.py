@@ -169,26 +169,16 @@ def test_the_building_shades_tiles_by_last_visit_and_marks_overdue_key_household
     ids=["landscape", "portrait-en-large"],
 )
 def test_team_and_reports_fit_the_tablet(qtbot, ctx, size, locale, text) -> None:
-    from tests.ui.test_layout import settled_problems
-    from ui.main_window import MainWindow
+    from tests.ui.layout import settled_problems, tablet_window
 
-    ctx.i18n.switch(locale)
-    ctx.theme.apply("normal", text)
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    window.resize(*size)
-    log_in(qtbot, window, "s1")
-    bad = []
-    team = open_tab(qtbot, window, "team")
-    qtbot.waitUntil(lambda: team.team is not None, timeout=10000)
-    bad += [f"team: {p}" for p in settled_problems(qtbot, window)]
-    reports = open_tab(qtbot, window, "reports")
-    qtbot.waitUntil(lambda: reports.document is not None, timeout=10000)
-    bad += [f"reports: {p}" for p in settled_problems(qtbot, window)]
-    wait_idle(qtbot, window)
-    window.workspace.close()
-    window.workspace = None
-    ctx.theme.apply("normal", "normal")
-    ctx.i18n.switch("zh_CN")
+    with tablet_window(qtbot, ctx, size, locale, text) as window:
+        log_in(qtbot, window, "s1")
+        bad = []
+        team = open_tab(qtbot, window, "team")
+        qtbot.waitUntil(lambda: team.team is not None, timeout=10000)
+        bad += [f"team: {p}" for p in settled_problems(qtbot, window)]
+        reports = open_tab(qtbot, window, "reports")
+        qtbot.waitUntil(lambda: reports.document is not None, timeout=10000)
+        bad += [f"reports: {p}" for p in settled_problems(qtbot, window)]
+        wait_idle(qtbot, window)
     assert bad == [], "\n".join(bad)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from tests.ui.test_layout import _words_cut
+from tests.ui.layout import words_cut
 from ui.models.base import RowTableModel
 from ui.widgets.table import TouchTable
 
@@ -52,7 +52,7 @@ def test_a_long_word_keeps_its_column_wide_enough_and_the_other_takes_the_rest(q
     table = _table(qtbot, probe.horizontalHeader().sectionSize(0) + word + 100, rows)
     header = table.horizontalHeader()
     qtbot.waitUntil(lambda: header.sectionSize(1) >= word + 4)
-    assert _words_cut(table) == []
+    assert words_cut(table) == []
     # the rest of the width still goes to the note, and nothing scrolls sideways
     total = sum(header.sectionSize(c) for c in range(3))
     assert abs(total - table.viewport().width()) <= 2
@@ -67,5 +67,5 @@ def test_short_words_share_the_room_equally(qtbot):
 def test_too_narrow_for_every_word_it_scrolls_sideways_instead(qtbot):
     rows = [Step("2026-11-25 11:55", "Rectification", "Reinspection")]
     table = _table(qtbot, 200, rows)
-    qtbot.waitUntil(lambda: _words_cut(table) == [])
+    qtbot.waitUntil(lambda: words_cut(table) == [])
     assert table.horizontalScrollBar().maximum() > 0

@@ -1,0 +1,121 @@
+"""Layout checks of a shown window, shared by the screen tests: touch targets of 48 px, no
+text squeezed below its size, and the same over every screen of a tour."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable, Iterator
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTabBar,
+    QWidget,
+)
+from pytestqt.exceptions import TimeoutError as WaitTimedOut
+
+from ui.main_window import MainWindow
+from ui.widgets.table import TouchTable
+from ui.widgets.touch import TOUCH_PX, ElidedLabel
+
+
+def problems(window) -> list[str]:
+    """What is wrong on the window as shown: a touch target under 48 px, a button, label or
+    column header narrower than its text, a word cut in a wrapping table."""
+    found = []
+    for b in window.findChildren(QAbstractButton):
+        qt_own = b.objectName().startswith("qt_") or isinstance(b.parent(), QLineEdit | QTabBar)
+        if not b.isVisible() or qt_own:
+            continue  # a line edit's clear button, a tab bar's arrows, a table's corner
+        name = f"{type(b).__name__}#{b.objectName()} {b.text()!r}"
+        if b.height() < TOUCH_PX:
+            found.append(f"{name}: {b.height()} px high")
+        if b.text() and b.width() < b.minimumSizeHint().width() - 1:
+            found.append(f"{name}: {b.width()} px wide, needs {b.minimumSizeHint().width()}")
+    for lab in window.findChildren(QLabel):
+        if not lab.isVisible() or lab.wordWrap() or isinstance(lab, ElidedLabel) or not lab.text():
+            continue
+        if lab.width() < lab.minimumSizeHint().width() - 1:
+            found.append(f"label {lab.text()!r}: {lab.width()} px wide, needs more")
+    for header in window.findChildren(QHeaderView):
+        if not header.isVisible() or header.orientation() != Qt.Orientation.Horizontal:
+            continue
+        model = header.model()
+        for section in range(header.count()):
+            text = model.headerData(section, Qt.Orientation.Horizontal) if model else None
+            if header.isSectionHidden(section) or not text:
+                continue
+            needs = header.sectionSizeFromContents(section).width()
+            if header.sectionSize(section) < needs - 1:
+                found.append(
+                    f"column {text!r}: {header.sectionSize(section)} px wide, needs {needs}"
+                )
+    for table in window.findChildren(TouchTable):
+        if table.isVisible() and table.wordWrap():
+            found += words_cut(table)
+    return found
+
+
+def words_cut(table) -> list[str]:
+    """In a table whose rows wrap, a word wider than its column is cut ("rectifica…")."""
+    header, model, metrics = table.horizontalHeader(), table.model(), table.fontMetrics()
+    cut = []
+    for column in range(header.count()):
+        if header.isSectionHidden(column):
+            continue
+        for row in range(model.rowCount()):
+            text = model.index(row, column).data()
+            for word in str(text or "").split():
+                if metrics.horizontalAdvance(word) + 4 > header.sectionSize(column):
+                    cut.append(f"word {word!r} cut in a {header.sectionSize(column)} px column")
+    return cut
+
+
+def settled_problems(qtbot, window) -> list[str]:
+    """``problems`` once the layouts have caught up: a text set as data arrives (the ticket
+    filter's counts) is laid out over the next turns of the event loop, and on a busy
+    machine the check could run in between. What is still wrong after a second stays wrong."""
+    with contextlib.suppress(WaitTimedOut):
+        qtbot.waitUntil(lambda: not problems(window), timeout=1000)
+    return problems(window)
+
+
+def wait_for(qtbot) -> Callable[[Callable[[], bool]], None]:
+    """The ``wait`` a tour takes: up to five seconds for a screen's data."""
+    return lambda ok: qtbot.waitUntil(ok, timeout=5000)
+
+
+def problems_on_tour(
+    qtbot, window, steps: Iterable[tuple[str, QWidget]], size: tuple[int, int]
+) -> list[str]:
+    """Walk a tour's screens, checking the window keeps the tablet's size; every screen's
+    settled problems, named by screen."""
+    bad = []
+    for name, _screen in steps:
+        QApplication.processEvents()
+        assert (window.width(), window.height()) == size, name
+        bad += [f"{name}: {p}" for p in settled_problems(qtbot, window)]
+    return bad
+
+
+@contextlib.contextmanager
+def tablet_window(
+    qtbot, ctx, size: tuple[int, int], locale: str, text: str
+) -> Iterator[MainWindow]:
+    """A main window of ``size``, shown, in ``locale`` at text size ``text``; once the block
+    is done, its workspace closed and the context back in Chinese at the normal size."""
+    ctx.i18n.switch(locale)
+    ctx.theme.apply("normal", text)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    window.resize(*size)
+    yield window
+    window.workspace.close()
+    window.workspace = None
+    ctx.theme.apply("normal", "normal")
+    ctx.i18n.switch("zh_CN")
