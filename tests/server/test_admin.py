@@ -12,6 +12,8 @@ import yaml
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
+from gridterm.errors import NotFoundError
+from sync.server.admin import territory
 from sync.server.cli import main
 from sync.server.db import schema
 from tests.server.helpers import PIN, Client
@@ -113,6 +115,49 @@ def _check_import(server, tag, out: str, report: Path) -> None:
         ]
     )
     assert {line.split(",")[0] for line in rejected} == {"4", "5", "6", "7", "8"}
+
+
+def test_territory_is_found_by_name_before_anything_is_created(server):
+    """Each level asked for twice is one row, logged once in its partition: an area its own,
+    numbered; a building or a unit its grid's."""
+    tag = secrets.token_hex(3)
+    made = []
+    with server.engine.begin() as conn:
+        for _ in range(2):
+            office = territory.street_office(conn, f"街道{tag}")
+            community = territory.community(conn, office, f"社区{tag}")
+            grid = territory.grid(conn, community, f"网格{tag}")
+            building = territory.building(conn, grid, "7", floors=0)
+            unit = territory.unit(conn, building, "1")
+            made.append((office, community, grid, building, unit))
+        assert territory.find_grid(conn, f"网格{tag}") == grid
+        assert territory.find_community(conn, community) == community
+        with pytest.raises(NotFoundError) as missing:
+            territory.find_street_office(conn, f"别处{tag}")
+        assert missing.value.code == "street_office.not_found"
+    assert made[0] == made[1]
+    log = schema.change_log
+    with server.engine.connect() as conn:
+        logged = conn.execute(
+            select(log.c.entity, log.c.partition).where(log.c.entity_id.in_(made[0]))
+        ).all()
+    office_num, community_num, grid_num = (
+        _rows(server, table, id=row_id)[0].num
+        for table, row_id in zip(
+            (schema.street_office, schema.community, schema.grid), made[0][:3], strict=True
+        )
+    )
+    assert sorted(logged) == sorted(
+        [
+            ("street_office", f"s{office_num}"),
+            ("community", f"c{community_num}"),
+            ("grid", f"g{grid_num}"),
+            ("building", f"g{grid_num}"),
+            ("unit", f"g{grid_num}"),
+        ]
+    )
+    assert _rows(server, schema.building, id=made[0][3])[0].floors == 1
+    assert _rows(server, schema.unit, id=made[0][4])[0].grid_id == made[0][2]
 
 
 def _import_partially(server, path: Path, report: Path) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Connection, Table, select
@@ -14,43 +15,51 @@ from sync.server import partitions
 from sync.server.admin.records import add, grid_partition
 from sync.server.db import schema
 
+#: How a new area's partition is named from its ``num`` (a building or unit is its grid's).
+_NUMBERED: dict[str, Callable[[int], str]] = {
+    "street_office": partitions.street_office,
+    "community": partitions.community,
+    "grid": partitions.grid,
+}
+
+
+def _ensure(
+    conn: Connection,
+    entity: str,
+    key: dict[str, Any],
+    more: Callable[[], dict[str, Any]] = dict,
+    *,
+    id: str | None,
+) -> str:
+    """The id of the ``entity`` row with ``key``'s values, else of a new one with them and
+    ``more()`` (asked only then), logged in its partition: an area its own, numbered anew; a
+    building or a unit its grid's."""
+    table = schema.SYNCED[entity]
+    found = conn.execute(select(table.c.id).where(*(table.c[k] == v for k, v in key.items())))
+    existing = found.scalar()
+    if existing:
+        return existing
+    row = {"id": id or new_id(), **key, **more(), "version": 1}
+    numbered = _NUMBERED.get(entity)
+    if numbered is None:
+        partition = grid_partition(conn, row["grid_id"])
+    else:
+        row["num"] = partitions.next_num(conn, table)
+        partition = numbered(row["num"])
+    add(conn, entity, row, partition)
+    return str(row["id"])
+
 
 def street_office(conn: Connection, name: str, *, id: str | None = None) -> str:
     """The street office called ``name``, created if new; returns its id."""
-    so = schema.street_office
     name = required_text(name, "street_office", max_len=100)
-    found = conn.execute(select(so.c.id).where(so.c.name == name)).scalar()
-    if found:
-        return found
-    num = partitions.next_num(conn, so)
-    new = id or new_id()
-    add(
-        conn,
-        "street_office",
-        {"id": new, "name": name, "version": 1, "num": num},
-        partitions.street_office(num),
-    )
-    return new
+    return _ensure(conn, "street_office", {"name": name}, id=id)
 
 
 def community(conn: Connection, office_id: str, name: str, *, id: str | None = None) -> str:
     """The community ``name`` under a street office, created if new."""
-    c = schema.community
     name = required_text(name, "community", max_len=100)
-    found = conn.execute(
-        select(c.c.id).where(c.c.street_office_id == office_id, c.c.name == name)
-    ).scalar()
-    if found:
-        return found
-    num = partitions.next_num(conn, c)
-    new = id or new_id()
-    add(
-        conn,
-        "community",
-        {"id": new, "street_office_id": office_id, "name": name, "version": 1, "num": num},
-        partitions.community(num),
-    )
-    return new
+    return _ensure(conn, "community", {"street_office_id": office_id, "name": name}, id=id)
 
 
 def grid(
@@ -62,70 +71,35 @@ def grid(
     id: str | None = None,
 ) -> str:
     """The grid ``name`` in a community, created if new."""
-    g = schema.grid
     name = required_text(name, "grid", max_len=100)
-    found = conn.execute(
-        select(g.c.id).where(g.c.community_id == community_id, g.c.name == name)
-    ).scalar()
-    if found:
-        return found
-    num = partitions.next_num(conn, g)
-    new = id or new_id()
-    add(
+    return _ensure(
         conn,
         "grid",
-        {
-            "id": new,
-            "community_id": community_id,
-            "name": name,
-            "kind": grid_kind(kind or "residential").value,
-            "version": 1,
-            "num": num,
-        },
-        partitions.grid(num),
+        {"community_id": community_id, "name": name},
+        lambda: {"kind": grid_kind(kind or "residential").value},
+        id=id,
     )
-    return new
 
 
 def building(
     conn: Connection, grid_id: str, number: str, *, floors: int = 1, id: str | None = None
 ) -> str:
     """Building ``number`` (楼栋) in a grid, created if new."""
-    b = schema.building
     number = required_text(number, "building", max_len=20)
-    found = conn.execute(
-        select(b.c.id).where(b.c.grid_id == grid_id, b.c.number == number)
-    ).scalar()
-    if found:
-        return found
-    new = id or new_id()
-    add(
-        conn,
-        "building",
-        {"id": new, "grid_id": grid_id, "number": number, "floors": max(1, floors), "version": 1},
-        grid_partition(conn, grid_id),
-    )
-    return new
+    key = {"grid_id": grid_id, "number": number}
+    return _ensure(conn, "building", key, lambda: {"floors": max(1, floors)}, id=id)
 
 
 def unit(conn: Connection, building_id: str, number: str, *, id: str | None = None) -> str:
     """Unit (单元) ``number`` of a building, created if new."""
-    u, b = schema.unit, schema.building
+    b = schema.building
     number = required_text(number, "unit", max_len=20)
-    found = conn.execute(
-        select(u.c.id).where(u.c.building_id == building_id, u.c.number == number)
-    ).scalar()
-    if found:
-        return found
-    grid_id = conn.execute(select(b.c.grid_id).where(b.c.id == building_id)).scalar_one()
-    new = id or new_id()
-    add(
-        conn,
-        "unit",
-        {"id": new, "building_id": building_id, "number": number, "version": 1, "grid_id": grid_id},
-        grid_partition(conn, grid_id),
-    )
-    return new
+
+    def its_grid() -> dict[str, Any]:
+        grid_id = conn.execute(select(b.c.grid_id).where(b.c.id == building_id)).scalar_one()
+        return {"grid_id": grid_id}
+
+    return _ensure(conn, "unit", {"building_id": building_id, "number": number}, its_grid, id=id)
 
 
 def household(
