@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from gridterm.domain.rounds import CheckIn, CheckKind, Location, next_check_kind
 from gridterm.services.today import DayCounts, DueHousehold
@@ -18,6 +18,7 @@ from ui.models.due import DueModel
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
 from ui.widgets.location import Positioning
+from ui.widgets.numbers import number_grid
 from ui.widgets.responsive import ResponsiveRow
 from ui.widgets.table import TouchTable
 from ui.widgets.touch import button, card, clear, label, make_big, set_role
@@ -103,11 +104,7 @@ class TodayScreen(Screen):
         """Today's numbers, each beside what it counts."""
         counts_card, counts = card()
         counts.addWidget(label(self.tr("Today"), "section"))
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(16)
-        grid.setVerticalSpacing(4)
-        self.count_labels: dict[str, Any] = {}
-        for i, (key, text) in enumerate(
+        grid, self.count_labels = number_grid(
             (
                 ("visits", self.tr("Visits")),
                 ("key_visits", self.tr("Key households visited")),
@@ -115,14 +112,11 @@ class TodayScreen(Screen):
                 ("tickets_open", self.tr("Open tickets in my grids")),
                 ("urgent_open", self.tr("Urgent tickets")),
                 ("tickets_overdue", self.tr("Tickets overdue")),
-            )
-        ):
-            number = label("–", "title", wrap=False)
-            number.setObjectName(f"count_{key}")
-            self.count_labels[key] = number
-            grid.addWidget(number, i, 0)
-            grid.addWidget(label(text), i, 1)
-        grid.setColumnStretch(1, 1)
+            ),
+            "count_",
+            16,
+            row_spacing=4,
+        )
         counts.addLayout(grid)
         return counts_card
 

@@ -35,6 +35,7 @@ from ui.quiet import QuietTimer
 from ui.screens.base import Navigator, Screen
 from ui.screens.visit_concern import ConcernRow
 from ui.widgets.form import Choice, toggle
+from ui.widgets.form_draft import write_draft
 from ui.widgets.photos import PhotoStrip
 from ui.widgets.toast import show_toast
 from ui.widgets.touch import button
@@ -290,15 +291,13 @@ class VisitScreen(Screen):
     def save_draft(self, parent_alive: bool = True) -> None:
         """Write the draft now (off the GUI thread; the store's writer makes it durable)."""
         self._draft_timer.cancel()
-        drafts, draft_id, payload = self.ws.drafts, self.draft_id, self.payload()
-        household_id = self.household_id
-        op = CoreOp(
-            self if parent_alive else None,
-            lambda: drafts.save(draft_id, DRAFT_KIND, payload, household_id),
-        ).failure(lambda _: None)
-        if parent_alive:
-            op.success(lambda _: self.draft_saved.emit())
-        op.run(self.ctx.ops)
+        write_draft(
+            self.ws.drafts,
+            (self.draft_id, DRAFT_KIND, self.payload(), self.household_id),
+            self.ctx.ops,
+            self.draft_saved.emit if parent_alive else None,
+            self,
+        )
 
     # -- form behaviour --------------------------------------------------------------------
 

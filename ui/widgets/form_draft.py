@@ -16,8 +16,9 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
+from gridterm.store.drafts import Drafts
 from ui.formatting import time_text
-from ui.ops import CoreOp
+from ui.ops import CoreOp, Ops
 from ui.quiet import QuietTimer
 from ui.widgets.form import edit_signal
 from ui.widgets.touch import label
@@ -76,6 +77,26 @@ def set_value(widget: QWidget, value: Any) -> None:
             widget.setChecked(False)
 
 
+def write_draft(
+    drafts: Drafts,
+    draft: tuple[str, str, dict[str, Any], str | None],
+    ops: Ops,
+    saved: Callable[[], None] | None,
+    owner: QObject,
+) -> None:
+    """Write ``draft`` (its id, kind, payload and subject) off the GUI thread; ``saved`` is
+    called once it is in. Without ``saved`` the form is closing: the write outlives ``owner``.
+    A failed write says nothing: the next change writes the draft again."""
+    draft_id, kind, payload, subject = draft
+    op = CoreOp(
+        owner if saved is not None else None,
+        lambda: drafts.save(draft_id, kind, payload, subject),
+    ).failure(lambda _: None)
+    if saved is not None:
+        op.success(lambda _: saved())
+    op.run(ops)
+
+
 class FormDraft(QObject):
     """The draft of one form: ``kind`` and ``subject`` (the record, or where a new one goes)
     name it, so opening the same form again finds it. ``notice`` shows "restored"."""
@@ -122,19 +143,13 @@ class FormDraft(QObject):
     def save(self, parent_alive: bool = True) -> None:
         """Write the draft now (off the GUI thread)."""
         self._timer.cancel()
-        drafts, draft_id, kind, subject = (
+        write_draft(
             self.screen.ws.drafts,
-            self.draft_id,
-            self.kind,
-            self.subject,
+            (self.draft_id, self.kind, self.payload(), self.subject),
+            self.screen.ctx.ops,
+            self.saved.emit if parent_alive else None,
+            self,
         )
-        payload = self.payload()
-        op = CoreOp(
-            self if parent_alive else None, lambda: drafts.save(draft_id, kind, payload, subject)
-        )
-        if parent_alive:
-            op.success(lambda _: self.saved.emit())
-        op.failure(lambda _: None).run(self.screen.ctx.ops)
 
     def leaving(self) -> None:
         """The form closes without saving (back): a pending draft is written at once."""
