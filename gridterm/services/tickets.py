@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from gridterm.domain.permissions import Activity, require
 from gridterm.domain.tickets import Ticket, TicketAction, TicketStatus, Transition
@@ -24,6 +24,15 @@ def ticket_row(ticket: Ticket, updated_at: str) -> dict[str, object]:
 def transition_row(step: Transition) -> dict[str, object]:
     """A Transition as the columns of ``ticket_transition``."""
     return codec(Transition).row(step)
+
+
+class StepDetails(TypedDict, total=False):
+    """What a worker may give with a ticket step besides its action: a note, the department a
+    dispatch names, a photo (a verification's evidence). Each may be left out."""
+
+    note: str
+    department: str
+    photo: str | None
 
 
 class Tickets:
@@ -77,24 +86,14 @@ class Tickets:
         return ticket
 
     def act(
-        self,
-        ticket_id: str,
-        action: TicketAction | str,
-        *,
-        note: str = "",
-        department: str = "",
-        photo: str | None = None,
+        self, ticket_id: str, action: TicketAction | str, **step: Unpack[StepDetails]
     ) -> Ticket:
         """Apply one action of the state machine; the history gains one entry.
 
         Only the transition goes to the server: it replays it through the same state machine,
         so the ticket's status there never depends on this terminal's copy.
         """
-        return self.session.store.write(
-            lambda tx: self.act_in(
-                tx, ticket_id, action, note=note, department=department, photo=photo
-            )
-        )
+        return self.session.store.write(lambda tx: self.act_in(tx, ticket_id, action, **step))
 
     def act_in(
         self,
