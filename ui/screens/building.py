@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableView, QWidget
+from PySide6.QtCore import QModelIndex, QSize, Signal
+from PySide6.QtWidgets import QWidget
 
 from gridterm.reports.coverage import Band, TileCoverage
 from gridterm.services.browse import BuildingHeading
@@ -16,11 +16,11 @@ from ui.models.floors import FloorModel
 from ui.models.territory import building_name
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
-from ui.widgets import accessible
 from ui.widgets.flow import FlowLayout
 from ui.widgets.icons import pixmap
+from ui.widgets.tile_grid import TileGrid, symbol_legend
 from ui.widgets.tiles import TILE_H, TILE_W, TileDelegate, shade
-from ui.widgets.touch import button, card, kinetic, label
+from ui.widgets.touch import button, card, label
 from ui.workspace import Workspace
 
 
@@ -58,52 +58,30 @@ class BuildingScreen(Screen):
         self.summary = label("", "")
         self.summary.setObjectName("buildingSummary")
         info.addWidget(self.summary)
-        legend = QWidget()
-        self.legend = FlowLayout(legend, spacing=16)
-        for name, text in (
-            ("key_household", self.tr("Key household")),
-            ("party_member", self.tr("Party member")),
-            ("vacant", self.tr("Vacant")),
-            ("rental", self.tr("Rental")),
-        ):
-            entry = QWidget()
-            pair = QHBoxLayout(entry)
-            pair.setContentsMargins(0, 0, 0, 0)
-            symbol = QLabel()
-            symbol.setPixmap(pixmap(name, size=28))
-            pair.addWidget(symbol)
-            pair.addWidget(label(text, wrap=False))
-            self.legend.addWidget(entry)
+        legend, self.legend = symbol_legend(
+            (pixmap(name, size=28), text)
+            for name, text in (
+                ("key_household", self.tr("Key household")),
+                ("party_member", self.tr("Party member")),
+                ("vacant", self.tr("Vacant")),
+                ("rental", self.tr("Rental")),
+            )
+        )
         self.legend.addWidget(label(self.tr("Small number: residents"), "muted", wrap=False))
         info.addWidget(legend)
         info.addWidget(self._coverage_row(ctx))
         self.body.addWidget(info_card)
 
         self.model = FloorModel(self)
-        self.view = QTableView()
-        self.view.setObjectName("floorView")
-        accessible.name(
-            self.view,
+        self.view = TileGrid(
+            self.model,
+            QSize(TILE_W, TILE_H),
+            "floorView",
             self.tr("Households by floor and room"),
             self.tr("One tile per household, top floor first; tap one to open it"),
         )
-        self.view.setModel(self.model)
         self.delegate = TileDelegate(ctx.theme, self.view)
         self.view.setItemDelegate(self.delegate)
-        self.view.setShowGrid(False)
-        self.view.setCornerButtonEnabled(False)  # "select all" means nothing here
-        self.view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        for header, size in (
-            (self.view.horizontalHeader(), TILE_W),
-            (self.view.verticalHeader(), TILE_H),
-        ):
-            header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-            header.setDefaultSectionSize(size)
-            header.setHighlightSections(False)
-        self.view.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.view.setStyleSheet("QTableView { background: transparent; border: none; }")
-        kinetic(self.view)
         self.view.clicked.connect(self._open)
         self.body.addWidget(self.view, 1)
 

@@ -5,16 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QStackedWidget,
-    QTableView,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QHeaderView, QStackedWidget, QWidget
 
 from gridterm.services.premises import MarketSummary, PremisesStatus
 from ui.context import AppContext
@@ -29,13 +22,12 @@ from ui.models.premises import (
 )
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
-from ui.widgets import accessible
-from ui.widgets.flow import FlowLayout
 from ui.widgets.form import Choice
 from ui.widgets.search_box import SearchBox
 from ui.widgets.stall_tiles import STALL_H, STALL_W, StallDelegate
 from ui.widgets.table import TouchTable
-from ui.widgets.touch import button, card, kinetic
+from ui.widgets.tile_grid import TileGrid, symbol_legend
+from ui.widgets.touch import button, card
 from ui.widgets.touch import label as text_label
 from ui.workspace import Workspace
 
@@ -83,10 +75,18 @@ class MarketScreen(Screen):
         self.picker: Choice | None = None
         self.picker_box.hide()
         self.body.addWidget(self.picker_box)
+        self.body.addLayout(self._tools())
+        self.body.addWidget(self._summary_card())
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._list_page())
+        self.pages.addWidget(self._floor_plan())
+        self.body.addWidget(self.pages, 1)
 
+    def _tools(self) -> QHBoxLayout:
+        """Search as you type, list or floor plan, and "add premises"."""
         top = QHBoxLayout()
         self.search_box = SearchBox(
-            ctx.theme, self.tr("Search: name, operator, licence or stall"), "premisesSearch"
+            self.ctx.theme, self.tr("Search: name, operator, licence or stall"), "premisesSearch"
         )
         self.search_box.textChanged.connect(self._search_changed)
         top.addWidget(self.search_box, 1)
@@ -99,29 +99,25 @@ class MarketScreen(Screen):
         self.add_button = button(self.tr("Add premises"), "primary", "addPremises")
         self.add_button.clicked.connect(self._add)
         top.addWidget(self.add_button)
-        self.body.addLayout(top)
+        return top
 
+    def _summary_card(self) -> QFrame:
+        """The market's counts and what each state's symbol means."""
         info_card, info = card()
         self.summary = text_label("", "")
         self.summary.setObjectName("marketSummary")
         info.addWidget(self.summary)
-        legend = QWidget()
-        self.legend = FlowLayout(legend, spacing=16)
-        for state in STATE_SYMBOLS:
-            entry = QWidget()
-            pair = QHBoxLayout(entry)
-            pair.setContentsMargins(0, 0, 0, 0)
-            symbol = QLabel()
-            symbol.setPixmap(state_pixmap(ctx.theme, state, 26))
-            pair.addWidget(symbol)
-            pair.addWidget(text_label(label(STALL_STATES, state), wrap=False))
-            self.legend.addWidget(entry)
+        legend, self.legend = symbol_legend(
+            (state_pixmap(self.ctx.theme, state, 26), label(STALL_STATES, state))
+            for state in STATE_SYMBOLS
+        )
         info.addWidget(legend)
-        self.body.addWidget(info_card)
+        return info_card
 
-        self.pages = QStackedWidget()
+    def _list_page(self) -> QFrame:
+        """The premises as a table, sortable, narrowed by the search; or why it is empty."""
         list_card, list_layout = card()
-        self.model = PremisesModel(ctx.theme, self)
+        self.model = PremisesModel(self.ctx.theme, self)
         self.table = TouchTable(self.model, name=self.tr("Premises"))
         self.filter = PremisesFilter(self)
         self.filter.setSourceModel(self.model)
@@ -132,42 +128,28 @@ class MarketScreen(Screen):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.stretch_columns(PremisesModel.COL_NAME)
         self.table.setObjectName("premisesTable")
-        self.table.on_row(lambda s: nav.open_premises(s.premises.id))
+        self.table.on_row(lambda s: self.nav.open_premises(s.premises.id))
         list_layout.addWidget(self.table, 1)
         self.empty = text_label("", "muted")
         self.empty.setObjectName("premisesEmpty")
         self.empty.hide()
         list_layout.addWidget(self.empty)
-        self.pages.addWidget(list_card)
+        return list_card
 
+    def _floor_plan(self) -> TileGrid:
+        """A tile per premises, a row of tiles per building, floor and row."""
         self.grid_model = StallGridModel(self)
-        self.grid = QTableView()
-        self.grid.setObjectName("stallGrid")
-        accessible.name(
-            self.grid,
+        self.grid = TileGrid(
+            self.grid_model,
+            QSize(STALL_W, STALL_H),
+            "stallGrid",
             self.tr("Floor plan"),
             self.tr("One tile per stall: its number, name, open hazards and state"),
         )
-        self.grid.setModel(self.grid_model)
-        self.grid.setItemDelegate(StallDelegate(ctx.theme, self.grid))
-        self.grid.setShowGrid(False)
-        self.grid.setCornerButtonEnabled(False)
-        self.grid.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.grid.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.grid.setItemDelegate(StallDelegate(self.ctx.theme, self.grid))
         self.grid.horizontalHeader().hide()  # the tiles carry their numbers
-        for grid_header, size in (
-            (self.grid.horizontalHeader(), STALL_W),
-            (self.grid.verticalHeader(), STALL_H),
-        ):
-            grid_header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-            grid_header.setDefaultSectionSize(size)
-            grid_header.setHighlightSections(False)
-        self.grid.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.grid.setStyleSheet("QTableView { background: transparent; border: none; }")
-        kinetic(self.grid)
         self.grid.clicked.connect(self._tile_tapped)
-        self.pages.addWidget(self.grid)
-        self.body.addWidget(self.pages, 1)
+        return self.grid
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
