@@ -1344,13 +1344,6 @@
         </message>
     </context>
     <context>
-        <name>HazardStepModel</name>
-        <message>
-            <source>%n photo(s)</source>
-            <translation>%n photo(s)</translation>
-        </message>
-    </context>
-    <context>
         <name>Hazards</name>
         <message>
             <source>{date} · %n days overdue</source>
@@ -3007,6 +3000,13 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>Clear</source>
             <translation>Clear</translation>
+        </message>
+    </context>
+    <context>
+        <name>StepHistoryModel</name>
+        <message>
+            <source>%n photo(s)</source>
+            <translation>%n photo(s)</translation>
         </message>
     </context>
     <context>

@@ -1340,13 +1340,6 @@
         </message>
     </context>
     <context>
-        <name>HazardStepModel</name>
-        <message>
-            <source>%n photo(s)</source>
-            <translation>%n 张照片</translation>
-        </message>
-    </context>
-    <context>
         <name>Hazards</name>
         <message>
             <source>{date} · %n days overdue</source>
@@ -2991,6 +2984,13 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>Clear</source>
             <translation>清除</translation>
+        </message>
+    </context>
+    <context>
+        <name>StepHistoryModel</name>
+        <message>
+            <source>%n photo(s)</source>
+            <translation>%n 张照片</translation>
         </message>
     </context>
     <context>

@@ -129,3 +129,63 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+C = TypeVar("C")
+
+
+class CellGridModel(QAbstractTableModel, Generic[C]):
+    """A plan of cells (a building's rooms floor by floor, a market's premises row by row):
+    a cell holds the dataclass drawn there (ROW_ROLE) or nothing, and only a held cell can be
+    tapped.
+
+    Subclasses lay out ``_cells`` and ``_shape`` (rows, columns) between a model reset, say a
+    cell's text (``cell_text``) and its words for a screen reader (``cell_description``),
+    and answer any other role in ``cell_data``; ``headerData`` is theirs.
+    """
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._cells: dict[tuple[int, int], C] = {}
+        self._shape = (0, 0)
+
+    def cell(self, row: int, column: int) -> C | None:
+        """What a cell holds, or None."""
+        return self._cells.get((row, column))
+
+    def cell_text(self, cell: C) -> str:
+        """What a tile shows."""
+        raise NotImplementedError
+
+    def cell_description(self, cell: C) -> str:
+        """What a tile says, in words."""
+        raise NotImplementedError
+
+    def cell_data(self, cell: C, role: int) -> Any:
+        """Any other role of a held cell (default: nothing)."""
+        return None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else self._shape[0]
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._shape[1]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        cell = self._cells.get((index.row(), index.column()))
+        if cell is None:
+            return None
+        if role == ROW_ROLE:
+            return cell
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cell_text(cell)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.cell_description(cell)
+        return self.cell_data(cell, role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid() or (index.row(), index.column()) not in self._cells:
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

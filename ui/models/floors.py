@@ -4,23 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from gridterm.reports.coverage import TileCoverage
 from gridterm.services.register import HouseholdTile
-from ui.models.base import ROW_ROLE
+from ui.models.base import CellGridModel
 
 #: A cell's ``TileCoverage`` (days since the last visit, overdue key household), or None.
 COVERAGE_ROLE = Qt.ItemDataRole.UserRole + 3
-
-Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
 
 
@@ -29,14 +20,13 @@ def room_position(room: str) -> str:
     return room[-2:] if len(room) > 2 else room
 
 
-class FloorModel(QAbstractTableModel):
+class FloorModel(CellGridModel[HouseholdTile]):
     """Cells hold a ``HouseholdTile`` (ROW_ROLE) or nothing where a floor has no such room."""
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._floors: list[int] = []
         self._columns: list[tuple[str, str]] = []  # (unit, room position)
-        self._cells: dict[tuple[int, int], HouseholdTile] = {}
         self.tiles: list[HouseholdTile] = []
         self.coverage: dict[str, TileCoverage] = {}
 
@@ -54,33 +44,21 @@ class FloorModel(QAbstractTableModel):
         self._cells = {
             (floor_row[t.floor], column_of[(t.unit, room_position(t.room))]): t for t in tiles
         }
+        self._shape = (len(self._floors), len(self._columns))
         self.endResetModel()
 
     def tile_at(self, row: int, column: int) -> HouseholdTile | None:
         """The household in a cell, or None."""
-        return self._cells.get((row, column))
+        return self.cell(row, column)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._floors)
+    def cell_text(self, cell: HouseholdTile) -> str:
+        return cell.room
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
+    def cell_description(self, cell: HouseholdTile) -> str:
+        return tile_description(cell)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        tile = self._cells.get((index.row(), index.column()))
-        if tile is None:
-            return None
-        if role == ROW_ROLE:
-            return tile
-        if role == COVERAGE_ROLE:
-            return self.coverage.get(tile.household_id)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return tile.room
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return tile_description(tile)
-        return None
+    def cell_data(self, cell: HouseholdTile, role: int) -> Any:
+        return self.coverage.get(cell.household_id) if role == COVERAGE_ROLE else None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -95,11 +73,6 @@ class FloorModel(QAbstractTableModel):
                 unit=unit, position=position
             )
         return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid() or (index.row(), index.column()) not in self._cells:
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 def tile_description(tile: HouseholdTile) -> str:

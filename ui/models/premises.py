@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -21,7 +20,7 @@ from gridterm.services.premises import InspectionLine, PremisesStatus
 from ui.formatting import time_text
 from ui.i18n import QT_TRANSLATE_NOOP
 from ui.labels import INSPECTION_STATUSES, STALL_STATES, label
-from ui.models.base import ROW_ROLE, SORT_ROLE, RowTableModel
+from ui.models.base import ROW_ROLE, SORT_ROLE, CellGridModel, RowTableModel
 from ui.theme import Theme
 from ui.widgets.icons import pixmap
 
@@ -142,15 +141,13 @@ def stall_label(number: str) -> str:
     return number.rsplit("-", 1)[-1] if "-" in number else number
 
 
-class StallGridModel(QAbstractTableModel):
+class StallGridModel(CellGridModel[PremisesStatus]):
     """The floor grid: one table row per market row (building, floor, row), stalls left to
     right in number order; cells hold a ``PremisesStatus`` (ROW_ROLE) or nothing."""
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._lines: list[tuple[str, str, str]] = []
-        self._cells: dict[tuple[int, int], PremisesStatus] = {}
-        self._width = 0
         self.stalls: list[PremisesStatus] = []
 
     def set_rows(self, stalls: list[PremisesStatus]) -> None:
@@ -165,12 +162,12 @@ class StallGridModel(QAbstractTableModel):
         self._cells = {
             (r, c): s for r, key in enumerate(self._lines) for c, s in enumerate(lines[key])
         }
-        self._width = max((len(v) for v in lines.values()), default=0)
+        self._shape = (len(self._lines), max((len(v) for v in lines.values()), default=0))
         self.endResetModel()
 
     def stall_at(self, row: int, column: int) -> PremisesStatus | None:
         """The stall in a cell, or None."""
-        return self._cells.get((row, column))
+        return self.cell(row, column)
 
     def cell_of(self, premises_id: str) -> tuple[int, int] | None:
         """Where a stall is drawn."""
@@ -179,25 +176,11 @@ class StallGridModel(QAbstractTableModel):
                 return cell
         return None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._lines)
+    def cell_text(self, cell: PremisesStatus) -> str:
+        return stall_label(cell.premises.number)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._width
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        stall = self._cells.get((index.row(), index.column()))
-        if stall is None:
-            return None
-        if role == ROW_ROLE:
-            return stall
-        if role == Qt.ItemDataRole.DisplayRole:
-            return stall_label(stall.premises.number)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return stall_description(stall)
-        return None
+    def cell_description(self, cell: PremisesStatus) -> str:
+        return stall_description(cell)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -207,14 +190,9 @@ class StallGridModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._lines):
             first = self._cells[(section, 0)].premises
             return location_text(first) or translate("Premises", "No location")
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < self._width:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < self._shape[1]:
             return str(section + 1)
         return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid() or (index.row(), index.column()) not in self._cells:
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 def stall_description(stall: PremisesStatus) -> str:

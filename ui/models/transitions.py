@@ -3,14 +3,11 @@ draws the photo column as thumbnails)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from datetime import datetime
 
 from gridterm.domain.tickets import Transition
-from ui.formatting import time_text
-from ui.i18n import QT_TRANSLATE_NOOP
 from ui.labels import LEVELS, TICKET_ACTIONS, TICKET_STATUSES, label
-from ui.models.base import RowTableModel
-from ui.models.hazard_history import photo_count
+from ui.models.history import StepHistoryModel
 
 
 def photos_of(row: Transition) -> tuple[str, ...]:
@@ -18,40 +15,26 @@ def photos_of(row: Transition) -> tuple[str, ...]:
     return (row.photo,) if row.photo else ()
 
 
-class TransitionModel(RowTableModel[Transition]):
-    """One row per transition, oldest first; ``names`` maps user ids to display names."""
+class TransitionModel(StepHistoryModel[Transition]):
+    """One row per transition of a ticket, oldest first."""
 
-    COL_WHEN, COL_STEP, COL_BY, COL_NOTE, COL_PHOTOS = range(5)
-    HEADERS = (
-        QT_TRANSLATE_NOOP("Columns", "When"),
-        QT_TRANSLATE_NOOP("Columns", "Step"),
-        QT_TRANSLATE_NOOP("Columns", "By"),
-        QT_TRANSLATE_NOOP("Columns", "Note"),
-        QT_TRANSLATE_NOOP("Columns", "Photos"),
-    )
+    def at(self, row: Transition) -> datetime:
+        return row.at
 
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self.names: dict[str, str] = {}
+    def step(self, row: Transition) -> str:
+        step = f"{label(TICKET_ACTIONS, row.action)} → {label(TICKET_STATUSES, row.to_status)}"
+        if row.from_level is not None and row.to_level != row.from_level:
+            step += f" ({label(LEVELS, row.to_level)})"
+        return step
 
-    def display(self, row: Transition, column: int) -> str:
-        match column:
-            case self.COL_WHEN:
-                return time_text(row.at)
-            case self.COL_STEP:
-                step = (
-                    f"{label(TICKET_ACTIONS, row.action)} → {label(TICKET_STATUSES, row.to_status)}"
-                )
-                if row.from_level is not None and row.to_level != row.from_level:
-                    step += f" ({label(LEVELS, row.to_level)})"
-                return step
-            case self.COL_BY:
-                return self.names.get(row.by_user, row.by_user)
-            case self.COL_PHOTOS:
-                # what a screen reader says of the thumbnails (the verification's photo)
-                return photo_count(len(photos_of(row))) if row.photo else ""
-            case _:
-                parts = [row.note] if row.note else []
-                if row.department:
-                    parts.append(row.department)
-                return " · ".join(parts)
+    def by(self, row: Transition) -> str:
+        return self.names.get(row.by_user, row.by_user)
+
+    def note(self, row: Transition) -> str:
+        parts = [row.note] if row.note else []
+        if row.department:
+            parts.append(row.department)
+        return " · ".join(parts)
+
+    def photos(self, row: Transition) -> tuple[str, ...]:
+        return photos_of(row)
