@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCharts import (
     QAbstractAxis,
+    QAbstractSeries,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
@@ -82,16 +83,8 @@ def _line(chart: QChart, names: list[str], values: list[float], header: str, col
     # the days as MM-DD under the line (a value axis would number them 0, 1, 2…)
     x = QBarCategoryAxis()
     x.append([n[-5:] for n in names])
-    y = QValueAxis()
-    y.setRange(0, max(4.0, max(values, default=0) * 1.15))
-    y.applyNiceNumbers()
-    y.setLabelFormat("%d")
-    small = _axis_font(12)
-    for axis, side in ((x, Qt.AlignmentFlag.AlignBottom), (y, Qt.AlignmentFlag.AlignLeft)):
-        axis.setLabelsColor(QColor(color))
-        axis.setLabelsFont(small)
-        chart.addAxis(axis, side)
-        line.attachAxis(axis)
+    y = _count_axis(max(values, default=0) * 1.15)
+    _attach_axes(chart, line, (x, y), color, 12)
     chart.legend().hide()
 
 
@@ -114,22 +107,39 @@ def _bars(
     categories.append([n[:12] for n in names])
     # a worker's name is short: show it whole rather than "…" when Qt's estimate is tight
     categories.setTruncateLabels(False)
-    value_axis = QValueAxis()
-    # whole numbers on the axis, also for a day with nothing yet
-    value_axis.setRange(0, max(4.0, max((v for s in series for v in s), default=0) * 1.1))
-    value_axis.applyNiceNumbers()
-    value_axis.setLabelFormat("%d")
+    value_axis = _count_axis(max((v for s in series for v in s), default=0) * 1.1)
     first: QAbstractAxis
     second: QAbstractAxis
     first, second = (value_axis, categories) if horizontal else (categories, value_axis)
     # small axis labels: a worker's name on every bar, not one in two elided
-    small = _axis_font(13)
-    for axis, side in ((first, Qt.AlignmentFlag.AlignBottom), (second, Qt.AlignmentFlag.AlignLeft)):
+    _attach_axes(chart, bars, (first, second), color, 13)
+    chart.legend().setVisible(len(series) > 1)
+
+
+def _count_axis(top: float) -> QValueAxis:
+    """An axis of whole numbers from 0 to ``top``, and to 4 at least (a day with nothing yet)."""
+    axis = QValueAxis()
+    axis.setRange(0, max(4.0, top))
+    axis.applyNiceNumbers()
+    axis.setLabelFormat("%d")
+    return axis
+
+
+def _attach_axes(
+    chart: QChart,
+    series: QAbstractSeries,
+    bottom_left: tuple[QAbstractAxis, QAbstractAxis],
+    color: str,
+    px: int,
+) -> None:
+    """Put the bottom and left axes on ``chart`` for ``series``, labelled small in ``color``."""
+    small = _axis_font(px)
+    bottom, left = bottom_left
+    for axis, side in ((bottom, Qt.AlignmentFlag.AlignBottom), (left, Qt.AlignmentFlag.AlignLeft)):
         axis.setLabelsColor(QColor(color))
         axis.setLabelsFont(small)
         chart.addAxis(axis, side)
-        bars.attachAxis(axis)
-    chart.legend().setVisible(len(series) > 1)
+        series.attachAxis(axis)
 
 
 def _axis_font(px: int) -> QFont:
