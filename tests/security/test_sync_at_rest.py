@@ -2,8 +2,9 @@
 
 Terminal A (grid worker w1, enrolled on the real server) registers a resident with an ID
 number and a health status and reports a ticket about the household with a photo (a real
-JPEG, downscaled before upload), then syncs; terminal B (w2, a second worker of the same grid)
-makes its first sync: the area's snapshot, then the ticket's photo. While each sync runs,
+JPEG, downscaled before upload), then syncs; terminal B (w2, a second worker of the same grid,
+or s1, the community's supervisor) makes its first sync: the area's snapshot, then the
+ticket's photo; a later correction then reaches B by the pull. While each sync runs,
 every file opened, renamed or removed under the terminal's data folder and the temp folder is
 read just before (an audit hook), both folders are scanned from another thread and again at
 each change of sync stage, and both are scanned once more after: none may hold the name, the
@@ -32,6 +33,8 @@ from tests.sync.conftest import Terminal, make_terminal
 from tests.sync.server_process import ServerProcess
 
 NAME, ID_NUMBER, HEALTH = "王秀英", "110105195803150025", "精神疾病规律服药"
+#: The health status A corrects it to later (it reaches B by the pull).
+LATER = "冠心病长期服药"
 #: Written into the photo's JPEG comment (the original keeps it; the downscaled copy not).
 PHOTO_NOTE = "户籍照片-王秀英家"
 
@@ -51,7 +54,7 @@ ORIGINAL = _photo()
 UPLOADED = downscale(ORIGINAL, SyncSettings().photo_max_side) or ORIGINAL
 #: What must never be readable: the resident's details, either photo's header or its bytes.
 WANTED = (
-    *markers(NAME, ID_NUMBER, HEALTH, PHOTO_NOTE),
+    *markers(NAME, ID_NUMBER, HEALTH, LATER, PHOTO_NOTE),
     *JPEG_HEADERS,
     *(p[len(p) // 2 : len(p) // 2 + 48] for p in (ORIGINAL, UPLOADED)),
 )
@@ -111,29 +114,45 @@ def _watched_sync(t: Terminal, temp: Path) -> tuple[SyncReport, list[Leak], list
     return report, [*hook.leaks, *sampler.leaks, *between, *scan(roots, WANTED)], stages
 
 
-def test_no_plaintext_on_either_terminal_during_or_after_a_sync(sync_server, temp, tmp_path):
+@pytest.fixture
+def terminals() -> Iterator[list[Terminal]]:
+    """Terminals a test opens, closed after it."""
+    opened: list[Terminal] = []
+    yield opened
+    for t in opened:
+        t.close()
+
+
+@pytest.mark.parametrize("second", ["w2", "s1"])
+def test_no_plaintext_on_either_terminal_during_or_after_a_sync(
+    sync_server, temp, tmp_path, terminals, second
+):
     d = districts.build(sync_server.engine)
+    household = d.households["g1"][0]
     a = make_terminal(tmp_path, d, "w1", sync_server.url, name="A")
-    try:
-        assert a.sync().ok
-        resident_id, ticket_id = _record(a, d.grids["g1"], d.households["g1"][0])
-        report, leaks, stages = _watched_sync(a, temp)
-        assert report.ok and report.photos == 1, report
-        assert "push" in stages and leaks == []
-    finally:
-        a.close()
-    b = make_terminal(tmp_path, d, "w2", sync_server.url, name="B")
-    try:
-        report, leaks, stages = _watched_sync(b, temp)
-        assert report.ok and report.snapshot_bytes > 0 and report.photos_downloaded == 1, report
-        assert leaks == []
-        # what could have leaked is there: the resident in clear through the app, the photo
-        session = b.session()
-        residents = Register(session).residents(d.households["g1"][0])
-        assert [(r.id, r.name, r.id_number, r.health) for r in residents] == [
-            (resident_id, NAME, ID_NUMBER, HEALTH)
-        ]
-        photos = Tickets(session).get(ticket_id).photos
-        assert found_in(b.store.blobs.get(photos[0]), WANTED)  # the scan would see it
-    finally:
-        b.close()
+    terminals.append(a)
+    assert a.sync().ok
+    resident_id, ticket_id = _record(a, d.grids["g1"], household)
+    report, leaks, stages = _watched_sync(a, temp)
+    assert report.ok and report.photos == 1, report
+    assert "push" in stages and leaks == []
+    b = make_terminal(tmp_path, d, second, sync_server.url, name="B")
+    terminals.append(b)
+    report, leaks, _ = _watched_sync(b, temp)
+    assert report.ok and report.snapshot_bytes > 0 and report.photos_downloaded == 1, report
+    assert leaks == []
+    # what could have leaked is there: the resident in clear through the app, the photo
+    session = b.session()
+    residents = Register(session).residents(household)
+    assert [(r.id, r.name, r.id_number, r.health) for r in residents] == [
+        (resident_id, NAME, ID_NUMBER, HEALTH)
+    ]
+    photos = Tickets(session).get(ticket_id).photos
+    assert found_in(b.store.blobs.get(photos[0]), WANTED)  # the scan would see it
+    # a later change comes by the pull, not a snapshot
+    Register(a.session()).edit_resident(resident_id, health=LATER)
+    assert _watched_sync(a, temp)[1] == []
+    report, leaks, _ = _watched_sync(b, temp)
+    assert report.ok and report.snapshot_bytes == 0 and report.pulled >= 1, report
+    assert leaks == []
+    assert [r.health for r in Register(b.session()).residents(household)] == [LATER]
