@@ -69,6 +69,22 @@ def now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%S+08:00")
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time used so far by process ``pid`` and its children (Linux /proc)."""
+    total, pending = 0.0, [pid]
+    tick = os.sysconf("SC_CLK_TCK")
+    while pending:
+        pid = pending.pop()
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick  # utime + stime
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                pending += [int(c) for c in (task / "children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total
+
+
 class Server:
     """A ``gridterm-server serve`` process."""
 
@@ -106,19 +122,8 @@ class Server:
                 time.sleep(0.2)
 
     def cpu_seconds(self) -> float:
-        """CPU time used so far by the server and its worker processes (Linux /proc)."""
-        total, pending = 0.0, [self.proc.pid]
-        tick = os.sysconf("SC_CLK_TCK")
-        while pending:
-            pid = pending.pop()
-            try:
-                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-                total += (int(fields[11]) + int(fields[12])) / tick  # utime + stime
-                for task in Path(f"/proc/{pid}/task").iterdir():
-                    pending += [int(c) for c in (task / "children").read_text().split()]
-            except (FileNotFoundError, ProcessLookupError):
-                continue
-        return total
+        """CPU time used so far by the server and its worker processes."""
+        return cpu_seconds(self.proc.pid)
 
     def stop(self) -> None:
         """Stop the process."""

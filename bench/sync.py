@@ -45,6 +45,7 @@ sys.path.insert(0, str(ROOT))
 
 from PIL import Image, ImageFilter  # noqa: E402
 
+from bench.server_load import cpu_seconds  # noqa: E402
 from gridterm.domain.visits import Visit  # noqa: E402
 from gridterm.ids import new_id  # noqa: E402
 from gridterm.services.attachments import add_attachment  # noqa: E402
@@ -86,24 +87,34 @@ def _visits(t: Terminal, households: list[str], n: int) -> None:
 
 def throughput(srv: ServerProcess, root: Path, records: int, runs: int) -> dict[str, float]:
     """Sync ``records`` unsent visits ``runs`` times (fresh district and terminal each)."""
-    results: list[tuple[float, SyncReport]] = []
+    results: list[tuple[float, SyncReport, float, float]] = []
+    assert srv.proc is not None
     for run in range(runs):
         d = districts.build(srv.engine, households_per_grid=100)
         t = make_terminal(root / f"t{run}", d, "w1", srv.url, settings=SyncSettings())
         try:
             assert t.sync().ok
             _visits(t, d.households["g1"], records)
+            cpu, own = cpu_seconds(srv.proc.pid), time.process_time()
             report = t.sync()
+            cpu, own = cpu_seconds(srv.proc.pid) - cpu, time.process_time() - own
             assert report.ok and report.confirmed == records, report
             until_confirmed = report.seconds - report.pull_seconds - report.photo_seconds
-            results.append((until_confirmed, report))
+            per_1000 = 1000 / (records / 1000)
+            results.append((until_confirmed, report, cpu * per_1000, own * per_1000))
         finally:
             t.close()
-    until_confirmed, report = sorted(results, key=lambda r: r[0])[len(results) // 2]
+    until_confirmed, report, _, _ = sorted(results, key=lambda r: r[0])[len(results) // 2]
+    cpu_runs, own_runs = [r[2] for r in results], [r[3] for r in results]
     return {
         "sync_records_per_s": round(records / until_confirmed),
         "full_sync_records_per_s": round(records / report.seconds),
         "sync_s_runs": [round(r[0], 3) for r in results],
+        # the server's CPU for the whole sync (push, and the pull that follows) per 1,000
+        "server_cpu_ms_per_1000": round(sorted(cpu_runs)[len(cpu_runs) // 2], 1),
+        "server_cpu_ms_per_1000_runs": [round(c, 1) for c in cpu_runs],
+        # the terminal's (this process's, every thread) for the same sync
+        "terminal_cpu_ms_per_1000": round(sorted(own_runs)[len(own_runs) // 2], 1),
         "requests": report.requests,
         "wire_bytes_per_record": round(report.bytes / records, 1),
         "wire_bytes_up_per_record": round(report.payload_bytes / records, 1),
