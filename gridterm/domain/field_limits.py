@@ -88,5 +88,13 @@ def check_field(field: str, value: Any) -> None:
 
 def check_fields(fields: Mapping[str, Any]) -> None:
     """``check_field`` for every field of a record."""
+    # called for every pushed op: what no limit can touch is passed over here, without a
+    # call per field — a number, None, text that is not JSON (or too short to nest deeper
+    # than the limit: that takes more brackets) and within the length
     for name, value in fields.items():
-        check_field(name, value)
+        kind = type(value)
+        if kind is str:
+            if len(value) > MAX_FIELD_DEPTH and (len(value) > MAX_FIELD_CHARS or value[0] in "[{"):
+                check_field(name, value)
+        elif value is not None and kind is not int and kind is not bool and kind is not float:
+            check_field(name, value)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, NoReturn
 
 from gridterm.domain.validation import (
     FieldChecks,
@@ -98,6 +98,37 @@ def validate_visit(
     builds the visit from them; the server stores a pushed visit from them directly
     (building a frozen dataclass costs more than checking its fields, a thousand times per
     pushed batch)."""
+    # checked by direct calls, the common case of a good visit; a refusal is judged again by
+    # ``_refuse`` with every bad field collected (FieldChecks' call per field cost as much
+    # as the checks themselves)
+    try:
+        kind = enum_value(VisitOutcome, outcome, "outcome")
+        raised = _concerns(concerns)
+        if (kind is VisitOutcome.NOTHING_RAISED) == bool(raised):
+            raise ValidationError("visit.outcome_and_concerns", field="outcome")
+        return {
+            "id": id,
+            "household_id": required_text(household_id, "household_id"),
+            "user_id": user_id,
+            "visited_at": timestamp(visited_at, "visited_at"),
+            "visit_type": enum_value(VisitType, visit_type, "visit_type"),
+            "met": _met(met),
+            "concerns": raised,
+            "notes": optional_text(notes, "notes", max_len=4000),
+            "outcome": kind,
+            "photos": _photos(photos),
+            "ticket_id": ticket_id,
+            "revision_of": revision_of,
+        }
+    except ValidationError as error:
+        _refuse(error, outcome, concerns, household_id, visited_at, visit_type, met, notes, photos)
+
+
+def _refuse(
+    error: ValidationError, outcome: object, concerns: object, *entered: object
+) -> NoReturn:
+    """The checks of ``validate_visit`` in the same order, each bad field kept: raise them."""
+    household_id, visited_at, visit_type, met, notes, photos = entered
     checks = FieldChecks()
     kind = checks(enum_value, VisitOutcome, outcome, "outcome")
     parsed_concerns = checks(_concerns, concerns) or ()
@@ -115,22 +146,14 @@ def validate_visit(
                 "visit.outcome_needs_concern", "record what the residents raised", field="concerns"
             )
         )
-    fields = {
-        "id": id,
-        "household_id": checks(required_text, household_id, "household_id"),
-        "user_id": user_id,
-        "visited_at": checks(timestamp, visited_at, "visited_at"),
-        "visit_type": checks(enum_value, VisitType, visit_type, "visit_type"),
-        "met": checks(_met, met),
-        "concerns": parsed_concerns,
-        "notes": checks(optional_text, notes, "notes", max_len=4000),
-        "outcome": kind,
-        "photos": checks(_photos, photos),
-        "ticket_id": ticket_id,
-        "revision_of": revision_of,
-    }
+    checks(required_text, household_id, "household_id")
+    checks(timestamp, visited_at, "visited_at")
+    checks(enum_value, VisitType, visit_type, "visit_type")
+    checks(_met, met)
+    checks(optional_text, notes, "notes", max_len=4000)
+    checks(_photos, photos)
     checks.done()
-    return fields
+    raise error  # never reached: what the direct calls refused, the same calls refuse here
 
 
 # list comprehensions, not generators: cheaper, and these run for every pushed visit
