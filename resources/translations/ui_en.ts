@@ -553,6 +553,52 @@
         </message>
     </context>
     <context>
+        <name>ConflictsPanel</name>
+        <message>
+            <source>A field changed here and on the server. Choose the value that stays; both values stay recorded. A ticket&apos;s status follows its steps.</source>
+            <translation>A field changed here and on the server. Choose the value that stays; both values stay recorded. A ticket&apos;s status follows its steps.</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>Conflicts</translation>
+        </message>
+        <message>
+            <source>Settled conflicts</source>
+            <translation>Settled conflicts</translation>
+        </message>
+        <message>
+            <source>Keep mine</source>
+            <translation>Keep mine</translation>
+        </message>
+        <message>
+            <source>Take the server&apos;s</source>
+            <translation>Take the server&apos;s</translation>
+        </message>
+        <message>
+            <source>Or write the right value</source>
+            <translation>Or write the right value</translation>
+        </message>
+        <message>
+            <source>Use this value</source>
+            <translation>Use this value</translation>
+        </message>
+        <message numerus="yes">
+            <source>Settled (%n)</source>
+            <translation>
+                <numerusform>Settled (%n)</numerusform>
+                <numerusform>Settled (%n)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{record}: mine {mine}, server&apos;s {server}</source>
+            <translation>{record}: mine {mine}, server&apos;s {server}</translation>
+        </message>
+        <message>
+            <source>Accept the server&apos;s status</source>
+            <translation>Accept the server&apos;s status</translation>
+        </message>
+    </context>
+    <context>
         <name>DepartmentPicker</name>
         <message>
             <source>Another department</source>
@@ -2436,6 +2482,30 @@ Worker ID {worker_id} · PIN {pin}</translation>
         </message>
     </context>
     <context>
+        <name>QuarantinePanel</name>
+        <message>
+            <source>Quarantine</source>
+            <extracomment>Records a worker can open to correct them (the catalog says which screen shows each).</extracomment>
+            <translation>Quarantine</translation>
+        </message>
+        <message>
+            <source>Corrected value</source>
+            <translation>Corrected value</translation>
+        </message>
+        <message>
+            <source>Correct and resend</source>
+            <translation>Correct and resend</translation>
+        </message>
+        <message>
+            <source>Open the record</source>
+            <translation>Open the record</translation>
+        </message>
+        <message>
+            <source>Resend as it is</source>
+            <translation>Resend as it is</translation>
+        </message>
+    </context>
+    <context>
         <name>QuickReportScreen</name>
         <message>
             <source>1 · Photo</source>
@@ -3059,7 +3129,6 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <name>SyncScreen</name>
         <message>
             <source>On this terminal</source>
-            <extracomment>Records a worker can open to correct them (the catalog says which screen shows each).</extracomment>
             <translation>On this terminal</translation>
         </message>
         <message>
@@ -3103,65 +3172,6 @@ Worker ID {worker_id} · PIN {pin}</translation>
             <translation>Sent</translation>
         </message>
         <message>
-            <source>Quarantine</source>
-            <translation>Quarantine</translation>
-        </message>
-        <message>
-            <source>Corrected value</source>
-            <translation>Corrected value</translation>
-        </message>
-        <message>
-            <source>Correct and resend</source>
-            <translation>Correct and resend</translation>
-        </message>
-        <message>
-            <source>Open the record</source>
-            <translation>Open the record</translation>
-        </message>
-        <message>
-            <source>A field changed here and on the server. Choose the value that stays; both values stay recorded. A ticket&apos;s status follows its steps.</source>
-            <translation>A field changed here and on the server. Choose the value that stays; both values stay recorded. A ticket&apos;s status follows its steps.</translation>
-        </message>
-        <message>
-            <source>Conflicts</source>
-            <translation>Conflicts</translation>
-        </message>
-        <message>
-            <source>Keep mine</source>
-            <translation>Keep mine</translation>
-        </message>
-        <message>
-            <source>Take the server&apos;s</source>
-            <translation>Take the server&apos;s</translation>
-        </message>
-        <message>
-            <source>Or write the right value</source>
-            <translation>Or write the right value</translation>
-        </message>
-        <message>
-            <source>Use this value</source>
-            <translation>Use this value</translation>
-        </message>
-        <message>
-            <source>Settled conflicts</source>
-            <translation>Settled conflicts</translation>
-        </message>
-        <message numerus="yes">
-            <source>Settled (%n)</source>
-            <translation>
-                <numerusform>Settled (%n)</numerusform>
-                <numerusform>Settled (%n)</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Accept the server&apos;s status</source>
-            <translation>Accept the server&apos;s status</translation>
-        </message>
-        <message>
-            <source>{record}: mine {mine}, server&apos;s {server}</source>
-            <translation>{record}: mine {mine}, server&apos;s {server}</translation>
-        </message>
-        <message>
             <source>Syncing…</source>
             <translation>Syncing…</translation>
         </message>
@@ -3176,10 +3186,6 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>Nothing here.</source>
             <translation>Nothing here.</translation>
-        </message>
-        <message>
-            <source>Resend as it is</source>
-            <translation>Resend as it is</translation>
         </message>
         <message>
             <source>Records</source>

@@ -551,6 +551,51 @@
         </message>
     </context>
     <context>
+        <name>ConflictsPanel</name>
+        <message>
+            <source>A field changed here and on the server. Choose the value that stays; both values stay recorded. A ticket&apos;s status follows its steps.</source>
+            <translation>同一字段在本终端和服务器上都被修改。请选择保留哪个值；两个值都会留档。工单状态由办理步骤决定。</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>冲突</translation>
+        </message>
+        <message>
+            <source>Settled conflicts</source>
+            <translation>已解决的冲突</translation>
+        </message>
+        <message>
+            <source>Keep mine</source>
+            <translation>保留我的</translation>
+        </message>
+        <message>
+            <source>Take the server&apos;s</source>
+            <translation>采用服务器的</translation>
+        </message>
+        <message>
+            <source>Or write the right value</source>
+            <translation>或填写正确的值</translation>
+        </message>
+        <message>
+            <source>Use this value</source>
+            <translation>使用此值</translation>
+        </message>
+        <message numerus="yes">
+            <source>Settled (%n)</source>
+            <translation>
+                <numerusform>已处理（%n）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{record}: mine {mine}, server&apos;s {server}</source>
+            <translation>{record}：我的 {mine}，服务器的 {server}</translation>
+        </message>
+        <message>
+            <source>Accept the server&apos;s status</source>
+            <translation>接受服务器的状态</translation>
+        </message>
+    </context>
+    <context>
         <name>DepartmentPicker</name>
         <message>
             <source>Another department</source>
@@ -2424,6 +2469,30 @@ Worker ID {worker_id} · PIN {pin}</source>
         </message>
     </context>
     <context>
+        <name>QuarantinePanel</name>
+        <message>
+            <source>Quarantine</source>
+            <extracomment>Records a worker can open to correct them (the catalog says which screen shows each).</extracomment>
+            <translation>隔离区</translation>
+        </message>
+        <message>
+            <source>Corrected value</source>
+            <translation>更正后的值</translation>
+        </message>
+        <message>
+            <source>Correct and resend</source>
+            <translation>更正并重发</translation>
+        </message>
+        <message>
+            <source>Open the record</source>
+            <translation>打开记录</translation>
+        </message>
+        <message>
+            <source>Resend as it is</source>
+            <translation>原样重发</translation>
+        </message>
+    </context>
+    <context>
         <name>QuickReportScreen</name>
         <message>
             <source>1 · Photo</source>
@@ -3041,7 +3110,6 @@ Worker ID {worker_id} · PIN {pin}</source>
         <name>SyncScreen</name>
         <message>
             <source>On this terminal</source>
-            <extracomment>Records a worker can open to correct them (the catalog says which screen shows each).</extracomment>
             <translation>本终端</translation>
         </message>
         <message>
@@ -3085,64 +3153,6 @@ Worker ID {worker_id} · PIN {pin}</source>
             <translation>已发送</translation>
         </message>
         <message>
-            <source>Quarantine</source>
-            <translation>隔离区</translation>
-        </message>
-        <message>
-            <source>Corrected value</source>
-            <translation>更正后的值</translation>
-        </message>
-        <message>
-            <source>Correct and resend</source>
-            <translation>更正并重发</translation>
-        </message>
-        <message>
-            <source>Open the record</source>
-            <translation>打开记录</translation>
-        </message>
-        <message>
-            <source>A field changed here and on the server. Choose the value that stays; both values stay recorded. A ticket&apos;s status follows its steps.</source>
-            <translation>同一字段在本终端和服务器上都被修改。请选择保留哪个值；两个值都会留档。工单状态由办理步骤决定。</translation>
-        </message>
-        <message>
-            <source>Conflicts</source>
-            <translation>冲突</translation>
-        </message>
-        <message>
-            <source>Keep mine</source>
-            <translation>保留我的</translation>
-        </message>
-        <message>
-            <source>Take the server&apos;s</source>
-            <translation>采用服务器的</translation>
-        </message>
-        <message>
-            <source>Or write the right value</source>
-            <translation>或填写正确的值</translation>
-        </message>
-        <message>
-            <source>Use this value</source>
-            <translation>使用此值</translation>
-        </message>
-        <message>
-            <source>Settled conflicts</source>
-            <translation>已解决的冲突</translation>
-        </message>
-        <message numerus="yes">
-            <source>Settled (%n)</source>
-            <translation>
-                <numerusform>已处理（%n）</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Accept the server&apos;s status</source>
-            <translation>接受服务器的状态</translation>
-        </message>
-        <message>
-            <source>{record}: mine {mine}, server&apos;s {server}</source>
-            <translation>{record}：我的 {mine}，服务器的 {server}</translation>
-        </message>
-        <message>
             <source>Syncing…</source>
             <translation>正在同步……</translation>
         </message>
@@ -3157,10 +3167,6 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>Nothing here.</source>
             <translation>这里没有记录。</translation>
-        </message>
-        <message>
-            <source>Resend as it is</source>
-            <translation>原样重发</translation>
         </message>
         <message>
             <source>Records</source>

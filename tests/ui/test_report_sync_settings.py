@@ -77,12 +77,15 @@ def test_the_quarantine_corrects_and_resends(qtbot, window) -> None:
     window.shell.top.sync.reload()  # what its 15-second poll does
     qtbot.waitUntil(lambda: "1 条需处理" in window.shell.top.sync.text())
     sync.tabs.setCurrentIndex(1)
-    assert sync.quarantine_model.index(0, 3).data().startswith("电话不是有效的电话号码")
-    click_row(qtbot, sync.quarantine_table, 0)
-    assert sync.fix_label.text() == "电话" and sync.fix_value.text() == "13900001111"
-    sync.fix_value.clear()
-    type_text(qtbot, sync.fix_value, "13900002222")
-    tap(qtbot, sync.correct)
+    assert sync.quarantine.model.index(0, 3).data().startswith("电话不是有效的电话号码")
+    click_row(qtbot, sync.quarantine.table, 0)
+    assert (
+        sync.quarantine.fix_label.text() == "电话"
+        and sync.quarantine.fix_value.text() == "13900001111"
+    )
+    sync.quarantine.fix_value.clear()
+    type_text(qtbot, sync.quarantine.fix_value, "13900002222")
+    tap(qtbot, sync.quarantine.correct)
     qtbot.waitUntil(lambda: sync.numbers["rejected"].text() == "0")
     assert ws.register.household("h-g1-502").phone == "13900002222"
     tap(qtbot, sync.sync_now)
@@ -96,16 +99,16 @@ def test_resend_and_open_a_refused_ticket(qtbot, window) -> None:
     ticket = ws.tickets.open(grid_id="g1", category="物业管理", title="漏水")
     refuse(ws.store, "ticket", "", "grid.out_of_scope")
     sync = open_tab(qtbot, window, "sync")
-    qtbot.waitUntil(lambda: sync.quarantine_model.rowCount() == 1)
+    qtbot.waitUntil(lambda: sync.quarantine.model.rowCount() == 1)
     sync.tabs.setCurrentIndex(1)
-    click_row(qtbot, sync.quarantine_table, 0)
-    assert not sync.correct.isVisible()
-    tap(qtbot, sync.open_record)
+    click_row(qtbot, sync.quarantine.table, 0)
+    assert not sync.quarantine.correct.isVisible()
+    tap(qtbot, sync.quarantine.open_record)
     qtbot.waitUntil(lambda: window.shell.top_screen().objectName() == "ticketDetail")
     assert window.shell.top_screen().ticket_id == ticket.id
     window.shell.back()
-    tap(qtbot, sync.resend)
-    qtbot.waitUntil(lambda: sync.quarantine_model.rowCount() == 0)
+    tap(qtbot, sync.quarantine.resend)
+    qtbot.waitUntil(lambda: sync.quarantine.model.rowCount() == 0)
 
 
 def test_settings_apply_at_once(qtbot, window, ctx) -> None:
