@@ -35,6 +35,13 @@ class LoginScreen(QWidget):
         self.ctx = ctx
         self.locked_worker = ""
         self._painted = False
+        # the wait after too many wrong PINs, counted down (the core said how long)
+        self._wait_left = 0
+        self._remaining: int | None = None
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._tick)
+
         root = QHBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         page = screen_widget()
@@ -44,7 +51,15 @@ class LoginScreen(QWidget):
         outer.setSpacing(32)
         outer.addStretch(1)
         self.outer = outer
+        outer.addWidget(self._form_card(), 0, Qt.AlignmentFlag.AlignCenter)
+        # beside the form in landscape, under it in portrait, like the demo accounts
+        outer.addWidget(self._supervisor_box(), 0, Qt.AlignmentFlag.AlignCenter)
+        outer.addWidget(self._demo_card(), 0, Qt.AlignmentFlag.AlignCenter)
+        outer.addStretch(1)
+        self.set_demo_users(ctx.demo_users)
 
+    def _form_card(self) -> QWidget:
+        """The login form: worker ID, PIN and its pad, what went wrong, and the buttons."""
         form_card, form = card()
         form_card.setMinimumWidth(440)
         form_card.setMaximumWidth(560)
@@ -56,7 +71,7 @@ class LoginScreen(QWidget):
         self.worker_id.setObjectName("workerId")
         self.worker_id.setPlaceholderText(self.tr("Worker ID"))
         accessible.name(self.worker_id, self.tr("Worker ID"))
-        self.worker_id.setText(ctx.settings.get(LAST_WORKER_ID))
+        self.worker_id.setText(self.ctx.settings.get(LAST_WORKER_ID))
         self.pin = QLineEdit()
         self.pin.setObjectName("pin")
         self.pin.setPlaceholderText(self.tr("PIN (6 to 12 digits)"))
@@ -77,12 +92,6 @@ class LoginScreen(QWidget):
         self.notice.setObjectName("loginNotice")
         self.notice.hide()
         form.addWidget(self.notice)
-        # the wait after too many wrong PINs, counted down (the core said how long)
-        self._wait_left = 0
-        self._remaining: int | None = None
-        self._countdown = QTimer(self)
-        self._countdown.setInterval(1000)
-        self._countdown.timeout.connect(self._tick)
         self.submit = button(self.tr("Log in"), "primary", "loginButton")
         self.submit.clicked.connect(self._submit)
         form.addWidget(self.submit)
@@ -90,10 +99,10 @@ class LoginScreen(QWidget):
         self.switch_worker.clicked.connect(self.switch_worker_requested)
         self.switch_worker.hide()
         form.addWidget(self.switch_worker)
-        outer.addWidget(form_card, 0, Qt.AlignmentFlag.AlignCenter)
-        # beside the form in landscape, under it in portrait, like the demo accounts
-        outer.addWidget(self._supervisor_box(), 0, Qt.AlignmentFlag.AlignCenter)
+        return form_card
 
+    def _demo_card(self) -> QWidget:
+        """The demo accounts, a tap filling one in (filled by ``set_demo_users``)."""
         self.demo_card, demo = card()
         self.demo_card.setMaximumWidth(460)
         demo.addWidget(text_label(self.tr("Demo accounts"), "section"))
@@ -103,9 +112,7 @@ class LoginScreen(QWidget):
         self.demo_list = QVBoxLayout()
         demo.addLayout(self.demo_list)
         demo.addStretch(1)
-        outer.addWidget(self.demo_card, 0, Qt.AlignmentFlag.AlignCenter)
-        outer.addStretch(1)
-        self.set_demo_users(ctx.demo_users)
+        return self.demo_card
 
     def _supervisor_box(self) -> QWidget:
         """Where a supervisor on the spot confirms erasing a terminal that holds unsynced work

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QStackedWidget
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QWidget
 
 from gridterm.search.query import SearchAnswer
 from gridterm.services.browse import BuildingRow, GridRow
@@ -37,7 +37,13 @@ class RegisterScreen(Screen):
 
         self.pages = QStackedWidget()
         self.body.addWidget(self.pages, 1)
+        self.browse_page = self._browse_page()
+        self.results_page = self._results_page()
+        self.pages.addWidget(self.browse_page)
+        self.pages.addWidget(self.results_page)
 
+    def _browse_page(self) -> QWidget:
+        """My grids beside the chosen grid's buildings."""
         browse = ResponsiveRow()
         grids_card, grids = card()
         grids.addWidget(label(self.tr("My grids"), "section"))
@@ -60,11 +66,13 @@ class RegisterScreen(Screen):
             name=self.tr("Buildings"),
         )
         self.building_table.setObjectName("buildingTable")
-        self.building_table.on_row(lambda b: nav.open_building(b.building_id))
+        self.building_table.on_row(lambda b: self.nav.open_building(b.building_id))
         buildings.addWidget(self.building_table, 1)
         browse.add(buildings_card, 3)
-        self.pages.addWidget(browse)
+        return browse
 
+    def _results_page(self) -> QWidget:
+        """The search's answer: its title, what to know about the query, the households."""
         results_card, results = card()
         header = QHBoxLayout()
         self.results_title = label("", "section")
@@ -84,10 +92,9 @@ class RegisterScreen(Screen):
             self.search_model, stretch=(SearchModel.COL_ADDRESS,), name=self.tr("Search results")
         )
         self.results_table.setObjectName("resultsTable")
-        self.results_table.on_row(lambda hit: nav.open_household(hit.household_id))
+        self.results_table.on_row(lambda hit: self.nav.open_household(hit.household_id))
         results.addWidget(self.results_table, 1)
-        self.pages.addWidget(results_card)
-        self.browse_page, self.results_page = browse, results_card
+        return results_card
 
     def title(self) -> str:
         return self.tr("Household register")

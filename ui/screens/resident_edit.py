@@ -34,8 +34,15 @@ class ResidentEditScreen(EditScreen):
         self.setObjectName("residentEdit")
         self.household_id = household_id
         self.resident = resident
-        user = ws.session.user
-        r = resident
+        self._add_person(resident)
+        self._add_personal(resident)
+        self._add_status(resident)
+        self.add_buttons()
+        subject = resident.id if resident is not None else f"new@{household_id}"
+        self.draft = FormDraft.attach(self, "resident_edit", subject)
+
+    def _add_person(self, r: Resident | None) -> None:
+        """Name, gender, relation to the head and date of birth."""
         self.name = QLineEdit(r.name if r else "")
         self.name.setObjectName("name")
         self.form.row(self.tr("Name"), self.name, "name")
@@ -54,6 +61,11 @@ class ResidentEditScreen(EditScreen):
         self.birth_date.setObjectName("birthDate")
         self.birth_date.setPlaceholderText(self.tr("YYYY-MM-DD, e.g. 1948-03-02"))
         self.form.row(self.tr("Date of birth"), self.birth_date, "birth_date")
+
+    def _add_personal(self, r: Resident | None) -> None:
+        """Phone, ID number and health, masked, with Show for a role that may read them (a new
+        resident's typed in clear)."""
+        user = self.ws.session.user
         self.personal: dict[str, PersonalEdit] = {}
         for field, text in (
             ("phone", self.tr("Phone")),
@@ -69,6 +81,9 @@ class ResidentEditScreen(EditScreen):
             edit.wanted.connect(lambda f=field: self._reveal(f))
             self.personal[field] = edit
             self.form.row(text, edit, field)
+
+    def _add_status(self, r: Resident | None) -> None:
+        """Party member, and moved out (for a resident already registered)."""
         flags = QHBoxLayout()
         self.party_member = toggle(self.tr("Party member"), "residentPartyMember")
         self.party_member.setChecked(bool(r and r.party_member))
@@ -79,9 +94,6 @@ class ResidentEditScreen(EditScreen):
         flags.addWidget(self.moved_out)
         flags.addStretch(1)
         self.form.row(self.tr("Status"), flags)
-        self.add_buttons()
-        subject = resident.id if resident is not None else f"new@{household_id}"
-        self.draft = FormDraft.attach(self, "resident_edit", subject)
 
     def _reveal(self, field: str) -> None:
         if self.resident is None:
