@@ -2020,7 +2020,7 @@
         </message>
         <message>
             <source>Overdue</source>
-            <extracomment>A stall&apos;s hazard status at a glance (the floor grid&apos;s symbols, worst first).</extracomment>
+            <extracomment>A premises&apos; hazard status at a glance (the floor grid&apos;s symbols, worst first).</extracomment>
             <translation>Overdue</translation>
         </message>
         <message>

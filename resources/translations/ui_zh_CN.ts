@@ -2010,7 +2010,7 @@
         </message>
         <message>
             <source>Overdue</source>
-            <extracomment>A stall&apos;s hazard status at a glance (the floor grid&apos;s symbols, worst first).</extracomment>
+            <extracomment>A premises&apos; hazard status at a glance (the floor grid&apos;s symbols, worst first).</extracomment>
             <translation>逾期</translation>
         </message>
         <message>

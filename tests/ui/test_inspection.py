@@ -34,7 +34,7 @@ ITEMS_V1 = [
     {"code": "gas", "text": "液化气瓶违规使用", "severity": "critical", "deadline_days": 1},
 ]
 ITEMS_V2 = [*ITEMS_V1, {"code": "signs", "text": "消防标识缺失", "severity": "minor"}]
-STALL = "p-1"
+PREMISES_ID = "p-1"
 
 
 def add_template(store: Store, version: int, items: list[dict[str, object]]) -> None:
@@ -62,7 +62,7 @@ def db_path(db_path: Path) -> Path:
     add_template(store, 1, ITEMS_V1)
 
     def write(tx) -> None:
-        for pid, name, number in ((STALL, "鑫源五金", "101"), ("p-2", "宏达电料", "102")):
+        for pid, name, number in ((PREMISES_ID, "鑫源五金", "101"), ("p-2", "宏达电料", "102")):
             tx.insert(
                 "premises",
                 {
@@ -92,7 +92,7 @@ def picture(tmp_path: Path, name: str, color: str) -> Path:
     return path
 
 
-def open_inspection(qtbot, window, premises: str = STALL):
+def open_inspection(qtbot, window, premises: str = PREMISES_ID):
     window.shell.show_tab("tickets")
     window.shell.start_inspection(premises)
     screen = window.shell.top_screen()
@@ -284,7 +284,7 @@ def test_operator_absent_needs_a_reason(qtbot, window) -> None:
     # A completed inspection opened again is not editable.
     (finished,) = window.workspace.store.query("SELECT id, status FROM hazard_inspection")
     assert finished["status"] == "completed"
-    window.shell.start_inspection(STALL, finished["id"])
+    window.shell.start_inspection(PREMISES_ID, finished["id"])
     again = window.shell.top_screen()
     qtbot.waitUntil(lambda: again.error.isVisible(), timeout=5000)
     assert again.error.text() == "本次巡查已完成，不能再修改。"
@@ -294,7 +294,7 @@ def test_operator_absent_needs_a_reason(qtbot, window) -> None:
 def hazard_on(window, fail: tuple[str, ...] = ("wiring",)) -> str:
     """Complete an inspection through the core with ``fail`` failed; returns the hazard."""
     svc = service(window)
-    inspection = svc.start(STALL, "shop")
+    inspection = svc.start(PREMISES_ID, "shop")
     before = window.workspace.store.blobs.put(_png("#cc2222"))
     window.workspace.store.write(
         lambda tx: tx.execute(
@@ -481,7 +481,7 @@ def test_a_choice_of_checklists_when_there_are_several(qtbot, window) -> None:
         )
     )
     window.shell.show_tab("tickets")
-    window.shell.start_inspection(STALL)
+    window.shell.start_inspection(PREMISES_ID)
     screen = window.shell.top_screen()
     qtbot.waitUntil(lambda: screen.picker.isVisible(), timeout=5000)
     tap(qtbot, screen.findChild(type(screen.finish), "template_food"))

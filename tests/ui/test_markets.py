@@ -33,9 +33,9 @@ from ui.models.hazards import HazardModel, HazardRow, MarketModel
 from ui.models.premises import (
     InspectionModel,
     PremisesFilter,
+    PremisesGridModel,
     PremisesModel,
-    StallGridModel,
-    stall_state,
+    premises_state,
 )
 
 
@@ -76,9 +76,9 @@ def test_browse_the_market_as_list_and_floor_plan_search_and_open_a_stall(
     market = open_market(qtbot, window)
     _, register, _ = core(window)
     (summary,) = register.markets()
-    stalls = register.market(summary.grid_id)
+    statuses = register.market(summary.grid_id)
     assert window.shell.top.title.text() == summary.name
-    assert market.model.rows() == stalls
+    assert market.model.rows() == statuses
     assert market.summary.text() == (
         f"共 {summary.premises} 户 · 已上报 {summary.open} · 整改中 {summary.rectifying}"
         f" · 逾期 {summary.overdue}"
@@ -88,8 +88,8 @@ def test_browse_the_market_as_list_and_floor_plan_search_and_open_a_stall(
     tap(qtbot, market.view_choice.buttons["grid"])
     assert market.pages.currentWidget() is market.grid
     grid = market.grid_model
-    assert sorted(s.premises.id for s in grid.stalls) == sorted(s.premises.id for s in stalls)
-    overdue = next(s for s in stalls if s.overdue)
+    assert sorted(s.premises.id for s in grid.premises) == sorted(s.premises.id for s in statuses)
+    overdue = next(s for s in statuses if s.overdue)
     row, column = grid.cell_of(overdue.premises.id)
     assert (
         grid.index(row, column)
@@ -102,50 +102,52 @@ def test_browse_the_market_as_list_and_floor_plan_search_and_open_a_stall(
     rect = market.grid.visualRect(grid.index(row, column))
     qtbot.mouseClick(market.grid.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: window.shell.top_screen().objectName() == "premises")
-    stall = window.shell.top_screen()
-    qtbot.waitUntil(lambda: stall.data is not None)
-    assert stall.premises_id == overdue.premises.id
+    detail = window.shell.top_screen()
+    qtbot.waitUntil(lambda: detail.data is not None)
+    assert detail.premises_id == overdue.premises.id
     qtbot.mouseClick(window.shell.top.back, Qt.MouseButton.LeftButton)
     assert window.shell.top_screen() is market
 
     # Search as you type (from the floor plan it switches to the list): by licence digits…
-    licence = stalls[3].premises.licence_no
+    licence = statuses[3].premises.licence_no
     qtbot.keyClicks(market.search_box, licence[-6:])
     assert market.pages.currentIndex() == 0
     found = [market.filter.index(r, 0).data(ROW_ROLE) for r in range(market.filter.rowCount())]
-    assert stalls[3] in found
+    assert statuses[3] in found
     assert all(licence[-6:] in s.premises.licence_no or licence[-6:] in s.premises.number
                for s in found)  # fmt: skip
     # …and by the operator's name, typed through the input method.
     market.search_box.clear()
-    operator = stalls[5].premises.operator
+    operator = statuses[5].premises.operator
     type_text(qtbot, market.search_box, operator)
-    expected = [s for s in stalls if operator in s.premises.operator or operator in s.premises.name]
+    expected = [
+        s for s in statuses if operator in s.premises.operator or operator in s.premises.name
+    ]
     assert market.filter.rowCount() == len(expected) >= 1
     market.search_box.clear()
     type_text(qtbot, market.search_box, "没有这个摊位")
     assert market.filter.rowCount() == 0
     assert market.empty.isVisible() and market.empty.text() == "没有符合条件的商户。"
     market.search_box.clear()
-    assert market.filter.rowCount() == len(stalls)
+    assert market.filter.rowCount() == len(statuses)
 
     # A stall from the list: its details, hazards and inspections as the core has them.
-    first = stalls[0]
+    first = statuses[0]
     click_row(qtbot, market.table, 0, PremisesModel.COL_NAME)
     qtbot.waitUntil(lambda: window.shell.top_screen().objectName() == "premises")
-    stall = window.shell.top_screen()
-    qtbot.waitUntil(lambda: stall.data is not None)
+    detail = window.shell.top_screen()
+    qtbot.waitUntil(lambda: detail.data is not None)
     p = first.premises
     assert window.shell.top.title.text() == f"{p.number} {p.name}"
-    assert stall.where.text() == f"{p.building}栋 {p.floor}层 {p.row}排 · 摊位 {p.number}"
-    assert stall.values["operator"].text() == p.operator
-    assert stall.values["licence_no"].text() == p.licence_no
+    assert detail.where.text() == f"{p.building}栋 {p.floor}层 {p.row}排 · 摊位 {p.number}"
+    assert detail.values["operator"].text() == p.operator
+    assert detail.values["licence_no"].text() == p.licence_no
     inspections = register.inspections(p.id)
-    assert stall.tabs.tabText(1) == f"巡查记录（{len(inspections)}）"
-    assert [r.inspection.id for r in stall.inspection_model.rows()] == [
+    assert detail.tabs.tabText(1) == f"巡查记录（{len(inspections)}）"
+    assert [r.inspection.id for r in detail.inspection_model.rows()] == [
         i.inspection.id for i in inspections
     ]
-    assert stall.tabs.tabText(0) == f"未销号隐患（{first.open_hazards}）"
+    assert detail.tabs.tabText(0) == f"未销号隐患（{first.open_hazards}）"
 
 
 def test_start_or_resume_an_inspection_and_open_a_hazard_from_a_stall(qtbot, demo_window) -> None:
@@ -158,15 +160,15 @@ def test_start_or_resume_an_inspection_and_open_a_hazard_from_a_stall(qtbot, dem
     window.shell.open_hazard = lambda hid: asked.append(("hazard", hid))
     with_hazards = next(s for s in market.model.rows() if s.open_hazards)
     window.shell.open_premises(with_hazards.premises.id)
-    stall = window.shell.top_screen()
-    qtbot.waitUntil(lambda: stall.data is not None)
-    assert stall.inspect_button.text() == "开始巡查"
-    tap(qtbot, stall.inspect_button)
+    detail = window.shell.top_screen()
+    qtbot.waitUntil(lambda: detail.data is not None)
+    assert detail.inspect_button.text() == "开始巡查"
+    tap(qtbot, detail.inspect_button)
     assert asked == [("inspect", with_hazards.premises.id, None)]
 
     open_lines = register.open_hazards(with_hazards.premises.id)
-    assert [r.line for r in stall.hazard_model.rows()] == open_lines
-    click_row(qtbot, stall.hazard_table, 0, HazardModel.COL_HAZARD)
+    assert [r.line for r in detail.hazard_model.rows()] == open_lines
+    click_row(qtbot, detail.hazard_table, 0, HazardModel.COL_HAZARD)
     assert asked[-1] == ("hazard", open_lines[0].hazard.id)
 
     # A paused inspection of this stall is resumed, not started again.
@@ -174,9 +176,9 @@ def test_start_or_resume_an_inspection_and_open_a_hazard_from_a_stall(qtbot, dem
     # The inspector comes back to the stall from another section.
     open_tab(qtbot, window, "hazards")
     open_tab(qtbot, window, "markets")
-    assert window.shell.top_screen() is stall
-    qtbot.waitUntil(lambda: stall.inspect_button.text() == "继续巡查")
-    tap(qtbot, stall.inspect_button)
+    assert window.shell.top_screen() is detail
+    qtbot.waitUntil(lambda: detail.inspect_button.text() == "继续巡查")
+    tap(qtbot, detail.inspect_button)
     assert asked[-1] == ("inspect", with_hazards.premises.id, running.id)
 
 
@@ -215,7 +217,7 @@ def test_add_a_stall_then_an_edit_with_a_bad_phone_saves_nothing(qtbot, demo_win
     qtbot.waitUntil(lambda: window.shell.top_screen() is market)
     qtbot.waitUntil(lambda: len(market.model.rows()) == before + 1)
     added = next(s for s in market.model.rows() if s.premises.name == "永安汽配")
-    assert (added.premises.operator, added.premises.number, stall_state(added)) == (
+    assert (added.premises.operator, added.premises.number, premises_state(added)) == (
         "李建国",
         "B2-04-01",
         "clear",
@@ -229,9 +231,9 @@ def test_add_a_stall_then_an_edit_with_a_bad_phone_saves_nothing(qtbot, demo_win
 
     # Correcting it: a bad phone is explained and changes nothing.
     window.shell.open_premises(added.premises.id)
-    stall = window.shell.top_screen()
-    qtbot.waitUntil(lambda: stall.data is not None)
-    tap(qtbot, stall.edit_button)
+    detail = window.shell.top_screen()
+    qtbot.waitUntil(lambda: detail.data is not None)
+    tap(qtbot, detail.edit_button)
     edit = window.shell.top_screen()
     qtbot.waitUntil(lambda: edit.premises is not None)
     assert edit.inputs["name"].text() == "永安汽配"
@@ -251,8 +253,8 @@ def test_add_a_stall_then_an_edit_with_a_bad_phone_saves_nothing(qtbot, demo_win
     qtbot.keyClicks(edit.inputs["contact_phone"], "13900001111")
     assert edit.changes() == {"operator": "王老板"}
     tap(qtbot, edit.save)
-    qtbot.waitUntil(lambda: window.shell.top_screen() is stall)
-    qtbot.waitUntil(lambda: stall.values["operator"].text() == "王老板")
+    qtbot.waitUntil(lambda: window.shell.top_screen() is detail)
+    qtbot.waitUntil(lambda: detail.values["operator"].text() == "王老板")
     last = store.query("SELECT op, fields FROM outbox WHERE entity = 'premises' ORDER BY seq")[-1]
     assert (last["op"], last["fields"]) == ("update", '{"operator": "王老板"}')
 
@@ -278,7 +280,7 @@ def test_hazards_by_deadline_overdue_flagged_and_the_month_figures(qtbot, demo_w
         cell = screen.model.index(i, HazardModel.COL_DEADLINE)
         assert ("逾期" in cell.data()) is r.line.overdue
         assert (cell.data(Qt.ItemDataRole.ForegroundRole) == danger) is r.line.overdue
-        assert screen.model.index(i, HazardModel.COL_STALL).data().endswith(r.premises.name)
+        assert screen.model.index(i, HazardModel.COL_PREMISES).data().endswith(r.premises.name)
     assert screen.overdue.text() == f"{len(overdue)} 处隐患已超过整改期限"
 
     now = session.now().astimezone()
@@ -329,7 +331,7 @@ def test_the_inspector_screens_are_translated_and_fit_the_tablet(qtbot, demo_win
     wait_idle(qtbot, demo_window)
 
 
-STALL = Premises("p1", "m1", "鑫源五金", "王老板", "LIC101", "13800138000", "五金", "A", "1",
+PREMISES = Premises("p1", "m1", "鑫源五金", "王老板", "LIC101", "13800138000", "五金", "A", "1",
                  "3", "A1-03-05")  # fmt: skip
 
 
@@ -341,8 +343,8 @@ def test_the_market_models_pass_the_model_tester(qtmodeltester, qapp) -> None:
     from gridterm.services.premises import InspectionLine
 
     now = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
-    stalls = [
-        PremisesStatus(STALL, 2, Severity.MAJOR, True, 1),
+    statuses = [
+        PremisesStatus(PREMISES, 2, Severity.MAJOR, True, 1),
         PremisesStatus(
             Premises("p2", "m1", "宏达电料", number="A1-03-06", building="A", floor="1", row="3"),
             0,
@@ -355,9 +357,9 @@ def test_the_market_models_pass_the_model_tester(qtmodeltester, qapp) -> None:
     hazard = Hazard("h1", "i1", "p1", "m1", "wiring", Severity.CRITICAL, date(2026, 11, 18),
                     "王老板", "私拉乱接电线\n插线板串接", HazardStatus.OPEN, now)  # fmt: skip
     cases = [
-        (PremisesModel(), stalls),
+        (PremisesModel(), statuses),
         (MarketModel(), [MarketSummary("m1", "机电五金城", "桃园社区", 40, 6, 11, 3)]),
-        (HazardModel(today=date(2026, 11, 20)), [HazardRow(HazardLine(hazard, True), STALL)]),
+        (HazardModel(today=date(2026, 11, 20)), [HazardRow(HazardLine(hazard, True), PREMISES)]),
         (
             InspectionModel(),
             [InspectionLine(HazardInspection("i1", "p1", "m1", "u1", "shop", 1, now), "张巡查", 2)],
@@ -368,19 +370,19 @@ def test_the_market_models_pass_the_model_tester(qtmodeltester, qapp) -> None:
         model.set_rows(rows)
         qtmodeltester.check(model)
         assert model.rowCount() == len(rows)
-    assert [stall_state(s) for s in stalls] == ["overdue", "clear", "rectifying"]
+    assert [premises_state(s) for s in statuses] == ["overdue", "clear", "rectifying"]
     hazards = cases[2][0]
     assert hazards.index(0, HazardModel.COL_DEADLINE).data().endswith("2 days overdue") or (
         "逾期 2 天" in hazards.index(0, HazardModel.COL_DEADLINE).data()
     )
     assert hazards.index(0, HazardModel.COL_HAZARD).data() == "私拉乱接电线"
 
-    grid = StallGridModel()
+    grid = PremisesGridModel()
     qtmodeltester.check(grid)
-    grid.set_rows(stalls)
+    grid.set_rows(statuses)
     qtmodeltester.check(grid)
     assert (grid.rowCount(), grid.columnCount()) == (2, 2)  # row A1-3, and "no location"
-    assert grid.stall_at(0, 1).premises.id == "p2" and grid.stall_at(1, 1) is None
+    assert grid.premises_at(0, 1).premises.id == "p2" and grid.premises_at(1, 1) is None
     assert grid.index(0, 0).data() == "05"
 
     proxy = PremisesFilter()
@@ -398,11 +400,11 @@ def test_from_a_stall_into_its_inspection_and_from_the_hazards_list_into_a_hazar
     window = demo_window
     market = open_market(qtbot, window)
     _, _, inspections = core(window)
-    stall_row = next(s for s in market.model.rows() if not s.open_hazards)
-    window.shell.open_premises(stall_row.premises.id)
-    stall = window.shell.top_screen()
-    qtbot.waitUntil(lambda: stall.data is not None)
-    tap(qtbot, stall.inspect_button)
+    status = next(s for s in market.model.rows() if not s.open_hazards)
+    window.shell.open_premises(status.premises.id)
+    detail = window.shell.top_screen()
+    qtbot.waitUntil(lambda: detail.data is not None)
+    tap(qtbot, detail.inspect_button)
     screen = window.shell.top_screen()
     assert screen.objectName() == "inspection"
     qtbot.waitUntil(lambda: bool(screen.cards))
@@ -412,8 +414,8 @@ def test_from_a_stall_into_its_inspection_and_from_the_hazards_list_into_a_hazar
     qtbot.waitUntil(lambda: len(inspections.answers(screen.inspection_id)) == before + 1)
     # Back to the stall: the paused inspection is offered for resuming.
     tap(qtbot, window.shell.top.back)
-    assert window.shell.top_screen() is stall
-    qtbot.waitUntil(lambda: stall.inspect_button.text() == "继续巡查")
+    assert window.shell.top_screen() is detail
+    qtbot.waitUntil(lambda: detail.inspect_button.text() == "继续巡查")
 
     hazards = open_tab(qtbot, window, "hazards")
     qtbot.waitUntil(lambda: hazards.data is not None)

@@ -28,8 +28,8 @@ from ui.labels.markets import (
     HAZARD_STATUSES,
     INSPECTION_STATUSES,
     ITEM_RESULTS,
+    PREMISES_STATES,
     SEVERITIES,
-    STALL_STATES,
 )
 from ui.labels.records import ENTITIES, OPS, OUTBOX_STATES, ROLES
 from ui.labels.tickets import ALERT_KINDS, LEVELS, TICKET_ACTIONS, TICKET_STATUSES
@@ -53,10 +53,10 @@ __all__ = [
     "OPS",
     "OUTBOX_STATES",
     "OUTCOMES",
+    "PREMISES_STATES",
     "RELATIONS",
     "ROLES",
     "SEVERITIES",
-    "STALL_STATES",
     "TICKET_ACTIONS",
     "TICKET_STATUSES",
     "VISIT_TYPES",

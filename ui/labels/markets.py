@@ -1,5 +1,5 @@
 """Words for market inspections and hazards (市场巡查, 隐患): severities, checklist results, a
-hazard's statuses and steps, a stall's state at a glance, an inspection's status."""
+hazard's statuses and steps, a premises' state at a glance, an inspection's status."""
 
 from __future__ import annotations
 
@@ -34,8 +34,8 @@ HAZARD_ACTIONS = {
     "escalate": QT_TRANSLATE_NOOP("Labels", "Whistle: dispatch to a department"),
     "carried": QT_TRANSLATE_NOOP("Labels", "Earlier steps (not recorded)"),
 }
-#: A stall's hazard status at a glance (the floor grid's symbols, worst first).
-STALL_STATES = {
+#: A premises' hazard status at a glance (the floor grid's symbols, worst first).
+PREMISES_STATES = {
     "overdue": QT_TRANSLATE_NOOP("Labels", "Overdue"),
     "open": QT_TRANSLATE_NOOP("Labels", "Open hazard"),
     "rectifying": QT_TRANSLATE_NOOP("Labels", "Being rectified"),

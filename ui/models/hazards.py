@@ -25,7 +25,7 @@ translate = QCoreApplication.translate
 
 @dataclass(frozen=True, slots=True)
 class HazardRow:
-    """A hazard in a list with the stall it was found at (None: not in the user's area)."""
+    """A hazard in a list with the premises it was found at (None: not in the user's area)."""
 
     line: HazardLine
     premises: Premises | None
@@ -50,7 +50,7 @@ def status_symbol(theme: Theme | None, line: HazardLine, size: int = 24) -> QPix
 class HazardModel(RowTableModel[HazardRow]):
     """One row per open hazard in the order the core gives (nearest deadline first)."""
 
-    COL_DEADLINE, COL_STALL, COL_HAZARD, COL_SEVERITY, COL_STATUS, COL_RESPONSIBLE = range(6)
+    COL_DEADLINE, COL_PREMISES, COL_HAZARD, COL_SEVERITY, COL_STATUS, COL_RESPONSIBLE = range(6)
     HEADERS = (
         QT_TRANSLATE_NOOP("Columns", "Deadline"),
         QT_TRANSLATE_NOOP("Columns", "Stall"),
@@ -87,7 +87,7 @@ class HazardModel(RowTableModel[HazardRow]):
                 if left == 0:
                     return translate("Hazards", "{date} · due today").format(date=text)
                 return translate("Hazards", "{date} · %n days left", None, left).format(date=text)
-            case self.COL_STALL:
+            case self.COL_PREMISES:
                 p = row.premises
                 return f"{p.number} {p.name}".strip() if p else ""
             case self.COL_HAZARD:
@@ -122,7 +122,7 @@ class HazardModel(RowTableModel[HazardRow]):
 class MarketModel(RowTableModel[MarketSummary]):
     """One row per market of the user's area with its hazard counts."""
 
-    COL_MARKET, COL_STALLS, COL_OPEN, COL_RECTIFYING, COL_OVERDUE = range(5)
+    COL_MARKET, COL_PREMISES, COL_OPEN, COL_RECTIFYING, COL_OVERDUE = range(5)
     HEADERS = (
         QT_TRANSLATE_NOOP("Columns", "Market"),
         QT_TRANSLATE_NOOP("Columns", "Stalls"),
@@ -139,7 +139,7 @@ class MarketModel(RowTableModel[MarketSummary]):
         match column:
             case self.COL_MARKET:
                 return row.name
-            case self.COL_STALLS:
+            case self.COL_PREMISES:
                 return str(row.premises)
             case self.COL_OPEN:
                 return str(row.open)
@@ -155,7 +155,7 @@ class MarketModel(RowTableModel[MarketSummary]):
 
     def sort_key(self, row: MarketSummary, column: int) -> Any:
         counts = {
-            self.COL_STALLS: row.premises,
+            self.COL_PREMISES: row.premises,
             self.COL_OPEN: row.open,
             self.COL_RECTIFYING: row.rectifying,
             self.COL_OVERDUE: row.overdue,

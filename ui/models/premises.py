@@ -1,5 +1,5 @@
-"""A market's premises (商户) as a searchable list and as a floor grid of stall tiles, and a
-stall's inspection history."""
+"""A market's premises (商户) as a searchable list and as a floor grid of premises tiles, and
+a premises' inspection history."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from gridterm.domain.territory import Premises
 from gridterm.services.premises import InspectionLine, PremisesStatus
 from ui.formatting import time_text
 from ui.i18n import QT_TRANSLATE_NOOP
-from ui.labels import INSPECTION_STATUSES, STALL_STATES, label
+from ui.labels import INSPECTION_STATUSES, PREMISES_STATES, label
 from ui.models.base import ROW_ROLE, SORT_ROLE, CellGridModel, RowTableModel
 from ui.theme import Theme
 from ui.widgets.icons import pixmap
@@ -27,7 +27,7 @@ from ui.widgets.icons import pixmap
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
 
-#: A stall's state → (symbol in resources/icons, theme colour): never colour alone.
+#: A premises' state → (symbol in resources/icons, theme colour): never colour alone.
 STATE_SYMBOLS = {
     "overdue": ("timer", "danger"),
     "open": ("warning", "warning"),
@@ -36,7 +36,7 @@ STATE_SYMBOLS = {
 }
 
 
-def stall_state(status: PremisesStatus) -> str:
+def premises_state(status: PremisesStatus) -> str:
     """The worst of: overdue, open (reported, nobody rectifying), rectifying, clear."""
     if status.overdue:
         return "overdue"
@@ -46,7 +46,7 @@ def stall_state(status: PremisesStatus) -> str:
 
 
 def state_pixmap(theme: Theme | None, state: str, size: int = 26) -> QPixmap:
-    """The symbol of a stall state in its colour."""
+    """The symbol of a premises state in its colour."""
     name, colour = STATE_SYMBOLS[state]
     return pixmap(name, theme.color(colour) if theme else "#000000", size)
 
@@ -64,7 +64,7 @@ def location_text(p: Premises) -> str:
 
 
 def matches(p: Premises, needle: str) -> bool:
-    """Search as you type: name, operator, licence number or stall number contains it."""
+    """Search as you type: name, operator, licence number or number (摊位号) contains it."""
     needle = needle.strip().casefold()
     return not needle or any(
         needle in field.casefold() for field in (p.name, p.operator, p.licence_no, p.number)
@@ -92,8 +92,8 @@ class PremisesModel(RowTableModel[PremisesStatus]):
         p = row.premises
         match column:
             case self.COL_STATUS:
-                state = stall_state(row)
-                text = label(STALL_STATES, state)
+                state = premises_state(row)
+                text = label(PREMISES_STATES, state)
                 return f"{text} {row.open_hazards}" if row.open_hazards else text
             case self.COL_NUMBER:
                 return p.number
@@ -108,17 +108,18 @@ class PremisesModel(RowTableModel[PremisesStatus]):
 
     def decoration(self, row: PremisesStatus, column: int) -> Any:
         if column == self.COL_STATUS:
-            return state_pixmap(self.theme, stall_state(row))
+            return state_pixmap(self.theme, premises_state(row))
         return None
 
     def sort_key(self, row: PremisesStatus, column: int) -> Any:
         if column == self.COL_STATUS:
-            return (list(STATE_SYMBOLS).index(stall_state(row)), -row.open_hazards)
+            return (list(STATE_SYMBOLS).index(premises_state(row)), -row.open_hazards)
         return self.display(row, column)
 
 
 class PremisesFilter(QSortFilterProxyModel):
-    """The list narrowed to stalls whose name, operator, licence or number contains the text."""
+    """The list narrowed to the premises whose name, operator, licence or number contains the
+    text."""
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -126,7 +127,7 @@ class PremisesFilter(QSortFilterProxyModel):
         self._needle = ""
 
     def set_text(self, text: str) -> None:
-        """Filter by ``text`` (empty: every stall)."""
+        """Filter by ``text`` (empty: every premises)."""
         self.beginFilterChange()
         self._needle = text
         self.endFilterChange()
@@ -136,26 +137,26 @@ class PremisesFilter(QSortFilterProxyModel):
         return status is not None and matches(status.premises, self._needle)
 
 
-def stall_label(number: str) -> str:
-    """What a tile shows: the stall's place in its row (A1-03-05 → 05), or the whole number."""
+def number_in_row(number: str) -> str:
+    """What a tile shows: the premises' place in its row (A1-03-05 → 05), or the whole number."""
     return number.rsplit("-", 1)[-1] if "-" in number else number
 
 
-class StallGridModel(CellGridModel[PremisesStatus]):
-    """The floor grid: one table row per market row (building, floor, row), stalls left to
-    right in number order; cells hold a ``PremisesStatus`` (ROW_ROLE) or nothing."""
+class PremisesGridModel(CellGridModel[PremisesStatus]):
+    """The floor grid: one table row per market row (building, floor, row), premises left
+    to right in number order; cells hold a ``PremisesStatus`` (ROW_ROLE) or nothing."""
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._lines: list[tuple[str, str, str]] = []
-        self.stalls: list[PremisesStatus] = []
+        self.premises: list[PremisesStatus] = []
 
-    def set_rows(self, stalls: list[PremisesStatus]) -> None:
-        """Lay out stalls in the order the register gives (building, floor, row, number)."""
+    def set_rows(self, premises: list[PremisesStatus]) -> None:
+        """Lay out the premises in the order the register gives (building, floor, row, number)."""
         self.beginResetModel()
-        self.stalls = list(stalls)
+        self.premises = list(premises)
         lines: dict[tuple[str, str, str], list[PremisesStatus]] = {}
-        for s in stalls:
+        for s in premises:
             p = s.premises
             lines.setdefault((p.building, p.floor, p.row), []).append(s)
         self._lines = list(lines)
@@ -165,22 +166,22 @@ class StallGridModel(CellGridModel[PremisesStatus]):
         self._shape = (len(self._lines), max((len(v) for v in lines.values()), default=0))
         self.endResetModel()
 
-    def stall_at(self, row: int, column: int) -> PremisesStatus | None:
-        """The stall in a cell, or None."""
+    def premises_at(self, row: int, column: int) -> PremisesStatus | None:
+        """The premises in a cell, or None."""
         return self.cell(row, column)
 
     def cell_of(self, premises_id: str) -> tuple[int, int] | None:
-        """Where a stall is drawn."""
+        """Where a premises is drawn."""
         for cell, s in self._cells.items():
             if s.premises.id == premises_id:
                 return cell
         return None
 
     def cell_text(self, cell: PremisesStatus) -> str:
-        return stall_label(cell.premises.number)
+        return number_in_row(cell.premises.number)
 
     def cell_description(self, cell: PremisesStatus) -> str:
-        return stall_description(cell)
+        return premises_description(cell)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -195,17 +196,18 @@ class StallGridModel(CellGridModel[PremisesStatus]):
         return None
 
 
-def stall_description(stall: PremisesStatus) -> str:
+def premises_description(status: PremisesStatus) -> str:
     """What a tile says, in words (for screen readers and tests): number · name · state."""
-    parts = [stall.premises.number, stall.premises.name, label(STALL_STATES, stall_state(stall))]
-    if stall.open_hazards:
-        count = stall.open_hazards
+    p = status.premises
+    parts = [p.number, p.name, label(PREMISES_STATES, premises_state(status))]
+    if status.open_hazards:
+        count = status.open_hazards
         parts.append(translate("Premises", "%n open hazards", None, count))
     return " · ".join(p for p in parts if p)
 
 
 class InspectionModel(RowTableModel[InspectionLine]):
-    """A stall's inspections, newest first."""
+    """A premises' inspections, newest first."""
 
     COL_STARTED, COL_INSPECTOR, COL_STATUS, COL_FOUND = range(4)
     HEADERS = (

@@ -24,7 +24,7 @@ from ui.workspace import Workspace
 
 @dataclass(frozen=True, slots=True)
 class HazardsData:
-    """Open hazards with their stalls, the month's figures and the markets' counts."""
+    """Open hazards with their premises, the month's figures and the markets' counts."""
 
     hazards: list[HazardRow]
     year: int
@@ -38,11 +38,11 @@ def read_hazards(ws: Workspace) -> HazardsData:
     session = ws.session
     hazards, register = ws.hazards, ws.premises
     lines = hazards.my_open_hazards()
-    stalls = register.several([line.hazard.premises_id for line in lines])
+    premises = register.several([line.hazard.premises_id for line in lines])
     # The month as the street office counts it: the terminal's local calendar month.
     now = session.now().astimezone()
     return HazardsData(
-        hazards=[HazardRow(line, stalls.get(line.hazard.premises_id)) for line in lines],
+        hazards=[HazardRow(line, premises.get(line.hazard.premises_id)) for line in lines],
         year=now.year,
         month=now.month,
         figures=hazards.month_figures(now.year, now.month),
@@ -51,7 +51,7 @@ def read_hazards(ws: Workspace) -> HazardsData:
 
 
 class HazardsScreen(Screen):
-    """Tap a hazard to see and act on it; tap a market to see its stalls."""
+    """Tap a hazard to see and act on it; tap a market to see its premises."""
 
     watches = frozenset({"hazard", "hazard_inspection", "premises"})
     loaded = Signal()

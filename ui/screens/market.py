@@ -1,5 +1,5 @@
-"""A market (专属网格) and its premises: a list searched as you type, or a floor grid of stall
-tiles showing each stall's hazard status at a glance."""
+"""A market (专属网格) and its premises: a list searched as you type, or a floor grid of premises
+tiles showing each one's hazard status at a glance."""
 
 from __future__ import annotations
 
@@ -11,20 +11,20 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QHeaderView, QStackedWidget, 
 
 from gridterm.services.premises import MarketSummary, PremisesStatus
 from ui.context import AppContext
-from ui.labels import STALL_STATES, label
+from ui.labels import PREMISES_STATES, label
 from ui.models.base import ROW_ROLE
 from ui.models.premises import (
     STATE_SYMBOLS,
     PremisesFilter,
+    PremisesGridModel,
     PremisesModel,
-    StallGridModel,
     state_pixmap,
 )
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
 from ui.widgets.form import Choice
+from ui.widgets.premises_tiles import PREMISES_TILE_H, PREMISES_TILE_W, PremisesTileDelegate
 from ui.widgets.search_box import SearchBox
-from ui.widgets.stall_tiles import STALL_H, STALL_W, StallDelegate
 from ui.widgets.table import TouchTable
 from ui.widgets.tile_grid import TileGrid, symbol_legend
 from ui.widgets.touch import button, card
@@ -36,23 +36,23 @@ LIST, GRID = "list", "grid"
 
 @dataclass(frozen=True, slots=True)
 class MarketData:
-    """The markets the user may choose from, the one shown, and its stalls."""
+    """The markets the user may choose from, the one shown, and its premises."""
 
     markets: list[MarketSummary]
     market: MarketSummary | None
-    stalls: list[PremisesStatus]
+    premises: list[PremisesStatus]
 
 
 def read_market(ws: Workspace, grid_id: str | None) -> MarketData:
-    """A market's stalls with their hazard status; without ``grid_id`` the user's first
+    """A market's premises with their hazard status; without ``grid_id`` the user's first
     market (blocking)."""
     register = ws.premises
     markets = register.markets()
     chosen = next((m for m in markets if m.grid_id == grid_id), None)
     if chosen is None and grid_id is None and markets:
         chosen = markets[0]
-    stalls = register.market(chosen.grid_id) if chosen is not None else []
-    return MarketData(markets, chosen, stalls)
+    premises = register.market(chosen.grid_id) if chosen is not None else []
+    return MarketData(markets, chosen, premises)
 
 
 class MarketScreen(Screen):
@@ -108,7 +108,7 @@ class MarketScreen(Screen):
         self.summary.setObjectName("marketSummary")
         info.addWidget(self.summary)
         legend, self.legend = symbol_legend(
-            (state_pixmap(self.ctx.theme, state, 26), label(STALL_STATES, state))
+            (state_pixmap(self.ctx.theme, state, 26), label(PREMISES_STATES, state))
             for state in STATE_SYMBOLS
         )
         info.addWidget(legend)
@@ -138,15 +138,15 @@ class MarketScreen(Screen):
 
     def _floor_plan(self) -> TileGrid:
         """A tile per premises, a row of tiles per building, floor and row."""
-        self.grid_model = StallGridModel(self)
+        self.grid_model = PremisesGridModel(self)
         self.grid = TileGrid(
             self.grid_model,
-            QSize(STALL_W, STALL_H),
-            "stallGrid",
+            QSize(PREMISES_TILE_W, PREMISES_TILE_H),
+            "premisesGrid",
             self.tr("Floor plan"),
             self.tr("One tile per stall: its number, name, open hazards and state"),
         )
-        self.grid.setItemDelegate(StallDelegate(self.ctx.theme, self.grid))
+        self.grid.setItemDelegate(PremisesTileDelegate(self.ctx.theme, self.grid))
         self.grid.horizontalHeader().hide()  # the tiles carry their numbers
         self.grid.clicked.connect(self._tile_tapped)
         return self.grid
@@ -171,8 +171,8 @@ class MarketScreen(Screen):
     def _apply(self, data: MarketData) -> None:
         self.data = data
         self._show_picker(data)
-        self.model.set_rows(data.stalls)
-        self.grid_model.set_rows(data.stalls)
+        self.model.set_rows(data.premises)
+        self.grid_model.set_rows(data.premises)
         m = data.market
         if m is None:
             self.summary.setText(self.tr("No market in your area."))
@@ -222,7 +222,7 @@ class MarketScreen(Screen):
     def _search_changed(self, text: str) -> None:
         self.filter.set_text(text)
         if text.strip() and self.view_choice.value() == GRID:
-            # The floor plan shows every stall; finding one by name is the list's job.
+            # The floor plan shows every premises; finding one by name is the list's job.
             self.view_choice.set_value(LIST)
             self._show_view()
         self._show_empty()
@@ -231,7 +231,7 @@ class MarketScreen(Screen):
         if self.data is None:
             return
         shown = self.filter.rowCount()
-        if not self.data.stalls:
+        if not self.data.premises:
             self.empty.setText(self.tr("No premises registered yet."))
         elif not shown:
             self.empty.setText(self.tr("No premises match."))
@@ -239,9 +239,9 @@ class MarketScreen(Screen):
         self.table.setVisible(shown > 0)
 
     def _tile_tapped(self, index: QModelIndex) -> None:
-        stall = index.data(ROW_ROLE)
-        if stall is not None:
-            self.nav.open_premises(stall.premises.id)
+        status = index.data(ROW_ROLE)
+        if status is not None:
+            self.nav.open_premises(status.premises.id)
 
     def _add(self) -> None:
         grid_id = self.market_id()

@@ -34,7 +34,7 @@ class PremisesData:
 
 
 def read_premises(ws: Workspace, premises_id: str) -> PremisesData:
-    """One stall with its open hazards, inspections and my running inspection (blocking)."""
+    """One premises with its open hazards, inspections and my running inspection (blocking)."""
     register = ws.premises
     premises = register.get(premises_id)
     running = [i for i in ws.inspections.in_progress() if i.premises_id == premises_id]
@@ -102,7 +102,7 @@ class PremisesScreen(Screen):
             self.hazard_model, stretch=(HazardModel.COL_HAZARD,), name=self.tr("Open hazards")
         )
         self.hazard_table.setObjectName("premisesHazards")
-        self.hazard_table.setColumnHidden(HazardModel.COL_STALL, True)  # it is this stall
+        self.hazard_table.setColumnHidden(HazardModel.COL_PREMISES, True)  # it is this premises
         self.hazard_table.on_row(lambda row: nav.open_hazard(row.line.hazard.id))
         self.inspection_model = InspectionModel(self)
         self.inspection_table = TouchTable(

@@ -1,4 +1,4 @@
-"""What the building's household tiles and the market's stall tiles paint alike: a rounded
+"""What the building's household tiles and the market's premises tiles paint alike: a rounded
 card of a fixed size in theme colours (the selection's when tapped), and their fonts."""
 
 from __future__ import annotations
