@@ -31,6 +31,10 @@ def markers(*texts: str) -> tuple[bytes, ...]:
     return tuple(t.encode(e) for t in texts for e in ("utf-8", "utf-16-le", "utf-16-be"))
 
 
+#: Set while this module reads a file itself (not an event of the program watched).
+_inside = threading.local()
+
+
 @dataclass(frozen=True, slots=True)
 class Leak:
     """A file that held a marker, and when it was seen (the audit event or ``scan``)."""
@@ -41,12 +45,17 @@ class Leak:
 
 
 def read(path: object) -> bytes:
-    """A file's bytes, or nothing when it is gone, a folder or not a path."""
+    """A file's bytes, or nothing when it is gone, a folder or not a path (the audit hook
+    does not count this read as the program's)."""
+    outer = getattr(_inside, "busy", False)
+    _inside.busy = True
     try:
         with open(path, "rb") as f:  # type: ignore[call-overload]
             return f.read()
     except (OSError, TypeError, ValueError):
         return b""
+    finally:
+        _inside.busy = outer
 
 
 def files(root: Path) -> Iterator[Path]:
@@ -102,7 +111,6 @@ class _Watch:
 
 
 _watches: list[_Watch] = []
-_inside = threading.local()
 #: Events that name a file about to change or go, and the argument naming it.
 _EVENTS = ("open", "os.rename", "os.remove", "shutil.rmtree")
 
@@ -119,7 +127,7 @@ def _hook(event: str, args: tuple) -> None:
             continue
         _inside.busy = True  # reading opens the file: not an event to look at
         try:
-            w.events += 1
+            w.events += 1  # one of the program's own
             if event == "shutil.rmtree":
                 w.leaks += scan([Path(name)], w.wanted, event)
             else:
