@@ -57,50 +57,56 @@ def require_queue(session: Session) -> None:
         )
 
 
-def queue(session: Session) -> list[QueueItem]:
-    """The open conflicts of the user's area, one item per record field, oldest first."""
-    require_queue(session)
+class ConflictQueue:
+    """The supervisors' conflict queue (冲突待办) of their area."""
 
-    def read(r: Reader) -> list[QueueItem]:
-        area = set(session.visible_grid_ids(r))
-        open_ = [c for c in sync_conflicts.read_open(r) if c.grid_id in area]
-        names = _names(r, {c.by_user for c in open_ if c.by_user})
-        groups: dict[tuple[str, str, str], list[SyncConflict]] = {}
-        for c in sorted(open_, key=lambda c: (c.written_at or c.detected_at, c.id)):
-            groups.setdefault((c.entity, c.entity_id, c.field), []).append(c)
-        return [
-            QueueItem(
-                first=group[0],
-                current=sync_conflicts.current_value(r, group[0]),
-                values=tuple(
-                    RefusedValue(
-                        c.id, c.local_value, c.by_user, names.get(c.by_user or ""), c.written_at
-                    )
-                    for c in group
-                ),
-            )
-            for group in groups.values()
-        ]
+    def __init__(self, session: Session):
+        self.session = session
 
-    return session.store.read(read)
+    def items(self) -> list[QueueItem]:
+        """The open conflicts of the user's area, one item per record field, oldest first."""
+        session = self.session
+        require_queue(session)
 
+        def read(r: Reader) -> list[QueueItem]:
+            area = set(session.visible_grid_ids(r))
+            open_ = [c for c in sync_conflicts.read_open(r) if c.grid_id in area]
+            names = _names(r, {c.by_user for c in open_ if c.by_user})
+            groups: dict[tuple[str, str, str], list[SyncConflict]] = {}
+            for c in sorted(open_, key=lambda c: (c.written_at or c.detected_at, c.id)):
+                groups.setdefault((c.entity, c.entity_id, c.field), []).append(c)
+            return [
+                QueueItem(
+                    first=group[0],
+                    current=sync_conflicts.current_value(r, group[0]),
+                    values=tuple(
+                        RefusedValue(
+                            c.id, c.local_value, c.by_user, names.get(c.by_user or ""), c.written_at
+                        )
+                        for c in group
+                    ),
+                )
+                for group in groups.values()
+            ]
 
-def open_count(session: Session) -> int:
-    """How many refused values wait in the user's area (the queue's badge)."""
-    return sum(len(item.values) for item in queue(session))
+        return session.store.read(read)
 
+    def open_count(self) -> int:
+        """How many refused values wait in the user's area (the queue's badge)."""
+        return sum(len(item.values) for item in self.items())
 
-def resolve(
-    session: Session, item: QueueItem, choice: Resolution | str, value: Any = None, pick: str = ""
-) -> SyncConflict:
-    """Settle every open conflict of the item's field: ``mine`` takes the refused value of
-    the conflict ``pick`` (the first when empty), ``server`` the value the record holds now,
-    ``value`` a typed one. One transaction, one resolution op (``sync_conflicts.resolve``)."""
-    require_queue(session)
-    chosen = pick or item.first.id
-    if chosen not in item.conflict_ids:
-        raise PermissionDeniedError("conflict.not_in_item", "pick one of the item's values")
-    return sync_conflicts.resolve(session, chosen, choice, value, now=True)
+    def resolve(
+        self, item: QueueItem, choice: Resolution | str, value: Any = None, pick: str = ""
+    ) -> SyncConflict:
+        """Settle every open conflict of the item's field: ``mine`` takes the refused value of
+        the conflict ``pick`` (the first when empty), ``server`` the value the record holds
+        now, ``value`` a typed one. One transaction, one resolution op
+        (``sync_conflicts.resolve``)."""
+        require_queue(self.session)
+        chosen = pick or item.first.id
+        if chosen not in item.conflict_ids:
+            raise PermissionDeniedError("conflict.not_in_item", "pick one of the item's values")
+        return sync_conflicts.resolve(self.session, chosen, choice, value, now=True)
 
 
 def _names(r: Reader, user_ids: Iterable[str]) -> dict[str, str]:
@@ -112,24 +118,3 @@ def _names(r: Reader, user_ids: Iterable[str]) -> dict[str, str]:
         row["id"]: row["name"]
         for row in r.iter(f"SELECT id, name FROM user WHERE id IN ({marks})", ids)
     }
-
-
-class ConflictQueue:
-    """The supervisors' conflict queue (冲突待办) of their area."""
-
-    def __init__(self, session: Session):
-        self.session = session
-
-    def items(self) -> list[QueueItem]:
-        """One item per record field with open conflicts, oldest first (``queue``)."""
-        return queue(self.session)
-
-    def open_count(self) -> int:
-        """How many refused values wait (``open_count``)."""
-        return open_count(self.session)
-
-    def resolve(
-        self, item: QueueItem, choice: Resolution | str, value: Any = None, pick: str = ""
-    ) -> SyncConflict:
-        """Settle every open conflict of the item's field in one transaction (``resolve``)."""
-        return resolve(self.session, item, choice, value, pick)

@@ -95,61 +95,6 @@ LEFT JOIN premises ap ON ap.id = ai.premises_id
 """
 
 
-def summary(session: Session) -> OutboxSummary:
-    """Counts per state of this worker's rows and the device's unsent rows (grouped queries on
-    the ``outbox_author`` and ``outbox_state`` indexes); the last confirmed sync is the last
-    sync that completed (the engine's ``last_sync_at``) or, failing that, the newest
-    confirmation."""
-
-    def read(r: Reader) -> OutboxSummary:
-        counts = dict.fromkeys(STATES, 0)
-        for row in r.iter(
-            f"SELECT state, count(*) AS n FROM outbox o WHERE author = ? AND {_UNLISTED} "
-            "GROUP BY state",
-            (session.user.id,),
-        ):
-            counts[row["state"]] = row["n"]
-        device = r.scalar(
-            f"SELECT count(*) FROM outbox o WHERE state IN ('pending', 'sent') AND {_UNLISTED}"
-        )
-        confirmed = r.scalar("SELECT max(state_at) FROM outbox WHERE state = 'confirmed'")
-        completed = r.scalar("SELECT value FROM sync_state WHERE key = ?", (LAST_SYNC_AT,))
-        last = max((t for t in (confirmed, completed) if t), default=None)
-        return OutboxSummary(**counts, last_confirmed_at=last, device_unsent=device or 0)
-
-    return session.store.read(read)
-
-
-def entries(session: Session, state: str | None = None, limit: int = 500) -> list[OutboxEntry]:
-    """This worker's newest outbox rows (of one state), newest first, each named
-    (``subject``)."""
-    sql = _NAMED + f" WHERE o.author = ? AND {_UNLISTED}"
-    params: tuple[object, ...] = (session.user.id,)
-    if state is not None:
-        sql += " AND o.state = ?"
-        params = (*params, state)
-    sql += " ORDER BY o.seq DESC LIMIT ?"
-
-    def read(r: Reader) -> list[OutboxEntry]:
-        return [
-            OutboxEntry(
-                row["seq"],
-                row["op_id"],
-                row["entity"],
-                row["entity_id"],
-                row["op"],
-                row["state"],
-                row["created_at"],
-                row["state_at"],
-                row["reason"],
-                row["subject"] or "",
-            )
-            for row in r.iter(sql, (*params, limit))
-        ]
-
-    return session.store.read(read)
-
-
 class Outbox:
     """The logged-in worker's outbox (待同步) as the sync indicator and the Sync page show it."""
 
@@ -157,9 +102,55 @@ class Outbox:
         self.session = session
 
     def summary(self) -> OutboxSummary:
-        """Counts per state and the last confirmed sync (``summary``)."""
-        return summary(self.session)
+        """Counts per state of this worker's rows and the device's unsent rows (grouped queries
+        on the ``outbox_author`` and ``outbox_state`` indexes); the last confirmed sync is the
+        last sync that completed (the engine's ``last_sync_at``) or, failing that, the newest
+        confirmation."""
+        user_id = self.session.user.id
+
+        def read(r: Reader) -> OutboxSummary:
+            counts = dict.fromkeys(STATES, 0)
+            for row in r.iter(
+                f"SELECT state, count(*) AS n FROM outbox o WHERE author = ? AND {_UNLISTED} "
+                "GROUP BY state",
+                (user_id,),
+            ):
+                counts[row["state"]] = row["n"]
+            device = r.scalar(
+                f"SELECT count(*) FROM outbox o WHERE state IN ('pending', 'sent') AND {_UNLISTED}"
+            )
+            confirmed = r.scalar("SELECT max(state_at) FROM outbox WHERE state = 'confirmed'")
+            completed = r.scalar("SELECT value FROM sync_state WHERE key = ?", (LAST_SYNC_AT,))
+            last = max((t for t in (confirmed, completed) if t), default=None)
+            return OutboxSummary(**counts, last_confirmed_at=last, device_unsent=device or 0)
+
+        return self.session.store.read(read)
 
     def entries(self, state: str | None = None, limit: int = 500) -> list[OutboxEntry]:
-        """This worker's newest rows (of one state), each named (``entries``)."""
-        return entries(self.session, state, limit)
+        """This worker's newest outbox rows (of one state), newest first, each named
+        (``subject``)."""
+        sql = _NAMED + f" WHERE o.author = ? AND {_UNLISTED}"
+        params: tuple[object, ...] = (self.session.user.id,)
+        if state is not None:
+            sql += " AND o.state = ?"
+            params = (*params, state)
+        sql += " ORDER BY o.seq DESC LIMIT ?"
+
+        def read(r: Reader) -> list[OutboxEntry]:
+            return [
+                OutboxEntry(
+                    row["seq"],
+                    row["op_id"],
+                    row["entity"],
+                    row["entity_id"],
+                    row["op"],
+                    row["state"],
+                    row["created_at"],
+                    row["state_at"],
+                    row["reason"],
+                    row["subject"] or "",
+                )
+                for row in r.iter(sql, (*params, limit))
+            ]
+
+        return self.session.store.read(read)

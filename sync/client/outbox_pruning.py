@@ -4,7 +4,7 @@ Every local write appends an outbox row, so a terminal used daily gathers tens o
 of confirmed rows a year. Only ``confirmed`` rows are ever pruned — pending, sent and
 rejected ones (the quarantine) are work the server has not accepted — and of those the newest
 ``keep_recent`` always stay (the Sync page lists the newest 500 rows,
-``gridterm.services.outbox_status.entries``), as do rows a conflict still names. Runs on the
+``gridterm.services.outbox_status.Outbox.entries``), as do rows a conflict still names. Runs on the
 store's writer thread in one short transaction; the ``outbox_state (state, seq)`` index
 bounds it to the confirmed rows below the kept tail.
 """

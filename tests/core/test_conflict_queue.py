@@ -10,7 +10,7 @@ import pytest
 
 from gridterm.errors import PermissionDeniedError
 from gridterm.ids import conflict_id
-from gridterm.services import conflict_queue
+from gridterm.services.conflict_queue import ConflictQueue
 from gridterm.services.sync_conflicts import Resolution, open_conflicts
 
 
@@ -46,7 +46,7 @@ def test_every_refused_value_side_by_side_and_one_choice_settles_them(territory)
     a = insert_refused(store, h1, "notes", "甲的备注", "原来的", "op-a", "user-w1", at="08:00")
     b = insert_refused(store, h1, "notes", "乙的备注", "原来的", "op-b", "user-w2", at="08:30")
     insert_refused(store, h3, "notes", "别的社区", "x", "op-c", "user-w2", grid="g3")
-    (item,) = conflict_queue.queue(territory.session("s1"))  # g3 is another community's
+    (item,) = ConflictQueue(territory.session("s1")).items()  # g3 is another community's
     assert item.current == "后来又改的"  # the newest edit, beside the old values
     assert item.first.server_value == "原来的"
     assert [(v.value, v.by_name) for v in item.values] == [
@@ -54,14 +54,14 @@ def test_every_refused_value_side_by_side_and_one_choice_settles_them(territory)
         ("乙的备注", "用户w2"),
     ]
     assert item.values[0].written_at.startswith("2026-11-20T08:00")
-    assert conflict_queue.open_count(territory.session("s1")) == 2
+    assert ConflictQueue(territory.session("s1")).open_count() == 2
 
-    done = conflict_queue.resolve(territory.session("s1"), item, Resolution.MINE, pick=b)
+    done = ConflictQueue(territory.session("s1")).resolve(item, Resolution.MINE, pick=b)
     assert (done.resolved_value, done.resolved_by) == ("乙的备注", "user-s1")
     (op,) = store.query("SELECT fields, base_version FROM outbox")
     fields = json.loads(op["fields"])
     assert fields["conflict_ids"] == sorted([a, b]) and op["base_version"] == 4
-    assert conflict_queue.queue(territory.session("s1")) == []
+    assert ConflictQueue(territory.session("s1")).items() == []
     assert [c.entity_id for c in open_conflicts(territory.session("s1"))] == [h3]
 
 
@@ -70,11 +70,11 @@ def test_keeping_the_records_value_now_and_who_may_work_the_queue(territory):
     h1 = territory.household(notes="后来又改的")
     insert_refused(store, h1, "notes", "甲的备注", "原来的", "op-a", "user-w1")
     with pytest.raises(PermissionDeniedError):
-        conflict_queue.queue(territory.session("w1"))
-    (item,) = conflict_queue.queue(territory.session("st1"))
+        ConflictQueue(territory.session("w1")).items()
+    (item,) = ConflictQueue(territory.session("st1")).items()
     with pytest.raises(PermissionDeniedError):
-        conflict_queue.resolve(territory.session("st1"), item, Resolution.MINE, pick="not-its-own")
-    done = conflict_queue.resolve(territory.session("st1"), item, Resolution.SERVER)
+        ConflictQueue(territory.session("st1")).resolve(item, Resolution.MINE, pick="not-its-own")
+    done = ConflictQueue(territory.session("st1")).resolve(item, Resolution.SERVER)
     assert done.resolved_value == "后来又改的"  # not the server's value of the time
     notes = store.query("SELECT notes FROM household WHERE id = ?", (h1,))
     assert notes == [{"notes": "后来又改的"}]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 
-from gridterm.services.quarantine import correct, quarantined, resend
+from gridterm.services.quarantine import Quarantine
 from gridterm.services.register import Register
 from sync.client import state
 from sync.client.push import Pusher
@@ -91,7 +91,7 @@ def test_unsent_work_in_a_grid_taken_away_lands_once_then_the_grid_leaves(
         district.unassign("w1", "g2")  # while the terminal was offline
         report = t.sync()
         assert report.ok and report.rejected == 0, report
-        assert quarantined(t.session()) == []
+        assert Quarantine(t.session()).records() == []
         # recorded while g2 was the worker's: delivered (ids are keys: once) before it left
         assert sorted(server_ids(server, "visit", mine + late)) == sorted(mine + late)
         assert t.outbox_states() == {"confirmed": 6}
@@ -136,7 +136,7 @@ def test_work_on_a_terminal_that_already_pulled_the_removal_is_quarantined(
         assert sorted(server_ids(server, "visit", mine)) == sorted(mine)
         assert server_ids(server, "visit", lost_grid) == []
         assert report.error is None and report.rejected == 2 and not report.ok
-        held = quarantined(t.session())
+        held = Quarantine(t.session()).records()
         assert {(q.entity_id, q.reason) for q in held} == {
             (v, "scope.grid_outside") for v in lost_grid
         }
@@ -158,17 +158,19 @@ def test_a_refused_record_is_quarantined_corrected_and_resent(tmp_path, server, 
         report = t.sync()
         assert report.error is None and report.rejected == 1
         assert sorted(server_ids(server, "visit", before + after)) == sorted(before + after)
-        (held,) = quarantined(t.session())
+        (held,) = Quarantine(t.session()).records()
         assert held.field == "phone" and held.fields == {"phone": "12-34"}
 
-        resend(t.session(), held.op_id)  # as it was: refused again, nothing else affected
+        Quarantine(t.session()).resend(
+            held.op_id
+        )  # as it was: refused again, nothing else affected
         again = t.sync()
         assert again.rejected == 1
-        (held,) = quarantined(t.session())
-        correct(t.session(), held.op_id, {"phone": "13512345678"})
+        (held,) = Quarantine(t.session()).records()
+        Quarantine(t.session()).correct(held.op_id, {"phone": "13512345678"})
         fixed = t.sync()
         assert fixed.ok, fixed
-        assert quarantined(t.session()) == []
+        assert Quarantine(t.session()).records() == []
         states = t.outbox_states()
         assert states == {"confirmed": 7}
         assert t.store.query("SELECT phone FROM household WHERE id = ?", (household,)) == [
@@ -191,7 +193,7 @@ def test_records_after_a_quarantined_one_are_confirmed_exactly_once(
         ids += record_visits(t, district.households["g1"], 40)
         report = t.sync()
         assert report.rejected == 1 and report.confirmed == 80
-        (held,) = quarantined(t.session())
+        (held,) = Quarantine(t.session()).records()
         t.store.write(
             lambda tx: tx.execute("DELETE FROM outbox WHERE op_id = ?", (held.op_id,))
         )  # the worker gave the bad edit up
@@ -227,7 +229,7 @@ def test_an_op_outside_the_area_is_rejected_alone_and_the_rest_lands(
         )
         stats = pusher.push_all()
         assert stats.acks.rejected == 1 and stats.acks.confirmed == 60
-        (held,) = quarantined(t.session())
+        (held,) = Quarantine(t.session()).records()
         assert (held.entity_id, held.reason) == (outside[0], "scope.grid_outside")
         assert sorted(server_ids(server, "visit", ids)) == sorted(ids)
         assert proxy.connections - before <= 2  # splitting reuses the connection
@@ -251,7 +253,7 @@ def test_an_op_the_server_defers_waits_a_few_syncs_then_goes_to_quarantine(
             assert state == [{"state": "pending"}]
         report = t.sync()
         assert report.deferred == 0 and report.rejected == 1
-        held = {q.entity_id: q.reason for q in quarantined(t.session())}
+        held = {q.entity_id: q.reason for q in Quarantine(t.session()).records()}
         assert held[visit] == "ref.missing" and household in held
         assert sorted(server_ids(server, "visit", others)) == sorted(others)
     finally:
@@ -276,7 +278,7 @@ def test_work_still_unsettled_when_its_grid_leaves_is_quarantined_and_reported(
         report = t.sync()
         assert report.removed > 0 and not report.ok
         assert report.rejected == 1, report  # the visit, quarantined as g2 left
-        held = {q.entity_id: q.reason for q in quarantined(t.session())}
+        held = {q.entity_id: q.reason for q in Quarantine(t.session()).records()}
         assert held[visit] == "scope.grid_outside" and household in held
         assert _count(t, "household", "grid_id = ?", (g2,)) == 0
         assert server_ids(server, "visit", [visit]) == []
