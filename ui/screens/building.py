@@ -54,6 +54,23 @@ class BuildingScreen(Screen):
         self.building_id = building_id
         self.data: BuildingData | None = None
 
+        self.body.addWidget(self._info_card())
+
+        self.model = FloorModel(self)
+        self.view = TileGrid(
+            self.model,
+            QSize(TILE_W, TILE_H),
+            "floorView",
+            self.tr("Households by floor and room"),
+            self.tr("One tile per household, top floor first; tap one to open it"),
+        )
+        self.delegate = TileDelegate(ctx.theme, self.view)
+        self.view.setItemDelegate(self.delegate)
+        self.view.clicked.connect(self._open)
+        self.body.addWidget(self.view, 1)
+
+    def _info_card(self) -> QWidget:
+        """The building's summary, what the tiles' symbols mean and the coverage shading."""
         info_card, info = card()
         self.summary = label("", "")
         self.summary.setObjectName("buildingSummary")
@@ -69,21 +86,8 @@ class BuildingScreen(Screen):
         )
         self.legend.addWidget(label(self.tr("Small number: residents"), "muted", wrap=False))
         info.addWidget(legend)
-        info.addWidget(self._coverage_row(ctx))
-        self.body.addWidget(info_card)
-
-        self.model = FloorModel(self)
-        self.view = TileGrid(
-            self.model,
-            QSize(TILE_W, TILE_H),
-            "floorView",
-            self.tr("Households by floor and room"),
-            self.tr("One tile per household, top floor first; tap one to open it"),
-        )
-        self.delegate = TileDelegate(ctx.theme, self.view)
-        self.view.setItemDelegate(self.delegate)
-        self.view.clicked.connect(self._open)
-        self.body.addWidget(self.view, 1)
+        info.addWidget(self._coverage_row(self.ctx))
+        return info_card
 
     def _coverage_row(self, ctx: AppContext) -> QWidget:
         """The switch for coverage shading and what its colours mean."""

@@ -60,8 +60,14 @@ class HouseholdScreen(Screen):
         self.setObjectName("household")
         self.household_id = household_id
         self.data: HouseholdData | None = None
-        user = ws.session.user
+        self.body.addWidget(self._head_card())
+        self.body.addWidget(self._tabs(), 1)
+        self._tab_titles()
 
+    # -- the parts -------------------------------------------------------------------------
+
+    def _head_card(self) -> QWidget:
+        """Where the household is, its tags, phone and notes, beside its actions."""
         head_card, head = card(vertical=False)
         info = QVBoxLayout()
         self.where = text_label("", "muted")
@@ -69,6 +75,24 @@ class HouseholdScreen(Screen):
         tags_box = QWidget()
         self.tags = FlowLayout(tags_box, spacing=12)
         info.addWidget(tags_box)
+        info.addLayout(self._details())
+        head.addLayout(info, 1)
+        actions = QVBoxLayout()
+        self.visit_button = button(self.tr("Record a visit"), "primary", "visitButton")
+        self.visit_button.setMinimumWidth(220)
+        self.visit_button.clicked.connect(lambda: self.nav.start_visit(self.household_id))
+        self.edit_button = button(self.tr("Edit household"), "", "editHousehold")
+        self.edit_button.clicked.connect(self._edit)
+        self.add_resident = button(self.tr("Add resident"), "", "addResident")
+        self.add_resident.clicked.connect(lambda: self._edit_resident(None))
+        for b in (self.visit_button, self.edit_button, self.add_resident):
+            actions.addWidget(b)
+        actions.addStretch(1)
+        head.addLayout(actions)
+        return head_card
+
+    def _details(self) -> QGridLayout:
+        """The phone (masked, with Show where the role may see it) and the notes."""
         self.details = QGridLayout()
         self.details.setHorizontalSpacing(12)
         self.phone = text_label("")
@@ -88,25 +112,14 @@ class HouseholdScreen(Screen):
         self.details.addWidget(text_label(self.tr("Notes"), "muted"), 1, 0)
         self.details.addWidget(self.notes, 1, 1)
         self.details.setColumnStretch(1, 1)
-        info.addLayout(self.details)
-        head.addLayout(info, 1)
-        actions = QVBoxLayout()
-        self.visit_button = button(self.tr("Record a visit"), "primary", "visitButton")
-        self.visit_button.setMinimumWidth(220)
-        self.visit_button.clicked.connect(lambda: nav.start_visit(household_id))
-        self.edit_button = button(self.tr("Edit household"), "", "editHousehold")
-        self.edit_button.clicked.connect(self._edit)
-        self.add_resident = button(self.tr("Add resident"), "", "addResident")
-        self.add_resident.clicked.connect(lambda: self._edit_resident(None))
-        for b in (self.visit_button, self.edit_button, self.add_resident):
-            actions.addWidget(b)
-        actions.addStretch(1)
-        head.addLayout(actions)
-        self.body.addWidget(head_card)
+        return self.details
 
+    def _tabs(self) -> QTabWidget:
+        """Residents, visits and open tickets, a table each (titled with their counts)."""
+        session = self.ws.session
         self.tabs = QTabWidget()
         self.tabs.setObjectName("householdTabs")
-        self.resident_model = ResidentModel(user, ws.session.now().date())
+        self.resident_model = ResidentModel(session.user, session.now().date())
         self.resident_table = TouchTable(
             self.resident_model, stretch=(ResidentModel.COL_NAME,), name=self.tr("Residents")
         )
@@ -118,16 +131,15 @@ class HouseholdScreen(Screen):
             self.visit_model, stretch=(VisitModel.COL_RAISED,), name=self.tr("Visits")
         )
         self.visit_table.setObjectName("visitTable")
-        self.ticket_model = TicketModel(ctx.theme, ws.session.now)
+        self.ticket_model = TicketModel(self.ctx.theme, session.now)
         self.ticket_table = TouchTable(
             self.ticket_model, stretch=(TicketModel.COL_TITLE,), name=self.tr("Open tickets")
         )
         self.ticket_table.setObjectName("householdTickets")
-        self.ticket_table.on_row(lambda t: nav.open_ticket(t.ticket.id))
+        self.ticket_table.on_row(lambda t: self.nav.open_ticket(t.ticket.id))
         for table in (self.resident_table, self.visit_table, self.ticket_table):
             self.tabs.addTab(table, "")
-        self.body.addWidget(self.tabs, 1)
-        self._tab_titles()
+        return self.tabs
 
     def _tab_titles(self) -> None:
         d = self.data
