@@ -137,7 +137,10 @@ def _device_commands(cmd: Command) -> None:
     who.add_argument("--device")
     who.add_argument("--user", help="worker id")
 
-    cmd("prune", _prune, "drop superseded change-log entries, old login attempts, dead sessions")
+    what = "superseded change-log entries, old login attempts, dead sessions, settled op ids"
+    p = cmd("prune", _prune, f"drop {what}")
+    keep = f"days an applied op id is kept at least (≥ 1; default {prune.KEEP_OPS_DAYS})"
+    p.add_argument("--keep-ops-days", type=prune.days, default=prune.KEEP_OPS_DAYS, help=keep)
 
     p = cmd(
         "retire",
@@ -345,11 +348,7 @@ def _revoke(conn: Connection, args: argparse.Namespace) -> int:
 
 
 def _prune(conn: Connection, args: argparse.Namespace) -> int:
-    report = prune.prune(conn)
-    print(
-        f"removed {report.change_log} superseded change-log entries, "
-        f"{report.login_attempts} old login attempts, {report.sessions} expired sessions"
-    )
+    print(prune.prune(conn, args.keep_ops_days).summary())
     return 0
 
 

@@ -38,6 +38,10 @@ push_batch = Table(
     Column("device_id", String(64), primary_key=True),
     Column("batch_id", String(64), primary_key=True),  # the device's: ids are the devices'
     Column("at", BigInteger, nullable=False),
+    # the batch it followed (NULL: the first of a run, or committed before migration 0013):
+    # how prune knows which answers the terminal has taken
+    Column("after", String(64), nullable=True),
+    Index("ix_push_batch_device_id_after", "device_id", "after"),
     sqlite_with_rowid=False,
 )
 change_log = Table(

@@ -64,9 +64,11 @@ def check(conn: Connection, device_id: str, batch_id: str, after: str | None) ->
     return False
 
 
-def record(conn: Connection, device_id: str, batch_id: str) -> None:
-    """Enter the batch in ``push_batch``, in the transaction that applies it."""
-    row = {"batch_id": batch_id, "device_id": device_id, "at": now_ms()}
+def record(conn: Connection, device_id: str, batch_id: str, after: str | None) -> None:
+    """Enter the batch in ``push_batch`` with the one it follows, in the transaction that
+    applies it."""
+    after = None if after == batch_id else after
+    row = {"batch_id": batch_id, "device_id": device_id, "at": now_ms(), "after": after}
     conn.execute(insert(schema.push_batch).values(row))
 
 

@@ -19,7 +19,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, update
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
 from gridterm.domain.permissions import require_for_entity
@@ -122,8 +122,10 @@ def _apply(
         # nothing but ops outside the area, and no grace: the whole push is refused (403)
         raise OutOfScope("scope.grid_outside", "every op of this batch is outside your area")
     work.flush(answer.applied)
+    if answer.repeated:
+        _answered_again(conn, request.batch_id, answer.repeated)
     if not seen:
-        order.record(conn, device, request.batch_id)
+        order.record(conn, device, request.batch_id, request.after)
     return answer.response()
 
 
@@ -165,12 +167,15 @@ class _Answer:
         self.results: list[dict[str, Any]] = []
         self.applied: list[tuple[Any, ...]] = []  # rows of applied_op, in APPLIED_COLUMNS order
         self.outside = 0
+        #: ops answered ``duplicate`` (applied in an earlier batch whose answer was lost)
+        self.repeated: list[str] = []
         self.permitted: set[str] = set()  # entities the user's role may push (checked once)
         self.now = now_ms()
 
     def add(self, op: PushedOp, work: Work) -> None:
         """Judge one op: answered again, refused, or applied (its writes queued in ``work``)."""
         if op.op_id in self.done:
+            self.repeated.append(op.op_id)
             status, detail = self.done[op.op_id]
             self.results.append(
                 _result(op.op_id, op.seq, OpStatus.DUPLICATE, original_status=status.value) | detail
@@ -326,6 +331,17 @@ def _detail(outcome: Outcome) -> dict[str, Any]:
     if outcome.status is not OpStatus.CONFLICT:
         return {}
     return {"conflict_fields": list(outcome.conflict_fields), "server": outcome.server}
+
+
+def _answered_again(conn: Connection, batch_id: str, op_ids: list[str]) -> None:
+    """Ops answered ``duplicate`` now belong to this batch in the exactly-once memory: the
+    terminal that sent them again has not taken an answer about them until it takes this
+    one, and prune forgets an op only once its last answer was taken (``admin/prune.py``)."""
+    a = schema.applied_op
+    ids = sorted(set(op_ids))
+    for i in range(0, len(ids), 500):  # rare (a batch sent again): plain IN lists will do
+        chunk = ids[i : i + 500]
+        conn.execute(update(a).where(a.c.op_id.in_(chunk)).values(batch_id=batch_id))
 
 
 def _already_applied(
