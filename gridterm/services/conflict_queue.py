@@ -3,7 +3,7 @@ field of a record, every refused value side by side with who wrote it and when.
 
 For community supervisors and street staff. The conflicts are the server's, pulled with every
 sync (``sync.client.conflicts``); resolving one item settles every open conflict of its field
-in one transaction and sends one resolution (``sync_conflicts.resolve``). Pure: no network.
+in one transaction and sends one resolution (``SyncConflicts.resolve``). Pure: no network.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from gridterm.domain.users import Role
 from gridterm.errors import PermissionDeniedError
 from gridterm.services import sync_conflicts
 from gridterm.services.session import Session
-from gridterm.services.sync_conflicts import Resolution, SyncConflict
+from gridterm.services.sync_conflicts import Resolution, SyncConflict, SyncConflicts
 from gridterm.store.reader import Reader
 
 #: Who works the queue.
@@ -101,12 +101,12 @@ class ConflictQueue:
         """Settle every open conflict of the item's field: ``mine`` takes the refused value of
         the conflict ``pick`` (the first when empty), ``server`` the value the record holds
         now, ``value`` a typed one. One transaction, one resolution op
-        (``sync_conflicts.resolve``)."""
+        (``SyncConflicts.resolve``)."""
         require_queue(self.session)
         chosen = pick or item.first.id
         if chosen not in item.conflict_ids:
             raise PermissionDeniedError("conflict.not_in_item", "pick one of the item's values")
-        return sync_conflicts.resolve(self.session, chosen, choice, value, now=True)
+        return SyncConflicts(self.session).resolve(chosen, choice, value, now=True)
 
 
 def _names(r: Reader, user_ids: Iterable[str]) -> dict[str, str]:

@@ -130,107 +130,12 @@ def _conflict(row: dict[str, Any]) -> SyncConflict:
     )
 
 
-def open_conflicts(session: Session) -> list[SyncConflict]:
-    """Conflicts not yet resolved or dismissed, newest first."""
-
-    return session.store.read(read_open)
-
-
 def read_open(r: Reader) -> list[SyncConflict]:
-    """``open_conflicts`` within a read already under way."""
+    """``SyncConflicts.open`` within a read already under way (the supervisors' queue)."""
     return [
         _conflict(row)
         for row in r.iter(_SELECT + " WHERE c.status = 'open' ORDER BY c.detected_at DESC, c.id")
     ]
-
-
-def settled_conflicts(session: Session, limit: int = SETTLED_LIMIT) -> list[SyncConflict]:
-    """Resolved or dismissed conflicts, most recently settled first."""
-
-    def read(r: Reader) -> list[SyncConflict]:
-        return [
-            _conflict(row)
-            for row in r.iter(
-                _SELECT + " WHERE c.status != 'open'"
-                " ORDER BY coalesce(c.resolved_at, c.dismissed_at) DESC, c.id LIMIT ?",
-                (limit,),
-            )
-        ]
-
-    return session.store.read(read)
-
-
-def resolve(
-    session: Session,
-    conflict_id: str,
-    choice: Resolution | str,
-    value: Any = None,
-    *,
-    now: bool = False,
-) -> SyncConflict:
-    """Settle the open conflicts of one field with the worker's choice, in one transaction.
-
-    The worker sees every open conflict of the record's field together and chooses once:
-    ``mine`` takes the refused value of ``conflict_id``, ``server`` the server's, ``value`` a
-    typed one. The value is written into the local record, and one ``conflict_resolution``
-    op queued that names every conflict settled and the value (``base_version``: the record's
-    version, which the sync engine keeps equal to the server's) — only such an op settles a
-    conflict on the server. Bad input (a typed value for a non-text field, a value the core
-    refuses, a ticket status chosen other than the server's) raises a ``ValidationError``
-    and changes nothing. ``now``: ``server`` takes the value the record holds now here (the
-    supervisors' queue, where a later edit may have superseded the server's value of the time).
-    """
-    choice = Resolution(choice)
-
-    def write(tx: Tx) -> SyncConflict:
-        row = tx.one(_SELECT + " WHERE c.id = ?", (conflict_id,))
-        if row is None or row["status"] != "open":
-            raise NotFoundError("conflict.not_open", "no such open conflict", id=conflict_id)
-        conflict = _conflict(row)
-        if now and choice is Resolution.SERVER and not conflict.status_of_ticket:
-            conflict = replace(conflict, server_value=current_value(tx.reader(), conflict))
-        chosen = _chosen(conflict, choice, value)
-        grid_id, version = _write_edit(session, tx, conflict, chosen)
-        seen = [
-            r[0]
-            for r in tx.execute(
-                "SELECT id FROM sync_conflict WHERE entity = ? AND entity_id = ? AND field = ?"
-                " AND status = 'open' ORDER BY id",
-                (conflict.entity, conflict.entity_id, conflict.field),
-            )
-        ]
-        wire = _WIRE_CHOICE[choice]
-        op_id = tx.queue(
-            "conflict_resolution",
-            new_id(),
-            {
-                "entity": conflict.entity,
-                "entity_id": conflict.entity_id,
-                "field": conflict.field,
-                "grid_id": grid_id,
-                "conflict_ids": seen,
-                "choice": wire,
-                "value": chosen,
-            },
-            version,
-        )
-        marks = ",".join("?" * len(seen))
-        tx.execute(
-            "UPDATE sync_conflict SET status = 'resolved', resolution = ?, resolved_value = ?,"
-            f" resolved_by = ?, resolved_at = ?, resolve_op_id = ? WHERE id IN ({marks})",
-            (
-                wire,
-                json.dumps(chosen, ensure_ascii=False),
-                session.user.id,
-                utc_now(),
-                op_id,
-                *seen,
-            ),
-        )
-        tx.touched("conflict", conflict_id)
-        return _conflict(tx.written(_SELECT + " WHERE c.id = ?", (conflict_id,)))
-
-    return session.store.write(write)
 
 
 def _chosen(conflict: SyncConflict, choice: Resolution, value: Any) -> Any:
@@ -346,17 +251,92 @@ class SyncConflicts:
         self.session = session
 
     def open(self) -> list[SyncConflict]:
-        """Conflicts not yet resolved or dismissed, newest first (``open_conflicts``)."""
-        return open_conflicts(self.session)
+        """Conflicts not yet resolved or dismissed, newest first."""
+        return self.session.store.read(read_open)
 
     def settled(self, limit: int = SETTLED_LIMIT) -> list[SyncConflict]:
-        """Resolved or dismissed conflicts, most recently settled first
-        (``settled_conflicts``)."""
-        return settled_conflicts(self.session, limit)
+        """Resolved or dismissed conflicts, most recently settled first."""
+
+        def read(r: Reader) -> list[SyncConflict]:
+            return [
+                _conflict(row)
+                for row in r.iter(
+                    _SELECT + " WHERE c.status != 'open'"
+                    " ORDER BY coalesce(c.resolved_at, c.dismissed_at) DESC, c.id LIMIT ?",
+                    (limit,),
+                )
+            ]
+
+        return self.session.store.read(read)
 
     def resolve(
-        self, conflict_id: str, choice: Resolution | str, value: Any = None
+        self,
+        conflict_id: str,
+        choice: Resolution | str,
+        value: Any = None,
+        *,
+        now: bool = False,
     ) -> SyncConflict:
-        """Settle the open conflicts of one field with the worker's choice, in one transaction
-        with its resolution op (``resolve``)."""
-        return resolve(self.session, conflict_id, choice, value)
+        """Settle the open conflicts of one field with the worker's choice, in one transaction.
+
+        The worker sees every open conflict of the record's field together and chooses once:
+        ``mine`` takes the refused value of ``conflict_id``, ``server`` the server's, ``value`` a
+        typed one. The value is written into the local record, and one ``conflict_resolution``
+        op queued that names every conflict settled and the value (``base_version``: the record's
+        version, which the sync engine keeps equal to the server's) — only such an op settles a
+        conflict on the server. Bad input (a typed value for a non-text field, a value the core
+        refuses, a ticket status chosen other than the server's) raises a ``ValidationError``
+        and changes nothing. ``now``: ``server`` takes the value the record holds now here (the
+        supervisors' queue, where a later edit may have superseded the server's value of the time).
+        """
+        choice, session = Resolution(choice), self.session
+
+        def write(tx: Tx) -> SyncConflict:
+            row = tx.one(_SELECT + " WHERE c.id = ?", (conflict_id,))
+            if row is None or row["status"] != "open":
+                raise NotFoundError("conflict.not_open", "no such open conflict", id=conflict_id)
+            conflict = _conflict(row)
+            if now and choice is Resolution.SERVER and not conflict.status_of_ticket:
+                conflict = replace(conflict, server_value=current_value(tx.reader(), conflict))
+            chosen = _chosen(conflict, choice, value)
+            grid_id, version = _write_edit(session, tx, conflict, chosen)
+            seen = [
+                r[0]
+                for r in tx.execute(
+                    "SELECT id FROM sync_conflict WHERE entity = ? AND entity_id = ? AND field = ?"
+                    " AND status = 'open' ORDER BY id",
+                    (conflict.entity, conflict.entity_id, conflict.field),
+                )
+            ]
+            wire = _WIRE_CHOICE[choice]
+            op_id = tx.queue(
+                "conflict_resolution",
+                new_id(),
+                {
+                    "entity": conflict.entity,
+                    "entity_id": conflict.entity_id,
+                    "field": conflict.field,
+                    "grid_id": grid_id,
+                    "conflict_ids": seen,
+                    "choice": wire,
+                    "value": chosen,
+                },
+                version,
+            )
+            marks = ",".join("?" * len(seen))
+            tx.execute(
+                "UPDATE sync_conflict SET status = 'resolved', resolution = ?, resolved_value = ?,"
+                f" resolved_by = ?, resolved_at = ?, resolve_op_id = ? WHERE id IN ({marks})",
+                (
+                    wire,
+                    json.dumps(chosen, ensure_ascii=False),
+                    session.user.id,
+                    utc_now(),
+                    op_id,
+                    *seen,
+                ),
+            )
+            tx.touched("conflict", conflict_id)
+            return _conflict(tx.written(_SELECT + " WHERE c.id = ?", (conflict_id,)))
+
+        return session.store.write(write)

@@ -11,7 +11,7 @@ import pytest
 from gridterm.errors import PermissionDeniedError
 from gridterm.ids import conflict_id
 from gridterm.services.conflict_queue import ConflictQueue
-from gridterm.services.sync_conflicts import Resolution, open_conflicts
+from gridterm.services.sync_conflicts import Resolution, SyncConflicts
 
 
 def insert_refused(store, household, field, value, server, op_id, by, grid="g1", at="08:00") -> str:
@@ -62,7 +62,7 @@ def test_every_refused_value_side_by_side_and_one_choice_settles_them(territory)
     fields = json.loads(op["fields"])
     assert fields["conflict_ids"] == sorted([a, b]) and op["base_version"] == 4
     assert ConflictQueue(territory.session("s1")).items() == []
-    assert [c.entity_id for c in open_conflicts(territory.session("s1"))] == [h3]
+    assert [c.entity_id for c in SyncConflicts(territory.session("s1")).open()] == [h3]
 
 
 def test_keeping_the_records_value_now_and_who_may_work_the_queue(territory):

@@ -10,12 +10,7 @@ import pytest
 
 from gridterm.errors import PermissionDeniedError, ValidationError
 from gridterm.ids import conflict_id
-from gridterm.services.sync_conflicts import (
-    Resolution,
-    open_conflicts,
-    resolve,
-    settled_conflicts,
-)
+from gridterm.services.sync_conflicts import Resolution, SyncConflicts
 from gridterm.services.tickets import Tickets
 
 
@@ -46,10 +41,10 @@ def household(territory):
 def test_take_the_servers_value_sends_one_resolution_naming_the_conflict(territory, household):
     store = territory.store
     cid = _conflict(store, "household", household, "phone", "13900000002", "13800000001")
-    (seen,) = open_conflicts(territory.session())
+    (seen,) = SyncConflicts(territory.session()).open()
     assert (seen.building, seen.unit, seen.room) == ("3", "2", "501")
     assert (seen.by_user, seen.grid_id) == ("user-w2", None)
-    done = resolve(territory.session(), cid, Resolution.SERVER)
+    done = SyncConflicts(territory.session()).resolve(cid, Resolution.SERVER)
     assert (done.status, done.resolution, done.resolved_by) == ("resolved", "server", "user-w1")
     assert done.local_value == "13900000002"  # the refused value stays recorded
     assert _outbox(store) == [
@@ -68,8 +63,8 @@ def test_take_the_servers_value_sends_one_resolution_naming_the_conflict(territo
             "state": "pending",
         }
     ]
-    assert open_conflicts(territory.session()) == []
-    assert [c.id for c in settled_conflicts(territory.session())] == [cid]
+    assert SyncConflicts(territory.session()).open() == []
+    assert [c.id for c in SyncConflicts(territory.session()).settled()] == [cid]
 
 
 def test_every_open_conflict_of_the_field_is_settled_by_one_choice(territory, household):
@@ -77,12 +72,12 @@ def test_every_open_conflict_of_the_field_is_settled_by_one_choice(territory, ho
     first = _conflict(store, "household", household, "notes", "甲写的", "原来的", "op-a")
     second = _conflict(store, "household", household, "notes", "乙写的", "原来的", "op-b")
     other = _conflict(store, "household", household, "phone", "13900000002", "13800000001")
-    assert len(open_conflicts(territory.session())) == 3  # one row per refused value
-    done = resolve(territory.session(), second, Resolution.MINE)
+    assert len(SyncConflicts(territory.session()).open()) == 3  # one row per refused value
+    done = SyncConflicts(territory.session()).resolve(second, Resolution.MINE)
     assert (done.resolution, done.resolved_value) == ("terminal", "乙写的")
     (op,) = _outbox(store)
     assert op["fields"]["conflict_ids"] == sorted([first, second])
-    assert [c.id for c in open_conflicts(territory.session())] == [other]
+    assert [c.id for c in SyncConflicts(territory.session()).open()] == [other]
     notes = store.query("SELECT notes FROM household WHERE id = ?", (household,))
     assert notes == [{"notes": "乙写的"}]
     # the record's write goes with the resolution: no household edit of its own
@@ -92,7 +87,7 @@ def test_every_open_conflict_of_the_field_is_settled_by_one_choice(territory, ho
 def test_a_typed_value(territory, household):
     store = territory.store
     cid = _conflict(store, "household", household, "notes", "我的", "服务器的")
-    done = resolve(territory.session(), cid, Resolution.VALUE, "  两边合并的说明 ")
+    done = SyncConflicts(territory.session()).resolve(cid, Resolution.VALUE, "  两边合并的说明 ")
     assert done.resolved_value == "两边合并的说明"
     notes = store.query("SELECT notes FROM household WHERE id = ?", (household,))
     assert notes == [{"notes": "两边合并的说明"}]
@@ -103,25 +98,27 @@ def test_bad_input_changes_nothing(territory, household):
     store = territory.store
     cid = _conflict(store, "household", household, "phone", "13900000002", "13800000001")
     with pytest.raises(ValidationError) as bad:
-        resolve(territory.session(), cid, Resolution.VALUE, "12")
+        SyncConflicts(territory.session()).resolve(cid, Resolution.VALUE, "12")
     assert bad.value.code.startswith("field.") or bad.value.code.startswith("phone")
     flag = _conflict(store, "household", household, "vacant", 1, 0)
     with pytest.raises(ValidationError) as not_text:
-        resolve(territory.session(), flag, Resolution.VALUE, "yes")
+        SyncConflicts(territory.session()).resolve(flag, Resolution.VALUE, "yes")
     assert not_text.value.code == "conflict.not_text"
     with pytest.raises(PermissionDeniedError):
-        resolve(territory.session("i1"), cid, Resolution.SERVER)  # an inspector edits no register
+        SyncConflicts(territory.session("i1")).resolve(
+            cid, Resolution.SERVER
+        )  # an inspector edits no register
     assert _outbox(store) == []
-    assert len(open_conflicts(territory.session())) == 2
+    assert len(SyncConflicts(territory.session()).open()) == 2
     phone = store.query("SELECT phone FROM household WHERE id = ?", (household,))
     assert phone == [{"phone": "13800000001"}]
 
 
 def test_a_settled_conflict_is_not_settled_twice(territory, household):
     cid = _conflict(territory.store, "household", household, "notes", "1", "2")
-    resolve(territory.session(), cid, Resolution.SERVER)
+    SyncConflicts(territory.session()).resolve(cid, Resolution.SERVER)
     with pytest.raises(Exception) as gone:
-        resolve(territory.session(), cid, Resolution.SERVER)
+        SyncConflicts(territory.session()).resolve(cid, Resolution.SERVER)
     assert getattr(gone.value, "code", "") == "conflict.not_open"
     assert len(_outbox(territory.store)) == 1
 
@@ -132,14 +129,14 @@ def test_a_ticket_status_follows_the_state_machine(territory):
     store.write(lambda tx: tx.execute("DELETE FROM outbox"))
     mine = {"action": "accept", "to_status": "accepted", "note": "我来"}
     cid = _conflict(store, "ticket", ticket.id, "status", mine, "reported")
-    (seen,) = open_conflicts(territory.session())
+    (seen,) = SyncConflicts(territory.session()).open()
     assert seen.status_of_ticket and seen.title == "漏水"
     for refused in (Resolution.MINE, Resolution.VALUE):
         with pytest.raises(ValidationError) as bad:
-            resolve(territory.session(), cid, refused, "closed")
+            SyncConflicts(territory.session()).resolve(cid, refused, "closed")
         assert bad.value.code == "conflict.status_by_transition"
     assert _outbox(store) == []
-    resolve(territory.session(), cid, Resolution.SERVER)
+    SyncConflicts(territory.session()).resolve(cid, Resolution.SERVER)
     (op,) = _outbox(store)
     assert op["fields"]["choice"] == "server" and op["fields"]["value"] == "reported"
     assert store.query("SELECT status FROM ticket")[0]["status"] == "reported"

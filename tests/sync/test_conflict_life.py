@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from gridterm.ids import conflict_id
 from gridterm.services.register import Register
-from gridterm.services.sync_conflicts import Resolution, open_conflicts, resolve
+from gridterm.services.sync_conflicts import Resolution, SyncConflicts
 from sync.server.db import schema
 from tests.sync.conftest import Terminal, make_terminal
 
@@ -87,12 +87,12 @@ def test_three_terminals_agree_on_every_conflict(tmp_path, server, district, pro
                         household, **{field: _value(field, who, n)}
                     )
                 if round_no >= 2 and rng.random() < 0.6:
-                    seen = open_conflicts(t.session())
+                    seen = SyncConflicts(t.session()).open()
                     if seen:
                         c = rng.choice(seen)
                         choice = rng.choice([Resolution.MINE, Resolution.SERVER, Resolution.VALUE])
                         value = f"{who}核实{n}" if c.field == "notes" else f"137{n:08d}"
-                        resolve(t.session(), c.id, choice, value)
+                        SyncConflicts(t.session()).resolve(c.id, choice, value)
             for who in rng.sample(sorted(terminals), 3):
                 _sync_through_faults(terminals[who], proxy, rng)
         for _ in range(2):  # the last resolutions reach everyone
@@ -140,7 +140,7 @@ def test_three_terminals_agree_on_every_conflict(tmp_path, server, district, pro
             if c["status"] == "open"
         }
         for t in terminals.values():
-            here = {c.id: (c.status, c.local_value) for c in open_conflicts(t.session())}
+            here = {c.id: (c.status, c.local_value) for c in SyncConflicts(t.session()).open()}
             assert here == server_open
     finally:
         for t in terminals.values():

@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from gridterm.services.register import Register
-from gridterm.services.sync_conflicts import open_conflicts
+from gridterm.services.sync_conflicts import SyncConflicts
 from gridterm.services.tickets import Tickets
 from sync.server.db import schema
 from tests.sync.conftest import make_terminal
@@ -71,7 +71,7 @@ def test_same_household_and_ticket_edited_on_two_terminals(tmp_path, server, dis
         assert (tk["status"], tk["description"]) == ("accepted", "A写的说明")
 
         # terminal B shows both values, and its copy now matches the server
-        seen = {(c.entity, c.field): c for c in open_conflicts(b.session())}
+        seen = {(c.entity, c.field): c for c in SyncConflicts(b.session()).open()}
         assert seen[("household", "phone")].local_value == "13900000002"
         assert seen[("household", "phone")].server_value == "13800000001"
         assert seen[("ticket", "description")].local_value == "B写的说明"
@@ -86,8 +86,8 @@ def test_same_household_and_ticket_edited_on_two_terminals(tmp_path, server, dis
             {"rental": 1}
         ]
         on_server = {c.id for c in _open_on_server(server, district)}
-        assert {c.id for c in open_conflicts(a.session())} == on_server
-        assert {c.id for c in open_conflicts(b.session())} == on_server
+        assert {c.id for c in SyncConflicts(a.session()).open()} == on_server
+        assert {c.id for c in SyncConflicts(b.session()).open()} == on_server
         assert len(on_server) == 3
     finally:
         a.close()
@@ -111,14 +111,14 @@ def test_pull_never_overwrites_an_unsent_edit_and_shows_the_conflict(
         assert stats.merge.conflicts == 1
         row = b.store.query("SELECT notes, phone FROM household WHERE id = ?", (household,))
         assert row == [{"notes": "B还没发出去的备注", "phone": "13700000003"}]
-        (conflict,) = open_conflicts(b.session())
+        (conflict,) = SyncConflicts(b.session()).open()
         assert (conflict.field, conflict.source) == ("notes", "pull")
         assert (conflict.local_value, conflict.server_value) == ("B还没发出去的备注", "A的备注")
 
         # the push then reports the same conflict from the server: still one, both values kept
         report = b.sync()
         assert report.error is None and report.conflicts == 1
-        (confirmed,) = open_conflicts(b.session())
+        (confirmed,) = SyncConflicts(b.session()).open()
         assert confirmed.id == conflict.id  # the server names it as the pull did
         assert (confirmed.source, confirmed.local_value) == ("server", "B还没发出去的备注")
         assert confirmed.by_user == district.user_ids["w2"] and confirmed.written_at

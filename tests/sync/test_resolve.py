@@ -10,7 +10,7 @@ import json
 from sqlalchemy import select
 
 from gridterm.services.register import Register
-from gridterm.services.sync_conflicts import Resolution, open_conflicts, resolve, settled_conflicts
+from gridterm.services.sync_conflicts import Resolution, SyncConflicts
 from sync.server.db import schema
 from tests.sync.conftest import make_terminal
 from tests.sync.helpers import puller
@@ -52,10 +52,10 @@ def test_two_terminals_conflict_and_the_worker_keeps_theirs(tmp_path, server, di
         assert second.error is None and second.conflicts == 1, second
         assert [c["entity_id"] for c in _supervisor_sees(s)].count(household) == 1
 
-        (conflict,) = [c for c in open_conflicts(b.session()) if c.entity_id == household]
+        (conflict,) = [c for c in SyncConflicts(b.session()).open() if c.entity_id == household]
         assert (conflict.local_value, conflict.server_value) == ("13900000022", "13800000011")
         assert conflict.room is not None and conflict.building is not None
-        done = resolve(b.session(), conflict.id, Resolution.MINE)
+        done = SyncConflicts(b.session()).resolve(conflict.id, Resolution.MINE)
         assert (done.status, done.resolution, done.resolved_value) == (
             "resolved",
             "terminal",
@@ -75,12 +75,12 @@ def test_two_terminals_conflict_and_the_worker_keeps_theirs(tmp_path, server, di
         assert household not in [c["entity_id"] for c in _supervisor_sees(s)]
 
         # the terminal: nothing open, the settled one listed; the other terminal gets the value
-        assert not [c for c in open_conflicts(b.session()) if c.entity_id == household]
-        assert [c.id for c in settled_conflicts(b.session())] == [conflict.id]
+        assert not [c for c in SyncConflicts(b.session()).open() if c.entity_id == household]
+        assert [c.id for c in SyncConflicts(b.session()).settled()] == [conflict.id]
         assert a.sync().ok
         phone = a.store.query("SELECT phone FROM household WHERE id = ?", (household,))
         assert phone == [{"phone": "13900000022"}]
-        assert open_conflicts(a.session()) == []
+        assert SyncConflicts(a.session()).open() == []
     finally:
         a.close()
         b.close()
@@ -101,12 +101,12 @@ def test_a_conflict_seen_at_pull_resolved_before_its_edit_was_sent(
         Register(a.session()).edit_household(household, notes="A的备注")
         assert a.sync().ok
         puller(b, district.user_ids["w2"]).pull_all()
-        (conflict,) = open_conflicts(b.session())
+        (conflict,) = SyncConflicts(b.session()).open()
         assert conflict.source == "pull"
-        resolve(b.session(), conflict.id, Resolution.SERVER)
+        SyncConflicts(b.session()).resolve(conflict.id, Resolution.SERVER)
         report = b.sync()
         assert report.error is None, report
-        assert open_conflicts(b.session()) == []  # the server's report did not reopen it
+        assert SyncConflicts(b.session()).open() == []  # the server's report did not reopen it
         record = _server_conflict(server, household, "notes")
         assert (record["status"], record["resolution"]) == ("resolved", "server")
         assert json.loads(record["terminal_value"]) == "B的备注"
@@ -131,7 +131,7 @@ def test_an_ordinary_edit_never_settles_a_conflict(tmp_path, server, district, p
         Register(a.session()).edit_household(household, notes="A的备注")
         Register(b.session()).edit_household(household, notes="B的备注")
         assert a.sync().ok and b.sync().ok and a.sync().ok
-        (conflict,) = open_conflicts(a.session())  # pulled: A sees B's refused value
+        (conflict,) = SyncConflicts(a.session()).open()  # pulled: A sees B's refused value
         assert (conflict.local_value, conflict.by_user) == ("B的备注", district.user_ids["w2"])
         # the winner edits again, then the refused worker, each knowing the current version
         Register(a.session()).edit_household(household, notes="A又改了")
@@ -141,8 +141,8 @@ def test_an_ordinary_edit_never_settles_a_conflict(tmp_path, server, district, p
         assert _server_household(server, household)["notes"] == "B又改了"
         open_ids = {c["id"] for c in _supervisor_sees(s) if c["entity_id"] == household}
         assert open_ids == {conflict.id}  # still open: nobody resolved it
-        assert {c.id for c in open_conflicts(a.session())} == open_ids
-        assert {c.id for c in open_conflicts(b.session())} == open_ids
+        assert {c.id for c in SyncConflicts(a.session()).open()} == open_ids
+        assert {c.id for c in SyncConflicts(b.session()).open()} == open_ids
 
         # the supervisor resolves them all on the server, naming what they saw
         first, *rest = sorted(open_ids)
@@ -154,8 +154,8 @@ def test_an_ordinary_edit_never_settles_a_conflict(tmp_path, server, district, p
         )
         assert answer.json()["status"] == "resolved"
         assert a.sync().ok and b.sync().ok
-        assert open_conflicts(a.session()) == [] and open_conflicts(b.session()) == []
-        assert {c.id for c in settled_conflicts(b.session())} >= open_ids
+        assert SyncConflicts(a.session()).open() == [] and SyncConflicts(b.session()).open() == []
+        assert {c.id for c in SyncConflicts(b.session()).settled()} >= open_ids
         notes = b.store.query("SELECT notes FROM household WHERE id = ?", (household,))
         assert notes == [{"notes": "核实后的备注"}]
     finally:
@@ -175,11 +175,11 @@ def test_two_resolutions_of_one_conflict_keep_both_choices(tmp_path, server, dis
         Register(a.session()).edit_household(household, notes="A的备注")
         Register(b.session()).edit_household(household, notes="B的备注")
         assert a.sync().ok and b.sync().ok and a.sync().ok
-        (seen_a,) = open_conflicts(a.session())
-        (seen_b,) = open_conflicts(b.session())
+        (seen_a,) = SyncConflicts(a.session()).open()
+        (seen_b,) = SyncConflicts(b.session()).open()
         assert seen_a.id == seen_b.id
-        resolve(a.session(), seen_a.id, Resolution.VALUE, "A选的")
-        resolve(b.session(), seen_b.id, Resolution.VALUE, "B选的")
+        SyncConflicts(a.session()).resolve(seen_a.id, Resolution.VALUE, "A选的")
+        SyncConflicts(b.session()).resolve(seen_b.id, Resolution.VALUE, "B选的")
         assert a.sync().ok
         second = b.sync()
         assert second.error is None and second.conflicts == 1, second
@@ -190,9 +190,9 @@ def test_two_resolutions_of_one_conflict_keep_both_choices(tmp_path, server, dis
         assert (first["status"], json.loads(first["resolved_value"])) == ("resolved", "A选的")
         assert first["resolved_by"] == district.user_ids["w1"]
         assert _server_household(server, household)["notes"] == "A选的"
-        (again,) = open_conflicts(a.session())
+        (again,) = SyncConflicts(a.session()).open()
         assert (again.local_value, again.server_value) == ("B选的", "A选的")
-        assert [c.id for c in open_conflicts(b.session())] == [again.id]
+        assert [c.id for c in SyncConflicts(b.session()).open()] == [again.id]
     finally:
         a.close()
         b.close()
