@@ -1,15 +1,18 @@
-"""What several core tests share: checklist items, a run through an inspection, a ticket's
-steps, the schema fixtures, the report day."""
+"""What several core tests share (and a few UI tests): checklist items and templates, a run
+through an inspection, a ticket's steps, a refused value as a sync pulls it, the schema
+fixtures, the report day."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 from datetime import datetime
 from pathlib import Path
 
 from gridterm.domain.tickets import Ticket, TicketAction
 from gridterm.domain.users import Role
+from gridterm.ids import conflict_id
 from gridterm.services.hazards import Hazards
 from gridterm.services.inspections import Inspections
 from gridterm.services.visits import Visits
@@ -35,7 +38,13 @@ def outbox(territory) -> int:
 
 
 def add_template(territory, version: int, items: list[dict[str, object]]) -> None:
-    territory.store.write(
+    """Checklist ``shop`` at ``version`` in the territory's store."""
+    write_template(territory.store, version, items)
+
+
+def write_template(store, version: int, items: list[dict[str, object]]) -> None:
+    """Checklist ``shop`` at ``version`` as the server would send it (not from this terminal)."""
+    store.write(
         lambda tx: tx.insert(
             "checklist_template",
             {
@@ -119,3 +128,28 @@ def _visit(session, hid: str, at: datetime, **fields) -> None:
         outcome=fields.pop("outcome", "nothing_raised"),
         **fields,
     )
+
+
+def insert_refused(store, household, field, value, server, op_id, by, grid="g1", at="08:00") -> str:
+    """A conflict as a sync pulls it: the refused value, who wrote it, when."""
+    cid = conflict_id(op_id, field)
+    store.write(
+        lambda tx: tx.execute(
+            "INSERT INTO sync_conflict (id, entity, entity_id, field, grid_id, local_value,"
+            " server_value, op_id, base_version, by_user, written_at, source, detected_at)"
+            " VALUES (?, 'household', ?, ?, ?, ?, ?, ?, 1, ?, ?, 'server', ?)",
+            (
+                cid,
+                household,
+                field,
+                grid,
+                json.dumps(value, ensure_ascii=False),
+                json.dumps(server, ensure_ascii=False),
+                op_id,
+                by,
+                f"2026-11-20T{at}:00.000+00:00",
+                "2026-11-20T09:00:00.000+00:00",
+            ),
+        )
+    )
+    return cid

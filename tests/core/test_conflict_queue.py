@@ -9,34 +9,9 @@ import json
 import pytest
 
 from gridterm.errors import PermissionDeniedError
-from gridterm.ids import conflict_id
 from gridterm.services.conflict_queue import ConflictQueue
 from gridterm.services.sync_conflicts import Resolution, SyncConflicts
-
-
-def insert_refused(store, household, field, value, server, op_id, by, grid="g1", at="08:00") -> str:
-    """A conflict as a sync pulls it: the refused value, who wrote it, when."""
-    cid = conflict_id(op_id, field)
-    store.write(
-        lambda tx: tx.execute(
-            "INSERT INTO sync_conflict (id, entity, entity_id, field, grid_id, local_value,"
-            " server_value, op_id, base_version, by_user, written_at, source, detected_at)"
-            " VALUES (?, 'household', ?, ?, ?, ?, ?, ?, 1, ?, ?, 'server', ?)",
-            (
-                cid,
-                household,
-                field,
-                grid,
-                json.dumps(value, ensure_ascii=False),
-                json.dumps(server, ensure_ascii=False),
-                op_id,
-                by,
-                f"2026-11-20T{at}:00.000+00:00",
-                "2026-11-20T09:00:00.000+00:00",
-            ),
-        )
-    )
-    return cid
+from tests.core.helpers import insert_refused
 
 
 def test_every_refused_value_side_by_side_and_one_choice_settles_them(territory):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from tests.core.test_conflict_queue import insert_refused
+from tests.core.helpers import insert_refused
 from tests.ui.conftest import click_row, log_in, open_tab, tap
 
 

@@ -4,7 +4,7 @@ nothing, reopening the form brings the values back, saving discards the draft.""
 from __future__ import annotations
 
 from tests.ui.conftest import log_in, tap, type_text
-from tests.ui.test_markets import open_market
+from tests.ui.helpers import open_market
 from ui.main_window import MainWindow
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
@@ -10,11 +13,17 @@ from PySide6.QtWidgets import QApplication, QLabel
 from gridterm.domain.tickets import TicketAction
 from gridterm.services.attachments import add_attachment
 from tests.ui.conftest import log_in, qt_left, tap
-from tests.ui.test_inspection import db_path, hazard_on, open_hazard  # noqa: F401 (fixture)
+from tests.ui.inspections import hazard_on, open_hazard, with_stalls
 from ui.models.hazard_history import HazardStepModel
 from ui.models.transitions import TransitionModel
 from ui.widgets.photos import THUMB_PX, jpeg_bytes
 from ui.widgets.thumbs import ThumbnailCache
+
+
+@pytest.fixture
+def db_path(db_path: Path) -> Path:
+    """The UI test database with the market inspector i1, a checklist and two stalls."""
+    return with_stalls(db_path)
 
 
 def photo(window, color: str) -> str:

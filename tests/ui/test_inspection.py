@@ -1,5 +1,6 @@
 """Running an inspection on real widgets: answers saved as given, pause, crash, template
-versions, the operator's signature, and the hazard's closed loop on its detail screen."""
+versions, the operator's signature; its screens translated and fitting the tablet. The
+hazard's closed loop on its detail screen: test_hazard_detail.py."""
 
 from __future__ import annotations
 
@@ -11,85 +12,28 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from gridterm.domain.hazards import HazardStatus
 from gridterm.domain.inspections import InspectionStatus
-from gridterm.services.inspections import Inspections
-from gridterm.services.tickets import Tickets
-from gridterm.store import Store
-from gridterm.store.keys import FAST_KDF
-from tests.conftest import PIN
+from tests.core.helpers import write_template
 from tests.ui.conftest import log_in, tap, type_text, wait_idle
+from tests.ui.helpers import crash_and_restart, pick_photo, picture
+from tests.ui.inspections import (
+    ITEMS_V1,
+    ITEMS_V2,
+    PREMISES_ID,
+    hazard_on,
+    service,
+    with_stalls,
+)
 from tests.ui.layout import problems_on_tour, tablet_window, wait_for
-from tests.ui.test_photo_picker import pick_photo
 from tests.ui.texts import untranslated, visible_texts
-from ui.main_window import MainWindow
-from ui.models.hazard_history import HazardStepModel
 
 LEFT = Qt.MouseButton.LeftButton
-ITEMS_V1 = [
-    {"code": "wiring", "text": "私拉乱接电线", "severity": "major", "deadline_days": 7},
-    {"code": "ebike", "text": "电动自行车违规停放充电", "severity": "critical", "deadline_days": 3},
-    {"code": "exits", "text": "安全出口、疏散通道堵塞", "severity": "major", "deadline_days": 1},
-    {"code": "extinguisher", "text": "灭火器缺失或过期", "severity": "minor", "deadline_days": 7},
-    {"code": "gas", "text": "液化气瓶违规使用", "severity": "critical", "deadline_days": 1},
-]
-ITEMS_V2 = [*ITEMS_V1, {"code": "signs", "text": "消防标识缺失", "severity": "minor"}]
-PREMISES_ID = "p-1"
-
-
-def add_template(store: Store, version: int, items: list[dict[str, object]]) -> None:
-    """A checklist version as the server would send it (not from this terminal)."""
-    store.write(
-        lambda tx: tx.insert(
-            "checklist_template",
-            {
-                "id": f"shop-v{version}",
-                "code": "shop",
-                "version": version,
-                "title": "小商铺、市场摊位",
-                "items": items,
-            },
-            outbox=False,
-        )
-    )
 
 
 @pytest.fixture
 def db_path(db_path: Path) -> Path:
-    """The UI test database plus the market inspector i1, a checklist and two stalls."""
-    store = Store.unlock(db_path, "w1", PIN)
-    store.add_local_user("i1", PIN, FAST_KDF)
-    add_template(store, 1, ITEMS_V1)
-
-    def write(tx) -> None:
-        for pid, name, number in ((PREMISES_ID, "鑫源五金", "101"), ("p-2", "宏达电料", "102")):
-            tx.insert(
-                "premises",
-                {
-                    "id": pid,
-                    "grid_id": "m1",
-                    "name": name,
-                    "operator": "王老板",
-                    "licence_no": f"LIC{number}",
-                    "building": "A区",
-                    "floor": "1层",
-                    "row": "3",
-                    "number": number,
-                },
-                outbox=False,
-            )
-
-    store.write(write)
-    store.close()
-    return db_path
-
-
-def picture(tmp_path: Path, name: str, color: str) -> Path:
-    path = tmp_path / f"{name}.png"
-    image = QImage(800, 600, QImage.Format.Format_RGB32)
-    image.fill(QColor(color))
-    image.save(str(path))
-    return path
+    """The UI test database with the market inspector i1, a checklist and two stalls."""
+    return with_stalls(db_path)
 
 
 def open_inspection(qtbot, window, premises: str = PREMISES_ID):
@@ -98,11 +42,6 @@ def open_inspection(qtbot, window, premises: str = PREMISES_ID):
     screen = window.shell.top_screen()
     qtbot.waitUntil(lambda: bool(screen.cards), timeout=5000)
     return screen
-
-
-def choose_photo(qtbot, strip, path: Path) -> None:
-    """Through the real touch picker, as the inspector would."""
-    pick_photo(qtbot, strip, path)
 
 
 def answer(qtbot, screen, code: str, result: str) -> None:
@@ -147,8 +86,20 @@ def test_the_signature_pad_draws_clears_and_exports_a_png(qtbot) -> None:
     assert pad.is_empty() and pad.png_bytes() == b""
 
 
-def service(window) -> Inspections:
-    return Inspections(window.workspace.session)
+def fail_ebike_with_evidence(qtbot, window, screen, tmp_path) -> None:
+    """A failure opens its evidence and the hazard, pre-filled from the item; a photo, a note
+    and a lower severity are given, the answer saved and the severity drafted."""
+    answer(qtbot, screen, "ebike", "fail")
+    ebike = screen.cards["ebike"]
+    assert ebike.failure.isVisible()
+    assert ebike.severity.value() == "critical"
+    assert ebike.responsible.text() == "王老板"
+    assert ebike.deadline.date().toString("yyyy-MM-dd") > "2026-01-01"
+    pick_photo(qtbot, ebike.photos, picture(tmp_path, "ebike", "#aa3333"))
+    qtbot.waitUntil(lambda: service(window).answers(screen.inspection_id).get("ebike") is not None)
+    type_text(qtbot, ebike.note, "楼道内充电")
+    tap(qtbot, ebike.severity.buttons["major"])
+    qtbot.waitUntil(lambda: drafted(window, "ebike").get("severity") == "major")
 
 
 def test_a_whole_inspection_paused_crashed_resumed_signed_and_finished(
@@ -163,18 +114,7 @@ def test_a_whole_inspection_paused_crashed_resumed_signed_and_finished(
     qtbot.waitUntil(lambda: len(service(window).answers(screen.inspection_id)) == 2)
     assert screen.progress.text() == "已答 2/5"
 
-    # A failure opens its evidence and the hazard, pre-filled from the item.
-    answer(qtbot, screen, "ebike", "fail")
-    ebike = screen.cards["ebike"]
-    assert ebike.failure.isVisible()
-    assert ebike.severity.value() == "critical"
-    assert ebike.responsible.text() == "王老板"
-    assert ebike.deadline.date().toString("yyyy-MM-dd") > "2026-01-01"
-    choose_photo(qtbot, ebike.photos, picture(tmp_path, "ebike", "#aa3333"))
-    qtbot.waitUntil(lambda: service(window).answers(screen.inspection_id).get("ebike") is not None)
-    type_text(qtbot, ebike.note, "楼道内充电")
-    tap(qtbot, ebike.severity.buttons["major"])
-    qtbot.waitUntil(lambda: drafted(window, "ebike").get("severity") == "major")
+    fail_ebike_with_evidence(qtbot, window, screen, tmp_path)
 
     # Pause mid-way: the inspection stays in progress and comes back as it was.
     inspection_id = screen.inspection_id
@@ -194,14 +134,7 @@ def test_a_whole_inspection_paused_crashed_resumed_signed_and_finished(
     type_text(qtbot, screen.cards["gas"].note, "液化气罐放在柜台下")
     qtbot.waitUntil(lambda: drafted(window, "gas").get("note") == "液化气罐放在柜台下")
     wait_idle(qtbot, window)
-    window.workspace.store.close()
-    window.workspace = None
-    window.close()
-
-    again = MainWindow(ctx)
-    qtbot.addWidget(again)
-    again.show()
-    log_in(qtbot, again, "i1")
+    again = crash_and_restart(qtbot, ctx, window, "i1")
     screen = open_inspection(qtbot, again)
     assert screen.inspection_id == inspection_id
     assert screen.cards["gas"].value() == "fail"
@@ -254,7 +187,7 @@ def test_an_inspection_keeps_its_checklist_version(qtbot, window) -> None:
     wait_idle(qtbot, window)
     tap(qtbot, screen.pause)
     wait_idle(qtbot, window)
-    add_template(window.workspace.store, 2, ITEMS_V2)  # arrives by sync meanwhile
+    write_template(window.workspace.store, 2, ITEMS_V2)  # arrives by sync meanwhile
     screen = open_inspection(qtbot, window)
     assert list(screen.cards) == [i["code"] for i in ITEMS_V1]
     assert "版本 1" in screen.heading.text()
@@ -289,146 +222,6 @@ def test_operator_absent_needs_a_reason(qtbot, window) -> None:
     qtbot.waitUntil(lambda: again.error.isVisible(), timeout=5000)
     assert again.error.text() == "本次巡查已完成，不能再修改。"
     assert not again.finish.isEnabled() and not again.cards
-
-
-def hazard_on(window, fail: tuple[str, ...] = ("wiring",)) -> str:
-    """Complete an inspection through the core with ``fail`` failed; returns the hazard."""
-    svc = service(window)
-    inspection = svc.start(PREMISES_ID, "shop")
-    before = window.workspace.store.blobs.put(_png("#cc2222"))
-    window.workspace.store.write(
-        lambda tx: tx.execute(
-            "INSERT OR IGNORE INTO attachment (sha256, size, mime, kind, created_at)"
-            " VALUES (?, 1, 'image/png', 'photo', '2026-11-20T09:30:00+00:00')",
-            (before,),
-        )
-    )
-    for item in svc.template_of(inspection.id).items:
-        if item.code in fail:
-            svc.answer(inspection.id, item.code, "fail", note="插线板串接", photos=(before,))
-        else:
-            svc.answer(inspection.id, item.code, "pass")
-    (hazard,) = svc.complete(inspection.id, operator_absent="外出进货")
-    return hazard.id
-
-
-def _png(color: str) -> bytes:
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-
-    image = QImage(320, 240, QImage.Format.Format_RGB32)
-    image.fill(QColor(color))
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    return bytes(data.data())
-
-
-def open_hazard(qtbot, window, hazard_id: str):
-    window.shell.show_tab("tickets")
-    window.shell.open_hazard(hazard_id)
-    detail = window.shell.top_screen()
-    qtbot.waitUntil(lambda: detail.data is not None, timeout=5000)
-    return detail
-
-
-def act(qtbot, detail, action: str) -> None:
-    tap(qtbot, detail.findChild(type(detail.confirm), f"action_{action}"))
-
-
-def test_the_hazard_loop_on_its_detail_screen(qtbot, window, tmp_path) -> None:
-    log_in(qtbot, window, "i1")
-    hazard_id = hazard_on(window)
-    detail = open_hazard(qtbot, window, hazard_id)
-    assert detail.values["item"].text() == "私拉乱接电线"
-    assert detail.values["premises"].text().startswith("鑫源五金")
-    assert detail.values["status"].text() == "已上报"
-    assert detail.action_buttons() == ["start_rectification", "rectify", "reinspect_fail"]
-    assert len(detail.before.digests) == 1 and detail.after.digests == []
-
-    act(qtbot, detail, "start_rectification")
-    tap(qtbot, detail.confirm)
-    qtbot.waitUntil(lambda: detail.data.hazard.status is HazardStatus.RECTIFYING)
-    assert detail.action_buttons() == ["rectify", "reinspect_fail", "escalate"]
-
-    # A failed re-inspection needs evidence, then goes back to rectifying.
-    act(qtbot, detail, "reinspect_fail")
-    tap(qtbot, detail.confirm)
-    qtbot.waitUntil(lambda: detail.panel_form.error.isVisible())
-    assert detail.panel_form.error.text() == "复查不合格需要照片或说明。"
-    type_text(qtbot, detail.note, "仍在串接")
-    tap(qtbot, detail.confirm)
-    qtbot.waitUntil(lambda: detail.history_model.rowCount() == 3)
-    assert detail.data.hazard.status is HazardStatus.RECTIFYING
-
-    # 吹哨: a ticket dispatched to a department.
-    act(qtbot, detail, "escalate")
-    tap(qtbot, detail.department.choice.buttons["市场监管"])
-    tap(qtbot, detail.confirm)
-    qtbot.waitUntil(lambda: detail.data.hazard.ticket_id is not None)
-    ticket = Tickets(window.workspace.session).get(detail.data.hazard.ticket_id)
-    assert (ticket.status.value, ticket.department) == ("dispatched", "市场监管")
-    assert "escalate" not in detail.action_buttons()
-    assert detail.ticket_button.isVisible()
-
-    # The rectification is recorded for the operator, refused without its photo.
-    act(qtbot, detail, "rectify")
-    assert detail.party.isVisible() and detail.action_photos.isVisible()
-    tap(qtbot, detail.confirm)
-    qtbot.waitUntil(lambda: detail.panel_form.error.isVisible())
-    assert detail.panel_form.error.text() == "请拍摄整改后的照片。"
-    choose_photo(qtbot, detail.action_photos, picture(tmp_path, "rectified", "#3366aa"))
-    tap(qtbot, detail.confirm)
-    qtbot.waitUntil(lambda: detail.data.hazard.status is HazardStatus.RECTIFIED)
-    assert detail.action_buttons() == ["reinspect_pass", "reinspect_fail"]
-
-    # Passed with an after photo, then verified closed with one; before and after side by side.
-    act(qtbot, detail, "reinspect_pass")
-    tap(qtbot, detail.confirm)
-    qtbot.waitUntil(lambda: detail.panel_form.error.isVisible())
-    assert detail.panel_form.error.text() == "复查合格须现场拍摄整改后照片。"
-    choose_photo(qtbot, detail.action_photos, picture(tmp_path, "fixed", "#33aa33"))
-    tap(qtbot, detail.confirm)
-    qtbot.waitUntil(lambda: detail.data.hazard.status is HazardStatus.REINSPECTED)
-    assert detail.action_buttons() == ["verify_close"]
-    assert len(detail.before.digests) == 1 and len(detail.after.digests) == 2
-    assert detail.before.y() == detail.after.y() and detail.before.x() < detail.after.x()
-    act(qtbot, detail, "verify_close")
-    choose_photo(qtbot, detail.action_photos, picture(tmp_path, "closing", "#aa3333"))
-    tap(qtbot, detail.confirm)
-    qtbot.waitUntil(lambda: detail.data.hazard.status is HazardStatus.CLOSED)
-    assert detail.action_buttons() == []
-    assert detail.no_actions.isVisible()
-    # closing the hazard settled its ticket
-    assert Tickets(window.workspace.session).get(ticket.id).status.value == "closed"
-    steps = [
-        detail.history_model.index(r, 1).data() for r in range(detail.history_model.rowCount())
-    ]
-    assert steps == [
-        "巡查发现 → 已上报",
-        "开始整改 → 整改中",
-        "复查不合格 → 整改中",
-        "吹哨：派给职能部门",
-        "整改完成 → 已整改待复查",
-        "复查合格 → 已复查",
-        "核查销号 → 已销号",
-    ]
-    who = detail.history_model.index(4, HazardStepModel.COL_BY).data()
-    assert who.endswith(f"（{detail.data.hazard.responsible}）")  # recorded on its behalf
-    assert detail.history_model.index(4, HazardStepModel.COL_PHOTOS).data() == "1 张照片"
-    cell = detail.history_model.index(4, HazardStepModel.COL_PHOTOS)
-    assert len(detail.history_photos.delegate.digests(cell)) == 1  # shown in its row
-
-
-def test_an_overdue_hazard_is_flagged(qtbot, window) -> None:
-    log_in(qtbot, window, "i1")
-    hazard_id = hazard_on(window)
-    window.workspace.store.write(
-        lambda tx: tx.update("hazard", hazard_id, {"deadline": "2026-11-01"}, outbox=False)
-    )
-    detail = open_hazard(qtbot, window, hazard_id)
-    assert detail.overdue.isVisible()
-    assert "已逾期" in detail.overdue.text()
 
 
 def test_the_inspection_tour_is_translated(qtbot, window) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.ui.conftest import log_in, open_tab, type_text
-from tests.ui.test_visit import HOME, open_visit
+from tests.ui.helpers import HOME, open_visit
 
 
 def test_tapping_the_current_section_returns_to_its_first_screen(qtbot, window) -> None:

@@ -6,12 +6,20 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import UTC, datetime
+from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QLabel
 
 from sync.client.photo_download import store_received, wanted
 from tests.ui.conftest import log_in
-from tests.ui.test_inspection import _png, db_path, hazard_on, open_hazard  # noqa: F401
+from tests.ui.inspections import hazard_on, open_hazard, png, with_stalls
+
+
+@pytest.fixture
+def db_path(db_path: Path) -> Path:
+    """The UI test database with the market inspector i1, a checklist and two stalls."""
+    return with_stalls(db_path)
 
 
 def _thumbs(strip) -> list[QLabel]:
@@ -24,7 +32,7 @@ def test_the_hazard_detail_shows_the_after_photo_once_downloaded(qtbot, window) 
     log_in(qtbot, window, "i1")
     hazard_id = hazard_on(window)
     store = window.workspace.store
-    data = _png("#33aa33")
+    data = png("#33aa33")
     after = hashlib.sha256(data).hexdigest()
     # pulled from the server: a re-inspection on another terminal named its after-photo in
     # its step, and the server added it to the hazard's photos

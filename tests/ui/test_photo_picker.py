@@ -8,9 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QColor, QImage
 
-from tests.ui.conftest import log_in, open_tab, qt_left, tap
+from tests.ui.conftest import log_in, open_tab, tap
+from tests.ui.helpers import tap_picture
 from ui.settings import PHOTO_FOLDER
-from ui.widgets.photo_picker import PICK_PX, PhotoPicker, pictures_folder
+from ui.widgets.photo_picker import PICK_PX, pictures_folder
 from ui.widgets.touch import TOUCH_PX
 
 
@@ -24,26 +25,6 @@ def jpeg(folder: Path, name: str, color: str, age_minutes: int, size=(1200, 900)
     when = path.stat().st_mtime - age_minutes * 60
     os.utime(path, (when, when))
     return path
-
-
-def tap_picture(qtbot, picker: PhotoPicker, path: Path) -> None:
-    """Tap ``path``'s thumbnail, as a finger would."""
-    qtbot.waitUntil(lambda: path in [p.path for p in picker.model.rows()])
-    row = [p.path for p in picker.model.rows()].index(path)
-    index = picker.model.index(row)
-    picker.view.scrollTo(index)
-    rect = picker.view.visualRect(index)
-    qtbot.mouseClick(picker.view.viewport(), qt_left(), pos=rect.center())
-
-
-def pick_photo(qtbot, strip, path: Path) -> None:
-    """Attach ``path`` through the touch picker opened on its folder."""
-    strip.ctx.settings.set(PHOTO_FOLDER, str(path.parent))
-    before = len(strip.digests)
-    tap(qtbot, strip.file_button)
-    qtbot.waitUntil(lambda: strip.dialog is not None and strip.dialog.isVisible())
-    tap_picture(qtbot, strip.dialog, path)
-    qtbot.waitUntil(lambda: len(strip.digests) == before + 1)
 
 
 def test_the_pictures_folder_newest_first_and_one_tap_attaches(qtbot, window, tmp_path) -> None:

@@ -5,17 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 
 from tests.ui.conftest import click_row, log_in, open_tab, type_text, wait_idle
+from tests.ui.helpers import open_building
 from ui.models.floors import tile_description
-
-
-def open_building(qtbot, window):
-    register = open_tab(qtbot, window, "register")
-    qtbot.waitUntil(lambda: register.building_model.rowCount() == 1)
-    click_row(qtbot, register.building_table, 0)
-    qtbot.waitUntil(lambda: window.shell.top_screen().objectName() == "building")
-    building = window.shell.top_screen()
-    qtbot.waitUntil(lambda: building.model.rowCount() == 2)
-    return building
 
 
 def test_the_building_shows_every_household_with_its_symbols(qtbot, window) -> None:

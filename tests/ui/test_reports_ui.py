@@ -133,7 +133,7 @@ def test_the_building_shades_tiles_by_last_visit_and_marks_overdue_key_household
     from datetime import timedelta
 
     from gridterm.reports.coverage import Band
-    from tests.ui.test_register import open_building
+    from tests.ui.helpers import open_building
     from ui.models.floors import COVERAGE_ROLE
 
     log_in(qtbot, window)

@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import log_in, open_tab, tap
-from tests.ui.test_tickets import report
+from tests.ui.helpers import report
 
 
 def place(widget) -> QRect:

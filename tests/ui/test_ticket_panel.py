@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel
 
 from tests.ui.conftest import log_in, tap
-from tests.ui.test_tickets import report
+from tests.ui.helpers import report
 
 #: The fields each action asks for (the note is always there).
 FIELDS = {

@@ -6,15 +6,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
 from tests.ui.conftest import log_in, open_tab, tap
+from tests.ui.helpers import report
 from ui.models.tickets import TicketModel
 
 LEFT = Qt.MouseButton.LeftButton
-
-
-def report(window, title: str = "楼道灯坏了", urgent: bool = False, household: str | None = None):
-    return window.workspace.tickets.open(
-        grid_id="g1", category="物业管理", title=title, urgent=urgent, household_id=household
-    )
 
 
 def test_the_list_filters_by_state_and_times_urgent_tickets(qtbot, window) -> None:

@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QImage
 
 from tests.ui.conftest import log_in, tap, type_text, wait_idle
-from tests.ui.test_photo_picker import pick_photo
-from ui.main_window import MainWindow
+from tests.ui.helpers import HOME, crash_and_restart, open_visit, pick_photo, picture
 
 LEFT = Qt.MouseButton.LeftButton
-HOME = "h-g1-501"
-
-
-def open_visit(qtbot, window):
-    window.shell.start_visit(HOME)
-    visit = window.shell.top_screen()
-    qtbot.waitUntil(lambda: visit.start is not None)
-    return visit
 
 
 def test_saving_without_what_was_raised_explains_the_rule(qtbot, window) -> None:
@@ -65,13 +56,10 @@ def test_a_visit_with_outcome_ticket_opens_a_prefilled_ticket(qtbot, window) -> 
 
 
 def test_a_photo_from_the_file_picker_is_scaled_and_stored(qtbot, window, tmp_path) -> None:
-    picture = tmp_path / "door.png"
-    image = QImage(3000, 2000, QImage.Format.Format_RGB32)
-    image.fill(QColor("#336699"))
-    image.save(str(picture))
+    door = picture(tmp_path, "door", "#336699", (3000, 2000))
     log_in(qtbot, window)
     visit = open_visit(qtbot, window)
-    pick_photo(qtbot, visit.photos, picture)
+    pick_photo(qtbot, visit.photos, door)
     stored = QImage.fromData(window.workspace.store.blobs.get(visit.photos.digests[0]))
     assert max(stored.width(), stored.height()) == 1600  # the default photo size
 
@@ -84,15 +72,7 @@ def test_a_draft_survives_a_crash_and_is_offered_on_today(qtbot, ctx, window) ->
     with qtbot.waitSignal(visit.draft_saved, timeout=3000):
         pass
     wait_idle(qtbot, window)
-    # A crash: the window and its database connection are gone without saving anything.
-    window.workspace.store.close()
-    window.workspace = None
-    window.close()
-
-    again = MainWindow(ctx)
-    qtbot.addWidget(again)
-    again.show()
-    log_in(qtbot, again)
+    again = crash_and_restart(qtbot, ctx, window)
     today = again.shell.top_screen()
     qtbot.waitUntil(lambda: today.drafts_card.isVisible())
     draft_button = today.findChild(type(visit.save), "draftButton")

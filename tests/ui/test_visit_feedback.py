@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel
 
 from tests.ui.conftest import log_in, tap
-from tests.ui.test_visit import HOME, open_visit
+from tests.ui.helpers import HOME, open_visit
 
 
 def _shown_captions(visit) -> set[str]:

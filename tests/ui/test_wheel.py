@@ -7,7 +7,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QDateEdit, QScrollArea, QVBoxLayout, QWidget
 
 from tests.ui.conftest import log_in
-from tests.ui.test_visit import open_visit
+from tests.ui.helpers import open_visit
 
 
 def wheel(widget, notches: int = -1) -> None:
