@@ -9,12 +9,15 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from gridterm.domain import office_settings
 from gridterm.domain.office_settings import OfficeSettings
 from gridterm.errors import ValidationError
-from gridterm.services.session import Session
 from gridterm.store.reader import Reader
+
+if TYPE_CHECKING:  # the server reads this module (reports.local) without the terminal's store
+    from gridterm.services.session import Session
 
 _LATEST = "SELECT revision, document FROM office_settings ORDER BY revision DESC LIMIT 1"
 
