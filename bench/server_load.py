@@ -26,7 +26,6 @@ import asyncio
 import json
 import os
 import secrets
-import socket
 import statistics
 import subprocess
 import sys
@@ -52,16 +51,10 @@ from sync.server.db import schema  # noqa: E402
 from sync.server.db.engine import make_engine, writing  # noqa: E402
 from sync.server.db.migrate import upgrade  # noqa: E402
 from tests.sync.cluster import KEEP_ALIVE, haproxy_binary, haproxy_config  # noqa: E402
+from tests.sync.server_process import free_port, serve_argv  # noqa: E402
 
 PIN = "246810"
 HEADERS = {HEADER_PROTOCOL: str(PROTOCOL_VERSION), "Content-Type": "application/json"}
-
-
-def free_port() -> int:
-    """A free TCP port on the loopback."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def now() -> str:
@@ -91,23 +84,9 @@ class Server:
     def __init__(self, db: str, blob_dir: Path, workers: int, pool_size: int = 20) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        more = ("--workers", str(workers), "--pool-size", str(pool_size))
         self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "sync.server.cli",
-                "serve",
-                "--db",
-                db,
-                "--port",
-                str(self.port),
-                "--blob-dir",
-                str(blob_dir),
-                "--workers",
-                str(workers),
-                "--pool-size",
-                str(pool_size),
-            ],
+            serve_argv(db, self.port, blob_dir, *more),
             cwd=ROOT,
             env={**os.environ, "PYTHONPATH": str(ROOT)},
         )

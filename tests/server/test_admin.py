@@ -188,6 +188,12 @@ def test_import_register_from_xlsx(server, tmp_path, capsys):
     _check_import(server, tag, capsys.readouterr().out, report)
 
 
+def _add_user(db: list[str], worker: str, name: str, pin_file: Path, *more: str) -> int:
+    """``admin add-user`` of a grid worker, the PIN read from ``pin_file``."""
+    argv = ["add-user", worker, "--name", name, "--role", "grid_worker"]
+    return main(["admin", *db, *argv, "--pin-file", str(pin_file), *more])
+
+
 def test_users_grids_codes_and_revocation(server, tmp_path, capsys):
     tag = secrets.token_hex(3)
     db = _db(server)
@@ -198,43 +204,9 @@ def test_users_grids_codes_and_revocation(server, tmp_path, capsys):
     assert main(["admin", *db, "add-grid", f"街道{tag}", f"社区{tag}", f"甲{tag}"]) == 0
     assert main(["admin", *db, "add-grid", f"街道{tag}", f"社区{tag}", f"乙{tag}"]) == 0
     community = f"社区{tag}"
-    for worker, role in ((f"a{tag}", "grid_worker"), (f"b{tag}", "grid_worker")):
-        assert (
-            main(
-                [
-                    "admin",
-                    *db,
-                    "add-user",
-                    worker,
-                    "--name",
-                    "测试",
-                    "--role",
-                    role,
-                    "--pin-file",
-                    str(pin_file),
-                    "--community",
-                    community,
-                ]
-            )
-            == 0
-        )
-    assert (
-        main(
-            [
-                "admin",
-                *db,
-                "add-user",
-                f"c{tag}",
-                "--name",
-                "x",
-                "--role",
-                "grid_worker",
-                "--pin-file",
-                str(short_pin),
-            ]
-        )
-        == 1
-    )  # no community, short PIN
+    for worker in (f"a{tag}", f"b{tag}"):
+        assert _add_user(db, worker, "测试", pin_file, "--community", community) == 0
+    assert _add_user(db, f"c{tag}", "x", short_pin) == 1  # no community, short PIN
     assert main(["admin", *db, "assign", f"a{tag}", f"甲{tag}"]) == 0
     capsys.readouterr()
     assert main(["admin", *db, "enroll-code"]) == 0

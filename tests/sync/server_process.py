@@ -28,6 +28,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def serve_argv(db_url: str, port: int, blob_dir: Path, *more: str) -> list[str]:
+    """The command line of ``gridterm-server serve`` on 127.0.0.1:``port`` (``more``: its
+    other options), run by this Python."""
+    serve = ["serve", "--db", db_url, "--port", str(port), "--blob-dir", str(blob_dir), *more]
+    return [sys.executable, "-m", "sync.server.cli", *serve]
+
+
 class ServerProcess:
     """``gridterm-server serve`` on a database (a SQLite file under ``root`` unless ``db_url``
     names another), plus an engine on it for set-up and checks."""
@@ -51,18 +58,7 @@ class ServerProcess:
     def start(self) -> None:
         """Start and wait until /healthz answers."""
         self.proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "sync.server.cli",
-                "serve",
-                "--db",
-                self.db_url,
-                "--port",
-                str(self.port),
-                "--blob-dir",
-                str(self.blob_dir),
-            ],
+            serve_argv(self.db_url, self.port, self.blob_dir),
             cwd=ROOT,
             stdout=self.log,
             stderr=self.log,

@@ -1,128 +1,17 @@
-"""Search the way Chinese users type: names, pinyin, initials, addresses, phones, ID tails."""
+"""Search in a store the way Chinese users type: names, pinyin, initials, addresses, phones,
+ID tails, ranked, limited, kept current by every edit, each probe on an index. The terms
+alone: test_search_terms.py; within a worker's grids: test_search_scope.py."""
 
 from __future__ import annotations
-
-import subprocess
-import sys
 
 import pytest
 
 from gridterm.domain.validation import id_check_digit
-from gridterm.search import index, query, scope
+from gridterm.search import index, query
 from gridterm.search.plan import plan
 from gridterm.search.query import grid_probe_sql, probe_sql
-from gridterm.search.terms import (
-    MAX_READINGS,
-    household_terms,
-    normalize_address,
-    resident_terms,
-)
 from gridterm.store import Store
-from tests.core.search.register import (
-    Register,
-    find,
-    make_id_number,
-    resident_ids,
-)
-
-# -- terms (no database) -----------------------------------------------------------------
-
-
-def test_resident_terms_cover_name_pinyin_initials_phone_and_id_tail():
-    terms = resident_terms("张三", "13812345678", make_id_number("42011119800101123"))
-    assert ("name", "张三") in terms
-    assert ("name", "三") in terms  # the given name alone
-    assert ("pinyin", "zhangsan") in terms
-    assert ("initials", "zs") in terms
-    assert ("phone", "13812345678") in terms
-    assert ("phone", "5678") in terms
-    assert ("phone", "1234") not in terms  # runs are found by prefix of the suffix "12345678"
-    assert ("phone", "12345678") in terms
-    # The ID number is kept reversed: every tail (尾号) is then a prefix of one key.
-    assert [t for k, t in terms if k == "id"] == [make_id_number("42011119800101123")[::-1]]
-    assert len(terms) == len(set(terms))
-    assert all(t == t.lower() for _, t in terms)
-
-
-def test_heteronyms_index_every_reading_and_are_capped():
-    terms = resident_terms("曾国藩", "", "")
-    assert ("pinyin", "zengguofan") in terms
-    assert ("pinyin", "cengguofan") in terms
-    assert ("initials", "zgf") in terms
-    assert ("initials", "cgf") in terms
-    many = resident_terms("单长行乐重", "", "")  # 3 × 2 × 3 × 2 × 3 readings
-    pinyin = [t for k, t in many if k == "pinyin"]
-    assert 1 < len(pinyin) <= MAX_READINGS
-    # The surname keeps all its readings (单: dan, shan, chan); given names give way first.
-    assert {t[:4] for t in pinyin} >= {"danz", "shan", "chan"}
-
-
-def test_x_in_id_numbers_is_lowercase_and_latin_names_use_word_initials():
-    terms = resident_terms("Tom Lee", "", "42011119800101123X")
-    assert ("id", "42011119800101123x"[::-1]) in terms
-    assert ("initials", "tl") in terms
-    assert ("name", "lee") in terms
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "3-2-501",
-        "3栋2单元501",
-        "3号楼2单元501室",
-        "3幢2单元501号",
-        "３－２－５０１",
-        "３栋２单元５０１室",
-        "3—2—501",
-        "三栋二单元五零一室",
-        "幸福里3栋2单元501",
-        " 3 - 2 - 501 ",
-    ],
-)
-def test_address_spellings_normalise_to_one_key(text: str):
-    assert normalize_address(text) == "3-2-501"
-
-
-@pytest.mark.parametrize(
-    ("text", "key"),
-    [("3-2", "3-2"), ("3栋", "3"), ("3栋2单元", "3-2"), ("A座1单元101", "a-1-101")],
-)
-def test_address_beginnings_normalise(text: str, key: str):
-    assert normalize_address(text) == key
-
-
-@pytest.mark.parametrize("text", ["张三", "3", "13812345678", "138-1234-5678", "zhang-san", ""])
-def test_non_addresses_are_refused(text: str):
-    assert normalize_address(text) is None
-
-
-def test_household_terms():
-    assert household_terms("3-2-501") == [("address", "3-2-501")]
-    terms = household_terms("3-2-501", "027-87654321")
-    assert ("phone", "02787654321") in terms
-    assert ("phone", "87654321") in terms  # the local number without the area code
-
-
-def test_importing_search_does_not_load_pypinyin():
-    code = (
-        "import sys, gridterm.search.terms, gridterm.search.index, gridterm.search.query;"
-        "assert 'pypinyin' not in sys.modules, 'pypinyin imported eagerly'"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True)
-
-
-def test_query_classification():
-    assert plan("   ") == []
-    assert {p.kinds for p in plan("zs")} == {("pinyin", "initials", "name")}
-    assert {p.kinds for p in plan("张")} == {("name",)}
-    assert {p.kinds for p in plan("3-2-501")} == {("address",)}
-    assert [(p.low, p.exact) for p in plan("3")] == [("3-", False)]  # a short number: building
-    assert {k for p in plan("5678") for k in p.kinds} == {"phone", "id"}
-    assert [p.exact for p in plan("zhang")] == [True, False]  # exact before prefix
-    assert [p.exact for p in plan("5678")] == [True, True, False]
-
-
-# -- search in a store -------------------------------------------------------------------
+from tests.core.search.register import Register, find, make_id_number, resident_ids
 
 
 def test_names_pinyin_and_initials(store: Store, register: Register):
@@ -335,100 +224,6 @@ def test_household_edits_reindex(store: Store, register: Register):
     person = register.resident(h, "张三")
     assert find(store, "张三")[0].address == "3-2-601"
     assert find(store, "张三")[0].resident_id == person
-
-
-def test_grid_restriction(store: Store, register: Register):
-    mine = register.resident(register.household("501", grid="g1"), "张三")
-    theirs = register.resident(register.household("501", grid="g2"), "张三")
-    assert set(resident_ids(find(store, "张三"))) == {mine, theirs}
-    assert resident_ids(find(store, "张三", grid_ids=["g1"])) == [mine]
-    assert resident_ids(find(store, "zs", grid_ids={"g2"})) == [theirs]
-    assert set(resident_ids(find(store, "zs", grid_ids=("g1", "g2")))) == {mine, theirs}
-    assert find(store, "张三", grid_ids=[]) == []
-    assert find(store, "张三", grid_ids=["nowhere"]) == []
-
-
-def test_grid_restriction_for_large_scopes(store: Store, register: Register, monkeypatch):
-    monkeypatch.setattr(scope, "SCOPE_SET_MAX", 0)  # remember the hidden households instead
-    mine = register.resident(register.household("501", grid="g1"), "张三")
-    theirs = register.resident(register.household("501", grid="g2"), "张三")
-    register.household("502", grid="g2")  # g2 is the larger: g1's households are hidden
-    assert resident_ids(find(store, "zs", grid_ids=["g1"])) == [mine]
-    assert resident_ids(find(store, "zs", grid_ids=["g2"])) == [theirs]
-
-
-@pytest.mark.parametrize("pinyin_loaded", [True, False])
-@pytest.mark.parametrize(
-    ("text", "names"),
-    [
-        ("zhang", ["张阿", "张子"]),  # pinyin range
-        ("张", ["张子", "张阿"]),  # name range, in code point order: 子 < 阿
-        ("zz", ["张子"]),  # exact initials
-        ("子", ["张子"]),  # exact name
-    ],
-)
-def test_small_scope_switches_to_its_own_keys_after_the_budget(
-    store: Store, register: Register, monkeypatch, text: str, names: list[str], pinyin_loaded
-):
-    monkeypatch.setattr(query, "SCAN_BUDGET", 2)
-    others = register.household("501", grid="g2")
-    for given in "一二三四五六":  # zhang + e/er/liu/san/si/wu/yi: all before zhangzi
-        register.resident(others, "张" + given)
-        register.resident(others, "赵" + given + "子")  # …子 before g1's
-        register.resident(others, "周子")  # zz
-    mine = register.household("501", grid="g1")
-    register.resident(mine, "张子")
-    register.resident(mine, "张阿")  # zhanga: first in index order
-    if not pinyin_loaded:  # pinyin then comes from the index, not from the names
-        monkeypatch.delitem(sys.modules, "pypinyin")
-    seen: list[tuple[str, ...]] = []
-    monkeypatch.setattr(query, "_grid_rows", _spy(query._grid_rows, seen))
-    hits = find(store, text, grid_ids=["g1"])
-    assert [h.name for h in hits] == names
-    assert seen  # the scope's own keys were read
-    assert [h.name for h in find(store, text, grid_ids=["g1"], limit=1)] == names[:1]
-
-
-def test_small_scope_reads_addresses_from_its_households_and_phones_from_the_index(
-    store: Store, register: Register, monkeypatch
-):
-    monkeypatch.setattr(query, "SCAN_BUDGET", 1)
-    register.household("301", grid="g2", phone="13712345678")
-    register.resident(register.household("302", grid="g2"), "王五", phone="13612345678")
-    first = register.household("501", phone="13812345678")
-    second = register.household("502")
-    li = register.resident(second, "李四", phone="13912345678", id_number="110101199001011234")
-    seen: list[tuple[str, ...]] = []
-    monkeypatch.setattr(query, "_grid_rows", _spy(query._grid_rows, seen))
-    g1 = ["g1"]
-    assert {(h.household_id, h.resident_id) for h in find(store, "3", grid_ids=g1)} == {
-        (first, None),
-        (second, None),
-    }
-    assert seen == [("address",)]
-    assert {(h.household_id, h.resident_id) for h in find(store, "1234", grid_ids=g1)} == {
-        (first, None),
-        (second, li),
-    }
-    assert [h.resident_id for h in find(store, "011234", grid_ids=g1)] == [li]
-    assert seen == [("address",)]  # phone and ID ranges are short: never switched
-
-
-def _spy(fn, calls: list[tuple[str, ...]]):
-    def wrapper(*args):
-        calls.append(args[1].kinds)
-        return fn(*args)
-
-    return wrapper
-
-
-def test_scope_of_every_grid_with_households_is_unrestricted(store: Store, register: Register):
-    person = register.resident(register.household("501", grid="g1"), "张三")
-    # g2 exists but holds no household on this terminal.
-    assert store.read(lambda r: scope.resolve_scope(r, ["g1"])).grids is None
-    assert resident_ids(find(store, "张三", grid_ids=["g1"])) == [person]
-    register.household("502", grid="g2")
-    assert store.read(lambda r: scope.resolve_scope(r, ["g1"])).grids == ("g1",)
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\t\n", "·", "!?"])
