@@ -2,8 +2,9 @@
 
 The report rules (``daily``, ``monthly``, ``team``) read only these rows, through a
 ``ReportSource``. The terminal answers from its local database (``gridterm.reports.local``),
-the server from its own (``sync.server.reports.rows``); both hold the same synced columns, so
-the same day and area give the same figures on both sides.
+the server from its own (``sync.server.reports.rows``); both hold the same synced columns and
+build the rows from them with the functions at the end of this module, so the same day and
+area give the same figures on both sides.
 """
 
 from __future__ import annotations
@@ -205,3 +206,86 @@ def item_texts(templates: Iterable[Any]) -> dict[tuple[str, int, str], str]:
         for item in items:
             out[(t["code"], int(t["version"]), item["code"])] = item["text"]
     return out
+
+
+# -- rows from their stored columns, built alike by both sources ---------------------------
+
+
+def _time(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(text)
+
+
+def worker_row(row: Any, grid_ids: list[str]) -> WorkerRow:
+    """A user row (id, worker_id, name, role) with their grids in the area."""
+    return WorkerRow(row["id"], row["worker_id"], row["name"], row["role"], tuple(sorted(grid_ids)))
+
+
+def visit_row(row: Sequence[Any]) -> VisitRow:
+    """A visit from the columns both sources select, in their order."""
+    return VisitRow(
+        id=row[0],
+        user_id=row[1],
+        household_id=row[2],
+        grid_id=row[3],
+        visited_at=datetime.fromisoformat(row[4]),
+        visit_type=row[5],
+        outcome=row[6],
+        concerns=concern_categories(row[7]),
+        # a JSON list of SHA-256 digests: counting its commas is enough, and much cheaper
+        photos=0 if row[8] == "[]" else row[8].count(",") + 1,
+        address=row[9],
+        key=bool(row[10]),
+        revision_of=row[11],
+    )
+
+
+def step_row(row: Sequence[Any]) -> StepRow:
+    """(ticket_id, action, by_user, at, photo, server_at) as a ``StepRow``."""
+    server_at = datetime.fromisoformat(row[5]) if row[5] else None
+    return StepRow(row[0], row[1], row[2], datetime.fromisoformat(row[3]), bool(row[4]), server_at)
+
+
+def ticket_row(row: Any) -> TicketRow:
+    """A ticket from its stored columns."""
+    return TicketRow(
+        id=row["id"],
+        grid_id=row["grid_id"],
+        category=row["category"],
+        title=row["title"],
+        urgent=bool(row["urgent"]),
+        status=row["status"],
+        level=row["level"],
+        reported_by=row["reported_by"],
+        reported_at=datetime.fromisoformat(row["reported_at"]),
+        photos=len(json.loads(row["photos"] or "[]")),
+    )
+
+
+def hazard_row(row: Any, texts: dict[tuple[str, int, str], str]) -> HazardRow:
+    """A hazard joined with its inspection (inspector, template)."""
+    key = (row["template_code"], int(row["template_version"]), row["item_code"])
+    return HazardRow(
+        id=row["id"],
+        grid_id=row["grid_id"],
+        item_code=row["item_code"],
+        item_text=texts.get(key, row["item_code"]),
+        severity=row["severity"],
+        status=row["status"],
+        found_at=datetime.fromisoformat(row["found_at"]),
+        found_by=row["inspector_id"],
+        closed_at=_time(row["closed_at"]),
+        deadline=date.fromisoformat(row["deadline"]),
+    )
+
+
+def key_household_row(row: Any, days: list[date]) -> KeyHouseholdRow:
+    """A key household with its visit days."""
+    return KeyHouseholdRow(
+        id=row["id"],
+        grid_id=row["grid_id"],
+        address=row["address"],
+        reasons=tuple(sorted(json.loads(row["key_reasons"]))),
+        head=row["head"] or "",
+        phone=row["phone"] or "",
+        visits=tuple(sorted(days)),
+    )

@@ -1,8 +1,9 @@
 """``ServerSource``: the rows of a report read from the server's database (SQLAlchemy Core).
 
 It asks the same questions as the terminal's ``gridterm.reports.local.LocalSource``, over the
-server's copies of the same synced tables, and builds the rows with the same functions, so
-the figures of a day and area agree on both sides once the terminals have synced.
+server's copies of the same synced tables, and builds the rows with the same functions
+(``gridterm.reports.rows``), so the figures of a day and area agree on both sides once the
+terminals have synced. It imports nothing of the terminal's store (no SQLCipher here).
 """
 
 from __future__ import annotations
@@ -16,14 +17,6 @@ from sqlalchemy import Connection, and_, func, or_, select
 from gridterm.domain.office_settings import OfficeSettings, built_in
 from gridterm.domain.users import ScopeLevel
 from gridterm.reports.area import Place
-from gridterm.reports.local import (
-    hazard_row,
-    key_household_row,
-    step_row,
-    ticket_row,
-    visit_row,
-    worker_row,
-)
 from gridterm.reports.period import local_day
 from gridterm.reports.rows import (
     Area,
@@ -35,7 +28,13 @@ from gridterm.reports.rows import (
     VisitRow,
     WorkerRow,
     concern_categories,
+    hazard_row,
     item_texts,
+    key_household_row,
+    step_row,
+    ticket_row,
+    visit_row,
+    worker_row,
 )
 from sync.server.admin.office_settings import current
 from sync.server.db import schema
