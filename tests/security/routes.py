@@ -3,7 +3,9 @@ route), so a sweep over them covers a route added later without a new test."""
 
 from __future__ import annotations
 
+import tempfile
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from sync.server.app import create_app
@@ -12,8 +14,14 @@ from sync.server.settings import Settings
 
 @cache
 def _spec() -> dict[str, Any]:
-    app = create_app(Settings(db_url="sqlite:////nonexistent/openapi.db", blob_dir="/nonexistent"))
-    return app.openapi()
+    # a database of its own: a path shared by every worktree on the machine (it was
+    # /nonexistent, which root may create) is migrated by whichever branch ran first
+    with tempfile.TemporaryDirectory(prefix="gridterm-openapi-") as tmp:
+        app = create_app(Settings(db_url=f"sqlite:///{tmp}/openapi.db", blob_dir=Path(tmp)))
+        try:
+            return app.openapi()
+        finally:
+            app.state.engine.dispose()
 
 
 def operations() -> list[tuple[str, str, dict[str, Any]]]:
