@@ -3,7 +3,9 @@ downloaded resumably (HTTP Range), checked against its SHA-256, then applied in 
 transaction together with the cursor that pulling continues from.
 
 The download survives a cut or a restart: the part file stays beside the database and the
-snapshot's identity in ``sync_state``, so the next attempt asks only for the missing bytes.
+snapshot's identity in ``sync_state``, so the next attempt asks only for the missing bytes —
+unless the worker's area shrank meanwhile: the server then refuses the old snapshot and a new
+one is made.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ _APPLY_CHUNK = 2000
 _READ = 1024 * 1024
 
 Progress = Callable[[str, int, int], None]
+#: The server no longer serves the snapshot asked for earlier (the area changed since, or it
+#: is gone): ask for a new one, once per run.
+_MAKE_ANOTHER = ("snapshot.outdated", "snapshot.unknown")
 
 
 class SnapshotLoader:
@@ -72,7 +77,18 @@ class SnapshotLoader:
         if info is None:
             return False
         self.length = info.length
-        self._download(info)
+        try:
+            self._download(info)
+        except Refused as exc:
+            if exc.code not in _MAKE_ANOTHER:
+                raise
+            self.part.unlink()  # what came of it is not the area any more
+            state.put(self.store, **{self.snapshot_key: None})
+            info = self._info()
+            if info is None:
+                return False
+            self.length = info.length
+            self._download(info)
         self.store.write(lambda tx: self._apply(tx, info))
         self.part.unlink()
         return True

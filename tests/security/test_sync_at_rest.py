@@ -31,7 +31,6 @@ from sync.client.settings import SyncSettings
 from tests.security.scan import JPEG_HEADERS, Leak, Sampler, found_in, markers, scan, watch
 from tests.sync import district as districts
 from tests.sync.conftest import Terminal, make_terminal
-from tests.sync.server_process import ServerProcess
 
 NAME, ID_NUMBER, HEALTH = "王秀英", "110105195803150025", "精神疾病规律服药"
 #: The health status A corrects it to later (it reaches B by the pull).
@@ -59,14 +58,6 @@ WANTED = (
     *JPEG_HEADERS,
     *(p[len(p) // 2 : len(p) // 2 + 48] for p in (ORIGINAL, UPLOADED)),
 )
-
-
-@pytest.fixture(scope="module")
-def sync_server(tmp_path_factory) -> Iterator[ServerProcess]:
-    s = ServerProcess(tmp_path_factory.mktemp("server"))
-    s.start()
-    yield s
-    s.stop()
 
 
 @pytest.fixture

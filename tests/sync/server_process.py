@@ -91,3 +91,10 @@ class ServerProcess:
                 self.kill()
         self.engine.dispose()
         self.log.close()
+
+    def __enter__(self) -> ServerProcess:
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()

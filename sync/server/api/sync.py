@@ -147,13 +147,15 @@ def _audit_area(engine: Engine, caller: Principal, action: str, **detail: Any) -
     },
 )
 def download_snapshot(
+    request: Request,
     snapshot_id: Annotated[str, Path(max_length=64)],
     caller: Caller,
     engine: DB,
     storage: Storage,
     range: Annotated[str | None, Header()] = None,
 ) -> StreamingResponse:
-    """Download a snapshot you made; send ``Range: bytes=N-`` to resume."""
+    """Download a snapshot you made, while your area still holds all of it (410 once a grid
+    or colleague it covers has left your area: make a new one); ``Range: bytes=N-`` resumes."""
     s = schema.snapshot
     with reading(engine) as conn:
         row = conn.execute(
@@ -161,4 +163,10 @@ def download_snapshot(
         ).first()
     if row is None:
         raise not_found("snapshot.unknown", "no such snapshot of yours")
+    # a download cut before a reassignment must not resume into the grid that was taken away
+    served = pull_service.Cursor.decode(row.cursor, request.app.state.instance).served
+    if not served <= caller.partitions():
+        raise ApiError(
+            410, "snapshot.outdated", "your area changed since this snapshot: make a new one"
+        )
     return blob_response(storage, row.sha256, row.length, range, "application/zstd")
