@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout
 
 from gridterm.services.hazards import MonthFigures
 from gridterm.services.premises import MarketSummary
@@ -62,6 +62,14 @@ class HazardsScreen(Screen):
         self.data: HazardsData | None = None
 
         top = ResponsiveRow()
+        top.add(self._figures(), 2)
+        top.add(self._markets(), 3)
+        top.setMaximumHeight(260)
+        self.body.addWidget(top)
+        self.body.addWidget(self._open_list(), 1)
+
+    def _figures(self) -> QFrame:
+        """The month's found and eliminated, and how many are overdue."""
         figures_card, figures = card()
         self.month_title = label("", "section")
         figures.addWidget(self.month_title)
@@ -72,22 +80,25 @@ class HazardsScreen(Screen):
         self.overdue.setObjectName("overdueCount")
         figures.addWidget(self.overdue)
         figures.addStretch(1)
-        top.add(figures_card, 2)
+        return figures_card
+
+    def _markets(self) -> QFrame:
+        """Each market's counts; a tap opens the market."""
         markets_card, markets = card()
         markets.addWidget(label(self.tr("Hazard status by market"), "section"))
-        self.market_model = MarketModel(ctx.theme, self)
+        self.market_model = MarketModel(self.ctx.theme, self)
         self.market_table = TouchTable(
             self.market_model,
             stretch=(MarketModel.COL_MARKET,),
             name=self.tr("Hazard status by market"),
         )
         self.market_table.setObjectName("marketTable")
-        self.market_table.on_row(lambda m: nav.open_market(m.grid_id))
+        self.market_table.on_row(lambda m: self.nav.open_market(m.grid_id))
         markets.addWidget(self.market_table, 1)
-        top.add(markets_card, 3)
-        top.setMaximumHeight(260)
-        self.body.addWidget(top)
+        return markets_card
 
+    def _open_list(self) -> QFrame:
+        """The open hazards nearest deadline first, "Overdue only", or that there are none."""
         list_card, layout = card()
         heading = QHBoxLayout()
         self.list_title = label("", "section")
@@ -96,7 +107,7 @@ class HazardsScreen(Screen):
         self.only_overdue.toggled.connect(lambda _: self._show_list())
         heading.addWidget(self.only_overdue)
         layout.addLayout(heading)
-        self.model = HazardModel(ctx.theme, ws.session.now().date(), self)
+        self.model = HazardModel(self.ctx.theme, self.ws.session.now().date(), self)
         self.table = TouchTable(
             self.model,
             stretch=(HazardModel.COL_HAZARD,),
@@ -104,12 +115,12 @@ class HazardsScreen(Screen):
             name=self.tr("Open hazards"),
         )
         self.table.setObjectName("hazardTable")
-        self.table.on_row(lambda row: nav.open_hazard(row.line.hazard.id))
+        self.table.on_row(lambda row: self.nav.open_hazard(row.line.hazard.id))
         layout.addWidget(self.table, 1)
         self.empty = label(self.tr("No open hazards."), "muted")
         self.empty.hide()
         layout.addWidget(self.empty)
-        self.body.addWidget(list_card, 1)
+        return list_card
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -19,10 +19,11 @@ from ui.models.tickets import TicketModel
 from ui.models.visits import VisitModel
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
+from ui.screens.record_detail import head_card
 from ui.widgets.flow import FlowLayout
 from ui.widgets.icons import pixmap
 from ui.widgets.table import TouchTable
-from ui.widgets.touch import button, card, clear
+from ui.widgets.touch import button, clear
 from ui.widgets.touch import label as text_label
 from ui.workspace import Workspace
 
@@ -68,7 +69,6 @@ class HouseholdScreen(Screen):
 
     def _head_card(self) -> QWidget:
         """Where the household is, its tags, phone and notes, beside its actions."""
-        head_card, head = card(vertical=False)
         info = QVBoxLayout()
         self.where = text_label("", "muted")
         info.addWidget(self.where)
@@ -76,8 +76,6 @@ class HouseholdScreen(Screen):
         self.tags = FlowLayout(tags_box, spacing=12)
         info.addWidget(tags_box)
         info.addLayout(self._details())
-        head.addLayout(info, 1)
-        actions = QVBoxLayout()
         self.visit_button = button(self.tr("Record a visit"), "primary", "visitButton")
         self.visit_button.setMinimumWidth(220)
         self.visit_button.clicked.connect(lambda: self.nav.start_visit(self.household_id))
@@ -85,11 +83,7 @@ class HouseholdScreen(Screen):
         self.edit_button.clicked.connect(self._edit)
         self.add_resident = button(self.tr("Add resident"), "", "addResident")
         self.add_resident.clicked.connect(lambda: self._edit_resident(None))
-        for b in (self.visit_button, self.edit_button, self.add_resident):
-            actions.addWidget(b)
-        actions.addStretch(1)
-        head.addLayout(actions)
-        return head_card
+        return head_card(info, (self.visit_button, self.edit_button, self.add_resident))
 
     def _details(self) -> QGridLayout:
         """The phone (masked, with Show where the role may see it) and the notes."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QTabWidget, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QTabWidget, QVBoxLayout
 
 from gridterm.domain.inspections import HazardInspection
 from gridterm.domain.territory import Premises
@@ -17,8 +17,9 @@ from ui.models.hazards import HazardModel, HazardRow
 from ui.models.premises import InspectionModel, location_text
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
+from ui.screens.record_detail import facts_grid, head_card
 from ui.widgets.table import TouchTable
-from ui.widgets.touch import button, card
+from ui.widgets.touch import button
 from ui.widgets.touch import label as text_label
 from ui.workspace import Workspace
 
@@ -58,52 +59,48 @@ class PremisesScreen(Screen):
         self.premises_id = premises_id
         self.data: PremisesData | None = None
 
-        head_card, head = card(vertical=False)
+        self.body.addWidget(self._head())
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("premisesTabs")
+        self.tabs.addTab(self._hazards(), "")
+        self.tabs.addTab(self._inspections(), "")
+        self.body.addWidget(self.tabs, 1)
+        self._tab_titles()
+
+    def _head(self) -> QFrame:
+        """Where it is and its facts as registered; start or resume an inspection, edit."""
         info = QVBoxLayout()
         self.where = text_label("", "muted")
         self.where.setObjectName("premisesWhere")
         info.addWidget(self.where)
-        details = QGridLayout()
-        details.setHorizontalSpacing(12)
-        self.values: dict[str, QLabel] = {}
-        for i, (key, caption) in enumerate(
-            (
-                ("operator", self.tr("Operator")),
-                ("licence_no", self.tr("Licence no.")),
-                ("contact_phone", self.tr("Contact")),
-                ("trade", self.tr("Trade")),
-            )
-        ):
-            value = text_label("")
-            value.setObjectName(f"premises_{key}")
-            value.setProperty("data", True)  # as registered, not UI text
-            self.values[key] = value
-            details.addWidget(text_label(caption, "muted"), i, 0)
-            details.addWidget(value, i, 1)
-        details.setColumnStretch(1, 1)
+        fields = (
+            ("operator", self.tr("Operator")),
+            ("licence_no", self.tr("Licence no.")),
+            ("contact_phone", self.tr("Contact")),
+            ("trade", self.tr("Trade")),
+        )
+        details, self.values = facts_grid(fields, "premises", data=(k for k, _ in fields))
         info.addLayout(details)
-        head.addLayout(info, 1)
-        actions = QVBoxLayout()
         self.inspect_button = button(self.tr("Start inspection"), "primary", "inspectButton")
         self.inspect_button.setMinimumWidth(220)
         self.inspect_button.clicked.connect(self._inspect)
         self.edit_button = button(self.tr("Edit premises"), "", "editPremises")
         self.edit_button.clicked.connect(self._edit)
-        actions.addWidget(self.inspect_button)
-        actions.addWidget(self.edit_button)
-        actions.addStretch(1)
-        head.addLayout(actions)
-        self.body.addWidget(head_card)
+        return head_card(info, (self.inspect_button, self.edit_button))
 
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("premisesTabs")
-        self.hazard_model = HazardModel(ctx.theme, ws.session.now().date(), self)
+    def _hazards(self) -> TouchTable:
+        """Its open hazards; a tap opens one."""
+        self.hazard_model = HazardModel(self.ctx.theme, self.ws.session.now().date(), self)
         self.hazard_table = TouchTable(
             self.hazard_model, stretch=(HazardModel.COL_HAZARD,), name=self.tr("Open hazards")
         )
         self.hazard_table.setObjectName("premisesHazards")
         self.hazard_table.setColumnHidden(HazardModel.COL_PREMISES, True)  # it is this premises
-        self.hazard_table.on_row(lambda row: nav.open_hazard(row.line.hazard.id))
+        self.hazard_table.on_row(lambda row: self.nav.open_hazard(row.line.hazard.id))
+        return self.hazard_table
+
+    def _inspections(self) -> TouchTable:
+        """Its inspections, newest first."""
         self.inspection_model = InspectionModel(self)
         self.inspection_table = TouchTable(
             self.inspection_model,
@@ -111,10 +108,7 @@ class PremisesScreen(Screen):
             name=self.tr("Inspections"),
         )
         self.inspection_table.setObjectName("premisesInspections")
-        self.tabs.addTab(self.hazard_table, "")
-        self.tabs.addTab(self.inspection_table, "")
-        self.body.addWidget(self.tabs, 1)
-        self._tab_titles()
+        return self.inspection_table
 
     def _tab_titles(self) -> None:
         d = self.data

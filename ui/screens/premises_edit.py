@@ -39,6 +39,17 @@ class PremisesEditScreen(EditScreen):
         self.premises: Premises | None = None
         self.saved_premises: Premises | None = None
 
+        self._record_rows()
+        self._place_row()
+        self.add_buttons()
+        # Editing: nothing to save until the stored record is in the form.
+        self.save.setEnabled(premises_id is None)
+        # The draft comes over the stored record: a new one's at once, an edit's once loaded.
+        if premises_id is None:
+            self.draft = FormDraft.attach(self, "premises_edit", f"new@{grid_id}")
+
+    def _record_rows(self) -> None:
+        """The name, operator, licence, contact phone and trade, a row each."""
         captions = {
             "name": self.tr("Name (required)"),
             "operator": self.tr("Operator"),
@@ -54,7 +65,9 @@ class PremisesEditScreen(EditScreen):
         self.inputs["contact_phone"].setInputMethodHints(
             Qt.InputMethodHint.ImhDialableCharactersOnly
         )
-        # The place in the market on one row: building, floor, row, stall number.
+
+    def _place_row(self) -> None:
+        """The place in the market on one row: building, floor, row, number (摊位号)."""
         place = QHBoxLayout()
         place.setSpacing(8)
         for field, hint in (
@@ -69,13 +82,6 @@ class PremisesEditScreen(EditScreen):
             place.addWidget(box, 2 if field == "number" else 1)
         parts = {f: self.inputs[f] for f in ("building", "floor", "row", "number")}
         self.form.row(self.tr("Place in the market"), place, parts=parts)
-
-        self.add_buttons()
-        # Editing: nothing to save until the stored record is in the form.
-        self.save.setEnabled(premises_id is None)
-        # The draft comes over the stored record: a new one's at once, an edit's once loaded.
-        if premises_id is None:
-            self.draft = FormDraft.attach(self, "premises_edit", f"new@{grid_id}")
 
     def _input(self, field: str) -> QLineEdit:
         box = QLineEdit()

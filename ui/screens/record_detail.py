@@ -3,16 +3,25 @@ facts on the left and, on the right, the next step and the history with each ste
 (stacked in portrait).
 
 The screens (``ticket_detail.py``, ``hazard_detail.py``) fill the facts and say which steps
-are allowed and what each asks for; the parts here are laid out the same for both.
+are allowed and what each asks for; the parts here are laid out the same for both. A record's
+facts grid and heading card serve the household and premises screens too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLayout,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.models.base import RowTableModel
 from ui.screens.base import Screen
@@ -24,6 +33,41 @@ from ui.widgets.touch import card, kinetic
 from ui.widgets.touch import label as text_label
 
 translate = QCoreApplication.translate
+
+
+def facts_grid(
+    fields: Sequence[tuple[str, str]], prefix: str, data: Iterable[str] = ()
+) -> tuple[QGridLayout, dict[str, QLabel]]:
+    """A caption and a value per ``(key, caption)``, with the values by key; a value is named
+    ``<prefix>_<key>`` and marked as the record's own text (not UI text) when its key is in
+    ``data``."""
+    grid = QGridLayout()
+    grid.setHorizontalSpacing(12)
+    grid.setColumnStretch(1, 1)
+    own = set(data)
+    values: dict[str, QLabel] = {}
+    for i, (key, caption) in enumerate(fields):
+        grid.addWidget(text_label(caption, "muted"), i, 0)
+        value = text_label("")
+        value.setObjectName(f"{prefix}_{key}")
+        if key in own:
+            value.setProperty("data", True)
+        values[key] = value
+        grid.addWidget(value, i, 1)
+    return grid, values
+
+
+def head_card(info: QLayout, actions: Sequence[QWidget]) -> QFrame:
+    """A record's heading: what it is (``info``) on the left, what can be done with it
+    stacked on the right (a household's visit and edits, a premises' inspection and edit)."""
+    frame, head = card(vertical=False)
+    head.addLayout(info, 1)
+    column = QVBoxLayout()
+    for widget in actions:
+        column.addWidget(widget)
+    column.addStretch(1)
+    head.addLayout(column)
+    return frame
 
 
 class RecordDetailScreen(Screen):
@@ -60,20 +104,8 @@ class RecordDetailScreen(Screen):
     def facts_grid(
         self, fields: Sequence[tuple[str, str]], prefix: str, data: frozenset[str] = frozenset()
     ) -> QGridLayout:
-        """A caption and a value per ``(key, caption)``; each value is ``values[key]``, named
-        ``<prefix>_<key>``, and marked as the record's own text when its key is in ``data``."""
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.setColumnStretch(1, 1)
-        self.values: dict[str, QLabel] = {}
-        for i, (key, caption) in enumerate(fields):
-            grid.addWidget(text_label(caption, "muted"), i, 0)
-            value = text_label("")
-            value.setObjectName(f"{prefix}_{key}")
-            if key in data:
-                value.setProperty("data", True)
-            self.values[key] = value
-            grid.addWidget(value, i, 1)
+        """The record's facts (``facts_grid`` below); each value is ``values[key]``."""
+        grid, self.values = facts_grid(fields, prefix, data)
         return grid
 
     def next_step(self, panel: ActionPanel) -> QFrame:
