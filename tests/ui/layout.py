@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QTabBar,
     QWidget,
 )
@@ -57,6 +58,23 @@ def problems(window) -> list[str]:
     for table in window.findChildren(TouchTable):
         if table.isVisible() and table.wordWrap():
             found += words_cut(table)
+    return found + scrolls_sideways(window)
+
+
+def scrolls_sideways(window) -> list[str]:
+    """A form scrolls up and down; one wider than the screen hides its right edge (the
+    visit's outcome, a concern's Remove) behind a sideways scroll bar. Only a row made to
+    scroll sideways (form.scrolling_row: no vertical bar) may."""
+    found = []
+    for area in window.findChildren(QScrollArea):
+        sideways = area.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        if area.isVisible() and not sideways and area.horizontalScrollBar().isVisible():
+            inner = area.widget()
+            found.append(
+                f"scroll area {area.objectName() or type(area.parent()).__name__}: its "
+                f"{inner.width() if inner else 0} px content in a {area.viewport().width()} "
+                "px view scrolls sideways"
+            )
     return found
 
 
@@ -95,21 +113,23 @@ def problems_on_tour(
     """Walk a tour's screens, checking the window keeps the tablet's size; every screen's
     settled problems, named by screen."""
     bad = []
-    for name, _screen in steps:
+    for name, screen in steps:
         QApplication.processEvents()
         assert (window.width(), window.height()) == size, name
+        assert screen.isVisible(), f"{name}: the tour's screen is not the one shown"
         bad += [f"{name}: {p}" for p in settled_problems(qtbot, window)]
     return bad
 
 
 @contextlib.contextmanager
 def tablet_window(
-    qtbot, ctx, size: tuple[int, int], locale: str, text: str
+    qtbot, ctx, size: tuple[int, int], locale: str, text: str, colours: str = "normal"
 ) -> Iterator[MainWindow]:
-    """A main window of ``size``, shown, in ``locale`` at text size ``text``; once the block
-    is done, its workspace closed and the context back in Chinese at the normal size."""
+    """A main window of ``size``, shown, in ``locale`` at text size ``text`` and in
+    ``colours``; once the block is done, its workspace closed and the context back in
+    Chinese in the normal look."""
     ctx.i18n.switch(locale)
-    ctx.theme.apply("normal", text)
+    ctx.theme.apply(colours, text)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()

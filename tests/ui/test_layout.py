@@ -11,17 +11,25 @@ from tests.ui.tours import tour
 
 
 @pytest.mark.parametrize(
-    ("size", "locale", "text"),
+    ("size", "locale", "text", "colours"),
     [
-        ((1280, 800), "zh_CN", "normal"),
-        ((800, 1280), "zh_CN", "normal"),
-        ((1280, 800), "en", "large"),
-        ((800, 1280), "en", "large"),
+        ((1280, 800), "zh_CN", "normal", "normal"),
+        ((800, 1280), "zh_CN", "normal", "normal"),
+        ((1280, 800), "en", "large", "normal"),
+        ((800, 1280), "en", "large", "normal"),
+        # high contrast draws wider borders: the widest look there is
+        ((800, 1280), "en", "large", "high_contrast"),
     ],
-    ids=["landscape", "portrait", "landscape-en-large", "portrait-en-large"],
+    ids=[
+        "landscape",
+        "portrait",
+        "landscape-en-large",
+        "portrait-en-large",
+        "portrait-en-large-high-contrast",
+    ],
 )
-def test_every_screen_fits_the_tablet(qtbot, ctx, size, locale, text) -> None:
-    with tablet_window(qtbot, ctx, size, locale, text) as window:
+def test_every_screen_fits_the_tablet(qtbot, ctx, size, locale, text, colours) -> None:
+    with tablet_window(qtbot, ctx, size, locale, text, colours) as window:
         log_in(qtbot, window)
         window.workspace.tickets.open(
             grid_id="g1", category="物业管理", title="楼道灯坏了", urgent=True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPlainTextEdit
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from gridterm.domain.territory import Household, KeyReason
 from ui.context import AppContext
@@ -12,6 +12,7 @@ from ui.labels import KEY_REASONS, label
 from ui.ops import CoreOp
 from ui.screens.base import Navigator
 from ui.screens.edit_form import EditScreen
+from ui.widgets.flow import FlowLayout
 from ui.widgets.form import toggle
 from ui.widgets.form_draft import FormDraft
 from ui.widgets.personal import PersonalEdit
@@ -27,16 +28,18 @@ class HouseholdEditScreen(EditScreen):
         self.household = household
         user = ws.session.user
 
-        reasons = QGridLayout()
-        reasons.setSpacing(8)
+        # The toggles wrap at the card's edge: three to a row were 1,111 px wide in large
+        # English text on a portrait tablet.
+        reasons_box, tags_box = QWidget(), QWidget()
+        reasons = FlowLayout(reasons_box, spacing=8)
         self.reason_buttons: dict[KeyReason, Any] = {}
-        for i, reason in enumerate(KeyReason):
+        for reason in KeyReason:
             b = toggle(label(KEY_REASONS, reason), f"reason_{reason.value}")
             b.setChecked(reason in household.key_reasons)
             self.reason_buttons[reason] = b
-            reasons.addWidget(b, i // 3, i % 3)
-        self.form.row(self.tr("Key household because"), reasons)
-        tags = QHBoxLayout()
+            reasons.addWidget(b)
+        self.form.row(self.tr("Key household because"), reasons_box)
+        tags = FlowLayout(tags_box, spacing=8)
         self.party_member = toggle(self.tr("Party member household"), "partyMember")
         self.vacant = toggle(self.tr("Vacant"), "vacant")
         self.rental = toggle(self.tr("Rental"), "rental")
@@ -47,8 +50,7 @@ class HouseholdEditScreen(EditScreen):
         ):
             b.setChecked(on)
             tags.addWidget(b)
-        tags.addStretch(1)
-        self.form.row(self.tr("Tags"), tags)
+        self.form.row(self.tr("Tags"), tags_box)
         self.phone = PersonalEdit("phone", household.phone, may_reveal=user.sees_unmasked("phone"))
         self.phone.wanted.connect(self._reveal_phone)
         self.form.row(self.tr("Phone"), self.phone, "phone")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
 from gridterm.domain.rounds import Location
 from gridterm.domain.tickets import Ticket
@@ -17,6 +17,7 @@ from ui.context import AppContext
 from ui.labels import category_codes, category_label
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
+from ui.widgets.flow import FlowLayout
 from ui.widgets.form import Choice, Form, toggle
 from ui.widgets.location import Positioning
 from ui.widgets.photos import PhotoStrip
@@ -47,9 +48,8 @@ class QuickReportScreen(Screen):
         self.form.row(self.tr("1 · Photo"), self.photos, "photos")
 
         categories = QWidget()
-        grid = QGridLayout(categories)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(8)
+        # wrapped at the card's edge: five to a row were 1,666 px wide in large English text
+        grid = FlowLayout(categories, spacing=8)
         self.category = Choice([], "reportCategory")
         # one indexed row, read once as the screen opens
         self.office = ws.office_settings.current()
@@ -58,7 +58,7 @@ class QuickReportScreen(Screen):
             make_big(b)
             self.category.group.addButton(b)
             self.category.buttons[stored] = b
-            grid.addWidget(b, i // 5, i % 5)
+            grid.addWidget(b)
         self.form.row(self.tr("2 · What kind of problem"), categories, "category")
 
         self.location = QLineEdit(str(ctx.settings.qsettings.value(LAST_LOCATION_KEY, "")))

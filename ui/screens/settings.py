@@ -76,7 +76,9 @@ class SettingsScreen(Screen):
     def _add_language_and_look(self) -> None:
         theme = self.ctx.theme
         # Each language is named in itself, so a worker can find theirs whatever is shown.
-        self.language = Choice([("zh_CN", "中文"), ("en", "English")], "language")
+        # Every choice wraps at the card's edge: the idle lock's four were wider than a
+        # portrait screen beside their caption in large English text.
+        self.language = Choice([("zh_CN", "中文"), ("en", "English")], "language", wrap=True)
         self.language.set_value(self.ctx.i18n.locale)
         self.language.group.buttonClicked.connect(lambda _: self._language())
         self.form.row(self.tr("Language"), self.language)
@@ -85,12 +87,13 @@ class SettingsScreen(Screen):
         self.colours = Choice(
             [("normal", self.tr("Normal")), ("high_contrast", self.tr("High contrast (outdoors)"))],
             "colours",
+            wrap=True,
         )
         self.colours.set_value(theme.scheme)
         self.colours.group.buttonClicked.connect(lambda _: self._look())
         self.form.row(self.tr("Colours"), self.colours)
         self.text_size = Choice(
-            [("normal", self.tr("Normal")), ("large", self.tr("Large text"))], "textSize"
+            [("normal", self.tr("Normal")), ("large", self.tr("Large text"))], "textSize", wrap=True
         )
         self.text_size.set_value(theme.text_size)
         self.text_size.group.buttonClicked.connect(lambda _: self._look())
@@ -99,7 +102,9 @@ class SettingsScreen(Screen):
     def _add_photo_size_and_idle_lock(self) -> None:
         settings = self.ctx.settings
         self.photo_size = Choice(
-            [(str(px), self.tr("{px} px").format(px=px)) for px in PHOTO_SIZES], "photoSize"
+            [(str(px), self.tr("{px} px").format(px=px)) for px in PHOTO_SIZES],
+            "photoSize",
+            wrap=True,
         )
         self.photo_size.set_value(str(settings.get(PHOTO_MAX_PX)))
         self.photo_size.group.buttonClicked.connect(
@@ -107,7 +112,8 @@ class SettingsScreen(Screen):
         )
         self.form.row(self.tr("Photo size (longest side)"), self.photo_size)
 
-        self.idle = Choice([(str(m), self.tr("%n min", None, m)) for m in IDLE_CHOICES], "idleLock")
+        minutes = [(str(m), self.tr("%n min", None, m)) for m in IDLE_CHOICES]
+        self.idle = Choice(minutes, "idleLock", wrap=True)
         self.idle.set_value(str(settings.get(IDLE_LOCK_MINUTES)))
         self.idle.group.buttonClicked.connect(lambda _: self._idle())
         self.form.row(self.tr("Lock after idle"), self.idle)

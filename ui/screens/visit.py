@@ -112,20 +112,13 @@ class VisitScreen(Screen):
     # -- the form's parts ------------------------------------------------------------------
 
     def _add_visit_type(self) -> None:
-        """The kind of visit, as a grid of toggles three to a row."""
-        type_box = QWidget()
-        types = QGridLayout(type_box)
-        types.setContentsMargins(0, 0, 0, 0)
-        types.setSpacing(8)
-        self.visit_type = Choice([], "visitType")
-        for i, t in enumerate(VisitType):
-            b = toggle(label(VISIT_TYPES, t), f"visitType_{t.value}")
-            self.visit_type.group.addButton(b)
-            self.visit_type.buttons[t.value] = b
-            types.addWidget(b, i // 3, i % 3)
+        """The kind of visit, as toggles wrapped at the card's edge (three to a row were wider
+        than a portrait screen in large English text)."""
+        types = [(t.value, label(VISIT_TYPES, t)) for t in VisitType]
+        self.visit_type = Choice(types, "visitType", wrap=True)
         self.visit_type.group.buttonClicked.connect(lambda _: self.changed())
-        type_box.setFocusProxy(self.visit_type.buttons[VisitType.ROUTINE.value])
-        self.form.row(self.tr("Visit type"), type_box, "visit_type")
+        self.visit_type.setFocusProxy(self.visit_type.buttons[VisitType.ROUTINE.value])
+        self.form.row(self.tr("Visit type"), self.visit_type, "visit_type")
 
     def _add_who_was_met(self) -> None:
         """A toggle per resident (added once they are loaded) and a box for anyone else."""
@@ -170,7 +163,8 @@ class VisitScreen(Screen):
 
     def _add_outcome(self) -> None:
         """The outcome, and the ticket's title and urgency shown when it opens a ticket."""
-        self.outcome = Choice([(o.value, label(OUTCOMES, o)) for o in VisitOutcome], "outcome")
+        outcomes = [(o.value, label(OUTCOMES, o)) for o in VisitOutcome]
+        self.outcome = Choice(outcomes, "outcome", wrap=True)
         self.outcome.group.buttonClicked.connect(lambda _: self._outcome_changed())
         self.form.row(self.tr("Outcome"), self.outcome, "outcome")
 

@@ -144,7 +144,8 @@ def _round(shell: Any, wait: Wait) -> Iterator[tuple[str, QWidget]]:
     visit._discard()
 
     surname = household.data.residents[0].name[:1] if household.data.residents else "3-"
-    shell.show_tab("register")
+    # tapped as a worker does: back to the register's first screen from the household
+    shell.tab_tapped("register")
     register.search_box.setText(surname)
     wait(lambda: register.search_model.rowCount() > 0)
     yield "search", register
