@@ -1,83 +1,116 @@
 """Make the screenshots in this folder: the app under Xvfb on a fresh demo database.
 
-    .venv/bin/python docs/screenshots/make.py            # all of them (about a minute)
-    .venv/bin/python docs/screenshots/make.py --only zh_CN-today
+    .venv/bin/python docs/screenshots/make.py            # all of them (README.md lists them)
+    .venv/bin/python docs/screenshots/make.py --only zh_CN-today,en-portrait-visit
 
-It starts its own Xvfb when no DISPLAY is set, builds a 1,500-household demo database (seeded,
-so the same people appear every time) in a temporary folder, logs in as the demo grid worker
-and walks every screen (tests/ui/tours) in each configuration below, then as the demo market
-inspector through the market screens (``inspector_tour``). ``--only`` takes a file name
-without ``.png`` (``zh_CN-market``, ``zh_CN-portrait-premises``).
+It starts its own Xvfb (on a free display) when no DISPLAY is set, builds a 1,500-household
+demo database (seeded, so the same people appear every time) in a temporary folder, logs in
+as the demo grid worker and walks every screen (tests/ui/tours) in each configuration, then as
+the demo market inspector through the market screens and part of an inspection. The
+configurations are every language × orientation × look (colours × text size): the default
+look shows every screen of the tours, each other look the main screens. A full run rewrites
+README.md (what each configuration shows) and removes the shots it no longer makes.
+``--only`` takes file names without ``.png``. The PNGs are palette images (256 colours, no
+dithering: flat UI colours and anti-aliased text look the same, a third of the size).
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
-from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT))
 
-#: (prefix, locale, (colours, text size), size, screens or None for all)
-Config = tuple[str, str, tuple[str, str], tuple[int, int], set[str] | None]
-NORMAL = ("normal", "normal")
-#: A few screens in every other look, both languages (the forms, with their error lines).
-LOOK_SCREENS = {"today", "resident_errors", "visit", "settings", "ticket_history", "photo_picker"}
-CONFIGS: list[Config] = [
-    ("zh_CN", "zh_CN", NORMAL, (1280, 800), None),
-    ("en", "en", NORMAL, (1280, 800), {"login", "today", "building", "household", "visit",
-                                       "tickets", "ticket_detail", "alerts", "sync",
-                                       "photo_viewer", *LOOK_SCREENS}),
-    ("zh_CN-high_contrast", "zh_CN", ("high_contrast", "normal"), (1280, 800),
-     {"today", "building", "household", "ticket_detail", "quick_report", *LOOK_SCREENS}),
-    ("zh_CN-large_text", "zh_CN", ("normal", "large"), (1280, 800), LOOK_SCREENS),
-    ("zh_CN-high_contrast-large_text", "zh_CN", ("high_contrast", "large"), (1280, 800),
-     LOOK_SCREENS),
-    ("en-high_contrast", "en", ("high_contrast", "normal"), (1280, 800), LOOK_SCREENS),
-    ("en-large_text", "en", ("normal", "large"), (1280, 800), LOOK_SCREENS),
-    ("en-high_contrast-large_text", "en", ("high_contrast", "large"), (1280, 800),
-     LOOK_SCREENS),
-    ("zh_CN-portrait", "zh_CN", NORMAL, (800, 1280),
-     {"login", "today", "building", "household", "visit", "tickets", "quick_report",
-      "ticket_history", "photo_picker", "photo_viewer"}),
-    ("zh_CN-portrait-high_contrast-large_text", "zh_CN", ("high_contrast", "large"),
-     (800, 1280), {"today", "visit", "settings"}),
-    ("en-portrait", "en", NORMAL, (800, 1280),
-     {"today", "tickets", "household", "ticket_history", "photo_picker"}),
-]  # fmt: skip
-#: The market inspector (市场巡查员) walks tests/ui/tours' inspector_tour, then runs part of
-#: an inspection (tests/ui/tours/inspection.py, which writes: the database is a throw-away
-#: demo) in these.
-INSPECTOR_CONFIGS: list[Config] = [
-    ("zh_CN", "zh_CN", NORMAL, (1280, 800), None),
-    ("zh_CN-portrait", "zh_CN", NORMAL, (800, 1280),
-     {"market_grid", "premises", "inspection", "hazard_detail"}),
-    ("en", "en", NORMAL, (1280, 800), {"hazards", "hazard_detail", "inspector_alerts"}),
-    ("en-portrait", "en", NORMAL, (800, 1280), {"hazard_detail"}),
-]  # fmt: skip
+LOCALES = ("zh_CN", "en")
+DEFAULT_LOOK = ("normal", "normal")
+#: (colours, text size): every combination of the two settings.
+LOOKS = [DEFAULT_LOOK, ("high_contrast", "normal"), ("normal", "large"), ("high_contrast", "large")]
+#: The worker's tour, in order (tests/ui/tours/screens.py); all of them in the default look.
+WORKER_SCREENS = (
+    "first_run", "login", "today", "register", "building", "household", "household_edit",
+    "resident_edit", "resident_errors", "visit", "search", "tickets", "ticket_detail",
+    "ticket_history", "photo_viewer", "alerts", "quick_report", "photo_picker", "sync",
+    "settings",
+)  # fmt: skip
+#: The inspector's walk: the market screens, then part of an inspection (which writes: the
+#: database is a throw-away demo).
+INSPECTOR_SCREENS = (
+    "market", "market_grid", "premises", "premises_edit", "hazards", "inspector_alerts",
+    "inspection", "inspection_sign", "hazard_detail",
+)  # fmt: skip
+#: The main screens, shown in every other look: a list, a detail, the forms with their error
+#: lines, a dialog and the settings.
+LOOK_SCREENS = {
+    "login", "today", "household", "resident_errors", "visit", "tickets", "ticket_detail",
+    "quick_report", "photo_picker", "settings",
+    "market_grid", "premises", "inspection", "hazard_detail",
+}  # fmt: skip
+#: The supervisors' screens and the report PDFs come from make_reports.py; the conflict queue
+#: was shot by hand from the test data of tests/ui/test_conflict_queue.py (no demo conflicts).
+OTHER_SHOTS = {
+    "zh_CN-team", "zh_CN-reports", "zh_CN-reports_monthly", "zh_CN-building_coverage",
+    "en-team", "en-reports", "en-reports_monthly", "pdf-daily-1", "pdf-monthly-1",
+    "pdf-monthly-2", "zh-conflicts", "en-conflicts",
+}  # fmt: skip
 HOUSEHOLDS = 1500
 
 
+@dataclass(frozen=True)
+class Config:
+    """One language, orientation and look."""
+
+    locale: str
+    portrait: bool
+    look: tuple[str, str]
+
+    @property
+    def prefix(self) -> str:
+        """``zh_CN``, ``en-portrait-high_contrast-large_text``, …"""
+        colours, text = self.look
+        parts = [self.locale, "portrait" if self.portrait else ""]
+        parts += [colours if colours != "normal" else "", "large_text" if text == "large" else ""]
+        return "-".join(p for p in parts if p)
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """The tablet's window: 1280×800 landscape or 800×1280 portrait."""
+        return (800, 1280) if self.portrait else (1280, 800)
+
+    def shows(self, screen: str) -> bool:
+        """The default look shows every screen, the others the main ones."""
+        return self.look == DEFAULT_LOOK or screen in LOOK_SCREENS
+
+
+CONFIGS = [Config(lang, portrait, look) for lang in LOCALES for portrait in (False, True)
+           for look in LOOKS]  # fmt: skip
+
+
 def start_xvfb() -> subprocess.Popen[bytes] | None:
-    """An X server for the real window (xcb), unless one is there already."""
+    """An X server for the real window (xcb), unless one is there already. Xvfb picks a free
+    display and says which (-displayfd): another run (or another worktree's) may hold one."""
     if os.environ.get("DISPLAY"):
         return None
-    display = ":97"
+    read, write = os.pipe()
     proc = subprocess.Popen(
-        ["Xvfb", display, "-screen", "0", "1280x1280x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x1280x24", "-nolisten", "tcp"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        pass_fds=(write,),
     )
-    time.sleep(1.0)  # Xvfb has no readiness signal
-    os.environ["DISPLAY"] = display
+    os.close(write)
+    with os.fdopen(read) as answer:
+        display = answer.readline().strip()  # written once the server accepts clients
+    if not display:
+        raise RuntimeError("Xvfb did not start")
+    os.environ["DISPLAY"] = f":{display}"
     return proc
 
 
@@ -99,6 +132,27 @@ def make_pictures(folder: Path, count: int = 14) -> Path:
     return folder
 
 
+def save_png(image: object, path: Path) -> None:
+    """Save a QImage or QPixmap as a palette PNG (``save_palette``)."""
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG", 100)  # type: ignore[attr-defined]  # fast: compressed below
+    save_palette(io.BytesIO(bytes(buffer.data().data())), path)
+
+
+def save_palette(source: Path | io.BytesIO, path: Path) -> None:
+    """Write the picture ``source`` as a 256-colour palette PNG (median cut, no dithering)."""
+    from PIL import Image
+
+    with Image.open(source) as picture:
+        palette = picture.convert("RGB").quantize(
+            256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
+        )
+    palette.save(path, "PNG", optimize=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
@@ -106,128 +160,67 @@ def main() -> int:
     )
     parser.add_argument("--out", type=Path, default=HERE)
     args = parser.parse_args()
-    xvfb = start_xvfb()
-    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    # a real X window by default; QT_QPA_PLATFORM=offscreen draws without any display
+    offscreen = os.environ.get("QT_QPA_PLATFORM") == "offscreen"
+    xvfb = None if offscreen else start_xvfb()
+    os.environ["QT_QPA_PLATFORM"] = "offscreen" if offscreen else "xcb"
     try:
-        return shoot(args.out, set(args.only.split(",")) if args.only else None)
+        from shoot import Shooter
+
+        only = set(args.only.split(",")) if args.only else None
+        made = Shooter(args.out, only).run()
+        if only is None:
+            tidy(args.out, made)
+        print(f"{len(made)} screenshots in {args.out}")
+        return 0
     finally:
         if xvfb is not None:
             xvfb.terminate()
+            xvfb.wait()
 
 
-def shoot(out: Path, only: set[str] | None) -> int:
-    import asyncio
+def tidy(out: Path, made: list[str]) -> None:
+    """After a full run: remove the shots no longer made and list the rest in README.md."""
+    keep = set(made) | OTHER_SHOTS
+    for stale in sorted(out.glob("*.png")):
+        if stale.stem not in keep:
+            print(f"removed {stale.name} (no longer made)")
+            stale.unlink()
+    (out / "README.md").write_text(index(made), encoding="utf-8")
 
-    import qasync
-    from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-    from gridterm.demo.generator import build_demo
-    from gridterm.store.keys import FAST_KDF
-    from tests.ui.tours import Wait, inspection_tour, inspector_tour, tour
-    from ui.context import AppContext, DemoUser
-    from ui.demo_db import save_demo_users
-    from ui.gc import GuiThreadCollector
-    from ui.i18n import Translations
-    from ui.main_window import MainWindow
-    from ui.ops import Ops
-    from ui.settings import PHOTO_FOLDER, AppSettings
-    from ui.theme import Theme
-
-    work = Path(tempfile.mkdtemp(prefix="gridterm-shots-"))
-    db = work / "demo" / "gridterm-demo.db"
-    result = build_demo(db, HOUSEHOLDS, kdf=FAST_KDF)
-    users = [DemoUser(u.worker_id, u.name, u.role.value, u.pin) for u in result.users]
-    save_demo_users(db, users)
-    worker = users[0]
-    inspector = next(u for u in users if u.role == "market_inspector")
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    collector = GuiThreadCollector(app)
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    asyncio.events._set_running_loop(loop)  # the script pumps Qt events itself
-    i18n = Translations(app)
-    theme = Theme(app)
-    made = 0
-
-    def wait(ok: Callable[[], bool], timeout: float = 15.0) -> None:
-        end = time.monotonic() + timeout
-        while not ok():
-            if time.monotonic() > end:
-                raise TimeoutError("the screen did not load")
-            app.processEvents()
-            time.sleep(0.01)
-
-    def settle() -> None:
-        for _ in range(20):
-            app.processEvents()
-            time.sleep(0.01)
-
-    pictures = make_pictures(work / "Pictures")
-    walks = [(c, worker, tour, True) for c in CONFIGS]
-
-    def inspector_walk(window: MainWindow, wait: Wait) -> Iterator[tuple[str, QWidget]]:
-        yield from inspector_tour(window, wait)
-        yield from inspection_tour(window.shell, wait)
-
-    walks += [(c, inspector, inspector_walk, False) for c in INSPECTOR_CONFIGS]
-    for (prefix, locale, look, size, wanted), user, walk, with_login in walks:
-        i18n.switch(locale)
-        theme.apply(*look)
-        settings = AppSettings(work / f"{prefix}.ini")
-        settings.set(PHOTO_FOLDER, str(pictures))  # what the photo picker shows
-        ctx = AppContext(
-            settings=settings,
-            ops=Ops(loop),
-            i18n=i18n,
-            theme=theme,
-            db_path=db,
-            demo_users=users,
-            locate=False,
+def index(made: list[str]) -> str:
+    """README.md: each configuration with the screens it shows (generated by make.py)."""
+    shown = set(made)
+    lines = [
+        "# Screenshots",
+        "",
+        "Made by `make.py` (the terminal app: `.venv/bin/python docs/screenshots/make.py`) and",
+        "`make_reports.py` (the supervisors' screens and the report PDFs); this file is",
+        "written by make.py's full run. A file is `<configuration>-<screen>.png`.",
+        "",
+        "| Configuration | Window | Colours | Text | Screens |",
+        "|---|---|---|---|---|",
+    ]
+    for c in CONFIGS:
+        screens = [s for s in (*WORKER_SCREENS, *INSPECTOR_SCREENS) if f"{c.prefix}-{s}" in shown]
+        width, height = c.size
+        lines.append(
+            f"| `{c.prefix}` | {width}×{height} | {c.look[0]} | {c.look[1]} | "
+            f"{', '.join(screens)} |"
         )
-        window = MainWindow(ctx)
-        window.resize(*size)
-        window.show()
-        settle()
-
-        def save(
-            name: str,
-            screen: QWidget | None = None,
-            prefix: str = prefix,
-            wanted: set[str] | None = wanted,
-            window: MainWindow = window,
-        ) -> None:
-            nonlocal made
-            full = f"{prefix}-{name}"
-            if (wanted is not None and name not in wanted) or (only and full not in only):
-                return
-            settle()
-            # a dialog over the window (the photo picker, a photo opened large) is its own
-            target = screen if isinstance(screen, QDialog) else window
-            target.grab().save(str(out / f"{full}.png"))
-            made += 1
-            print(f"{full}.png")
-
-        if with_login:
-            window.stack.setCurrentWidget(window.first_run)
-            save("first_run")
-            window.stack.setCurrentWidget(window.login)
-            save("login")
-        window.login.worker_id.setText(user.worker_id)
-        window.login.pin.setText(user.pin)
-        window.login.submit.click()
-        wait(lambda w=window: w.shell is not None)
-        for name, screen in walk(window, wait):
-            save(name, screen)
-        window.close()
-        ctx.ops.shutdown()
-        window.deleteLater()
-        settle()
-    collector.stop()
-    shutil.rmtree(work, ignore_errors=True)
-    print(f"{made} screenshots in {out}")
-    return 0
+    lines += [
+        "",
+        "Screens: " + ", ".join(f"`{s}`" for s in (*WORKER_SCREENS, *INSPECTOR_SCREENS)),
+        "(the grid worker's tour, then the market inspector's). From make_reports.py:",
+        "`zh_CN-team`, `zh_CN-reports`, `zh_CN-reports_monthly`, `zh_CN-building_coverage`, the",
+        "same three in `en`, and `pdf-daily-1`, `pdf-monthly-1`, `pdf-monthly-2`. By hand:",
+        "`zh-conflicts`, `en-conflicts` (the supervisors' conflict queue, from test data).",
+        "",
+    ]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":
+    sys.path.insert(0, str(HERE))
     sys.exit(main())

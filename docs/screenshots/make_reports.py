@@ -24,7 +24,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 sys.path.insert(0, str(HERE))
 
-from make import HOUSEHOLDS, start_xvfb  # noqa: E402
+from make import HOUSEHOLDS, save_palette, save_png, start_xvfb  # noqa: E402
 
 
 def main() -> int:
@@ -41,6 +41,7 @@ def shoot(out: Path) -> int:
     import asyncio
 
     import qasync
+    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
     from gridterm.demo.generator import build_demo
@@ -93,11 +94,13 @@ def shoot(out: Path) -> int:
         _screens(window, shell, wait, out, locale)
         if locale == "zh_CN":
             _building(shell, wait)
-            window.grab().save(str(out / "zh_CN-building_coverage.png"))
+            save_png(window.grab(), out / "zh_CN-building_coverage.png")
         window.workspace.close()
         window.close()
         ctx.ops.shutdown()
         window.deleteLater()
+        # no event loop runs here: deliver the deferred delete now (see shoot.py)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         wait(lambda: True)
     _pdfs(db, boss.worker_id, boss.pin, out, result.today - timedelta(days=1))
     collector.stop()
@@ -110,13 +113,13 @@ def _screens(window, shell, wait, out: Path, locale: str) -> None:  # type: igno
     shell.show_tab("team")
     team = shell.top_screen()
     wait(lambda s=team: s.team is not None)
-    window.grab().save(str(out / f"{locale}-team.png"))
+    save_png(window.grab(), out / f"{locale}-team.png")
     shell.show_tab("reports")
     reports = shell.top_screen()
     yesterday = reports.day.date().addDays(-1)
     reports.day.setDate(yesterday)
     wait(lambda s=reports: s.document is not None and s.document.kind == "daily")
-    window.grab().save(str(out / f"{locale}-reports.png"))
+    save_png(window.grab(), out / f"{locale}-reports.png")
     reports.kind.setCurrentIndex(1)
     last_month = yesterday.addMonths(-1)
     reports.day.setDate(last_month)
@@ -125,7 +128,7 @@ def _screens(window, shell, wait, out: Path, locale: str) -> None:  # type: igno
          and s.document.header[-1][1] == m)  # fmt: skip
     reports.table_pick.setCurrentIndex(3)  # key-household coverage
     wait(lambda: True)
-    window.grab().save(str(out / f"{locale}-reports_monthly.png"))
+    save_png(window.grab(), out / f"{locale}-reports_monthly.png")
 
 
 def _building(shell, wait) -> None:  # type: ignore[no-untyped-def]
@@ -162,6 +165,7 @@ def _pdfs(db: Path, worker: str, pin: str, out: Path, day) -> None:  # type: ign
                  str(pdf), str(out / f"pdf-{name}-{page}")],
                 check=True,
             )  # fmt: skip
+            save_palette(out / f"pdf-{name}-{page}.png", out / f"pdf-{name}-{page}.png")
     store.close()
     shutil.rmtree(work, ignore_errors=True)
 

@@ -26,7 +26,8 @@ from ui.widgets.touch import TOUCH_PX, ElidedLabel
 
 def problems(window) -> list[str]:
     """What is wrong on the window as shown: a touch target under 48 px, a button, label or
-    column header narrower than its text, a word cut in a wrapping table."""
+    column header narrower than its text, a word cut in a wrapping table, a form that
+    scrolls sideways."""
     found = []
     for b in window.findChildren(QAbstractButton):
         qt_own = b.objectName().startswith("qt_") or isinstance(b.parent(), QLineEdit | QTabBar)
