@@ -17,7 +17,7 @@ import hashlib
 import threading
 import time
 
-from sqlalchemy import Connection, insert, select, text
+from sqlalchemy import Connection, bindparam, insert, select, text
 
 from sync.server.clock import now_ms
 from sync.server.db import schema
@@ -47,16 +47,19 @@ def lock_device(conn: Connection, device_id: str) -> None:
         )
 
 
+_t = schema.push_batch
+#: Built once: SQLAlchemy's walk of a new statement costs more than running it (per batch).
+_FOUND = select(_t.c.batch_id).where(
+    _t.c.device_id == bindparam("device"), _t.c.batch_id.in_((bindparam("b"), bindparam("a")))
+)
+_RECORD = insert(_t)
+
+
 def check(conn: Connection, device_id: str, batch_id: str, after: str | None) -> bool:
     """Under the device's lock: whether this batch was committed before (then it is only
     answered again), raising PredecessorMissing when the batch it follows is not there."""
-    t = schema.push_batch
-    wanted = [batch_id] if after is None or after == batch_id else [batch_id, after]
-    found = set(
-        conn.scalars(
-            select(t.c.batch_id).where(t.c.batch_id.in_(wanted), t.c.device_id == device_id)
-        )
-    )
+    params = {"device": device_id, "b": batch_id, "a": batch_id if after is None else after}
+    found = set(conn.scalars(_FOUND, params))
     if batch_id in found:
         return True
     if after is not None and after not in found:
@@ -69,7 +72,7 @@ def record(conn: Connection, device_id: str, batch_id: str, after: str | None) -
     applies it."""
     after = None if after == batch_id else after
     row = {"batch_id": batch_id, "device_id": device_id, "at": now_ms(), "after": after}
-    conn.execute(insert(schema.push_batch).values(row))
+    conn.execute(_RECORD, row)
 
 
 def committed() -> None:
