@@ -51,6 +51,7 @@ from sync.server.auth import enrollment, sessions  # noqa: E402
 from sync.server.db import schema  # noqa: E402
 from sync.server.db.engine import make_engine, writing  # noqa: E402
 from sync.server.db.migrate import upgrade  # noqa: E402
+from tests.server.helpers import ticket_fields  # noqa: E402
 
 PER_GRID = 10
 HOMES_PER_GRID = 60
@@ -149,18 +150,7 @@ def day_of_work(t: dict[str, Any], visits: int, photos: int, photo_kb: int) -> d
             tid,
             {
                 "id": tid,
-                "grid_id": t["grid"],
-                "category": "环境卫生",
-                "title": "楼道堆放杂物",
-                "description": "",
-                "urgent": 0,
-                "status": "reported",
-                "level": "grid",
-                "reported_by": t["user"],
-                "reported_at": _now(),
-                "photos": "[]",
-                "updated_at": _now(),
-                "version": 0,
+                **ticket_fields(t["grid"], t["user"], reported_at=_now(), updated_at=_now()),
             },
         )
         add(

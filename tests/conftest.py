@@ -10,7 +10,7 @@ import pytest
 
 from gridterm.domain.users import Role
 from gridterm.services.session import Session
-from gridterm.store import Store
+from gridterm.store import Store, pin_guard
 from gridterm.store.keys import FAST_KDF
 
 
@@ -33,6 +33,24 @@ def store(tmp_path: Path) -> Iterator[Store]:
     s = Store.create(tmp_path / "gridterm.db", "w1", PIN, FAST_KDF)
     yield s
     s.close()
+
+
+class PinClock:
+    """The PIN guard's clock (gridterm/store/pin_guard.py), moved by hand: ``clock.t += 60``."""
+
+    def __init__(self) -> None:
+        self.t = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> PinClock:
+    """The PIN guard's clock, stopped until the test moves it (waits after wrong PINs)."""
+    c = PinClock()
+    monkeypatch.setattr(pin_guard, "_now", c)
+    return c
 
 
 class Territory:

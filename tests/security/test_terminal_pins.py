@@ -17,23 +17,6 @@ from tests.conftest import PIN, Territory
 WRONG = "999999"
 
 
-class Clock:
-    """The guard's clock, moved by hand."""
-
-    def __init__(self) -> None:
-        self.t = 1_000_000.0
-
-    def __call__(self) -> float:
-        return self.t
-
-
-@pytest.fixture
-def clock(monkeypatch) -> Clock:
-    c = Clock()
-    monkeypatch.setattr(pin_guard, "_now", c)
-    return c
-
-
 @pytest.fixture
 def shut(territory: Territory):
     """The territory's database closed, with supervisor ``s1`` and worker ``w2`` also able

@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 import zstandard
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from gridterm.ids import new_id
 from sync.protocol import HEADER_PROTOCOL, PROTOCOL_VERSION
@@ -225,6 +225,34 @@ class District:
         return self.user_ids[self.workers[who]]
 
 
+def add_worker(
+    conn: Connection,
+    tag: str,
+    who: str,
+    role: str,
+    pin: str,
+    community_id: str | None,
+    street_office_id: str | None,
+    grid_ids: list[str],
+    name: str = "",
+) -> tuple[str, str]:
+    """The user ``who-tag`` (named ``name``, or 测试``who``) of ``role`` with ``pin``, in a
+    community or a street office, assigned to ``grid_ids``; returns (worker id, user id)."""
+    worker_id = f"{who}-{tag}"
+    user_id = users.add_user(
+        conn,
+        worker_id=worker_id,
+        name=name or f"测试{who}",
+        role=role,
+        pin=pin,
+        community_id=community_id,
+        street_office_id=street_office_id,
+    )
+    for grid_id in grid_ids:
+        users.assign(conn, worker_id, grid_id)
+    return worker_id, user_id
+
+
 def build_district(server_url: str, engine: Engine, households_per_grid: int = 3) -> District:
     """A fresh district with unique names, so tests never see each other's data."""
     tag = secrets.token_hex(3)
@@ -259,18 +287,9 @@ def build_district(server_url: str, engine: Engine, households_per_grid: int = 3
             ("supervisor_b", "community_supervisor", cb, []),
         ]
         for name, role, community, grids in people:
-            worker_id = f"{name}-{tag}"
+            assigned = [d.grids[g] for g in grids]
+            worker_id, user_id = add_worker(conn, tag, name, role, PIN, community, office, assigned)
             d.workers[name] = worker_id
-            d.user_ids[worker_id] = users.add_user(
-                conn,
-                worker_id=worker_id,
-                name=f"测试{name}",
-                role=role,
-                pin=PIN,
-                community_id=community,
-                street_office_id=office,
-            )
-            for g in grids:
-                users.assign(conn, worker_id, d.grids[g])
+            d.user_ids[worker_id] = user_id
         templates.publish(conn, TEMPLATE)
     return d

@@ -3,9 +3,10 @@ through the engine's own code, and the fault-injecting proxy between them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -21,7 +22,7 @@ from sync.client.transport import READ_TIMEOUT, Transport
 from sync.server.db import schema
 from tests.sync import district as districts
 from tests.sync import market as markets
-from tests.sync.district import PIN, District
+from tests.sync.district import PIN, Area, District
 from tests.sync.market import Market
 from tests.sync.proxy import FaultProxy
 from tests.sync.server_process import ServerProcess
@@ -63,7 +64,7 @@ class Terminal:
 
 def make_terminal(
     tmp_path: Path,
-    district: District,
+    district: Area,
     who: str,
     url: str,
     *,
@@ -82,7 +83,7 @@ def make_terminal(
 
 def open_terminal(
     path: Path,
-    district: District,
+    district: Area,
     who: str,
     url: str,
     *,
@@ -100,17 +101,32 @@ def open_terminal(
 
 def synced_terminal(
     tmp_path: Path,
-    district: District | Market,
+    district: Area,
     who: str,
     url: str,
     name: str | None = None,
     settings: SyncSettings = FAST,
 ) -> Terminal:
     """``make_terminal`` and its first sync, which must succeed (it brings the snapshot)."""
-    t = make_terminal(tmp_path, district, who, url, name=name, settings=settings)  # type: ignore[arg-type]
+    t = make_terminal(tmp_path, district, who, url, name=name, settings=settings)
     first = t.sync()
     assert first.ok, first
     return t
+
+
+@pytest.fixture
+def new_terminal(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
+    """``synced_terminal`` on this test's folder (the arguments after ``tmp_path``), or with
+    ``synced=False`` ``make_terminal``; every terminal it opened is closed when the test ends."""
+    opened: list[Terminal] = []
+
+    def open_new(*args: Any, synced: bool = True, **kwargs: Any) -> Terminal:
+        opened.append((synced_terminal if synced else make_terminal)(tmp_path, *args, **kwargs))
+        return opened[-1]
+
+    yield open_new
+    for t in opened:
+        t.close()
 
 
 @pytest.fixture(scope="session")

@@ -6,11 +6,12 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from sync.server.admin import templates, territory, users
 from sync.server.auth import enrollment
 from sync.server.db.engine import writing
+from tests.server.helpers import add_worker
 
 PIN = "246813"
 TEMPLATE = {
@@ -22,15 +23,14 @@ TEMPLATE = {
 
 
 @dataclass
-class District:
-    """Grids g1, g2 in one community; workers w1 (g1, g2), w2 (g1) and supervisor s1."""
+class Area:
+    """Grids and workers made on the server for one test, their names unique by ``tag``."""
 
     engine: Engine
     tag: str
     grids: dict[str, str] = field(default_factory=dict)
-    households: dict[str, list[str]] = field(default_factory=dict)
-    workers: dict[str, str] = field(default_factory=dict)
-    user_ids: dict[str, str] = field(default_factory=dict)
+    workers: dict[str, str] = field(default_factory=dict)  # who → worker id
+    user_ids: dict[str, str] = field(default_factory=dict)  # who → user id
 
     def code(self) -> str:
         """A fresh one-time enrollment code."""
@@ -38,8 +38,23 @@ class District:
             return enrollment.create_code(conn)
 
     def worker(self, who: str) -> str:
-        """The worker id of ``w1``, ``w2`` or ``s1``."""
+        """The worker id of ``who`` (``w1``, ``i1``…)."""
         return self.workers[who]
+
+    def add_worker(self, conn: Connection, who: str, role: str, grids: list[str], **where) -> None:
+        """``who`` as a user of ``role`` with the terminal's PIN, assigned to ``grids`` (by
+        name); ``where``: the community, street office and name, as add_worker takes them."""
+        assigned = [self.grids[g] for g in grids]
+        worker_id, user_id = add_worker(conn, self.tag, who, role, PIN, grid_ids=assigned, **where)
+        self.workers[who] = worker_id
+        self.user_ids[who] = user_id
+
+
+@dataclass
+class District(Area):
+    """Grids g1, g2 in one community; workers w1 (g1, g2), w2 (g1) and supervisor s1."""
+
+    households: dict[str, list[str]] = field(default_factory=dict)
 
     def unassign(self, who: str, grid: str) -> None:
         """Take a grid away from a worker (a reassignment)."""
@@ -68,18 +83,6 @@ def build(engine: Engine, households_per_grid: int = 4) -> District:
             ("w2", "grid_worker", ["g1"]),
             ("s1", "community_supervisor", []),
         ):
-            worker_id = f"{who}-{tag}"
-            d.workers[who] = worker_id
-            d.user_ids[who] = users.add_user(
-                conn,
-                worker_id=worker_id,
-                name=f"测试{who}",
-                role=role,
-                pin=PIN,
-                community_id=community,
-                street_office_id=office,
-            )
-            for g in grids:
-                users.assign(conn, worker_id, d.grids[g])
+            d.add_worker(conn, who, role, grids, community_id=community, street_office_id=office)
         templates.publish(conn, TEMPLATE)
     return d

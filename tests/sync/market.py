@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, func, select
@@ -17,11 +17,10 @@ from gridterm.domain.attachments import AttachmentKind
 from gridterm.services.attachments import add_attachment
 from gridterm.services.inspections import Inspections
 from gridterm.services.premises import PremisesRegister
-from sync.server.admin import templates, territory, users
-from sync.server.auth import enrollment
+from sync.server.admin import templates, territory
 from sync.server.db import schema
 from sync.server.db.engine import writing
-from tests.sync.district import PIN
+from tests.sync.district import Area
 from tests.sync.helpers import server_rows
 from tests.sync.server_process import ServerProcess
 
@@ -33,23 +32,8 @@ DEFAULT_CODE = "small_shop"
 
 
 @dataclass
-class Market:
+class Market(Area):
     """Markets m1, m2; inspectors i1, i2 (m1) and i3 (m2)."""
-
-    engine: Engine
-    tag: str
-    grids: dict[str, str] = field(default_factory=dict)
-    workers: dict[str, str] = field(default_factory=dict)
-    user_ids: dict[str, str] = field(default_factory=dict)
-
-    def code(self) -> str:
-        """A fresh one-time enrollment code."""
-        with writing(self.engine) as conn:
-            return enrollment.create_code(conn)
-
-    def worker(self, who: str) -> str:
-        """The worker id of ``i1``, ``i2`` or ``i3``."""
-        return self.workers[who]
 
     def publish(self, document: dict[str, Any]) -> bool:
         """Import a checklist template on the server (``admin import-template``)."""
@@ -67,17 +51,8 @@ def build(engine: Engine) -> Market:
         for name in ("m1", "m2"):
             m.grids[name] = territory.grid(conn, community, f"市场{name}-{tag}", "special")
         for who, grid in (("i1", "m1"), ("i2", "m1"), ("i3", "m2")):
-            worker_id = f"{who}-{tag}"
-            m.workers[who] = worker_id
-            m.user_ids[who] = users.add_user(
-                conn,
-                worker_id=worker_id,
-                name=f"巡查{who}",
-                role="market_inspector",
-                pin=PIN,
-                community_id=community,
-            )
-            users.assign(conn, worker_id, m.grids[grid])
+            where = {"community_id": community, "street_office_id": None, "name": f"巡查{who}"}
+            m.add_worker(conn, who, "market_inspector", [grid], **where)
     return m
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import os
 import shutil
@@ -116,9 +117,11 @@ def db_path(template_db: Path, tmp_path: Path) -> Path:
     return target
 
 
-@pytest.fixture
-def ctx(qapp: QApplication, loop: asyncio.AbstractEventLoop, tmp_path: Path, db_path: Path):
-    """The app context on this test's database, in Chinese, normal theme."""
+@contextlib.contextmanager
+def app_context(
+    qapp: QApplication, loop: asyncio.AbstractEventLoop, tmp_path: Path, db_path: Path
+) -> Iterator[AppContext]:
+    """The app context on ``db_path``, in Chinese, normal theme; shut down after the block."""
     i18n = Translations(qapp)
     i18n.switch("zh_CN")
     theme = Theme(qapp, "normal")
@@ -135,6 +138,23 @@ def ctx(qapp: QApplication, loop: asyncio.AbstractEventLoop, tmp_path: Path, db_
     theme.deleteLater()
 
 
+def close_window(w: MainWindow) -> None:
+    """Close the window and its workspace and let Qt delete them."""
+    if w.workspace is not None:
+        w.workspace.close()
+        w.workspace = None
+    w.close()
+    w.deleteLater()
+    QApplication.processEvents()
+
+
+@pytest.fixture
+def ctx(qapp: QApplication, loop: asyncio.AbstractEventLoop, tmp_path: Path, db_path: Path):
+    """The app context on this test's database, in Chinese, normal theme."""
+    with app_context(qapp, loop, tmp_path, db_path) as context:
+        yield context
+
+
 @pytest.fixture
 def window(qtbot, ctx: AppContext) -> Iterator[MainWindow]:
     """The main window, shown, on the login screen."""
@@ -142,12 +162,7 @@ def window(qtbot, ctx: AppContext) -> Iterator[MainWindow]:
     qtbot.addWidget(w)
     w.show()
     yield w
-    if w.workspace is not None:
-        w.workspace.close()
-        w.workspace = None
-    w.close()
-    w.deleteLater()
-    QApplication.processEvents()
+    close_window(w)
 
 
 def log_in(qtbot, window: MainWindow, worker: str = "w1", pin: str = PIN) -> None:
@@ -234,30 +249,13 @@ def demo_window(qtbot, qapp, loop, tmp_path: Path, demo_template: Path) -> Itera
     target.parent.mkdir()
     shutil.copy2(demo_template, target)
     shutil.copy2(keyfile_path(demo_template), keyfile_path(target))
-    i18n = Translations(qapp)
-    i18n.switch("zh_CN")
-    theme = Theme(qapp, "normal")
-    context = AppContext(
-        settings=AppSettings(tmp_path / "ui.ini"),
-        ops=Ops(loop),
-        i18n=i18n,
-        theme=theme,
-        db_path=target,
-        locate=False,
-    )
-    w = MainWindow(context)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    yield w
-    if w.workspace is not None:
-        w.workspace.close()
-        w.workspace = None
-    w.close()
-    w.deleteLater()
-    QApplication.processEvents()
-    context.ops.shutdown()
-    theme.deleteLater()
+    with app_context(qapp, loop, tmp_path, target) as context:
+        w = MainWindow(context)
+        qtbot.addWidget(w)
+        w.resize(1280, 800)
+        w.show()
+        yield w
+        close_window(w)
 
 
 #: The demo's first market inspector (市场巡查员), as gridterm/demo names its staff.

@@ -20,21 +20,6 @@ from ui.main_window import MainWindow
 WRONG = "999999"
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.t = 1_000_000.0
-
-    def __call__(self) -> float:
-        return self.t
-
-
-@pytest.fixture
-def clock(monkeypatch) -> Clock:
-    c = Clock()
-    monkeypatch.setattr(pin_guard, "_now", c)
-    return c
-
-
 def _guard(path: Path, **state: object) -> None:
     guard = pin_guard.PinGuard.load(path)
     if "pending" in state:
