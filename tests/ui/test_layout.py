@@ -4,9 +4,10 @@ label squeezed below its text (clipped text); the window keeps the tablet's size
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QApplication, QLabel
 
 from tests.ui.conftest import log_in
-from tests.ui.layout import problems_on_tour, tablet_window, wait_for
+from tests.ui.layout import problems_on_tour, settled_problems, tablet_window, wait_for
 from tests.ui.tours import tour
 
 
@@ -36,3 +37,18 @@ def test_every_screen_fits_the_tablet(qtbot, ctx, size, locale, text, colours) -
         )
         bad = problems_on_tour(qtbot, window, tour(window, wait_for(qtbot)), size)
     assert bad == [], "\n".join(bad)
+
+
+def test_a_households_long_tag_wraps_inside_its_header(qtbot, ctx) -> None:
+    """In large English text on a portrait tablet "Key household: Chronic / regular
+    treatment" ran under the action buttons, cut at the header's edge."""
+    with tablet_window(qtbot, ctx, (800, 1280), "en", "large") as window:
+        log_in(qtbot, window)
+        window.workspace.register.edit_household(
+            "h-g1-501", key_reasons=["patient", "elderly_alone"], party_member=True
+        )
+        window.shell.open_household("h-g1-501")
+        household = window.shell.top_screen()
+        wait_for(qtbot)(lambda: household.findChild(QLabel, "tag_key_household") is not None)
+        QApplication.processEvents()
+        assert settled_problems(qtbot, window) == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, QSize, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from gridterm.domain.residents import Resident
@@ -48,6 +48,22 @@ def read_household(ws: Workspace, household_id: str) -> HouseholdData:
         visits=ws.visits.history(household_id),
         tickets=ws.browse.household_tickets(household_id),
     )
+
+
+class TagText(QLabel):
+    """A tag's words: one line at their full width, wrapped only where the row is narrower
+    ("Key household: …" in large English text on a portrait tablet ran under the buttons)."""
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.setWordWrap(True)
+
+    def sizeHint(self) -> QSize:
+        # a wrapping label's own hint breaks even a short tag in two
+        margins = self.contentsMargins()
+        width = self.fontMetrics().horizontalAdvance(self.text()) + margins.left()
+        width += margins.right() + 2
+        return QSize(width, self.heightForWidth(width))
 
 
 class HouseholdScreen(Screen):
@@ -204,7 +220,7 @@ class HouseholdScreen(Screen):
             icon = QLabel()
             icon.setPixmap(pixmap(symbol, size=28))
             pair.addWidget(icon)
-            tag = text_label(text, wrap=False)
+            tag = TagText(text)
             tag.setObjectName(f"tag_{symbol}")
             pair.addWidget(tag)
             self.tags.addWidget(entry)

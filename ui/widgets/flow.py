@@ -56,6 +56,9 @@ class FlowLayout(QLayout):
         gap = self.spacing()
         for item in self._items:
             hint = item.sizeHint()
+            if hint.width() > rect.width() and item.hasHeightForWidth():
+                # wider than a whole line (a long tag): the line's width, wrapped to fit
+                hint = QSize(rect.width(), item.heightForWidth(rect.width()))
             if x + hint.width() > rect.right() + 1 and line > 0:
                 x, y, line = rect.x(), y + line + gap, 0
             if move:
