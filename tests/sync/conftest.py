@@ -106,9 +106,12 @@ def synced_terminal(
     url: str,
     name: str | None = None,
     settings: SyncSettings = FAST,
+    read_timeout: float | None = None,
 ) -> Terminal:
     """``make_terminal`` and its first sync, which must succeed (it brings the snapshot)."""
-    t = make_terminal(tmp_path, district, who, url, name=name, settings=settings)
+    t = make_terminal(
+        tmp_path, district, who, url, name=name, settings=settings, read_timeout=read_timeout
+    )
     first = t.sync()
     assert first.ok, first
     return t

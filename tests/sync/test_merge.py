@@ -95,37 +95,32 @@ def test_same_household_and_ticket_edited_on_two_terminals(tmp_path, server, dis
 
 
 def test_pull_never_overwrites_an_unsent_edit_and_shows_the_conflict(
-    tmp_path, server, district, proxy
+    server, district, proxy, new_terminal
 ):
-    a = make_terminal(tmp_path, district, "w1", proxy.url, name="a")
-    b = make_terminal(tmp_path, district, "w2", proxy.url, name="b")
-    try:
-        assert a.sync().ok and b.sync().ok
-        household = district.households["g1"][1]
-        Register(b.session()).edit_household(household, notes="B还没发出去的备注")
-        Register(a.session()).edit_household(household, notes="A的备注", phone="13700000003")
-        assert a.sync().ok
+    a = new_terminal(district, "w1", proxy.url, name="a")
+    b = new_terminal(district, "w2", proxy.url, name="b")
+    household = district.households["g1"][1]
+    Register(b.session()).edit_household(household, notes="B还没发出去的备注")
+    Register(a.session()).edit_household(household, notes="A的备注", phone="13700000003")
+    assert a.sync().ok
 
-        # B pulls before it pushes (as when its push was deferred): its edit must survive
-        stats = puller(b, district.user_ids["w2"]).pull_all()
-        assert stats.merge.conflicts == 1
-        row = b.store.query("SELECT notes, phone FROM household WHERE id = ?", (household,))
-        assert row == [{"notes": "B还没发出去的备注", "phone": "13700000003"}]
-        (conflict,) = SyncConflicts(b.session()).open()
-        assert (conflict.field, conflict.source) == ("notes", "pull")
-        assert (conflict.local_value, conflict.server_value) == ("B还没发出去的备注", "A的备注")
+    # B pulls before it pushes (as when its push was deferred): its edit must survive
+    stats = puller(b, district.user_ids["w2"]).pull_all()
+    assert stats.merge.conflicts == 1
+    row = b.store.query("SELECT notes, phone FROM household WHERE id = ?", (household,))
+    assert row == [{"notes": "B还没发出去的备注", "phone": "13700000003"}]
+    (conflict,) = SyncConflicts(b.session()).open()
+    assert (conflict.field, conflict.source) == ("notes", "pull")
+    assert (conflict.local_value, conflict.server_value) == ("B还没发出去的备注", "A的备注")
 
-        # the push then reports the same conflict from the server: still one, both values kept
-        report = b.sync()
-        assert report.error is None and report.conflicts == 1
-        (confirmed,) = SyncConflicts(b.session()).open()
-        assert confirmed.id == conflict.id  # the server names it as the pull did
-        assert (confirmed.source, confirmed.local_value) == ("server", "B还没发出去的备注")
-        assert confirmed.by_user == district.user_ids["w2"] and confirmed.written_at
-        assert _server_conflicts(server, household) == {"notes": '"B还没发出去的备注"'}
-    finally:
-        a.close()
-        b.close()
+    # the push then reports the same conflict from the server: still one, both values kept
+    report = b.sync()
+    assert report.error is None and report.conflicts == 1
+    (confirmed,) = SyncConflicts(b.session()).open()
+    assert confirmed.id == conflict.id  # the server names it as the pull did
+    assert (confirmed.source, confirmed.local_value) == ("server", "B还没发出去的备注")
+    assert confirmed.by_user == district.user_ids["w2"] and confirmed.written_at
+    assert _server_conflicts(server, household) == {"notes": '"B还没发出去的备注"'}
 
 
 def _open_on_server(server, district):

@@ -26,68 +26,65 @@ def _seqs(store: Store, state: str) -> list[int]:
     return [r["seq"] for r in rows]
 
 
-def test_a_sync_prunes_old_confirmed_rows_and_nothing_unsettled(tmp_path, server, district, proxy):
-    t = make_terminal(tmp_path, district, "w1", proxy.url)
-    try:
-        assert t.sync().ok
-        record_visits(t, district.households["g1"], 30)
-        assert t.sync().ok
-        confirmed = _seqs(t.store, "confirmed")
-        assert len(confirmed) == 30
-        # a month and a half ago: all 30 confirmed, and work the server never accepted
-        _age(t.store, "state = 'confirmed'")
-        record_visits(t, district.households["g1"], 3)
-        t.store.write(
-            lambda tx: tx.execute(
-                "UPDATE outbox SET state = 'rejected', reason = 'x' WHERE seq IN"
-                " (SELECT seq FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT 1)"
-            )
+def _confirmed_visits(new_terminal, district, proxy, n: int):
+    """A synced terminal with ``n`` visits recorded and synced; returns it and the outbox
+    seqs confirmed."""
+    t = new_terminal(district, "w1", proxy.url)
+    record_visits(t, district.households["g1"], n)
+    assert t.sync().ok
+    return t, _seqs(t.store, "confirmed")
+
+
+def test_a_sync_prunes_old_confirmed_rows_and_nothing_unsettled(
+    server, district, proxy, new_terminal
+):
+    t, confirmed = _confirmed_visits(new_terminal, district, proxy, 30)
+    assert len(confirmed) == 30
+    # a month and a half ago: all 30 confirmed, and work the server never accepted
+    _age(t.store, "state = 'confirmed'")
+    record_visits(t, district.households["g1"], 3)
+    t.store.write(
+        lambda tx: tx.execute(
+            "UPDATE outbox SET state = 'rejected', reason = 'x' WHERE seq IN"
+            " (SELECT seq FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT 1)"
         )
-        t.store.write(
-            lambda tx: tx.execute(
-                "UPDATE outbox SET state = 'sent' WHERE seq IN"
-                " (SELECT seq FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT 1)"
-            )
+    )
+    t.store.write(
+        lambda tx: tx.execute(
+            "UPDATE outbox SET state = 'sent' WHERE seq IN"
+            " (SELECT seq FROM outbox WHERE state = 'pending' ORDER BY seq LIMIT 1)"
         )
-        _age(t.store, "state IN ('pending', 'sent', 'rejected')")
-        # the newest confirmed rows stay whatever their age (the Sync page lists them)
-        t.store.write(lambda tx: outbox_pruning.prune(tx, keep_recent=10))
-        assert _seqs(t.store, "confirmed") == confirmed[-10:]
-        # a sync prunes with the defaults: 500 newest kept, so nothing more goes here
-        report = t.sync()
-        assert report.confirmed == 2 and report.rejected == 0
-        assert len(_seqs(t.store, "confirmed")) == 12
-        assert len(_seqs(t.store, "rejected")) == 1  # the quarantine is never pruned
-    finally:
-        t.close()
+    )
+    _age(t.store, "state IN ('pending', 'sent', 'rejected')")
+    # the newest confirmed rows stay whatever their age (the Sync page lists them)
+    t.store.write(lambda tx: outbox_pruning.prune(tx, keep_recent=10))
+    assert _seqs(t.store, "confirmed") == confirmed[-10:]
+    # a sync prunes with the defaults: 500 newest kept, so nothing more goes here
+    report = t.sync()
+    assert report.confirmed == 2 and report.rejected == 0
+    assert len(_seqs(t.store, "confirmed")) == 12
+    assert len(_seqs(t.store, "rejected")) == 1  # the quarantine is never pruned
 
 
 def test_only_rows_past_the_retention_go_and_conflicts_keep_theirs(
-    tmp_path, server, district, proxy
+    server, district, proxy, new_terminal
 ):
-    t = make_terminal(tmp_path, district, "w1", proxy.url)
-    try:
-        assert t.sync().ok
-        record_visits(t, district.households["g1"], 20)
-        assert t.sync().ok
-        seqs = _seqs(t.store, "confirmed")
-        _age(t.store, "seq <= ?", (seqs[9],))  # the first ten are old
-        named = t.store.query("SELECT op_id FROM outbox WHERE seq = ?", (seqs[0],))[0]["op_id"]
-        t.store.write(
-            lambda tx: tx.execute(
-                "INSERT INTO sync_conflict (id, entity, entity_id, field, local_value,"
-                " server_value, op_id, base_version, source, detected_at) VALUES"
-                " ('c1', 'household', 'h', 'phone', '1', '2', ?, 1, 'push', ?)",
-                (named, OLD),
-            )
+    t, seqs = _confirmed_visits(new_terminal, district, proxy, 20)
+    _age(t.store, "seq <= ?", (seqs[9],))  # the first ten are old
+    named = t.store.query("SELECT op_id FROM outbox WHERE seq = ?", (seqs[0],))[0]["op_id"]
+    t.store.write(
+        lambda tx: tx.execute(
+            "INSERT INTO sync_conflict (id, entity, entity_id, field, local_value,"
+            " server_value, op_id, base_version, source, detected_at) VALUES"
+            " ('c1', 'household', 'h', 'phone', '1', '2', ?, 1, 'push', ?)",
+            (named, OLD),
         )
-        removed = t.store.write(lambda tx: outbox_pruning.prune(tx, keep_recent=0))
-        assert removed == 9
-        assert _seqs(t.store, "confirmed") == [seqs[0], *seqs[10:]]
-        with pytest.raises(ValueError):
-            t.store.write(lambda tx: outbox_pruning.prune(tx, retention_days=-1))
-    finally:
-        t.close()
+    )
+    removed = t.store.write(lambda tx: outbox_pruning.prune(tx, keep_recent=0))
+    assert removed == 9
+    assert _seqs(t.store, "confirmed") == [seqs[0], *seqs[10:]]
+    with pytest.raises(ValueError):
+        t.store.write(lambda tx: outbox_pruning.prune(tx, retention_days=-1))
 
 
 def test_pruning_a_large_outbox_is_cheap(tmp_path, server, district, proxy):
