@@ -33,6 +33,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import psycopg
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -103,7 +105,11 @@ def main() -> None:
     runs = []
     for run in range(args.runs):
         db = _pg_database(args.db) if args.db else str(root / f"server{run}.db")
-        runs.append(one_run(db, args.ops, args.batches, profile, args.callgrind))
+        try:
+            runs.append(one_run(db, args.ops, args.batches, profile, args.callgrind))
+        finally:
+            if args.db:
+                _drop(args.db, db)
     if profile is not None:
         pstats.Stats(profile, stream=sys.stderr).sort_stats("tottime").print_stats(40)
     print(
@@ -120,13 +126,16 @@ def main() -> None:
 
 
 def _pg_database(admin_url: str) -> str:
-    """A new PostgreSQL database for one run (left for the caller to drop)."""
-    import psycopg
-
+    """A new PostgreSQL database for one run (``_drop`` drops it)."""
     name = f"gridterm_push_cpu_{secrets.token_hex(4)}"
     with psycopg.connect(admin_url, autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
     return admin_url.rsplit("/", 1)[0] + "/" + name
+
+
+def _drop(admin_url: str, db: str) -> None:
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{db.rsplit("/", 1)[1]}" WITH (FORCE)')
 
 
 if __name__ == "__main__":
