@@ -87,9 +87,8 @@ def one_run(
 def main() -> None:
     """Run ``--runs`` times, each on a fresh database; print the median and every run."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--ops", type=int, default=1000)
-    parser.add_argument("--batches", type=int, default=20)
-    parser.add_argument("--runs", type=int, default=3)
+    for name, default in (("--ops", 1000), ("--batches", 20), ("--runs", 3)):
+        parser.add_argument(name, type=int, default=default)
     parser.add_argument("--db", help="a PostgreSQL admin URL (a database is made per run)")
     parser.add_argument("--profile", action="store_true")
     parser.add_argument(
