@@ -37,6 +37,8 @@ _SPLIT_CODES = frozenset({"scope.grid_outside", "push.invalid", "body.bad_json"}
 _BODY_BUDGET = MAX_PUSH_BODY_BYTES * 3 // 4
 #: Batches in flight at once: the next travels and waits on the server while the previous
 #: one is applied there; more would only queue on the server (it applies them one by one).
+#: The server's prune counts on it (``sync/server/admin/prune.py`` ``SETTLED_AFTER``, which
+#: is PIPELINE + 1): change both together.
 PIPELINE = 2
 _now = time.monotonic
 
