@@ -100,18 +100,11 @@ def open_terminal(
 
 
 def synced_terminal(
-    tmp_path: Path,
-    district: Area,
-    who: str,
-    url: str,
-    name: str | None = None,
-    settings: SyncSettings = FAST,
-    read_timeout: float | None = None,
+    tmp_path: Path, district: Area, who: str, url: str, name: str | None = None, **options: Any
 ) -> Terminal:
-    """``make_terminal`` and its first sync, which must succeed (it brings the snapshot)."""
-    t = make_terminal(
-        tmp_path, district, who, url, name=name, settings=settings, read_timeout=read_timeout
-    )
+    """``make_terminal`` (``options``: its settings and read timeout) and its first sync,
+    which must succeed (it brings the snapshot)."""
+    t = make_terminal(tmp_path, district, who, url, name=name, **options)
     first = t.sync()
     assert first.ok, first
     return t

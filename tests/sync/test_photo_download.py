@@ -89,7 +89,7 @@ def test_a_download_cut_midway_resumes_from_its_offset(server, market, proxy, ne
     after = _big_photo(b, size)
     _close_with(b, hazards["wiring"], after)
     assert b.sync().ok
-    a = new_terminal(market, "i1", proxy.url, "a", replace(FAST, photo_download_budget=0))
+    a = new_terminal(market, "i1", proxy.url, "a", settings=replace(FAST, photo_download_budget=0))
     assert not a.store.blobs.has(after)
 
     a.engine.settings = FAST
@@ -184,7 +184,7 @@ def test_a_damaged_download_is_discarded_never_stored(server, market, new_termin
     after = photo(b.session())
     _close_with(b, hazards["wiring"], after)
     assert b.sync().ok
-    a = new_terminal(market, "i1", server.url, "a", replace(FAST, photo_download_budget=0))
+    a = new_terminal(market, "i1", server.url, "a", settings=replace(FAST, photo_download_budget=0))
     # a part file of the right length but wrong bytes (a disk fault, say)
     with a.store.blobs.partial(after).append() as part:
         part.write(b"\0" * 20_000)
@@ -208,7 +208,7 @@ def test_old_closed_work_and_visit_photos_are_not_fetched(tmp_path, server, mark
         _close_with(b, hazards["wiring"], after)
         assert b.sync().ok
         c = synced_terminal(
-            tmp_path, market, "i1", server.url, "c", replace(FAST, photo_download_budget=0)
+            tmp_path, market, "i1", server.url, "c", settings=replace(FAST, photo_download_budget=0)
         )
         # 40 days on: the closed hazard and the signature are old; the open hazard is not
         stats = _downloader(c, datetime.now(UTC) + timedelta(days=40)).download_all()

@@ -148,17 +148,19 @@ def problems_on_tour(
 def tablet_window(
     qtbot, ctx, size: tuple[int, int], locale: str, text: str, colours: str = "normal"
 ) -> Iterator[MainWindow]:
-    """A main window of ``size``, shown, in ``locale`` at text size ``text`` and in
-    ``colours``; once the block is done, its workspace closed and the context back in
-    Chinese in the normal look."""
+    """A main window of ``size``, shown, in ``locale`` with ``colours`` at text size ``text``;
+    once the block is done, its workspace closed and the context back in Chinese, normal."""
     ctx.i18n.switch(locale)
     ctx.theme.apply(colours, text)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
     window.resize(*size)
-    yield window
-    window.workspace.close()
-    window.workspace = None
-    ctx.theme.apply("normal", "normal")
-    ctx.i18n.switch("zh_CN")
+    try:
+        yield window
+    finally:
+        if window.workspace is not None:  # not when the block failed before logging in
+            window.workspace.close()
+            window.workspace = None
+        ctx.theme.apply("normal", "normal")
+        ctx.i18n.switch("zh_CN")

@@ -10,8 +10,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import log_in, open_tab, tap
-from tests.ui.layout import settled_problems
-from ui.main_window import MainWindow
+from tests.ui.layout import settled_problems, tablet_window
 from ui.settings import COLOURS, OLD_THEME_KEY, TEXT_SIZE, AppSettings
 
 
@@ -84,13 +83,7 @@ COMBINATIONS = [
     ids=[f"{c}-{t}-{loc}-{w}x{h}" for c, t, loc, (w, h) in COMBINATIONS],
 )
 def test_every_combination_shows_the_lock_and_fits(qtbot, ctx, colours, text, locale, size) -> None:
-    ctx.i18n.switch(locale)
-    ctx.theme.apply(colours, text)
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.show()
-    window.resize(*size)
-    try:
+    with tablet_window(qtbot, ctx, size, locale, text, colours) as window:
         log_in(qtbot, window)
         settings = open_tab(qtbot, window, "settings")
         assert settings.colours.value() == colours and settings.text_size.value() == text
@@ -112,8 +105,3 @@ def test_every_combination_shows_the_lock_and_fits(qtbot, ctx, colours, text, lo
         ]
         assert len(inked) > 20, f"lock icon hardly visible on {ground.name()}"
         assert settled_problems(qtbot, window) == []
-    finally:
-        window.workspace.close()
-        window.workspace = None
-        ctx.theme.apply("normal", "normal")
-        ctx.i18n.switch("zh_CN")
