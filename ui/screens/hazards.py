@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout
 
 from gridterm.services.hazards import MonthFigures
@@ -14,7 +13,8 @@ from gridterm.services.premises import MarketSummary
 from ui.context import AppContext
 from ui.models.hazards import HazardModel, HazardRow, MarketModel
 from ui.ops import CoreOp
-from ui.screens.base import Navigator, Screen
+from ui.screens.base import Navigator
+from ui.screens.reread import RereadWhenShown
 from ui.widgets.form import toggle
 from ui.widgets.responsive import ResponsiveRow
 from ui.widgets.table import TouchTable
@@ -50,7 +50,7 @@ def read_hazards(ws: Workspace) -> HazardsData:
     )
 
 
-class HazardsScreen(Screen):
+class HazardsScreen(RereadWhenShown):
     """Tap a hazard to see and act on it; tap a market to see its premises."""
 
     watches = frozenset({"hazard", "hazard_inspection", "premises"})
@@ -121,14 +121,6 @@ class HazardsScreen(Screen):
         self.empty.hide()
         layout.addWidget(self.empty)
         return list_card
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        # Premises, inspections and hazards are not among the store events the shell
-        # forwards (ui/events.py WATCHED): read again whenever the screen comes back into
-        # view (back from an edit or an inspection, or another section).
-        if self.data is not None:
-            self.reload()
 
     def title(self) -> str:
         return self.tr("Hazards")

@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QHeaderView, QStackedWidget, QWidget
 
 from gridterm.services.premises import MarketSummary, PremisesStatus
@@ -21,7 +20,8 @@ from ui.models.premises import (
     state_pixmap,
 )
 from ui.ops import CoreOp
-from ui.screens.base import Navigator, Screen
+from ui.screens.base import Navigator
+from ui.screens.reread import RereadWhenShown
 from ui.widgets.form import Choice
 from ui.widgets.premises_tiles import PREMISES_TILE_H, PREMISES_TILE_W, PremisesTileDelegate
 from ui.widgets.search_box import SearchBox
@@ -55,7 +55,7 @@ def read_market(ws: Workspace, grid_id: str | None) -> MarketData:
     return MarketData(markets, chosen, premises)
 
 
-class MarketScreen(Screen):
+class MarketScreen(RereadWhenShown):
     """The inspector's landing screen (one market, or the first of several with a picker),
     and the screen ``open_market`` shows for any market."""
 
@@ -150,14 +150,6 @@ class MarketScreen(Screen):
         self.grid.horizontalHeader().hide()  # the tiles carry their numbers
         self.grid.clicked.connect(self._tile_tapped)
         return self.grid
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        # Premises, inspections and hazards are not among the store events the shell
-        # forwards (ui/events.py WATCHED): read again whenever the screen comes back into
-        # view (back from an edit or an inspection, or another section).
-        if self.data is not None:
-            self.reload()
 
     def title(self) -> str:
         if self.data is None or self.data.market is None:

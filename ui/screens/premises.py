@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QTabWidget, QVBoxLayout
 
 from gridterm.domain.inspections import HazardInspection
@@ -16,8 +15,9 @@ from ui.context import AppContext
 from ui.models.hazards import HazardModel, HazardRow
 from ui.models.premises import InspectionModel, location_text
 from ui.ops import CoreOp
-from ui.screens.base import Navigator, Screen
+from ui.screens.base import Navigator
 from ui.screens.record_detail import facts_grid, head_card
+from ui.screens.reread import RereadWhenShown
 from ui.widgets.table import TouchTable
 from ui.widgets.touch import button
 from ui.widgets.touch import label as text_label
@@ -47,7 +47,7 @@ def read_premises(ws: Workspace, premises_id: str) -> PremisesData:
     )
 
 
-class PremisesScreen(Screen):
+class PremisesScreen(RereadWhenShown):
     """Detail of one stall or shop with Start/Resume inspection and Edit."""
 
     watches = frozenset({"premises", "hazard", "hazard_inspection"})
@@ -115,14 +115,6 @@ class PremisesScreen(Screen):
         hazards, inspections = (len(d.hazards), len(d.inspections)) if d else (0, 0)
         self.tabs.setTabText(0, self.tr("Open hazards (%n)", None, hazards))
         self.tabs.setTabText(1, self.tr("Inspections (%n)", None, inspections))
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        # Premises, inspections and hazards are not among the store events the shell
-        # forwards (ui/events.py WATCHED): read again whenever the screen comes back into
-        # view (back from an edit or an inspection, or another section).
-        if self.data is not None:
-            self.reload()
 
     def title(self) -> str:
         if self.data is None:
