@@ -15,6 +15,7 @@ from sqlalchemy import Engine, func, select
 
 from gridterm.domain.attachments import AttachmentKind
 from gridterm.services.attachments import add_attachment
+from gridterm.services.hazards import Hazards
 from gridterm.services.inspections import Inspections
 from gridterm.services.premises import PremisesRegister
 from sync.server.admin import templates, territory
@@ -105,6 +106,18 @@ def inspect_shop(
     signature = photo(s, AttachmentKind.SIGNATURE)
     found = inspections.complete(inspection.id, signature=signature)
     return inspection.id, {h.item_code: h.id for h in found}, shots, signature
+
+
+def escalate_wiring(t: Terminal, market: Market, **escalation: Any) -> tuple[str, dict, str]:
+    """On ``t``: a shop inspected (``inspect_shop``), its wiring hazard failed re-inspection
+    (拒不整改) and escalated to a ticket as ``escalation`` says. Returns (the wiring hazard,
+    the photos by item, the ticket)."""
+    _, hazards, shots, _ = inspect_shop(t, market)
+    wiring = hazards["wiring"]
+    on_t = Hazards(t.session())
+    on_t.reinspect(wiring, passed=False, note="拒不整改")
+    ticket_id = on_t.escalate(wiring, **escalation).ticket_id
+    return wiring, shots, ticket_id
 
 
 def assert_inspections_once(server: ServerProcess, t: Terminal) -> None:

@@ -11,16 +11,13 @@ from gridterm.services.hazards import Hazards
 from gridterm.services.inspections import Inspections
 from gridterm.services.tickets import Tickets
 from tests.sync.helpers import server_rows
-from tests.sync.market import assert_inspections_once, inspect_shop, photo
+from tests.sync.market import assert_inspections_once, escalate_wiring, photo
 
 
 def test_linked_ticket_and_hazard_move_together_across_terminals(server, market, new_terminal):
     a = new_terminal(market, "i1", server.url, name="a")
-    _, hazards, shots, _ = inspect_shop(a, market)
-    wiring = hazards["wiring"]
+    wiring, shots, ticket_id = escalate_wiring(a, market, department="市场监管")
     on_a = Hazards(a.session())
-    on_a.reinspect(wiring, passed=False, note="拒不整改")
-    ticket_id = on_a.escalate(wiring, department="市场监管").ticket_id
     assert a.sync().ok
 
     # B (another inspector, for the department) marks the ticket handled: the hazard

@@ -31,6 +31,7 @@ from tests.sync.market import (
     add_premises,
     answer_all,
     assert_inspections_once,
+    escalate_wiring,
     inspect_shop,
     photo,
 )
@@ -167,11 +168,7 @@ def test_a_hazard_moved_on_both_terminals_offline_ends_as_the_server_settled_it(
 
 def test_a_hazard_escalated_to_a_ticket_travels_with_its_ticket(server, market, new_terminal):
     a = new_terminal(market, "i1", server.url, name="a")
-    _, hazards, _, _ = inspect_shop(a, market)
-    wiring = hazards["wiring"]
-    on_a = Hazards(a.session())
-    on_a.reinspect(wiring, passed=False, note="拒不整改")
-    ticket_id = on_a.escalate(wiring, urgent=True).ticket_id
+    wiring, _, ticket_id = escalate_wiring(a, market, urgent=True)
     assert ticket_id is not None
     report = a.sync()  # inspection, hazards, re-inspection and ticket in one go
     assert report.ok, report

@@ -52,6 +52,12 @@ def report(window, title: str = "楼道灯坏了", urgent: bool = False, househo
     )
 
 
+def history_steps(detail) -> list[str]:
+    """What each step in a ticket's or a hazard's history did, top to bottom."""
+    model = detail.history_model
+    return [model.index(r, 1).data() for r in range(model.rowCount())]
+
+
 def picture(folder: Path, name: str, color: str, size: tuple[int, int] = (800, 600)) -> Path:
     """A PNG of one colour in ``folder``."""
     path = folder / f"{name}.png"

@@ -11,7 +11,7 @@ import pytest
 from gridterm.domain.hazards import HazardStatus
 from gridterm.services.tickets import Tickets
 from tests.ui.conftest import log_in, tap, type_text
-from tests.ui.helpers import pick_photo, picture
+from tests.ui.helpers import history_steps, pick_photo, picture
 from tests.ui.inspections import hazard_on, open_hazard, with_stalls
 from ui.models.hazard_history import HazardStepModel
 
@@ -29,9 +29,7 @@ def act(qtbot, detail, action: str) -> None:
 def assert_the_whole_loop_in_the_history(detail) -> None:
     """Every step of the loop in the history, in order; the rectification recorded on the
     operator's behalf with its photo shown in its row."""
-    steps = [
-        detail.history_model.index(r, 1).data() for r in range(detail.history_model.rowCount())
-    ]
+    steps = history_steps(detail)
     assert steps == [
         "巡查发现 → 已上报",
         "开始整改 → 整改中",

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
 from tests.ui.conftest import log_in, open_tab, tap
-from tests.ui.helpers import report
+from tests.ui.helpers import history_steps, report
 from ui.models.tickets import TicketModel
 
 LEFT = Qt.MouseButton.LeftButton
@@ -83,9 +83,7 @@ def test_only_allowed_steps_are_offered_and_kept_in_the_history(qtbot, window, t
     tap(qtbot, detail.confirm)
     qtbot.waitUntil(lambda: detail.data.ticket.status.value == "closed")
     assert detail.action_buttons() == []
-    steps = [
-        detail.history_model.index(r, 1).data() for r in range(detail.history_model.rowCount())
-    ]
+    steps = history_steps(detail)
     assert steps == [
         "上报 → 已上报",
         "受理 → 已受理",
