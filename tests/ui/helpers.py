@@ -25,6 +25,14 @@ def open_visit(qtbot, window):
     return visit
 
 
+def open_household(qtbot, window, household_id: str):
+    """The household's screen, once its data is shown."""
+    window.shell.open_household(household_id)
+    household = window.shell.top_screen()
+    qtbot.waitUntil(lambda: household.data is not None)
+    return household
+
+
 def open_building(qtbot, window):
     """The register's only building, its two floors of tiles shown."""
     register = open_tab(qtbot, window, "register")

@@ -4,7 +4,7 @@ nothing, reopening the form brings the values back, saving discards the draft.""
 from __future__ import annotations
 
 from tests.ui.conftest import log_in, tap, type_text
-from tests.ui.helpers import open_market
+from tests.ui.helpers import open_household, open_market
 from ui.main_window import MainWindow
 
 
@@ -13,9 +13,7 @@ def drafts(store, kind: str) -> list[dict]:
 
 
 def open_household_edit(qtbot, window, household_id: str):
-    window.shell.open_household(household_id)
-    household = window.shell.top_screen()
-    qtbot.waitUntil(lambda: household.data is not None)
+    household = open_household(qtbot, window, household_id)
     tap(qtbot, household.edit_button)
     return household, window.shell.top_screen()
 
@@ -61,9 +59,7 @@ def test_a_household_edit_survives_a_crash(qtbot, ctx, window) -> None:
 
 def test_a_new_resident_comes_back_after_the_form_was_lost(qtbot, window) -> None:
     log_in(qtbot, window)
-    window.shell.open_household("h-g1-602")
-    household = window.shell.top_screen()
-    qtbot.waitUntil(lambda: household.data is not None)
+    household = open_household(qtbot, window, "h-g1-602")
     tap(qtbot, household.add_resident)
     edit = window.shell.top_screen()
     with qtbot.waitSignal(edit.draft.saved, timeout=3000):

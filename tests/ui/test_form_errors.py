@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from gridterm.errors import FieldErrors, ValidationError
 from tests.ui.conftest import log_in, tap, type_text
+from tests.ui.helpers import open_household
 from ui.widgets.form import Form
 
 
@@ -23,9 +24,7 @@ def shown(form) -> dict[str, str]:
 
 
 def new_resident(qtbot, window):
-    window.shell.open_household("h-g1-602")
-    household = window.shell.top_screen()
-    qtbot.waitUntil(lambda: household.data is not None)
+    household = open_household(qtbot, window, "h-g1-602")
     tap(qtbot, household.add_resident)
     return household, window.shell.top_screen()
 
@@ -85,9 +84,7 @@ def test_an_english_form_names_each_field_beside_it(qtbot, window, ctx) -> None:
 
 def test_a_household_edit_shows_both_bad_fields(qtbot, window) -> None:
     log_in(qtbot, window)
-    window.shell.open_household("h-g1-601")
-    household = window.shell.top_screen()
-    qtbot.waitUntil(lambda: household.data is not None)
+    household = open_household(qtbot, window, "h-g1-601")
     tap(qtbot, household.edit_button)
     edit = window.shell.top_screen()
     edit.phone.revealed("")  # as after Show

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 
 from tests.ui.conftest import click_row, log_in, open_tab, type_text, wait_idle
-from tests.ui.helpers import open_building
+from tests.ui.helpers import open_building, open_household
 from ui.models.floors import tile_description
 
 
@@ -77,9 +77,7 @@ def test_search_finds_residents_by_initials_and_address(qtbot, window) -> None:
 
 def test_editing_a_household_saves_only_what_changed(qtbot, window) -> None:
     log_in(qtbot, window)
-    window.shell.open_household("h-g1-601")
-    household = window.shell.top_screen()
-    qtbot.waitUntil(lambda: household.data is not None)
+    household = open_household(qtbot, window, "h-g1-601")
     qtbot.mouseClick(household.edit_button, Qt.MouseButton.LeftButton)
     edit = window.shell.top_screen()
     qtbot.mouseClick(edit.vacant, Qt.MouseButton.LeftButton)  # someone moved in
@@ -94,9 +92,7 @@ def test_editing_a_household_saves_only_what_changed(qtbot, window) -> None:
 
 def test_adding_a_resident_explains_a_bad_phone(qtbot, window) -> None:
     log_in(qtbot, window)
-    window.shell.open_household("h-g1-602")
-    household = window.shell.top_screen()
-    qtbot.waitUntil(lambda: household.data is not None)
+    household = open_household(qtbot, window, "h-g1-602")
     qtbot.mouseClick(household.add_resident, Qt.MouseButton.LeftButton)
     edit = window.shell.top_screen()
     type_text(qtbot, edit.name, "李建国")

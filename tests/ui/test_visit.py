@@ -6,7 +6,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from tests.ui.conftest import log_in, tap, type_text, wait_idle
-from tests.ui.helpers import HOME, crash_and_restart, open_visit, pick_photo, picture
+from tests.ui.helpers import (
+    HOME,
+    crash_and_restart,
+    open_household,
+    open_visit,
+    pick_photo,
+    picture,
+)
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -29,9 +36,7 @@ def test_saving_without_what_was_raised_explains_the_rule(qtbot, window) -> None
 
 def test_a_visit_with_outcome_ticket_opens_a_prefilled_ticket(qtbot, window) -> None:
     log_in(qtbot, window)
-    window.shell.open_household(HOME)
-    household = window.shell.top_screen()
-    qtbot.waitUntil(lambda: household.data is not None)
+    household = open_household(qtbot, window, HOME)
     qtbot.mouseClick(household.visit_button, LEFT)
     visit = window.shell.top_screen()
     qtbot.waitUntil(lambda: visit.start is not None)
