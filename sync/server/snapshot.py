@@ -11,13 +11,13 @@ harmless).
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import zstandard
 from sqlalchemy import Connection, Engine, func, insert, select
 from sqlalchemy.sql import Select
@@ -41,6 +41,13 @@ _BY_GRID = frozenset(
         "conflict", "hazard_step",
     }
 )  # fmt: skip
+
+
+#: zstd level of the snapshot file. For 5,000 households (22.6 MB of NDJSON) level 1 makes
+#: 2.59 MB in 0.05 s of CPU, level 6 (before) 2.49 MB in 0.27 s: 4 % more to download over a
+#: weak link for a fifth of the compressor's time, which a street office waits for.
+LEVEL = 1
+_encode = msgspec.json.Encoder().encode
 
 
 def _queries(principal: Principal) -> Iterator[tuple[str, Select[Any]]]:
@@ -95,7 +102,6 @@ def build(
     engine: Engine, storage: BlobStorage, principal: Principal, instance: str, tmp_dir: str
 ) -> SnapshotInfo:
     """Write the snapshot file for ``principal``'s area and record it."""
-    rows = 0
     digest = hashlib.sha256()
     fd, tmp = tempfile.mkstemp(dir=tmp_dir, suffix=".snapshot")
     try:
@@ -108,19 +114,10 @@ def build(
                 at = _position(conn)
                 with os.fdopen(fd, "wb") as raw:
                     writer = _HashingWriter(raw, digest)
-                    zstd = zstandard.ZstdCompressor(level=6)
+                    zstd = zstandard.ZstdCompressor(level=LEVEL)
                     sink = zstd.stream_writer(writer, closefd=False)  # type: ignore[arg-type]  # the stub wants IO[bytes]; zstandard calls write and flush only
                     with sink as z:
-                        for entity, query in _queries(principal):
-                            for r in conn.execute(query):
-                                row = r._asdict()
-                                line = {
-                                    "entity": entity,
-                                    "id": entities.key_of(entity, row),
-                                    "row": row,
-                                }
-                                z.write(json.dumps(line, ensure_ascii=False).encode() + b"\n")
-                                rows += 1
+                        rows = _write_rows(conn, principal, z)
         length = os.path.getsize(tmp)
         sha = digest.hexdigest()
         if storage.has(sha):
@@ -159,6 +156,36 @@ def build(
         cursor=cursor,
         url=f"/v1/sync/snapshot/{snapshot_id}",
     )
+
+
+def _write_rows(conn: Connection, principal: Principal, sink: Any) -> int:
+    """Every row of the area as NDJSON lines into ``sink``; returns how many.
+
+    Lines are encoded by msgspec and written a block at a time: ``Row._asdict``, ``json.dumps``
+    and a compressor call per row were most of the server's time for a street office.
+    """
+    rows = 0
+    for entity, query in _queries(principal):
+        result = conn.execute(query)
+        names = tuple(result.keys())
+        key = _key_reader(entity, names)
+        for block in result.partitions():
+            lines = [
+                _encode({"entity": entity, "id": key(v), "row": dict(zip(names, v, strict=True))})
+                for v in block
+            ]
+            sink.write(b"\n".join(lines) + b"\n")
+            rows += len(lines)
+    return rows
+
+
+def _key_reader(entity: str, names: tuple[str, ...]) -> Callable[[Sequence[Any]], str]:
+    """The wire key of a row given as values in ``names``' order (``entities.key_of``)."""
+    at = [names.index(c) for c in entities.key_columns(entity)]
+    if len(at) == 1:
+        only = at[0]
+        return lambda values: str(values[only])
+    return lambda values: "/".join(str(values[i]) for i in at)
 
 
 def _blob_known(conn: Connection, sha: str) -> bool:

@@ -13,6 +13,7 @@ from gridterm.services.register import Register
 from gridterm.store import Store, keys
 from gridterm.store.drafts import Drafts
 from gridterm.store.keys import FAST_KDF
+from gridterm.store.tx import BULK_CACHE_SIZE
 from tests.conftest import PIN
 
 NAME = "欧阳娜娜"
@@ -103,6 +104,29 @@ def test_a_failing_write_rolls_back_everything(store: Store) -> None:
         store.write(write)
     assert store.query("SELECT count(*) n FROM street_office")[0]["n"] == 0
     assert store.query("SELECT count(*) n FROM outbox")[0]["n"] == 0
+
+
+def test_a_bulk_write_widens_the_page_cache_for_its_block_only(store: Store) -> None:
+    def cache(tx) -> int:
+        return tx.execute("PRAGMA cache_size").fetchone()[0]
+
+    def write(tx) -> tuple[int, int, int]:
+        before = cache(tx)
+        with tx.bulk():
+            during = cache(tx)
+        return before, during, cache(tx)
+
+    before, during, after = store.write(write)
+    assert during == BULK_CACHE_SIZE != before
+    assert after == before
+
+    def failing(tx):
+        with tx.bulk():
+            raise ValidationError("test.boom", "boom")
+
+    with pytest.raises(ValidationError):
+        store.write(failing)
+    assert store.write(cache) == before
 
 
 def test_deleting_leaves_a_tombstone_and_an_outbox_row(store: Store) -> None:
