@@ -60,6 +60,10 @@ def problems(window) -> list[str]:
     for table in window.findChildren(TouchTable):
         if table.isVisible() and table.wordWrap():
             found += words_cut(table)
+        rows = table.model().rowCount() if table.model() else 0
+        if table.isVisible() and rows and table.viewport().height() < table.rowHeight(0):
+            # squeezed to its header: the rows are there and none can be seen
+            found.append(f"table {table.objectName()!r}: none of its {rows} rows in view")
     return found + scrolls_sideways(window) + cut_at_the_edge(window)
 
 

@@ -62,9 +62,11 @@ class HazardsScreen(RereadWhenShown):
         self.data: HazardsData | None = None
 
         top = ResponsiveRow()
-        top.add(self._figures(), 2)
-        top.add(self._markets(), 3)
-        top.setMaximumHeight(260)
+        # Each card is capped, not the row: stacked in portrait, a 260 px row squeezed the
+        # markets' table to its header.
+        for panel, stretch in ((self._figures(), 2), (self._markets(), 3)):
+            panel.setMaximumHeight(260)
+            top.add(panel, stretch)
         self.body.addWidget(top)
         self.body.addWidget(self._open_list(), 1)
 
