@@ -95,7 +95,6 @@ def shoot(out: Path) -> int:
         if locale == "zh_CN":
             _building(shell, wait)
             save_png(window.grab(), out / "zh_CN-building_coverage.png")
-        window.workspace.close()
         window.close()
         ctx.ops.shutdown()
         window.deleteLater()
