@@ -24,6 +24,8 @@ from sync.server.db.migrate import upgrade
 from tests.server.helpers import build_district
 from tests.server.serving import ROOT, free_port, serving
 
+DEVICE = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"
+OTHER = "0190a1b2-c3d4-7e5f-8a9b-ffffffffffff"
 CREDENTIALS = {
     "AWS_ACCESS_KEY_ID": "gridterm-test",
     "AWS_SECRET_ACCESS_KEY": "gridterm-test-secret",
@@ -57,14 +59,15 @@ def storage(s3_endpoint, bucket) -> S3BlobStorage:
 def test_chunks_resume_at_their_byte_and_the_digest_is_checked(storage):
     data = os.urandom(300_000)
     sha = hashlib.sha256(data).hexdigest()
-    assert storage.received(sha) == 0 and not storage.has(sha)
-    assert storage.append(sha, 0, data[:100_000]) == 100_000
+    assert storage.received(sha, DEVICE) == 0 and not storage.has(sha)
+    assert storage.append(sha, DEVICE, 0, data[:100_000]) == 100_000
     with pytest.raises(OffsetMismatch) as wrong:
-        storage.append(sha, 50_000, data[50_000:150_000])
+        storage.append(sha, DEVICE, 50_000, data[50_000:150_000])
     assert wrong.value.offset == 100_000
-    assert storage.append(sha, 100_000, data[100_000:]) == 300_000
-    assert storage.finish(sha) is True
-    assert storage.has(sha) and storage.size(sha) == 300_000 and storage.received(sha) == 0
+    assert storage.append(sha, DEVICE, 100_000, data[100_000:]) == 300_000
+    assert storage.finish(sha, DEVICE) is True
+    assert storage.has(sha) and storage.size(sha) == 300_000
+    assert storage.received(sha, DEVICE) == 0
     assert b"".join(storage.read(sha)) == data
     assert b"".join(storage.read(sha, 10, 20)) == data[10:20]
     assert b"".join(storage.read(sha, 299_990)) == data[299_990:]
@@ -72,9 +75,25 @@ def test_chunks_resume_at_their_byte_and_the_digest_is_checked(storage):
 
 def test_a_partial_whose_digest_is_wrong_is_discarded(storage):
     sha = hashlib.sha256(b"what was announced").hexdigest()
-    storage.append(sha, 0, b"something else")
-    assert storage.finish(sha) is False
-    assert not storage.has(sha) and storage.received(sha) == 0
+    storage.append(sha, DEVICE, 0, b"something else")
+    assert storage.finish(sha, DEVICE) is False
+    assert not storage.has(sha) and storage.received(sha, DEVICE) == 0
+
+
+def test_each_uploading_device_fills_its_own_part(storage):
+    data = os.urandom(120_000)
+    sha = hashlib.sha256(data).hexdigest()
+    assert storage.append(sha, DEVICE, 0, data[:50_000]) == 50_000
+    # another device's bytes for the same digest go to its part: the first is untouched
+    assert storage.received(sha, OTHER) == 0
+    assert storage.append(sha, OTHER, 0, b"\0" * 70_000) == 70_000
+    assert storage.received(sha, DEVICE) == 50_000
+    with pytest.raises(ValueError):
+        storage.received(sha, "../" + DEVICE)
+    assert storage.append(sha, DEVICE, 50_000, data[50_000:]) == 120_000
+    assert storage.finish(sha, DEVICE) is True
+    storage.discard(sha, OTHER)
+    assert storage.received(sha, OTHER) == 0 and b"".join(storage.read(sha)) == data
 
 
 def test_a_finished_file_moves_into_the_store(storage, tmp_path: Path):

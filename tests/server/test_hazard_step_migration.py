@@ -4,17 +4,12 @@ backends."""
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager, nullcontext
-
 import pytest
-from alembic import command
 from sqlalchemy import select
 
 from sync.server.admin import records, territory
 from sync.server.db import schema
-from sync.server.db.engine import make_engine, writing
-from sync.server.db.migrate import alembic_config
-from tests.postgres import throwaway_database
+from tests.server.migrating import old_database, upgraded
 
 AT = "2026-11-02T01:30:00Z"
 BEFORE, AFTER = "b" * 64, "a" * 64
@@ -69,28 +64,17 @@ def _released_market(conn) -> str:
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 def test_the_released_hazards_get_the_terminals_step_ids(backend, tmp_path) -> None:
-    databases: AbstractContextManager[str] = (
-        nullcontext(f"sqlite:///{tmp_path / 'old.db'}")
-        if backend == "sqlite"
-        else throwaway_database()
-    )
-    with databases as url:
-        engine = make_engine(url, pool_size=1)
-        cfg = alembic_config()
-        with writing(engine) as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "0009")
+    with old_database(backend, tmp_path) as engine:
+        with upgraded(engine, "0009") as conn:
             grid = _released_market(conn)
-        with writing(engine) as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+        with upgraded(engine):
+            pass
         s = schema.hazard_step
         with engine.connect() as conn:
             found = conn.execute(
                 select(s.c.id, s.c.action, s.c.to_status, s.c.by_user, s.c.photos, s.c.ticket_id,
                        s.c.grid_id).order_by(s.c.hazard_id, s.c.at, s.c.id)
             ).all()  # fmt: skip
-        engine.dispose()
     assert found == [
         ("h-closed:found", "found", "open", "u-i1", f'["{BEFORE}"]', None, grid),
         ("h-closed:carried", "carried", "closed", "", f'["{AFTER}"]', None, grid),

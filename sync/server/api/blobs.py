@@ -54,17 +54,21 @@ def create(
 async def append(
     sha256: Sha,
     request: Request,
-    _caller: Caller,
+    caller: Caller,
     engine: DB,
     storage: Storage,
     response: Response,
     upload_offset: Annotated[int | None, Header(alias=HEADER_UPLOAD_OFFSET, ge=0)] = None,
 ) -> BlobStatus:
-    """Append the body at ``Upload-Offset``; the hash is verified when the last byte arrives."""
+    """Append the body at ``Upload-Offset`` to this device's upload (404 when it announced
+    none: another device's upload is never touched); the hash is verified when the last byte
+    arrives."""
     if upload_offset is None:
         raise ApiError(400, "blob.offset_required", f"send the {HEADER_UPLOAD_OFFSET} header")
     data = await read_limited(request, MAX_BLOB_CHUNK_BYTES)
-    status = await run_in_threadpool(service.append, engine, storage, sha256, upload_offset, data)
+    status = await run_in_threadpool(
+        service.append, engine, storage, sha256, caller.device_id, upload_offset, data
+    )
     response.headers.update(_headers(status))
     return status
 
@@ -83,9 +87,10 @@ async def append(
         },
     },
 )
-def offset(sha256: Sha, _caller: Caller, engine: DB, storage: Storage) -> Response:
-    """Where an upload stands, in the ``Upload-Offset`` and ``Upload-Length`` headers."""
-    status = service.status(engine, storage, sha256)
+def offset(sha256: Sha, caller: Caller, engine: DB, storage: Storage) -> Response:
+    """Where this device's upload stands (or that the blob is held), in the ``Upload-Offset``
+    and ``Upload-Length`` headers."""
+    status = service.status(engine, storage, sha256, caller.device_id)
     return Response(status_code=200, headers=_headers(status))
 
 

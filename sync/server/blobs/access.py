@@ -1,5 +1,5 @@
-"""Who may download a blob: a user whose area holds a record naming it, or the device that
-announced its upload. Anyone else is told it does not exist (404), so a digest reveals
+"""Who may download a blob: a user whose area holds a record naming it, or the device whose
+upload made it. Anyone else is told it does not exist (404), so a digest reveals
 nothing (photos of households, signatures of shop owners)."""
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Blob storage on a local or shared (NFS) directory: ``ab/abcdef…`` files, partials beside.
+"""Blob storage on a local or shared (NFS) directory: ``ab/abcdef…`` files, and beside them
+``partial/abcdef….<device>.part``, one part per digest and uploading device.
 
 Appends to one partial are serialised with an exclusive file lock, so two instances receiving
 chunks of the same upload cannot interleave them.
@@ -12,7 +13,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from sync.server.blobs.storage import OffsetMismatch
+from sync.server.blobs.storage import OffsetMismatch, uploader_key
 
 _READ = 1024 * 1024
 
@@ -27,8 +28,8 @@ class DiskBlobStorage:
     def _path(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256
 
-    def _partial(self, sha256: str) -> Path:
-        return self.root / "partial" / f"{sha256}.part"
+    def _partial(self, sha256: str, uploader: str) -> Path:
+        return self.root / "partial" / f"{sha256}.{uploader_key(uploader)}.part"
 
     def has(self, sha256: str) -> bool:
         """Whether the complete blob is stored."""
@@ -39,14 +40,14 @@ class DiskBlobStorage:
         path = self._path(sha256)
         return path.stat().st_size if path.exists() else None
 
-    def received(self, sha256: str) -> int:
-        """Bytes of the partial upload so far."""
-        path = self._partial(sha256)
+    def received(self, sha256: str, uploader: str) -> int:
+        """Bytes of ``uploader``'s partial upload so far."""
+        path = self._partial(sha256, uploader)
         return path.stat().st_size if path.exists() else 0
 
-    def append(self, sha256: str, offset: int, data: bytes) -> int:
-        """Append a chunk at ``offset``; fsynced before returning."""
-        fd = os.open(self._partial(sha256), os.O_RDWR | os.O_CREAT, 0o640)
+    def append(self, sha256: str, uploader: str, offset: int, data: bytes) -> int:
+        """Append a chunk to ``uploader``'s part at ``offset``; fsynced before returning."""
+        fd = os.open(self._partial(sha256, uploader), os.O_RDWR | os.O_CREAT, 0o640)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
             end = os.fstat(fd).st_size
@@ -61,9 +62,9 @@ class DiskBlobStorage:
         finally:
             os.close(fd)
 
-    def finish(self, sha256: str) -> bool:
-        """Verify and publish the partial."""
-        partial = self._partial(sha256)
+    def finish(self, sha256: str, uploader: str) -> bool:
+        """Verify and publish ``uploader``'s part (two verified parts publish the same bytes)."""
+        partial = self._partial(sha256, uploader)
         digest = hashlib.sha256()
         with partial.open("rb") as f:
             while chunk := f.read(_READ):
@@ -75,6 +76,10 @@ class DiskBlobStorage:
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(partial, target)
         return True
+
+    def discard(self, sha256: str, uploader: str) -> None:
+        """Remove ``uploader``'s part."""
+        self._partial(sha256, uploader).unlink(missing_ok=True)
 
     def read(self, sha256: str, start: int = 0, end: int | None = None) -> Iterator[bytes]:
         """Stream a byte range of a stored blob."""

@@ -4,9 +4,10 @@ Every instance behind the load balancer reaches the same bucket, so an upload be
 instance resumes on another, with no shared disk. Objects, under an optional prefix:
 
 - ``blobs/ab/abcdef…`` — a finished, verified blob, named by its SHA-256;
-- ``partial/abcdef…/000000000000`` … — the chunks of an upload in progress, one object each,
-  named by the offset it starts at. A chunk is durable once its PUT returns; the partial's
-  length is the end of its contiguous chunks from 0.
+- ``partial/abcdef…/<device>/000000000000`` … — the chunks of a device's upload in progress,
+  one object each, named by the offset it starts at: each device that announced the digest
+  has its own, so none can append to another's. A chunk is durable once its PUT returns; the
+  partial's length is the end of its contiguous chunks from 0.
 
 Finishing reads the chunks in order while hashing them and writes the blob with one managed
 upload (multipart where large), then deletes the chunks: S3's own multipart upload is not
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from sync.server.blobs.storage import OffsetMismatch
+from sync.server.blobs.storage import OffsetMismatch, uploader_key
 
 _READ = 1024 * 1024
 #: A finished blob is assembled in memory up to this size, in a temporary file beyond it.
@@ -76,11 +77,11 @@ class S3BlobStorage:
     def _blob(self, sha256: str) -> str:
         return f"{self._prefix}blobs/{sha256[:2]}/{sha256}"
 
-    def _chunks_prefix(self, sha256: str) -> str:
-        return f"{self._prefix}partial/{sha256}/"
+    def _chunks_prefix(self, sha256: str, uploader: str) -> str:
+        return f"{self._prefix}partial/{sha256}/{uploader_key(uploader)}/"
 
-    def _chunk(self, sha256: str, offset: int) -> str:
-        return f"{self._chunks_prefix(sha256)}{offset:015d}"
+    def _chunk(self, sha256: str, uploader: str, offset: int) -> str:
+        return f"{self._chunks_prefix(sha256, uploader)}{offset:015d}"
 
     # -- BlobStorage -----------------------------------------------------------------------
 
@@ -98,11 +99,11 @@ class S3BlobStorage:
             raise
         return int(head["ContentLength"])
 
-    def _chunk_list(self, sha256: str) -> list[tuple[int, int, str]]:
-        """(offset, length, key) of the contiguous chunks from 0, in order."""
+    def _chunk_list(self, sha256: str, uploader: str) -> list[tuple[int, int, str]]:
+        """(offset, length, key) of the contiguous chunks from 0 of ``uploader``'s part."""
         found: dict[int, tuple[int, str]] = {}
         pages = self._client.get_paginator("list_objects_v2").paginate(
-            Bucket=self._bucket, Prefix=self._chunks_prefix(sha256)
+            Bucket=self._bucket, Prefix=self._chunks_prefix(sha256, uploader)
         )
         for page in pages:
             for item in page.get("Contents", []):
@@ -116,23 +117,26 @@ class S3BlobStorage:
             at += length
         return chunks
 
-    def received(self, sha256: str) -> int:
-        """Bytes of the partial upload so far."""
-        chunks = self._chunk_list(sha256)
+    def received(self, sha256: str, uploader: str) -> int:
+        """Bytes of ``uploader``'s partial upload so far."""
+        chunks = self._chunk_list(sha256, uploader)
         return chunks[-1][0] + chunks[-1][1] if chunks else 0
 
-    def append(self, sha256: str, offset: int, data: bytes) -> int:
-        """Store a chunk at ``offset`` (the partial's end); durable when S3 answers."""
-        end = self.received(sha256)
+    def append(self, sha256: str, uploader: str, offset: int, data: bytes) -> int:
+        """Store a chunk of ``uploader``'s part at ``offset`` (its end); durable when S3
+        answers."""
+        end = self.received(sha256, uploader)
         if offset != end:
             raise OffsetMismatch(end)
         if data:
-            self._client.put_object(Bucket=self._bucket, Key=self._chunk(sha256, offset), Body=data)
+            key = self._chunk(sha256, uploader, offset)
+            self._client.put_object(Bucket=self._bucket, Key=key, Body=data)
         return end + len(data)
 
-    def finish(self, sha256: str) -> bool:
-        """Verify the chunks' digest; publish them as the blob or discard them."""
-        chunks = self._chunk_list(sha256)
+    def finish(self, sha256: str, uploader: str) -> bool:
+        """Verify the digest of ``uploader``'s chunks; publish them as the blob or discard
+        them."""
+        chunks = self._chunk_list(sha256, uploader)
         digest = hashlib.sha256()
         with tempfile.SpooledTemporaryFile(max_size=_SPOOL) as whole:
             for _offset, _length, key in chunks:
@@ -146,6 +150,10 @@ class S3BlobStorage:
                 self._client.upload_fileobj(whole, self._bucket, self._blob(sha256))
         self._discard(chunks)
         return ok
+
+    def discard(self, sha256: str, uploader: str) -> None:
+        """Remove ``uploader``'s chunks."""
+        self._discard(self._chunk_list(sha256, uploader))
 
     def _discard(self, chunks: list[tuple[int, int, str]]) -> None:
         for i in range(0, len(chunks), 1000):

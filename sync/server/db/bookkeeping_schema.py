@@ -80,9 +80,21 @@ blob = Table(
     Column("complete", Integer, nullable=False, server_default="0"),
     Column("created_at", BigInteger, nullable=False),
     Column("completed_at", BigInteger),
-    # the device that announced the upload: it may download the blob before any record names
-    # it (sync/server/blobs/access.py); NULL for blobs older than migration 0003
+    # the device whose upload made the blob (the first to announce it, before migration 0014):
+    # it may download the blob before any record names it (sync/server/blobs/access.py); NULL
+    # for blobs older than migration 0003. Since 0014 a row is a held blob (complete = 1).
     Column("device_id", String(64), nullable=True),
+)
+blob_upload = Table(
+    # an upload in progress, one per device and digest: its bytes are that device's own part
+    # in storage, so no other device can append to them (sync/server/blobs/service.py)
+    "blob_upload",
+    metadata,
+    Column("sha256", String(64), nullable=False),
+    Column("device_id", String(64), nullable=False),
+    Column("length", BigInteger, nullable=False),
+    Column("created_at", BigInteger, nullable=False),
+    PrimaryKeyConstraint("sha256", "device_id"),
 )
 grid_release = Table(
     # assignment history for reassignment grace (sync/server/auth/grace.py): a grid taken from

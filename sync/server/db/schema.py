@@ -19,6 +19,7 @@ from sqlalchemy import Table
 from sync.server.db.bookkeeping_schema import (
     applied_op,
     blob,
+    blob_upload,
     change_log,
     grid_release,
     meta,
@@ -76,6 +77,7 @@ __all__ = [
     "attachment",
     "audit_event",
     "blob",
+    "blob_upload",
     "building",
     "change_log",
     "check_in",
