@@ -17,12 +17,22 @@ from tests.sync.proxy import FaultProxy
 from tests.sync.server_process import ROOT, ServerProcess
 
 
-def _wait_for(condition, timeout: float = 120.0) -> None:
+def _wait_for(condition, runner: threading.Thread | None = None, timeout: float = 120.0) -> bool:
+    """Wait until ``condition`` holds (True) or ``runner`` has ended without it (False)."""
     deadline = time.monotonic() + timeout
     while not condition():
+        if runner is not None and not runner.is_alive():
+            return condition()
         if time.monotonic() > deadline:
             raise AssertionError("timed out waiting")
         time.sleep(0.01)
+    return True
+
+
+def _sync_in_background(terminal, reports: list) -> threading.Thread:
+    runner = threading.Thread(target=lambda: reports.append(terminal.sync()))
+    runner.start()
+    return runner
 
 
 def test_server_killed_and_restarted_during_batches(tmp_path):
@@ -37,18 +47,21 @@ def test_server_killed_and_restarted_during_batches(tmp_path):
         ids = record_visits(t, d.households["g1"], 1200)
         proxy.throttle(400_000)  # slow enough to be mid-batch when the server dies
         start = proxy.bytes_up
-        result = {}
-        runner = threading.Thread(target=lambda: result.update(report=t.sync()))
-        runner.start()
+        reports: list = []
+        runner = _sync_in_background(t, reports)
         for threshold in (6_000, 40_000):
-            _wait_for(lambda n=threshold: proxy.bytes_up - start > n)
+            # on a loaded machine a sync may give up on the restarted server before the next
+            # cut: the scheduler would run it again, and so does the test
+            while not _wait_for(lambda n=threshold: proxy.bytes_up - start > n, runner):
+                assert len(reports) < 5, reports
+                runner = _sync_in_background(t, reports)
             srv.kill()
             proxy.cut_all()
             srv.start()
         proxy.throttle(None)  # the rest (and the pull of the echo) at full speed
         runner.join(120)
-        report = result["report"]
-        assert report.retries >= 2, report
+        assert sum(r.retries for r in reports) >= 2, reports
+        report = reports[-1]
         if not report.ok:  # the scheduler would run again; so does the test
             report = t.sync()
         assert report.ok, report
