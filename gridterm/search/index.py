@@ -147,16 +147,26 @@ def rebuild(tx: Tx, *, households: bool = True, residents: bool = True) -> int:
 
 @contextmanager
 def _indexes_made_after(tx: Tx) -> Iterator[None]:
-    """Drop search_term's indexes for the block and make them again, as the schema has them."""
+    """Drop search_term's indexes for the block and make them again, as the schema has them.
+
+    At the end of a ``Tx.bulk`` the households' and then the residents' keys are rebuilt:
+    the indexes are made once, after both (the second rebuild finds them dropped already).
+    """
     indexes = tx.execute(
         "SELECT name, sql FROM sqlite_master"
         " WHERE type = 'index' AND tbl_name = 'search_term' AND sql IS NOT NULL"
     ).fetchall()
     for name, _ in indexes:
         tx.execute(f'DROP INDEX "{name}"')
+
+    def make() -> None:
+        for _, sql in indexes:
+            tx.execute(sql)
+
+    later = tx.after_bulk("search_term indexes", make)
     yield
-    for _, sql in indexes:
-        tx.execute(sql)
+    if not later:
+        make()
 
 
 def _insert_all(tx: Tx, rows: Iterable[TermRow]) -> int:

@@ -68,6 +68,8 @@ class Tx:
         self.author = author
         #: Entities changed inside ``bulk``, in the order first seen; None outside it.
         self._bulk: dict[str, None] | None = None
+        #: What the listeners of an ending ``bulk`` left to do after all of them, by key.
+        self._finishing: dict[str, Callable[[], None]] | None = None
 
     @contextmanager
     def bulk(self) -> Iterator[None]:
@@ -86,11 +88,24 @@ class Tx:
         finally:
             try:
                 changed, self._bulk = self._bulk or {}, None
+                self._finishing = {}
                 for entity in changed:
                     for listener in self._listeners.get(entity, ()):
                         listener(self, entity, None)
+                for finish in self._finishing.values():
+                    finish()
             finally:
+                self._finishing = None
                 self.conn.execute(f"PRAGMA cache_size = {int(saved)}")
+
+    def after_bulk(self, key: str, finish: Callable[[], None]) -> bool:
+        """Inside a listener hearing of an ending ``bulk``: run ``finish`` once after every
+        listener has been told (the first ``finish`` given under ``key`` wins). False anywhere
+        else: then the caller does the work itself, now."""
+        if self._finishing is None:
+            return False
+        self._finishing.setdefault(key, finish)
+        return True
 
     def reader(self) -> Reader:
         """Queries that see this transaction's own writes."""

@@ -296,6 +296,29 @@ def test_rebuild_and_bulk_rows(store: Store, register: Register):
     assert resident_ids(find(store, "ceng")) == [person]
 
 
+def test_a_bulk_write_makes_the_search_indexes_once(store: Store, register: Register):
+    h = register.household("501", phone="13812345678")
+    person = register.resident(h, "曾三")
+    schema = store.query("SELECT name, sql FROM sqlite_master WHERE tbl_name = 'search_term'")
+    made: list[str] = []
+
+    def write(tx):
+        tx.conn.set_trace_callback(lambda sql: made.append(sql) if "CREATE INDEX" in sql else None)
+        try:
+            with tx.bulk():  # households' keys and then residents' are rebuilt at its end
+                tx.touched("household", h)
+                tx.touched("resident", person)
+        finally:
+            tx.conn.set_trace_callback(None)
+
+    store.write(write)
+    assert len(made) == 2  # each of the two indexes once, not once per rebuild
+    after = store.query("SELECT name, sql FROM sqlite_master WHERE tbl_name = 'search_term'")
+    assert sorted(after, key=str) == sorted(schema, key=str)
+    assert resident_ids(find(store, "ceng")) == [person]
+    assert find(store, "5678")
+
+
 def test_install_is_idempotent(store: Store, register: Register):
     index.install(store)  # the fixture installed it already
     person = register.resident(register.household("501"), "张三")
