@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, TypedDict, Unpack
+from typing import Any, NoReturn, TypedDict, Unpack
 
 from gridterm.domain.permissions import Activity, require
 from gridterm.domain.tickets import Ticket, TicketAction, TicketStatus, Transition
-from gridterm.errors import NotFoundError
+from gridterm.errors import FieldErrors, NotFoundError, ValidationError, each_error
 from gridterm.ids import new_id
 from gridterm.services.deadlines import TicketLine, by_deadline, ticket_lines
 from gridterm.services.session import Session
@@ -69,6 +69,53 @@ class Tickets:
                 photos=photos,
             )
         )
+
+    def report(
+        self,
+        *,
+        category: str,
+        title: str,
+        description: str = "",
+        urgent: bool = False,
+        location: str = "",
+        photos: tuple[str, ...] = (),
+        grid_id: str | None = None,
+    ) -> Ticket:
+        """Report a ticket for the worker (随手拍): in ``grid_id``, or else in the first grid of
+        their area by name. A worker with no grid is told so together with whatever else is
+        wrong with the report, as one save's errors. One transaction."""
+        fields: dict[str, Any] = {
+            "category": category,
+            "title": title,
+            "description": description,
+            "urgent": urgent,
+            "location": location,
+            "photos": photos,
+        }
+
+        def write(tx: Tx) -> Ticket:
+            grid = grid_id or next(iter(self.session.visible_grid_ids(tx.reader())), None)
+            if grid is None:
+                self._refuse_without_grid(fields)
+            return self.open_in(tx, grid_id=grid, **fields)
+
+        return self.session.store.write(write)
+
+    def _refuse_without_grid(self, fields: dict[str, Any]) -> NoReturn:
+        require(self.session.user, Activity.REPORT_TICKET)
+        errors = [ValidationError("grid.out_of_scope", "no grid to report in", field="grid_id")]
+        try:  # the report's own checks, so the worker reads every error of this tap at once
+            Ticket.report(
+                id="",
+                transition_id="",
+                grid_id="none",
+                reported_by=self.session.user.id,
+                at=self.session.now(),
+                **fields,
+            )
+        except ValidationError as error:
+            errors += [e for e in each_error(error) if isinstance(e, ValidationError)]
+        raise errors[0] if len(errors) == 1 else FieldErrors(errors)
 
     def open_in(self, tx: Tx, **fields: Any) -> Ticket:
         """Report a ticket inside an open transaction (a visit's outcome opens one)."""

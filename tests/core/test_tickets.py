@@ -195,3 +195,31 @@ def test_a_report_without_a_category_asks_to_choose_one() -> None:
         ("category", "field.invalid_choice"),
         ("location", "field.too_long"),
     ]
+
+
+def test_a_quick_report_goes_to_the_workers_first_grid_by_name_or_the_one_given(territory) -> None:
+    """随手拍 names no grid: the service takes the first of the worker's grids by name."""
+    territory.store.write(lambda tx: tx.execute("INSERT INTO user_grid VALUES ('user-w2', 'g3')"))
+    tickets = Tickets(territory.session("w2"))
+    # 第三网格 sorts before 第二网格 (三 before 二), though g2 was the worker's first grid
+    assert tickets.report(category="治安", title="可疑人员").grid_id == "g3"
+    assert tickets.report(category="治安", title="可疑人员", grid_id="g2").grid_id == "g2"
+    with pytest.raises(PermissionDeniedError):
+        tickets.report(category="治安", title="越权上报", grid_id="g1")
+
+
+def test_a_quick_report_without_a_grid_says_so_with_its_other_errors(territory) -> None:
+    territory.store.write(lambda tx: tx.execute("DELETE FROM user_grid WHERE user_id = 'user-p1'"))
+    tickets = Tickets(territory.session("p1"))
+    with pytest.raises(FieldErrors) as err:
+        tickets.report(category="", title="楼道灯坏了", location="x" * 201)
+    assert [(e.field, e.code) for e in err.value.errors] == [
+        ("grid_id", "grid.out_of_scope"),
+        ("category", "field.invalid_choice"),
+        ("location", "field.too_long"),
+    ]
+    with pytest.raises(ValidationError) as one:
+        tickets.report(category="治安", title="可疑人员")
+    assert (one.value.field, one.value.code) == ("grid_id", "grid.out_of_scope")
+    assert territory.store.query("SELECT count(*) AS n FROM ticket")[0]["n"] == 0
+    assert territory.store.query("SELECT count(*) AS n FROM outbox")[0]["n"] == 0

@@ -186,3 +186,18 @@ def test_a_quick_report_says_a_missing_category_beside_its_other_errors(qtbot, w
         tap(qtbot, report.send)
     assert (sent.args[0].category, sent.args[0].location) == ("环境卫生", "3 号楼东门")
     assert store.query("SELECT count(*) AS n FROM ticket")[0]["n"] == tickets + 1
+
+
+def test_a_quick_report_without_a_grid_says_so_beside_its_other_errors(qtbot, window) -> None:
+    """The service finds the worker's grid: none is one more error of the same tap."""
+    log_in(qtbot, window, "p1")
+    report = window.shell.top_screen()
+    store = window.workspace.store
+    store.write(lambda tx: tx.execute("DELETE FROM user_grid WHERE user_id = 'user-p1'"))
+    before = store.query("SELECT count(*) AS n FROM ticket")[0]["n"]
+    tap(qtbot, report.send)  # and no category
+    qtbot.waitUntil(lambda: report.form.error.isVisible())
+    assert shown(report.form) == {"category": "请选择类别。"}
+    assert report.form.error.text() == "该网格不在您的管辖范围内。"
+    assert not report.done.isVisible()
+    assert store.query("SELECT count(*) AS n FROM ticket")[0]["n"] == before

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QWidget
 
 from gridterm.domain.rounds import Location
 from gridterm.domain.tickets import Ticket
-from gridterm.errors import ValidationError
 from ui.context import AppContext
 from ui.labels import category_codes, category_label
 from ui.ops import CoreOp
@@ -128,7 +127,7 @@ class QuickReportScreen(Screen):
             if category
             else self.title()
         )
-        browse, tickets = self.ws.browse, self.ws.tickets
+        tickets = self.ws.tickets
         location, photos, urgent = (
             self.location.text().strip(),
             tuple(self.photos.digests),
@@ -136,11 +135,7 @@ class QuickReportScreen(Screen):
         )
 
         def work() -> Ticket:
-            grids = browse.grid_ids()
-            if not grids:
-                raise ValidationError("grid.out_of_scope", "no grid to report in", field="grid_id")
-            return tickets.open(
-                grid_id=grids[0],
+            return tickets.report(
                 category=category,
                 title=title[:100],
                 description=text,
