@@ -38,10 +38,8 @@ from ui.screens.inspection_run import (
     card_states,
     read_run,
 )
+from ui.widgets.form_draft import DRAFT_DELAY_MS, write_draft
 from ui.workspace import Workspace
-
-#: Typing pauses this long before the draft is written.
-DRAFT_DELAY_MS = 400
 
 
 class InspectionScreen(Screen):
@@ -241,15 +239,13 @@ class InspectionScreen(Screen):
         self._draft_timer.cancel()
         if self.inspection_id is None or not self.cards:
             return
-        drafts, draft_id, payload = self.ws.drafts, self.inspection_id, self.payload()
-        premises_id = self.premises_id
-        op = CoreOp(
-            self if parent_alive else None,
-            lambda: drafts.save(draft_id, DRAFT_KIND, payload, premises_id),
-        ).failure(lambda _: None)
-        if parent_alive:
-            op.success(lambda _: self.draft_saved.emit())
-        op.run(self.ctx.ops)
+        write_draft(
+            self.ws.drafts,
+            (self.inspection_id, DRAFT_KIND, self.payload(), self.premises_id),
+            self.ctx.ops,
+            self.draft_saved.emit if parent_alive else None,
+            self,
+        )
 
     def leaving(self) -> None:
         """Pause: keep the draft and write the answers still waiting (the inspection stays

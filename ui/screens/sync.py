@@ -15,8 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QGridLayout,
-    QLabel,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,6 +32,7 @@ from ui.screens.base import Navigator, Screen
 from ui.screens.sync_conflicts import ConflictsPanel
 from ui.screens.sync_quarantine import QuarantinePanel
 from ui.widgets.form import Choice
+from ui.widgets.numbers import number_grid
 from ui.widgets.responsive import ResponsiveRow
 from ui.widgets.sync_indicator import short_time
 from ui.widgets.table import TouchTable
@@ -111,24 +110,17 @@ class SyncScreen(Screen):
     def _summary_card(self) -> QWidget:
         summary_card, summary = card()
         summary.addWidget(text_label(self.tr("On this terminal"), "section"))
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(14)
-        self.numbers: dict[str, QLabel] = {}
-        for i, (key, text) in enumerate(
+        grid, self.numbers = number_grid(
             (
                 ("pending", self.tr("Waiting to send")),
                 ("sent", self.tr("Sent, awaiting confirmation")),
                 ("confirmed", self.tr("Confirmed by the server")),
                 ("rejected", self.tr("Need attention (quarantine)")),
                 ("conflicts", self.tr("Conflicts to resolve")),
-            )
-        ):
-            number = text_label("–", "title", wrap=False)
-            number.setObjectName(f"sync_{key}")
-            self.numbers[key] = number
-            grid.addWidget(number, i, 0)
-            grid.addWidget(text_label(text), i, 1)
-        grid.setColumnStretch(1, 1)
+            ),
+            "sync_",
+            14,
+        )
         summary.addLayout(grid)
         self.last_sync = text_label("", "muted")
         self.last_sync.setObjectName("lastSync")

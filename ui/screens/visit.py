@@ -35,7 +35,7 @@ from ui.quiet import QuietTimer
 from ui.screens.base import Navigator, Screen
 from ui.screens.visit_concern import ConcernRow
 from ui.widgets.form import Choice, toggle
-from ui.widgets.form_draft import write_draft
+from ui.widgets.form_draft import DRAFT_DELAY_MS, write_draft
 from ui.widgets.photos import PhotoStrip
 from ui.widgets.toast import show_toast
 from ui.widgets.touch import button
@@ -43,9 +43,6 @@ from ui.widgets.touch import label as text_label
 from ui.workspace import Workspace
 
 DRAFT_KIND = "visit"
-# Typing pauses this long before the draft is written (a "#:" comment here would be
-# lupdate's note to the translators of the next string).
-DRAFT_DELAY_MS = 400
 
 
 @dataclass(frozen=True, slots=True)
