@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from contextlib import nullcontext
-
 import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text
 
 from sync.server.db import changes
-from sync.server.db.engine import make_engine, writing
-from sync.server.db.migrate import alembic_config, current_revision, head_revision, upgrade
+from sync.server.db.engine import writing
+from sync.server.db.migrate import current_revision, head_revision, upgrade
 from sync.server.db.retention import include_name, partitioned
 from sync.server.db.schema import metadata
-from tests.postgres import throwaway_database
+from tests.server.migrating import old_database, upgraded
 
 
 def test_migrations_match_the_declared_schema(server):
@@ -34,36 +31,24 @@ def test_the_change_log_is_partitioned_by_month_on_postgresql(server):
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 def test_schema_6_carries_the_change_log_forward(backend, tmp_path) -> None:
     """Entries logged before schema 6 stay, in order, and seq goes on rising after them."""
-    databases = (
-        nullcontext(f"sqlite:///{tmp_path / 'old.db'}")
-        if backend == "sqlite"
-        else throwaway_database()
-    )
-    with databases as url:
-        engine = make_engine(url, pool_size=1)
-        try:
-            cfg = alembic_config()
-            with writing(engine) as conn:
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, "0005")
-                conn.execute(
-                    text(
-                        "INSERT INTO change_log (txid, partition, entity, entity_id, op)"
-                        " VALUES (0, 'g1', 'visit', 'v1', 'upsert'),"
-                        " (0, 'g1', 'visit', 'v2', 'upsert')"
-                    )
+    with old_database(backend, tmp_path) as engine:
+        with upgraded(engine, "0005") as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO change_log (txid, partition, entity, entity_id, op)"
+                    " VALUES (0, 'g1', 'visit', 'v1', 'upsert'),"
+                    " (0, 'g1', 'visit', 'v2', 'upsert')"
                 )
-            upgrade(engine)
-            with writing(engine) as conn:
-                changes.record(conn, 0, [("g1", "visit", "v3", changes.UPSERT)])
-                rows = conn.execute(
-                    text(
-                        "SELECT seq, entity_id, logged_at FROM change_log"
-                        " WHERE entity = 'visit' ORDER BY seq"
-                    )
-                ).all()
-                assert partitioned(conn) == (backend == "postgresql")
-            assert [r.entity_id for r in rows] == ["v1", "v2", "v3"]
-            assert len({r.seq for r in rows}) == 3 and all(r.logged_at > 0 for r in rows)
-        finally:
-            engine.dispose()
+            )
+        upgrade(engine)
+        with writing(engine) as conn:
+            changes.record(conn, 0, [("g1", "visit", "v3", changes.UPSERT)])
+            rows = conn.execute(
+                text(
+                    "SELECT seq, entity_id, logged_at FROM change_log"
+                    " WHERE entity = 'visit' ORDER BY seq"
+                )
+            ).all()
+            assert partitioned(conn) == (backend == "postgresql")
+        assert [r.entity_id for r in rows] == ["v1", "v2", "v3"]
+        assert len({r.seq for r in rows}) == 3 and all(r.logged_at > 0 for r in rows)
