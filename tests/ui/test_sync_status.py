@@ -101,3 +101,4 @@ def test_a_shared_terminal_counts_the_logged_in_workers_own(qtbot, window) -> No
     qtbot.waitUntil(settings.unsent_note.isVisible)  # before logging out, the device's total
     assert settings.unsent_note.text().startswith("本终端还有 1 条记录尚未发送")
     assert "其中 1 条是其他人员的" in settings.unsent_note.text()
+    assert "。 " not in settings.unsent_note.text()  # Chinese sentences run on, no space

@@ -164,11 +164,15 @@ class SettingsScreen(Screen):
         if not s.device_unsent:
             self.unsent_note.hide()
             return
-        text = self.tr("%n record(s) on this terminal are not sent yet.", None, s.device_unsent)
+        sentences = [
+            self.tr("%n record(s) on this terminal are not sent yet.", None, s.device_unsent)
+        ]
         if s.others_unsent:
-            text += " " + self.tr("%n of them by other workers.", None, s.others_unsent)
-        text += " " + self.tr("They stay here and go with the next sync.")
-        self.unsent_note.setText(text)
+            sentences.append(self.tr("%n of them by other workers.", None, s.others_unsent))
+        sentences.append(self.tr("They stay here and go with the next sync."))
+        # Chinese runs its sentences on after 。; English puts a space between them
+        gap = "" if self.ctx.i18n.locale.startswith("zh") else " "
+        self.unsent_note.setText(gap.join(sentences))
         self.unsent_note.show()
 
     def _said(self, text: str) -> None:
