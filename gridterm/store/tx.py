@@ -26,10 +26,11 @@ ChangeListener = Callable[["Tx", str, str | None], None]
 
 
 #: The writer's page cache during ``Tx.bulk`` (SQLite's ``cache_size``: negative is KiB), 64
-#: MiB instead of SQLite's 2 MiB. Every page SQLCipher evicts is encrypted and later read
-#: back decrypted, and the sorter that makes an index after a load keeps as many pages in
-#: memory before it spills; a street office's snapshot (20,000 households) touches about
-#: that much. Only pages actually used are allocated; the previous size comes back after.
+#: MiB instead of the 8 MiB sqlcipher3's build defaults to. Every page SQLCipher evicts is
+#: encrypted and later read back decrypted, and the sorter that makes an index after a load
+#: keeps as much in memory before it spills. Only pages actually used are allocated (a
+#: street office of 20,000 households takes about 90 MB more at its peak, docs/performance.md);
+#: the previous size comes back after.
 BULK_CACHE_SIZE = -65536
 
 
