@@ -8,8 +8,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from tests.ui.layout import words_cut
+from tests.ui.conftest import log_in, open_tab
+from tests.ui.layout import tablet_window, words_cut
 from ui.models.base import RowTableModel
+from ui.models.tickets import TicketModel
 from ui.widgets.table import TouchTable
 
 
@@ -69,3 +71,42 @@ def test_too_narrow_for_every_word_it_scrolls_sideways_instead(qtbot):
     table = _table(qtbot, 200, rows)
     qtbot.waitUntil(lambda: words_cut(table) == [])
     assert table.horizontalScrollBar().maximum() > 0
+
+
+def test_columns_give_way_in_a_narrow_view_and_come_back_in_a_wide_one(qtbot):
+    model = StepModel()
+    table = TouchTable(model, stretch=(1,), give_way=(0, 2))
+    qtbot.addWidget(table)
+    rows = [Step("2026-11-25 11:55", "Found", "Reinspection after the rectification")]
+    model.set_rows(rows)
+    table.resize(260, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    header = table.horizontalHeader()
+    # too narrow for all three: the first to give way goes first, then the next
+    qtbot.waitUntil(lambda: header.isSectionHidden(0))
+    assert table.horizontalScrollBar().maximum() == 0
+    table.resize(1000, 300)
+    qtbot.waitUntil(lambda: not header.isSectionHidden(0) and not header.isSectionHidden(2))
+
+
+def test_the_ticket_list_keeps_its_titles_readable_on_a_portrait_tablet(qtbot, ctx) -> None:
+    """In large English text on a portrait tablet the title was cut to three characters
+    and the time limit hidden behind a sideways scroll bar: the urgency, level and category
+    columns give way instead (urgent tickets come first and have their banner)."""
+    with tablet_window(qtbot, ctx, (800, 1280), "en", "large") as window:
+        log_in(qtbot, window)
+        for title in ("楼道灯坏了三天没人修", "单元门禁失灵外人随意进出"):
+            window.workspace.tickets.open(grid_id="g1", category="物业管理", title=title)
+        screen = open_tab(qtbot, window, "tickets")
+        table = screen.table
+        header = table.horizontalHeader()
+        qtbot.waitUntil(lambda: table.model().rowCount() > 0)
+        qtbot.waitUntil(lambda: header.isSectionHidden(TicketModel.COL_URGENT))
+        assert not header.isSectionHidden(TicketModel.COL_DUE)
+        assert table.horizontalScrollBar().maximum() == 0
+        title = max(
+            table.fontMetrics().horizontalAdvance(str(table.model().index(r, 1).data()))
+            for r in range(table.model().rowCount())
+        )
+        assert header.sectionSize(TicketModel.COL_TITLE) >= min(title, 150)

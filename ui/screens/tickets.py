@@ -56,7 +56,13 @@ class TicketsScreen(Screen):
         list_card, layout = card()
         self.model = TicketModel(ctx.theme, ws.session.now)
         self.table = TouchTable(
-            self.model, stretch=(TicketModel.COL_TITLE,), sortable=True, name=self.tr("Tickets")
+            self.model,
+            stretch=(TicketModel.COL_TITLE,),
+            sortable=True,
+            name=self.tr("Tickets"),
+            # urgent tickets also come first and have the banner; the level and category are
+            # in the detail, and the waiting timer and the time limit are what a list is for
+            give_way=(TicketModel.COL_URGENT, TicketModel.COL_LEVEL, TicketModel.COL_CATEGORY),
         )
         self.table.setObjectName("ticketTable")
         self.table.on_row(lambda t: nav.open_ticket(t.ticket.id))

@@ -36,9 +36,13 @@ class TouchTable(QTableView):
         *,
         name: str = "",
         description: str = "",
+        give_way: Sequence[int] = (),
     ):
         super().__init__(parent)
         self.source = model
+        #: Columns hidden, first first, while the view is too narrow for every column
+        #: (a portrait tablet, large text): the rest stay readable instead of scrolling away.
+        self._give_way = tuple(give_way)
         if name:  # a screen reader says it before the rows (我的网格, 表格)
             accessible.name(self, name, description)
         if sortable:
@@ -98,6 +102,8 @@ class TouchTable(QTableView):
         if not self._stretch:
             return
         header = self.horizontalHeader()
+        if self._give_way:
+            self._make_way()
         shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
         others = sum(header.sectionSize(c) for c in shown if c not in self._stretch)
         needs = {c: self._column_needs(c) for c in self._stretch if c in shown}
@@ -122,6 +128,24 @@ class TouchTable(QTableView):
         self.setHorizontalScrollBarPolicy(
             bar.ScrollBarAsNeeded if squeezed else bar.ScrollBarAlwaysOff
         )
+
+    def _make_way(self) -> None:
+        """Hide as few of the give-way columns as lets every other column fit the view."""
+        header = self.horizontalHeader()
+        wanted = {
+            c: self._column_needs(c)
+            if c in self._stretch
+            else max(self.sizeHintForColumn(c), header.sectionSizeFromContents(c).width())
+            for c in range(header.count())
+        }
+        hidden: set[int] = set()
+        for column in self._give_way:
+            if sum(w for c, w in wanted.items() if c not in hidden) <= self.viewport().width():
+                break
+            hidden.add(column)
+        for column in self._give_way:
+            if header.isSectionHidden(column) != (column in hidden):
+                header.setSectionHidden(column, column in hidden)
 
     def _column_needs(self, column: int) -> int:
         """The least width of a stretched column: its header, and where rows wrap, its
