@@ -1588,7 +1588,7 @@
         <name>InspectionScreen</name>
         <message>
             <source>Inspection</source>
-            <extracomment>Typing pauses this long before the draft is written. The answers as the database has them (to write only what changed).</extracomment>
+            <extracomment>The answers as the database has them (to write only what changed).</extracomment>
             <translation>Inspection</translation>
         </message>
         <message>

@@ -1578,7 +1578,7 @@
         <name>InspectionScreen</name>
         <message>
             <source>Inspection</source>
-            <extracomment>Typing pauses this long before the draft is written. The answers as the database has them (to write only what changed).</extracomment>
+            <extracomment>The answers as the database has them (to write only what changed).</extracomment>
             <translation>巡查</translation>
         </message>
         <message>
