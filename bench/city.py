@@ -33,6 +33,7 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -55,15 +56,48 @@ from tests.server.helpers import ticket_fields  # noqa: E402
 
 PER_GRID = 10
 HOMES_PER_GRID = 60
+SETUP_THREADS = 6
+
+
+def _homes(conn: Any, gid: str) -> list[str]:
+    """A grid's building, unit and households."""
+    unit = territory.unit(conn, territory.building(conn, gid, "1", floors=20), "1")
+    return [
+        territory.household(conn, unit, 1 + i // 6, f"{1 + i // 6}0{i % 6}", {})[0]
+        for i in range(HOMES_PER_GRID)
+    ]
+
+
+def _workers(conn: Any, community: str, gid: str, g: int, tag: str, count: int) -> list[dict]:
+    """``count`` workers of a grid, each with an enrolled device and an open session."""
+    out = []
+    for w in range(count):
+        worker = f"city{g}-{w}-{tag}"
+        uid = users.add_user(
+            conn,
+            worker_id=worker,
+            name="网格员",
+            role="grid_worker",
+            pin=server_load.PIN,
+            community_id=community,
+        )
+        users.assign(conn, worker, gid)
+        device, _ = enrollment.enroll(conn, enrollment.create_code(conn), worker)
+        token, _ = sessions.open_session(conn, uid, device)
+        out.append({"user": uid, "grid": gid, "device": device, "token": token})
+    return out
 
 
 def setup(db: str, terminals: int) -> dict[str, Any]:
-    """Grids of ten workers, each worker with an enrolled device and an open session."""
-    engine = make_engine(db, pool_size=2)
+    """Grids of ten workers, each worker with an enrolled device and an open session.
+
+    The households are written by several threads, a transaction per grid: one after another,
+    2,000 terminals' 12,000 households took longer to set up than the run itself. Grids and
+    users are numbered max + 1, so they are made in one transaction."""
+    engine = make_engine(db, pool_size=SETUP_THREADS)
     upgrade(engine)
     tag = secrets.token_hex(3)
-    grids = max(1, terminals // PER_GRID)
-    out: dict[str, Any] = {"grids": [], "terminals": [], "engine": engine}
+    grids = max(1, -(-terminals // PER_GRID))
     # one PIN hash for every bench worker: hashing 2,000 PINs would take minutes
     pin_hash = users.hash_pin(server_load.PIN)
     real_hash, users.hash_pin = users.hash_pin, lambda _pin: pin_hash  # type: ignore[assignment]
@@ -71,45 +105,41 @@ def setup(db: str, terminals: int) -> dict[str, Any]:
         with writing(engine) as conn:
             office = territory.street_office(conn, f"城市街道{tag}")
             community = territory.community(conn, office, f"城市社区{tag}")
-            for g in range(grids):
-                gid = territory.grid(conn, community, f"城市网格{g}-{tag}")
-                out["grids"].append(gid)
-                unit = territory.unit(conn, territory.building(conn, gid, "1", floors=20), "1")
-                homes = [
-                    territory.household(conn, unit, 1 + i // 6, f"{1 + i // 6}0{i % 6}", {})[0]
-                    for i in range(HOMES_PER_GRID)
-                ]
-                for w in range(PER_GRID):
-                    if len(out["terminals"]) == terminals:
-                        break
-                    worker = f"city{g}-{w}-{tag}"
-                    uid = users.add_user(
-                        conn,
-                        worker_id=worker,
-                        name="网格员",
-                        role="grid_worker",
-                        pin=server_load.PIN,
-                        community_id=community,
-                    )
-                    users.assign(conn, worker, gid)
-                    device, _ = enrollment.enroll(conn, enrollment.create_code(conn), worker)
-                    token, _ = sessions.open_session(conn, uid, device)
-                    out["terminals"].append(
-                        {"user": uid, "grid": gid, "homes": homes, "device": device, "token": token}
-                    )
+            ids = [territory.grid(conn, community, f"城市网格{g}-{tag}") for g in range(grids)]
+            made = [
+                _workers(conn, community, gid, g, tag, min(PER_GRID, terminals - g * PER_GRID))
+                for g, gid in enumerate(ids)
+            ]
     finally:
         users.hash_pin = real_hash  # type: ignore[assignment]
-    return out
+
+    def one(gid: str) -> list[str]:
+        with writing(engine) as conn:
+            return _homes(conn, gid)
+
+    with ThreadPoolExecutor(SETUP_THREADS) as pool:
+        homes = list(pool.map(one, ids))
+    for ts, grid_homes in zip(made, homes, strict=True):
+        for t in ts:
+            t["homes"] = grid_homes
+    return {"grids": ids, "terminals": [t for ts in made for t in ts], "engine": engine}
 
 
 def _now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%S+08:00")
 
 
+def photo(seed: int, kb: int) -> bytes:
+    """A photo's bytes, the same for the same seed (incompressible, like a JPEG)."""
+    return random.Random(seed).randbytes(kb * 1024)
+
+
 def day_of_work(t: dict[str, Any], visits: int, photos: int, photo_kb: int) -> dict[str, Any]:
     """A terminal's day: the push body (visits, tickets and their acceptances) and photos."""
-    pictures = [secrets.token_bytes(photo_kb * 1024) for _ in range(photos)]
-    digests = [hashlib.sha256(p).hexdigest() for p in pictures]
+    # the photos' bytes are made again at upload time from their seeds: 4,000 photos of 200 KB
+    # held at once for 2,000 terminals would be 800 MB of the shared machine's memory
+    seeds = [secrets.randbits(64) for _ in range(photos)]
+    digests = [hashlib.sha256(photo(seed, photo_kb)).hexdigest() for seed in seeds]
     ops: list[dict[str, Any]] = []
 
     def add(entity: str, entity_id: str, fields: dict[str, Any]) -> None:
@@ -174,7 +204,11 @@ def day_of_work(t: dict[str, Any], visits: int, photos: int, photo_kb: int) -> d
     body = zstandard.ZstdCompressor(level=3).compress(
         json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
     )
-    return {"body": body, "records": len(ops), "photos": list(zip(digests, pictures, strict=True))}
+    return {
+        "body": body,
+        "records": len(ops),
+        "photos": [(d, seed, photo_kb) for d, seed in zip(digests, seeds, strict=True)],
+    }
 
 
 class Run:
@@ -185,6 +219,7 @@ class Run:
         self.gate = asyncio.Semaphore(concurrency)
         self.latency: dict[str, list[float]] = defaultdict(list)
         self.busy = 0
+        self.failed: list[str] = []
 
     async def call(self, c: httpx.AsyncClient, kind: str, method: str, path: str, **kw: Any):
         """One request, resent after a 503 as the terminal's retrier does."""
@@ -205,8 +240,12 @@ class Run:
         """Wait for this terminal's moment, then sync it once."""
         await asyncio.sleep(at)
         auth = {**server_load.HEADERS, "Authorization": f"Bearer {t['token']}"}
+        queued = time.perf_counter()
         async with self.gate:
-            for digest, data in work["photos"]:
+            # the wait for a free slot is the terminal's too, though no request measures it
+            self.latency["gate"].append((time.perf_counter() - queued) * 1000)
+            for digest, seed, kb in work["photos"]:
+                data = photo(seed, kb)
                 await self.call(
                     c,
                     "blob",
@@ -254,12 +293,15 @@ class Run:
         async with httpx.AsyncClient(base_url=self.url, timeout=300, limits=limits) as c:
             starts = sorted(random.uniform(0, spread) for _ in terminals)
             began = time.perf_counter()
-            await asyncio.gather(
+            outcomes = await asyncio.gather(
                 *(
                     self.terminal(c, t, w, s)
                     for t, w, s in zip(terminals, works, starts, strict=True)
-                )
+                ),
+                return_exceptions=True,
             )
+            # one terminal's failure is reported and counted (landed < expected), not fatal
+            self.failed = [repr(o)[:200] for o in outcomes if isinstance(o, BaseException)]
             return time.perf_counter() - began
 
 
@@ -270,24 +312,42 @@ def _percentile(values: list[float], share: float) -> float:
 
 def measure(args: argparse.Namespace, db: str, scratch: Path) -> dict[str, Any]:
     """Set up, run, count."""
+    began = time.perf_counter()
     world = setup(db, args.terminals)
     engine = world["engine"]
+    setup_s = time.perf_counter() - began
 
     def size() -> int:
         with engine.connect() as conn:
             return int(conn.execute(text("SELECT pg_database_size(current_database())")).scalar())
 
     before = size()
+    began = time.perf_counter()
     works = [day_of_work(t, args.visits, args.photos, args.photo_kb) for t in world["terminals"]]
+    prepare_s = time.perf_counter() - began
     pool = max(2, min(20, 80 // (3 * args.instances * args.workers)))
     servers = [
         server_load.Server(db, scratch / "blobs", args.workers, pool) for _ in range(args.instances)
     ]
-    balancer = server_load.Balancer(servers, scratch) if args.instances > 1 else None
+    # each instance is given at most --server-maxconn requests at once and HAProxy queues the
+    # rest (for up to 120 s rather than the 2 s connect timeout a queue defaults to): one
+    # single-process instance answers a few requests at a time faster than hundreds at once
+    defaults = (
+        f"\n    default-server maxconn {args.server_maxconn}"
+        "\n    timeout queue 120s\n    timeout server 120s"
+    )
+    balancer = (
+        server_load.Balancer(servers, scratch, defaults if args.server_maxconn else "")
+        if args.instances > 1
+        else None
+    )
     run = Run(balancer.url if balancer else servers[0].url, args.concurrency)
     try:
         cpu = sum(s.cpu_seconds() for s in servers)
+        client = time.process_time()
         wall = asyncio.run(run.all(world["terminals"], works, args.spread))
+        # the load generator shares the machine's cores with the servers: its own CPU
+        client = time.process_time() - client
         cpu = sum(s.cpu_seconds() for s in servers) - cpu
     finally:
         if balancer:
@@ -312,13 +372,22 @@ def measure(args: argparse.Namespace, db: str, scratch: Path) -> dict[str, Any]:
         "photos": sum(len(w["photos"]) for w in works),
         "landed": landed,
         "expected": records,
+        "setup_s": round(setup_s, 1),
+        "prepare_s": round(prepare_s, 1),
         "wall_s": round(wall, 1),
         "records_per_s": round(records / wall),
         **{f"{kind}_p50_ms": _percentile(v, 0.5) for kind, v in sorted(run.latency.items())},
         **{f"{kind}_p99_ms": _percentile(v, 0.99) for kind, v in sorted(run.latency.items())},
         "requests": {kind: len(v) for kind, v in sorted(run.latency.items())},
         "busy_answers": run.busy,
+        "failed_terminals": len(run.failed),
+        "first_failures": run.failed[:3],
+        "server_cpu_s": round(cpu, 1),
+        "client_cpu_s": round(client, 1),
         "server_cpu_ms_per_1000_records": round(cpu * 1000 / (records / 1000), 1),
+        "client_cpu_ms_per_1000_records": round(client * 1000 / (records / 1000), 1),
+        "spread_s": args.spread,
+        "concurrency": args.concurrency,
         "postgres_growth_mb_per_day": round(growth / 1e6, 1),
         "median_push_ms": round(statistics.median(run.latency["push"]), 1),
     }
@@ -332,6 +401,12 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="processes per instance")
     parser.add_argument("--spread", type=float, default=60.0, help="seconds the starts span")
     parser.add_argument("--concurrency", type=int, default=200, help="syncs at once at most")
+    parser.add_argument(
+        "--server-maxconn",
+        type=int,
+        default=16,
+        help="requests HAProxy sends one instance at once (0: no limit)",
+    )
     parser.add_argument("--visits", type=int, default=30)
     parser.add_argument("--photos", type=int, default=2)
     parser.add_argument("--photo-kb", type=int, default=200)

@@ -253,14 +253,15 @@ async def _concurrent(
 class Balancer:
     """HAProxy on 127.0.0.1 in front of several servers (tests/sync/cluster.py's setup)."""
 
-    def __init__(self, servers: list[Server], root: Path) -> None:
+    def __init__(self, servers: list[Server], root: Path, defaults: str = "") -> None:
         binary = haproxy_binary()
         if binary is None:
             raise SystemExit("haproxy is not installed (./dev setup installs it)")
         port, stats = free_port(), free_port()
         self.url = f"http://127.0.0.1:{port}"
         config = root / "haproxy.cfg"
-        config.write_text(haproxy_config(port, stats, [s.port for s in servers], KEEP_ALIVE))
+        ports = [s.port for s in servers]
+        config.write_text(haproxy_config(port, stats, ports, KEEP_ALIVE + defaults))
         self.proc = subprocess.Popen([binary, "-db", "-f", str(config)])
         deadline = time.monotonic() + 20
         while True:
