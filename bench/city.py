@@ -16,7 +16,7 @@ library (an argon2 login per terminal would measure the PIN hashing, which bench
 already covers). Usage::
 
     .venv/bin/python bench/city.py [--terminals 2000] [--instances 2] [--workers 1]
-        [--spread 60] [--concurrency 200] [--pg postgresql://postgres@127.0.0.1:5432/postgres]
+        [--spread 300] [--concurrency 24] [--server-maxconn 16] [--pg postgresql://postgres@127.0.0.1:5432/postgres]
 """
 
 from __future__ import annotations
@@ -399,8 +399,8 @@ def main() -> None:
     parser.add_argument("--terminals", type=int, default=2000)
     parser.add_argument("--instances", type=int, default=2)
     parser.add_argument("--workers", type=int, default=1, help="processes per instance")
-    parser.add_argument("--spread", type=float, default=60.0, help="seconds the starts span")
-    parser.add_argument("--concurrency", type=int, default=200, help="syncs at once at most")
+    parser.add_argument("--spread", type=float, default=300.0, help="seconds the starts span")
+    parser.add_argument("--concurrency", type=int, default=24, help="syncs at once at most")
     parser.add_argument(
         "--server-maxconn",
         type=int,
