@@ -16,7 +16,8 @@ library (an argon2 login per terminal would measure the PIN hashing, which bench
 already covers). Usage::
 
     .venv/bin/python bench/city.py [--terminals 2000] [--instances 2] [--workers 1]
-        [--spread 300] [--concurrency 24] [--server-maxconn 16] [--pg postgresql://postgres@127.0.0.1:5432/postgres]
+        [--spread 300] [--concurrency 24] [--server-maxconn 16]
+        [--pg postgresql://postgres@127.0.0.1:5432/postgres]
 """
 
 from __future__ import annotations
