@@ -110,6 +110,15 @@ class Server:
         self.proc.wait(timeout=30)
 
 
+def grid_worker(conn: Any, worker: str, name: str, community: str, grid: str) -> str:
+    """A grid worker (网格员) with the bench's PIN, assigned to ``grid``; their user id."""
+    uid = users.add_user(
+        conn, worker_id=worker, name=name, role="grid_worker", pin=PIN, community_id=community
+    )
+    users.assign(conn, worker, grid)
+    return uid
+
+
 def setup(db: str, grids: int, households: int, workers: int) -> dict[str, Any]:
     """A community with ``grids`` grids of ``households`` each and one worker per grid."""
     engine = make_engine(db, pool_size=2)
@@ -128,15 +137,7 @@ def setup(db: str, grids: int, households: int, workers: int) -> dict[str, Any]:
                 for i in range(households)
             ]
             worker = f"bench{g}-{tag}"
-            uid = users.add_user(
-                conn,
-                worker_id=worker,
-                name="压测",
-                role="grid_worker",
-                pin=PIN,
-                community_id=community,
-            )
-            users.assign(conn, worker, gid)
+            uid = grid_worker(conn, worker, "压测", community, gid)
             out["workers"].append((worker, uid, gid))
         out["codes"] = [enrollment.create_code(conn) for _ in range(workers)]
     out["engine"] = engine
