@@ -147,6 +147,17 @@ def _percentile(values: list[float], share: float) -> float:
     return round(ordered[min(len(ordered) - 1, int(len(ordered) * share))], 1)
 
 
+def _landed(engine: Any, grids: list[Any]) -> int:
+    """The visits, tickets and ticket steps the server holds for the city's grids."""
+    with engine.connect() as conn:
+        return sum(
+            conn.execute(
+                select(func.count()).select_from(table).where(table.c.grid_id.in_(grids))
+            ).scalar_one()
+            for table in (schema.visit, schema.ticket, schema.ticket_transition)
+        )
+
+
 def measure(args: argparse.Namespace, db: str, scratch: Path) -> dict[str, Any]:
     """Set up, run, count."""
     began = time.perf_counter()
@@ -192,13 +203,7 @@ def measure(args: argparse.Namespace, db: str, scratch: Path) -> dict[str, Any]:
         for s in servers:
             s.stop()
     records = sum(w["records"] for w in works)
-    with engine.connect() as conn:
-        landed = sum(
-            conn.execute(
-                select(func.count()).select_from(table).where(table.c.grid_id.in_(world["grids"]))
-            ).scalar_one()
-            for table in (schema.visit, schema.ticket, schema.ticket_transition)
-        )
+    landed = _landed(engine, world["grids"])
     growth = size() - before
     engine.dispose()
     return {
