@@ -82,7 +82,7 @@ def test_browse_the_market_as_list_and_floor_plan_search_and_open_a_stall(
         .data(Qt.ItemDataRole.AccessibleTextRole)
         .startswith(f"{overdue.premises.number} · {overdue.premises.name} · 逾期")
     )
-    assert grid.headerData(0, Qt.Orientation.Vertical) == "A栋 1层 1排"
+    assert grid.headerData(0, Qt.Orientation.Vertical) == "A栋\n1层\n1排"
     rect = market.grid.visualRect(grid.index(row, column))
     market.grid.scrollTo(grid.index(row, column))
     rect = market.grid.visualRect(grid.index(row, column))
@@ -212,7 +212,7 @@ def test_add_a_stall_then_an_edit_with_a_bad_phone_saves_nothing(qtbot, demo_win
         market.grid_model.headerData(
             market.grid_model.cell_of(added.premises.id)[0], Qt.Orientation.Vertical
         )
-        == "B栋 2层 4排"
+        == "B栋\n2层\n4排"
     )
 
     # Correcting it: a bad phone is explained and changes nothing.

@@ -53,6 +53,11 @@ def state_pixmap(theme: Theme | None, state: str, size: int = 26) -> QPixmap:
 
 def location_text(p: Premises) -> str:
     """Building A, floor 1, row 3 — the parts the register has."""
+    return " ".join(location_lines(p))
+
+
+def location_lines(p: Premises) -> list[str]:
+    """The parts of ``location_text``: the building, floor and row the register has."""
     parts = []
     if p.building:
         parts.append(translate("Premises", "Building {building}").format(building=p.building))
@@ -60,7 +65,7 @@ def location_text(p: Premises) -> str:
         parts.append(translate("Premises", "Floor {floor}").format(floor=p.floor))
     if p.row:
         parts.append(translate("Premises", "Row {row}").format(row=p.row))
-    return " ".join(parts)
+    return parts
 
 
 def matches(p: Premises, needle: str) -> bool:
@@ -183,14 +188,20 @@ class PremisesGridModel(CellGridModel[PremisesStatus]):
     def cell_description(self, cell: PremisesStatus) -> str:
         return premises_description(cell)
 
+    def cell_data(self, cell: PremisesStatus, role: int) -> Any:
+        # A tile shows as much of the name as fits; its tooltip (and its words for a screen
+        # reader) the whole name.
+        return premises_description(cell) if role == Qt.ItemDataRole.ToolTipRole else None
+
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._lines):
+            # One part a line (building, floor, row): a narrow label leaves the tiles the width.
             first = self._cells[(section, 0)].premises
-            return location_text(first) or translate("Premises", "No location")
+            return "\n".join(location_lines(first)) or translate("Premises", "No location")
         if orientation == Qt.Orientation.Horizontal and 0 <= section < self._shape[1]:
             return str(section + 1)
         return None

@@ -146,10 +146,17 @@ class MarketScreen(RereadWhenShown):
             self.tr("Floor plan"),
             self.tr("One tile per stall: its number, name, open hazards and state"),
         )
-        self.grid.setItemDelegate(PremisesTileDelegate(self.ctx.theme, self.grid))
+        self.tile_delegate = PremisesTileDelegate(self.ctx.theme, self.grid)
+        self.grid.setItemDelegate(self.tile_delegate)
         self.grid.horizontalHeader().hide()  # the tiles carry their numbers
         self.grid.clicked.connect(self._tile_tapped)
+        self._size_tiles()
+        self.ctx.theme.changed.connect(self._size_tiles)
         return self.grid
+
+    def _size_tiles(self) -> None:
+        # The tiles grow with the text size (the theme sets the app font before ``changed``).
+        self.grid.fit_tiles(*self.tile_delegate.tile_size(self.grid.font()))
 
     def title(self) -> str:
         if self.data is None or self.data.market is None:

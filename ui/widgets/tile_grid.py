@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QAbstractItemModel, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QSize, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTableView, QWidget
 
@@ -49,6 +49,30 @@ class TileGrid(QTableView):
         self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setStyleSheet("QTableView { background: transparent; border: none; }")
         kinetic(self)
+        self._widths: tuple[int, int] | None = None
+        model.modelReset.connect(self._fit_columns)
+
+    def fit_tiles(self, narrowest: int, widest: int, height: int) -> None:
+        """Tiles ``height`` high, sharing the width among a row's tiles but no narrower than
+        ``narrowest`` (then the plan scrolls sideways) nor wider than ``widest``."""
+        self.verticalHeader().setDefaultSectionSize(height)
+        self._widths = (narrowest, widest)
+        self._fit_columns()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().viewportEvent(event)
+
+    def _fit_columns(self) -> None:
+        columns = self.model().columnCount()
+        if self._widths is None or columns == 0:
+            return
+        narrowest, widest = self._widths
+        share = self.viewport().width() // columns
+        width = max(narrowest, min(widest, share))
+        if width != self.horizontalHeader().defaultSectionSize():
+            self.horizontalHeader().setDefaultSectionSize(width)
 
 
 def symbol_legend(entries: Iterable[tuple[QPixmap, str]]) -> tuple[QWidget, FlowLayout]:
