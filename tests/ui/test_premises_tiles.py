@@ -141,3 +141,18 @@ def test_ten_stalls_fit_a_landscape_row_in_normal_text(qtbot, demo_window, local
         assert grid.horizontalScrollBar().maximum() == 0
         narrowest, preferred, _ = market.tile_delegate.tile_size(grid.font())
         assert narrowest <= grid.columnWidth(0) <= preferred
+
+
+def test_the_tiles_grow_and_shrink_with_a_live_text_size_change(qtbot, demo_window) -> None:
+    ctx = demo_window.ctx
+    with tablet_window(qtbot, ctx, (1280, 800), "zh_CN", "normal") as window:
+        market = market_grid(qtbot, window)
+        grid, delegate = market.grid, market.tile_delegate
+        normal = grid.rowHeight(0)
+        ctx.theme.apply(text="large")  # as Settings does
+        QApplication.processEvents()
+        narrowest, _, height = delegate.tile_size(grid.font())
+        assert grid.rowHeight(0) == height > normal and grid.columnWidth(0) >= narrowest
+        ctx.theme.apply(text="normal")
+        QApplication.processEvents()
+        assert grid.rowHeight(0) == normal
