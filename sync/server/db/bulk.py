@@ -64,7 +64,13 @@ def insert_tuples(
         return
     raw = conn.connection.dbapi_connection
     assert isinstance(raw, sqlite3.Connection)
-    most = _rows_per_statement(raw, len(names))
+    nulls = _null_columns(rows)
+    if nulls:
+        # every row's None in a column goes in the statement as NULL, not as a bound
+        # parameter: the sqlite3 module looks for an adapter of each None it binds (a registry
+        # lookup and two failed attribute lookups, ~3,300 instructions), four per pushed visit
+        rows = _without(rows, nulls, len(names))
+    most = _rows_per_statement(raw, len(names) - len(nulls))
     cursor = raw.cursor()
     try:
         start = 0
@@ -74,7 +80,8 @@ def insert_tuples(
             while count > len(rows) - start:
                 count //= 2
             chunk = rows[start : start + count]
-            cursor.execute(_values_sql(table.name, tuple(names), count), list(_flat(chunk)))
+            sql = _values_sql(table.name, tuple(names), count, nulls)
+            cursor.execute(sql, list(_flat(chunk)))
             start += count
     except sqlite3.Error as exc:
         raise DBAPIError.instance(None, None, exc, sqlite3.Error) from exc
@@ -97,11 +104,36 @@ def _rows_per_statement(raw: sqlite3.Connection, columns: int) -> int:
     return count
 
 
+def _null_columns(rows: Sequence[tuple[Any, ...]]) -> tuple[int, ...]:
+    """The positions of the columns that are None in every row (looked for in C: a column is
+    a candidate only when it is None in the first row)."""
+    first, count = rows[0], len(rows)
+    return tuple(
+        i
+        for i, value in enumerate(first)
+        if value is None and list(map(operator.itemgetter(i), rows)).count(None) == count
+    )
+
+
+def _without(
+    rows: Sequence[tuple[Any, ...]], nulls: tuple[int, ...], width: int
+) -> Sequence[tuple[Any, ...]]:
+    """The rows (of ``width`` columns) without the columns at ``nulls``."""
+    kept = [i for i in range(width) if i not in nulls]
+    if not kept:
+        return [()] * len(rows)
+    if len(kept) == 1:  # itemgetter of one position gives the value, not a tuple
+        one = operator.itemgetter(kept[0])
+        return [(one(r),) for r in rows]
+    return list(map(operator.itemgetter(*kept), rows))
+
+
 @cache
-def _values_sql(table: str, names: tuple[str, ...], count: int) -> str:
-    """``INSERT INTO table (names) VALUES (?, …), …`` for ``count`` rows."""
+def _values_sql(table: str, names: tuple[str, ...], count: int, nulls: tuple[int, ...]) -> str:
+    """``INSERT INTO table (names) VALUES (?, …), …`` for ``count`` rows, the columns at
+    ``nulls`` given as NULL instead of a parameter."""
     cols = ", ".join(f'"{n}"' for n in names)
-    one = "(" + ", ".join("?" * len(names)) + ")"
+    one = "(" + ", ".join("NULL" if i in nulls else "?" for i in range(len(names))) + ")"
     return f'INSERT INTO "{table}" ({cols}) VALUES ' + ", ".join([one] * count)
 
 

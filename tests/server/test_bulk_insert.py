@@ -1,0 +1,48 @@
+"""``insert_tuples`` on SQLite: the columns that are None in every row go in as NULL literals
+(not bound), and every row still lands with exactly the values given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Column, Integer, MetaData, String, Table, select, text
+
+from sync.server.db.bulk import insert_tuples
+from sync.server.db.engine import make_engine
+
+_meta = MetaData()
+_t = Table(
+    "t",
+    _meta,
+    Column("id", String, primary_key=True),
+    Column("a", String),
+    Column("b", Integer, server_default=text("7")),  # a None given must not become 7
+    Column("c", String),
+)
+
+
+def _stored(tmp_path: Path, rows: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
+    engine = make_engine(str(tmp_path / "bulk.db"), pool_size=1)
+    try:
+        _meta.create_all(engine)
+        with engine.begin() as conn:
+            insert_tuples(conn, _t, ("id", "a", "b", "c"), rows)
+        with engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(select(_t).order_by(_t.c.id))]
+    finally:
+        engine.dispose()
+
+
+def test_columns_none_in_every_row_are_stored_as_null_not_as_their_default(tmp_path):
+    rows = [(f"{i:04d}", "x" if i % 2 else None, None, None) for i in range(300)]
+    assert _stored(tmp_path, rows) == rows
+
+
+def test_a_column_none_only_in_the_first_row_keeps_the_later_values(tmp_path):
+    rows = [("0", None, None, "c0"), ("1", "a1", 2, None), ("2", None, None, "c2")]
+    assert _stored(tmp_path, rows) == rows
+
+
+def test_rows_with_one_column_left_to_bind(tmp_path):
+    one = [("0", None, None, None), ("1", None, None, None)]
+    assert _stored(tmp_path, one) == one
