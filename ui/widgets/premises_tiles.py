@@ -10,6 +10,7 @@ The painter draws exactly the rectangles the layout gives, which is what the tes
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPen, QTextLayout, QTextOption
@@ -58,6 +59,9 @@ class TileLayout:
         return rects + ([self.count] if self.count is not None else [])
 
 
+# The layout helpers are cached: every paint of the plan asks the same of each tile again
+# (fonts hash by value, so a copy of the same font finds its entry).
+@lru_cache(maxsize=16)
 def tile_fonts(base: QFont, font_px: int) -> TileFonts:
     """A tile's fonts for body text of ``font_px`` pixels, in ``base``'s family."""
 
@@ -70,6 +74,7 @@ def tile_fonts(base: QFont, font_px: int) -> TileFonts:
     return TileFonts(sized(font_px + 2, True), sized(font_px - 5, False), sized(font_px, True))
 
 
+@lru_cache(maxsize=64)
 def line_height(font: QFont) -> int:
     """The height of a line of ``font``, fallback fonts (Chinese) included."""
     layout = QTextLayout(LINE_SAMPLE, font)
@@ -93,7 +98,8 @@ def tile_size(fonts: TileFonts) -> tuple[int, int, int]:
     return narrowest, max(narrowest, frame + NAME_CHARS_WIDE * em), max(48, height)
 
 
-def name_lines(name: str, font: QFont, width: int, most: int = NAME_LINES) -> list[str]:
+@lru_cache(maxsize=4096)
+def name_lines(name: str, font: QFont, width: int, most: int = NAME_LINES) -> tuple[str, ...]:
     """``name`` broken into at most ``most`` lines of ``width`` pixels (at word boundaries, or
     anywhere in Chinese), the last elided when the name is longer."""
     layout = QTextLayout(name, font)
@@ -113,7 +119,7 @@ def name_lines(name: str, font: QFont, width: int, most: int = NAME_LINES) -> li
     if starts and sum(starts[-1]) < len(name):  # more than fits: elide what is left
         rest = name[starts[-1][0] :].strip()
         lines[-1] = QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
-    return [line for line in lines if line]
+    return tuple(line for line in lines if line)
 
 
 def lay_out_tile(card: QRect, fonts: TileFonts, name: str, count: str) -> TileLayout:
