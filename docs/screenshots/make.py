@@ -46,12 +46,12 @@ INSPECTOR_SCREENS = (
     "market", "market_grid", "premises", "premises_edit", "hazards", "inspector_alerts",
     "inspection", "inspection_sign", "hazard_detail",
 )  # fmt: skip
-#: The main screens, shown in every other look: a list, a detail, the forms with their error
-#: lines, a dialog and the settings.
+#: The main screens, shown in every other look: the lists and tables, a detail, the forms with
+#: their error lines, a dialog and the settings.
 LOOK_SCREENS = {
-    "login", "today", "household", "resident_errors", "visit", "tickets", "ticket_detail",
-    "quick_report", "photo_picker", "settings",
-    "market_grid", "premises", "inspection", "hazard_detail",
+    "login", "today", "building", "household", "resident_errors", "visit", "search",
+    "tickets", "ticket_detail", "ticket_history", "quick_report", "photo_picker", "settings",
+    "market_grid", "premises", "hazards", "inspection", "hazard_detail",
 }  # fmt: skip
 #: The supervisors' screens and the report PDFs come from make_reports.py; the conflict queue
 #: was shot by hand from the test data of tests/ui/test_conflict_queue.py (no demo conflicts).
