@@ -45,6 +45,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import server_load  # noqa: E402
 from bench.city_world import day_of_work, photo, setup  # noqa: E402
+from bench.services import Balancer, Server, Tuning  # noqa: E402
 from sync.server.db import schema  # noqa: E402
 
 
@@ -174,21 +175,11 @@ def measure(args: argparse.Namespace, db: str, scratch: Path) -> dict[str, Any]:
     works = [day_of_work(t, args.visits, args.photos, args.photo_kb) for t in world["terminals"]]
     prepare_s = time.perf_counter() - began
     pool = max(2, min(20, 80 // (3 * args.instances * args.workers)))
-    servers = [
-        server_load.Server(db, scratch / "blobs", args.workers, pool) for _ in range(args.instances)
-    ]
+    servers = [Server(db, scratch / "blobs", args.workers, pool) for _ in range(args.instances)]
     # each instance is given at most --server-maxconn requests at once and HAProxy queues the
-    # rest (for up to 120 s rather than the 2 s connect timeout a queue defaults to): one
-    # single-process instance answers a few requests at a time faster than hundreds at once
-    defaults = (
-        f"\n    default-server maxconn {args.server_maxconn}"
-        "\n    timeout queue 120s\n    timeout server 120s"
-    )
-    balancer = (
-        server_load.Balancer(servers, scratch, defaults if args.server_maxconn else "")
-        if args.instances > 1
-        else None
-    )
+    # rest: one single-process instance answers a few requests at a time faster than hundreds
+    tuning = Tuning(args.server_maxconn, args.balance)
+    balancer = Balancer(servers, scratch, tuning) if args.instances > 1 else None
     run = Run(balancer.url if balancer else servers[0].url, args.concurrency)
     try:
         cpu = sum(s.cpu_seconds() for s in servers)
@@ -249,6 +240,7 @@ def main() -> None:
         default=16,
         help="requests HAProxy sends one instance at once (0: no limit)",
     )
+    parser.add_argument("--balance", default=Tuning.balance, help="HAProxy's balance algorithm")
     parser.add_argument("--visits", type=int, default=30)
     parser.add_argument("--photos", type=int, default=2)
     parser.add_argument("--photo-kb", type=int, default=200)

@@ -16,7 +16,8 @@ Each server runs as its own ``gridterm-server serve`` process. The terminals' re
 are built before the clock starts: the figures are the server's. Usage::
 
     .venv/bin/python bench/server_load.py [--runs 3] [--pg postgresql://…:5432/postgres]
-        [--instances 2] [--workers 2] [--only sqlite|postgres|concurrent]
+        [--instances 2] [--workers N] [--server-maxconn 0] [--balance leastconn]
+        [--only sqlite|postgres|concurrent]
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ import json
 import os
 import secrets
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -43,15 +43,15 @@ from sqlalchemy import func, select
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.cpu import Backends, Clock  # noqa: E402
+from bench.services import Balancer, Server, Tuning, terminal_client  # noqa: E402
 from gridterm.ids import new_id  # noqa: E402
 from sync.protocol import HEADER_PROTOCOL, PROTOCOL_VERSION  # noqa: E402
 from sync.server.admin import territory, users  # noqa: E402
-from sync.server.auth import enrollment  # noqa: E402
+from sync.server.auth import enrollment, sessions  # noqa: E402
 from sync.server.db import schema  # noqa: E402
 from sync.server.db.engine import make_engine, writing  # noqa: E402
 from sync.server.db.migrate import upgrade  # noqa: E402
-from tests.sync.cluster import KEEP_ALIVE, haproxy_binary, haproxy_config  # noqa: E402
-from tests.sync.server_process import free_port, serve_argv  # noqa: E402
 
 PIN = "246810"
 HEADERS = {HEADER_PROTOCOL: str(PROTOCOL_VERSION), "Content-Type": "application/json"}
@@ -60,54 +60,6 @@ HEADERS = {HEADER_PROTOCOL: str(PROTOCOL_VERSION), "Content-Type": "application/
 def now() -> str:
     """A terminal timestamp."""
     return time.strftime("%Y-%m-%dT%H:%M:%S+08:00")
-
-
-def cpu_seconds(pid: int) -> float:
-    """CPU time used so far by process ``pid`` and its children (Linux /proc)."""
-    total, pending = 0.0, [pid]
-    tick = os.sysconf("SC_CLK_TCK")
-    while pending:
-        pid = pending.pop()
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / tick  # utime + stime
-            for task in Path(f"/proc/{pid}/task").iterdir():
-                pending += [int(c) for c in (task / "children").read_text().split()]
-        except (FileNotFoundError, ProcessLookupError):
-            continue
-    return total
-
-
-class Server:
-    """A ``gridterm-server serve`` process."""
-
-    def __init__(self, db: str, blob_dir: Path, workers: int, pool_size: int = 20) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        more = ("--workers", str(workers), "--pool-size", str(pool_size))
-        self.proc = subprocess.Popen(
-            serve_argv(db, self.port, blob_dir, *more),
-            cwd=ROOT,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-        )
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                httpx.get(f"{self.url}/healthz", timeout=2).raise_for_status()
-                return
-            except httpx.HTTPError:
-                if time.monotonic() > deadline or self.proc.poll() is not None:
-                    raise RuntimeError("server did not start") from None
-                time.sleep(0.2)
-
-    def cpu_seconds(self) -> float:
-        """CPU time used so far by the server and its worker processes."""
-        return cpu_seconds(self.proc.pid)
-
-    def stop(self) -> None:
-        """Stop the process."""
-        self.proc.terminate()
-        self.proc.wait(timeout=30)
 
 
 def grid_worker(conn: Any, worker: str, name: str, community: str, grid: str) -> str:
@@ -226,58 +178,42 @@ def single_terminal(
     return records / elapsed, cpu * 1000 / (records / 1000)
 
 
+def warm_up(url: str, tokens: list[str]) -> None:
+    """A small pull per token, one after another, before the clock starts: every worker
+    process has answered an authenticated request (imports, statement caches, pools)."""
+    with httpx.Client(base_url=url, headers=HEADERS, timeout=60) as c:
+        for token in tokens:
+            auth = {"Authorization": f"Bearer {token}"}
+            c.get("/v1/sync/pull", params={"limit": 1}, headers=auth).raise_for_status()
+
+
 async def _concurrent(
     url: str, terminals: list[tuple[str, bytes]]
 ) -> tuple[float, list[float], list[str]]:
-    limits = httpx.Limits(max_connections=len(terminals), max_keepalive_connections=len(terminals))
-    async with httpx.AsyncClient(base_url=url, timeout=300, limits=limits) as c:
-        latencies: list[float] = []
-        busy: list[str] = []  # the code of each 503 answered (the request was sent again)
+    clients = [terminal_client(url) for _ in terminals]
+    latencies: list[float] = []
+    busy: list[str] = []  # the code of each 503 answered (the request was sent again)
 
-        async def one(token: str, body: bytes) -> None:
-            headers = {**HEADERS, "Authorization": f"Bearer {token}", "Content-Encoding": "zstd"}
-            t = time.perf_counter()
-            for attempt in range(20):
-                r = await c.post("/v1/sync/push", content=body, headers=headers)
-                if r.status_code != 503:
-                    break
-                busy.append(r.json()["error"]["code"])
-                await asyncio.sleep(float(r.headers.get("Retry-After", "1")) * (1 + attempt / 4))
-            r.raise_for_status()
-            latencies.append((time.perf_counter() - t) * 1000)
+    async def one(c: httpx.AsyncClient, token: str, body: bytes) -> None:
+        headers = {**HEADERS, "Authorization": f"Bearer {token}", "Content-Encoding": "zstd"}
+        t = time.perf_counter()
+        for attempt in range(20):
+            r = await c.post("/v1/sync/push", content=body, headers=headers)
+            if r.status_code != 503:
+                break
+            busy.append(r.json()["error"]["code"])
+            await asyncio.sleep(float(r.headers.get("Retry-After", "1")) * (1 + attempt / 4))
+        r.raise_for_status()
+        latencies.append((time.perf_counter() - t) * 1000)
 
+    try:
         started = time.perf_counter()
-        await asyncio.gather(*(one(token, body) for token, body in terminals))
+        await asyncio.gather(
+            *(one(c, token, body) for c, (token, body) in zip(clients, terminals, strict=True))
+        )
         return time.perf_counter() - started, latencies, busy
-
-
-class Balancer:
-    """HAProxy on 127.0.0.1 in front of several servers (tests/sync/cluster.py's setup)."""
-
-    def __init__(self, servers: list[Server], root: Path, defaults: str = "") -> None:
-        binary = haproxy_binary()
-        if binary is None:
-            raise SystemExit("haproxy is not installed (./dev setup installs it)")
-        port, stats = free_port(), free_port()
-        self.url = f"http://127.0.0.1:{port}"
-        config = root / "haproxy.cfg"
-        ports = [s.port for s in servers]
-        config.write_text(haproxy_config(port, stats, ports, KEEP_ALIVE + defaults))
-        self.proc = subprocess.Popen([binary, "-db", "-f", str(config)])
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                httpx.get(f"{self.url}/healthz", timeout=2).raise_for_status()
-                return
-            except httpx.HTTPError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError("haproxy did not start") from None
-                time.sleep(0.1)
-
-    def stop(self) -> None:
-        """Stop HAProxy."""
-        self.proc.terminate()
-        self.proc.wait(timeout=10)
+    finally:
+        await asyncio.gather(*(c.aclose() for c in clients))
 
 
 def many_terminals(
@@ -285,6 +221,7 @@ def many_terminals(
     blob_dir: Path,
     workers: int,
     instances: int = 1,
+    tuning: Tuning | None = None,
     terminals: int = 200,
     each: int = 100,
 ) -> dict[str, Any]:
@@ -296,15 +233,28 @@ def many_terminals(
     # max_connections of 100, with room for the bench's own
     pool = max(2, min(20, 80 // (3 * instances * workers)))
     servers = [Server(db, blob_dir, workers, pool) for _ in range(instances)]
-    balancer = Balancer(servers, blob_dir.parent) if instances > 1 else None
+    tuning = tuning or Tuning()
+    balancer = Balancer(servers, blob_dir.parent, tuning) if instances > 1 else None
     url = balancer.url if balancer else servers[0].url
     try:
         prepared = []
-        for t in range(terminals):
-            worker, uid, gid = world["workers"][t % grids]
-            device, token = login(url, world["codes"][t], worker)
-            prepared.append((token, batch(device, uid, world["homes"][gid], each, 1)))
-        total, latencies, busy = asyncio.run(_concurrent(url, prepared))
+        # sessions straight from the admin library: 200 argon2 logins through the servers
+        # took minutes of the bench's set-up and are not what it measures
+        with writing(world["engine"]) as conn:
+            for t in range(terminals):
+                worker, uid, gid = world["workers"][t % grids]
+                device, _ = enrollment.enroll(conn, world["codes"][t], worker)
+                token, _ = sessions.open_session(conn, uid, device)
+                prepared.append((token, batch(device, uid, world["homes"][gid], each, 1)))
+        warm_up(url, [token for token, _ in prepared[:20]])
+        parts = {"servers": [s.proc.pid for s in servers]}
+        if balancer:
+            parts["haproxy"] = [balancer.proc.pid]
+        with Backends(db, db.rsplit("/", 1)[1]) as backends:
+            clock = Clock(parts, backends)
+            clock.start()
+            total, latencies, busy = asyncio.run(_concurrent(url, prepared))
+            cpu = clock.stop(terminals * each)
     finally:
         if balancer:
             balancer.stop()
@@ -323,12 +273,14 @@ def many_terminals(
         "instances": instances,
         "workers_per_instance": workers,
         "pool_size": pool,
+        **({"balance": tuning.balance, "server_maxconn": tuning.maxconn} if balancer else {}),
         "concurrent_total_s": round(total, 2),
         "concurrent_p99_ms": round(latencies[int(len(latencies) * 0.99) - 1], 1),
         "concurrent_median_ms": round(statistics.median(latencies), 1),
         "landed": landed,
         "expected": terminals * each,
         "busy_answers": dict(Counter(busy)),
+        **cpu,
     }
 
 
@@ -340,10 +292,22 @@ def main() -> None:
         default="postgresql://postgres@127.0.0.1:5432/postgres",
         help="an admin URL; a throwaway database is made beside it",
     )
-    parser.add_argument("--workers", type=int, default=2, help="server processes on PostgreSQL")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        help="processes per instance on PostgreSQL (default: the cores shared among the "
+        "instances, at least 1: on 2 cores 2 for one instance, 1 each for two)",
+    )
     parser.add_argument(
         "--instances", type=int, default=1, help="serve instances behind HAProxy (concurrent)"
     )
+    parser.add_argument(
+        "--server-maxconn",
+        type=int,
+        default=Tuning.maxconn,
+        help="requests HAProxy gives one instance at once (0: no limit)",
+    )
+    parser.add_argument("--balance", default=Tuning.balance, help="HAProxy's balance algorithm")
     parser.add_argument("--runs", type=int, default=3, help="SQLite runs; the median counts")
     parser.add_argument(
         "--only",
@@ -353,6 +317,9 @@ def main() -> None:
     )
     args = parser.parse_args()
     parts = set(args.only or ["sqlite", "postgres", "concurrent"])
+    # more CPU-bound processes than cores only adds switching between them and GIL hand-offs
+    # (docs/scaling.md, "Processes per core")
+    args.workers = args.workers or max(1, (os.cpu_count() or 1) // args.instances)
     scratch = Path(tempfile.mkdtemp(prefix="gridterm-bench-"))
     results: dict[str, Any] = {}
     load_before = os.getloadavg()[0]
@@ -375,7 +342,10 @@ def main() -> None:
             results["push_records_per_s_postgres"] = round(rate)
             results["push_server_cpu_ms_per_1000_postgres"] = round(cpu, 1)
         if "concurrent" in parts:
-            results.update(many_terminals(pg, scratch / "blobs-pg", args.workers, args.instances))
+            tuning = Tuning(args.server_maxconn, args.balance)
+            results.update(
+                many_terminals(pg, scratch / "blobs-pg", args.workers, args.instances, tuning)
+            )
     finally:
         with psycopg.connect(args.pg, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT))
 
 from PIL import Image, ImageFilter  # noqa: E402
 
-from bench.server_load import cpu_seconds  # noqa: E402
+from bench.cpu import cpu_seconds  # noqa: E402
 from gridterm.domain.visits import Visit  # noqa: E402
 from gridterm.ids import new_id  # noqa: E402
 from gridterm.services.attachments import add_attachment  # noqa: E402

@@ -37,7 +37,7 @@ frontend stats
     stats enable
     stats uri /stats
 backend instances
-    balance roundrobin
+    balance {balance}
     option httpchk GET /healthz
     default-server inter 500ms fall 2 rise 1
 {servers}
@@ -50,11 +50,22 @@ SPREAD = "option http-server-close"
 KEEP_ALIVE = "option http-keep-alive"
 
 
-def haproxy_config(port: int, stats_port: int, backends: list[int], connection: str) -> str:
-    """HAProxy's configuration for instances listening on ``backends`` ports."""
-    servers = "\n".join(f"    server i{i} 127.0.0.1:{p} check" for i, p in enumerate(backends))
+def haproxy_config(
+    port: int,
+    stats_port: int,
+    backends: list[int],
+    connection: str,
+    balance: str = "roundrobin",
+    server_options: str = "",
+) -> str:
+    """HAProxy's configuration for instances listening on ``backends`` ports; ``connection``
+    goes in its defaults, ``server_options`` on every server line (e.g. ``maxconn 4``)."""
+    servers = "\n".join(
+        f"    server i{i} 127.0.0.1:{p} check {server_options}".rstrip()
+        for i, p in enumerate(backends)
+    )
     return HAPROXY_CONFIG.format(
-        port=port, stats_port=stats_port, servers=servers, connection=connection
+        port=port, stats_port=stats_port, servers=servers, connection=connection, balance=balance
     )
 
 
