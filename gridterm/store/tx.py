@@ -54,6 +54,20 @@ def encode(value: Any) -> Any:
     return value
 
 
+#: Types SQLite binds as they are (a bool as the integer it is).
+_BOUND_AS_IS = frozenset({str, int, float, bool, type(None)})
+
+
+def _bound(row: Mapping[str, Any]) -> tuple[Any, ...]:
+    """A pulled row's values as bound: as they came, unless some value (a JSON list) needs
+    ``encode``. The type check runs in C (``map``), not as a Python loop over every value
+    of a street office's 196,000 rows."""
+    values = tuple(row.values())
+    if _BOUND_AS_IS.issuperset(map(type, values)):
+        return values
+    return tuple(encode(v) for v in values)
+
+
 class Tx:
     """One open write transaction on the writer connection; ``author`` (a user id) is who
     its outbox rows belong to (None: nobody logged in, e.g. a demo build)."""
@@ -155,10 +169,8 @@ class Tx:
         names = list(rows[0][1])
         cols = ", ".join(names)
         marks = ", ".join("?" for _ in names)
-        plain = (str, int, float, type(None))
         self.conn.executemany(
-            f"INSERT INTO {entity} ({cols}) VALUES ({marks})",
-            [tuple(v if type(v) in plain else encode(v) for v in row.values()) for _, row in rows],
+            f"INSERT INTO {entity} ({cols}) VALUES ({marks})", [_bound(row) for _, row in rows]
         )
         for record_key, _ in rows:
             self._notify(entity, record_key)
