@@ -2349,6 +2349,10 @@ Worker ID {worker_id} · PIN {pin}</translation>
             <translation>Row {row}</translation>
         </message>
         <message>
+            <source>{place} · stall {number}</source>
+            <translation>{place} · stall {number}</translation>
+        </message>
+        <message>
             <source>No location</source>
             <translation>No location</translation>
         </message>
@@ -2419,6 +2423,10 @@ Worker ID {worker_id} · PIN {pin}</translation>
     <context>
         <name>PremisesScreen</name>
         <message>
+            <source>Shop name</source>
+            <translation>Shop name</translation>
+        </message>
+        <message>
             <source>Operator</source>
             <translation>Operator</translation>
         </message>
@@ -2467,10 +2475,6 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>Premises</source>
             <translation>Premises</translation>
-        </message>
-        <message>
-            <source>{place} · stall {number}</source>
-            <translation>{place} · stall {number}</translation>
         </message>
         <message>
             <source>none</source>
@@ -3517,6 +3521,13 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>Still chained; told the operator again</source>
             <translation>Still chained; told the operator again</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransitionModel</name>
+        <message>
+            <source>{step} ({level})</source>
+            <translation>{step} ({level})</translation>
         </message>
     </context>
     <context>

@@ -2338,6 +2338,10 @@ Worker ID {worker_id} · PIN {pin}</source>
             <translation>{row}排</translation>
         </message>
         <message>
+            <source>{place} · stall {number}</source>
+            <translation>{place} · 摊位 {number}</translation>
+        </message>
+        <message>
             <source>No location</source>
             <translation>未填位置</translation>
         </message>
@@ -2408,6 +2412,10 @@ Worker ID {worker_id} · PIN {pin}</source>
     <context>
         <name>PremisesScreen</name>
         <message>
+            <source>Shop name</source>
+            <translation>店名</translation>
+        </message>
+        <message>
             <source>Operator</source>
             <translation>经营者</translation>
         </message>
@@ -2454,10 +2462,6 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>Premises</source>
             <translation>商户</translation>
-        </message>
-        <message>
-            <source>{place} · stall {number}</source>
-            <translation>{place} · 摊位 {number}</translation>
         </message>
         <message>
             <source>none</source>
@@ -3494,6 +3498,13 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>Still chained; told the operator again</source>
             <translation>仍在串接，已再次告知经营者</translation>
+        </message>
+    </context>
+    <context>
+        <name>TransitionModel</name>
+        <message>
+            <source>{step} ({level})</source>
+            <translation>{step}（{level}）</translation>
         </message>
     </context>
     <context>

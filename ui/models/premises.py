@@ -68,6 +68,17 @@ def location_lines(p: Premises) -> list[str]:
     return parts
 
 
+def place_text(p: Premises) -> str:
+    """Where a stall is and its number (A栋 1层 1排 · 摊位 A1-01-02): the premises page's and
+    the inspection's heading say it the same way."""
+    place = location_text(p)
+    if place and p.number:
+        return translate("Premises", "{place} · stall {number}").format(
+            place=place, number=p.number
+        )
+    return place or p.number
+
+
 def matches(p: Premises, needle: str) -> bool:
     """Search as you type: name, operator, licence number or number (摊位号) contains it."""
     needle = needle.strip().casefold()

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from PySide6.QtCore import QCoreApplication
+
 from gridterm.domain.tickets import Transition
 from ui.labels import LEVELS, TICKET_ACTIONS, TICKET_STATUSES, label
 from ui.models.history import StepHistoryModel
+
+translate = QCoreApplication.translate
 
 
 def photos_of(row: Transition) -> tuple[str, ...]:
@@ -24,7 +28,10 @@ class TransitionModel(StepHistoryModel[Transition]):
     def step(self, row: Transition) -> str:
         step = f"{label(TICKET_ACTIONS, row.action)} → {label(TICKET_STATUSES, row.to_status)}"
         if row.from_level is not None and row.to_level != row.from_level:
-            step += f" ({label(LEVELS, row.to_level)})"
+            # through tr: Chinese puts the level in full-width brackets with no space
+            step = translate("TransitionModel", "{step} ({level})").format(
+                step=step, level=label(LEVELS, row.to_level)
+            )
         return step
 
     def by(self, row: Transition) -> str:

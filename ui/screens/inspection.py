@@ -166,6 +166,9 @@ class InspectionScreen(Screen):
     # -- answers ---------------------------------------------------------------------------
 
     def _result_chosen(self, c: ItemCard) -> None:
+        # What "finish" said under the list is out of date once the worker answers: it went on
+        # reading "6 items not checked yet" beside "answered 7/8". Finish says it again if so.
+        self.error.hide()
         self._queue_answer(c)
         self._update_progress()
         self.save_draft()  # a tap is kept at once, not after a typing pause

@@ -23,6 +23,7 @@ from gridterm.domain.inspections import ChecklistTemplate
 from gridterm.domain.territory import Premises
 from gridterm.errors import GridTermError, ValidationError
 from ui.labels import error_message
+from ui.models.premises import place_text
 from ui.screens.inspection_card import ItemCard
 from ui.widgets.form import toggle
 from ui.widgets.signature import SignaturePad
@@ -98,7 +99,7 @@ class ChecklistPage(QWidget):
 
     def show_heading(self, premises: Premises, template: ChecklistTemplate) -> None:
         """Say who and where is inspected, with which checklist version."""
-        place = " ".join(p for p in (premises.building, premises.floor, premises.number) if p)
+        place = place_text(premises)
         self.heading.setText(
             self.tr("{operator} · {place} · {checklist} (version {version})").format(
                 operator=premises.operator or "—",

@@ -13,7 +13,7 @@ from gridterm.domain.territory import Premises
 from gridterm.services.premises import InspectionLine
 from ui.context import AppContext
 from ui.models.hazards import HazardModel, HazardRow
-from ui.models.premises import InspectionModel, location_text
+from ui.models.premises import InspectionModel, place_text
 from ui.ops import CoreOp
 from ui.screens.base import Navigator
 from ui.screens.record_detail import facts_grid, head_card
@@ -73,7 +73,10 @@ class PremisesScreen(RereadWhenShown):
         self.where = text_label("", "muted")
         self.where.setObjectName("premisesWhere")
         info.addWidget(self.where)
+        # The name is a fact of its own: the title (number and name) is cut on a portrait
+        # tablet, and the name was then nowhere on the page.
         fields = (
+            ("name", self.tr("Shop name")),
             ("operator", self.tr("Operator")),
             ("licence_no", self.tr("Licence no.")),
             ("contact_phone", self.tr("Contact")),
@@ -130,12 +133,7 @@ class PremisesScreen(RereadWhenShown):
     def _apply(self, data: PremisesData) -> None:
         self.data = data
         p = data.premises
-        place = location_text(p)
-        self.where.setText(
-            self.tr("{place} · stall {number}").format(place=place, number=p.number)
-            if place and p.number
-            else place or p.number
-        )
+        self.where.setText(place_text(p))
         none = self.tr("none")
         for key, widget in self.values.items():
             widget.setText(getattr(p, key) or none)

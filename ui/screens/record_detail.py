@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -83,6 +83,9 @@ class RecordDetailScreen(Screen):
         never squeeze the history into overlapping it); returns its row of columns."""
         self.detail_scroll = QScrollArea()
         self.detail_scroll.setWidgetResizable(True)
+        # The bar's room is kept from the start: appearing when a step's form (a photo, a
+        # department) makes the page taller, it narrowed the page and moved every button.
+        self.detail_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         kinetic(self.detail_scroll)
         row = ResponsiveRow()
         self.detail_scroll.setWidget(row)

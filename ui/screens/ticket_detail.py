@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QLineEdit
 
+from gridterm.domain.deadlines import Due
 from gridterm.domain.tickets import Ticket, TicketAction, Transition
+from gridterm.services.deadlines import lines_for
 from ui.context import AppContext
-from ui.formatting import clock_text, time_text, waited_text
+from ui.formatting import clock_text, due_text, time_text, waited_text
 from ui.labels import LEVELS, TICKET_ACTIONS, TICKET_STATUSES, category_label, label
 from ui.models.tickets import is_waiting
 from ui.models.transitions import TransitionModel, photos_of
@@ -31,6 +33,7 @@ class TicketData:
     history: list[Transition]
     names: dict[str, str]
     address: str
+    due: Due | None = None  # the time limit running for it (办理时限), as the list shows it
 
 
 def read_ticket(ws: Workspace, ticket_id: str) -> TicketData:
@@ -41,7 +44,8 @@ def read_ticket(ws: Workspace, ticket_id: str) -> TicketData:
     address = ""
     if ticket.household_id:
         address = ws.register.household(ticket.household_id).address
-    return TicketData(ticket, history, names, address)
+    (line,) = lines_for(ws.session, [ticket])
+    return TicketData(ticket, history, names, address, line.due)
 
 
 class TicketDetailScreen(RecordDetailScreen):
@@ -79,6 +83,7 @@ class TicketDetailScreen(RecordDetailScreen):
             ("category", self.tr("Category")),
             ("reported", self.tr("Reported")),
             ("waited", self.tr("Waiting")),
+            ("due", self.tr("Time limit")),
             ("department", self.tr("Department")),
             ("location", self.tr("Where")),
             ("description", self.tr("Description")),
@@ -162,6 +167,8 @@ class TicketDetailScreen(RecordDetailScreen):
         t = self.data.ticket
         now = self.ws.session.now()
         self.values["waited"].setText(waited_text(t.waited_minutes(now)))
+        due = self.data.due
+        self.values["due"].setText(due_text(due.left(now)) if due else "—")
         if t.urgent and is_waiting(t):
             seconds = int((now - t.reported_at).total_seconds())
             self.timer_label.setText(
