@@ -3271,6 +3271,10 @@ Worker ID {worker_id} · PIN {pin}</translation>
             <translation>Waiting</translation>
         </message>
         <message>
+            <source>Time limit</source>
+            <translation>Time limit</translation>
+        </message>
+        <message>
             <source>Department</source>
             <translation>Department</translation>
         </message>

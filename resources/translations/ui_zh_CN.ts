@@ -3250,6 +3250,10 @@ Worker ID {worker_id} · PIN {pin}</source>
             <translation>等待时长</translation>
         </message>
         <message>
+            <source>Time limit</source>
+            <translation>办理时限</translation>
+        </message>
+        <message>
             <source>Department</source>
             <translation>处置部门</translation>
         </message>
