@@ -34,6 +34,7 @@ from sync.server.db.bulk import keys_param, lookup
 from sync.server.db.engine import writing
 from sync.server.errors import ApiError, busy, forbidden
 from sync.server.push import order
+from sync.server.push.fast_visits import FastVisits
 from sync.server.push.handlers import HANDLERS
 from sync.server.push.handlers.base import Handler
 from sync.server.push.receipt import Receipt
@@ -116,8 +117,7 @@ def _apply(
     work = Work(conn, principal, careful=careful, receipt=Receipt.now(request.sent_at))
     work.prefetch(*_rows_wanted(ops, done))
     answer = _Answer(request, principal, done)
-    for op in ops:
-        answer.add(op, work)
+    _judge(ops, work, answer)
     if answer.outside and answer.outside == len(ops):
         # nothing but ops outside the area, and no grace: the whole push is refused (403)
         raise OutOfScope("scope.grid_outside", "every op of this batch is outside your area")
@@ -127,6 +127,19 @@ def _apply(
     if not seen:
         order.record(conn, device, request.batch_id, request.after)
     return answer.response()
+
+
+def _judge(ops: Sequence[PushedOp], work: Work, answer: _Answer) -> None:
+    """Each op judged in order: a new visit like one already applied by the short path
+    (``fast_visits``), every other op the whole way."""
+    fast = None if work.careful else FastVisits(work, answer.applied_as_sent)
+    for op in ops:
+        if fast is None:
+            answer.add(op, work)
+        elif not fast.add(op):
+            fresh = op.op_id not in answer.done
+            answer.add(op, work)
+            fast.judged(op, fresh and answer.done.get(op.op_id) is _DONE_APPLIED)
 
 
 def _rows_wanted(
@@ -194,12 +207,16 @@ class _Answer:
         if outcome is APPLIED:  # the common case, kept short: it runs for nearly every op
             if op.op is OpKind.CREATE:
                 work.stored_as_sent(op.entity, op.entity_id, op.fields)
-            self.done[op.op_id] = _DONE_APPLIED
-            self._keep(op, _APPLIED, None)
-            if not self.request.compact:
-                self.results.append({"op_id": op.op_id, "seq": op.seq, "status": _APPLIED})
+            self.applied_as_sent(op)
         elif outcome is not None:
             self._answered(op, outcome)
+
+    def applied_as_sent(self, op: PushedOp) -> None:
+        """The answer's part of an op applied plainly: remembered, kept, listed unless compact."""
+        self.done[op.op_id] = _DONE_APPLIED
+        self._keep(op, _APPLIED, None)
+        if not self.request.compact:
+            self.results.append({"op_id": op.op_id, "seq": op.seq, "status": _APPLIED})
 
     def _run(self, handler: Handler, op: PushedOp, work: Work) -> Outcome | None:
         """The handler's outcome, or None with the refusal answered."""

@@ -289,6 +289,25 @@ class Work:
             self._log.append((partition, entity, key, changes.UPSERT))
         return row
 
+    def insert_new(
+        self, entity: str, key: str, row: dict[str, Any], partition: str, origin: str | None
+    ) -> None:
+        """Queue a complete new row in stored form (``insert``'s work, for a caller that
+        built it whole); ``origin``: the device it is stored exactly as sent by."""
+        self._rows[entity][key] = self._new[entity][key] = row
+        self._created[(entity, key)] = index = len(self._log)
+        self._log.append((partition, entity, key, changes.UPSERT))
+        if origin is not None:
+            self._origins[index] = origin
+
+    def rows_of(self, entity: str) -> dict[str, dict[str, Any] | None]:
+        """The rows of ``entity`` this batch has read or written, by key (the live map)."""
+        return self._rows[entity]
+
+    def new_row(self, entity: str, key: str) -> dict[str, Any] | None:
+        """The row this batch creates under ``key``, if it does."""
+        return self._new[entity].get(key)
+
     def stored_as_sent(self, entity: str, key: str, fields: dict[str, Any]) -> None:
         """After a create op: when the new row is a fact stored exactly as the device sent
         it (every wire column present, same type, same value), its change-log entry names
