@@ -57,7 +57,11 @@ class FieldChecks:
             raise FieldErrors(self.errors)
 
 
-def required_text(value: object, field: str, *, max_len: int = 200) -> str:
+#: The longest a required or chosen text may be unless its field says otherwise.
+TEXT_MAX = 200
+
+
+def required_text(value: object, field: str, *, max_len: int = TEXT_MAX) -> str:
     """Return ``value`` stripped; refuse it when empty, not a string or too long."""
     # one strip and no second call: this runs for several fields of every pushed record
     text = value.strip() if isinstance(value, str) else ""
@@ -68,7 +72,7 @@ def required_text(value: object, field: str, *, max_len: int = 200) -> str:
     return text
 
 
-def chosen_text(value: object, field: str, *, max_len: int = 200) -> str:
+def chosen_text(value: object, field: str, *, max_len: int = TEXT_MAX) -> str:
     """A value picked from a list the office keeps (a ticket's category): ``required_text``,
     but none picked is ``field.invalid_choice`` — the worker chooses it, never types it."""
     if not (isinstance(value, str) and value.strip()):

@@ -17,6 +17,9 @@ from gridterm.domain.validation import (
 )
 from gridterm.errors import ValidationError
 
+#: The longest a visit's notes may be (the server's short path for visits checks the same).
+NOTES_MAX = 4000
+
 
 class VisitType(StrEnum):
     """走访类型."""
@@ -114,7 +117,7 @@ def validate_visit(
             "visit_type": enum_value(VisitType, visit_type, "visit_type"),
             "met": _met(met),
             "concerns": raised,
-            "notes": optional_text(notes, "notes", max_len=4000),
+            "notes": optional_text(notes, "notes", max_len=NOTES_MAX),
             "outcome": kind,
             "photos": _photos(photos),
             "ticket_id": ticket_id,
@@ -150,7 +153,7 @@ def _refuse(
     checks(timestamp, visited_at, "visited_at")
     checks(enum_value, VisitType, visit_type, "visit_type")
     checks(_met, met)
-    checks(optional_text, notes, "notes", max_len=4000)
+    checks(optional_text, notes, "notes", max_len=NOTES_MAX)
     checks(_photos, photos)
     checks.done()
     raise error  # never reached: what the direct calls refused, the same calls refuse here

@@ -21,7 +21,9 @@ from collections.abc import Callable
 from typing import Any
 
 from gridterm.domain.field_limits import MAX_FIELD_CHARS, MAX_FIELD_DEPTH
+from gridterm.domain.validation import TEXT_MAX as _ID_TEXT_MAX
 from gridterm.domain.validation import timestamp
+from gridterm.domain.visits import NOTES_MAX as _NOTES_MAX
 from gridterm.errors import ValidationError
 from sync.protocol import OpKind
 from sync.server.push.request import PushedOp
@@ -31,10 +33,6 @@ from sync.server.push.work import MAX_ID, Work
 #: The fields whose values repeat from visit to visit, as the key of what they were stored as.
 _SHARED = ("user_id", "visit_type", "met", "concerns", "outcome", "photos", "ticket_id")
 _CREATE = OpKind.CREATE
-#: ``optional_text``'s limit on a visit's notes (``validate_visit``).
-_NOTES_MAX = 4000
-#: ``required_text``'s default limit (a visit's household id).
-_ID_TEXT_MAX = 200
 
 
 def _limited(text: str) -> bool:
