@@ -9,7 +9,6 @@ from datetime import datetime
 from gridterm.domain.deadlines import Due, ticket_due
 from gridterm.domain.tickets import Ticket
 from gridterm.services import office_settings
-from gridterm.services.session import Session
 from gridterm.store.reader import Reader
 
 
@@ -41,11 +40,6 @@ def ticket_lines(r: Reader, tickets: Iterable[Ticket]) -> list[TicketLine]:
     settings = office_settings.current(r)
     since = escalated_at(r, [t.id for t in tickets])
     return [TicketLine(t, ticket_due(t, since.get(t.id, t.reported_at), settings)) for t in tickets]
-
-
-def lines_for(session: Session, tickets: Iterable[Ticket]) -> list[TicketLine]:
-    """``ticket_lines`` in a read of its own (for tickets another service found)."""
-    return session.store.read(lambda r: ticket_lines(r, tickets))
 
 
 def by_deadline(lines: Iterable[TicketLine]) -> list[TicketLine]:

@@ -224,6 +224,10 @@ class Tickets:
             lambda r: by_deadline(ticket_lines(r, self._in_area(r, status)))
         )
 
+    def line(self, ticket: Ticket) -> TicketLine:
+        """One ticket with its deadline (the ticket's page shows its time limit)."""
+        return self.session.store.read(lambda r: ticket_lines(r, [ticket]))[0]
+
     def _in_area(self, r: Reader, status: TicketStatus | None) -> list[Ticket]:
         grids = self.session.visible_grid_ids(r)
         if not grids:

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QFrame, QLineEdit
 
 from gridterm.domain.deadlines import Due
 from gridterm.domain.tickets import Ticket, TicketAction, Transition
-from gridterm.services.deadlines import lines_for
 from ui.context import AppContext
 from ui.formatting import clock_text, due_text, time_text, waited_text
 from ui.labels import LEVELS, TICKET_ACTIONS, TICKET_STATUSES, category_label, label
@@ -44,8 +43,7 @@ def read_ticket(ws: Workspace, ticket_id: str) -> TicketData:
     address = ""
     if ticket.household_id:
         address = ws.register.household(ticket.household_id).address
-    (line,) = lines_for(ws.session, [ticket])
-    return TicketData(ticket, history, names, address, line.due)
+    return TicketData(ticket, history, names, address, ws.tickets.line(ticket).due)
 
 
 class TicketDetailScreen(RecordDetailScreen):
