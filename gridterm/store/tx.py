@@ -113,6 +113,30 @@ class Tx:
                 self._finishing = None
                 self.conn.execute(f"PRAGMA cache_size = {int(saved)}")
 
+    @contextmanager
+    def indexes_made_after(self, tables: Iterable[str]) -> Iterator[None]:
+        """Drop the plain (non-unique) indexes of ``tables`` for the block and make them
+        again, as the schema has them, when it ends without an error (a failing block's
+        transaction is rolled back, indexes included).
+
+        For a bulk load (a first sync's snapshot): sorting each index once after the rows
+        are in is cheaper than inserting every row's keys into it as they come. Unique
+        indexes and primary keys stay: they are constraints, and the load looks rows up by
+        them. Queries inside the block that would use a dropped index scan instead.
+        """
+        wanted = sorted(set(tables))
+        marks = ", ".join("?" * len(wanted))
+        indexes = self.conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+            f" AND tbl_name IN ({marks}) AND upper(sql) NOT LIKE 'CREATE UNIQUE%'",
+            tuple(wanted),
+        ).fetchall()
+        for name, _ in indexes:
+            self.conn.execute(f'DROP INDEX "{name}"')
+        yield
+        for _, sql in indexes:
+            self.conn.execute(sql)
+
     def after_bulk(self, key: str, finish: Callable[[], None]) -> bool:
         """Inside a listener hearing of an ending ``bulk``: run ``finish`` once after every
         listener has been told (the first ``finish`` given under ``key`` wins). False anywhere

@@ -20,6 +20,7 @@ import requests
 import zstandard
 
 from gridterm.search.terms import char_readings
+from gridterm.store import entities
 from gridterm.store.sealed import AppendFile
 from gridterm.store.tx import Tx
 from sync.client import merge, state
@@ -134,8 +135,9 @@ class SnapshotLoader:
 
     def _apply(self, tx: Tx, info: SnapshotInfo) -> None:
         batch: list[PulledRow] = []
-        # the whole area at once: search keys rebuilt once at the end, not row by row
-        with tx.bulk():
+        # the whole area at once: search keys rebuilt once at the end, not row by row, and
+        # the records' own indexes sorted once after they are all in
+        with tx.indexes_made_after(entities.PULLED), tx.bulk():
             for change in _rows(self.part):
                 batch.append(change)
                 if len(batch) >= _APPLY_CHUNK:

@@ -129,6 +129,35 @@ def test_a_bulk_write_widens_the_page_cache_for_its_block_only(store: Store) -> 
     assert store.write(cache) == before
 
 
+def test_indexes_made_after_drops_plain_indexes_for_the_block_and_makes_them_again(
+    store: Store,
+) -> None:
+    schema = "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
+    before = store.query(schema)
+
+    def names(tx) -> set[str]:
+        return {r[0] for r in tx.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+
+    def write(tx) -> set[str]:
+        with tx.indexes_made_after(["household", "resident"]):
+            tx.insert("street_office", {"id": "so", "name": "东湖街道"}, outbox=False)
+            return names(tx)
+
+    during = store.write(write)
+    assert "household_grid" not in during and "resident_household" not in during
+    assert "visit_household" in during  # other tables' indexes stay
+    assert "sqlite_autoindex_household_1" in during  # the primary key stays
+    assert store.query(schema) == before  # made again, as the schema has them
+
+    def failing(tx):
+        with tx.indexes_made_after(["household"]):
+            raise ValidationError("test.boom", "boom")
+
+    with pytest.raises(ValidationError):
+        store.write(failing)
+    assert store.query(schema) == before  # rolled back with the transaction
+
+
 def test_deleting_leaves_a_tombstone_and_an_outbox_row(store: Store) -> None:
     store.write(
         lambda tx: tx.insert("street_office", {"id": "so", "name": "东湖街道"}, outbox=False)

@@ -20,6 +20,11 @@ def test_first_sync_downloads_the_snapshot_and_resumes_after_a_cut(tmp_path, ser
         assert t.store.query("SELECT count(*) AS n FROM household") == [{"n": 800}]
         assert t.store.query("SELECT count(*) AS n FROM user_grid")[0]["n"] >= 3
         assert not list(t.path.parent.glob("*.snapshot-*"))  # the part file is gone
+        # the records' indexes, dropped for the load, are all back
+        indexes = t.store.query("SELECT name FROM sqlite_master WHERE type = 'index'")
+        assert {"household_grid", "resident_household", "visit_household"} <= {
+            r["name"] for r in indexes
+        }
         # afterwards the pull goes on from the snapshot's cursor: nothing comes twice
         again = t.sync()
         assert again.ok and again.pulled == 0 and again.snapshot_bytes == 0
