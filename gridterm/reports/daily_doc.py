@@ -27,7 +27,7 @@ def daily_document(log: DailyLog, locale: str = "zh_CN") -> Document:
     )
     summary = Table(
         "summary",
-        t("summary"),
+        t("by_worker"),
         (
             Column(t("worker")),
             Column(t("worker_id")),

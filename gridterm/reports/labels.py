@@ -80,6 +80,8 @@ TEXT: dict[str, Pair] = {
     "data_as_of": ("数据截至（最近一次确认同步）", "Data as of (last confirmed sync)"),
     "never_synced": ("尚未同步", "never synced"),
     "summary": ("汇总", "Summary"),
+    # the daily log's table of one row per worker: "summary" names the sheet of key figures
+    "by_worker": ("人员汇总", "By worker"),
     "worker": ("人员", "Worker"),
     "worker_id": ("工号", "Worker ID"),
     "role": ("角色", "Role"),

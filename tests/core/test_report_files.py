@@ -49,6 +49,19 @@ def test_daily_xlsx_typed_cells_headers_and_worker_sheets(reports, tmp_path: Pat
     assert [sheet.cell(r, 2).value for r in (2, 3)] == ["3-2-501", "3-2-502"]
 
 
+@pytest.mark.parametrize(
+    ("locale", "names"),
+    [("zh_CN", ["汇总", "人员汇总", "工单处理"]), ("en", ["Summary", "By worker", "Ticket steps"])],
+)
+def test_daily_xlsx_sheets_have_their_own_names(reports, tmp_path: Path, locale, names) -> None:
+    # the walk of 2026-12-03: the workers' sheet was "Summary (2)", the summary sheet's name
+    # made unique instead of a name of its own
+    path = reports.export(reports.daily(DAY), "xlsx", tmp_path / "daily.xlsx", locale=locale)
+    sheets = openpyxl.load_workbook(path).sheetnames
+    assert sheets[:3] == names
+    assert not [s for s in sheets if s.endswith(")")], sheets
+
+
 def test_monthly_xlsx_has_native_charts_and_english_headers(reports, tmp_path: Path) -> None:
     m = reports.monthly("2026-11")
     path = reports.export(m, "xlsx", tmp_path / "m.xlsx", locale="en")
