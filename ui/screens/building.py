@@ -68,6 +68,17 @@ class BuildingScreen(Screen):
         self.view.setItemDelegate(self.delegate)
         self.view.clicked.connect(self._open)
         self.body.addWidget(self.view, 1)
+        # The tiles fit the building's rooms in the text size, and the column headers.
+        self.model.modelReset.connect(self._size_tiles)
+        ctx.theme.changed.connect(self._size_tiles)
+        self._size_tiles()
+
+    def _size_tiles(self) -> None:
+        narrowest, widest, height = self.delegate.tile_size(self.view.font(), self.model.tiles)
+        header = self.view.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            narrowest = max(narrowest, header.sectionSizeFromContents(column).width())
+        self.view.fit_tiles(narrowest, max(narrowest, widest), height)
 
     def _info_card(self) -> QWidget:
         """The building's summary, what the tiles' symbols mean and the coverage shading."""
