@@ -8,6 +8,7 @@ Runs wherever the core runs (the server has no Qt).
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ ROWS_PER_PIECE = 45
 WIDE_TABLE = 9
 _NUMERIC = {Kind.INT, Kind.FLOAT, Kind.PERCENT}
 _MARGIN = 15 * mm
+_LATIN_WORD = re.compile(r"[A-Za-z0-9'’.-]+")
 
 
 def write_pdf(doc: Document, path: Path) -> None:
@@ -72,10 +74,20 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
     return {
         "title": ParagraphStyle("title", fontName=font, fontSize=18, leading=24, spaceAfter=6),
         "h2": ParagraphStyle(
-            "h2", fontName=font, fontSize=12, leading=16, spaceBefore=8, spaceAfter=4
+            "h2",
+            fontName=font,
+            fontSize=12,
+            leading=16,
+            spaceBefore=8,
+            spaceAfter=4,
+            keepWithNext=1,  # a heading never ends a page: it goes over with what it heads
         ),
         "cell": ParagraphStyle(
             "cell", fontName=font, fontSize=7.5, leading=9, wordWrap="CJK", alignment=TA_LEFT
+        ),
+        # English headers break between words only (CJK wrapping breaks anywhere)
+        "head_en": ParagraphStyle(
+            "head_en", fontName=font, fontSize=7.5, leading=9, alignment=TA_LEFT
         ),
         "body": ParagraphStyle("body", fontName=font, fontSize=10, leading=14),
     }
@@ -126,17 +138,21 @@ def _figures_table(doc: Document, font: str) -> PdfTable:
 def _table_flowables(
     table: Table, doc: Document, font: str, styles: dict[str, ParagraphStyle], page_width: float
 ) -> list[Any]:
-    out: list[Any] = [CondPageBreak(40 * mm), Paragraph(table.title, styles["h2"])]
-    if table.chart is not None:
-        drawing = chart_drawing(table, table.chart, font)
-        if drawing is not None:
-            out.append(KeepTogether([drawing, Spacer(1, 2 * mm)]))
+    heading = Paragraph(table.title, styles["h2"])
+    out: list[Any] = [CondPageBreak(40 * mm)]
+    drawing = chart_drawing(table, table.chart, font) if table.chart is not None else None
+    if drawing is not None:
+        # a chart is taller than the room CondPageBreak keeps: its heading goes with it
+        out.append(KeepTogether([heading, drawing, Spacer(1, 2 * mm)]))
+    else:
+        out.append(heading)
     if not table.rows:
         out.append(Paragraph("—", styles["body"]))
         return out
     widths = _widths(table, doc.locale, page_width)
     numeric = [i for i, c in enumerate(table.columns) if c.kind in _NUMERIC]
-    header = [Paragraph(_escape(c.header), styles["cell"]) for c in table.columns]
+    head = styles["cell" if doc.locale.startswith("zh") else "head_en"]
+    header = [Paragraph(_escape(c.header), head) for c in table.columns]
     style = _grid_style(font, numeric)
     for start in range(0, len(table.rows), ROWS_PER_PIECE):
         body = [
@@ -157,8 +173,9 @@ def _widths(table: Table, locale: str, page_width: float) -> list[float]:
     wanted = []
     for i, column in enumerate(table.columns):
         longest = max(
-            # a header wraps (it is a paragraph): four characters wide is enough
-            [min(stringWidth(column.header, FONT_NAME, 7.5), 32)]
+            # a header wraps (it is a paragraph): four characters wide is enough, but never
+            # narrower than its longest English word
+            [min(stringWidth(column.header, FONT_NAME, 7.5), 32), _longest_word(column.header)]
             + [stringWidth(shown(r[i], column.kind, locale), FONT_NAME, 7.5) for r in sample]
         )
         # the cell's padding (3 pt each side) and a little air, or a short header wraps
@@ -166,6 +183,11 @@ def _widths(table: Table, locale: str, page_width: float) -> list[float]:
     room = page_width - 2 * _MARGIN
     total = sum(wanted)
     return [w * room / total for w in wanted] if total > room else wanted
+
+
+def _longest_word(text: str) -> float:
+    words = _LATIN_WORD.findall(text)
+    return max((stringWidth(w, FONT_NAME, 7.5) for w in words), default=0.0)
 
 
 def _cell(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
@@ -10,6 +11,7 @@ from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.charts.piecharts import Pie
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from gridterm.reports.document import Chart, ChartKind, Table, plotted
 
@@ -29,6 +31,11 @@ PALETTE = [
     )
 ]
 WIDTH = 480
+LABEL_SIZE = 7
+LABEL_LINES = 3  # what fits under a column chart (its axis sits 50 points up)
+#: where a label may break: a Latin word with its spaces, a bracket with what it holds, or a
+#: single character (Chinese breaks between any two)
+_PIECES = re.compile(r"[A-Za-z0-9.,'-]+\s*|[（(][^）)]{0,6}[）)]|\s+|.")
 
 
 def chart_drawing(table: Table, chart: Chart, font: str) -> Drawing | None:
@@ -56,7 +63,23 @@ def _frame(title: str, height: float, font: str) -> Drawing:
     return drawing
 
 
-def _axis_labels(axis: Any, font: str, size: float = 7) -> None:
+def wrapped(name: str, width: float, font: str, size: float = LABEL_SIZE) -> str:
+    """``name`` in lines no wider than ``width`` points (at most ``LABEL_LINES``, the last cut
+    with …), so that the names under neighbouring columns never run into one another."""
+    lines = [""]
+    for piece in _PIECES.findall(name):
+        if lines[-1] and stringWidth(lines[-1] + piece.rstrip(), font, size) > width:
+            lines.append("")
+        lines[-1] += piece if lines[-1] or not piece.isspace() else ""
+    if len(lines) > LABEL_LINES:
+        last = lines[LABEL_LINES - 1]
+        while last and stringWidth(last + "…", font, size) > width:
+            last = last[:-1]
+        lines = [*lines[: LABEL_LINES - 1], last + "…"]
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def _axis_labels(axis: Any, font: str, size: float = LABEL_SIZE) -> None:
     axis.labels.fontName = font
     axis.labels.fontSize = size
 
@@ -76,13 +99,18 @@ def _bars(
     chart.width = WIDTH - chart.x - 20
     chart.height = height - chart.y - (44 if len(series) > 1 else 30)
     chart.data = series
-    chart.categoryAxis.categoryNames = [n[:14] for n in names]
     _axis_labels(chart.categoryAxis, font)
     _axis_labels(chart.valueAxis, font)
     chart.valueAxis.valueMin = 0
-    if not horizontal and len(names) > 8:
+    if horizontal:
+        chart.categoryAxis.categoryNames = [n[:14] for n in names]
+    elif len(names) > 8:
+        chart.categoryAxis.categoryNames = [n[:14] for n in names]
         chart.categoryAxis.labels.angle = 30
         chart.categoryAxis.labels.boxAnchor = "ne"
+    else:
+        slot = chart.width / len(names) - 4  # a little air between neighbours
+        chart.categoryAxis.categoryNames = [wrapped(n, slot, font) for n in names]
     for i in range(len(series)):
         chart.bars[i].fillColor = PALETTE[i % len(PALETTE)]
     drawing.add(chart)
