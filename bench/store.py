@@ -219,7 +219,8 @@ def search_queries(store: Store, per_kind: int) -> dict[str, list[str]]:
     picked = rng.sample(sample, per_kind)
     initials = [
         store.query(
-            "SELECT term FROM search_term WHERE resident_id = ? AND kind = 'initials' LIMIT 1",
+            "SELECT term FROM search_term st JOIN search_owner o ON o.id = st.owner"
+            " WHERE o.resident_id = ? AND st.kind = 'initials' LIMIT 1",
             (r["id"],),
         )[0]["term"]
         for r in picked

@@ -132,6 +132,7 @@ class DemoBuilder:
     def run(self, output: Output) -> dict[str, int]:
         """Draw the whole demo into ``output``; returns the row count of each table."""
         buffers = RowBuffers(output.rows)
+        self.buffers = buffers
         self.rows = buffers.rows
         self.desk = TicketDesk(
             self.rng, self.ids, self.clock, self.rows("ticket"), self.rows("ticket_transition")
@@ -272,10 +273,14 @@ class DemoBuilder:
         """Buffer one drawn household with its residents, search keys, visits and tickets."""
         self.rows("household").append(draft.row)
         self.rows("resident").extend(draft.residents)
-        terms = self.rows("search_term")
-        terms += search_index.household_rows(draft.id, address, draft.phone)
+        owners, terms = self.rows("search_owner"), self.rows("search_term")
+        owner = self.buffers.total("search_owner") + 1  # owner ids count from 1, in load order
+        owners.append((owner, draft.id, None))
+        terms += search_index.household_rows(owner, address, draft.phone)
         for resident_id, _, name, _, _, _, id_no, phone, *_ in draft.residents:
-            terms += search_index.resident_rows(resident_id, draft.id, name, phone, id_no)
+            owner += 1
+            owners.append((owner, draft.id, resident_id))
+            terms += search_index.resident_rows(owner, name, phone, id_no)
         worker_id, role = actors.grid
         for t in self.visits.household(draft, worker_id, supervisor_id):
             self.desk.open(

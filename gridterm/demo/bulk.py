@@ -73,7 +73,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "id", "hazard_id", "action", "from_status", "to_status", "by_user", "at", "note",
         "photos", "party", "ticket_id",
     ),
-    "search_term": ("term", "kind", "household_id", "resident_id"),
+    "search_owner": ("id", "household_id", "resident_id"),
+    "search_term": ("term", "kind", "owner"),
 }  # fmt: skip
 
 #: Indexes dropped during the load and rebuilt once at the end: sorting once is far cheaper

@@ -19,62 +19,80 @@ if TYPE_CHECKING:
     from gridterm.store import Store
     from gridterm.store.tx import Tx
 
-#: A ``search_term`` row: (term, kind, household_id, resident_id), in the table's column order.
-TermRow = tuple[str, str, str, str | None]
+#: A ``search_term`` row: (term, kind, owner), in the table's column order; ``owner`` is the
+#: ``search_owner`` id of the household or resident the key finds.
+TermRow = tuple[str, str, int]
+#: A ``search_owner`` row: (id, household_id, resident_id); resident_id None for a
+#: household's own keys (address, phone).
+OwnerRow = tuple[int, str, str | None]
 
 #: Households or residents whose keys are computed and inserted together by ``rebuild``.
 _REBUILD_CHUNK = 2000
 
-INSERT_SQL = "INSERT INTO search_term (term, kind, household_id, resident_id) VALUES (?, ?, ?, ?)"
+INSERT_SQL = "INSERT INTO search_term (term, kind, owner) VALUES (?, ?, ?)"
+OWNER_SQL = "INSERT INTO search_owner (id, household_id, resident_id) VALUES (?, ?, ?)"
+_OWNED_BY = "SELECT id FROM search_owner WHERE household_id = ? AND resident_id IS ?"
 
 # Deleting a resident (or moving it to another household) leaves no row to read its old
-# household from inside the listener, and search_term is only indexed by (household_id,
-# resident_id). These TEMP triggers live on the writer connection and remove the old keys with
-# OLD.household_id, so no delete ever scans the table.
+# household from inside the listener. These TEMP triggers live on the writer connection and
+# remove the old keys and their owner with OLD.household_id, so no delete ever scans a table
+# (search_owner is indexed by household and resident, search_term by owner).
+_OF_RESIDENT = (
+    "SELECT id FROM search_owner WHERE household_id = OLD.household_id AND resident_id = OLD.id"
+)
+_DROP_RESIDENT = f"""
+        DELETE FROM search_term WHERE owner IN ({_OF_RESIDENT});
+        DELETE FROM search_owner WHERE household_id = OLD.household_id AND resident_id = OLD.id;"""
 _TRIGGERS = (
-    """CREATE TEMP TRIGGER IF NOT EXISTS search_resident_deleted AFTER DELETE ON main.resident
-    BEGIN
-        DELETE FROM search_term WHERE household_id = OLD.household_id AND resident_id = OLD.id;
+    f"""CREATE TEMP TRIGGER IF NOT EXISTS search_resident_deleted AFTER DELETE ON main.resident
+    BEGIN{_DROP_RESIDENT}
     END""",
-    """CREATE TEMP TRIGGER IF NOT EXISTS search_resident_moved
+    f"""CREATE TEMP TRIGGER IF NOT EXISTS search_resident_moved
     AFTER UPDATE OF household_id ON main.resident WHEN OLD.household_id IS NOT NEW.household_id
-    BEGIN
-        DELETE FROM search_term WHERE household_id = OLD.household_id AND resident_id = OLD.id;
+    BEGIN{_DROP_RESIDENT}
     END""",
     """CREATE TEMP TRIGGER IF NOT EXISTS search_household_deleted AFTER DELETE ON main.household
     BEGIN
-        DELETE FROM search_term WHERE household_id = OLD.id;
+        DELETE FROM search_term
+            WHERE owner IN (SELECT id FROM search_owner WHERE household_id = OLD.id);
+        DELETE FROM search_owner WHERE household_id = OLD.id;
     END""",
 )
 
 _installed: weakref.WeakSet[Store] = weakref.WeakSet()
 
 
-def resident_rows(
-    resident_id: str, household_id: str, name: str, phone: str = "", id_number: str = ""
-) -> list[TermRow]:
-    """The ``search_term`` rows of one resident, built from plain values (no database)."""
-    return [
-        (term, kind, household_id, resident_id)
-        for kind, term in resident_terms(name, phone, id_number)
-    ]
+def resident_rows(owner: int, name: str, phone: str = "", id_number: str = "") -> list[TermRow]:
+    """The ``search_term`` rows of one resident whose ``search_owner`` id is ``owner``, built
+    from plain values (no database)."""
+    return [(term, kind, owner) for kind, term in resident_terms(name, phone, id_number)]
 
 
-def household_rows(household_id: str, address: str, phone: str = "") -> list[TermRow]:
+def household_rows(owner: int, address: str, phone: str = "") -> list[TermRow]:
     """The ``search_term`` rows of one household (its own keys, not its residents')."""
-    return [(term, kind, household_id, None) for kind, term in household_terms(address, phone)]
+    return [(term, kind, owner) for kind, term in household_terms(address, phone)]
 
 
-def _replace(tx: Tx, household_id: str, resident_id: str | None, rows: Sequence[TermRow]) -> None:
-    """Make the owner's rows equal ``rows``; unchanged keys (most edits) write nothing."""
-    owner_sql = "household_id = ? AND resident_id IS ?"
-    cur = tx.execute(
-        f"SELECT term, kind FROM search_term WHERE {owner_sql}", (household_id, resident_id)
-    )
-    if sorted(cur.fetchall()) == sorted((term, kind) for term, kind, _, _ in rows):
-        return
-    tx.execute(f"DELETE FROM search_term WHERE {owner_sql}", (household_id, resident_id))
-    tx.conn.executemany(INSERT_SQL, rows)
+def _replace(
+    tx: Tx, household_id: str, resident_id: str | None, terms: Sequence[tuple[str, str]]
+) -> None:
+    """Make the owner's keys equal ``terms`` ((kind, term) pairs); unchanged keys (most edits)
+    write nothing."""
+    found = tx.execute(_OWNED_BY, (household_id, resident_id)).fetchone()
+    if found is None:
+        if not terms:
+            return
+        owner = tx.execute(
+            "INSERT INTO search_owner (household_id, resident_id) VALUES (?, ?)",
+            (household_id, resident_id),
+        ).lastrowid
+    else:
+        owner = found[0]
+        cur = tx.execute("SELECT term, kind FROM search_term WHERE owner = ?", (owner,))
+        if sorted(cur.fetchall()) == sorted((term, kind) for kind, term in terms):
+            return
+        tx.execute("DELETE FROM search_term WHERE owner = ?", (owner,))
+    tx.conn.executemany(INSERT_SQL, [(term, kind, owner) for kind, term in terms])
 
 
 def reindex_resident(tx: Tx, entity: str, resident_id: str | None) -> None:
@@ -91,10 +109,8 @@ def reindex_resident(tx: Tx, entity: str, resident_id: str | None) -> None:
     )
     if row is None:
         return  # deleted: the TEMP trigger already dropped its keys
-    rows = resident_rows(
-        resident_id, row["household_id"], row["name"], row["phone"], row["id_number"]
-    )
-    _replace(tx, row["household_id"], resident_id, rows)
+    terms = resident_terms(row["name"], row["phone"], row["id_number"])
+    _replace(tx, row["household_id"], resident_id, terms)
 
 
 def reindex_household(tx: Tx, entity: str, household_id: str | None) -> None:
@@ -105,9 +121,18 @@ def reindex_household(tx: Tx, entity: str, household_id: str | None) -> None:
         return
     row = tx.one("SELECT address, phone FROM household WHERE id = ?", (household_id,))
     if row is None:
-        tx.execute("DELETE FROM search_term WHERE household_id = ?", (household_id,))
+        _drop_owners(tx, "household_id = ?", (household_id,))
         return
-    _replace(tx, household_id, None, household_rows(household_id, row["address"], row["phone"]))
+    _replace(tx, household_id, None, household_terms(row["address"], row["phone"]))
+
+
+def _drop_owners(tx: Tx, where: str, params: tuple[str, ...] = ()) -> None:
+    """Delete the keys and the ``search_owner`` rows of the owners ``where`` selects."""
+    tx.execute(
+        f"DELETE FROM search_term WHERE owner IN (SELECT id FROM search_owner WHERE {where})",
+        params,
+    )
+    tx.execute(f"DELETE FROM search_owner WHERE {where}", params)
 
 
 def install(store: Store) -> None:
@@ -129,18 +154,18 @@ def rebuild(tx: Tx, *, households: bool = True, residents: bool = True) -> int:
     """Recompute the keys of every household and/or every resident from their tables;
     returns the rows written.
 
-    For after a bulk load (a first sync, demo data). The table's indexes are dropped while it
-    is filled and made again after: sorting once is several times cheaper than inserting
-    hundreds of thousands of keys into them one by one.
+    For after a bulk load (a first sync, demo data). The tables' indexes are dropped while
+    they are filled and made again after: sorting once is several times cheaper than
+    inserting hundreds of thousands of keys into them one by one.
     """
     count = 0
     with _indexes_made_after(tx):
         if households:
-            tx.execute("DELETE FROM search_term WHERE resident_id IS NULL")
+            _drop_owners(tx, "resident_id IS NULL")
             homes = tx.conn.execute("SELECT id, address, phone FROM household")
             count += _insert_all(tx, homes, _household_chunk)
         if residents:
-            tx.execute("DELETE FROM search_term WHERE resident_id IS NOT NULL")
+            _drop_owners(tx, "resident_id IS NOT NULL")
             people = tx.conn.execute(
                 "SELECT id, household_id, name, phone, id_number FROM resident"
             )
@@ -148,32 +173,38 @@ def rebuild(tx: Tx, *, households: bool = True, residents: bool = True) -> int:
     return count
 
 
-def _household_chunk(homes: Sequence[Sequence[str]]) -> list[TermRow]:
-    return [
-        (term, kind, household_id, None)
-        for household_id, address, phone in homes
-        for kind, term in household_terms(address, phone)
-    ]
+Chunk = tuple[list[OwnerRow], list[TermRow]]
 
 
-def _resident_chunk(people: Sequence[Sequence[str]]) -> list[TermRow]:
-    return [
-        (term, kind, household_id, resident_id)
-        for resident_id, household_id, name, phone, id_number in people
-        for kind, term in resident_terms(name, phone, id_number)
-    ]
+def _household_chunk(homes: Sequence[Sequence[str]], first: int) -> Chunk:
+    owners: list[OwnerRow] = []
+    keys: list[TermRow] = []
+    for owner, (household_id, address, phone) in enumerate(homes, first):
+        owners.append((owner, household_id, None))
+        keys += [(term, kind, owner) for kind, term in household_terms(address, phone)]
+    return owners, keys
+
+
+def _resident_chunk(people: Sequence[Sequence[str]], first: int) -> Chunk:
+    owners: list[OwnerRow] = []
+    keys: list[TermRow] = []
+    for owner, (resident_id, household_id, name, phone, id_number) in enumerate(people, first):
+        owners.append((owner, household_id, resident_id))
+        keys += [(term, kind, owner) for kind, term in resident_terms(name, phone, id_number)]
+    return owners, keys
 
 
 @contextmanager
 def _indexes_made_after(tx: Tx) -> Iterator[None]:
-    """Drop search_term's indexes for the block and make them again, as the schema has them.
+    """Drop the indexes of search_term and search_owner for the block and make them again,
+    as the schema has them.
 
     At the end of a ``Tx.bulk`` the households' and then the residents' keys are rebuilt:
     the indexes are made once, after both (the second rebuild finds them dropped already).
     """
     indexes = tx.execute(
-        "SELECT name, sql FROM sqlite_master"
-        " WHERE type = 'index' AND tbl_name = 'search_term' AND sql IS NOT NULL"
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+        " AND tbl_name IN ('search_term', 'search_owner') AND sql IS NOT NULL"
     ).fetchall()
     for name, _ in indexes:
         tx.execute(f'DROP INDEX "{name}"')
@@ -189,14 +220,17 @@ def _indexes_made_after(tx: Tx) -> Iterator[None]:
 
 
 def _insert_all(
-    tx: Tx, owners: Any, rows_of: Callable[[Sequence[Sequence[str]]], list[TermRow]]
+    tx: Tx, rows: Any, chunk_of: Callable[[Sequence[Sequence[str]], int], Chunk]
 ) -> int:
-    """Insert the keys of every owner the cursor ``owners`` yields, ``_REBUILD_CHUNK`` owners
-    at a time: one list comprehension and one ``executemany`` per chunk (a generator per row
-    cost a Python call for each of a street office's ~800,000 keys), never all in memory."""
+    """Give every household or resident the cursor ``rows`` yields an owner and insert its
+    keys, ``_REBUILD_CHUNK`` at a time: owner ids are counted here (no lookup per owner), one
+    ``executemany`` per chunk and table, never all in memory."""
     count = 0
-    while chunk := owners.fetchmany(_REBUILD_CHUNK):
-        rows = rows_of(chunk)
-        tx.conn.executemany(INSERT_SQL, rows)
-        count += len(rows)
+    first = tx.execute("SELECT ifnull(max(id), 0) + 1 FROM search_owner").fetchone()[0]
+    while chunk := rows.fetchmany(_REBUILD_CHUNK):
+        owners, keys = chunk_of(chunk, first)
+        tx.conn.executemany(OWNER_SQL, owners)
+        tx.conn.executemany(INSERT_SQL, keys)
+        first += len(owners)
+        count += len(keys)
     return count

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gridterm.search.plan import TOP, Probe, hint, plan
+from gridterm.search.probes import grid_probe_sql, grid_records_sql, probe_sql
 from gridterm.search.scope import Scope, resolve_scope
 from gridterm.search.terms import (
     ADDRESS,
@@ -53,7 +54,9 @@ MAX_UNITS = 40
 #: skip scans (the units of a building, the characters after a surname).
 NEXT_TERM_SQL = "SELECT term FROM search_term WHERE term >= ? AND term < ? AND kind = ? LIMIT 1"
 
-Row = tuple[str, str, str, str | None]
+#: A key as a probe reads it: (term, kind, owner, household_id, resident_id). The term
+#: index orders keys by (term, kind, owner): ``_index_order``.
+Row = tuple[str, str, int, str, str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,49 +74,6 @@ class SearchHit:
 
 
 # -- reading the index -------------------------------------------------------------------
-
-
-def _where(probe: Probe, prefix: str = "", *, term_index: bool = True) -> tuple[str, tuple]:
-    """WHERE clause of a probe on ``search_term`` columns qualified with ``prefix`` (st.)."""
-    kinds = f"{prefix}kind IN ({', '.join('?' * len(probe.kinds))})"
-    # "+term" keeps the planner off the term index when the owner index is the way in.
-    term = f"{prefix}term" if term_index else f"+{prefix}term"
-    if probe.high is None:
-        return f"{term} = ? AND {kinds}", (probe.low, *probe.kinds)
-    return f"{term} >= ? AND {term} < ? AND {kinds}", (probe.low, probe.high, *probe.kinds)
-
-
-def probe_sql(probe: Probe) -> tuple[str, tuple[str, ...]]:
-    """SQL reading one probe's rows in index order (term, kind, household_id, resident_id)."""
-    where, params = _where(probe)
-    return f"SELECT term, kind, household_id, resident_id FROM search_term WHERE {where}", params
-
-
-def grid_probe_sql(probe: Probe, grids: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
-    """SQL reading one probe's rows among the keys of ``grids``' households only.
-
-    An exact probe seeks (term, kind, household) in the term index for each household; a
-    range cannot, so it reads each household's keys through the owner index.
-    """
-    where, params = _where(probe, "st.", term_index=probe.high is None)
-    marks = ", ".join("?" * len(grids))
-    sql = (
-        "SELECT st.term, st.kind, st.household_id, st.resident_id"
-        " FROM household h CROSS JOIN search_term st"
-        f" WHERE h.grid_id IN ({marks}) AND {where} AND st.household_id = h.id"
-    )
-    return sql, (*grids, *params)
-
-
-def grid_records_sql(grids: tuple[str, ...]) -> tuple[str, str, tuple[str, ...]]:
-    """SQL listing the addresses of ``grids``' households, and the names of their residents."""
-    marks = ", ".join("?" * len(grids))
-    households = f"SELECT id, address FROM household WHERE grid_id IN ({marks})"
-    residents = (
-        "SELECT r.id, r.household_id, r.name FROM household h CROSS JOIN resident r"
-        f" WHERE h.grid_id IN ({marks}) AND r.household_id = h.id"
-    )
-    return households, residents, grids
 
 
 def _grid_rows(reader: Reader, probe: Probe, grids: tuple[str, ...]) -> list[Row]:
@@ -137,18 +97,18 @@ def _derived_rows(reader: Reader, grids: tuple[str, ...], kinds: frozenset[str])
     """The address and name rows of ``grids``, recomputed from the households and residents."""
     households_sql, residents_sql, params = grid_records_sql(grids)
     if ADDRESS in kinds:
-        for household_id, address in reader.conn.execute(households_sql, params):
+        for owner, household_id, address in reader.conn.execute(households_sql, params):
             if key := address_key(address):
-                yield key, ADDRESS, household_id, None
+                yield key, ADDRESS, owner, household_id, None
     if kinds & {PINYIN, INITIALS}:
-        for resident_id, household_id, name in reader.conn.execute(residents_sql, params):
+        for owner, resident_id, household_id, name in reader.conn.execute(residents_sql, params):
             for kind, term in name_terms(name):
                 if kind in kinds:
-                    yield term, kind, household_id, resident_id
+                    yield term, kind, owner, household_id, resident_id
     elif NAME in kinds:
-        for resident_id, household_id, name in reader.conn.execute(residents_sql, params):
+        for owner, resident_id, household_id, name in reader.conn.execute(residents_sql, params):
             for key in name_keys(name):
-                yield key, NAME, household_id, resident_id
+                yield key, NAME, owner, household_id, resident_id
 
 
 def _in_range(term: str, probe: Probe) -> bool:
@@ -157,8 +117,8 @@ def _in_range(term: str, probe: Probe) -> bool:
     return probe.low <= term < probe.high
 
 
-def _index_order(row: Row) -> tuple[str, str, str, str]:
-    return row[0], row[1], row[2], row[3] or ""  # NULL sorts first, like ""
+def _index_order(row: Row) -> tuple[str, str, int]:
+    return row[0], row[1], row[2]
 
 
 def _batches(reader: Reader, probe: Probe) -> Generator[list[Row]]:
@@ -204,7 +164,7 @@ def _scan(reader: Reader, probe: Probe, scope: Scope) -> Generator[Row]:
     with closing(_batches(reader, probe)) as batches:
         for batch in batches:
             for row in batch:
-                if scope.visible(row[2]):
+                if scope.visible(row[3]):
                     yield row
             scanned += len(batch)
             last = batch[-1]
@@ -272,7 +232,7 @@ def search(
         if len(matches) >= limit:
             break
         with closing(_scan(reader, probe, scope)) as rows:
-            for term, kind, household_id, resident_id in rows:
+            for term, kind, _, household_id, resident_id in rows:
                 if probe.spelled is not None and _spelled(term, probe) is None:
                     continue
                 key = (household_id, resident_id)

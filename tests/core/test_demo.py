@@ -227,7 +227,8 @@ def test_search_terms_are_indexed(demo, db):
     assert n > 10 * demo.counts["resident"]
     resident = db.query("SELECT id, name FROM resident LIMIT 1")[0]
     found = db.query(
-        "SELECT kind FROM search_term WHERE resident_id = ? AND term = ?",
+        "SELECT kind FROM search_term st JOIN search_owner o ON o.id = st.owner"
+        " WHERE o.resident_id = ? AND st.term = ?",
         (resident["id"], resident["name"]),
     )
     assert found == [{"kind": "name"}]

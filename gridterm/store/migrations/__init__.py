@@ -28,6 +28,7 @@ from gridterm.store.migrations import (
     m0010_conflict_records,
     m0011_hazard_step,
     m0012_alert_mark,
+    m0013_search_owner,
 )
 
 MIGRATION_SET = "gridterm"
@@ -47,6 +48,7 @@ MIGRATIONS = [
     ("0010_conflict_records", m0010_conflict_records.migrate),
     ("0011_hazard_step", m0011_hazard_step.migrate),
     ("0012_alert_mark", m0012_alert_mark.migrate),
+    ("0013_search_owner", m0013_search_owner.migrate),
 ]
 for _name, _fn in MIGRATIONS:
     migrations(name=_name)(_fn)

@@ -195,10 +195,12 @@ def test_deleting_removes_keys(store: Store, register: Register):
     person = register.resident(h, "张三")
     store.write(lambda tx: tx.delete("resident", person))
     assert find(store, "张三") == []
-    assert store.query("SELECT * FROM search_term WHERE resident_id IS NOT NULL") == []
+    assert store.query(f"{KEYS} WHERE o.resident_id IS NOT NULL") == []
+    assert store.query("SELECT * FROM search_owner WHERE resident_id IS NOT NULL") == []
     store.write(lambda tx: tx.delete("household", h))
     assert find(store, "3-2-501") == []
     assert store.query("SELECT * FROM search_term") == []
+    assert store.query("SELECT * FROM search_owner") == []
 
 
 def test_moving_a_resident_to_another_household_moves_its_keys(store: Store, register: Register):
@@ -207,10 +209,11 @@ def test_moving_a_resident_to_another_household_moves_its_keys(store: Store, reg
     store.write(lambda tx: tx.update("resident", person, {"household_id": new}, outbox=False))
     hits = find(store, "张三")
     assert [(h.household_id, h.resident_id, h.address) for h in hits] == [(new, person, "7-2-502")]
-    stale = store.query(
-        "SELECT * FROM search_term WHERE household_id = ? AND resident_id = ?", (old, person)
-    )
+    stale = store.query(f"{KEYS} WHERE o.household_id = ? AND o.resident_id = ?", (old, person))
     assert stale == []
+    assert store.query("SELECT * FROM search_owner WHERE household_id = ?", (old,)) == [
+        {"id": 1, "household_id": old, "resident_id": None}
+    ]
 
 
 def test_household_edits_reindex(store: Store, register: Register):
@@ -266,31 +269,35 @@ def test_every_probe_uses_an_index(store: Store, text: str):
     assert len(details) > 1
     for sql, detail in details:
         assert "SCAN" not in detail, detail
+        if "FROM household h" in sql:  # a grid's owners, by their household (and resident)
+            assert "o USING COVERING INDEX search_owner_key (household_id=?" in detail, detail
         if "CROSS JOIN resident" in sql:
             assert "r USING INDEX resident_household (household_id=?)" in detail, detail
-        elif "FROM household WHERE" in sql:
-            assert "household USING INDEX household_grid (grid_id=?)" in detail, detail
-        elif "CROSS JOIN" in sql:  # by grid: household_grid, then each household's keys
+        elif "CROSS JOIN search_term" in sql:  # by grid: household_grid, then each owner's keys
             assert "h USING INDEX household_grid" in detail, detail
-            by_owner = "st USING INDEX search_term_owner (household_id=?)"
-            by_term = (
-                "st USING COVERING INDEX search_term_term (term=? AND kind=? AND household_id=?)"
-            )
+            by_owner = "st USING INDEX search_term_owner (owner=?)"
+            by_term = "st USING COVERING INDEX search_term_term (term=? AND kind=? AND owner=?)"
             assert by_owner in detail if " >= ?" in sql else by_term in detail, detail
+        elif "FROM household h" in sql:
+            assert "h USING INDEX household_grid (grid_id=?)" in detail, detail
         else:
-            assert "search_term USING COVERING INDEX search_term_term (term" in detail, detail
+            assert "st USING COVERING INDEX search_term_term (term" in detail, detail
+            assert "o USING INTEGER PRIMARY KEY (rowid=?)" in detail, detail
 
 
 def test_rebuild_and_bulk_rows(store: Store, register: Register):
     h = register.household("501", phone="13812345678")
     person = register.resident(h, "曾三", phone="13900001111", id_number="")
-    expected = store.query("SELECT term, kind, household_id, resident_id FROM search_term")
-    rows = index.resident_rows(person, h, "曾三", "13900001111", "") + index.household_rows(
-        h, "3-2-501", "13812345678"
-    )
-    key = sorted
-    assert key(map(tuple, (r.values() for r in expected))) == key(rows)
+    owners = {
+        (r["household_id"], r["resident_id"]): r["id"]
+        for r in store.query("SELECT * FROM search_owner")
+    }
+    expected = store.query("SELECT term, kind, owner FROM search_term")
+    rows = index.resident_rows(owners[h, person], "曾三", "13900001111", "")
+    rows += index.household_rows(owners[h, None], "3-2-501", "13812345678")
+    assert sorted(tuple(r.values()) for r in expected) == sorted(rows)
     store.write(lambda tx: tx.execute("DELETE FROM search_term"))
+    store.write(lambda tx: tx.execute("DELETE FROM search_owner"))
     assert find(store, "ceng") == []
     assert store.write(index.rebuild) == len(rows)
     assert resident_ids(find(store, "ceng")) == [person]
@@ -299,7 +306,7 @@ def test_rebuild_and_bulk_rows(store: Store, register: Register):
 def test_a_bulk_write_makes_the_search_indexes_once(store: Store, register: Register):
     h = register.household("501", phone="13812345678")
     person = register.resident(h, "曾三")
-    schema = store.query("SELECT name, sql FROM sqlite_master WHERE tbl_name = 'search_term'")
+    schema = store.query(SEARCH_SCHEMA)
     made: list[str] = []
 
     def write(tx):
@@ -312,11 +319,18 @@ def test_a_bulk_write_makes_the_search_indexes_once(store: Store, register: Regi
             tx.conn.set_trace_callback(None)
 
     store.write(write)
-    assert len(made) == 2  # each of the two indexes once, not once per rebuild
-    after = store.query("SELECT name, sql FROM sqlite_master WHERE tbl_name = 'search_term'")
+    assert len(made) == 3  # each of the three indexes once, not once per rebuild
+    after = store.query(SEARCH_SCHEMA)
     assert sorted(after, key=str) == sorted(schema, key=str)
     assert resident_ids(find(store, "ceng")) == [person]
     assert find(store, "5678")
+
+
+#: The keys with the household and resident each one finds.
+KEYS = "SELECT st.*, o.* FROM search_term st JOIN search_owner o ON o.id = st.owner"
+SEARCH_SCHEMA = (
+    "SELECT name, sql FROM sqlite_master WHERE tbl_name IN ('search_term', 'search_owner')"
+)
 
 
 def test_install_is_idempotent(store: Store, register: Register):
