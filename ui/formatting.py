@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
+
+from gridterm.domain.office_time import office_day, office_time
 
 translate = QCoreApplication.translate
 
 
 def local(at: datetime) -> datetime:
-    """An aware time in the terminal's time zone."""
-    return at.astimezone()
+    """An aware time on the street office's clock (not the machine's: a tablet set to UTC
+    would otherwise read 17:30 for what the office and its reports call 01:30)."""
+    return office_time(at)
 
 
 def time_text(at: datetime) -> str:
-    """HH:MM today, otherwise the short date and HH:MM."""
+    """HH:MM today (the office's day), otherwise the short date and HH:MM."""
     at = local(at)
-    if at.date() == datetime.now().astimezone().date():
+    if at.date() == office_day(datetime.now(UTC)):
         return at.strftime("%H:%M")
     return f"{date_text(at.date())} {at.strftime('%H:%M')}"
 

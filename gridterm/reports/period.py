@@ -10,13 +10,14 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
+from gridterm.domain.office_time import OFFICE_TZ, office_day
 from gridterm.errors import ValidationError
 
-#: 北京时间: a street office's working day. China has one time zone and no daylight saving.
-LOCAL_TZ = timezone(timedelta(hours=8), "CST")
+#: The street office's time zone (``gridterm.domain.office_time``), the reports' local time.
+LOCAL_TZ = OFFICE_TZ
 
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MONTH = re.compile(r"\d{4}-\d{2}")
@@ -75,8 +76,8 @@ def stored(moment: datetime) -> str:
 
 
 def local_day(moment: datetime) -> date:
-    """The local calendar day of an aware instant."""
-    return moment.astimezone(LOCAL_TZ).date()
+    """The local (office's) calendar day of an aware instant."""
+    return office_day(moment)
 
 
 def day_period(day: date) -> Period:

@@ -162,7 +162,7 @@ class Hazards:
 
     def my_open_hazards(self) -> list[HazardLine]:
         """Hazards not yet closed in my grids, nearest deadline first, overdue flagged."""
-        today = self.session.now().date()
+        today = self.session.today()
 
         def read(r: Reader) -> list[HazardLine]:
             grids = self.session.visible_grid_ids(r)

@@ -125,7 +125,7 @@ class PremisesRegister:
 
     def market(self, grid_id: str) -> list[PremisesStatus]:
         """A market's premises by building/floor/row/number, each with its hazard status."""
-        today = self.session.now().date().isoformat()
+        today = self.session.today().isoformat()
 
         def read(r: Reader) -> list[PremisesStatus]:
             self.session.require_grid(r, grid_id)
@@ -190,7 +190,7 @@ class PremisesRegister:
 
     def markets(self) -> list[MarketSummary]:
         """The special grids (markets) of the user's area with hazard counts, by name."""
-        today = self.session.now().date().isoformat()
+        today = self.session.today().isoformat()
 
         def read(r: Reader) -> list[MarketSummary]:
             grids = self.session.visible_grid_ids(r)
@@ -256,7 +256,7 @@ class PremisesRegister:
 
     def open_hazards(self, premises_id: str) -> list[HazardLine]:
         """A premises' hazards not yet closed, nearest deadline first, overdue flagged."""
-        today = self.session.now().date()
+        today = self.session.today()
 
         def read(r: Reader) -> list[HazardLine]:
             self._get(r, premises_id)

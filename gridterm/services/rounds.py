@@ -7,6 +7,7 @@ from datetime import datetime
 from gridterm.domain.permissions import Activity, require
 from gridterm.domain.rounds import CheckIn, CheckKind, Location, validate_check
 from gridterm.ids import new_id
+from gridterm.reports.period import stored
 from gridterm.services.session import Session
 from gridterm.store.entities import codec
 from gridterm.store.tx import Tx
@@ -51,6 +52,7 @@ class Rounds:
             codec(CheckIn).read(r)
             for r in self.session.store.query(
                 "SELECT * FROM check_in WHERE user_id = ? AND at >= ? AND at < ? ORDER BY at",
-                (self.session.user.id, day_start.isoformat(), day_end.isoformat()),
+                # as stored (UTC text): an instant in another zone would not compare as text
+                (self.session.user.id, stored(day_start), stored(day_end)),
             )
         ]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
+from gridterm.domain.office_time import office_day
 from gridterm.domain.users import Role, User, covers
 from gridterm.errors import NotFoundError, PermissionDeniedError
 from gridterm.store import Store
@@ -35,6 +36,10 @@ class Session:
     def now(self) -> datetime:
         """The current time, aware."""
         return self.clock()
+
+    def today(self) -> date:
+        """The street office's day now (``office_day``), whatever the machine's time zone."""
+        return office_day(self.clock())
 
     def require_grid(self, r: Reader, grid_id: str) -> None:
         """Raise unless the grid exists and lies in the user's area."""

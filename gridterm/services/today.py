@@ -9,6 +9,7 @@ from datetime import date, datetime
 from gridterm.domain.territory import KeyReason
 from gridterm.domain.tickets import Ticket
 from gridterm.domain.visit_schedule import DueState
+from gridterm.reports.period import stored
 from gridterm.services.deadlines import ticket_lines
 from gridterm.services.schedule import due_visits
 from gridterm.services.session import Session
@@ -99,7 +100,8 @@ class Today:
         """Visits the worker recorded between two instants, and the tickets of their area."""
         session = self.session
         user_id = session.user.id
-        start, end = day_start.isoformat(), day_end.isoformat()
+        # as stored (UTC text): the office's midnight (+08:00) would not compare as text
+        start, end = stored(day_start), stored(day_end)
 
         def read(r: Reader) -> DayCounts:
             visits = r.one(

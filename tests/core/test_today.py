@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from gridterm.domain.office_time import office_day, office_day_bounds
 from gridterm.domain.visit_schedule import DueState
+from gridterm.services.rounds import Rounds
 from gridterm.services.tickets import Tickets
 from gridterm.services.today import Today
 from gridterm.services.visits import Visits
@@ -46,3 +48,20 @@ def test_day_counts_count_my_visits_and_open_tickets(territory) -> None:
     assert (counts.tickets_reported, counts.tickets_open, counts.urgent_open) == (1, 1, 1)
     other = Today(territory.session("w2")).counts(NOW - timedelta(hours=1), NOW)
     assert (other.visits, other.tickets_open) == (0, 0)
+
+
+def test_the_office_day_counts_and_checks_whatever_zone_its_bounds_are_in(territory) -> None:
+    # The Today screen asks for the office's day (midnight +08:00); times are stored as UTC
+    # text, so bounds compared as written (…+08:00) missed what was done that day.
+    evening = NOW.replace(hour=17)  # 01:30 the next day in the office
+    session = territory.session("w1", evening)
+    Visits(session).record(
+        household_id=territory.household(),
+        visited_at=evening,
+        visit_type="routine",
+        outcome="nothing_raised",
+    )
+    Rounds(session).check("in")
+    start, end = office_day_bounds(office_day(session.now()))
+    assert Today(session).counts(start, end).visits == 1
+    assert [c.kind for c in Rounds(session).on_day(start, end)] == ["in"]

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QColor, QPixmap
 
 from gridterm.domain.hazards import RECTIFICATION_PENDING
+from gridterm.domain.office_time import office_day
 from gridterm.domain.territory import Premises
 from gridterm.services.hazards import HazardLine
 from gridterm.services.premises import MarketSummary
@@ -68,7 +69,7 @@ class HazardModel(RowTableModel[HazardRow]):
     ):
         super().__init__(parent)
         self.theme = theme
-        self.today = today or date.today()
+        self.today = today or office_day(datetime.now(UTC))
 
     def display(self, row: HazardRow, column: int) -> str:
         h = row.line.hazard

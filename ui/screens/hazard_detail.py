@@ -78,7 +78,7 @@ def read_hazard(ws: Workspace, hazard_id: str) -> HazardData:
         before,
         after,
         history,
-        ws.session.now().date(),
+        ws.session.today(),
         ws.browse.user_names({s.by_user for s in history if s.by_user}),
     )
 

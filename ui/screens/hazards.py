@@ -39,8 +39,8 @@ def read_hazards(ws: Workspace) -> HazardsData:
     hazards, register = ws.hazards, ws.premises
     lines = hazards.my_open_hazards()
     premises = register.several([line.hazard.premises_id for line in lines])
-    # The month as the street office counts it: the terminal's local calendar month.
-    now = session.now().astimezone()
+    # The month as the street office counts it: its own calendar month, not the machine's.
+    now = session.today()
     return HazardsData(
         hazards=[HazardRow(line, premises.get(line.hazard.premises_id)) for line in lines],
         year=now.year,
@@ -109,7 +109,7 @@ class HazardsScreen(RereadWhenShown):
         self.only_overdue.toggled.connect(lambda _: self._show_list())
         heading.addWidget(self.only_overdue)
         layout.addLayout(heading)
-        self.model = HazardModel(self.ctx.theme, self.ws.session.now().date(), self)
+        self.model = HazardModel(self.ctx.theme, self.ws.session.today(), self)
         self.table = TouchTable(
             self.model,
             stretch=(HazardModel.COL_HAZARD,),
@@ -154,7 +154,7 @@ class HazardsScreen(RereadWhenShown):
         if self.data is None:
             return
         rows = [r for r in self.data.hazards if r.line.overdue or not self.only_overdue.isChecked()]
-        self.model.today = self.ws.session.now().date()
+        self.model.today = self.ws.session.today()
         self.model.set_rows(rows)
         self.list_title.setText(
             self.tr("Open hazards, nearest deadline first (%n)", None, len(rows))

@@ -129,7 +129,7 @@ class HouseholdScreen(Screen):
         session = self.ws.session
         self.tabs = QTabWidget()
         self.tabs.setObjectName("householdTabs")
-        self.resident_model = ResidentModel(session.user, session.now().date())
+        self.resident_model = ResidentModel(session.user, session.today())
         self.resident_table = TouchTable(
             self.resident_model, stretch=(ResidentModel.COL_NAME,), name=self.tr("Residents")
         )

@@ -141,7 +141,7 @@ class InspectionScreen(Screen):
 
     def _add_cards(self, template: ChecklistTemplate, operator: str) -> None:
         """A card per checklist item, in the checklist's order."""
-        today = self.ws.session.now().date()
+        today = self.ws.session.today()
         items = self.checklist_page.items
         for number, item in enumerate(template.items, 1):
             c = ItemCard(self.ctx, self.ws, number, item, today, operator)

@@ -93,7 +93,7 @@ class PremisesScreen(RereadWhenShown):
 
     def _hazards(self) -> TouchTable:
         """Its open hazards; a tap opens one."""
-        self.hazard_model = HazardModel(self.ctx.theme, self.ws.session.now().date(), self)
+        self.hazard_model = HazardModel(self.ctx.theme, self.ws.session.today(), self)
         self.hazard_table = TouchTable(
             self.hazard_model, stretch=(HazardModel.COL_HAZARD,), name=self.tr("Open hazards")
         )

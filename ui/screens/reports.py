@@ -78,7 +78,7 @@ class ReportsScreen(Screen):
         self.kind.addItem(self.tr("Daily work log"), "daily")
         self.kind.addItem(self.tr("Monthly summary"), "monthly")
         self.day = date_edit("reportDate")
-        today = self.ws.session.now().astimezone().date()
+        today = self.ws.session.today()  # the office's day, as Team and Today show it
         self.day.setMaximumDate(QDate(today.year, today.month, today.day))
         self.day.setDate(QDate(today.year, today.month, today.day))
         self.area = QComboBox()

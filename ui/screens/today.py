@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from gridterm.domain.office_time import office_day, office_day_bounds
 from gridterm.domain.rounds import CheckIn, CheckKind, Location, next_check_kind
 from gridterm.services.today import DayCounts, DueHousehold
 from ui.context import AppContext
@@ -37,16 +38,11 @@ class TodayData:
     drafts: list[dict[str, Any]]
 
 
-def day_bounds(day: date) -> tuple[datetime, datetime]:
-    """Local midnight to midnight as aware datetimes."""
-    start = datetime.combine(day, time.min).astimezone()
-    return start, start + timedelta(days=1)
-
-
 def read_today(ws: Workspace) -> TodayData:
     """Gather the Today screen's data (blocking: call off the GUI thread)."""
-    day = ws.session.now().astimezone().date()
-    start, end = day_bounds(day)
+    # the office's day, as Team and Reports count it, not the machine's
+    day = ws.session.today()
+    start, end = office_day_bounds(day)
     return TodayData(
         day=day,
         checks=ws.rounds.on_day(start, end),
@@ -193,7 +189,7 @@ class TodayScreen(Screen):
             )
         else:
             text = self.tr("Not checked in yet")
-        if last is not None and last.at.astimezone().date() == date.today():
+        if last is not None and office_day(last.at) == data.day:
             if last.location is not None:
                 text += "\n" + self.tr("Location {lat:.5f}, {lon:.5f}").format(
                     lat=last.location.latitude, lon=last.location.longitude
