@@ -168,3 +168,12 @@ def tablet_window(
             window.workspace = None
         ctx.theme.apply("normal", "normal")
         ctx.i18n.switch("zh_CN")
+
+
+def title_cut(title: QLabel) -> str | None:
+    """What an eliding title (``ElidedLabel``) shows short of its text, or None when whole:
+    the top bar's title must keep room for the screen's name."""
+    needs = title.fontMetrics().horizontalAdvance(title.text())
+    if title.contentsRect().width() < needs:
+        return f"title {title.text()!r}: {title.contentsRect().width()} px wide, needs {needs}"
+    return None
