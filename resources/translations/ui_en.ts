@@ -3601,6 +3601,10 @@ Worker ID {worker_id} · PIN {pin}</translation>
             <translation>Restored your unsaved visit from {time}.</translation>
         </message>
         <message>
+            <source>Visit saved; ticket opened.</source>
+            <translation>Visit saved; ticket opened.</translation>
+        </message>
+        <message>
             <source>Visit saved.</source>
             <translation>Visit saved.</translation>
         </message>

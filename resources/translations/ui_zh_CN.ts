@@ -3578,6 +3578,10 @@ Worker ID {worker_id} · PIN {pin}</source>
             <translation>已恢复您 {time} 未保存的走访。</translation>
         </message>
         <message>
+            <source>Visit saved; ticket opened.</source>
+            <translation>走访已保存，已生成工单。</translation>
+        </message>
+        <message>
             <source>Visit saved.</source>
             <translation>走访已保存。</translation>
         </message>

@@ -45,6 +45,8 @@ def test_preview_then_export_xlsx_into_a_folder(qtbot, demo_window, tmp_path: Pa
     assert reports.table_model.rowCount() > 0
     folder = tmp_path / "usb"
     folder.mkdir()
+    # the walk of 2026-12-03: the bar read "0%" before any export had run
+    assert reports.progress.text() == ""
     reports.choose_folder(str(folder))
     reports.format.setCurrentIndex(reports.format.findData("xlsx"))
     with qtbot.waitSignal(reports.exported, timeout=20000) as saved:
@@ -52,6 +54,7 @@ def test_preview_then_export_xlsx_into_a_folder(qtbot, demo_window, tmp_path: Pa
     path = Path(saved.args[0])
     assert path.parent == folder and path.suffix == ".xlsx"
     assert reports.progress.value() == 100 and reports.open_button.isEnabled()
+    assert reports.progress.text() == "100%"
     assert openpyxl.load_workbook(path).sheetnames[0] == "汇总"
     assert demo_window.workspace.reports.exports()[0].file == str(path)
     wait_idle(qtbot, demo_window)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
-from tests.ui.conftest import log_in, tap
+from tests.ui.conftest import log_in, tap, type_text
 from tests.ui.helpers import HOME, open_visit
 
 
@@ -40,3 +40,21 @@ def test_saving_a_visit_says_so_briefly(qtbot, window) -> None:
     # Over the screen, inside the window, and gone again by itself.
     assert window.rect().contains(toast.geometry())
     qtbot.waitUntil(lambda: window.findChild(QLabel, "toast") is None, timeout=5000)
+
+
+def test_a_visit_that_opened_a_ticket_says_so(qtbot, window) -> None:
+    # the walk of 2026-12-03: the toast read only "visit saved" when the visit opened a ticket
+    log_in(qtbot, window)
+    window.shell.open_household(HOME)
+    household = window.shell.top_screen()
+    visit = open_visit(qtbot, window)
+    tap(qtbot, visit.visit_type.buttons["routine"])
+    tap(qtbot, visit.findChild(type(visit.save), "addConcern"))
+    concern = visit.concerns[0]
+    tap(qtbot, concern.kind.buttons["complaint"])
+    type_text(qtbot, concern.text, "楼道灯坏了三天")
+    tap(qtbot, visit.outcome.buttons["ticket"])
+    tap(qtbot, visit.save)
+    qtbot.waitUntil(lambda: window.shell.top_screen() is household)
+    toast = window.findChild(QLabel, "toast")
+    assert toast is not None and toast.text() == "走访已保存，已生成工单。"

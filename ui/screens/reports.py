@@ -160,6 +160,8 @@ class ReportsScreen(Screen):
         accessible.name(self.progress, self.tr("Export progress"))
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
+        # no "0%" before any export has run: the bar reads nothing until there is progress
+        self.progress.setFormat("")
         self.message = label("", "muted")
         self.message.setObjectName("exportMessage")
         self.open_button = button(self.tr("Open file"), object_name="openFile")
@@ -280,6 +282,7 @@ class ReportsScreen(Screen):
         self.export_button.setEnabled(False)
         self.open_button.setEnabled(False)
         self.progress.setValue(0)
+        self.progress.setFormat("%p%")
         self.message.setText(self.tr("Exporting…"))
         (
             CoreOp(
@@ -305,6 +308,7 @@ class ReportsScreen(Screen):
         from ui.labels import error_message
 
         self.progress.setValue(0)
+        self.progress.setFormat("")  # nothing was written: no "0%" either
         self.message.setText(error_message(error))
 
     def _open_file(self) -> None:

@@ -357,7 +357,11 @@ class VisitScreen(Screen):
     def _saved(self, visit: object) -> None:
         self.saved.emit(visit)
         # The form closes at once: say it was saved, where the worker looks next.
-        show_toast(self.window(), self.tr("Visit saved."))
+        # and that a ticket was opened, when the outcome opened one: it is the worker's to follow
+        if getattr(visit, "ticket_id", None):
+            show_toast(self.window(), self.tr("Visit saved; ticket opened."))
+        else:
+            show_toast(self.window(), self.tr("Visit saved."))
         self.nav.back()
 
     def _discard(self) -> None:
