@@ -1483,6 +1483,10 @@
             <source>Edit household {address}</source>
             <translation>Edit household {address}</translation>
         </message>
+        <message>
+            <source>Household saved.</source>
+            <translation>Household saved.</translation>
+        </message>
     </context>
     <context>
         <name>HouseholdScreen</name>
@@ -2768,6 +2772,10 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>Edit resident {name}</source>
             <translation>Edit resident {name}</translation>
+        </message>
+        <message>
+            <source>Resident saved.</source>
+            <translation>Resident saved.</translation>
         </message>
     </context>
     <context>

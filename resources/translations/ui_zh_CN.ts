@@ -1476,6 +1476,10 @@
             <source>Edit household {address}</source>
             <translation>修改住户 {address}</translation>
         </message>
+        <message>
+            <source>Household saved.</source>
+            <translation>户信息已保存。</translation>
+        </message>
     </context>
     <context>
         <name>HouseholdScreen</name>
@@ -2755,6 +2759,10 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>Edit resident {name}</source>
             <translation>修改居民 {name}</translation>
+        </message>
+        <message>
+            <source>Resident saved.</source>
+            <translation>居民信息已保存。</translation>
         </message>
     </context>
     <context>

@@ -12,6 +12,7 @@ from ui.context import AppContext
 from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
 from ui.widgets.form_draft import FormDraft
+from ui.widgets.toast import show_toast
 from ui.widgets.touch import button
 from ui.workspace import Workspace
 
@@ -53,6 +54,18 @@ class EditScreen(Screen):
         """Save what was entered (each form its own)."""
         raise NotImplementedError
 
+    def saved_text(self) -> str:
+        """What the toast says once the form saved ("" for none); each form its own."""
+        return ""
+
+    def _saved_and_back(self, _result: object) -> None:
+        # The form closes at once: say it was saved, over the screen the worker goes back to,
+        # as the visit form does.
+        text = self.saved_text()
+        if text:
+            show_toast(self.window(), text)
+        self.nav.back()
+
     def run_save(self, work: Callable[[], Any], saved: Callable[[Any], None] | None = None) -> None:
         """Save with ``work`` off the GUI thread, forgetting the draft once it succeeded;
         then ``saved`` (default: back), or the errors beside their fields."""
@@ -60,6 +73,6 @@ class EditScreen(Screen):
         self.save.setEnabled(False)
         if self.draft is not None:
             work = self.draft.discarded_after(work)
-        CoreOp(self, work).success(saved or (lambda _: self.nav.back())).failure(
+        CoreOp(self, work).success(saved or self._saved_and_back).failure(
             self.form.show_error
         ).finally_(lambda: self.save.setEnabled(True)).run(self.ctx.ops)

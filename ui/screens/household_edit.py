@@ -93,6 +93,9 @@ class HouseholdEditScreen(EditScreen):
         }
         return {k: v for k, v in new.items() if v != old[k]}
 
+    def saved_text(self) -> str:
+        return self.tr("Household saved.")
+
     def _save(self) -> None:
         changes = self.changes()
         if not changes:

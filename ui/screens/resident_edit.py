@@ -145,6 +145,9 @@ class ResidentEditScreen(EditScreen):
         }
         return {k: v for k, v in values.items() if v != old.get(k)}
 
+    def saved_text(self) -> str:
+        return self.tr("Resident saved.")
+
     def _save(self) -> None:
         changes = self._changes()
         if self.resident is not None and not changes:
