@@ -17,6 +17,7 @@ from ui.ops import CoreOp
 from ui.screens.first_run import FirstRunScreen, check_enrollment
 from ui.screens.login import LoginScreen
 from ui.settings import CA_BUNDLE, DB_PATH, LAST_WORKER_ID, PIN_SHA256
+from ui.widgets.combo_rows import ComboRows
 from ui.widgets.wheel import WheelGuard
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         assert isinstance(app, QApplication)  # a window lives in a GUI application
         self.wheel_guard = WheelGuard(self).install(app)
+        self.combo_rows = ComboRows(self).install(app)  # popup rows of 48 px
         self.idle = IdleWatcher(app, ctx.idle_lock_ms, self)
         self.idle.idle.connect(self.lock)
         self._erasing = False
