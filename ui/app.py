@@ -30,6 +30,7 @@ from ui.main_window import MainWindow
 from ui.ops import Ops
 from ui.settings import COLOURS, DB_PATH, IDLE_LOCK_MINUTES, LANGUAGE, TEXT_SIZE, AppSettings
 from ui.theme import Theme
+from ui.window_fit import fit_to_screen
 
 log = logging.getLogger(__name__)
 APP_NAME = "gridterm"
@@ -127,6 +128,9 @@ def _run(args: argparse.Namespace, on_window: Callable[[MainWindow], None] | Non
     collector = GuiThreadCollector(app)
     ctx = make_context(app, args)
     window = MainWindow(ctx)
+    screen = app.primaryScreen()
+    if screen is not None:  # 1280×800 would overrun a portrait tablet's 800×1280
+        fit_to_screen(window, screen.availableGeometry())
     install_excepthook([window])
     if on_window is not None:
         on_window(window)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSize, QTimer, Signal
+from PySide6.QtCore import QByteArray, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
@@ -25,8 +25,7 @@ if TYPE_CHECKING:
     from ui.shell import Shell
     from ui.workspace import Workspace
 
-#: The tablet's landscape screen; the window fills the screen on the device itself.
-DEFAULT_SIZE = QSize(1280, 800)
+from ui.window_fit import DEFAULT_SIZE
 
 
 class MainWindow(QMainWindow):
@@ -44,7 +43,7 @@ class MainWindow(QMainWindow):
         self.resize(DEFAULT_SIZE)
         geometry = ctx.settings.qsettings.value("window/geometry")
         if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+            self.setProperty("restored", self.restoreGeometry(geometry))
         self.workspace: Workspace | None = None
         self.shell: Shell | None = None
         self.stack = QStackedWidget()

@@ -103,3 +103,48 @@ def test_the_english_due_list_shows_its_headers_and_reasons_whole(qtbot, ctx) ->
             assert table.rowHeight(row) >= lines.height(), f"reasons {text!r} are cut"
     finally:
         close(window, ctx)
+
+
+@pytest.mark.parametrize(
+    ("room", "expected"),
+    [
+        ((800, 1280), (800, 1280)),
+        ((1280, 800), (1280, 800)),
+        ((1920, 1080), (1280, 800)),
+        ((1024, 600), (1024, 600)),
+        ((800, 1232), (800, 1232)),
+    ],
+)
+def test_the_window_takes_the_screens_orientation_and_stays_on_it(
+    qtbot, ctx, room, expected
+) -> None:
+    from PySide6.QtCore import QSize
+
+    from ui.window_fit import fit_to_screen, window_size
+
+    assert window_size(QSize(*room)) == QSize(*expected)
+    window = MainWindow(ctx)  # as the app starts it, before it is shown
+    qtbot.addWidget(window)
+    available = QRect(0, 48, *room)  # below a panel, as availableGeometry leaves it
+    fit_to_screen(window, available)
+    window.show()
+    assert window.size() == QSize(*expected) and available.contains(window.geometry())
+    # a geometry kept from a run on a larger screen is brought back inside this one
+    window.setProperty("restored", True)
+    window.setGeometry(300, 200, 1280, 800)
+    fit_to_screen(window, available)
+    assert available.contains(window.geometry())
+    close(window, ctx)
+
+
+def test_the_window_fits_the_platforms_own_screen(qtbot, ctx, qapp) -> None:
+    from ui.window_fit import fit_to_screen
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    available = qapp.primaryScreen().availableGeometry()  # offscreen: 800×800
+    fit_to_screen(window, available)
+    window.show()
+    # (its size: offscreen moves a shown window by a 2 px frame it pretends to draw)
+    assert available.size().boundedTo(window.size()) == window.size(), window.geometry()
+    close(window, ctx)
