@@ -2299,6 +2299,10 @@ Worker ID {worker_id} · PIN {pin}</translation>
             <translation>Choose photo</translation>
         </message>
         <message>
+            <source>Remove photo</source>
+            <translation>Remove photo</translation>
+        </message>
+        <message>
             <source>Photo not downloaded</source>
             <translation>Photo not downloaded</translation>
         </message>

@@ -2288,6 +2288,10 @@ Worker ID {worker_id} · PIN {pin}</source>
             <translation>选择照片</translation>
         </message>
         <message>
+            <source>Remove photo</source>
+            <translation>删除照片</translation>
+        </message>
+        <message>
             <source>Photo not downloaded</source>
             <translation>照片未下载</translation>
         </message>

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
+from tests.ui.accessibility import accessible_name
 from tests.ui.conftest import log_in, open_tab, tap
-from tests.ui.helpers import report
+from tests.ui.helpers import open_visit, report
 
 
 def place(widget) -> QRect:
@@ -61,3 +62,45 @@ def test_a_thumbnail_or_an_error_does_not_move_the_quick_report_buttons(
     tap(qtbot, screen.send)  # no category chosen
     qtbot.waitUntil(lambda: screen.form.field_errors["category"].text() != "")
     assert [place(b) for b in targets] == before
+
+
+def test_a_photo_picked_by_mistake_is_removed_and_nothing_moves(qtbot, window, tmp_path) -> None:
+    # the walk of 2026-12-03: a picked photo had no remove
+    log_in(qtbot, window)
+    screen = open_tab(qtbot, window, "report")
+    strip = screen.photos
+    targets = [*screen.category.buttons.values(), screen.send, strip.file_button]
+    before = [place(b) for b in targets]
+    first = picture(tmp_path)
+    strip.add_file(first)
+    qtbot.waitUntil(lambda: len(strip.digests) == 1)
+    other = tmp_path / "q.png"
+    image = QImage(640, 480, QImage.Format.Format_RGB32)
+    image.fill(QColor("#aa6633"))
+    image.save(str(other))
+    strip.add_file(other)
+    qtbot.waitUntil(lambda: len(strip.digests) == 2)
+    kept = strip.digests[1]
+    removes = [b for b in strip.findChildren(QPushButton, "removePhoto") if b.isVisible()]
+    assert len(removes) == 2
+    assert all(b.width() >= 48 and b.height() >= 48 for b in removes)
+    assert accessible_name(removes[0]) == "删除照片"
+    heights = strip.height()
+    tap(qtbot, removes[0])
+    qtbot.waitUntil(lambda: strip.digests == [kept])
+    assert [b for b in strip.findChildren(QPushButton, "removePhoto") if b.isVisible()]
+    assert [place(b) for b in targets] == before and strip.height() == heights
+
+
+def test_a_removed_photo_is_not_saved_with_the_visit(qtbot, window, tmp_path) -> None:
+    log_in(qtbot, window)
+    visit = open_visit(qtbot, window)
+    visit.photos.add_file(picture(tmp_path))
+    qtbot.waitUntil(lambda: len(visit.photos.digests) == 1)
+    tap(qtbot, visit.photos.findChild(QPushButton, "removePhoto"))
+    qtbot.waitUntil(lambda: visit.photos.digests == [])
+    tap(qtbot, visit.visit_type.buttons["routine"])
+    tap(qtbot, visit.outcome.buttons["nothing_raised"])
+    with qtbot.waitSignal(visit.saved, timeout=5000) as saved:
+        tap(qtbot, visit.save)
+    assert list(saved.args[0].photos) == []

@@ -21,10 +21,11 @@ from gridterm.errors import NotFoundError, ValidationError
 from ui.context import AppContext
 from ui.ops import CoreOp
 from ui.settings import PHOTO_MAX_PX
+from ui.widgets import accessible
 from ui.widgets.flow import FlowLayout
 from ui.widgets.icons import icon, icon_size
 from ui.widgets.photo_viewer import PhotoViewer, TapLabel
-from ui.widgets.touch import button, clear
+from ui.widgets.touch import TOUCH_PX, button, clear, discard
 from ui.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -174,6 +175,7 @@ class PhotoStrip(QWidget):
         thumb.tapped.connect(lambda: self.open_photo(digest))
         thumb.setFixedSize(THUMB_PX, THUMB_PX)
         thumb.setScaledContents(True)
+        self._add_remove(thumb, digest)
         self.thumbs.addWidget(thumb)
         blobs = self.ws.store.blobs
         CoreOp(thumb, lambda: thumbnail(blobs.get(digest))).success(
@@ -181,6 +183,31 @@ class PhotoStrip(QWidget):
         ).failure(lambda error: self._show_missing(thumb, error)).run(self.ctx.ops)
         if announce:
             self.changed.emit()
+
+    def _add_remove(self, thumb: QLabel, digest: str) -> None:
+        # A photo picked by mistake must go before saving. The control lies over the
+        # thumbnail's corner (a full touch target), so adding it makes nothing larger or move.
+        remove = button(object_name="removePhoto")
+        remove.setParent(thumb)
+        remove.setFixedSize(TOUCH_PX, TOUCH_PX)
+        remove.move(THUMB_PX - TOUCH_PX, 0)
+        remove.setIcon(icon("clear", self.ctx.theme.color("text")))
+        remove.setIconSize(icon_size())
+        accessible.tip(remove, self.tr("Remove photo"))
+        remove.clicked.connect(lambda: self.remove_digest(digest))
+
+    def remove_digest(self, digest: str) -> None:
+        """Drop a photo from the form, its thumbnail too (the stored file is content-addressed
+        and may be named by another record: it is not deleted here)."""
+        if digest not in self.digests:
+            return
+        index = self.digests.index(digest)
+        self.digests.remove(digest)
+        item = self.thumbs.takeAt(index)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            discard(widget)
+        self.changed.emit()
 
     def open_photo(self, digest: str) -> None:
         """Show ``digest`` large, the strip's other photos a button away."""
