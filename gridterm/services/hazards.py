@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date
 
 from gridterm.domain.hazards import Hazard, HazardAction, HazardStatus, HazardStep
 from gridterm.domain.permissions import Activity, require
 from gridterm.domain.tickets import TicketAction
 from gridterm.errors import NotFoundError, TransitionError
+from gridterm.reports.period import month_period
 from gridterm.services import hazard_loop
 from gridterm.services.session import Session
 from gridterm.services.tickets import Tickets
@@ -185,8 +185,9 @@ class Hazards:
 
     def month_figures(self, year: int, month: int) -> MonthFigures:
         """Hazards found and hazards eliminated (verified closed) in a month, in my area."""
-        start = date(year, month, 1)
-        end = date(year + month // 12, month % 12 + 1, 1)
+        # the office's month (its midnights), as stored UTC text: a hazard found at 01:30 on
+        # the 1st in the office is the new month's, though it is still the 30th in UTC
+        start, end = month_period(year, month).utc_range()
 
         def read(r: Reader) -> MonthFigures:
             grids = self.session.visible_grid_ids(r)
@@ -199,7 +200,7 @@ class Hazards:
                 row = r.one(
                     f"SELECT count(*) AS n FROM hazard WHERE grid_id IN ({marks}) "
                     f"AND {column} >= ? AND {column} < ?",
-                    (*grids, start.isoformat(), end.isoformat()),
+                    (*grids, start, end),
                 )
                 return int(row["n"]) if row else 0
 

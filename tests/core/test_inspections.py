@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -361,3 +361,13 @@ def test_an_inspection_without_signature_or_reason_is_refused_and_writes_nothing
         assert (err.value.code, err.value.field) == ("inspection.needs_signature", "signature")
     assert outbox(market) == before
     assert service.get(inspection_id).status is InspectionStatus.IN_PROGRESS
+
+
+def test_a_month_of_hazards_is_the_office_s_month(market) -> None:
+    # found at 17:30 UTC on 30 November: 01:30 on 1 December in the office, so December's
+    evening = datetime(2026, 11, 30, 17, 30, tzinfo=UTC)
+    service = Inspections(market.session("i1", now=evening))
+    hazards = Hazards(service.session)
+    service.complete(run(service, fail=("wiring",)), signature=sha("signature"))
+    assert hazards.month_figures(2026, 12).found == 1
+    assert hazards.month_figures(2026, 11).found == 0
