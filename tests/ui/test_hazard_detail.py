@@ -123,3 +123,19 @@ def test_an_overdue_hazard_is_flagged(qtbot, window) -> None:
     detail = open_hazard(qtbot, window, hazard_id)
     assert detail.overdue.isVisible()
     assert "已逾期" in detail.overdue.text()
+
+
+def test_the_hazard_names_its_stall_as_the_stall_page_does(qtbot, window) -> None:
+    # It read "永盛阀门商行 · A 1 A1-01-02"; the stall's page and the inspection say
+    # "A栋 1层 1排 · 摊位 A1-01-02".
+    from ui.models.premises import place_text
+
+    log_in(qtbot, window, "i1")
+    hazard_id = hazard_on(window)
+    detail = open_hazard(qtbot, window, hazard_id)
+    qtbot.waitUntil(lambda: detail.data is not None)
+    shown = detail.values["premises"].text()
+    premises = detail.data.premises
+    assert shown == f"{premises.name} · {place_text(premises)}"
+    assert "层" in shown and "摊位" in shown
+    assert "层层" not in shown and "区栋" not in shown  # a unit the register wrote, once

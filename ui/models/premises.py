@@ -60,12 +60,20 @@ def location_lines(p: Premises) -> list[str]:
     """The parts of ``location_text``: the building, floor and row the register has."""
     parts = []
     if p.building:
-        parts.append(translate("Premises", "Building {building}").format(building=p.building))
+        parts.append(_unit(p.building, translate("Premises", "Building {building}"), "building"))
     if p.floor:
-        parts.append(translate("Premises", "Floor {floor}").format(floor=p.floor))
+        parts.append(_unit(p.floor, translate("Premises", "Floor {floor}"), "floor"))
     if p.row:
-        parts.append(translate("Premises", "Row {row}").format(row=p.row))
+        parts.append(_unit(p.row, translate("Premises", "Row {row}"), "row"))
     return parts
+
+
+def _unit(value: str, template: str, key: str) -> str:
+    # A register that already wrote the unit (A区, 1层, 3排) is shown as it is: the template
+    # would say "A区栋 1层层". Only a bare code (A, 1, 3) gets the unit.
+    if "\u4e00" <= value[-1] <= "\u9fff":
+        return value
+    return template.format(**{key: value})
 
 
 def place_text(p: Premises) -> str:

@@ -24,6 +24,7 @@ from ui.context import AppContext
 from ui.formatting import date_text
 from ui.labels import HAZARD_ACTIONS, HAZARD_STATUSES, SEVERITIES, label
 from ui.models.hazard_history import HazardStepModel, photos_of
+from ui.models.premises import place_text
 from ui.ops import CoreOp
 from ui.screens.base import Navigator
 from ui.screens.record_detail import RecordDetailScreen
@@ -206,7 +207,7 @@ class HazardDetailScreen(RecordDetailScreen):
         late = (data.today - h.deadline).days
         self.overdue.setVisible(h.is_overdue(data.today))
         self.overdue.setText(self.tr("Overdue by %n day(s)", "", late))
-        place = " ".join(x for x in (p.building, p.floor, p.number) if x)
+        place = place_text(p)
         texts = {
             "item": data.item_text,
             "premises": f"{p.name} · {place}" if place else p.name,
