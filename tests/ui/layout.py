@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from pytestqt.exceptions import TimeoutError as WaitTimedOut
 
 from ui.main_window import MainWindow
-from ui.widgets.table import TouchTable
+from ui.widgets.table import TouchTable, unbreakable_parts
 from ui.widgets.touch import TOUCH_PX, ElidedLabel
 
 
@@ -105,6 +105,32 @@ def scrolls_sideways(window) -> list[str]:
     return found
 
 
+def views_scroll_sideways(window) -> list[str]:
+    """A shown table whose columns are wider than its view: a finger has to drag it sideways
+    to read the rest of a row (the walk of issue 12 measured the residents list 326 px
+    over, the hazards list 587 px). How far over, and which columns it has."""
+    found = []
+    for table in window.findChildren(TouchTable):
+        if not table.isVisible():
+            continue
+        header = table.horizontalHeader()
+        bar = table.horizontalScrollBar().maximum()
+        over = max(header.length() - table.viewport().width(), bar)
+        if over > 1:
+            model = table.model()
+            shown = [
+                f"{model.headerData(c, Qt.Orientation.Horizontal)}={header.sectionSize(c)}"
+                for c in range(header.count())
+                if not header.isSectionHidden(c)
+            ]
+            name = table.objectName() or table.accessibleName()
+            found.append(
+                f"table {name!r}: {over} px wider than its {table.viewport().width()} px view "
+                f"({', '.join(shown)})"
+            )
+    return found
+
+
 def words_cut(table) -> list[str]:
     """In a table whose rows wrap, a word wider than its column is cut ("rectifica…")."""
     header, model, metrics = table.horizontalHeader(), table.model(), table.fontMetrics()
@@ -114,7 +140,7 @@ def words_cut(table) -> list[str]:
             continue
         for row in range(model.rowCount()):
             text = model.index(row, column).data()
-            for word in str(text or "").split():
+            for word in unbreakable_parts(str(text or "")):
                 if metrics.horizontalAdvance(word) + 4 > header.sectionSize(column):
                     cut.append(f"word {word!r} cut in a {header.sectionSize(column)} px column")
     return cut

@@ -37,6 +37,8 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._rows: list[R] = []
+        # Columns whose header takes two lines (a narrow column, set by its TouchTable).
+        self.broken_headers: set[int] = set()
 
     # -- rows ------------------------------------------------------------------------------
 
@@ -122,13 +124,27 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             and orientation == Qt.Orientation.Horizontal
             and 0 <= section < len(self.HEADERS)
         ):
-            return QCoreApplication.translate("Columns", self.HEADERS[section])
+            text = QCoreApplication.translate("Columns", self.HEADERS[section])
+            return two_lines(text) if section in self.broken_headers else text
+        if role == Qt.ItemDataRole.TextAlignmentRole and orientation == Qt.Orientation.Horizontal:
+            # over its cells: a header centred over left-aligned text looks like another's
+            align = self.alignment(self._rows[0], section) if self._rows else None
+            return None if align is None else int(align | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def two_lines(text: str) -> str:
+    """``text`` broken at the space nearest its middle ("Key households" over two lines)."""
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    if not spaces:
+        return text
+    middle = min(spaces, key=lambda i: abs(2 * i - len(text)))
+    return f"{text[:middle]}\n{text[middle + 1 :]}"
 
 
 C = TypeVar("C")

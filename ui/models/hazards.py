@@ -60,6 +60,9 @@ class HazardModel(RowTableModel[HazardRow]):
         QT_TRANSLATE_NOOP("Columns", "Status"),
         QT_TRANSLATE_NOOP("Columns", "Responsible"),
     )
+    # What a narrow view hides first: who rectifies, then the status, then the severity
+    # (the hazard's page has them all; the deadline, the stall and the hazard stay).
+    GIVE_WAY = (COL_RESPONSIBLE, COL_STATUS, COL_SEVERITY)
 
     def __init__(
         self,

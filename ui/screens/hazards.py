@@ -93,6 +93,7 @@ class HazardsScreen(RereadWhenShown):
             self.market_model,
             stretch=(MarketModel.COL_MARKET,),
             name=self.tr("Hazard status by market"),
+            give_way=(MarketModel.COL_PREMISES,),  # how many stalls: on the market's page
         )
         self.market_table.setObjectName("marketTable")
         self.market_table.on_row(lambda m: self.nav.open_market(m.grid_id))
@@ -115,6 +116,7 @@ class HazardsScreen(RereadWhenShown):
             stretch=(HazardModel.COL_HAZARD,),
             sortable=True,
             name=self.tr("Open hazards"),
+            give_way=HazardModel.GIVE_WAY,
         )
         self.table.setObjectName("hazardTable")
         self.table.on_row(lambda row: self.nav.open_hazard(row.line.hazard.id))

@@ -131,7 +131,11 @@ class HouseholdScreen(Screen):
         self.tabs.setObjectName("householdTabs")
         self.resident_model = ResidentModel(session.user, session.today())
         self.resident_table = TouchTable(
-            self.resident_model, stretch=(ResidentModel.COL_NAME,), name=self.tr("Residents")
+            self.resident_model,
+            stretch=(ResidentModel.COL_NAME,),
+            name=self.tr("Residents"),
+            # a narrow view: gender, then the (masked) phone, then health are in the form
+            give_way=(ResidentModel.COL_GENDER, ResidentModel.COL_PHONE, ResidentModel.COL_HEALTH),
         )
         self.resident_table.setObjectName("residentTable")
         # a tap on a masked personal cell reveals it; anywhere else it opens the resident

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QHeaderView, QStackedWidget, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QStackedWidget, QWidget
 
 from gridterm.services.premises import MarketSummary, PremisesStatus
 from ui.context import AppContext
@@ -118,14 +118,23 @@ class MarketScreen(RereadWhenShown):
         """The premises as a table, sortable, narrowed by the search; or why it is empty."""
         list_card, list_layout = card()
         self.model = PremisesModel(self.ctx.theme, self)
-        self.table = TouchTable(self.model, name=self.tr("Premises"))
+        self.table = TouchTable(
+            self.model,
+            name=self.tr("Premises"),
+            # the stall's page has them all: the licence, the trade, the operator give way,
+            # and a long shop name ends in … (whole in its tooltip and the floor plan)
+            give_way=(
+                PremisesModel.COL_LICENCE,
+                PremisesModel.COL_TRADE,
+                PremisesModel.COL_OPERATOR,
+            ),
+            elide=(PremisesModel.COL_NAME,),
+        )
         self.filter = PremisesFilter(self)
         self.filter.setSourceModel(self.model)
         self.table.setModel(self.filter)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.stretch_columns(PremisesModel.COL_NAME)
         self.table.setObjectName("premisesTable")
         self.table.on_row(lambda s: self.nav.open_premises(s.premises.id))

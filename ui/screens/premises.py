@@ -95,7 +95,10 @@ class PremisesScreen(RereadWhenShown):
         """Its open hazards; a tap opens one."""
         self.hazard_model = HazardModel(self.ctx.theme, self.ws.session.today(), self)
         self.hazard_table = TouchTable(
-            self.hazard_model, stretch=(HazardModel.COL_HAZARD,), name=self.tr("Open hazards")
+            self.hazard_model,
+            stretch=(HazardModel.COL_HAZARD,),
+            name=self.tr("Open hazards"),
+            give_way=HazardModel.GIVE_WAY,
         )
         self.hazard_table.setObjectName("premisesHazards")
         self.hazard_table.setColumnHidden(HazardModel.COL_PREMISES, True)  # it is this premises

@@ -140,6 +140,7 @@ class RecordDetailScreen(Screen):
         self.history_photos = PhotoColumn(
             self.history_table, photos_column, self.ctx.ops, self.ws, photos_of
         )
+        self.history_table.keep_whole(photos_column)  # its thumbnails, never cut
         return frame
 
     def right_column(self, *cards: QFrame) -> QWidget:

@@ -64,6 +64,8 @@ class RegisterScreen(Screen):
             stretch=(BuildingModel.COL_CAPTAIN,),
             sortable=True,
             name=self.tr("Buildings"),
+            # the floors are in the building's plan; the captain on its page
+            give_way=(BuildingModel.COL_FLOORS, BuildingModel.COL_CAPTAIN),
         )
         self.building_table.setObjectName("buildingTable")
         self.building_table.on_row(lambda b: self.nav.open_building(b.building_id))

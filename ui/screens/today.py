@@ -136,7 +136,11 @@ class TodayScreen(Screen):
         due.addWidget(self.due_hint)
         self.due_model = DueModel(self.ctx.theme)
         self.due_table = TouchTable(
-            self.due_model, stretch=(DueModel.COL_REASONS,), name=self.tr("Due for a visit")
+            self.due_model,
+            stretch=(DueModel.COL_REASONS,),
+            name=self.tr("Due for a visit"),
+            # the household's page names them; the address and why it is due stay
+            give_way=(DueModel.COL_HEAD, DueModel.COL_LAST),
         )
         self.due_table.setObjectName("dueTable")
         self.due_table.wrap_rows()  # several reasons (English is long) wrap, not cut

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -14,6 +15,9 @@ from ui.widgets import accessible
 from ui.widgets.touch import card, kinetic, label
 
 ROW_PX = 56
+#: The least width of the first stretched column, in line heights, while it has more to show: a
+#: ticket's title cut to three characters a line in large text could not be read.
+READABLE_EM = 5
 
 
 def row_height(widget: QWidget) -> int:
@@ -21,10 +25,28 @@ def row_height(widget: QWidget) -> int:
     return max(ROW_PX, int(widget.fontMetrics().height() * 2.2))
 
 
+#: What a line may break between: a run of letters and digits stays whole, each Chinese
+#: character stands alone (Qt wraps Chinese text between any two).
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_UNITS = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+")
+#: Rows measured for a column's width: as many as Qt's own ResizeToContents reads.
+_MEASURED_ROWS = 1000
+
+
+def unbreakable_parts(text: str) -> list[str]:
+    """The pieces of ``text`` a wrapped line never cuts: its words, and each Chinese
+    character on its own."""
+    return _UNITS.findall(text)
+
+
 class TouchTable(QTableView):
     """A QTableView over a ``RowTableModel``; ``on_row(callback)`` gets the tapped row.
 
     ``name`` is what a screen reader calls the table: the title of its card, as a rule.
+    The columns always fit the view, never scrolling sideways where they can be made to
+    fit (``_fit_columns``): ``give_way`` columns hide, first first, only when the others
+    cannot fit even wrapped; ``keep`` columns are never narrower than their contents;
+    ``elide`` columns may be cut (…) down to their header.
     """
 
     def __init__(
@@ -37,12 +59,23 @@ class TouchTable(QTableView):
         name: str = "",
         description: str = "",
         give_way: Sequence[int] = (),
+        keep: Sequence[int] = (),
+        elide: Sequence[int] = (),
     ):
         super().__init__(parent)
         self.source = model
         #: Columns hidden, first first, while the view is too narrow for every column
         #: (a portrait tablet, large text): the rest stay readable instead of scrolling away.
         self._give_way = tuple(give_way)
+        self._gave_way: set[int] = set()
+        self._keep = set(keep)
+        self._elide = set(elide)
+        self._always_wrap = False
+        self._steady_over: Callable[[], Sequence[Any]] | None = None
+        # the other columns follow their contents as rows arrive: fit them again once the
+        # layout settles (a zero timeout, so one refit per turn of the loop)
+        self._refit = QTimer(self, singleShot=True, interval=0)
+        self._refit.timeout.connect(self._fit_columns)
         if name:  # a screen reader says it before the rows (我的网格, 表格)
             accessible.name(self, name, description)
         if sortable:
@@ -64,115 +97,227 @@ class TouchTable(QTableView):
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(row_height(self))
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self._row_heights()
         header = self.horizontalHeader()
         header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # a header over its cells, not centred over left-aligned text (the search's 地址)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self._stretch: tuple[int, ...] = ()
         self.stretch_columns(*stretch)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         kinetic(self)
-        # the other columns size to their contents as rows arrive: fit the stretched ones
-        # again once the layout settles (a zero timeout, so one refit per turn of the loop)
-        self._refit = QTimer(self, singleShot=True, interval=0)
-        self._refit.timeout.connect(self._fit_columns)
-        header.sectionResized.connect(self._on_section_resized)
+
+    def setModel(self, model: Any) -> None:
+        """Show ``model``, fitting the columns again whenever its rows change."""
+        super().setModel(model)
+        for signal in (
+            model.modelReset,
+            model.rowsInserted,
+            model.rowsRemoved,
+            model.layoutChanged,
+            model.dataChanged,
+            model.headerDataChanged,
+        ):
+            signal.connect(self._schedule)
+        self._schedule()
+
+    def setSortingEnabled(self, enable: bool) -> None:
+        """Sort on a tap on a header; the arrow (and the room Qt keeps for it in every
+        header) only once the worker has sorted by that column."""
+        super().setSortingEnabled(enable)
+        header = self.horizontalHeader()
+        header.sortIndicatorChanged.connect(self._sorted)
+        self._sorted(header.sortIndicatorSection())
+
+    def _sorted(self, section: int, *_: Any) -> None:
+        header = self.horizontalHeader()
+        header.setSortIndicatorShown(self.isSortingEnabled() and 0 <= section < header.count())
+        self._refit.start()
+
+    def _schedule(self, *_: Any) -> None:
+        """Fit the columns on the next turn of the event loop (once, however many ask)."""
+        self._refit.start()
 
     def stretch_columns(self, *columns: int) -> None:
-        """The columns that take the room the others leave (again after a new model)."""
+        """The columns that take the room the others leave."""
         self._stretch = columns
-        for column in columns:
-            self.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self._refit.start()
+
+    def keep_whole(self, *columns: int) -> None:
+        """Columns never narrower than their contents (photos, a number to read whole)."""
+        self._keep |= set(columns)
+        self._refit.start()
+
+    def steady_over(self, rows: Callable[[], Sequence[Any]]) -> None:
+        """Measure the columns over ``rows()`` (all of them), not only the rows shown, so a
+        filter showing fewer rows does not move the columns (the ticket list's states)."""
+        self._steady_over = rows
+        self._refit.start()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._refit.start()
 
-    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
-        if column not in self._stretch and not self._refit.isActive():
+    def viewportEvent(self, event: QEvent) -> bool:
+        # the vertical scroll bar coming or going (rows wrapped taller) narrows the view
+        if event.type() == QEvent.Type.Resize:
             self._refit.start()
+        return super().viewportEvent(event)
 
     def _fit_columns(self) -> None:
-        """Stretched columns share what the others leave, but never shrink below their
-        header, nor (in a table whose rows wrap) below their longest word: a column whose
-        share is too small keeps what it needs and the rest share the remainder. Where the
-        table is too narrow for all of them (English, large text, a portrait tablet) it
-        scrolls sideways rather than cut a column's name or a word in two."""
-        if not self._stretch:
-            return
+        """Every column at its contents' width where the view has room, the stretched ones
+        sharing what is left. Where it has not, the rows wrap and each column gives up
+        width in proportion to what it can spare, down to its header and its longest word
+        (no name or word is cut); only where even that is too wide do the give-way columns
+        hide, and only where nothing else helps does the table scroll sideways."""
         header = self.horizontalHeader()
-        if self._give_way:
-            self._make_way()
-        shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
-        others = sum(header.sectionSize(c) for c in shown if c not in self._stretch)
-        needs = {c: self._column_needs(c) for c in self._stretch if c in shown}
-        room = self.viewport().width() - others
-        squeezed = room < sum(needs.values())
-        fixed = set(needs) if squeezed else set()
-        # give the needy what they need until every other's equal share suffices (the room
-        # covers every need, so some column always shares)
-        while not squeezed and (free := [c for c in needs if c not in fixed]):
-            share = (room - sum(needs[c] for c in fixed)) / len(free)
-            needy = {c for c in free if needs[c] > share}
-            if not needy:
+        if self.model() is None or not header.count():
+            return
+        # hidden by the screen (the premises' own column), not by us: not ours to show
+        theirs = {
+            c
+            for c in range(header.count())
+            if header.isSectionHidden(c) and c not in self._gave_way
+        }
+        columns = [c for c in range(header.count()) if c not in theirs]
+        needs = {c: self._header_needs(c) for c in columns}
+        natural = {c: self._natural(c, needs[c][0]) for c in columns}
+        floor = {c: self._floor(c, natural[c], needs[c][1]) for c in columns}
+        room = self.viewport().width()
+        self._gave_way = set()
+        for column in self._give_way:
+            if sum(floor[c] for c in columns if c not in self._gave_way) <= room:
                 break
-            fixed |= needy
-        for column, width in needs.items():
-            if column in fixed:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-                header.resizeSection(column, width)
-            else:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            if column in natural:
+                self._gave_way.add(column)
+        shown = [c for c in columns if c not in self._gave_way]
+        squeezed = sum(natural[c] for c in shown) > room
+        widths = (
+            self._squeezed(shown, natural, floor, room)
+            if squeezed
+            else self._shared(shown, natural, room)
+        )
+        for column in columns:
+            if header.isSectionHidden(column) != (column in self._gave_way):
+                header.setSectionHidden(column, column in self._gave_way)
+        self._wrap(self._always_wrap or squeezed)
+        self._break_headers(widths, {c: needs[c][0] for c in columns})
+        for column in shown:
+            if header.sectionSize(column) != widths[column]:
+                header.resizeSection(column, widths[column])
         bar = Qt.ScrollBarPolicy
         self.setHorizontalScrollBarPolicy(
-            bar.ScrollBarAsNeeded if squeezed else bar.ScrollBarAlwaysOff
+            bar.ScrollBarAsNeeded if sum(widths.values()) > room + 1 else bar.ScrollBarAlwaysOff
         )
 
-    def _make_way(self) -> None:
-        """Hide as few of the give-way columns as lets every other column fit the view."""
-        header = self.horizontalHeader()
-        wanted = {
-            c: self._column_needs(c)
-            if c in self._stretch
-            else max(self.sizeHintForColumn(c), header.sectionSizeFromContents(c).width())
-            for c in range(header.count())
-        }
-        hidden: set[int] = set()
-        for column in self._give_way:
-            if sum(w for c, w in wanted.items() if c not in hidden) <= self.viewport().width():
-                break
-            hidden.add(column)
-        for column in self._give_way:
-            if header.isSectionHidden(column) != (column in hidden):
-                header.setSectionHidden(column, column in hidden)
+    def _shared(self, shown: list[int], natural: dict[int, int], room: int) -> dict[int, int]:
+        """Room for every column whole: the stretched ones share what is left equally."""
+        widths = {c: natural[c] for c in shown}
+        stretched = [c for c in self._stretch if c in widths]
+        if stretched:
+            spare = room - sum(widths.values())
+            for i, column in enumerate(stretched):
+                widths[column] += spare // len(stretched) + (i < spare % len(stretched))
+        return widths
 
-    def _column_needs(self, column: int) -> int:
-        """The least width of a stretched column: its header, and where rows wrap, its
-        longest word with the cell's margins."""
-        need = self.horizontalHeader().sectionSizeFromContents(column).width()
-        if not self.wordWrap():
-            return need
-        model, metrics = self.model(), self.fontMetrics()
-        margin = 2 * (self.style().pixelMetric(self.style().PixelMetric.PM_FocusFrameHMargin) + 1)
-        for row in range(model.rowCount()):
-            text = model.index(row, column).data()
-            for word in str(text or "").split():
-                need = max(need, metrics.horizontalAdvance(word) + margin + 4)
-        return need
+    def _squeezed(
+        self, shown: list[int], natural: dict[int, int], floor: dict[int, int], room: int
+    ) -> dict[int, int]:
+        """Too little room: each column gives up the same part of what it can spare."""
+        spare = sum(natural[c] - floor[c] for c in shown)
+        excess = sum(natural[c] for c in shown) - room
+        part = min(1.0, excess / spare) if spare > 0 else 1.0
+        widths = {c: int(natural[c] - (natural[c] - floor[c]) * part) for c in shown}
+        left = room - sum(widths.values())
+        if left > 0:  # rounding: the last pixels to a column that gave some up
+            takers = [c for c in self._stretch if c in widths] or shown
+            widths[takers[-1]] += left
+        return widths
+
+    def _wrap(self, wrap: bool) -> None:
+        if self.wordWrap() == wrap:
+            return
+        self.setWordWrap(wrap)
+        mode = QHeaderView.ResizeMode
+        self.verticalHeader().setSectionResizeMode(mode.ResizeToContents if wrap else mode.Fixed)
+
+    def _texts(self, column: int) -> list[str]:
+        """The texts of ``column``: the rows shown, and the rows the widths are steady over."""
+        model = self.model()
+        rows = min(model.rowCount(), _MEASURED_ROWS)
+        texts = [str(model.index(r, column).data() or "") for r in range(rows)]
+        if self._steady_over is not None:
+            texts += [self.source.display(row, column) for row in self._steady_over()]
+        return texts
+
+    def _margin(self) -> int:
+        return 2 * (self.style().pixelMetric(self.style().PixelMetric.PM_FocusFrameHMargin) + 1) + 4
+
+    def _header_needs(self, column: int) -> tuple[int, int]:
+        """A column's header on one line, and broken over two (where it has a space)."""
+        header = self.horizontalHeader()
+        broken: set[int] | None = getattr(self.source, "broken_headers", None)
+        least = header.minimumSectionSize()  # Qt makes no section narrower
+        if broken is None:
+            one = max(least, header.sectionSizeFromContents(column).width())
+            return one, one
+        had = column in broken
+        broken.discard(column)
+        one = header.sectionSizeFromContents(column).width()
+        broken.add(column)
+        two = header.sectionSizeFromContents(column).width()
+        if not had:
+            broken.discard(column)
+        return max(least, one), max(least, min(one, two))
+
+    def _natural(self, column: int, header: int) -> int:
+        """A column's width with every cell on one line, and its header whole."""
+        metrics = self.fontMetrics()
+        text = max((metrics.horizontalAdvance(t) for t in self._texts(column)), default=0)
+        return max(header, self.sizeHintForColumn(column), text + self._margin())
+
+    def _floor(self, column: int, natural: int, header: int) -> int:
+        """The least a column may have: its header (on two lines if need be), and unless
+        it may elide, its longest word; a kept column, all of its contents."""
+        if column in self._keep:
+            return natural
+        need = header
+        if self._stretch[:1] == (column,):  # the row's own text (a title): words a line
+            need = max(need, READABLE_EM * self.fontMetrics().height())
+        if column not in self._elide:
+            metrics = self.fontMetrics()
+            for text in self._texts(column):
+                for part in unbreakable_parts(text):
+                    need = max(need, metrics.horizontalAdvance(part) + self._margin())
+        return min(need, natural)
+
+    def _break_headers(self, widths: dict[int, int], one_line: dict[int, int]) -> None:
+        """Headers too wide for their column on two lines; the rest on one."""
+        broken: set[int] | None = getattr(self.source, "broken_headers", None)
+        wanted = {c for c, w in widths.items() if w < one_line[c] - 1}
+        if broken is None or broken == wanted:
+            return
+        broken.clear()
+        broken.update(wanted)
+        self.source.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(one_line) - 1)
+
+    def _row_heights(self) -> None:
+        vertical = self.verticalHeader()
+        vertical.setDefaultSectionSize(row_height(self))
+        # a wrapped row grows with its lines but is never less than a touch target
+        vertical.setMinimumSectionSize(row_height(self))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
-            self.verticalHeader().setDefaultSectionSize(row_height(self))
+            self._row_heights()
+            self._refit.start()
 
     def wrap_rows(self) -> None:
-        """Long texts wrap onto more lines (each row as tall as it needs), not cut off."""
-        self.setWordWrap(True)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # the longest word of a stretched column comes with the rows
-        self.model().modelReset.connect(self._refit.start)
-        self.model().rowsInserted.connect(self._refit.start)
+        """Long texts always wrap onto more lines (each row as tall as it needs), not cut."""
+        self._always_wrap = True
+        self._wrap(True)
 
     def on_row(self, callback: Callable[[Any], None]) -> None:
         """Call ``callback(row)`` when a row is tapped."""
