@@ -8,13 +8,16 @@ import contextlib
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.exceptions import TimeoutError as WaitTimedOut
 
-from tests.ui.conftest import DEMO_INSPECTOR, log_in
+from tests.ui.conftest import DEMO_INSPECTOR, log_in, open_tab, tap, wait_idle
+from tests.ui.helpers import report
 from tests.ui.layout import views_scroll_sideways, wait_for
 from tests.ui.tours import inspector_tour, tour
 from ui.main_window import MainWindow
+from ui.models.search import SearchModel
 
 CONFIGS = [
     ((1280, 800), "zh_CN", "normal"),
@@ -56,3 +59,40 @@ def test_no_table_scrolls_sideways(qtbot, demo_window, size, locale, text, worke
         walk = inspector_tour if worker == DEMO_INSPECTOR else tour
         bad = overflows(qtbot, demo_window, walk(demo_window, wait_for(qtbot)))
     assert bad == [], "\n".join(bad)
+
+
+def test_the_ticket_columns_stay_put_across_the_state_filters(qtbot, window) -> None:
+    """Each state tab resized the columns to its own tickets: the time limit jumped under
+    the finger from one tab to the next."""
+    log_in(qtbot, window)
+    window.resize(1280, 800)
+    report(window, "灯坏了")
+    long = report(window, "单元门禁失灵外人随意进出已经一个星期物业一直没有来修")
+    window.workspace.tickets.act(long.id, "accept")
+    tickets = open_tab(qtbot, window, "tickets")
+    header = tickets.table.horizontalHeader()
+    qtbot.waitUntil(lambda: tickets.model.rowCount() == 2)
+
+    def widths(state: str) -> list[int]:
+        tap(qtbot, tickets.filter.buttons[state])
+        wait_idle(qtbot, window)
+        qtbot.wait(50)  # the columns are fitted on the next turn of the loop
+        return [header.sectionSize(c) for c in range(header.count())]
+
+    shown = widths("open")
+    for state in ("reported", "accepted", "open"):
+        assert widths(state) == shown, state
+
+
+def test_a_header_sits_over_its_cells(qtbot, window) -> None:
+    """The search's 地址 was centred over left-aligned addresses, so it read as the name's."""
+    log_in(qtbot, window)
+    register = open_tab(qtbot, window, "register")
+    register.search_box.setText("王")
+    qtbot.waitUntil(lambda: register.search_model.rowCount() > 0)
+    header = register.results_table.horizontalHeader()
+    assert header.defaultAlignment() & Qt.AlignmentFlag.AlignLeft
+    address = register.search_model.headerData(
+        SearchModel.COL_ADDRESS, Qt.Orientation.Horizontal, Qt.ItemDataRole.TextAlignmentRole
+    )
+    assert address is None  # the cells' own (left), not centred

@@ -65,6 +65,8 @@ class TicketsScreen(Screen):
             give_way=(TicketModel.COL_URGENT, TicketModel.COL_LEVEL, TicketModel.COL_CATEGORY),
         )
         self.table.setObjectName("ticketTable")
+        # measured over every ticket, not the filter's: a tap on a state moves no column
+        self.table.steady_over(lambda: self.all)
         self.table.on_row(lambda t: nav.open_ticket(t.ticket.id))
         layout.addWidget(self.table, 1)
         self.empty = text_label(self.tr("No tickets here."), "muted")
