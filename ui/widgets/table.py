@@ -76,6 +76,9 @@ class TouchTable(QTableView):
         # layout settles (a zero timeout, so one refit per turn of the loop)
         self._refit = QTimer(self, singleShot=True, interval=0)
         self._refit.timeout.connect(self._fit_columns)
+        self._later = QTimer(self, singleShot=True, interval=2000)
+        self._later.timeout.connect(self._fit_columns)
+        self._measured: dict[int, list[str]] = {}
         if name:  # a screen reader says it before the rows (我的网格, 表格)
             accessible.name(self, name, description)
         if sortable:
@@ -116,10 +119,11 @@ class TouchTable(QTableView):
             model.rowsInserted,
             model.rowsRemoved,
             model.layoutChanged,
-            model.dataChanged,
             model.headerDataChanged,
         ):
             signal.connect(self._schedule)
+        # a timer's text changes every second: measure again now and then, not each time
+        model.dataChanged.connect(self._schedule_later)
         self._schedule()
 
     def setSortingEnabled(self, enable: bool) -> None:
@@ -134,6 +138,10 @@ class TouchTable(QTableView):
         header = self.horizontalHeader()
         header.setSortIndicatorShown(self.isSortingEnabled() and 0 <= section < header.count())
         self._refit.start()
+
+    def _schedule_later(self, *_: Any) -> None:
+        if not self._later.isActive():
+            self._later.start()
 
     def _schedule(self, *_: Any) -> None:
         """Fit the columns on the next turn of the event loop (once, however many ask)."""
@@ -171,6 +179,7 @@ class TouchTable(QTableView):
         width in proportion to what it can spare, down to its header and its longest word
         (no name or word is cut); only where even that is too wide do the give-way columns
         hide, and only where nothing else helps does the table scroll sideways."""
+        self._measured = {}
         header = self.horizontalHeader()
         if self.model() is None or not header.count():
             return
@@ -243,6 +252,11 @@ class TouchTable(QTableView):
         self.verticalHeader().setSectionResizeMode(mode.ResizeToContents if wrap else mode.Fixed)
 
     def _texts(self, column: int) -> list[str]:
+        if column not in self._measured:  # once per fit: a column is measured twice
+            self._measured[column] = self._read_texts(column)
+        return self._measured[column]
+
+    def _read_texts(self, column: int) -> list[str]:
         """The texts of ``column``: the rows shown, and the rows the widths are steady over."""
         model = self.model()
         rows = min(model.rowCount(), _MEASURED_ROWS)
