@@ -176,3 +176,36 @@ def test_typing_fast_runs_one_search_without_restarting_its_timer_per_key(
     wait_idle(qtbot, window)
     assert len(starts) <= 3, starts  # one per delay at most, not one per key (33 keys)
     assert runs.count(1) == 1  # and one search, for the whole text
+
+
+def test_a_grid_tapped_after_another_shows_its_own_buildings(qtbot, demo_window, monkeypatch):
+    """Two grids tapped in quick succession: the first one's buildings, arriving last from a
+    slower read, must not replace the second's under the second's title (the pool runs
+    reads side by side, so answers may come back in any order)."""
+    import threading
+
+    log_in(qtbot, demo_window, "S0001")
+    register = open_tab(qtbot, demo_window, "register")
+    qtbot.waitUntil(lambda: register.grid_model.rowCount() > 1)
+    wait_idle(qtbot, demo_window)
+    # the market's grid (no buildings), then the residential one, as the tour does
+    first, second = register.grid_model.rows()[:2]
+    browse = demo_window.workspace.browse
+    real = browse.buildings
+    released = threading.Event()
+
+    def slow_for_the_first(grid_id: str):
+        if grid_id == first.grid_id:
+            released.wait(5)  # held until the second grid's answer is in
+        return real(grid_id)
+
+    monkeypatch.setattr(browse, "buildings", slow_for_the_first)
+    click_row(qtbot, register.grid_table, 0)
+    click_row(qtbot, register.grid_table, 1)
+    expected = {b.building_id for b in real(second.grid_id)}
+    assert expected
+    qtbot.waitUntil(lambda: {b.building_id for b in register.building_model.rows()} == expected)
+    released.set()
+    wait_idle(qtbot, demo_window)
+    assert {b.building_id for b in register.building_model.rows()} == expected
+    assert second.grid_name in register.buildings_title.text()

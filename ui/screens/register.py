@@ -34,6 +34,9 @@ class RegisterScreen(Screen):
         self.search_box.textChanged.connect(self._search_changed)
         self.body.addWidget(self.search_box)
         self.latest = Latest(self, ctx.ops)
+        # Reads run side by side on the pool: a grid tapped before the last one's buildings
+        # came back must not have them arrive under its title. Only the newest is shown.
+        self.buildings_latest = Latest(self, ctx.ops, delay_ms=0)
 
         self.pages = QStackedWidget()
         self.body.addWidget(self.pages, 1)
@@ -116,9 +119,9 @@ class RegisterScreen(Screen):
                 grid=grid.grid_name, community=grid.community_name
             )
         )
-        CoreOp(self, lambda: self.ws.browse.buildings(grid.grid_id)).success(
-            self._buildings_loaded
-        ).run(self.ctx.ops)
+        self.buildings_latest.request(
+            lambda: self.ws.browse.buildings(grid.grid_id), self._buildings_loaded
+        )
 
     def _buildings_loaded(self, buildings: list[BuildingRow]) -> None:
         self.building_model.set_rows(buildings)
