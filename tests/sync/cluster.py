@@ -106,16 +106,24 @@ class Cluster:
         binary = haproxy_binary()
         assert binary, "haproxy is not installed (./dev setup installs it)"
         config = self.root / "haproxy.cfg"
-        ports = [s.port for s in self.instances]
-        config.write_text(haproxy_config(self.port, self.stats_port, ports, SPREAD))
+        config.write_text(self.config_text())
         log = (self.root / "haproxy.log").open("ab")
         self.proc = subprocess.Popen([binary, "-db", "-f", str(config)], stdout=log, stderr=log)
         self.wait_until(lambda: self.up() == len(self.instances))
 
+    def config_text(self) -> str:
+        """HAProxy's configuration in front of the instances."""
+        ports = [s.port for s in self.instances]
+        return haproxy_config(self.port, self.stats_port, ports, SPREAD)
+
+    def server_names(self) -> list[str]:
+        """The configuration's name of each instance, in order."""
+        return [f"i{i}" for i in range(len(self.instances))]
+
     def requests_per_instance(self) -> list[int]:
         """How many requests HAProxy has sent to each instance (its CSV statistics)."""
         rows = self._stats()
-        return [int(rows[f"i{i}"]["stot"] or 0) for i in range(len(self.instances))]
+        return [int(rows[name]["stot"] or 0) for name in self.server_names()]
 
     def up(self) -> int:
         """How many instances HAProxy's health checks see up."""
@@ -123,7 +131,7 @@ class Cluster:
             rows = self._stats()
         except requests.RequestException:
             return 0
-        return sum(1 for i in range(len(self.instances)) if rows[f"i{i}"]["status"] == "UP")
+        return sum(1 for name in self.server_names() if rows[name]["status"] == "UP")
 
     def _stats(self) -> dict[str, dict[str, str]]:
         text = requests.get(f"http://127.0.0.1:{self.stats_port}/stats;csv", timeout=2).text

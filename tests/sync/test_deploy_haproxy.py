@@ -18,7 +18,7 @@ import requests
 
 from tests.security.tls_server import make_pki
 from tests.sync.cluster import Cluster, haproxy_binary
-from tests.sync.server_process import ROOT, ServerProcess, free_port
+from tests.sync.server_process import ROOT, free_port
 
 CONFIG = ROOT / "deploy" / "haproxy-gridterm.cfg"
 SHIPPED_PEM = "/etc/ssl/gridterm/gridterm.pem"
@@ -60,72 +60,33 @@ def test_a_broken_configuration_is_refused(tmp_path: Path) -> None:
     assert _check(config).returncode != 0
 
 
-class Deployed:
+class Deployed(Cluster):
     """The shipped configuration on loopback ports in front of two instances on one database."""
 
     def __init__(self, root: Path) -> None:
+        super().__init__(root, str(root / "server.db"), count=2)
         self.pem, self.ca = _pem(root)
-        db = str(root / "server.db")
-        self.instances = [
-            ServerProcess(root / f"i{n}", db_url=db, blob_dir=root / "blobs") for n in (1, 2)
-        ]
-        self.https, self.http, self.stats = free_port(), free_port(), free_port()
-        self.config = root / "haproxy.cfg"
-        self.config.write_text(self._on_loopback(CONFIG.read_text()))
-        self.log = (root / "haproxy.log").open("ab")
-        self.proc: subprocess.Popen[bytes] | None = None
+        self.https = free_port()
 
-    def _on_loopback(self, text: str) -> str:
+    @property
+    def http(self) -> int:
+        """The plain-HTTP port (the shipped file's :80)."""
+        return self.port
+
+    def server_names(self) -> list[str]:
+        return ["i1", "i2"]
+
+    def config_text(self) -> str:
+        text = CONFIG.read_text()
         text = re.sub(r"^\s+(user|group|daemon|log /dev/log).*\n", "", text, flags=re.M)
         text = re.sub(r"^\s+bind :::\d+.*\n", "", text, flags=re.M)
-        text = text.replace("bind :80", f"bind 127.0.0.1:{self.http}")
+        text = text.replace("bind :80", f"bind 127.0.0.1:{self.port}")
         text = text.replace("bind :443", f"bind 127.0.0.1:{self.https}")
-        text = text.replace("127.0.0.1:8404", f"127.0.0.1:{self.stats}")
+        text = text.replace("127.0.0.1:8404", f"127.0.0.1:{self.stats_port}")
         text = text.replace(SHIPPED_PEM, str(self.pem))
         for n, instance in enumerate(self.instances, start=1):
             text = text.replace(f"127.0.0.1:{8079 + n}", f"127.0.0.1:{instance.port}")
         return text
-
-    def start(self) -> None:
-        for instance in self.instances:
-            instance.start()
-        binary = haproxy_binary()
-        assert binary
-        self.proc = subprocess.Popen(
-            [binary, "-db", "-f", str(self.config)], stdout=self.log, stderr=self.log
-        )
-        Cluster.wait_until(lambda: self.up() == 2)
-
-    def up(self) -> int:
-        try:
-            text = requests.get(f"http://127.0.0.1:{self.stats}/stats;csv", timeout=2).text
-        except requests.RequestException:
-            return 0
-        return sum(
-            1 for line in text.splitlines() if line.startswith("instances,i") and ",UP," in line
-        )
-
-    def answered(self) -> list[int]:
-        """Requests HAProxy sent to each instance (its statistics' ``stot``)."""
-        header, *lines = (
-            requests.get(f"http://127.0.0.1:{self.stats}/stats;csv", timeout=2)
-            .text.strip()
-            .splitlines()
-        )
-        names = header.lstrip("# ").split(",")
-        rows = [dict(zip(names, line.split(","), strict=False)) for line in lines]
-        return [
-            int(r["stot"])
-            for r in rows
-            if r["pxname"] == "instances" and r["svname"] in ("i1", "i2")
-        ]
-
-    def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            self.proc.wait(timeout=5)
-        for instance in self.instances:
-            instance.stop()
 
 
 @pytest.fixture(scope="module")
@@ -144,7 +105,7 @@ def test_terminals_reach_both_instances_over_tls(deployed: Deployed) -> None:
             answer = s.get(url, verify=str(deployed.ca), timeout=5, headers={"Connection": "close"})
             assert answer.status_code == 200
             assert answer.headers["Strict-Transport-Security"] == "max-age=31536000"
-    assert all(n > 0 for n in deployed.answered()), deployed.answered()
+    assert all(n > 0 for n in deployed.requests_per_instance()), deployed.requests_per_instance()
 
 
 def test_plain_http_is_sent_to_https(deployed: Deployed) -> None:
@@ -156,7 +117,7 @@ def test_plain_http_is_sent_to_https(deployed: Deployed) -> None:
 
 
 def test_a_body_over_8_mib_is_refused_before_an_instance(deployed: Deployed) -> None:
-    before = sum(deployed.answered())
+    before = sum(deployed.requests_per_instance())
     # the headers alone: HAProxy answers from Content-Length before any of the body arrives
     context = ssl.create_default_context(cafile=str(deployed.ca))
     connection = http.client.HTTPSConnection("127.0.0.1", deployed.https, context=context)
@@ -165,4 +126,4 @@ def test_a_body_over_8_mib_is_refused_before_an_instance(deployed: Deployed) -> 
     connection.endheaders()
     assert connection.getresponse().status == 413
     connection.close()
-    assert sum(deployed.answered()) == before
+    assert sum(deployed.requests_per_instance()) == before

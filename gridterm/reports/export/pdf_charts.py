@@ -102,15 +102,14 @@ def _bars(
     _axis_labels(chart.categoryAxis, font)
     _axis_labels(chart.valueAxis, font)
     chart.valueAxis.valueMin = 0
-    if horizontal:
-        chart.categoryAxis.categoryNames = [n[:14] for n in names]
-    elif len(names) > 8:
-        chart.categoryAxis.categoryNames = [n[:14] for n in names]
-        chart.categoryAxis.labels.angle = 30
-        chart.categoryAxis.labels.boxAnchor = "ne"
-    else:
+    if not horizontal and len(names) <= 8:
         slot = chart.width / len(names) - 4  # a little air between neighbours
         chart.categoryAxis.categoryNames = [wrapped(n, slot, font) for n in names]
+    else:
+        chart.categoryAxis.categoryNames = [n[:14] for n in names]
+        if not horizontal:  # too many columns for names under each: slanted
+            chart.categoryAxis.labels.angle = 30
+            chart.categoryAxis.labels.boxAnchor = "ne"
     for i in range(len(series)):
         chart.bars[i].fillColor = PALETTE[i % len(PALETTE)]
     drawing.add(chart)
