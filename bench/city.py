@@ -1,8 +1,9 @@
 """A city load model: N terminals, each with a day of work, sync through a load balancer in
 front of several ``serve`` instances on one PostgreSQL; one JSON line.
 
-Each terminal (a grid worker; ten per grid) holds a day of work — ``--visits`` visits (30),
-two tickets each with its acceptance, and ``--photos`` photos (2, of ``--photo-kb`` KB each,
+Each terminal (a grid worker; four per grid, eight grids per community, ten communities per
+street office: bench/city_world.py) holds a day of work — ``--visits`` visits (30), two
+tickets each with its acceptance, and ``--photos`` photos (2, of ``--photo-kb`` KB each,
 named by its first visit) — and syncs once, as the app does: announce and upload the photos
 (``POST /v1/blobs`` then ``PATCH``), push the records in one batch, pull its grids' changes to
 the end. The terminals start at random moments spread evenly over ``--spread`` seconds (the

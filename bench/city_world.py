@@ -1,5 +1,11 @@
-"""The city model's world (bench/city.py): grids of ten grid workers (网格员), each with an
-enrolled device and an open session, and each terminal's day of work."""
+"""The city model's world (bench/city.py): street offices of communities of grids, each grid
+with its grid workers (网格员, one full-time and part-time ones), each worker with an enrolled
+device and an open session, and each terminal's day of work.
+
+The shape follows a city rather than one huge community: a grid's terminals pull the
+community's directory of colleagues and templates, so 2,000 workers in one community would
+make every first pull three pages of community rows where a real community has a few dozen
+workers (docs/performance.md, "The city model")."""
 
 from __future__ import annotations
 
@@ -26,7 +32,11 @@ from sync.server.db.engine import make_engine, writing  # noqa: E402
 from sync.server.db.migrate import upgrade  # noqa: E402
 from tests.server.helpers import ticket_fields  # noqa: E402
 
-PER_GRID = 10
+#: terminals per grid: the full-time grid worker and the part-time ones (兼职网格员)
+PER_GRID = 4
+#: grids per community (社区) and communities per street office (街道): a mid-sized city's
+GRIDS_PER_COMMUNITY = 8
+COMMUNITIES_PER_OFFICE = 10
 HOMES_PER_GRID = 60
 SETUP_THREADS = 6
 
@@ -52,8 +62,19 @@ def _workers(conn: Any, community: str, gid: str, g: int, tag: str, count: int) 
     return out
 
 
+def _communities(conn: Any, tag: str, grids: int) -> list[str]:
+    """The community of each of ``grids`` grids, in street offices of ten communities."""
+    out: list[str] = []
+    for c in range(-(-grids // GRIDS_PER_COMMUNITY)):
+        if c % COMMUNITIES_PER_OFFICE == 0:
+            office = territory.street_office(conn, f"城市街道{c // COMMUNITIES_PER_OFFICE}-{tag}")
+        community = territory.community(conn, office, f"城市社区{c}-{tag}")
+        out += [community] * min(GRIDS_PER_COMMUNITY, grids - c * GRIDS_PER_COMMUNITY)
+    return out
+
+
 def setup(db: str, terminals: int) -> dict[str, Any]:
-    """Grids of ten workers, each worker with an enrolled device and an open session.
+    """Grids of ``PER_GRID`` workers, each with an enrolled device and an open session.
 
     The households are written by several threads, a transaction per grid: one after another,
     2,000 terminals' 12,000 households took longer to set up than the run itself. Grids and
@@ -67,12 +88,11 @@ def setup(db: str, terminals: int) -> dict[str, Any]:
     real_hash, users.hash_pin = users.hash_pin, lambda _pin: pin_hash  # type: ignore[assignment]
     try:
         with writing(engine) as conn:
-            office = territory.street_office(conn, f"城市街道{tag}")
-            community = territory.community(conn, office, f"城市社区{tag}")
-            ids = [territory.grid(conn, community, f"城市网格{g}-{tag}") for g in range(grids)]
+            communities = _communities(conn, tag, grids)
+            ids = [territory.grid(conn, c, f"城市网格{g}-{tag}") for g, c in enumerate(communities)]
             made = [
-                _workers(conn, community, gid, g, tag, min(PER_GRID, terminals - g * PER_GRID))
-                for g, gid in enumerate(ids)
+                _workers(conn, c, gid, g, tag, min(PER_GRID, terminals - g * PER_GRID))
+                for g, (gid, c) in enumerate(zip(ids, communities, strict=True))
             ]
     finally:
         users.hash_pin = real_hash  # type: ignore[assignment]
