@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from enum import StrEnum
 
+from gridterm.domain.office_time import office_day
 from gridterm.domain.validation import (
     FieldChecks,
     enum_value,
@@ -81,9 +82,13 @@ RESIDENT_EDITABLE = frozenset(
 )
 
 
-def validate_resident_fields(fields: dict[str, object], *, partial: bool) -> dict[str, object]:
+def validate_resident_fields(
+    fields: dict[str, object], *, partial: bool, today: date | None = None
+) -> dict[str, object]:
     """Normalise a new resident (``partial=False``) or an edit (``partial=True``).
 
+    ``today`` is the street office's day (``Session.today()``) a birth date may not pass; by
+    default the office's day now, never the machine's (its time zone may be another).
     Returns storable values (dates as ISO text, enums as their values).
     """
     unknown = set(fields) - RESIDENT_EDITABLE
@@ -108,7 +113,7 @@ def validate_resident_fields(fields: dict[str, object], *, partial: bool) -> dic
             case "relation":
                 out[name] = checks(_choice, Relation, value, name)
             case "birth_date":
-                out[name] = checks(_birth_date, value)
+                out[name] = checks(_birth_date, value, today or office_day(datetime.now(UTC)))
             case "id_number":
                 out[name] = checks(id_number, value)
             case "phone":
@@ -125,7 +130,7 @@ def _choice(enum: type[Gender] | type[Relation], value: object, name: str) -> st
     return enum_value(enum, value, name).value
 
 
-def _birth_date(value: object) -> str | None:
+def _birth_date(value: object, today: date) -> str | None:
     if value in (None, ""):
         return None
     if isinstance(value, str):
@@ -135,7 +140,7 @@ def _birth_date(value: object) -> str | None:
             raise ValidationError(
                 "field.bad_date", "birth_date is not a date", field="birth_date"
             ) from None
-    if not isinstance(value, date) or value > date.today() or value.year < 1890:
+    if not isinstance(value, date) or value > today or value.year < 1890:
         raise ValidationError("field.bad_date", "birth_date is not plausible", field="birth_date")
     return value.isoformat()
 

@@ -127,7 +127,7 @@ class Register:
 
     def add_resident(self, household_id: str, **fields: Any) -> Resident:
         """Register a resident who moved in."""
-        values = validate_resident_fields(fields, partial=False)
+        values = validate_resident_fields(fields, partial=False, today=self.session.today())
         require(self.session.user, Activity.EDIT_REGISTER)
 
         def write(tx: Tx) -> Resident:
@@ -142,7 +142,7 @@ class Register:
 
     def edit_resident(self, resident_id: str, **changes: Any) -> Resident:
         """Correct a resident (a new phone number, moved out, …)."""
-        values = validate_resident_fields(changes, partial=True)
+        values = validate_resident_fields(changes, partial=True, today=self.session.today())
         require(self.session.user, Activity.EDIT_REGISTER)
 
         def write(tx: Tx) -> Resident:

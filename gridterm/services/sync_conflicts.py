@@ -184,7 +184,7 @@ def _write_edit(
                 (conflict.entity_id,),
             )
             record = _require_record(session, tx, found, conflict)
-            values = validate_resident_fields({name: chosen}, partial=True)
+            values = validate_resident_fields({name: chosen}, partial=True, today=session.today())
             tx.update("resident", conflict.entity_id, values, outbox=False)
         case "ticket":
             found = tx.one(
