@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QPushButton
@@ -35,7 +36,12 @@ def test_the_urgent_banner_does_not_move_the_state_tabs(qtbot, window) -> None:
     assert {value: place(b) for value, b in screen.filter.buttons.items()} == tabs
 
 
-def test_an_error_does_not_move_the_confirm_button(qtbot, window) -> None:
+@pytest.mark.parametrize("size", [(1280, 800), (800, 1280)], ids=["landscape", "portrait"])
+def test_an_error_does_not_move_the_confirm_button(qtbot, window, size) -> None:
+    # the portrait walk of 2026-12-06: the error made the page taller than the screen, the
+    # facts card above gave up its share of the height and the reason field and the confirm
+    # button moved 33 px up, so the next tap landed under the field
+    window.resize(*size)
     log_in(qtbot, window)
     ticket = report(window)
     window.shell.show_tab("tickets")
@@ -43,10 +49,11 @@ def test_an_error_does_not_move_the_confirm_button(qtbot, window) -> None:
     detail = window.shell.top_screen()
     qtbot.waitUntil(lambda: detail.data is not None)
     tap(qtbot, detail.findChild(type(detail.confirm), "action_escalate"))
-    before = place(detail.confirm), place(detail.action_panel.cancel)
+    targets = (detail.confirm, detail.action_panel.cancel, detail.note)
+    before = [place(t) for t in targets]
     tap(qtbot, detail.confirm)  # no reason given
     qtbot.waitUntil(lambda: detail.panel_form.error.isVisible())
-    assert (place(detail.confirm), place(detail.action_panel.cancel)) == before
+    assert [place(t) for t in targets] == before
 
 
 def test_a_thumbnail_or_an_error_does_not_move_the_quick_report_buttons(
