@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from gridterm.domain.attachments import Attachment, AttachmentKind
 from gridterm.errors import ValidationError
 from gridterm.services.session import Session
+from gridterm.store.entities import CATALOG
 from gridterm.store.tx import Tx, utc_now
 
 #: What the terminal accepts; anything else is refused before it reaches the disk.
@@ -55,6 +58,51 @@ def record_attachment(tx: Tx, attachment: Attachment) -> None:
     )
 
 
+#: The tables and columns of the records that name photos (a JSON list or one digest).
+NAMING: tuple[tuple[str, str], ...] = tuple(
+    (e.local_table or e.name, column)
+    for e in CATALOG
+    for column in (e.photo_list, e.photo)
+    if column
+)
+
+
+def still_wanted(tx: Tx, sha256: str) -> bool:
+    """Whether anything may still need this photo's file: a record naming it (saved, or an op
+    still to send), any worker's draft (a form restored after a crash), a file not taken on
+    this terminal (no row of ours), one already queued or sent for upload."""
+    like = (f"%{sha256}%",)
+    ours = tx.one("SELECT uploaded FROM attachment WHERE sha256 = ?", (sha256,))
+    if ours is None or ours["uploaded"]:
+        return True
+    if tx.one("SELECT 1 FROM photo_upload WHERE sha256 = ?", (sha256,)) is not None:
+        return True  # the sync engine has it in hand (perhaps reading it now)
+    named = [f"SELECT 1 FROM {table} WHERE {column} LIKE ?" for table, column in NAMING]
+    named += [
+        "SELECT 1 FROM draft WHERE payload LIKE ?",
+        "SELECT 1 FROM outbox WHERE state != 'confirmed' AND fields LIKE ?",
+    ]
+    return any(tx.one(f"{sql} LIMIT 1", like) is not None for sql in named)
+
+
+def release(session: Session, digests: Iterable[str]) -> list[str]:
+    """Delete the files of photos a form took and let go of (removed, the form discarded),
+    unless ``still_wanted``; returns the digests deleted. Their rows go in one transaction,
+    then their files: a row never names a missing file."""
+    wanted = sorted(set(digests))
+
+    def forget(tx: Tx) -> list[str]:
+        gone = [sha for sha in wanted if not still_wanted(tx, sha)]
+        for sha in gone:
+            tx.execute("DELETE FROM attachment WHERE sha256 = ?", (sha,))
+        return gone
+
+    gone = session.store.write(forget) if wanted else []
+    for sha in gone:
+        session.store.blobs.delete(sha)
+    return gone
+
+
 class Attachments:
     """Photos and signatures the screens take (照片), stored and recorded for upload."""
 
@@ -66,3 +114,7 @@ class Attachments:
     ) -> Attachment:
         """Store the bytes once and record them, in one transaction (``add_attachment``)."""
         return add_attachment(self.session, data, mime, kind)
+
+    def release(self, digests: Iterable[str]) -> list[str]:
+        """Delete the photos a form no longer holds that nothing else needs (``release``)."""
+        return release(self.session, digests)

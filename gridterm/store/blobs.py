@@ -90,6 +90,11 @@ class BlobStore:
         self.put(data)
         received.unlink()
 
+    def delete(self, sha256: str) -> None:
+        """Remove the blob's file (a photo no record names: ``services.attachments.release``
+        decides); nothing when it is not there."""
+        self.path_of(sha256).unlink(missing_ok=True)
+
     def has(self, sha256: str) -> bool:
         """Whether the blob is stored."""
         return self.path_of(sha256).exists()

@@ -1,12 +1,14 @@
-"""Attachments are stored once, checked before they are written, and named by visits."""
+"""Attachments are stored once, checked before they are written, and named by visits; a photo
+a form let go of is deleted unless a record, a draft or an upload still needs it."""
 
 from __future__ import annotations
 
 import pytest
 
 from gridterm.errors import ValidationError
-from gridterm.services.attachments import add_attachment
+from gridterm.services.attachments import Attachments, add_attachment
 from gridterm.services.visits import Visits
+from gridterm.store.drafts import Drafts
 from tests.conftest import NOW
 
 JPEG = b"\xff\xd8\xff\xe0" + b"photo" * 100
@@ -46,3 +48,34 @@ def test_a_visit_names_its_photos_by_hash(territory) -> None:
         photos=[photo.sha256],
     )
     assert visit.photos == (photo.sha256,)
+
+
+def test_a_photo_let_go_of_is_deleted_unless_something_names_it(territory) -> None:
+    session = territory.session()
+    attachments, blobs = Attachments(session), territory.store.blobs
+    removed = attachments.add(JPEG, "image/jpeg").sha256
+    saved = attachments.add(JPEG + b"saved", "image/jpeg").sha256
+    drafted = attachments.add(JPEG + b"drafted", "image/jpeg").sha256
+    queued = attachments.add(JPEG + b"queued", "image/jpeg").sha256
+    Visits(session).record(
+        household_id=territory.household(),
+        visited_at=NOW,
+        visit_type="safety_check",
+        outcome="nothing_raised",
+        photos=[saved],
+    )
+    # a visit form's draft after a crash: the photo must be there when it is restored
+    Drafts(territory.store, "someone else").save("visit:x", "visit", {"photos": [drafted]})
+    territory.store.write(
+        lambda tx: tx.execute(
+            "INSERT INTO photo_upload (sha256, size, state, prepared_at) VALUES (?, 1, ?, ?)",
+            (queued, "pending", "2026-12-01T00:00:00Z"),
+        )
+    )
+    never_ours = blobs.put(b"downloaded from the server")
+
+    assert attachments.release([removed, saved, drafted, queued, never_ours]) == [removed]
+    assert not blobs.path_of(removed).exists()
+    assert territory.store.query("SELECT 1 FROM attachment WHERE sha256 = ?", (removed,)) == []
+    assert all(blobs.has(d) for d in (saved, drafted, queued, never_ours))
+    assert attachments.release([removed]) == []  # once is enough

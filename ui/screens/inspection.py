@@ -242,12 +242,16 @@ class InspectionScreen(Screen):
         self._draft_timer.cancel()
         if self.inspection_id is None or not self.cards:
             return
+        # the photos removed from the cards go once the draft no longer names them (one a
+        # saved answer still names stays, and goes after that answer is written again)
+        let_go = [c.photos.letting_go() for c in self.cards.values()]
         write_draft(
             self.ws.drafts,
             (self.inspection_id, DRAFT_KIND, self.payload(), self.premises_id),
             self.ctx.ops,
             self.draft_saved.emit if parent_alive else None,
             self,
+            lambda: [release() for release in let_go],
         )
 
     def leaving(self) -> None:

@@ -84,6 +84,7 @@ class ItemCard(QFrame):
         """A failure's photos and note: what the core asks of a failed item."""
         code = self.item.code
         self.photos = PhotoStrip(ctx, ws)
+        self.photos.drafted = True  # let go of after the inspection's draft is written
         self.photos.changed.connect(lambda: self.evidence_changed.emit(self))
         self.photos.changed.connect(self.edited)
         self.photos.failed.connect(self.form.add_error)

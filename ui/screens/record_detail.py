@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ui.models.base import RowTableModel
 from ui.screens.base import Screen
 from ui.widgets.action_panel import ActionPanel
+from ui.widgets.photos import PhotoStrip
 from ui.widgets.responsive import ResponsiveRow
 from ui.widgets.table import history_card
 from ui.widgets.thumbs import PhotoColumn
@@ -120,6 +121,10 @@ class RecordDetailScreen(Screen):
         self.panel, self.panel_form = panel.panel, panel.form
         self.confirm, self.no_actions = panel.confirm, panel.nothing
         self.action_buttons = panel.action_buttons
+        # a cancelled step's photos are let go of (their files deleted: nothing names them)
+        self.step_photos = panel.panel.findChildren(PhotoStrip)
+        for strip in self.step_photos:
+            panel.cancel.clicked.connect(lambda _=False, s=strip: s.set_digests([]))
         frame, layout = card()
         layout.addWidget(text_label(translate("RecordDetailScreen", "Next step"), "section"))
         layout.addWidget(panel)
@@ -151,6 +156,12 @@ class RecordDetailScreen(Screen):
         for i, c in enumerate(cards):
             column.addWidget(c, 1 if i == len(cards) - 1 else 0)
         return right
+
+    def leaving(self) -> None:
+        """Back with a step's panel open: its photos were never saved (a step taken names
+        its own, which stay)."""
+        for strip in self.step_photos:
+            strip.let_go(everything=True)
 
     def _open_panel(self, step: str) -> None:
         raise NotImplementedError

@@ -154,6 +154,7 @@ class VisitScreen(Screen):
         self.notes.textChanged.connect(self.changed)
         self.form.row(self.tr("Notes"), self.notes, "notes")
         self.photos = PhotoStrip(self.ctx, self.ws)
+        self.photos.drafted = True  # a removed photo goes once the draft is written without it
         self.photos.changed.connect(self.changed)
         self.photos.failed.connect(self.form.add_error)
         self.form.row(self.tr("Photos"), self.photos, "photos")
@@ -288,6 +289,7 @@ class VisitScreen(Screen):
             self.ctx.ops,
             self.draft_saved.emit if parent_alive else None,
             self,
+            self.photos.letting_go(),
         )
 
     # -- form behaviour --------------------------------------------------------------------
@@ -340,10 +342,12 @@ class VisitScreen(Screen):
         self._draft_timer.cancel()
         self.form.clear_error()
         fields = self.fields()
-        ws, draft_id = self.ws, self.draft_id
+        ws, draft_id, let_go = self.ws, self.draft_id, self.photos.letting_go()
 
         def work() -> object:
-            return ws.drafts.discarded_with(draft_id, lambda: ws.visits.record(**fields))
+            visit = ws.drafts.discarded_with(draft_id, lambda: ws.visits.record(**fields))
+            let_go()  # the photos removed before saving; the visit's own are named by it
+            return visit
 
         self.save.setEnabled(False)
         CoreOp(self, work).success(self._saved).failure(self._failed).finally_(
@@ -366,6 +370,11 @@ class VisitScreen(Screen):
 
     def _discard(self) -> None:
         self._draft_timer.cancel()
-        drafts, draft_id = self.ws.drafts, self.draft_id
-        CoreOp(self, lambda: drafts.discard(draft_id)).run(self.ctx.ops)
+        drafts, draft_id, let_go = self.ws.drafts, self.draft_id, self.photos.letting_go(True)
+
+        def discard() -> None:
+            drafts.discard(draft_id)
+            let_go()  # a discarded visit's photos: none was saved
+
+        CoreOp(self, discard).run(self.ctx.ops)
         self.nav.back()

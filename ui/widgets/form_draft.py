@@ -83,15 +83,20 @@ def write_draft(
     ops: Ops,
     saved: Callable[[], None] | None,
     owner: QObject,
+    then: Callable[[], object] | None = None,
 ) -> None:
-    """Write ``draft`` (its id, kind, payload and subject) off the GUI thread; ``saved`` is
-    called once it is in. Without ``saved`` the form is closing: the write outlives ``owner``.
-    A failed write says nothing: the next change writes the draft again."""
+    """Write ``draft`` (its id, kind, payload and subject) off the GUI thread, then do
+    ``then`` (let go of the photos the draft no longer names); ``saved`` is called once it
+    is in. Without ``saved`` the form is closing: the write outlives ``owner``. A failed
+    write says nothing: the next change writes the draft again."""
     draft_id, kind, payload, subject = draft
-    op = CoreOp(
-        owner if saved is not None else None,
-        lambda: drafts.save(draft_id, kind, payload, subject),
-    ).failure(lambda _: None)
+
+    def write() -> None:
+        drafts.save(draft_id, kind, payload, subject)
+        if then is not None:
+            then()
+
+    op = CoreOp(owner if saved is not None else None, write).failure(lambda _: None)
     if saved is not None:
         op.success(lambda _: saved())
     op.run(ops)

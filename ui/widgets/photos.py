@@ -9,7 +9,7 @@ taken on another terminal and not downloaded yet shows a "not downloaded" placeh
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -93,6 +93,12 @@ class PhotoStrip(QWidget):
         self.ctx = ctx
         self.ws = ws
         self.digests: list[str] = []
+        # Photos this form let go of (removed, replaced): their files are deleted
+        # (``ws.attachments.release``) unless a record or a draft still names them.
+        self.dropped: list[str] = []
+        # The form keeps a draft naming its photos: it lets go of them once the draft no
+        # longer names them (``letting_go`` after the draft's write), not at the tap.
+        self.drafted = False
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.setSpacing(8)
@@ -158,7 +164,9 @@ class PhotoStrip(QWidget):
         ).run(self.ctx.ops)
 
     def set_digests(self, digests: list[str]) -> None:
-        """Show photos already stored (a restored draft)."""
+        """Show photos already stored (a restored draft, a record's); the ones shown before
+        and not now are let go of (a step's panel opened again)."""
+        self._drop(d for d in self.digests if d not in digests)
         self.digests = []
         clear(self.thumbs)
         for digest in digests:
@@ -168,6 +176,8 @@ class PhotoStrip(QWidget):
         """Add a stored photo and its thumbnail."""
         if digest in self.digests:
             return
+        if digest in self.dropped:
+            self.dropped.remove(digest)
         self.digests.append(digest)
         thumb = TapLabel()
         thumb.setObjectName("photoThumb")
@@ -197,8 +207,8 @@ class PhotoStrip(QWidget):
         remove.clicked.connect(lambda: self.remove_digest(digest))
 
     def remove_digest(self, digest: str) -> None:
-        """Drop a photo from the form, its thumbnail too (the stored file is content-addressed
-        and may be named by another record: it is not deleted here)."""
+        """Drop a photo from the form, its thumbnail too; its file goes unless something else
+        names it (the file is content-addressed: another record may hold the same photo)."""
         if digest not in self.digests:
             return
         index = self.digests.index(digest)
@@ -207,7 +217,26 @@ class PhotoStrip(QWidget):
         widget = item.widget() if item is not None else None
         if widget is not None:
             discard(widget)
+        self._drop([digest])
         self.changed.emit()
+
+    def _drop(self, digests: Iterable[str]) -> None:
+        new = [d for d in digests if d not in self.dropped]
+        self.dropped += new
+        if new and not self.drafted:
+            self.let_go()
+
+    def letting_go(self, everything: bool = False) -> Callable[[], object]:
+        """The work (for a worker thread, after a draft's write or a save) that deletes the
+        files of the photos let go of, and with ``everything`` of those shown too (the form
+        is discarded); whatever a record or a draft still names stays."""
+        digests = self.dropped + (self.digests if everything else [])
+        attachments = self.ws.attachments
+        return lambda: attachments.release(digests) if digests else []
+
+    def let_go(self, everything: bool = False) -> None:
+        """``letting_go`` now, off the GUI thread; it outlives the form (a form closing)."""
+        CoreOp(None, self.letting_go(everything)).failure(lambda _: None).run(self.ctx.ops)
 
     def open_photo(self, digest: str) -> None:
         """Show ``digest`` large, the strip's other photos a button away."""
