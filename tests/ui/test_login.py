@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from tests.conftest import PIN
 from tests.ui.conftest import log_in
@@ -51,3 +53,25 @@ def test_idle_lock_needs_the_pin_again(qtbot, window) -> None:
     qtbot.keyClicks(window.login.pin, PIN)
     qtbot.mouseClick(window.login.submit, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.shell)
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (800, 1280)], ids=["landscape", "portrait"])
+def test_a_wrong_pin_moves_no_key_of_the_pad(qtbot, window, size) -> None:
+    # the portrait walk of 2026-12-06: the error and the tries left grew the centred card,
+    # which moved up 42 px, so the next PIN was typed with every key off by half a key
+    window.resize(*size)
+    window.show()
+    login = window.login
+    keys = [k for k in login.findChildren(QPushButton) if k.objectName().startswith("pinKey_")]
+    targets = [*keys, login.submit, login.pin, login.worker_id]
+    before = [place(t) for t in targets]
+    qtbot.keyClicks(login.worker_id, "w1")
+    qtbot.keyClicks(login.pin, "999999")
+    qtbot.mouseClick(login.submit, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: login.error.isVisible() and login.notice.isVisible())
+    assert [place(t) for t in targets] == before
+
+
+def place(widget) -> QRect:
+    QApplication.processEvents()
+    return QRect(widget.mapTo(widget.window(), widget.rect().topLeft()), widget.size())

@@ -51,10 +51,12 @@ class LoginScreen(QWidget):
         outer.setSpacing(32)
         outer.addStretch(1)
         self.outer = outer
-        outer.addWidget(self._form_card(), 0, Qt.AlignmentFlag.AlignCenter)
+        top = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+        self.form_card = self._form_card()
+        outer.addWidget(self.form_card, 0, top)
         # beside the form in landscape, under it in portrait, like the demo accounts
-        outer.addWidget(self._supervisor_box(), 0, Qt.AlignmentFlag.AlignCenter)
-        outer.addWidget(self._demo_card(), 0, Qt.AlignmentFlag.AlignCenter)
+        outer.addWidget(self._supervisor_box(), 0, top)
+        outer.addWidget(self._demo_card(), 0, top)
         outer.addStretch(1)
         self.set_demo_users(ctx.demo_users)
 
@@ -84,6 +86,14 @@ class LoginScreen(QWidget):
         form.addWidget(self.worker_id)
         form.addWidget(self.pin)
         form.addLayout(self._pin_pad())
+        self.submit = button(self.tr("Log in"), "primary", "loginButton")
+        self.submit.clicked.connect(self._submit)
+        form.addWidget(self.submit)
+        self.switch_worker = button(self.tr("Log in as another worker"), "flat")
+        self.switch_worker.clicked.connect(self.switch_worker_requested)
+        self.switch_worker.hide()
+        form.addWidget(self.switch_worker)
+        # what went wrong goes under every button: above them it pushed them down
         self.error = text_label("", "error")
         self.error.setObjectName("loginError")
         self.error.hide()
@@ -92,13 +102,6 @@ class LoginScreen(QWidget):
         self.notice.setObjectName("loginNotice")
         self.notice.hide()
         form.addWidget(self.notice)
-        self.submit = button(self.tr("Log in"), "primary", "loginButton")
-        self.submit.clicked.connect(self._submit)
-        form.addWidget(self.submit)
-        self.switch_worker = button(self.tr("Log in as another worker"), "flat")
-        self.switch_worker.clicked.connect(self.switch_worker_requested)
-        self.switch_worker.hide()
-        form.addWidget(self.switch_worker)
         return form_card
 
     def _demo_card(self) -> QWidget:
@@ -193,6 +196,7 @@ class LoginScreen(QWidget):
             b.clicked.connect(lambda _=False, u=user: self._fill(u))
             self.demo_list.addWidget(b)
         self.demo_card.setVisible(bool(users) and not self.locked_worker)
+        self._anchor()
 
     def _fill(self, user: DemoUser) -> None:
         self.worker_id.setText(user.worker_id)
@@ -232,6 +236,7 @@ class LoginScreen(QWidget):
         self.supervisor.setVisible(held)
         if held:
             self.demo_card.hide()
+            self._anchor()
         self._show_notice()
         if self._wait_left:
             self._countdown.start()
@@ -289,6 +294,7 @@ class LoginScreen(QWidget):
         self.supervisor.hide()
         self.supervisor_pin.clear()
         self.set_busy(False)
+        self._anchor()  # the lock, the unlock and a wipe given up change the cards shown
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -297,6 +303,26 @@ class LoginScreen(QWidget):
         self.outer.setDirection(
             QBoxLayout.Direction.TopToBottom if portrait else QBoxLayout.Direction.LeftToRight
         )
+        # stacked, the space above the cards is the margin alone, the stretch goes under them
+        self.outer.setStretch(0, 0 if portrait else 1)
+        self._anchor()
+
+    def _anchor(self) -> None:
+        """Centre the cards by their top margin, set when the window's size or the cards
+        shown change and never when a message appears: centred by the layout, the form
+        moved up by half of every error and notice, and with it every key of the pad."""
+        portrait = self.outer.direction() == QBoxLayout.Direction.TopToBottom
+        cards = [w for w in (self.form_card, self.supervisor, self.demo_card) if not w.isHidden()]
+        hints = [w.sizeHint().height() for w in cards]
+        spacing = self.outer.spacing() * (len(hints) - 1)
+        used = sum(hints) + spacing if portrait else max(hints, default=0)
+        # and leave under the form the room its messages take when they appear (two lines
+        # each), or the shorter screen squeezed the pad to make it
+        line = self.error.fontMetrics().lineSpacing()
+        room = 2 * (2 * line + self.form_card.layout().spacing())
+        centred = (self.height() - used) // 2
+        top = max(24, min(centred, self.height() - used - room - 24))
+        self.outer.setContentsMargins(32, top, 32, 24)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
