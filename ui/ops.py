@@ -163,7 +163,12 @@ def show_error(parent: QObject | None, error: BaseException) -> QMessageBox:
 
 class Latest(QObject):
     """Runs only the newest of rapid requests (search as you type): waits ``delay_ms`` after
-    the last keystroke, and drops results of requests that were superseded meanwhile."""
+    the last keystroke, and drops results of requests that were superseded meanwhile.
+
+    With ``delay_ms=0`` (a screen's reads: a tapped grid, filter or market, a reload after a
+    write) each request starts at once and only the newest one's answer is shown: the pool
+    runs reads side by side, so an earlier one may come back last.
+    """
 
     #: The generation whose result was just handed to its ``on_result`` (the newest request's).
     delivered = Signal(int)
@@ -184,7 +189,10 @@ class Latest(QObject):
         """Schedule ``fn``; ``on_result`` sees its result only if nothing newer was asked."""
         self.generation += 1
         self._pending = (fn, on_result)
-        self._quiet.poke()
+        if self._quiet.delay_ms == 0:
+            self._start()  # counted in ``Ops.busy`` from now, as a plain ``CoreOp`` is
+        else:
+            self._quiet.poke()
 
     def _start(self) -> None:
         if self._pending is None:

@@ -55,7 +55,7 @@ class AlertsScreen(Screen):
         return self.tr("Alerts")
 
     def reload(self) -> None:
-        CoreOp(self, self.ws.alerts.current).success(self._loaded).run(self.ctx.ops)
+        self.read(self.ws.alerts.current, self._loaded)
 
     def _loaded(self, lines: list[AlertLine]) -> None:
         self.lines = lines

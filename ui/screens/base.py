@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Callable
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
 from ui.context import AppContext
+from ui.ops import Latest
 from ui.widgets.form import Form
 from ui.widgets.touch import card, kinetic
 from ui.workspace import Workspace
+
+T = TypeVar("T")
 
 
 class Navigator(Protocol):
@@ -70,6 +74,7 @@ class Screen(QWidget):
         self.ctx = ctx
         self.ws = ws
         self.nav = nav
+        self._reads: Latest | None = None  # made by the first ``read``
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(20, 16, 20, 16)
@@ -100,7 +105,15 @@ class Screen(QWidget):
         return ""
 
     def reload(self) -> None:
-        """Read this screen's data again (off the GUI thread)."""
+        """Read this screen's data again (off the GUI thread, through ``read``)."""
+
+    def read(self, fn: Callable[[], T], show: Callable[[T], None]) -> None:
+        """Run ``fn`` off the GUI thread and ``show`` its answer only if no newer read of this
+        screen was asked meanwhile: reads run side by side on the pool, so the answer for an
+        earlier grid, filter or market, or from before a write, may come back last."""
+        if self._reads is None:
+            self._reads = Latest(self, self.ctx.ops, delay_ms=0)
+        self._reads.request(fn, show)
 
     def leaving(self) -> None:
         """The screen is about to close (back): finish anything pending."""

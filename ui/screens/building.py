@@ -14,7 +14,6 @@ from ui.context import AppContext
 from ui.models.base import ROW_ROLE
 from ui.models.floors import FloorModel
 from ui.models.territory import building_name
-from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
 from ui.widgets.flow import FlowLayout
 from ui.widgets.icons import pixmap
@@ -135,9 +134,7 @@ class BuildingScreen(Screen):
         return building_name(self.data.number, self.data.name)
 
     def reload(self) -> None:
-        CoreOp(self, lambda: read_building(self.ws, self.building_id)).success(self._apply).run(
-            self.ctx.ops
-        )
+        self.read(lambda: read_building(self.ws, self.building_id), self._apply)
 
     def _apply(self, data: BuildingData) -> None:
         self.data = data

@@ -104,7 +104,7 @@ class ConflictQueueScreen(Screen):
         return self.tr("Conflicts")
 
     def reload(self) -> None:
-        CoreOp(self, self.ws.conflict_queue.items).success(self._apply).run(self.ctx.ops)
+        self.read(self.ws.conflict_queue.items, self._apply)
 
     def _apply(self, items: list[QueueItem]) -> None:
         self.model.set_rows(items)

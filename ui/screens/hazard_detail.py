@@ -25,7 +25,6 @@ from ui.formatting import date_text
 from ui.labels import HAZARD_ACTIONS, HAZARD_STATUSES, SEVERITIES, label
 from ui.models.hazard_history import HazardStepModel, photos_of
 from ui.models.premises import place_text
-from ui.ops import CoreOp
 from ui.screens.base import Navigator
 from ui.screens.record_detail import RecordDetailScreen
 from ui.widgets.action_panel import ActionPanel
@@ -198,7 +197,7 @@ class HazardDetailScreen(RecordDetailScreen):
 
     def reload(self) -> None:
         ws, hazard_id = self.ws, self.hazard_id
-        CoreOp(self, lambda: read_hazard(ws, hazard_id)).success(self._apply).run(self.ctx.ops)
+        self.read(lambda: read_hazard(ws, hazard_id), self._apply)
 
     def _apply(self, data: HazardData) -> None:
         self.data = data

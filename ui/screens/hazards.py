@@ -12,7 +12,6 @@ from gridterm.services.hazards import MonthFigures
 from gridterm.services.premises import MarketSummary
 from ui.context import AppContext
 from ui.models.hazards import HazardModel, HazardRow, MarketModel
-from ui.ops import CoreOp
 from ui.screens.base import Navigator
 from ui.screens.reread import RereadWhenShown
 from ui.widgets.form import toggle
@@ -130,7 +129,7 @@ class HazardsScreen(RereadWhenShown):
         return self.tr("Hazards")
 
     def reload(self) -> None:
-        CoreOp(self, lambda: read_hazards(self.ws)).success(self._apply).run(self.ctx.ops)
+        self.read(lambda: read_hazards(self.ws), self._apply)
 
     def _apply(self, data: HazardsData) -> None:
         self.data = data

@@ -168,9 +168,7 @@ class HouseholdScreen(Screen):
         return self.tr("Household {address}").format(address=self.data.household.address)
 
     def reload(self) -> None:
-        CoreOp(self, lambda: read_household(self.ws, self.household_id)).success(self._apply).run(
-            self.ctx.ops
-        )
+        self.read(lambda: read_household(self.ws, self.household_id), self._apply)
 
     def _apply(self, data: HouseholdData) -> None:
         self.data = data

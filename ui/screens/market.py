@@ -19,7 +19,6 @@ from ui.models.premises import (
     PremisesModel,
     state_pixmap,
 )
-from ui.ops import CoreOp
 from ui.screens.base import Navigator
 from ui.screens.reread import RereadWhenShown
 from ui.widgets.form import Choice
@@ -173,8 +172,10 @@ class MarketScreen(RereadWhenShown):
         return self.data.market.name
 
     def reload(self) -> None:
-        grid_id = self.grid_id
-        CoreOp(self, lambda: read_market(self.ws, grid_id)).success(self._apply).run(self.ctx.ops)
+        # the market picked on the landing screen stays picked (not the user's first again)
+        grid_id = self.grid_id or (self.picker.value() if self.picker else None)
+        ws = self.ws
+        self.read(lambda: read_market(ws, grid_id), self._apply)
 
     def _apply(self, data: MarketData) -> None:
         self.data = data
@@ -210,12 +211,12 @@ class MarketScreen(RereadWhenShown):
         self.picker_box.show()
 
     def _pick(self) -> None:
+        # Read even the market shown: another one tapped just before may still be on its
+        # way, and only the newest read is shown (``read``).
         chosen = self.picker.value() if self.picker else None
-        if chosen and (self.data is None or self.data.market is None or
-                       chosen != self.data.market.grid_id):  # fmt: skip
-            CoreOp(self, lambda: read_market(self.ws, chosen)).success(self._apply).run(
-                self.ctx.ops
-            )
+        if chosen:
+            ws = self.ws
+            self.read(lambda: read_market(ws, chosen), self._apply)
 
     def market_id(self) -> str | None:
         """The grid of the market shown."""

@@ -14,7 +14,6 @@ from gridterm.services.premises import InspectionLine
 from ui.context import AppContext
 from ui.models.hazards import HazardModel, HazardRow
 from ui.models.premises import InspectionModel, place_text
-from ui.ops import CoreOp
 from ui.screens.base import Navigator
 from ui.screens.record_detail import facts_grid, head_card
 from ui.screens.reread import RereadWhenShown
@@ -129,9 +128,7 @@ class PremisesScreen(RereadWhenShown):
         return f"{p.number} {p.name}".strip()
 
     def reload(self) -> None:
-        CoreOp(self, lambda: read_premises(self.ws, self.premises_id)).success(self._apply).run(
-            self.ctx.ops
-        )
+        self.read(lambda: read_premises(self.ws, self.premises_id), self._apply)
 
     def _apply(self, data: PremisesData) -> None:
         self.data = data

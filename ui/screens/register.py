@@ -9,7 +9,7 @@ from gridterm.services.browse import BuildingRow, GridRow
 from ui.context import AppContext
 from ui.models.search import SearchModel, hint_text, results_title
 from ui.models.territory import BuildingModel, GridModel
-from ui.ops import CoreOp, Latest
+from ui.ops import Latest
 from ui.screens.base import Navigator, Screen
 from ui.widgets.responsive import ResponsiveRow
 from ui.widgets.search_box import SearchBox
@@ -105,7 +105,7 @@ class RegisterScreen(Screen):
         return self.tr("Household register")
 
     def reload(self) -> None:
-        CoreOp(self, self.ws.browse.grids).success(self._grids_loaded).run(self.ctx.ops)
+        self.read(self.ws.browse.grids, self._grids_loaded)
 
     def _grids_loaded(self, grids: list[GridRow]) -> None:
         self.grid_model.set_rows(grids)

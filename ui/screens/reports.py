@@ -182,7 +182,7 @@ class ReportsScreen(Screen):
 
     def reload(self) -> None:
         if self.area.count() == 0:
-            CoreOp(self, self.ws.reports.areas).success(self._areas).run(self.ctx.ops)
+            self.read(self.ws.reports.areas, self._areas)
             return
         kind, when, area = (
             self.kind.currentData(),
@@ -200,7 +200,7 @@ class ReportsScreen(Screen):
                 report = self.ws.reports.monthly(when[:7], level, area_id)
             return report, document_of(report, locale)
 
-        CoreOp(self, read).success(self._apply).run(self.ctx.ops)
+        self.read(read, self._apply)
 
     def _areas(self, areas: list) -> None:
         self.area.blockSignals(True)

@@ -27,7 +27,6 @@ from gridterm.services.sync_conflicts import SyncConflict
 from ui.context import AppContext
 from ui.labels import error_message
 from ui.models.outbox import OutboxModel
-from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
 from ui.screens.sync_conflicts import ConflictsPanel
 from ui.screens.sync_quarantine import QuarantinePanel
@@ -184,9 +183,7 @@ class SyncScreen(Screen):
     def reload(self) -> None:
         state = self.filter.value()
         ws = self.ws
-        CoreOp(self, lambda: read_sync(ws, None if state in (None, ALL) else state)).success(
-            self._apply
-        ).run(self.ctx.ops)
+        self.read(lambda: read_sync(ws, None if state in (None, ALL) else state), self._apply)
 
     def _apply(self, data: SyncData) -> None:
         self.data = data

@@ -11,7 +11,6 @@ from PySide6.QtCore import Signal
 from gridterm.reports.team import Team
 from ui.context import AppContext
 from ui.models.team import TeamModel
-from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
 from ui.screens.report_panels import data_as_of_text
 from ui.widgets.table import TouchTable
@@ -56,7 +55,7 @@ class TeamScreen(Screen):
         return self.tr("Team")
 
     def reload(self) -> None:
-        CoreOp(self, lambda: self.ws.reports.team()).success(self._apply).run(self.ctx.ops)
+        self.read(lambda: self.ws.reports.team(), self._apply)
 
     def _apply(self, team: Team) -> None:
         self.team = team

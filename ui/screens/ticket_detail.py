@@ -14,7 +14,6 @@ from ui.formatting import clock_text, due_text, time_text, waited_text
 from ui.labels import LEVELS, TICKET_ACTIONS, TICKET_STATUSES, category_label, label
 from ui.models.tickets import is_waiting
 from ui.models.transitions import TransitionModel, photos_of
-from ui.ops import CoreOp
 from ui.screens.base import Navigator
 from ui.screens.record_detail import RecordDetailScreen
 from ui.widgets.action_panel import ActionPanel
@@ -124,7 +123,7 @@ class TicketDetailScreen(RecordDetailScreen):
 
     def reload(self) -> None:
         ws, ticket_id = self.ws, self.ticket_id
-        CoreOp(self, lambda: read_ticket(ws, ticket_id)).success(self._apply).run(self.ctx.ops)
+        self.read(lambda: read_ticket(ws, ticket_id), self._apply)
 
     def _apply(self, data: TicketData) -> None:
         self.data = data

@@ -12,7 +12,6 @@ from ui.context import AppContext
 from ui.formatting import clock_text
 from ui.labels import TICKET_STATUSES, label
 from ui.models.tickets import TicketModel, is_waiting
-from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
 from ui.widgets.form import Choice
 from ui.widgets.table import TouchTable
@@ -82,7 +81,7 @@ class TicketsScreen(Screen):
 
     def reload(self) -> None:
         tickets = self.ws.tickets
-        CoreOp(self, tickets.lines).success(self._loaded).run(self.ctx.ops)
+        self.read(tickets.lines, self._loaded)
 
     def _loaded(self, tickets: list[TicketLine]) -> None:
         self.all = tickets

@@ -155,7 +155,7 @@ class TodayScreen(Screen):
         return self.tr("Today")
 
     def reload(self) -> None:
-        CoreOp(self, lambda: read_today(self.ws)).success(self._apply).run(self.ctx.ops)
+        self.read(lambda: read_today(self.ws), self._apply)
 
     def _apply(self, data: TodayData) -> None:
         self.data = data
