@@ -42,14 +42,21 @@ def long_date_text(day: date) -> str:
     return f"{date_text(day)} {QLocale().dayName(qdate.dayOfWeek())}"
 
 
+# From a week on, a wait is said in days: the hours of "118 d 16 h" change nothing a
+# worker does, and in a list they broke 小时 over two lines (the walk of 2026-12-06).
+DAYS_ONLY_FROM = 7
+
+
 def waited_text(minutes: int) -> str:
-    """How long something has waited: 12 min, 3 h 5 min, 2 d 4 h."""
+    """How long something has waited: 12 min, 3 h 5 min, 2 d 4 h, 118 d."""
     if minutes < 60:
         return translate("Time", "%n min", None, minutes)
     hours, mins = divmod(minutes, 60)
     if hours < 24:
         return translate("Time", "{h} h {m} min").format(h=hours, m=mins)
     days, hours = divmod(hours, 24)
+    if days >= DAYS_ONLY_FROM:
+        return translate("Time", "{d} d").format(d=days)
     return translate("Time", "{d} d {h} h").format(d=days, h=hours)
 
 

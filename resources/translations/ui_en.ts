@@ -3391,6 +3391,10 @@ Worker ID {worker_id} · PIN {pin}</translation>
             <translation>{h} h {m} min</translation>
         </message>
         <message>
+            <source>{d} d</source>
+            <translation>{d} d</translation>
+        </message>
+        <message>
             <source>{d} d {h} h</source>
             <translation>{d} d {h} h</translation>
         </message>

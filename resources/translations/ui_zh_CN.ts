@@ -3369,6 +3369,10 @@ Worker ID {worker_id} · PIN {pin}</source>
             <translation>{h} 小时 {m} 分</translation>
         </message>
         <message>
+            <source>{d} d</source>
+            <translation>{d} 天</translation>
+        </message>
+        <message>
             <source>{d} d {h} h</source>
             <translation>{d} 天 {h} 小时</translation>
         </message>

@@ -44,3 +44,19 @@ def test_overdue_tickets_are_red_and_filtered(qtbot, window) -> None:
     count = today.count_labels["tickets_overdue"]
     qtbot.waitUntil(lambda: count.text() == "1")
     assert count.property("role") == "overdue"
+
+
+def test_a_ticket_weeks_overdue_says_days_only(qtbot, window) -> None:
+    # the portrait walk of 2026-12-06: "118 天 16 小时" and "已超时 117 天 16 小时" broke
+    # "小时" over two lines in the list; past a week the hours say nothing a worker acts on
+    log_in(qtbot, window)
+    start = window.workspace.session.now()
+    window.workspace.tickets.open(grid_id="g1", category="环境卫生", title="化粪池外溢")
+    _later(window, start, 118 * 24 + 16.5)
+    screen = open_tab(qtbot, window, "tickets")
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1)
+    assert screen.model.index(0, TicketModel.COL_WAITED).data() == "118 天"
+    assert screen.model.index(0, TicketModel.COL_DUE).data() == "已超时 117 天"
+    _later(window, start, 6 * 24 + 5.5)
+    screen.model.layoutChanged.emit()
+    assert screen.model.index(0, TicketModel.COL_WAITED).data() == "6 天 5 小时"
