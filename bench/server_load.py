@@ -12,8 +12,10 @@
    package, on 127.0.0.1, round robin, connections to the instances kept alive) in front of
    N ``serve`` processes on the one database, as docs/scaling.md describes.
 
-Each server runs as its own ``gridterm-server serve`` process. The terminals' request bodies
-are built before the clock starts: the figures are the server's. Usage::
+Each server runs as its own ``gridterm-server serve`` process. The terminals' requests are
+built before the clock starts and sent by a lean generator (``bench/raw_http.py``: prepared
+bytes on one keep-alive connection per terminal, every answer read and checked): the figures
+are the servers'. Usage::
 
     .venv/bin/python bench/server_load.py [--runs 3] [--pg postgresql://…:5432/postgres]
         [--instances 2] [--workers N] [--server-maxconn 0] [--balance leastconn]
@@ -44,7 +46,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.cpu import Backends, Clock  # noqa: E402
-from bench.services import Balancer, Server, Tuning, terminal_client  # noqa: E402
+from bench.raw_http import Pushes, request_bytes  # noqa: E402
+from bench.services import Balancer, Server, Tuning  # noqa: E402
 from gridterm.ids import new_id  # noqa: E402
 from sync.protocol import HEADER_PROTOCOL, PROTOCOL_VERSION  # noqa: E402
 from sync.server.admin import territory, users  # noqa: E402
@@ -160,7 +163,7 @@ def single_terminal(
         bodies = [
             batch(device, uid, world["homes"][gid], 1000, n * 1000) for n in range(records // 1000)
         ]
-        headers = {**HEADERS, "Authorization": f"Bearer {token}", "Content-Encoding": "zstd"}
+        headers = _push_headers(token)
         with httpx.Client(base_url=server.url, headers=headers, timeout=120) as c:
             c.post("/v1/sync/push", content=batch(device, uid, world["homes"][gid], 10, 10**6))
             started, cpu = time.perf_counter(), server.cpu_seconds()
@@ -178,6 +181,11 @@ def single_terminal(
     return records / elapsed, cpu * 1000 / (records / 1000)
 
 
+def _push_headers(token: str) -> dict[str, str]:
+    """A terminal's push headers (``sync.client.push``): its session, zstd, the protocol."""
+    return {**HEADERS, "Authorization": f"Bearer {token}", "Content-Encoding": "zstd"}
+
+
 def warm_up(url: str, tokens: list[str]) -> None:
     """A small pull per token, one after another, before the clock starts: every worker
     process has answered an authenticated request (imports, statement caches, pools)."""
@@ -185,35 +193,6 @@ def warm_up(url: str, tokens: list[str]) -> None:
         for token in tokens:
             auth = {"Authorization": f"Bearer {token}"}
             c.get("/v1/sync/pull", params={"limit": 1}, headers=auth).raise_for_status()
-
-
-async def _concurrent(
-    url: str, terminals: list[tuple[str, bytes]]
-) -> tuple[float, list[float], list[str]]:
-    clients = [terminal_client(url) for _ in terminals]
-    latencies: list[float] = []
-    busy: list[str] = []  # the code of each 503 answered (the request was sent again)
-
-    async def one(c: httpx.AsyncClient, token: str, body: bytes) -> None:
-        headers = {**HEADERS, "Authorization": f"Bearer {token}", "Content-Encoding": "zstd"}
-        t = time.perf_counter()
-        for attempt in range(20):
-            r = await c.post("/v1/sync/push", content=body, headers=headers)
-            if r.status_code != 503:
-                break
-            busy.append(r.json()["error"]["code"])
-            await asyncio.sleep(float(r.headers.get("Retry-After", "1")) * (1 + attempt / 4))
-        r.raise_for_status()
-        latencies.append((time.perf_counter() - t) * 1000)
-
-    try:
-        started = time.perf_counter()
-        await asyncio.gather(
-            *(one(c, token, body) for c, (token, body) in zip(clients, terminals, strict=True))
-        )
-        return time.perf_counter() - started, latencies, busy
-    finally:
-        await asyncio.gather(*(c.aclose() for c in clients))
 
 
 def many_terminals(
@@ -245,7 +224,9 @@ def many_terminals(
                 worker, uid, gid = world["workers"][t % grids]
                 device, _ = enrollment.enroll(conn, world["codes"][t], worker)
                 token, _ = sessions.open_session(conn, uid, device)
-                prepared.append((token, batch(device, uid, world["homes"][gid], each, 1)))
+                body = batch(device, uid, world["homes"][gid], each, 1)
+                request = request_bytes(url, "/v1/sync/push", _push_headers(token), body)
+                prepared.append((token, request))
         warm_up(url, [token for token, _ in prepared[:20]])
         parts = {"servers": [s.proc.pid for s in servers]}
         if balancer:
@@ -253,7 +234,8 @@ def many_terminals(
         with Backends(db, db.rsplit("/", 1)[1]) as backends:
             clock = Clock(parts, backends)
             clock.start()
-            total, latencies, busy = asyncio.run(_concurrent(url, prepared))
+            pushes = Pushes(url)
+            total = asyncio.run(pushes.run([request for _, request in prepared]))
             cpu = clock.stop(terminals * each)
     finally:
         if balancer:
@@ -267,7 +249,7 @@ def many_terminals(
             .where(schema.visit.c.grid_id.in_(world["grids"]))
         ).scalar_one()
     world["engine"].dispose()
-    latencies.sort()
+    latencies, busy = sorted(pushes.latencies), pushes.busy
     return {
         "terminals": terminals,
         "instances": instances,
