@@ -16,7 +16,20 @@ from gridterm.reports import labels
 from gridterm.reports.period import LOCAL_TZ
 from gridterm.reports.rows import Area
 
-Cell = str | int | float | datetime | date | bool | None
+
+@dataclass(frozen=True, slots=True)
+class NotApplicable:
+    """A figure with nothing to measure (the share kept of no urgent tickets): shown as
+    ``DASH``, never as 0% or 100%; ``reason`` (in the document's locale) says why, as the
+    screen's tooltip, the xlsx cell's comment and the PDF's note under the figures."""
+
+    reason: str
+
+
+#: How a figure that does not apply reads, on screen and in every file.
+DASH = "—"
+
+Cell = str | int | float | datetime | date | bool | NotApplicable | None
 
 
 class Kind(StrEnum):
@@ -104,6 +117,11 @@ class Document:
         return "".join(c if c not in '\\/:*?"<>| ' else "_" for c in stem)
 
 
+def not_applicable_notes(doc: Document) -> list[str]:
+    """ "Figure: — reason" for each figure of ``doc`` that does not apply."""
+    return [f"{k}: {DASH} {v.reason}" for k, v, _ in doc.figures if isinstance(v, NotApplicable)]
+
+
 def header_of(
     area: Area, period_code: str, period_label: str, locale: str
 ) -> tuple[tuple[str, str], ...]:
@@ -127,6 +145,8 @@ def shown(value: Cell, kind: Kind, locale: str) -> str:
     """A cell as text (CSV, PDF, preview)."""
     if value is None:
         return ""
+    if isinstance(value, NotApplicable):
+        return DASH
     if kind is Kind.PERCENT and isinstance(value, int | float):
         return f"{value * 100:.1f}%"
     if kind is Kind.FLOAT and isinstance(value, int | float):

@@ -86,9 +86,10 @@ class TicketFigures:
         return self.escalated / self.reported if self.reported else 0.0
 
     @property
-    def promise_share(self) -> float:
-        """Share of urgent tickets answered within 10 minutes (1.0 when none)."""
-        return self.promise_kept / self.urgent if self.urgent else 1.0
+    def promise_share(self) -> float | None:
+        """Share of urgent tickets answered within 10 minutes; None (not applicable, shown
+        "—") when there were none: no promise was kept or broken."""
+        return self.promise_kept / self.urgent if self.urgent else None
 
 
 @dataclass(frozen=True, slots=True)

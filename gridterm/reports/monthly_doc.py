@@ -11,6 +11,7 @@ from gridterm.reports.document import (
     Column,
     Document,
     Kind,
+    NotApplicable,
     Table,
     header_of,
 )
@@ -51,11 +52,15 @@ def _figures(m: MonthlySummary, locale: str) -> tuple[tuple[str, Cell, Kind], ..
         (t("overdue"), tk.overdue, K.INT),
         (t("urgent"), tk.urgent, K.INT),
         (t("promise_kept"), tk.promise_kept, K.INT),
-        (t("promise_share"), tk.promise_share, K.PERCENT),
+        (t("promise_share"), _share_or_none(tk.promise_share, t("no_urgent")), K.PERCENT),
         (t("hazards_found"), hz.found, K.INT),
         (t("eliminated"), hz.eliminated, K.INT),
         (t("open_overdue"), hz.open_overdue, K.INT),
     )
+
+
+def _share_or_none(share: float | None, reason: str) -> Cell:
+    return NotApplicable(reason) if share is None else share
 
 
 def _visit_tables(m: MonthlySummary, locale: str) -> tuple[Table, ...]:

@@ -9,6 +9,7 @@ import openpyxl
 import pypdf
 import pytest
 from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QLabel
 
 from tests.ui.conftest import log_in, open_tab, tap, wait_idle
 from ui.models.report_table import ReportTableModel
@@ -185,3 +186,27 @@ def test_team_and_reports_fit_the_tablet(qtbot, ctx, size, locale, text) -> None
         bad += [f"reports: {p}" for p in settled_problems(qtbot, window)]
         wait_idle(qtbot, window)
     assert bad == [], "\n".join(bad)
+
+
+def test_no_urgent_ticket_reads_a_dash_not_100_percent(qtbot, window, tmp_path: Path):
+    """A month without urgent tickets: the 10-minute rate does not apply, on screen (with
+    why, as its tooltip) and in the exported workbook."""
+    log_in(qtbot, window, "s1")
+    reports = open_tab(qtbot, window, "reports")
+    qtbot.waitUntil(lambda: reports.document is not None, timeout=10000)
+    reports.kind.setCurrentIndex(reports.kind.findData("monthly"))
+    qtbot.waitUntil(lambda: reports.document.title == "月度民情分析", timeout=10000)
+    names = [name for name, _value, _kind in reports.document.figures]
+    figure = reports.figures.findChild(QLabel, f"figure{names.index('10分钟响应率')}")
+    assert figure.text() == "—"
+    assert figure.toolTip() == "无紧急工单" == figure.accessibleDescription()
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    reports.choose_folder(str(folder))
+    reports.format.setCurrentIndex(reports.format.findData("xlsx"))
+    with qtbot.waitSignal(reports.exported, timeout=20000) as saved:
+        tap(qtbot, reports.export_button)
+    summary = openpyxl.load_workbook(saved.args[0]).worksheets[0]
+    (row,) = [r for r in summary.iter_rows() if r[0].value == "10分钟响应率"]
+    assert row[1].value == "—" and "无紧急工单" in row[1].comment.text
+    wait_idle(qtbot, window)

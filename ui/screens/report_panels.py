@@ -7,7 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, QStorageInfo
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout
 
-from gridterm.reports.document import Document, shown
+from gridterm.reports.document import DASH, Document, NotApplicable, shown
 from ui.formatting import time_text
 from ui.widgets.touch import label
 
@@ -45,8 +45,11 @@ class FiguresPanel(QFrame):
         for i, (name, value, kind) in enumerate(doc.figures):
             row, col = i % half, (i // half) * 2
             key = label(name, "muted", wrap=False)
-            number = label(shown(value, kind, doc.locale) or "—", "", wrap=False)
+            number = label(shown(value, kind, doc.locale) or DASH, "", wrap=False)
             number.setObjectName(f"figure{i}")
+            if isinstance(value, NotApplicable):  # "—": why, for a finger held on it
+                number.setToolTip(value.reason)
+                number.setAccessibleDescription(value.reason)
             self.grid.addWidget(key, row, col)
             self.grid.addWidget(number, row, col + 1)
             self._cells += [key, number]

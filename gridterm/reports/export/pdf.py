@@ -30,7 +30,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Table as PdfTable
 
-from gridterm.reports.document import Document, Kind, Table, shown
+from gridterm.reports.document import Document, Kind, Table, not_applicable_notes, shown
 from gridterm.reports.export.fonts import FONT_NAME, register_font
 from gridterm.reports.export.pdf_charts import chart_drawing
 
@@ -54,6 +54,8 @@ def write_pdf(doc: Document, path: Path) -> None:
     story.append(_facts_table(doc, font))
     story.append(Spacer(1, 4 * mm))
     story.append(_figures_table(doc, font))
+    # a figure that does not apply reads "—" in the table; here, why (无紧急工单)
+    story.extend(Paragraph(_escape(note), styles["body"]) for note in not_applicable_notes(doc))
     for table in doc.tables:
         story.extend(_table_flowables(table, doc, font, styles, page[0]))
     story.extend(_signature(doc, styles))

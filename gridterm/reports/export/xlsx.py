@@ -13,7 +13,17 @@ from typing import Any
 
 import xlsxwriter
 
-from gridterm.reports.document import Chart, ChartKind, Document, Kind, Table, local, shown
+from gridterm.reports.document import (
+    DASH,
+    Chart,
+    ChartKind,
+    Document,
+    Kind,
+    NotApplicable,
+    Table,
+    local,
+    shown,
+)
 
 _CHART_TYPES = {
     ChartKind.COLUMN: {"type": "column"},
@@ -149,6 +159,10 @@ def _chart(book: Any, sheet: Any, name: str, table: Table, chart: Chart, after: 
 def _cell(sheet: Any, row: int, col: int, value: Any, kind: Kind, f: dict[str, Any]) -> None:
     if value is None:
         sheet.write_blank(row, col, None)
+    elif isinstance(value, NotApplicable):
+        # "—", not a number Excel would sum or format as 100%; the comment says why
+        sheet.write_string(row, col, DASH)
+        sheet.write_comment(row, col, value.reason)
     elif isinstance(value, datetime):
         moment = local(value) if value.tzinfo else value
         sheet.write_datetime(row, col, moment, f[Kind.TIME if kind is Kind.TIME else Kind.DATETIME])
