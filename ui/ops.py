@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from concurrent.futures import ThreadPoolExecutor
 
 T = TypeVar("T")
+Failed = Callable[[BaseException], None]
 log = logging.getLogger(__name__)
 
 
@@ -177,7 +178,7 @@ class Latest(QObject):
         super().__init__(parent)
         self.ops = ops
         self.generation = 0
-        self._pending: tuple[Callable[[], Any], Callable[[Any], None]] | None = None
+        self._pending: tuple[Callable[[], Any], Callable[[Any], None], Failed | None] | None = None
         self._quiet = QuietTimer(self, delay_ms, self._start)
 
     @property
@@ -185,10 +186,15 @@ class Latest(QObject):
         """How long it waits after the last request before running it."""
         return self._quiet.delay_ms
 
-    def request(self, fn: Callable[[], T], on_result: Callable[[T], None]) -> None:
-        """Schedule ``fn``; ``on_result`` sees its result only if nothing newer was asked."""
+    def request(
+        self, fn: Callable[[], T], on_result: Callable[[T], None], on_failure: Failed | None = None
+    ) -> None:
+        """Schedule ``fn``; ``on_result`` sees its result only if nothing newer was asked.
+
+        ``on_failure`` instead of the error dialog (for the newest request; an earlier one's
+        failure is then dropped as its result would be)."""
         self.generation += 1
-        self._pending = (fn, on_result)
+        self._pending = (fn, on_result, on_failure)
         if self._quiet.delay_ms == 0:
             self._start()  # counted in ``Ops.busy`` from now, as a plain ``CoreOp`` is
         else:
@@ -197,7 +203,7 @@ class Latest(QObject):
     def _start(self) -> None:
         if self._pending is None:
             return
-        fn, on_result = self._pending
+        fn, on_result, on_failure = self._pending
         self._pending = None
         generation = self.generation
 
@@ -206,4 +212,8 @@ class Latest(QObject):
                 on_result(result)
                 self.delivered.emit(generation)
 
-        CoreOp(self, fn).success(deliver).run(self.ops)
+        op = CoreOp(self, fn).success(deliver)
+        if on_failure is not None:
+            failed = on_failure
+            op.failure(lambda error: failed(error) if generation == self.generation else None)
+        op.run(self.ops)

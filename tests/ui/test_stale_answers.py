@@ -163,6 +163,49 @@ def test_a_ticket_reported_while_an_earlier_read_is_slow_is_listed(qtbot, window
     assert tickets.filter.buttons["open"].text().endswith(str(len(tickets.model.rows())))
 
 
+def held_count(window, monkeypatch):
+    """The outbox's count, its next read held (see ``held_once``); the count before."""
+    outbox = window.workspace.outbox
+    before = outbox.summary()
+    slow, release, calls = held_once(outbox.summary, lambda: True)
+    monkeypatch.setattr(outbox, "summary", slow)
+    return before, release, calls
+
+
+def test_the_sync_indicator_counts_what_waits_now(qtbot, window, monkeypatch):
+    """A count read before a ticket was reported, arriving after the count its writes
+    caused, must not say fewer are waiting ("All sent" again)."""
+    log_in(qtbot, window)
+    indicator = window.shell.top.sync
+    wait_idle(qtbot, window)
+    before, release, calls = held_count(window, monkeypatch)
+    indicator.reload()
+    qtbot.waitUntil(lambda: bool(calls))  # a count of before the ticket, held
+    report(window, title="门禁坏了")
+    qtbot.waitUntil(lambda: indicator.summary.unsent > before.unsent)
+    text = indicator.text()
+    release.set()
+    wait_idle(qtbot, window)
+    assert indicator.summary.unsent > before.unsent and indicator.text() == text
+
+
+def test_settings_says_what_waits_now(qtbot, window, monkeypatch):
+    log_in(qtbot, window)
+    settings = open_tab(qtbot, window, "settings")
+    wait_idle(qtbot, window)
+    assert not settings.unsent_note.isVisible()
+    _before, release, calls = held_count(window, monkeypatch)
+    settings.reload()
+    qtbot.waitUntil(lambda: bool(calls))  # a count of before the ticket, held
+    report(window, title="门禁坏了")
+    settings.reload()  # shown again (it reads on show)
+    qtbot.waitUntil(lambda: settings.unsent_note.isVisible())
+    note = settings.unsent_note.text()
+    release.set()
+    wait_idle(qtbot, window)
+    assert settings.unsent_note.isVisible() and settings.unsent_note.text() == note
+
+
 def test_every_screen_reads_its_data_through_the_newest_only_read() -> None:
     """A screen's ``reload`` goes through ``Screen.read`` (newest answer only), not a plain
     ``CoreOp`` whose answer lands whenever it comes back."""
@@ -173,5 +216,5 @@ def test_every_screen_reads_its_data_through_the_newest_only_read() -> None:
                 calls = [n for n in ast.walk(node) if isinstance(n, ast.Call)]
                 if any(getattr(c.func, "id", "") == "CoreOp" for c in calls):
                     plain.append(path.name)
-    # each reads once, never over what is being typed; Settings' count of unsent records
-    assert sorted(plain) == ["inspection.py", "premises_edit.py", "settings.py", "visit.py"]
+    # each reads once, never over what is being typed
+    assert sorted(plain) == ["inspection.py", "premises_edit.py", "visit.py"]

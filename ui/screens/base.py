@@ -107,13 +107,19 @@ class Screen(QWidget):
     def reload(self) -> None:
         """Read this screen's data again (off the GUI thread, through ``read``)."""
 
-    def read(self, fn: Callable[[], T], show: Callable[[T], None]) -> None:
+    def read(
+        self,
+        fn: Callable[[], T],
+        show: Callable[[T], None],
+        failed: Callable[[BaseException], None] | None = None,
+    ) -> None:
         """Run ``fn`` off the GUI thread and ``show`` its answer only if no newer read of this
         screen was asked meanwhile: reads run side by side on the pool, so the answer for an
-        earlier grid, filter or market, or from before a write, may come back last."""
+        earlier grid, filter or market, or from before a write, may come back last. ``failed``
+        instead of the error dialog."""
         if self._reads is None:
             self._reads = Latest(self, self.ctx.ops, delay_ms=0)
-        self._reads.request(fn, show)
+        self._reads.request(fn, show, failed)
 
     def leaving(self) -> None:
         """The screen is about to close (back): finish anything pending."""

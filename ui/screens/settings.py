@@ -13,7 +13,6 @@ from gridterm.errors import ValidationError
 from gridterm.services.outbox_status import OutboxSummary
 from ui.context import AppContext
 from ui.labels import ROLES, label
-from ui.ops import CoreOp
 from ui.screens.base import Navigator, Screen
 from ui.screens.settings_tls import TlsRows
 from ui.settings import (
@@ -156,9 +155,7 @@ class SettingsScreen(Screen):
 
     def reload(self) -> None:
         """Read the device's unsent count (for the note by "log out") off the GUI thread."""
-        CoreOp(self, self.ws.outbox.summary).success(self._show_unsent).failure(lambda _: None).run(
-            self.ctx.ops
-        )
+        self.read(self.ws.outbox.summary, self._show_unsent, lambda _: None)
 
     def _show_unsent(self, s: OutboxSummary) -> None:
         if not s.device_unsent:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from gridterm.services.outbox_status import OutboxSummary
 from ui.context import AppContext
 from ui.formatting import time_text
-from ui.ops import CoreOp
+from ui.ops import Latest
 from ui.widgets.icons import icon, icon_size
 from ui.workspace import Workspace
 
@@ -56,6 +56,7 @@ class SyncIndicator(QPushButton):
         self.server_reached: bool | None = None
         self.summary: OutboxSummary | None = None
         self.compact = False
+        self.reads = Latest(self, ctx.ops, delay_ms=0)
         self.setIconSize(icon_size(28))
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
@@ -98,9 +99,9 @@ class SyncIndicator(QPushButton):
 
     def reload(self) -> None:
         """Re-read the outbox counts off the GUI thread."""
-        CoreOp(self, self.ws.outbox.summary).success(self._set).failure(lambda _: None).run(
-            self.ctx.ops
-        )
+        # only the newest count: one read before a write or a sync may come back after the
+        # one the write caused ("3 waiting" again after "All sent")
+        self.reads.request(self.ws.outbox.summary, self._set, lambda _: None)
 
     def _last_sync(self, s: OutboxSummary) -> str:
         if s.last_confirmed_at:
