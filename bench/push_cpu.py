@@ -1,11 +1,12 @@
 """The server's CPU per 1,000 pushed records, in one process, with no HTTP; one JSON line.
 
-What ``_push`` (``sync/server/api/sync.py``) does with a body — decompress, decode, apply in
-one transaction, serialise the answer — timed with ``time.process_time`` over ``--batches``
-bodies of ``--ops`` visits each, as ``bench/server_load.py`` builds them (what the terminal
-sends). CPU time, not wall time: on this shared two-core machine the neighbours' load moves
-wall figures several times over but CPU figures only by some tens of percent, so this is the
-figure to compare two versions of the push by (run them interleaved). ``--profile`` prints
+What ``_push`` (``sync/server/api/sync.py``) does with a body — the session looked up,
+decompress, decode, apply in one transaction, serialise the answer — timed with
+``time.process_time`` over ``--batches`` bodies of ``--ops`` visits each, as
+``bench/server_load.py`` builds them (what the terminal sends). CPU time, not wall time: on
+this shared two-core machine the neighbours' load moves wall figures several times over but
+CPU figures only by some tens of percent, so this is the figure to compare two versions of
+the push by (run them interleaved). ``--profile`` prints
 cProfile's top functions to stderr instead of timing cleanly. Under valgrind, ``--callgrind``
 counts the instructions of the pushes alone, a figure no neighbour moves::
 
@@ -32,6 +33,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import psycopg
 
@@ -40,8 +42,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.server_load import batch, setup  # noqa: E402
 from sync.server.api.sync import _push  # noqa: E402
-from sync.server.auth import enrollment  # noqa: E402
-from sync.server.auth.scope import load_principal  # noqa: E402
+from sync.server.auth import enrollment, sessions  # noqa: E402
 from sync.server.db.engine import make_engine, writing  # noqa: E402
 
 
@@ -60,11 +61,11 @@ def one_run(
     _, uid, gid = world["workers"][0]
     with writing(engine) as conn:
         device, _ = enrollment.enroll(conn, world["codes"][0], "bench")
-        principal = load_principal(conn, uid, device)
-    assert principal is not None
+        token, _ = sessions.open_session(conn, uid, device)
+    state = SimpleNamespace()  # the request's state, where the push names its device
     homes = world["homes"][gid]
     bodies = [batch(device, uid, homes, ops, 1 + n * ops) for n in range(batches)]
-    _push(engine, principal, batch(device, uid, homes, 10, 10**8), "zstd")  # warm up
+    _push(engine, token, batch(device, uid, homes, 10, 10**8), "zstd", state)  # warm up
     gc.collect()
     started = time.process_time()
     if count:
@@ -72,7 +73,7 @@ def one_run(
     if profile is not None:
         profile.enable()
     for body in bodies:
-        answer = json.loads(_push(engine, principal, body, "zstd"))
+        answer = json.loads(_push(engine, token, body, "zstd", state))
         assert answer["results"] == [] and answer["others_applied"], answer
     if profile is not None:
         profile.disable()

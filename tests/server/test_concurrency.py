@@ -14,6 +14,7 @@ from gridterm.ids import new_id
 from sync.server import partitions
 from sync.server.db import changes, schema
 from sync.server.db.engine import writing
+from sync.server.push import order
 from tests.postgres import PG_ADMIN
 from tests.server.helpers import build_district, op, visit_fields
 
@@ -243,6 +244,18 @@ def test_a_transaction_holding_a_txid_before_its_first_write_still_holds_the_hor
     transaction from then on, not only from its first write."""
     with pg_server.engine.connect() as conn, conn.begin():
         txid = changes.current_txid(conn)
+        with pg_server.engine.connect() as other:
+            with other.begin():  # a later transaction that finishes first
+                assert changes.current_txid(other) > txid
+            assert changes.horizon(other) <= txid
+
+
+def test_a_push_holding_only_its_device_lock_still_holds_the_horizon(pg_server):
+    """A push takes its txid without locking the change log (``locked_here``): the device's
+    advisory lock, taken first, is its lock in this database, and the horizon counts it."""
+    with pg_server.engine.connect() as conn, conn.begin():
+        order.lock_device(conn, new_id())
+        txid = changes.current_txid(conn, locked_here=True)
         with pg_server.engine.connect() as other:
             with other.begin():  # a later transaction that finishes first
                 assert changes.current_txid(other) > txid

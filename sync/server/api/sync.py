@@ -26,10 +26,11 @@ from sync.server import pull as pull_service
 from sync.server import snapshot as snapshot_service
 from sync.server.api.body import decompress, read_limited
 from sync.server.api.compress import json_response
-from sync.server.api.deps import DB, Caller, Storage
+from sync.server.api.deps import DB, Caller, Storage, bearer
 from sync.server.api.errors import ERROR_RESPONSES
 from sync.server.api.ranges import blob_response
 from sync.server.auth.scope import Principal
+from sync.server.auth.sessions import authenticate
 from sync.server.db import schema
 from sync.server.db.engine import reading, writing
 from sync.server.errors import ApiError, not_found
@@ -72,19 +73,26 @@ def _parse_push(raw: bytes, encoding: str | None) -> WirePush | PushRequest:
 )
 async def push(
     request: Request,
-    caller: Caller,
     engine: DB,
+    authorization: Annotated[str | None, Header()] = None,
     content_encoding: Annotated[str | None, Header()] = None,
 ) -> Response:
     """Apply a batch of outbox ops in one transaction; per-op results and the acked seq."""
+    token = bearer(authorization)  # 401 without a token, before the body is read
     raw = await read_limited(request, MAX_PUSH_BODY_BYTES)
-    answer = await run_in_threadpool(_push, engine, caller, raw, content_encoding)
+    answer = await run_in_threadpool(_push, engine, token, raw, content_encoding, request.state)
     return Response(answer, media_type="application/json")
 
 
-def _push(engine: Engine, caller: Principal, raw: bytes, encoding: str | None) -> bytes:
-    """Parse, apply and serialise one batch: one hop to the thread pool, not three."""
-    result = apply_push(engine, caller, _parse_push(raw, encoding))
+def _push(engine: Engine, token: str, raw: bytes, encoding: str | None, state: Any) -> bytes:
+    """Authenticate, parse, apply and serialise one batch: one hop to the thread pool and one
+    database connection for all of it (the caller's session is looked up in its own read
+    transaction, as ``get_principal`` does, before the body is decompressed)."""
+    with engine.connect() as conn:
+        with conn.begin():
+            caller = authenticate(conn, token)
+        state.device_id = caller.device_id  # for the request's log line
+        result = apply_push(conn, caller, _parse_push(raw, encoding))
     # serialised once, in Rust: the response model documents the shape, it is not re-validated
     return to_json(result)
 

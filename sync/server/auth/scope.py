@@ -7,6 +7,7 @@ supervisor the community's grids; street staff every grid of the street office
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,25 +66,36 @@ _g, _c, _s, _ug, _u = (
     schema.user_grid,
     schema.user,
 )
-_GRID_COLUMNS = (_g.c.id, _g.c.num, _g.c.community_id)
+#: A grid with its community's and street office's numbers: the places around a user's grids
+#: come with them, in the one query.
+_GRID_COLUMNS = (
+    _g.c.id,
+    _g.c.num,
+    _g.c.community_id,
+    _c.c.num.label("community_num"),
+    _c.c.street_office_id.label("office_id"),
+    _s.c.num.label("office_num"),
+)
+_GRID_PLACES = _g.join(_c, _c.c.id == _g.c.community_id).join(_s, _s.c.id == _c.c.street_office_id)
 # Built once (this runs on every request, and building a statement cost SQLAlchemy more
 # than running it): the grids of each scope level, the places around them, the colleagues.
 _GRIDS = {
     ScopeLevel.GRIDS: select(*_GRID_COLUMNS)
-    .join(_ug, _ug.c.grid_id == _g.c.id)
+    .select_from(_GRID_PLACES.join(_ug, _ug.c.grid_id == _g.c.id))
     .where(_ug.c.user_id == bindparam("user_id")),
-    ScopeLevel.COMMUNITY: select(*_GRID_COLUMNS).where(
-        _g.c.community_id == bindparam("community_id")
-    ),
+    ScopeLevel.COMMUNITY: select(*_GRID_COLUMNS)
+    .select_from(_GRID_PLACES)
+    .where(_g.c.community_id == bindparam("community_id")),
     ScopeLevel.STREET_OFFICE: select(*_GRID_COLUMNS)
-    .join(_c, _c.c.id == _g.c.community_id)
+    .select_from(_GRID_PLACES)
     .where(_c.c.street_office_id == bindparam("office_id")),
 }
 _PLACES = select(_c.c.id, _c.c.num, _s.c.id.label("office_id"), _s.c.num.label("office_num")).join(
     _s, _s.c.id == _c.c.street_office_id
 )
 _PLACES_OF_OFFICE = _PLACES.where(_s.c.id == bindparam("office_id"))
-_PLACES_OF_COMMUNITIES = _PLACES.where(_c.c.id.in_(bindparam("community_ids", expanding=True)))
+#: the user's own community, when none of their grids is in it (or they have none)
+_PLACES_OF_COMMUNITY = _PLACES.where(_c.c.id == bindparam("community_id"))
 _OFFICE_NUM = select(_s.c.num).where(_s.c.id == bindparam("office_id"))
 _COLLEAGUES = {
     ScopeLevel.COMMUNITY: select(_u.c.id, _u.c.num).where(
@@ -106,14 +118,15 @@ def principal_for(conn: Connection, row: Any, device_id: str) -> Principal:
         "office_id": row.street_office_id or "",
     }
     grid_rows = conn.execute(_GRIDS[level], params).all()
-    if level is ScopeLevel.STREET_OFFICE:
+    communities = {r.community_id: r.community_num for r in grid_rows}
+    offices = {r.office_id: r.office_num for r in grid_rows}
+    place_rows: Sequence[Any] = ()
+    if level is ScopeLevel.STREET_OFFICE:  # its communities without a grid too
         place_rows = conn.execute(_PLACES_OF_OFFICE, params).all()
-    else:
-        community_ids = {r.community_id for r in grid_rows} | {row.community_id or ""}
-        place_rows = conn.execute(
-            _PLACES_OF_COMMUNITIES, {"community_ids": sorted(community_ids)}
-        ).all()
-    offices = {r.office_id: r.office_num for r in place_rows}
+    elif row.community_id and row.community_id not in communities:
+        place_rows = conn.execute(_PLACES_OF_COMMUNITY, params).all()
+    communities |= {r.id: r.num for r in place_rows}
+    offices |= {r.office_id: r.office_num for r in place_rows}
     if row.street_office_id and row.street_office_id not in offices:
         num = conn.execute(_OFFICE_NUM, params).scalar()
         if num is not None:
@@ -135,7 +148,7 @@ def principal_for(conn: Connection, row: Any, device_id: str) -> Principal:
         user_num=row.num,
         device_id=device_id,
         grid_nums={r.id: r.num for r in grid_rows},
-        community_nums={r.id: r.num for r in place_rows},
+        community_nums=communities,
         street_office_nums=offices,
         user_nums=colleagues,
     )

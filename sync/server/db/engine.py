@@ -82,6 +82,15 @@ def writing(engine: Engine) -> Iterator[Connection]:
 
 
 @contextmanager
+def writing_on(conn: Connection) -> Iterator[Connection]:
+    """One write transaction on a connection already checked out (``writing``'s, on SQLite
+    with the write lock taken at once): committed when the block ends, rolled back on an
+    error."""
+    with conn.execution_options(**{_WRITE: True}).begin():
+        yield conn
+
+
+@contextmanager
 def reading(engine: Engine) -> Iterator[Connection]:
     """One read transaction (a consistent view on SQLite)."""
     with engine.connect() as conn, conn.begin():

@@ -19,7 +19,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Engine, update
+from sqlalchemy import Connection, update
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
 from gridterm.domain.permissions import require_for_entity
@@ -31,7 +31,7 @@ from sync.server.auth.scope import Principal
 from sync.server.clock import now_ms
 from sync.server.db import schema
 from sync.server.db.bulk import keys_param, lookup
-from sync.server.db.engine import writing
+from sync.server.db.engine import writing_on
 from sync.server.errors import ApiError, busy, forbidden
 from sync.server.push import order
 from sync.server.push.fast_visits import FastVisits
@@ -50,12 +50,13 @@ _BAD_INPUT = (ValueError, TypeError, AttributeError, KeyError, IndexError, Overf
 
 
 def apply_push(
-    engine: Engine, principal: Principal, request: PushRequest | WirePush
+    conn: Connection, principal: Principal, request: PushRequest | WirePush
 ) -> dict[str, Any]:
     """Apply ``request`` (the model, or the Structs the endpoint decodes it into) for
-    ``principal``; returns a ``PushResponse`` as a plain dict (a thousand results are cheaper
-    as dicts than as models), compact when the request asks. Raises ApiError for a refusal
-    of the whole batch."""
+    ``principal`` on ``conn`` (checked out by the caller, which authenticated on it: one
+    checkout per request; outside a transaction); returns a ``PushResponse`` as a plain dict
+    (a thousand results are cheaper as dicts than as models), compact when the request asks.
+    Raises ApiError for a refusal of the whole batch."""
     if request.device_id != principal.device_id:
         raise forbidden("push.device_mismatch", "device_id is not the device of this session")
     if request.schema_version < MIN_SCHEMA_VERSION:
@@ -65,7 +66,7 @@ def apply_push(
     attempt = 0
     while attempt < _ATTEMPTS:
         try:
-            with writing(engine) as conn:
+            with writing_on(conn):
                 answer = _apply(conn, principal, request, careful)
             order.committed()
             return answer

@@ -373,7 +373,9 @@ class Work:
             conn.execute(self._where(entity, key, sql_delete(_TABLES[entity])))
         self.conflicts.flush()
         if self._log:
-            changes.record(conn, changes.current_txid(conn), self._log, self._origins)
+            # the device's push lock (``order.lock_device``) is this transaction's lock here
+            txid = changes.current_txid(conn, locked_here=True)
+            changes.record(conn, txid, self._log, self._origins)
         insert_tuples(conn, schema.applied_op, APPLIED_COLUMNS, applied)
 
     @staticmethod

@@ -1,0 +1,54 @@
+"""What a push costs the database beyond its ops: one connection for the session's lookup and
+the batch, and a grid worker's area in two queries (docs/performance.md, issue 18)."""
+
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+
+from sqlalchemy import event
+
+from gridterm.ids import new_id
+from sync.server.api.sync import _push
+from sync.server.auth.sessions import authenticate
+from sync.server.db.engine import reading
+from tests.server.helpers import op, visit_fields
+
+
+def test_a_grid_workers_session_and_area_are_two_queries(server, district):
+    c = district.client("grid_worker")
+    statements = []
+    with reading(server.engine) as conn:
+        event.listen(conn, "before_cursor_execute", lambda *a: statements.append(a[2]))
+        caller = authenticate(conn, c.token)
+    assert len(statements) == 2, statements  # the session with its user; the grids with places
+    assert set(caller.grid_nums) == {district.grids["g1"]}
+    assert set(caller.community_nums) == {district.community["A"]}
+    assert caller.user.community_id == district.community["A"]
+    assert len(caller.street_office_nums) == 1
+
+
+def test_a_push_takes_one_database_connection(server, district):
+    c = district.client("grid_worker")
+    hid, uid = district.households["g1"][0], district.user_id("grid_worker")
+    vid = new_id()
+    doc = {
+        "device_id": c.device_id,
+        "batch_id": new_id(),
+        "schema_version": 1,
+        "ops": [op("visit", vid, visit_fields(hid, uid, id=vid))],
+    }
+    checkouts = []
+
+    def checked_out(*_args: object) -> None:
+        checkouts.append(1)
+
+    event.listen(server.engine, "checkout", checked_out)
+    try:
+        state = SimpleNamespace()
+        answer = json.loads(_push(server.engine, c.token, json.dumps(doc).encode(), None, state))
+    finally:
+        event.remove(server.engine, "checkout", checked_out)
+    assert [r["status"] for r in answer["results"]] == ["applied"]
+    assert state.device_id == c.device_id  # named in the request's log line
+    assert len(checkouts) == 1
