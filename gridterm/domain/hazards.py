@@ -70,7 +70,7 @@ HAZARD_TRANSITIONS: dict[HazardAction, tuple[frozenset[HazardStatus], HazardStat
     HazardAction.ESCALATE: (frozenset({H.RECTIFYING}), None),
 }
 #: Steps whose photo is the proof (现场照片): refused without one, each with its own code.
-_PHOTO_REQUIRED = {
+PHOTO_REQUIRED = {
     HazardAction.RECTIFY: "hazard.rectify_needs_photo",
     HazardAction.REINSPECT_PASS: "hazard.reinspect_needs_photo",
     HazardAction.VERIFY_CLOSE: "hazard.close_needs_photo",
@@ -178,7 +178,7 @@ class Hazard:
         text = optional_text(note, "note", max_len=2000)
         who = optional_text(party, "party", max_len=60)
         shas = tuple(dict.fromkeys(sha256_hex(p, "photos") for p in photos))
-        code = _PHOTO_REQUIRED.get(action)
+        code = PHOTO_REQUIRED.get(action)
         if code is not None and not shas:
             raise ValidationError(code, "take a photo on site", field="photos")
         if action is HazardAction.REINSPECT_FAIL and not (text or shas):

@@ -7,10 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QApplication
 
 from gridterm.domain.hazards import HazardStatus
 from gridterm.services.tickets import Tickets
-from tests.ui.conftest import log_in, tap, type_text
+from tests.ui.conftest import log_in, tap, type_text, wait_idle
 from tests.ui.helpers import history_steps, pick_photo, picture
 from tests.ui.inspections import hazard_on, open_hazard, with_stalls
 from ui.models.hazard_history import HazardStepModel
@@ -85,8 +87,8 @@ def test_the_hazard_loop_on_its_detail_screen(qtbot, window, tmp_path) -> None:
     act(qtbot, detail, "rectify")
     assert detail.party.isVisible() and detail.action_photos.isVisible()
     tap(qtbot, detail.confirm)
-    qtbot.waitUntil(lambda: detail.panel_form.error.isVisible())
-    assert detail.panel_form.error.text() == "请拍摄整改后的照片。"
+    qtbot.waitUntil(lambda: detail.panel_form.field_errors["photos"].text() != "")
+    assert detail.panel_form.field_errors["photos"].text() == "请拍摄整改后的照片。"
     pick_photo(qtbot, detail.action_photos, picture(tmp_path, "rectified", "#3366aa"))
     tap(qtbot, detail.confirm)
     qtbot.waitUntil(lambda: detail.data.hazard.status is HazardStatus.RECTIFIED)
@@ -95,8 +97,8 @@ def test_the_hazard_loop_on_its_detail_screen(qtbot, window, tmp_path) -> None:
     # Passed with an after photo, then verified closed with one; before and after side by side.
     act(qtbot, detail, "reinspect_pass")
     tap(qtbot, detail.confirm)
-    qtbot.waitUntil(lambda: detail.panel_form.error.isVisible())
-    assert detail.panel_form.error.text() == "复查合格须现场拍摄整改后照片。"
+    qtbot.waitUntil(lambda: detail.panel_form.field_errors["photos"].text() != "")
+    assert detail.panel_form.field_errors["photos"].text() == "复查合格须现场拍摄整改后照片。"
     pick_photo(qtbot, detail.action_photos, picture(tmp_path, "fixed", "#33aa33"))
     tap(qtbot, detail.confirm)
     qtbot.waitUntil(lambda: detail.data.hazard.status is HazardStatus.REINSPECTED)
@@ -112,6 +114,53 @@ def test_the_hazard_loop_on_its_detail_screen(qtbot, window, tmp_path) -> None:
     # closing the hazard settled its ticket
     assert Tickets(window.workspace.session).get(ticket.id).status.value == "closed"
     assert_the_whole_loop_in_the_history(detail)
+
+
+def place(widget) -> QRect:
+    """Where ``widget`` is in its window, after pending layout work."""
+    QApplication.processEvents()
+    return QRect(widget.mapTo(widget.window(), widget.rect().topLeft()), widget.size())
+
+
+@pytest.mark.parametrize(
+    ("size", "locale", "text"),
+    [((1280, 800), "zh_CN", "normal"), ((800, 1280), "en", "large")],
+    ids=["landscape", "portrait-en-large"],
+)
+@pytest.mark.parametrize("action", ["rectify", "reinspect_pass"])
+def test_a_missing_photo_is_said_beside_the_photo_and_moves_no_button(
+    qtbot, window, tmp_path, size, locale, text, action
+) -> None:
+    """The walk: 请拍摄整改后的照片 showed under Cancel and Confirm, far from the photo."""
+    window.ctx.i18n.switch(locale)
+    window.ctx.theme.apply("normal", text)
+    window.resize(*size)
+    log_in(qtbot, window, "i1")
+    detail = open_hazard(qtbot, window, hazard_on(window))
+    if action == "reinspect_pass":
+        act(qtbot, detail, "rectify")
+        pick_photo(qtbot, detail.action_photos, picture(tmp_path, "done", "#3366aa"))
+        tap(qtbot, detail.confirm)
+        qtbot.waitUntil(lambda: detail.data.hazard.status is HazardStatus.RECTIFIED)
+    act(qtbot, detail, action)
+    wait_idle(qtbot, window)
+    place(detail.confirm)  # the panel laid out
+    detail.detail_scroll.ensureWidgetVisible(detail.confirm)  # where the finger can reach it
+    buttons = [detail.confirm, detail.action_panel.cancel]
+    before = [place(b) for b in buttons]
+    tap(qtbot, detail.confirm)
+    line = detail.panel_form.field_errors["photos"]
+    qtbot.waitUntil(lambda: line.text() != "")
+    assert not detail.panel_form.error.isVisible()  # not under the buttons
+    assert [place(b) for b in buttons] == before
+    strip, shown = place(detail.action_photos), place(line)
+    assert shown.left() == strip.left() and 0 <= shown.top() - strip.bottom() <= 12
+    assert shown.bottom() < before[0].top()  # above the buttons, beside its field
+    pick_photo(qtbot, detail.action_photos, picture(tmp_path, "fixed", "#33aa33"))
+    assert line.text() == ""
+    assert [place(b) for b in buttons] == before
+    window.ctx.theme.apply("normal", "normal")
+    window.ctx.i18n.switch("zh_CN")
 
 
 def test_an_overdue_hazard_is_flagged(qtbot, window) -> None:

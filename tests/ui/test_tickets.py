@@ -70,7 +70,10 @@ def test_only_allowed_steps_are_offered_and_kept_in_the_history(qtbot, window, t
 
     tap(qtbot, detail.findChild(type(detail.confirm), "action_verify"))
     tap(qtbot, detail.confirm)
-    qtbot.waitUntil(lambda: detail.panel_form.error.text() == "请在现场拍照后再核查。")
+    # said beside the photo it asks for, not under the buttons
+    photo_error = detail.panel_form.field_errors["photo"]
+    qtbot.waitUntil(lambda: photo_error.text() == "请在现场拍照后再核查。")
+    assert not detail.panel_form.error.isVisible()
     picture = tmp_path / "fixed.png"
     image = QImage(640, 480, QImage.Format.Format_RGB32)
     image.fill(QColor("#55aa55"))

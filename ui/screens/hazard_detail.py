@@ -17,7 +17,7 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
-from gridterm.domain.hazards import Hazard, HazardAction, HazardStep
+from gridterm.domain.hazards import PHOTO_REQUIRED, Hazard, HazardAction, HazardStep
 from gridterm.domain.territory import Premises
 from gridterm.errors import ValidationError
 from ui.context import AppContext
@@ -47,6 +47,8 @@ _PANEL_ROWS: dict[str, tuple[str, ...]] = {
     HazardAction.VERIFY_CLOSE: ("note", "photos"),
     HazardAction.ESCALATE: ("department",),
 }
+# What the photo's line under it may say: its room is kept for the longest.
+_NEEDS = tuple(sorted(set(PHOTO_REQUIRED.values())))
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +171,8 @@ class HazardDetailScreen(RecordDetailScreen):
         self.department.grid.addWidget(self.urgent, self.department.grid.rowCount(), 0, 1, 4)
         panel.form.row(self.tr("Rectified by"), self.party, "party")
         panel.form.row(self.tr("Note"), self.note, "note")
-        panel.form.row(self.tr("Photo on site"), self.action_photos, "photos")
+        # "take a photo" beside the photo (its line's room kept: the buttons stay put)
+        panel.form.row(self.tr("Photo on site"), self.action_photos, "photos", error_beside=_NEEDS)
         panel.form.row(self.tr("Department"), self.department, "department")
         return panel
 

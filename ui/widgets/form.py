@@ -3,10 +3,11 @@ fields (all of one save at once, each cleared as soon as the worker changes its 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gridterm.errors import each_error
+from gridterm.errors import ValidationError, each_error
 from ui.labels import error_message
 from ui.widgets.accessible import label_for
 from ui.widgets.flow import FlowLayout
@@ -38,7 +39,9 @@ class Form(QGridLayout):
     With ``errors_beside`` (every full form) each named field has a line of its own under
     it for its error, its room kept while empty so that nothing moves when an error appears;
     an action panel (``errors_beside=False``, one or two fields over a confirm button) shows
-    its errors in ``error``, which the screen places under that button. Either way all the
+    its errors in ``error``, which the screen places under that button, but for a field whose
+    row asks for its own line (``row(..., error_beside=True)``: a step's photo, whose error
+    under the buttons read as the note's), kept likewise. Either way all the
     errors of one save show at once and each goes as soon as its field is changed; ``error``
     also says what no field of the form names.
     """
@@ -71,13 +74,17 @@ class Form(QGridLayout):
         field: str = "",
         *,
         parts: Mapping[str, QWidget] | None = None,
+        error_beside: Sequence[str] = (),
     ) -> None:
         """Add a labelled input; the caption is its accessible name. ``parts``: the named
         fields of a row of several (a stall's building, floor, row and number), whose errors
-        share the row's line."""
+        share the row's line. ``error_beside``: the codes of the errors the row shows on a
+        line under it in a form whose errors otherwise show in ``error``; the line keeps the
+        room the longest of them takes."""
         # Our own count: an empty QGridLayout reports one row, which put the first row at 1.
         r = self._rows
-        self._rows += 2 if self.errors_beside else 1
+        beside = self.errors_beside or bool(error_beside)
+        self._rows += 2 if beside else 1
         caption = QLabel(text)
         caption.setProperty("role", "muted")
         label_for(caption, widget)
@@ -91,10 +98,10 @@ class Form(QGridLayout):
             self.addLayout(widget, r, 1)
         named = ([field] if field and isinstance(widget, QWidget) else []) + list(parts or {})
         self.fields.update(parts or {})
-        if self.errors_beside:
+        if beside:
             # Every row gets the line (empty for a row without a field), so rows stay evenly
             # spaced; an empty label keeps one line of height.
-            line = label("", "fieldError")
+            line = ErrorLine(tuple(error_beside))
             line.setObjectName(f"error_{named[0]}" if named else "")
             self.addWidget(line, r + 1, 1)
             for name in named:
@@ -165,6 +172,43 @@ class Form(QGridLayout):
             if signal is not None:
                 widget.setProperty("clearsError", True)
                 signal.connect(lambda *_, f=field: self.field_changed(f))
+
+
+class ErrorLine(QLabel):
+    """A field's error line. Empty, it keeps the height of one line of its text, or of the
+    longest of ``room_for`` (the codes of the errors it may show) at its width: an error
+    appearing under a field moves nothing below it (a step's buttons)."""
+
+    def __init__(self, room_for: tuple[str, ...] = ()) -> None:
+        super().__init__("")
+        self.setProperty("role", "fieldError")
+        self.setWordWrap(True)
+        self.room_for = room_for
+        self._probe = QLabel()  # measures a text as this line would show it
+        self._probe.setWordWrap(True)
+
+    def keep_room(self) -> None:
+        """Hold the height the longest text it may show takes at its width (set again when
+        its width or font changes)."""
+        self._probe.setFont(self.font())
+        self._probe.setContentsMargins(self.contentsMargins())
+        width = self.width() if self.width() > 1 else self.sizeHint().width()
+        texts = ["\u00a0", *(error_message(ValidationError(c, c)) for c in self.room_for)]
+        heights = []
+        for text in texts:
+            self._probe.setText(text)
+            heights.append(self._probe.heightForWidth(width))
+        if max(heights) != self.minimumHeight():
+            self.setMinimumHeight(max(heights))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.keep_room()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.keep_room()
 
 
 def edit_signal(widget: QWidget) -> Any:
