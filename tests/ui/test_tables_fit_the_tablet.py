@@ -96,3 +96,31 @@ def test_a_header_sits_over_its_cells(qtbot, window) -> None:
         SearchModel.COL_ADDRESS, Qt.Orientation.Horizontal, Qt.ItemDataRole.TextAlignmentRole
     )
     assert address is None  # the cells' own (left), not centred
+
+
+@pytest.mark.parametrize(("size", "locale", "text"), CONFIGS, ids=IDS)
+def test_a_ticket_history_gives_its_notes_room_to_read(
+    qtbot, demo_window, size, locale, text
+) -> None:
+    """Landscape, English, large text: the history's 备注 (Note) got a sliver, its words one
+    to a line, beside a wide Step; the note is what people read there."""
+    with dressed(demo_window, size, locale, text):
+        log_in(qtbot, demo_window, "G0001")
+        detail = next(
+            s for name, s in tour(demo_window, wait_for(qtbot)) if name == "ticket_history"
+        )
+        table = detail.history_table
+        notes = [r for r in range(table.model().rowCount()) if table.model().index(r, 3).data()]
+        assert notes, "the demo's verified ticket has notes in its history"
+        wait_idle(qtbot, demo_window)
+        qtbot.wait(50)  # the columns are fitted on the next turn of the loop
+        header = table.horizontalHeader()
+        widths = [header.sectionSize(c) for c in range(header.count())]
+        room = table.viewport().width()
+        metrics = table.fontMetrics()
+        longest = max(metrics.horizontalAdvance(table.model().index(r, 3).data()) for r in notes)
+        # the notes whole, or a fair part of the table where they are longer: 30% where the
+        # others can spare it, at least a quarter (landscape in large English the date, the
+        # longest word of a step and the photos' header leave 26%; it had 16%)
+        assert header.sectionSize(3) >= min(longest, 0.25 * room), widths
+        assert not views_scroll_sideways(demo_window)

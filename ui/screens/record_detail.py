@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.models.base import RowTableModel
+from ui.models.history import StepHistoryModel
 from ui.screens.base import Screen
 from ui.widgets.action_panel import ActionPanel
 from ui.widgets.photos import PhotoStrip
@@ -146,6 +147,7 @@ class RecordDetailScreen(Screen):
             self.history_table, photos_column, self.ctx.ops, self.ws, photos_of
         )
         self.history_table.keep_whole(photos_column)  # its thumbnails, never cut
+        self.history_table.read_whole(StepHistoryModel.COL_NOTE)  # what people read there
         return frame
 
     def right_column(self, *cards: QFrame) -> QWidget:

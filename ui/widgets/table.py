@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -29,6 +30,9 @@ def row_height(widget: QWidget) -> int:
 #: character stands alone (Qt wraps Chinese text between any two).
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
 _UNITS = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+")
+#: The part of the view a column people read (a history's notes) may always take, where its
+#: text is that long: squeezed like the others, it kept four large letters a line.
+READ_SHARE = 0.3
 #: Rows measured for a column's width: as many as Qt's own ResizeToContents reads.
 _MEASURED_ROWS = 1000
 
@@ -70,6 +74,7 @@ class TouchTable(QTableView):
         self._gave_way: set[int] = set()
         self._keep = set(keep)
         self._elide = set(elide)
+        self._read: set[int] = set()
         self._always_wrap = False
         self._steady_over: Callable[[], Sequence[Any]] | None = None
         # the other columns follow their contents as rows arrive: fit them again once the
@@ -157,6 +162,12 @@ class TouchTable(QTableView):
         self._keep |= set(columns)
         self._refit.start()
 
+    def read_whole(self, *columns: int) -> None:
+        """Columns people read (a history's notes): given their contents' width, or
+        ``READ_SHARE`` of the view where they are longer, before the others."""
+        self._read |= set(columns)
+        self._refit.start()
+
     def steady_over(self, rows: Callable[[], Sequence[Any]]) -> None:
         """Measure the columns over ``rows()`` (all of them), not only the rows shown, so a
         filter showing fewer rows does not move the columns (the ticket list's states)."""
@@ -194,6 +205,7 @@ class TouchTable(QTableView):
         natural = {c: self._natural(c, needs[c][0]) for c in columns}
         floor = {c: self._floor(c, natural[c], needs[c][1]) for c in columns}
         room = self.viewport().width()
+        self._share_read(floor, natural, room)
         self._gave_way = set()
         for column in self._give_way:
             if sum(floor[c] for c in columns if c not in self._gave_way) <= room:
@@ -219,6 +231,14 @@ class TouchTable(QTableView):
         self.setHorizontalScrollBarPolicy(
             bar.ScrollBarAsNeeded if sum(widths.values()) > room + 1 else bar.ScrollBarAlwaysOff
         )
+
+    def _share_read(self, floor: dict[int, int], natural: dict[int, int], room: int) -> None:
+        """A read column's least is its contents or ``READ_SHARE`` of the view, as far as the
+        others' least leaves room: it never makes the table scroll sideways."""
+        for column in sorted(self._read & set(floor)):
+            others = sum(w for c, w in floor.items() if c != column)
+            share = min(natural[column], math.ceil(READ_SHARE * room), room - others)
+            floor[column] = max(floor[column], share)
 
     def _shared(self, shown: list[int], natural: dict[int, int], room: int) -> dict[int, int]:
         """Room for every column whole: the stretched ones share what is left equally."""
@@ -287,6 +307,10 @@ class TouchTable(QTableView):
 
     def _natural(self, column: int, header: int) -> int:
         """A column's width with every cell on one line, and its header whole."""
+        if self.itemDelegateForColumn(column) is not None:
+            # drawn by its delegate (thumbnails): its text is what a screen reader says, never
+            # shown ("1 photo" made a history's photos 138 px for 72 px of thumbnail)
+            return max(header, self.sizeHintForColumn(column))
         metrics = self.fontMetrics()
         text = max((metrics.horizontalAdvance(t) for t in self._texts(column)), default=0)
         return max(header, self.sizeHintForColumn(column), text + self._margin())
@@ -297,7 +321,9 @@ class TouchTable(QTableView):
         if column in self._keep:
             return natural
         need = header
-        if self._stretch[:1] == (column,):  # the row's own text (a title): words a line
+        # the row's own text (a title; a history's notes, which people read there): never
+        # a word a line
+        if (column in self._read) if self._read else self._stretch[:1] == (column,):
             need = max(need, READABLE_EM * self.fontMetrics().height())
         if column not in self._elide:
             metrics = self.fontMetrics()
