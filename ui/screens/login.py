@@ -319,7 +319,8 @@ class LoginScreen(QWidget):
         # and leave under the form the room its messages take when they appear (two lines
         # each), or the shorter screen squeezed the pad to make it
         line = self.error.fontMetrics().lineSpacing()
-        room = 2 * (2 * line + self.form_card.layout().spacing())
+        form = self.form_card.layout()
+        room = 2 * (2 * line + (form.spacing() if form is not None else 0))
         centred = (self.height() - used) // 2
         top = max(24, min(centred, self.height() - used - room - 24))
         self.outer.setContentsMargins(32, top, 32, 24)
