@@ -3467,7 +3467,7 @@ Worker ID {worker_id} · PIN {pin}</translation>
         </message>
         <message>
             <source>{date} · good work today, {name}</source>
-            <translation>{date} · good work today, {name}</translation>
+            <translation>{date} · Good work today, {name}</translation>
         </message>
         <message numerus="yes">
             <source>Due for a visit (%n)</source>
