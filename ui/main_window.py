@@ -17,8 +17,7 @@ from ui.ops import CoreOp
 from ui.screens.first_run import FirstRunScreen, check_enrollment
 from ui.screens.login import LoginScreen
 from ui.settings import CA_BUNDLE, DB_PATH, LAST_WORKER_ID, PIN_SHA256
-from ui.widgets.combo_rows import ComboRows
-from ui.widgets.wheel import WheelGuard
+from ui.widgets.value_widgets import ValueWidgets
 
 if TYPE_CHECKING:
     from gridterm.services.session import Session
@@ -61,11 +60,11 @@ class MainWindow(QMainWindow):
         self.login.wipe_confirm_requested.connect(self.confirm_wipe)
         self.stack.addWidget(self.first_run)
         self.stack.addWidget(self.login)
-        # The wheel scrolls forms; a combo box or spin box takes it only once tapped.
+        # The wheel scrolls forms (a combo box or spin box takes it only once tapped), and
+        # combo boxes open with 48 px rows.
         app = QApplication.instance()
         assert isinstance(app, QApplication)  # a window lives in a GUI application
-        self.wheel_guard = WheelGuard(self).install(app)
-        self.combo_rows = ComboRows(self).install(app)  # popup rows of 48 px
+        self.value_widgets = ValueWidgets(self).install(app)
         self.idle = IdleWatcher(app, ctx.idle_lock_ms, self)
         self.idle.idle.connect(self.lock)
         self._erasing = False
