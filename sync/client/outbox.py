@@ -1,6 +1,7 @@
-"""Reading the outbox for a push and marking rows sent: pending → sent, in ``seq`` order.
+"""Reading the outbox for a push, in ``seq`` order, and marking rows sent.
 
-Rows already ``sent`` (the answer was lost: a cut, a crash) go again with the same ``op_id``;
+Rows not settled yet — pending, or ``sent`` (a batch whose answer was lost: a cut) — go again
+with the same ``op_id``, as do rows a crash caught in flight (held in memory, still pending);
 the server answers ``duplicate`` for those it committed (guarantee 2).
 """
 
@@ -93,6 +94,12 @@ def mark_sent(tx: Tx, ops: Sequence[OutboxOp], batch_id: str) -> None:
         " WHERE seq IN (SELECT value FROM json_each(?)) AND state IN ('pending', 'sent')",
         (batch_id, utc_now(), seqs_json(ops)),
     )
+
+
+def mark_batches_sent(tx: Tx, batches: Iterable[tuple[Sequence[OutboxOp], str]]) -> None:
+    """``mark_sent`` for each (ops, batch id): batches whose answer never came."""
+    for ops, batch_id in batches:
+        mark_sent(tx, ops, batch_id)
 
 
 def seqs_json(ops: Iterable[OutboxOp]) -> str:

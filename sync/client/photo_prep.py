@@ -42,6 +42,14 @@ def named_photos(ops: Iterable[OutboxOp]) -> set[str]:
     return found
 
 
+def may_be_renamed(op: OutboxOp) -> bool:
+    """Whether a photo could ever be renamed in ``op`` (``_rewrite``): any op but one of a
+    record whose photo column names no photo. The push marks such ops sent before they
+    leave, since a photo is never renamed in an op that went out."""
+    column = PHOTO_LIST_COLUMNS.get(op.entity) or PHOTO_COLUMNS.get(op.entity)
+    return column is None or not _names_none(op.fields, column)
+
+
 def _names_none(fields: str, column: str) -> bool:
     """Cheap test on the stored JSON text: most records name no photo, skip parsing them."""
     key = f'"{column}"'

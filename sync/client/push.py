@@ -1,8 +1,12 @@
 """Push: the outbox to the server in compressed batches sized to the link (guarantees 1–4).
 
-Each batch is marked ``sent`` before it leaves, then settled by the server's per-op answer in
-one local transaction. A batch the server refuses whole (an op outside the user's area, an
-op it cannot parse) is split until the culprit is alone and quarantined; the rest flows.
+A batch in flight is held in memory: its ops stay ``pending`` in the outbox until the
+server's per-op answer settles them in one local transaction (one write per op, not two).
+A crash leaves them pending and they go again with the same op ids, which the server answers
+``duplicate`` for what it committed; ops a photo may still be renamed in are marked ``sent``
+before they leave, and a push that stops with batches in flight marks those ``sent`` (their
+answer may be lost). A batch the server refuses whole (an op outside the user's area, an op
+it cannot parse) is split until the culprit is alone and quarantined; the rest flows.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
@@ -19,10 +24,11 @@ from functools import partial
 import pydantic
 import zstandard
 
+from gridterm.errors import StoreError
 from gridterm.ids import new_id
 from gridterm.store.migrations import SCHEMA_VERSION
 from gridterm.store.tx import Tx
-from sync.client import acks, outbox, scope
+from sync.client import acks, outbox, photo_prep, scope
 from sync.client.acks import AckCounts
 from sync.client.errors import AuthRequired, Refused, Unreachable
 from sync.client.outbox import OutboxOp
@@ -134,7 +140,7 @@ class Pusher:
 
         Two batches are in flight at once (``PIPELINE``): while the server applies one, the
         next travels, each naming the one it follows (``after``) so the server applies them
-        in order. Meanwhile the batch after is read, marked sent and compressed, and each
+        in order. Meanwhile the batch after is read and compressed, and each
         answer is applied on the store's writer thread, in order, one transaction each.
         """
         total = self.store.read(outbox.count_unsent)
@@ -146,10 +152,10 @@ class Pusher:
                 while batch is not None or flight:
                     room = (PIPELINE if self._pipelined else 1) - len(flight)
                     if batch is None or room <= 0:
-                        self._land(flight.popleft())
+                        self._land(flight)
                     elif len(batch.data) > _BODY_BUDGET and len(batch.ops) > 1:
                         if flight:  # its halves go alone: what is in flight lands first
-                            self._land(flight.popleft())
+                            self._land(flight)
                             continue
                         self.sizer.failed()
                         self._split(batch.ops)
@@ -161,13 +167,32 @@ class Pusher:
                         flight.append(sent)
                         after = batch.batch_id if self._pipelined else None
                         batch = self._next_batch(batch.ops[-1].seq, after)
+            except BaseException:
+                self._unanswered(flight)
+                raise
             finally:
                 self._count(self._acking)
                 self._acking = None
         return self.stats
 
-    def _land(self, sent: _InFlight) -> None:
-        """Take the answer to the oldest batch in flight (every earlier one is settled)."""
+    def _unanswered(self, flight: Sequence[_InFlight]) -> None:
+        """Stopped with batches in flight: their answer may be lost, so their ops show as
+        ``sent`` (best effort: if the store is closing they stay pending, and go again)."""
+        if batches := [(sent.batch.ops, sent.batch.batch_id) for sent in flight]:
+            with suppress(StoreError):
+                self.store.write(partial(outbox.mark_batches_sent, batches=batches))
+
+    def _mark_leaving(self, ops: Sequence[OutboxOp], batch_id: str) -> None:
+        """Mark ``sent`` before they leave only ops a photo may still be renamed in (never in
+        an op that went out, ``photo_prep``); the rest stay pending until their answer."""
+        marked = [op for op in ops if photo_prep.may_be_renamed(op)]
+        if marked:
+            self.store.write(partial(outbox.mark_sent, ops=marked, batch_id=batch_id))
+
+    def _land(self, flight: deque[_InFlight]) -> None:
+        """Take the answer to the oldest batch in flight (every earlier one is settled); it
+        leaves ``flight`` once settled."""
+        sent = flight[0]
         batch = sent.batch
         try:
             answer = sent.reply.result()
@@ -191,6 +216,7 @@ class Pusher:
             self._count(previous)
             self._acking = self.store.submit(self._acker(batch, answer))
         self._landed_at = _now()
+        flight.popleft()
         self._advance(len(batch.ops))
 
     def _advance(self, ops: int) -> None:
@@ -216,7 +242,7 @@ class Pusher:
         return self.store.read(outbox.count_unsent) > len(self._skip)
 
     def _next_batch(self, after_seq: int, follows: str | None) -> _Batch | None:
-        """Read, set aside, mark sent and encode the next batch after ``seq`` ``after_seq``
+        """Read, set aside and encode the next batch after ``seq`` ``after_seq``
         (``follows``: the batch id it is sent after)."""
         after = after_seq
         while True:
@@ -234,7 +260,7 @@ class Pusher:
             kept = self._set_aside(ops) if ops else []
             if kept:
                 batch_id = new_id()
-                self.store.write(partial(outbox.mark_sent, ops=kept, batch_id=batch_id))
+                self._mark_leaving(kept, batch_id)
                 data = self._encode(batch_id, kept, follows)
                 return _Batch(kept, batch_id, data, follows, self._encoding)
 
@@ -283,7 +309,7 @@ class Pusher:
     def _send(self, ops: list[OutboxOp]) -> None:
         """Send one batch and settle it before returning (used when splitting)."""
         batch_id = new_id()
-        self.store.write(lambda tx: outbox.mark_sent(tx, ops, batch_id))
+        self._mark_leaving(ops, batch_id)
         self._post_and_settle(_Batch(ops, batch_id, b""))
 
     def _post_and_settle(self, batch: _Batch) -> None:
