@@ -186,13 +186,19 @@ def _push_headers(token: str) -> dict[str, str]:
     return {**HEADERS, "Authorization": f"Bearer {token}", "Content-Encoding": "zstd"}
 
 
-def warm_up(url: str, tokens: list[str]) -> None:
-    """A small pull per token, one after another, before the clock starts: every worker
-    process has answered an authenticated request (imports, statement caches, pools)."""
+def warm_up(url: str, tokens: list[str], direct: list[tuple[str, str, str]]) -> None:
+    """Before the clock starts: a small pull per token through ``url``, one after another, and
+    an empty push straight to each instance (``direct``: its url, a session and its device),
+    so that every worker process has answered both kinds of request (imports, statement
+    caches, pools, FastAPI's per-route models: a process that has run for a while has them)."""
     with httpx.Client(base_url=url, headers=HEADERS, timeout=60) as c:
         for token in tokens:
             auth = {"Authorization": f"Bearer {token}"}
             c.get("/v1/sync/pull", params={"limit": 1}, headers=auth).raise_for_status()
+    for instance, token, device in direct:
+        doc = {"device_id": device, "batch_id": new_id(), "schema_version": 1, "ops": []}
+        headers = {**HEADERS, "Authorization": f"Bearer {token}"}
+        httpx.post(f"{instance}/v1/sync/push", json=doc, headers=headers).raise_for_status()
 
 
 def many_terminals(
@@ -226,8 +232,15 @@ def many_terminals(
                 token, _ = sessions.open_session(conn, uid, device)
                 body = batch(device, uid, world["homes"][gid], each, 1)
                 request = request_bytes(url, "/v1/sync/push", _push_headers(token), body)
-                prepared.append((token, request))
-        warm_up(url, [token for token, _ in prepared[:20]])
+                prepared.append((token, device, request))
+        warm_up(
+            url,
+            [token for token, _, _ in prepared[:20]],
+            [
+                (s.url, token, device)
+                for s, (token, device, _) in zip(servers, prepared[: len(servers)], strict=True)
+            ],
+        )
         parts = {"servers": [s.proc.pid for s in servers]}
         if balancer:
             parts["haproxy"] = [balancer.proc.pid]
@@ -235,7 +248,7 @@ def many_terminals(
             clock = Clock(parts, backends)
             clock.start()
             pushes = Pushes(url)
-            total = asyncio.run(pushes.run([request for _, request in prepared]))
+            total = asyncio.run(pushes.run([request for _, _, request in prepared]))
             cpu = clock.stop(terminals * each)
     finally:
         if balancer:
