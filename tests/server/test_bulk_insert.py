@@ -7,8 +7,8 @@ from pathlib import Path
 
 from sqlalchemy import Column, Integer, MetaData, String, Table, select, text
 
-from sync.server.db.bulk import insert_tuples
-from sync.server.db.engine import make_engine
+from sync.server.db.bulk import insert_tuples, keys_param, lookup
+from sync.server.db.engine import make_engine, writing
 
 _meta = MetaData()
 _t = Table(
@@ -46,3 +46,19 @@ def test_a_column_none_only_in_the_first_row_keeps_the_later_values(tmp_path):
 def test_rows_with_one_column_left_to_bind(tmp_path):
     one = [("0", None, None, None), ("1", None, None, None)]
     assert _stored(tmp_path, one) == one
+
+
+def test_a_lookup_finds_keys_with_every_character_an_array_literal_quotes(server):
+    """``lookup``'s keys go to PostgreSQL as one array literal (``pg_array``): quotes,
+    backslashes, commas, braces, spaces and the word NULL are keys like any other."""
+    keys = ['a"b', "c\\d", "e,f", "{g}", " h ", "NULL", "", '\\\\"', "普通"]
+    table = Table("bulk_lookup_t", MetaData(), Column("id", String(64), primary_key=True))
+    table.create(server.engine)
+    try:
+        with writing(server.engine) as conn:
+            conn.execute(table.insert(), [{"id": k} for k in [*keys, "other"]])
+            query = lookup(conn.dialect.name, (table.c.id,), table.c.id)
+            found = conn.scalars(query, keys_param(conn, [*keys, "missing"])).all()
+    finally:
+        table.drop(server.engine)
+    assert sorted(found) == sorted(keys)
