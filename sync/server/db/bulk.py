@@ -25,7 +25,6 @@ from sqlalchemy import (
     Select,
     String,
     Table,
-    Text,
     any_,
     bindparam,
     cast,
@@ -34,6 +33,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.sql.sqltypes import NullType
 
 
 def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
@@ -163,7 +163,9 @@ def lookup(
         # the keys as one array literal cast by PostgreSQL, not a list for psycopg to dump: its
         # list dumper runs a regular expression over every element (~15,000 instructions
         # each, two keys per pushed op: 15 % of a 100-visit push's instructions)
-        keys = cast(bindparam(KEYS, type_=Text), ARRAY(String))
+        # (sent untyped, so PostgreSQL reads it as the array the cast names, when it binds it:
+        # the planner sees the array's length, as it did a dumped list's)
+        keys = cast(bindparam(KEYS, type_=NullType()), ARRAY(String))
         query = query.where(key == any_(keys))
         return query.with_for_update() if lock else query
     each = func.json_each(bindparam(KEYS)).table_valued("value")
