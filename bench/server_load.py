@@ -9,8 +9,9 @@
 2. 200 terminals push 100 records each, all at once, to the PostgreSQL server:
    ``concurrent_total_s``, ``concurrent_p99_ms``, and ``landed`` (counted in the database)
    against ``expected``. With ``--instances N`` (N ≥ 2) they push through HAProxy (Debian's
-   package, on 127.0.0.1, round robin, connections to the instances kept alive) in front of
-   N ``serve`` processes on the one database, as docs/scaling.md describes.
+   package, on 127.0.0.1, leastconn, at most ``--server-maxconn`` (4) requests at once per
+   instance, connections to the instances kept alive) in front of N ``serve`` processes on
+   the one database, as docs/scaling.md describes.
 
 Each server runs as its own ``gridterm-server serve`` process. The terminals' requests are
 built before the clock starts and sent by a lean generator (``bench/raw_http.py``: prepared
@@ -18,7 +19,7 @@ bytes on one keep-alive connection per terminal, every answer read and checked):
 are the servers'. Usage::
 
     .venv/bin/python bench/server_load.py [--runs 3] [--pg postgresql://…:5432/postgres]
-        [--instances 2] [--workers N] [--server-maxconn 0] [--balance leastconn]
+        [--instances 2] [--workers N] [--server-maxconn 4] [--balance leastconn]
         [--only sqlite|postgres|concurrent]
 """
 
@@ -57,6 +58,11 @@ from sync.server.db.engine import make_engine, writing  # noqa: E402
 from sync.server.db.migrate import upgrade  # noqa: E402
 
 PIN = "246810"
+#: Requests HAProxy gives one instance at once in the concurrent part: the burst of 200 waits
+#: in HAProxy's queue instead of as 100 threads in each instance taking turns at the GIL and
+#: the database connections (docs/performance.md, "Through the load balancer, third round";
+#: docs/scaling.md says why the shipped configuration keeps a higher limit).
+BURST_MAXCONN = 4
 HEADERS = {HEADER_PROTOCOL: str(PROTOCOL_VERSION), "Content-Type": "application/json"}
 
 
@@ -299,8 +305,8 @@ def main() -> None:
     parser.add_argument(
         "--server-maxconn",
         type=int,
-        default=Tuning.maxconn,
-        help="requests HAProxy gives one instance at once (0: no limit)",
+        default=BURST_MAXCONN,
+        help=f"requests HAProxy gives one instance at once (0: no limit; {BURST_MAXCONN})",
     )
     parser.add_argument("--balance", default=Tuning.balance, help="HAProxy's balance algorithm")
     parser.add_argument("--runs", type=int, default=3, help="SQLite runs; the median counts")
