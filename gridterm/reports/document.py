@@ -19,9 +19,10 @@ from gridterm.reports.rows import Area
 
 @dataclass(frozen=True, slots=True)
 class NotApplicable:
-    """A figure with nothing to measure (the share kept of no urgent tickets): shown as
-    ``DASH``, never as 0% or 100%; ``reason`` (in the document's locale) says why, as the
-    screen's tooltip, the xlsx cell's comment and the PDF's note under the figures."""
+    """A figure with nothing to measure (a share of no urgent tickets, of no key households,
+    of no tickets reported; a time to close of no ticket closed): shown as ``DASH``, never as
+    0% or 100%; ``reason`` (in the document's locale) says why, on screen under the dash (and
+    as its tooltip), as the xlsx cell's comment and in the PDF's note under the figures."""
 
     reason: str
 

@@ -97,6 +97,10 @@ TEXT: dict[str, Pair] = {
     "promise_kept": ("10分钟内响应", "Answered within 10 min"),
     # why the 10-minute rate reads "—": no urgent ticket, so no promise to keep or break
     "no_urgent": ("无紧急工单", "No urgent tickets"),
+    # why the other monthly figures of nothing read "—" (coverage, escalation, time to close)
+    "no_key_households": ("无重点户", "No key households"),
+    "no_tickets_reported": ("无上报工单", "No tickets reported"),
+    "no_tickets_closed": ("无销号工单", "No tickets closed"),
     "hazards_found": ("发现隐患", "Hazards found"),
     "hazards_closed": ("隐患销号", "Hazards closed"),
     "photos": ("照片", "Photos"),

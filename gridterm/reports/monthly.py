@@ -45,9 +45,10 @@ class Coverage:
     missed: tuple[Missed, ...]
 
     @property
-    def share(self) -> float:
-        """Covered households as a share of all (1.0 when there are none)."""
-        return self.covered / self.households if self.households else 1.0
+    def share(self) -> float | None:
+        """Covered households as a share of all; None (not applicable, shown "—") when there
+        are none: nobody was owed a visit."""
+        return self.covered / self.households if self.households else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +82,10 @@ class TicketFigures:
     promise_kept: int
 
     @property
-    def escalation_share(self) -> float:
-        """Share of the month's tickets escalated at least once."""
-        return self.escalated / self.reported if self.reported else 0.0
+    def escalation_share(self) -> float | None:
+        """Share of the month's tickets escalated at least once; None (not applicable, shown
+        "—") when none was reported: nothing could be escalated."""
+        return self.escalated / self.reported if self.reported else None
 
     @property
     def promise_share(self) -> float | None:

@@ -14,8 +14,9 @@ from gridterm.reports.document import (
     NotApplicable,
     Table,
     header_of,
+    shown,
 )
-from gridterm.reports.monthly import MonthlySummary
+from gridterm.reports.monthly import Coverage, MonthlySummary
 
 K = Kind
 
@@ -43,24 +44,48 @@ def _figures(m: MonthlySummary, locale: str) -> tuple[tuple[str, Cell, Kind], ..
         (t("visits"), m.visits, K.INT),
         (t("key_visits"), m.key_visits, K.INT),
         (t("households"), cov.households, K.INT),
-        (t("coverage"), cov.share, K.PERCENT),
+        (t("coverage"), _coverage_share(cov, locale), K.PERCENT),
         (t("reported"), tk.reported, K.INT),
-        (t("escalation_share"), tk.escalation_share, K.PERCENT),
+        (
+            t("escalation_share"),
+            _or_not_applicable(tk.escalation_share, t("no_tickets_reported")),
+            K.PERCENT,
+        ),
         (t("closed"), tk.closed, K.INT),
-        (t("mean_hours"), tk.mean_hours_to_close, K.FLOAT),
-        (t("p90_hours"), tk.p90_hours_to_close, K.FLOAT),
+        (
+            t("mean_hours"),
+            _or_not_applicable(tk.mean_hours_to_close, t("no_tickets_closed")),
+            K.FLOAT,
+        ),
+        (
+            t("p90_hours"),
+            _or_not_applicable(tk.p90_hours_to_close, t("no_tickets_closed")),
+            K.FLOAT,
+        ),
         (t("overdue"), tk.overdue, K.INT),
         (t("urgent"), tk.urgent, K.INT),
         (t("promise_kept"), tk.promise_kept, K.INT),
-        (t("promise_share"), _share_or_none(tk.promise_share, t("no_urgent")), K.PERCENT),
+        (t("promise_share"), _or_not_applicable(tk.promise_share, t("no_urgent")), K.PERCENT),
         (t("hazards_found"), hz.found, K.INT),
         (t("eliminated"), hz.eliminated, K.INT),
         (t("open_overdue"), hz.open_overdue, K.INT),
     )
 
 
-def _share_or_none(share: float | None, reason: str) -> Cell:
-    return NotApplicable(reason) if share is None else share
+def _or_not_applicable(figure: float | None, reason: str) -> Cell:
+    """A figure of nothing (a share of no tickets, a mean of no closing) reads "—" with why."""
+    return NotApplicable(reason) if figure is None else figure
+
+
+def _coverage_share(cov: Coverage, locale: str) -> Cell:
+    return _or_not_applicable(cov.share, labels.text("no_key_households", locale))
+
+
+def _coverage_title(cov: Coverage, locale: str) -> str:
+    """重点户走访覆盖 25.0%, or 重点户走访覆盖 — 无重点户."""
+    share = _coverage_share(cov, locale)
+    why = f" {share.reason}" if isinstance(share, NotApplicable) else ""
+    return f"{labels.text('coverage', locale)} {shown(share, K.PERCENT, locale)}{why}"
 
 
 def _visit_tables(m: MonthlySummary, locale: str) -> tuple[Table, ...]:
@@ -98,7 +123,7 @@ def _visit_tables(m: MonthlySummary, locale: str) -> tuple[Table, ...]:
             t("coverage"),
             (Column(t("figure")), Column(t("count"), K.INT)),
             [(t("covered"), cov.covered), (t("not_covered"), len(cov.missed))],
-            Chart(ChartKind.PIE, f"{t('coverage')} {cov.share * 100:.1f}%", 0, (1,)),
+            Chart(ChartKind.PIE, _coverage_title(cov, locale), 0, (1,)),
         ),
         Table(
             "missed",

@@ -8,6 +8,7 @@ from pathlib import Path
 import openpyxl
 import pypdf
 import pytest
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel
 
@@ -209,4 +210,62 @@ def test_no_urgent_ticket_reads_a_dash_not_100_percent(qtbot, window, tmp_path: 
     summary = openpyxl.load_workbook(saved.args[0]).worksheets[0]
     (row,) = [r for r in summary.iter_rows() if r[0].value == "10分钟响应率"]
     assert row[1].value == "—" and "无紧急工单" in row[1].comment.text
+    wait_idle(qtbot, window)
+
+
+def under(lower: QLabel, upper: QLabel) -> bool:
+    """``lower``'s top at or below ``upper``'s bottom, the two overlapping sideways."""
+    a = QRect(lower.mapTo(lower.window(), QPoint(0, 0)), lower.size())
+    b = QRect(upper.mapTo(upper.window(), QPoint(0, 0)), upper.size())
+    return a.top() > b.bottom() and a.left() <= b.right() and b.left() <= a.right()
+
+
+def test_shares_of_nothing_read_a_dash_with_why_under_it(qtbot, window, tmp_path: Path):
+    """No key household and no ticket: the coverage (it read 100%) and the escalation share
+    (it read 0%) do not apply. Each "—" says why under it, in small muted text a tablet
+    shows without a long press; the workbook and the PDF say the same."""
+    log_in(qtbot, window, "s1")
+    window.workspace.store.write(  # 501's elderly resident moved away: no key household left
+        lambda tx: tx.execute("UPDATE household SET key_reasons = '[]'")
+    )
+    reports = open_tab(qtbot, window, "reports")
+    qtbot.waitUntil(lambda: reports.document is not None, timeout=10000)
+    reports.kind.setCurrentIndex(reports.kind.findData("monthly"))
+    qtbot.waitUntil(lambda: reports.document.title == "月度民情分析", timeout=10000)
+    names = [name for name, _value, _kind in reports.document.figures]
+    expected = {
+        "重点户走访覆盖": "无重点户",
+        "上报上级占比": "无上报工单",
+        "10分钟响应率": "无紧急工单",
+    }
+    for name, reason in expected.items():
+        i = names.index(name)
+        figure = reports.figures.findChild(QLabel, f"figure{i}")
+        why = reports.figures.findChild(QLabel, f"figureReason{i}")
+        assert figure.text() == "—" and figure.accessibleDescription() == reason, name
+        assert why is not None and why.text() == reason and why.property("role") == "muted"
+        # shown (a layout shows what it is given on its next turn), under the dash
+        qtbot.waitUntil(
+            lambda why=why, figure=figure: why.isVisible() and under(why, figure), timeout=5000
+        )
+    visits = names.index("走访")  # a figure that applies has no reason under it
+    assert reports.figures.findChild(QLabel, f"figureReason{visits}") is None
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    reports.choose_folder(str(folder))
+    for kind in ("xlsx", "pdf"):
+        reports.format.setCurrentIndex(reports.format.findData(kind))
+        with qtbot.waitSignal(reports.exported, timeout=30000) as saved:
+            tap(qtbot, reports.export_button)
+        if kind == "xlsx":
+            rows = {
+                r[0].value: r[1]
+                for r in openpyxl.load_workbook(saved.args[0]).worksheets[0].iter_rows()
+            }
+            for name, reason in expected.items():
+                assert rows[name].value == "—" and reason in rows[name].comment.text, name
+        else:
+            text = "\n".join(p.extract_text() for p in pypdf.PdfReader(saved.args[0]).pages)
+            for name, reason in expected.items():
+                assert f"{name}: — {reason}" in text, name
     wait_idle(qtbot, window)
