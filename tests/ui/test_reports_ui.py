@@ -185,6 +185,17 @@ def test_team_and_reports_fit_the_tablet(qtbot, ctx, size, locale, text) -> None
         reports = open_tab(qtbot, window, "reports")
         qtbot.waitUntil(lambda: reports.document is not None, timeout=10000)
         bad += [f"reports: {p}" for p in settled_problems(qtbot, window)]
+        # the month without tickets: four figures read "—" with why under them
+        reports.kind.setCurrentIndex(reports.kind.findData("monthly"))
+        qtbot.waitUntil(lambda: reports.document.kind == "monthly", timeout=10000)
+        whys = [
+            w
+            for w in reports.figures.findChildren(QLabel)
+            if w.objectName().startswith("figureReason")
+        ]
+        assert len(whys) == 4
+        qtbot.waitUntil(lambda: all(w.isVisible() for w in whys), timeout=5000)
+        bad += [f"monthly: {p}" for p in settled_problems(qtbot, window)]
         wait_idle(qtbot, window)
     assert bad == [], "\n".join(bad)
 
