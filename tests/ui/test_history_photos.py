@@ -53,7 +53,13 @@ def tap_thumbnail(qtbot, detail, row: int, column: int, which: int = 0) -> None:
     table = detail.history_table
     index = table.model().index(row, column)
     table.scrollTo(index)
-    rect = detail.history_photos.delegate.tile_rects(table.visualRect(index), 9)[which]
+    tiles = detail.history_photos.delegate.tile_rects
+
+    def shown() -> bool:  # the columns fitted to the rows (on the loop's next turn)
+        return table.visualRect(index).right() >= tiles(table.visualRect(index), 9)[which].right()
+
+    qtbot.waitUntil(shown)
+    rect = tiles(table.visualRect(index), 9)[which]
     qtbot.mouseClick(table.viewport(), qt_left(), pos=rect.center())
 
 

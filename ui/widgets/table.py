@@ -9,7 +9,14 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from ui.models.base import ROW_ROLE, SORT_ROLE, RowTableModel
 from ui.widgets import accessible
@@ -307,10 +314,16 @@ class TouchTable(QTableView):
 
     def _natural(self, column: int, header: int) -> int:
         """A column's width with every cell on one line, and its header whole."""
-        if self.itemDelegateForColumn(column) is not None:
+        delegate = self.itemDelegateForColumn(column)
+        if delegate is not None:
             # drawn by its delegate (thumbnails): its text is what a screen reader says, never
-            # shown ("1 photo" made a history's photos 138 px for 72 px of thumbnail)
-            return max(header, self.sizeHintForColumn(column))
+            # shown ("1 photo" made a history's photos 138 px for 72 px of thumbnail). Every
+            # row's, not only those in view (sizeHintForColumn): a row scrolled to later
+            # must not widen the column under the finger.
+            model, option = self.model(), QStyleOptionViewItem()
+            rows = range(min(model.rowCount(), _MEASURED_ROWS))
+            hints = (delegate.sizeHint(option, model.index(r, column)).width() for r in rows)
+            return max(header, *hints, self.sizeHintForColumn(column))
         metrics = self.fontMetrics()
         text = max((metrics.horizontalAdvance(t) for t in self._texts(column)), default=0)
         return max(header, self.sizeHintForColumn(column), text + self._margin())
