@@ -103,6 +103,8 @@ def test_a_hazard_step_cancelled_leaves_no_photo_and_a_step_taken_keeps_its_own(
     rectified = detail.action_photos.digests[0]
     tap(qtbot, detail.confirm)
     qtbot.waitUntil(lambda: rectified in detail.after.digests)
+    # the saved photos are shown, never offered for removal (it removed them from the screen)
+    assert detail.after.findChildren(QPushButton, "removePhoto") == []
     tap(qtbot, detail.findChild(type(detail.confirm), "action_reinspect_fail"))
     wait_idle(qtbot, window)  # the panel opened again let go of the step's photo: it stays
     assert stored(window, rectified)

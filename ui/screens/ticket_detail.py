@@ -92,8 +92,7 @@ class TicketDetailScreen(RecordDetailScreen):
         self.household_button.clicked.connect(self._open_household)
         facts.addWidget(self.household_button)
         self.photos = PhotoStrip(self.ctx, self.ws)
-        self.photos.camera_button.hide()
-        self.photos.file_button.hide()
+        self.photos.show_only()
         facts.addWidget(self.photos)
         facts.addStretch(1)
         return facts_card

@@ -99,6 +99,7 @@ class PhotoStrip(QWidget):
         # The form keeps a draft naming its photos: it lets go of them once the draft no
         # longer names them (``letting_go`` after the draft's write), not at the tap.
         self.drafted = False
+        self.removable = True  # False: a record's saved photos, only shown (``show_only``)
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.setSpacing(8)
@@ -124,6 +125,13 @@ class PhotoStrip(QWidget):
         # As high as a thumbnail from the start: the first photo must not push down what is
         # under the strip (the quick report's categories).
         self.setMinimumHeight(THUMB_PX)
+
+    def show_only(self) -> None:
+        """Show a record's saved photos: nothing to take, choose or remove (a Remove over a
+        saved photo took it off the screen and from nothing else)."""
+        self.removable = False
+        self.camera_button.hide()
+        self.file_button.hide()
 
     def choose_file(self) -> None:
         """Open the (non-blocking) touch picker: thumbnails of the pictures folder."""
@@ -185,7 +193,8 @@ class PhotoStrip(QWidget):
         thumb.tapped.connect(lambda: self.open_photo(digest))
         thumb.setFixedSize(THUMB_PX, THUMB_PX)
         thumb.setScaledContents(True)
-        self._add_remove(thumb, digest)
+        if self.removable:
+            self._add_remove(thumb, digest)
         self.thumbs.addWidget(thumb)
         blobs = self.ws.store.blobs
         CoreOp(thumb, lambda: thumbnail(blobs.get(digest))).success(
