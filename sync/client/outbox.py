@@ -87,6 +87,14 @@ def unsent(r: Reader, after_seq: int, limit: int) -> list[OutboxOp]:
     return list(itertools.starmap(OutboxOp, cur))
 
 
+def unsent_on_writer(tx: Tx, after_seq: int, limit: int) -> list[OutboxOp]:
+    """``unsent`` on the store's writer connection (in a transaction that writes nothing):
+    the push reads its next batch there because the answers it applied left the outbox's
+    pages in that connection's cache, decrypted, while a reader's whole cache is dropped
+    after every commit (WAL), so it would decrypt every page of the batch again."""
+    return unsent(Reader(tx.conn), after_seq, limit)
+
+
 def count_unsent(r: Reader) -> int:
     """Rows not yet settled by the server."""
     return int(r.scalar("SELECT count(*) FROM outbox WHERE state IN ('pending', 'sent')") or 0)

@@ -247,14 +247,15 @@ class Pusher:
         after = after_seq
         while True:
             limit = self.sizer.size
-            ops = self.store.read(partial(outbox.unsent, after_seq=after, limit=limit))
+            read = partial(outbox.unsent_on_writer, after_seq=after, limit=limit)
+            ops = self.store.write(read)
             if not ops:
                 return None
             last = ops[-1].seq
             ops = [op for op in ops if op.op_id not in self._skip]
             if ops and self.before_batch is not None and self.before_batch(ops):
                 # photos were renamed in these ops: read the same range again
-                again = self.store.read(partial(outbox.unsent, after_seq=after, limit=limit))
+                again = self.store.write(read)
                 ops = [op for op in again if op.seq <= last and op.op_id not in self._skip]
             after = last
             kept = self._set_aside(ops) if ops else []
