@@ -251,11 +251,12 @@ def test_a_transaction_holding_a_txid_before_its_first_write_still_holds_the_hor
 
 
 def test_a_push_holding_only_its_device_lock_still_holds_the_horizon(pg_server):
-    """A push takes its txid without locking the change log (``locked_here``): the device's
-    advisory lock, taken first, is its lock in this database, and the horizon counts it."""
+    """A push takes its txid with its device's advisory lock (``order.lock_device``), without
+    locking the change log: that lock is its lock in this database, and the horizon counts
+    it."""
     with pg_server.engine.connect() as conn, conn.begin():
-        order.lock_device(conn, new_id())
-        txid = changes.current_txid(conn, locked_here=True)
+        txid = order.lock_device(conn, new_id())
+        assert txid == changes.current_txid(conn, locked_here=True)
         with pg_server.engine.connect() as other:
             with other.begin():  # a later transaction that finishes first
                 assert changes.current_txid(other) > txid

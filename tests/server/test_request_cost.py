@@ -52,3 +52,31 @@ def test_a_push_takes_one_database_connection(server, district):
     assert [r["status"] for r in answer["results"]] == ["applied"]
     assert state.device_id == c.device_id  # named in the request's log line
     assert len(checkouts) == 1
+
+
+def test_a_push_takes_its_txid_with_its_device_lock(pg_server, district):
+    """On PostgreSQL a push's txid comes with its device's lock, in one statement: no
+    ``LOCK TABLE`` of the change log and no statement of its own for the txid."""
+    c = district.client("grid_worker")
+    hid, uid = district.households["g1"][0], district.user_id("grid_worker")
+    vid = new_id()
+    doc = {
+        "device_id": c.device_id,
+        "batch_id": new_id(),
+        "schema_version": 1,
+        "ops": [op("visit", vid, visit_fields(hid, uid, id=vid))],
+    }
+    statements: list[str] = []
+
+    def executed(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
+        statements.append(statement)
+
+    event.listen(pg_server.engine, "before_cursor_execute", executed)
+    try:
+        _push(pg_server.engine, c.token, json.dumps(doc).encode(), None, SimpleNamespace())
+    finally:
+        event.remove(pg_server.engine, "before_cursor_execute", executed)
+    assert not [s for s in statements if s.startswith("LOCK TABLE")]
+    assert [s for s in statements if "pg_current_xact_id" in s] == [
+        "SELECT pg_current_xact_id()::text::bigint FROM pg_advisory_xact_lock(%(c)s, %(k)s)"
+    ]

@@ -38,13 +38,23 @@ class PredecessorMissing(Exception):
     """The batch named in ``after`` has not been committed (yet)."""
 
 
-def lock_device(conn: Connection, device_id: str) -> None:
+def lock_device(conn: Connection, device_id: str) -> int:
     """Hold this device's push lock until the transaction ends (PostgreSQL; SQLite's write
-    transaction already excludes every other writer)."""
-    if conn.dialect.name == "postgresql":
-        conn.execute(
-            text("SELECT pg_advisory_xact_lock(:c, :k)"), {"c": _LOCK_CLASS, "k": _key(device_id)}
-        )
+    transaction already excludes every other writer), and return the transaction's id for its
+    change log (``changes.current_txid``: 0 on SQLite). On PostgreSQL the txid is taken in the
+    same statement, once the lock is held: that lock, in this database, is what makes
+    ``changes.horizon`` count the transaction from then on."""
+    if conn.dialect.name != "postgresql":
+        return 0
+    params = {"c": _LOCK_CLASS, "k": _key(device_id)}
+    return int(conn.execute(_LOCK_AND_TXID, params).scalar_one())
+
+
+#: The lock first, the txid after it: the select list is computed from the row the function
+#: scan returns, i.e. once the lock is held.
+_LOCK_AND_TXID = text(
+    "SELECT pg_current_xact_id()::text::bigint FROM pg_advisory_xact_lock(:c, :k)"
+)
 
 
 _t = schema.push_batch

@@ -111,11 +111,11 @@ def _apply(
     """The steps of one batch, in its transaction: the device's turn, the ops it already
     sent, the rows its ops read, each op judged and queued, everything written at once."""
     ops, device = request.ops, principal.device_id
-    order.lock_device(conn, device)
+    txid = order.lock_device(conn, device)
     seen = order.check(conn, device, request.batch_id, request.after)
     done = _already_applied(conn, [op.op_id for op in ops])
     principal = _with_grace(conn, principal)
-    work = Work(conn, principal, careful=careful, receipt=Receipt.now(request.sent_at))
+    work = Work(conn, principal, careful=careful, receipt=Receipt.now(request.sent_at), txid=txid)
     work.prefetch(*_rows_wanted(ops, done))
     answer = _Answer(request, principal, done)
     _judge(ops, work, answer)

@@ -141,8 +141,11 @@ class Work:
         *,
         careful: bool = False,
         receipt: Receipt | None = None,
+        txid: int | None = None,
     ) -> None:
         self.conn = conn
+        #: the transaction's id, when the push took it with its device's lock
+        self.txid = txid
         self.principal = principal
         self.careful = careful
         self.receipt = receipt or Receipt.now(None)
@@ -373,8 +376,7 @@ class Work:
             conn.execute(self._where(entity, key, sql_delete(_TABLES[entity])))
         self.conflicts.flush()
         if self._log:
-            # the device's push lock (``order.lock_device``) is this transaction's lock here
-            txid = changes.current_txid(conn, locked_here=True)
+            txid = self.txid if self.txid is not None else changes.current_txid(conn)
             changes.record(conn, txid, self._log, self._origins)
         insert_tuples(conn, schema.applied_op, APPLIED_COLUMNS, applied)
 
