@@ -2343,6 +2343,16 @@ Worker ID {worker_id} · PIN {pin}</translation>
         </message>
     </context>
     <context>
+        <name>Photos</name>
+        <message numerus="yes">
+            <source>%n photo(s)</source>
+            <translation>
+                <numerusform>%n photo</numerusform>
+                <numerusform>%n photos</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Premises</name>
         <message>
             <source>Building {building}</source>
@@ -3086,13 +3096,6 @@ Worker ID {worker_id} · PIN {pin}</translation>
         <message>
             <source>Clear</source>
             <translation>Clear</translation>
-        </message>
-    </context>
-    <context>
-        <name>StepHistoryModel</name>
-        <message>
-            <source>%n photo(s)</source>
-            <translation>%n photo(s)</translation>
         </message>
     </context>
     <context>

@@ -2332,6 +2332,15 @@ Worker ID {worker_id} · PIN {pin}</source>
         </message>
     </context>
     <context>
+        <name>Photos</name>
+        <message numerus="yes">
+            <source>%n photo(s)</source>
+            <translation>
+                <numerusform>%n 张照片</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Premises</name>
         <message>
             <source>Building {building}</source>
@@ -3069,13 +3078,6 @@ Worker ID {worker_id} · PIN {pin}</source>
         <message>
             <source>Clear</source>
             <translation>清除</translation>
-        </message>
-    </context>
-    <context>
-        <name>StepHistoryModel</name>
-        <message>
-            <source>%n photo(s)</source>
-            <translation>%n 张照片</translation>
         </message>
     </context>
     <context>

@@ -15,6 +15,7 @@ from gridterm.services.attachments import add_attachment
 from tests.ui.conftest import log_in, qt_left, tap
 from tests.ui.inspections import hazard_on, open_hazard, with_stalls
 from ui.models.hazard_history import HazardStepModel
+from ui.models.history import photo_count
 from ui.models.transitions import TransitionModel
 from ui.widgets.photos import THUMB_PX, jpeg_bytes
 from ui.widgets.thumbs import ThumbnailCache
@@ -146,3 +147,13 @@ def test_a_thumbnail_of_the_before_and_after_photos_opens_large(qtbot, window) -
     qtbot.waitUntil(lambda: viewer.isVisible() and viewer.image is not None)
     tap(qtbot, viewer.close_button)
     qtbot.waitUntil(lambda: not shiboken6.isValid(viewer) or not viewer.isVisible())
+
+
+def test_the_photo_count_is_said_in_english_plurals(window) -> None:
+    # the screen-reader text of a thumbnails cell read "1 photo(s)" in English
+    window.ctx.i18n.switch("en")
+    try:
+        assert (photo_count(1), photo_count(3)) == ("1 photo", "3 photos")
+    finally:
+        window.ctx.i18n.switch("zh_CN")
+    assert photo_count(3) == "3 张照片"

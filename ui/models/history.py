@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QObject
 
 from ui.formatting import time_text
 from ui.i18n import QT_TRANSLATE_NOOP
@@ -16,9 +16,21 @@ from ui.models.base import RowTableModel
 S = TypeVar("S")
 
 
+class Photos(QObject):
+    """The plural of this module (lupdate marks a plural only in ``tr`` when the count is a
+    variable: through ``translate`` English said "1 photo(s)")."""
+
+    def count(self, n: int) -> str:
+        """1 photo / 3 photos."""
+        return self.tr("%n photo(s)", None, n)
+
+
+_PLURALS = Photos()
+
+
 def photo_count(n: int) -> str:
     """ "3 photos" in the worker's language."""
-    return QCoreApplication.translate("StepHistoryModel", "%n photo(s)", None, n)
+    return _PLURALS.count(n)
 
 
 class StepHistoryModel(RowTableModel[S], Generic[S]):
