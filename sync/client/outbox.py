@@ -24,7 +24,8 @@ _PLAIN = re.compile(r"[A-Za-z0-9_./:-]*")
 
 
 class OutboxOp(NamedTuple):
-    """One outbox row as it goes on the wire; ``fields`` is the stored JSON text. A named
+    """One outbox row as it goes on the wire; ``fields`` is the stored JSON text as UTF-8
+    bytes (read as a blob: spliced into the body as it is, never decoded and encoded again). A named
     tuple, not a frozen dataclass: one is made for every op pushed, and a tuple is made in
     one call rather than by eight ``object.__setattr__`` (0.5 µs a row instead of 2.5)."""
 
@@ -33,7 +34,7 @@ class OutboxOp(NamedTuple):
     entity: str
     entity_id: str
     op: str
-    fields: str
+    fields: bytes
     base_version: int | None
     state: str
 
@@ -41,7 +42,7 @@ class OutboxOp(NamedTuple):
         """The fields written, parsed."""
         return json.loads(self.fields)
 
-    def wire(self) -> str:
+    def wire(self) -> bytes:
         """The op as JSON; ``fields`` is spliced in as stored, not parsed and re-encoded."""
         base = self.base_version
         if (
@@ -50,11 +51,12 @@ class OutboxOp(NamedTuple):
             and _PLAIN.fullmatch(self.op_id + self.entity + self.entity_id + self.op) is not None
         ):
             # ids and names that JSON writes as they are (the common case, UUIDs): no encoder
-            return (
+            head = (
                 f'{{"op_id":"{self.op_id}","seq":{self.seq},"entity":"{self.entity}",'
                 f'"entity_id":"{self.entity_id}","op":"{self.op}",'
-                f'"base_version":{"null" if base is None else base},"fields":{self.fields}}}'
+                f'"base_version":{"null" if base is None else base},"fields":'
             )
+            return head.encode() + self.fields + b"}"
         head = json.dumps(
             {
                 "op_id": self.op_id,
@@ -67,7 +69,7 @@ class OutboxOp(NamedTuple):
             ensure_ascii=False,
             separators=(",", ":"),
         )
-        return f'{head[:-1]},"fields":{self.fields}}}'
+        return f'{head[:-1]},"fields":'.encode() + self.fields + b"}"
 
 
 def unsent(r: Reader, after_seq: int, limit: int) -> list[OutboxOp]:
@@ -77,8 +79,8 @@ def unsent(r: Reader, after_seq: int, limit: int) -> list[OutboxOp]:
     # ``after_seq``, fields and all, to keep ``limit`` of them (each batch read the rest of
     # the outbox again, page by encrypted page)
     cur = r.conn.execute(
-        "SELECT seq, op_id, entity, entity_id, op, fields, base_version, state FROM outbox"
-        " WHERE seq IN (SELECT seq FROM outbox WHERE state = 'pending' AND seq > ?1"
+        "SELECT seq, op_id, entity, entity_id, op, CAST(fields AS BLOB), base_version, state"
+        " FROM outbox WHERE seq IN (SELECT seq FROM outbox WHERE state = 'pending' AND seq > ?1"
         " UNION ALL SELECT seq FROM outbox WHERE state = 'sent' AND seq > ?1"
         " ORDER BY 1 LIMIT ?2) ORDER BY seq",
         (after_seq, limit),
@@ -146,7 +148,7 @@ def body(
     if after is not None:
         doc["after"] = after
     head = json.dumps(doc, separators=(",", ":"))
-    return f'{head[:-1]},"ops":[{",".join(op.wire() for op in ops)}]}}'.encode()
+    return f'{head[:-1]},"ops":['.encode() + b",".join([op.wire() for op in ops]) + b"]}"
 
 
 def unsent_fields(

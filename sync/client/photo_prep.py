@@ -50,10 +50,19 @@ def may_be_renamed(op: OutboxOp) -> bool:
     return column is None or not _names_none(op.fields, column)
 
 
-def _names_none(fields: str, column: str) -> bool:
+def _names_none(fields: bytes, column: str) -> bool:
     """Cheap test on the stored JSON text: most records name no photo, skip parsing them."""
+    key, empty, null = _KEYS.get(column) or _keys(column)
+    return key not in fields or empty in fields or null in fields
+
+
+def _keys(column: str) -> tuple[bytes, bytes, bytes]:
+    """How the stored JSON text names ``column``: at all, as an empty list, as null."""
     key = f'"{column}"'
-    return key not in fields or f'{key}: "[]"' in fields or f"{key}: null" in fields
+    return key.encode(), f'{key}: "[]"'.encode(), f"{key}: null".encode()
+
+
+_KEYS = {c: _keys(c) for c in {*PHOTO_LIST_COLUMNS.values(), *PHOTO_COLUMNS.values()}}
 
 
 class PhotoPreparer:
