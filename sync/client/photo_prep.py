@@ -53,7 +53,9 @@ def may_be_renamed(op: OutboxOp) -> bool:
 def _names_none(fields: bytes, column: str) -> bool:
     """Cheap test on the stored JSON text: most records name no photo, skip parsing them."""
     key, empty, null = _KEYS.get(column) or _keys(column)
-    return key not in fields or empty in fields or null in fields
+    # find, not ``in``: bytes.__contains__ first tries its argument as an integer, and the
+    # TypeError it makes and drops cost more than the search (4 per op pushed)
+    return fields.find(empty) >= 0 or fields.find(null) >= 0 or fields.find(key) < 0
 
 
 def _keys(column: str) -> tuple[bytes, bytes, bytes]:
