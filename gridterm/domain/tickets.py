@@ -303,6 +303,9 @@ class Ticket:
             )
         return None
 
-    def waited_minutes(self, now: datetime) -> int:
-        """Minutes since the report: urgent tickets show it against the 10-minute promise."""
+    def waited_minutes(self, now: datetime) -> int | None:
+        """Minutes since the report (urgent tickets show it against the 10-minute promise);
+        None once the ticket is closed (销号): a closed ticket waits for nobody."""
+        if self.status is TicketStatus.CLOSED:
+            return None
         return max(0, int((now - self.reported_at).total_seconds() // 60))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -101,6 +102,11 @@ def test_missing_details_are_validation_errors() -> None:
 
 def test_urgent_ticket_waiting_time() -> None:
     assert new_ticket().waited_minutes(NOW + timedelta(minutes=12, seconds=30)) == 12
+
+
+def test_a_closed_ticket_waits_for_nobody() -> None:
+    closed = replace(new_ticket(), status=TicketStatus.CLOSED)
+    assert closed.waited_minutes(NOW + timedelta(days=117)) is None
 
 
 def test_service_keeps_full_history_and_outbox(territory) -> None:

@@ -4,6 +4,7 @@ Chinese, and opening a step's form moves none of the step buttons."""
 
 from __future__ import annotations
 
+from gridterm.domain.tickets import TicketStatus
 from tests.ui.conftest import log_in, tap
 from tests.ui.helpers import history_steps, report
 
@@ -54,3 +55,12 @@ def test_opening_a_step_with_a_photo_moves_no_step_button(qtbot, window) -> None
     # the form made the page taller than the window: its scroll bar appeared and narrowed
     # the page, moving the buttons the finger was on 6 px to the left
     assert verify.mapTo(window, verify.rect().topLeft()) == before
+
+
+def test_a_closed_ticket_waits_for_nobody(qtbot, demo_window) -> None:
+    # the screenshots of 2026-12-06: a ticket closed in August said "Waiting 117 d" on its
+    # page (the list said —)
+    log_in(qtbot, demo_window, "G0001")
+    closed = demo_window.workspace.tickets.in_my_area(TicketStatus.CLOSED)[0]
+    detail = open_ticket(qtbot, demo_window, closed.id)
+    assert detail.values["waited"].text() == "—"

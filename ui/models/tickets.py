@@ -70,12 +70,13 @@ class TicketModel(RowTableModel[TicketLine]):
     def waited(self, row: Ticket) -> str:
         """Waiting time: a mm:ss timer for urgent tickets nobody accepted yet."""
         now = self.clock()
-        if row.status is TicketStatus.CLOSED:
+        waited = row.waited_minutes(now)
+        if waited is None:
             return "—"
         if row.urgent and is_waiting(row):
             seconds = int((now - row.reported_at).total_seconds())
             return clock_text(seconds)
-        return waited_text(row.waited_minutes(now))
+        return waited_text(waited)
 
     def foreground(self, line: TicketLine, column: int) -> QColor | None:
         if self.theme is None:

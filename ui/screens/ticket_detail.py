@@ -164,7 +164,8 @@ class TicketDetailScreen(RecordDetailScreen):
             return
         t = self.data.ticket
         now = self.ws.session.now()
-        self.values["waited"].setText(waited_text(t.waited_minutes(now)))
+        waited = t.waited_minutes(now)
+        self.values["waited"].setText("—" if waited is None else waited_text(waited))
         due = self.data.due
         self.values["due"].setText(due_text(due.left(now)) if due else "—")
         if t.urgent and is_waiting(t):
