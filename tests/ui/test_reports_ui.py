@@ -47,12 +47,15 @@ def test_preview_then_export_xlsx_into_a_folder(qtbot, demo_window, tmp_path: Pa
     assert reports.table_model.rowCount() > 0
     folder = tmp_path / "usb"
     folder.mkdir()
-    # the walk of 2026-12-03: the bar read "0%" before any export had run
-    assert reports.progress.text() == ""
+    # the walk of 2026-12-03: the bar read "0%" before any export had run; the screenshots
+    # of 2026-12-06: its empty frame looked like a text field to type into
+    assert not reports.progress.isVisible()
     reports.choose_folder(str(folder))
     reports.format.setCurrentIndex(reports.format.findData("xlsx"))
+    export_at = reports.export_button.geometry()
     with qtbot.waitSignal(reports.exported, timeout=20000) as saved:
         tap(qtbot, reports.export_button)
+    assert reports.progress.isVisible() and reports.export_button.geometry() == export_at
     path = Path(saved.args[0])
     assert path.parent == folder and path.suffix == ".xlsx"
     assert reports.progress.value() == 100 and reports.open_button.isEnabled()

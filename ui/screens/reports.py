@@ -160,8 +160,13 @@ class ReportsScreen(Screen):
         accessible.name(self.progress, self.tr("Export progress"))
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
-        # no "0%" before any export has run: the bar reads nothing until there is progress
-        self.progress.setFormat("")
+        self.progress.setFormat("%p%")
+        # no bar before an export has run (its empty frame read "0%", then looked like a
+        # field to type into), its room kept so the buttons beside it stay put
+        policy = self.progress.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.progress.setSizePolicy(policy)
+        self.progress.hide()
         self.message = label("", "muted")
         self.message.setObjectName("exportMessage")
         self.open_button = button(self.tr("Open file"), object_name="openFile")
@@ -282,7 +287,7 @@ class ReportsScreen(Screen):
         self.export_button.setEnabled(False)
         self.open_button.setEnabled(False)
         self.progress.setValue(0)
-        self.progress.setFormat("%p%")
+        self.progress.show()
         self.message.setText(self.tr("Exporting…"))
         (
             CoreOp(
