@@ -15,6 +15,18 @@ from sync.server.db.engine import reading
 from tests.server.helpers import op, visit_fields
 
 
+def one_visit(district, device_id: str) -> dict:
+    """A push body of one new visit by the grid worker in grid g1."""
+    hid, uid = district.households["g1"][0], district.user_id("grid_worker")
+    vid = new_id()
+    return {
+        "device_id": device_id,
+        "batch_id": new_id(),
+        "schema_version": 1,
+        "ops": [op("visit", vid, visit_fields(hid, uid, id=vid))],
+    }
+
+
 def test_a_grid_workers_session_and_area_are_two_queries(server, district):
     c = district.client("grid_worker")
     statements = []
@@ -30,14 +42,7 @@ def test_a_grid_workers_session_and_area_are_two_queries(server, district):
 
 def test_a_push_takes_one_database_connection(server, district):
     c = district.client("grid_worker")
-    hid, uid = district.households["g1"][0], district.user_id("grid_worker")
-    vid = new_id()
-    doc = {
-        "device_id": c.device_id,
-        "batch_id": new_id(),
-        "schema_version": 1,
-        "ops": [op("visit", vid, visit_fields(hid, uid, id=vid))],
-    }
+    doc = one_visit(district, c.device_id)
     checkouts = []
 
     def checked_out(*_args: object) -> None:
@@ -58,14 +63,7 @@ def test_a_push_takes_its_txid_with_its_device_lock(pg_server, district):
     """On PostgreSQL a push's txid comes with its device's lock, in one statement: no
     ``LOCK TABLE`` of the change log and no statement of its own for the txid."""
     c = district.client("grid_worker")
-    hid, uid = district.households["g1"][0], district.user_id("grid_worker")
-    vid = new_id()
-    doc = {
-        "device_id": c.device_id,
-        "batch_id": new_id(),
-        "schema_version": 1,
-        "ops": [op("visit", vid, visit_fields(hid, uid, id=vid))],
-    }
+    doc = one_visit(district, c.device_id)
     statements: list[str] = []
 
     def executed(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
