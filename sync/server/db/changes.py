@@ -30,16 +30,14 @@ _LOCK = text("LOCK TABLE change_log IN ROW EXCLUSIVE MODE")
 _TXID = text("SELECT pg_current_xact_id()::text::bigint")
 
 
-def current_txid(conn: Connection, *, locked_here: bool = False) -> int:
-    """The id of the open write transaction (assigning one on PostgreSQL), 0 on SQLite.
-    ``locked_here``: the transaction already holds a lock in this database (a push holds its
-    device's advisory lock, ``push/order.py``), which ``horizon`` counts as well."""
+def current_txid(conn: Connection) -> int:
+    """The id of the open write transaction (assigning one on PostgreSQL), 0 on SQLite. A
+    push takes its own with its device's lock instead (``push/order.lock_device``)."""
     if conn.dialect.name != "postgresql":
         return 0
     # A lock in this database before the txid, so that ``horizon`` sees this transaction
     # from the moment it has one (writes lock their table first; this call would not).
-    if not locked_here:
-        conn.execute(_LOCK)
+    conn.execute(_LOCK)
     return int(conn.execute(_TXID).scalar_one())
 
 

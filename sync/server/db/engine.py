@@ -77,7 +77,7 @@ def is_postgres(engine: Engine | Connection) -> bool:
 @contextmanager
 def writing(engine: Engine) -> Iterator[Connection]:
     """One write transaction: committed when the block ends, rolled back on an error."""
-    with engine.connect().execution_options(**{_WRITE: True}) as conn, conn.begin():
+    with engine.connect() as conn, writing_on(conn):
         yield conn
 
 
