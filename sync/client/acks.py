@@ -4,19 +4,21 @@ applied / duplicate / conflict → confirmed (the server committed the op); reje
 quarantine with the server's reason, unless the server marked it retriable (a referenced
 record still on its way): then it stays pending for a few syncs before being quarantined too.
 A conflict keeps both values in ``sync_conflict`` and the record takes the server's value,
-unless a newer local edit of that field is still waiting to be sent.
+unless a newer local edit of that field is still waiting to be sent. What a whole push
+settled is added up in ``PushStats``.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from gridterm.store.tx import Tx, utc_now
 from sync.client import conflicts, shadow
 from sync.client.outbox import OutboxOp, seqs_json
+from sync.client.report import SyncReport
 from sync.client.tables import SHARED, STEP_OF, columns
 from sync.protocol import OpResult, OpStatus, PushResponse
 
@@ -43,6 +45,31 @@ class AckCounts:
         self.deferred += other.deferred
         self.duplicates += other.duplicates
         self.deferred_ids += other.deferred_ids
+
+
+@dataclass
+class PushStats:
+    """What a push did."""
+
+    sent: int = 0
+    batches: int = 0
+    body_bytes: int = 0
+    resent_bytes: int = 0
+    #: Ops in another local worker's grids, left for that worker's sync.
+    held_back: int = 0
+    acks: AckCounts = field(default_factory=AckCounts)
+
+    def add_to(self, report: SyncReport) -> None:
+        """Add the figures to the run's report."""
+        report.pushed += self.sent
+        report.confirmed += self.acks.confirmed
+        report.rejected += self.acks.rejected
+        report.deferred += self.acks.deferred
+        report.duplicates += self.acks.duplicates
+        report.held_back += self.held_back
+        report.conflicts += self.acks.conflicts
+        report.resent_bytes += self.resent_bytes
+        report.payload_bytes += self.body_bytes
 
 
 def quarantine(
@@ -77,22 +104,24 @@ def quarantine(
 
 
 def apply(
-    tx: Tx, ops: Mapping[str, OutboxOp], answer: PushResponse, retriable_syncs: int
+    tx: Tx, batch: Sequence[OutboxOp], answer: PushResponse, retriable_syncs: int
 ) -> AckCounts:
-    """Settle every op the answer names."""
+    """Settle every op of ``batch`` (the ops sent, in ``seq`` order) the answer names."""
     counts = AckCounts()
     now = utc_now()
     confirmed: list[OutboxOp] = []
     settled: list[tuple[OutboxOp, OpResult]] = []
     if answer.others_applied:
-        # a compact answer: every op it does not name was applied as sent
+        # a compact answer: every op it does not name was applied as sent (the usual answer
+        # names none: every op is confirmed, and only shared records have more to do)
         named = {result.op_id for result in answer.results}
-        for op_id, sent in ops.items():
-            if op_id not in named:
-                confirmed.append(sent)
-                if sent.entity in SHARED:
-                    applied = OpResult(op_id=op_id, seq=sent.seq, status=OpStatus.APPLIED)
-                    settled.append((sent, applied))
+        confirmed = [op for op in batch if op.op_id not in named] if named else list(batch)
+        settled = [
+            (op, OpResult(op_id=op.op_id, seq=op.seq, status=OpStatus.APPLIED))
+            for op in confirmed
+            if op.entity in SHARED
+        ]
+    ops = {op.op_id: op for op in batch} if answer.results else {}
     for result in answer.results:
         op = ops.get(result.op_id)
         if op is None:
@@ -112,13 +141,7 @@ def apply(
                 tx, op.op_id, result.reason or "rejected", result.message or "", result.field
             )
             counts.rejected += 1
-    # set-based: one statement for every confirmed row, their seqs as one JSON parameter
-    confirmed_seqs = seqs_json(confirmed)
-    tx.conn.execute(
-        "UPDATE outbox SET state = 'confirmed', reason = NULL, state_at = ?"
-        " WHERE seq IN (SELECT value FROM json_each(?))",
-        (now, confirmed_seqs),
-    )
+    _confirm(tx, confirmed, now)
     counts.confirmed = len(confirmed)
     if answer.others_applied:
         settled.sort(key=lambda pair: pair[0].seq)  # in the order the ops were written
@@ -137,6 +160,28 @@ def apply(
         ):
             counts.conflicts += _conflict(tx, op, result)
     return counts
+
+
+def _confirm(tx: Tx, confirmed: Sequence[OutboxOp], now: str) -> None:
+    """Mark the rows confirmed in one statement: by their range of seqs when they are all of
+    it (a batch read in one piece, every op applied: SQLite walks the range instead of
+    parsing the seqs and looking each one up), else their seqs as one JSON parameter."""
+    if not confirmed:
+        return
+    seqs = [op.seq for op in confirmed]
+    low, high = min(seqs), max(seqs)
+    if high - low + 1 == len(seqs) == len(set(seqs)):  # n distinct seqs in a range of n
+        tx.conn.execute(
+            "UPDATE outbox SET state = 'confirmed', reason = NULL, state_at = ?"
+            " WHERE seq BETWEEN ? AND ?",
+            (now, low, high),
+        )
+        return
+    tx.conn.execute(
+        "UPDATE outbox SET state = 'confirmed', reason = NULL, state_at = ?"
+        " WHERE seq IN (SELECT value FROM json_each(?))",
+        (now, seqs_json(confirmed)),
+    )
 
 
 def _defer(tx: Tx, op: OutboxOp, result: OpResult, limit: int, now: str) -> bool:

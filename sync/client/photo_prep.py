@@ -50,12 +50,25 @@ def may_be_renamed(op: OutboxOp) -> bool:
     return column is None or not _names_none(op.fields, column)
 
 
+def renamable(ops: Iterable[OutboxOp]) -> list[OutboxOp]:
+    """The ops a photo may still be renamed in (``may_be_renamed``), in order: the only ones
+    ``named_photos`` finds photos in."""
+    photo_column = _PHOTO_COLUMN.get
+    names_none = _names_none
+    return [
+        op
+        for op in ops
+        if (column := photo_column(op.entity)) is None or not names_none(op.fields, column)
+    ]
+
+
 def _names_none(fields: bytes, column: str) -> bool:
     """Cheap test on the stored JSON text: most records name no photo, skip parsing them."""
     key, empty, null = _KEYS.get(column) or _keys(column)
     # find, not ``in``: bytes.__contains__ first tries its argument as an integer, and the
-    # TypeError it makes and drops cost more than the search (4 per op pushed)
-    return fields.find(empty) >= 0 or fields.find(null) >= 0 or fields.find(key) < 0
+    # TypeError it makes and drops cost more than the search (4 per op pushed); from the
+    # end: a record's photos come after its notes, so the search is shorter
+    return fields.rfind(empty) >= 0 or fields.rfind(null) >= 0 or fields.rfind(key) < 0
 
 
 def _keys(column: str) -> tuple[bytes, bytes, bytes]:
@@ -64,6 +77,8 @@ def _keys(column: str) -> tuple[bytes, bytes, bytes]:
     return key.encode(), f'{key}: "[]"'.encode(), f"{key}: null".encode()
 
 
+#: entity → its photo column (a list of digests, or one)
+_PHOTO_COLUMN = {**PHOTO_COLUMNS, **PHOTO_LIST_COLUMNS}
 _KEYS = {c: _keys(c) for c in {*PHOTO_LIST_COLUMNS.values(), *PHOTO_COLUMNS.values()}}
 
 

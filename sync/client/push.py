@@ -17,7 +17,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 
@@ -29,10 +29,9 @@ from gridterm.ids import new_id
 from gridterm.store.migrations import SCHEMA_VERSION
 from gridterm.store.tx import Tx
 from sync.client import acks, outbox, photo_prep, scope
-from sync.client.acks import AckCounts
+from sync.client.acks import AckCounts, PushStats
 from sync.client.errors import AuthRequired, Refused, Unreachable
 from sync.client.outbox import OutboxOp
-from sync.client.report import SyncReport
 from sync.client.sizing import PieceSizer
 from sync.client.stage import Stage
 from sync.protocol import MAX_PUSH_BODY_BYTES, PushResponse
@@ -68,31 +67,6 @@ class _InFlight:
     sent_at: float
 
 
-@dataclass
-class PushStats:
-    """What a push did."""
-
-    sent: int = 0
-    batches: int = 0
-    body_bytes: int = 0
-    resent_bytes: int = 0
-    #: Ops in another local worker's grids, left for that worker's sync.
-    held_back: int = 0
-    acks: AckCounts = field(default_factory=AckCounts)
-
-    def add_to(self, report: SyncReport) -> None:
-        """Add the figures to the run's report."""
-        report.pushed += self.sent
-        report.confirmed += self.acks.confirmed
-        report.rejected += self.acks.rejected
-        report.deferred += self.acks.deferred
-        report.duplicates += self.acks.duplicates
-        report.held_back += self.held_back
-        report.conflicts += self.acks.conflicts
-        report.resent_bytes += self.resent_bytes
-        report.payload_bytes += self.body_bytes
-
-
 class Pusher:
     """Drains the outbox; one instance per sync run (it keeps the run's batch sizing)."""
 
@@ -125,7 +99,7 @@ class Pusher:
         #: another worker of this terminal.
         self._skip: set[str] = set()
         self._encoding = "zstd"
-        self._zstd = zstandard.ZstdCompressor(level=3)
+        self._zstd = zstandard.ZstdCompressor(level=1)
         #: False once the server refused ``after`` (older than pipelining): one at a time.
         self._pipelined = True
         #: Batches refused whole: whatever named one of them is sent again without it.
@@ -182,10 +156,9 @@ class Pusher:
             with suppress(StoreError):
                 self.store.write(partial(outbox.mark_batches_sent, batches=batches))
 
-    def _mark_leaving(self, ops: Sequence[OutboxOp], batch_id: str) -> None:
-        """Mark ``sent`` before they leave only ops a photo may still be renamed in (never in
-        an op that went out, ``photo_prep``); the rest stay pending until their answer."""
-        marked = [op for op in ops if photo_prep.may_be_renamed(op)]
+    def _mark_leaving(self, marked: Sequence[OutboxOp], batch_id: str) -> None:
+        """Mark ``sent`` before they leave the ops of a batch a photo may still be renamed in
+        (``photo_prep.renamable``: never in an op that went out); the rest stay pending."""
         if marked:
             self.store.write(partial(outbox.mark_sent, ops=marked, batch_id=batch_id))
 
@@ -246,31 +219,35 @@ class Pusher:
         (``follows``: the batch id it is sent after)."""
         after = after_seq
         while True:
-            limit = self.sizer.size
-            read = partial(outbox.unsent_on_writer, after_seq=after, limit=limit)
+            read = partial(outbox.unsent_on_writer, after_seq=after, limit=self.sizer.size)
             ops = self.store.write(read)
             if not ops:
                 return None
             last = ops[-1].seq
-            ops = [op for op in ops if op.op_id not in self._skip]
-            if ops and self.before_batch is not None and self.before_batch(ops):
+            if self._skip:
+                ops = [op for op in ops if op.op_id not in self._skip]
+            # one photo test per op: these are all photo preparation looks at and marks sent
+            renamable = photo_prep.renamable(ops)
+            if renamable and self.before_batch is not None and self.before_batch(renamable):
                 # photos were renamed in these ops: read the same range again
                 again = self.store.write(read)
                 ops = [op for op in again if op.seq <= last and op.op_id not in self._skip]
+                renamable = photo_prep.renamable(ops)
             after = last
             kept = self._set_aside(ops) if ops else []
             if kept:
                 batch_id = new_id()
-                self._mark_leaving(kept, batch_id)
+                self._mark_leaving(
+                    renamable if kept is ops else photo_prep.renamable(kept), batch_id
+                )
                 data = self._encode(batch_id, kept, follows)
                 return _Batch(kept, batch_id, data, follows, self._encoding)
 
     def _acker(self, batch: _Batch, answer: PushResponse) -> Callable[[Tx], AckCounts]:
-        by_id = {op.op_id: op for op in batch.ops}
         self.stats.sent += len(batch.ops)
         self.stats.batches += 1
         self.stats.body_bytes += len(batch.data)
-        return lambda tx: acks.apply(tx, by_id, answer, self.settings.retriable_syncs)
+        return lambda tx: acks.apply(tx, batch.ops, answer, self.settings.retriable_syncs)
 
     def _count(self, acking: Future[AckCounts] | None) -> None:
         """Wait for an answer being applied and add up what it settled."""
@@ -310,7 +287,7 @@ class Pusher:
     def _send(self, ops: list[OutboxOp]) -> None:
         """Send one batch and settle it before returning (used when splitting)."""
         batch_id = new_id()
-        self._mark_leaving(ops, batch_id)
+        self._mark_leaving(photo_prep.renamable(ops), batch_id)
         self._post_and_settle(_Batch(ops, batch_id, b""))
 
     def _post_and_settle(self, batch: _Batch) -> None:

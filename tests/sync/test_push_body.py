@@ -38,3 +38,11 @@ def test_stored_fields_reach_the_body_as_they_were_written():
         "t",
         "b1",
     )
+
+
+def test_a_body_of_none_one_or_many_ops_parses():
+    for n in (0, 1, 2, 5):
+        ops = [_op(seq, f"op{seq}", {"notes": f"第{seq}"}) for seq in range(1, n + 1)]
+        doc = json.loads(outbox.body("dev", "b1", 13, ops))
+        assert [op["fields"]["notes"] for op in doc["ops"]] == [f"第{s}" for s in range(1, n + 1)]
+        assert doc["batch_id"] == "b1"
