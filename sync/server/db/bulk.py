@@ -14,7 +14,7 @@ import itertools
 import operator
 import sqlite3
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import msgspec
@@ -41,8 +41,11 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
     if not rows:
         return
     names = list(rows[0])
-    values = operator.itemgetter(*names)  # C-speed row → tuple
-    insert_tuples(conn, table, names, list(map(values, rows)))
+    if conn.dialect.name == "postgresql":
+        values = operator.itemgetter(*names)  # C-speed row → tuple
+        insert_tuples(conn, table, names, list(map(values, rows)))
+    else:  # the values are taken from the dicts themselves (no tuple of every column first)
+        _insert_sqlite(conn, table, names, rows, names)
 
 
 def insert_tuples(
@@ -64,15 +67,32 @@ def insert_tuples(
             # as SQLAlchemy's own exceptions, so callers handle one family (IntegrityError…)
             raise DBAPIError.instance(sql, None, exc, psycopg.Error) from exc
         return
+    _insert_sqlite(conn, table, names, rows, range(len(names)))
+
+
+def _insert_sqlite(
+    conn: Connection,
+    table: Table,
+    names: Sequence[str],
+    rows: Sequence[Any],
+    keys: Sequence[Any],
+) -> None:
+    """Insert ``rows`` on SQLite, the value of column ``names[i]`` being ``row[keys[i]]`` (the
+    rows are tuples or dicts)."""
     raw = conn.connection.dbapi_connection
     assert isinstance(raw, sqlite3.Connection)
-    nulls = _null_columns(rows)
-    if nulls:
-        # every row's None in a column goes in the statement as NULL, not as a bound
-        # parameter: the sqlite3 module looks for an adapter of each None it binds (a registry
-        # lookup and two failed attribute lookups, ~3,300 instructions), four per pushed visit
-        rows = _without(rows, nulls, len(names))
-    most = _rows_per_statement(raw, len(names) - len(nulls))
+    width = len(names)
+    nulls, same = _constant_columns(rows, keys)
+    # every row's None in a column goes in the statement as NULL, not as a bound parameter:
+    # the sqlite3 module looks for an adapter of each None it binds (a registry lookup and two
+    # failed attribute lookups, ~3,300 instructions); a column with one text or integer in
+    # every row is bound once, as a numbered parameter each row names (binding a text costs
+    # SQLite ~780 instructions: a copy of it, and the one before it freed)
+    varying = tuple(i for i in range(width) if i not in nulls and i not in same)
+    fixed = [rows[0][keys[i]] for i in same]
+    values = _flat_values(rows, [keys[i] for i in varying], width)
+    most = _rows_per_statement(raw, len(varying), len(same))
+    step = len(varying)
     cursor = raw.cursor()
     try:
         start = 0
@@ -81,9 +101,8 @@ def insert_tuples(
             count = most
             while count > len(rows) - start:
                 count //= 2
-            chunk = rows[start : start + count]
-            sql = _values_sql(table.name, tuple(names), count, nulls)
-            cursor.execute(sql, list(_flat(chunk)))
+            sql = _values_sql(table.name, tuple(names), count, nulls, same)
+            cursor.execute(sql, fixed + values[start * step : (start + count) * step])
             start += count
     except sqlite3.Error as exc:
         raise DBAPIError.instance(None, None, exc, sqlite3.Error) from exc
@@ -96,47 +115,71 @@ _MOST_ROWS = 128
 _flat = itertools.chain.from_iterable
 
 
-def _rows_per_statement(raw: sqlite3.Connection, columns: int) -> int:
-    """The largest power of two rows (at most ``_MOST_ROWS``) whose values fit the
-    connection's limit of bound variables (999 on old SQLite, 32766 since 3.32)."""
+def _rows_per_statement(raw: sqlite3.Connection, columns: int, fixed: int) -> int:
+    """The largest power of two rows (at most ``_MOST_ROWS``) whose ``columns`` values, beside
+    the ``fixed`` ones bound once, fit the connection's limit of bound variables (999 on old
+    SQLite, 32766 since 3.32)."""
     limit = raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
     count = _MOST_ROWS
-    while count > 1 and count * columns > limit:
+    while count > 1 and count * columns + fixed > limit:
         count //= 2
     return count
 
 
-def _null_columns(rows: Sequence[tuple[Any, ...]]) -> tuple[int, ...]:
-    """The positions of the columns that are None in every row (looked for in C: a column is
-    a candidate only when it is None in the first row)."""
-    first, count = rows[0], len(rows)
-    return tuple(
-        i
-        for i, value in enumerate(first)
-        if value is None and list(map(operator.itemgetter(i), rows)).count(None) == count
-    )
+def _constant_columns(
+    rows: Sequence[Any], keys: Sequence[Any]
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The positions (in ``keys``) of the columns that are None in every row, and of those
+    that hold one text or integer in every row (of that very type: 1 == 1.0 == True would bind
+    the first one's type for all). Looked for in C; a column is a candidate only when its first
+    and last values are alike."""
+    first, last, count = rows[0], rows[-1], len(rows)
+    nulls: list[int] = []
+    same: list[int] = []
+    for i, key in enumerate(keys):
+        value = first[key]
+        kind = type(value)
+        if value is None:
+            if last[key] is None and list(map(operator.itemgetter(key), rows)).count(None) == count:
+                nulls.append(i)
+        elif (kind is str or kind is int) and type(last[key]) is kind and last[key] == value:
+            column = list(map(operator.itemgetter(key), rows))
+            if column.count(value) == count and (
+                kind is str or list(map(type, column)).count(int) == count
+            ):
+                same.append(i)
+    return tuple(nulls), tuple(same)
 
 
-def _without(
-    rows: Sequence[tuple[Any, ...]], nulls: tuple[int, ...], width: int
-) -> Sequence[tuple[Any, ...]]:
-    """The rows (of ``width`` columns) without the columns at ``nulls``."""
-    kept = [i for i in range(width) if i not in nulls]
-    if not kept:
-        return [()] * len(rows)
-    if len(kept) == 1:  # itemgetter of one position gives the value, not a tuple
-        one = operator.itemgetter(kept[0])
-        return [(one(r),) for r in rows]
-    return list(map(operator.itemgetter(*kept), rows))
+def _flat_values(rows: Sequence[Any], varying: Sequence[Any], width: int) -> list[Any]:
+    """The values at ``varying`` (keys of the rows' ``width`` columns), row after row, in one
+    list."""
+    if len(varying) == width and rows and isinstance(rows[0], tuple):
+        return list(_flat(rows))
+    if not varying:
+        return []
+    if len(varying) == 1:  # itemgetter of one position gives the value, not a tuple
+        return list(map(operator.itemgetter(varying[0]), rows))
+    return list(_flat(map(operator.itemgetter(*varying), rows)))
 
 
-@cache
-def _values_sql(table: str, names: tuple[str, ...], count: int, nulls: tuple[int, ...]) -> str:
-    """``INSERT INTO table (names) VALUES (?, …), …`` for ``count`` rows, the columns at
-    ``nulls`` given as NULL instead of a parameter."""
+@lru_cache(maxsize=512)
+def _values_sql(
+    table: str, names: tuple[str, ...], count: int, nulls: tuple[int, ...], same: tuple[int, ...]
+) -> str:
+    """``INSERT INTO table (names) VALUES (?3, ?1, ?4, NULL), …`` for ``count`` rows: the
+    columns at ``nulls`` given as NULL, those at ``same`` as the parameters numbered first
+    (bound once for every row), the others numbered row after row."""
     cols = ", ".join(f'"{n}"' for n in names)
-    one = "(" + ", ".join("NULL" if i in nulls else "?" for i in range(len(names))) + ")"
-    return f'INSERT INTO "{table}" ({cols}) VALUES ' + ", ".join([one] * count)
+    number = itertools.count(len(same) + 1)
+    fixed = {i: f"?{k}" for k, i in enumerate(same, 1)}
+    one = []
+    for _ in range(count):
+        cells = (
+            "NULL" if i in nulls else fixed.get(i) or f"?{next(number)}" for i in range(len(names))
+        )
+        one.append("(" + ", ".join(cells) + ")")
+    return f'INSERT INTO "{table}" ({cols}) VALUES ' + ", ".join(one)
 
 
 #: JSON text of the keys, encoded in C (a push looks up a thousand op ids).

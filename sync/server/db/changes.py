@@ -13,6 +13,7 @@ there is no bound.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from itertools import repeat
 
 from sqlalchemy import Connection, text
 
@@ -84,7 +85,12 @@ def record(
 ) -> None:
     """Append (partition, entity, entity_id, op) entries for the open transaction;
     ``origins`` maps an entry's index to the device whose push it echoes exactly."""
-    origins = origins or {}
-    at = now_ms()
-    rows = [(txid, *entry, origins.get(i), at) for i, entry in enumerate(entries)]
+    entries = list(entries)
+    if not entries:
+        return
+    count, at = len(entries), now_ms()
+    # the rows put together in C, column by column (a batch logs a thousand entries)
+    found = list(map((origins or {}).get, range(count)))
+    columns = zip(*entries, strict=True)
+    rows = list(zip(repeat(txid, count), *columns, found, repeat(at, count), strict=True))
     insert_tuples(conn, change_log, _COLUMNS, rows)

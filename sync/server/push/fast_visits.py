@@ -16,15 +16,13 @@ with the same row, and the tests in ``tests/server/test_fast_visits.py`` hold it
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from gridterm.domain.field_limits import MAX_FIELD_CHARS, MAX_FIELD_DEPTH
 from gridterm.domain.validation import TEXT_MAX as _ID_TEXT_MAX
-from gridterm.domain.validation import timestamp
 from gridterm.domain.visits import NOTES_MAX as _NOTES_MAX
-from gridterm.errors import ValidationError
 from sync.protocol import OpKind
 from sync.server.push.request import PushedOp
 from sync.server.push.wire import time_text
@@ -32,7 +30,13 @@ from sync.server.push.work import MAX_ID, Work
 
 #: The fields whose values repeat from visit to visit, as the key of what they were stored as.
 _SHARED = ("user_id", "visit_type", "met", "concerns", "outcome", "photos", "ticket_id")
+#: What a visit is looked up by, after its field names (one flat tuple: the names come
+#: first and these eight always follow, so two keys of one length name the same fields).
+_KEYED = (*_SHARED, "revision_of")
 _CREATE = OpKind.CREATE
+_fromisoformat = datetime.fromisoformat
+#: Not looked at yet (what a cache's ``get`` answers for a value it has not seen).
+_UNSEEN: Any = object()
 
 
 def _limited(text: str) -> bool:
@@ -50,11 +54,12 @@ class FastVisits:
         self.device = work.principal.device_id
         self.in_scope = work.principal.grid_nums
         self._visits = work.rows_of("visit")
+        self._insert = work.insert_new
         self._households = work.rows_of("household")
         #: the shared fields' key → what they were stored as, and whether exactly as sent
         self._shared: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         #: household id as sent → (its stored id, its grid, the grid's partition), or None
-        self._homes: dict[str, tuple[str, str, str] | None] = {}
+        self._homes: dict[object, tuple[str, str, str] | None] = {}
         self._times: dict[str, str | None] = {}  # visited_at as sent → as stored, or None
 
     def add(self, op: PushedOp) -> bool:
@@ -64,12 +69,17 @@ class FastVisits:
         if op.entity != "visit" or op.op is not _CREATE or entity_id in self._visits:
             return False
         get = fields.get
+        sent_home = get("household_id")
         try:
-            shared = self._shared.get((tuple(fields), *map(get, _SHARED), get("revision_of")))
-            home = self._home(get("household_id")) if shared is not None else None
+            shared = self._shared.get((*fields, *map(get, _KEYED)))
+            if shared is None:
+                return False
+            home = self._homes.get(sent_home, _UNSEEN)
         except TypeError:  # an unhashable value (a list where text was expected)
             return False
-        if home is None or shared is None or len(entity_id) > MAX_ID:
+        if home is _UNSEEN:
+            home = self._home(sent_home)
+        if home is None or len(entity_id) > MAX_ID:
             return False
         sent_id, visited_at, notes, created_at = (
             get("id"),
@@ -77,14 +87,26 @@ class FastVisits:
             get("notes"),
             get("created_at"),
         )
-        if type(created_at) is not str or _limited(created_at):
+        # each text as ``_limited`` judges it, written out: this runs for every visit
+        if type(created_at) is not str or (
+            len(created_at) > MAX_FIELD_DEPTH
+            and (len(created_at) > MAX_FIELD_CHARS or created_at[0] in "[{")
+        ):
             return False
-        stored_at = self._time(visited_at)
+        if type(visited_at) is not str:
+            return False
+        stored_at = self._times.get(visited_at, _UNSEEN)
+        if stored_at is _UNSEEN:
+            stored_at = self._time(visited_at)
         if stored_at is None:
             return False
         if notes is None:
             note = ""
-        elif type(notes) is not str or _limited(notes) or len(note := notes.strip()) > _NOTES_MAX:
+        elif (
+            type(notes) is not str
+            or (len(notes) > MAX_FIELD_DEPTH and (len(notes) > MAX_FIELD_CHARS or notes[0] in "[{"))
+            or len(note := notes.strip()) > _NOTES_MAX
+        ):
             return False
         if sent_id is not None and (type(sent_id) is not str or _limited(sent_id)):
             return False
@@ -110,11 +132,11 @@ class FastVisits:
         as_sent = (
             as_sent
             and sent_id == entity_id
-            and get("household_id") == household_id
+            and sent_home == household_id
             and visited_at == stored_at
             and notes == note
         )
-        self.work.insert_new("visit", entity_id, row, partition, self.device if as_sent else None)
+        self._insert("visit", entity_id, row, partition, self.device if as_sent else None)
         self.applied(op)
         return True
 
@@ -137,7 +159,7 @@ class FastVisits:
             for name in (*_SHARED, "revision_of")
         )
         try:
-            key = (tuple(fields), *values)
+            key = (*fields, *values)
         except TypeError:
             return
         self._shared[key] = (*(row[name] for name in _SHARED), as_sent)
@@ -164,15 +186,18 @@ class FastVisits:
         self._homes[sent] = found
         return found
 
-    def _time(self, sent: object) -> str | None:
-        """A visit's time as sent → as stored (``timestamp`` and ``time_text``), or None."""
-        if type(sent) is not str:
-            return None
-        if sent in self._times:
-            return self._times[sent]
+    def _time(self, sent: str) -> str | None:
+        """A visit's time as sent (text) → as stored (``timestamp`` and ``time_text``), or
+        None; remembered."""
         stored = None
         if not _limited(sent):
-            with contextlib.suppress(ValidationError):  # refused: the whole way words it
-                stored = time_text(sent, timestamp(sent, "visited_at"))
+            # ``timestamp``'s checks of a text, written out (a call fewer per visit): refused,
+            # the whole way words it
+            try:
+                parsed = _fromisoformat(sent)
+            except ValueError:
+                parsed = None
+            if parsed is not None and parsed.tzinfo is not None:
+                stored = time_text(sent, parsed)
         self._times[sent] = stored
         return stored

@@ -145,20 +145,22 @@ def _judge(ops: Sequence[PushedOp], work: Work, answer: _Answer) -> None:
 
 def _rows_wanted(
     ops: Sequence[PushedOp], done: dict[str, Any]
-) -> tuple[list[tuple[str, str]], set[tuple[str, str]]]:
+) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
     """The rows the batch's new ops read, and those of them it may change (locked on
     PostgreSQL): the records its updates name, and the ticket or hazard a step moves."""
-    wanted: list[tuple[str, str]] = []
+    wanted: set[tuple[str, str]] = set()  # a batch's ops name the same few rows many times
     changing: set[tuple[str, str]] = set()
+    handlers, create = HANDLERS, OpKind.CREATE
     for op in ops:
-        handler = HANDLERS.get(op.entity)
+        entity = op.entity
+        handler = handlers.get(entity)
         if handler is None or op.op_id in done:
             continue
-        wanted.extend(handler.wants(op))
-        if op.op is not OpKind.CREATE:
-            changing.add((op.entity, op.entity_id))
-        elif op.entity in _MOVES:
-            moved, field = _MOVES[op.entity]
+        wanted.update(handler.wants(op))
+        if op.op is not create:
+            changing.add((entity, op.entity_id))
+        elif entity in _MOVES:
+            moved, field = _MOVES[entity]
             if isinstance(op.fields.get(field), str):
                 changing.add((moved, op.fields[field]))
     return wanted, changing
@@ -185,6 +187,9 @@ class _Answer:
         self.repeated: list[str] = []
         self.permitted: set[str] = set()  # entities the user's role may push (checked once)
         self.now = now_ms()
+        self.compact = request.compact
+        #: what every row of ``applied`` says of the batch: its id, device and user
+        self._keeper = (request.batch_id, principal.device_id, principal.user.id)
 
     def add(self, op: PushedOp, work: Work) -> None:
         """Judge one op: answered again, refused, or applied (its writes queued in ``work``)."""
@@ -213,11 +218,16 @@ class _Answer:
             self._answered(op, outcome)
 
     def applied_as_sent(self, op: PushedOp) -> None:
-        """The answer's part of an op applied plainly: remembered, kept, listed unless compact."""
-        self.done[op.op_id] = _DONE_APPLIED
-        self._keep(op, _APPLIED, None)
-        if not self.request.compact:
-            self.results.append({"op_id": op.op_id, "seq": op.seq, "status": _APPLIED})
+        """The answer's part of an op applied plainly: remembered, kept, listed unless compact
+        (``_keep``'s row written out: this runs for nearly every op)."""
+        op_id = op.op_id
+        self.done[op_id] = _DONE_APPLIED
+        batch, device, user = self._keeper
+        self.applied.append(
+            (op_id, batch, device, user, op.entity, op.entity_id, _APPLIED, self.now, None)
+        )
+        if not self.compact:
+            self.results.append({"op_id": op_id, "seq": op.seq, "status": _APPLIED})
 
     def _run(self, handler: Handler, op: PushedOp, work: Work) -> Outcome | None:
         """The handler's outcome, or None with the refusal answered."""
@@ -257,18 +267,8 @@ class _Answer:
         )
 
     def _keep(self, op: PushedOp, status: str, detail: str | None) -> None:
-        p, batch = self.principal, self.request.batch_id
-        row = (
-            op.op_id,
-            batch,
-            p.device_id,
-            p.user.id,
-            op.entity,
-            op.entity_id,
-            status,
-            self.now,
-            detail,
-        )
+        batch, device, user = self._keeper
+        row = (op.op_id, batch, device, user, op.entity, op.entity_id, status, self.now, detail)
         self.applied.append(row)
 
     def response(self) -> dict[str, Any]:

@@ -108,9 +108,13 @@ _ISO_TIME = re.compile(
 def time_text(sent: object, parsed: datetime) -> str:
     """The stored text of a time: as sent when it is already what ``parsed.isoformat()``
     gives (formatting a datetime costs a third of checking a whole visit), else that."""
-    match = _ISO_TIME.fullmatch(sent) if isinstance(sent, str) else None
-    # isoformat writes microseconds only when there are some, and UTC as +00:00
-    text = match.string if match else ""
-    if match and bool(match.group(1)) == bool(parsed.microsecond) and text[-6:] != "-00:00":
-        return text
+    # isoformat writes microseconds only when there are some (the text that matches is 32
+    # characters long with them, 25 without), and UTC as +00:00
+    if (
+        isinstance(sent, str)
+        and _ISO_TIME.fullmatch(sent) is not None
+        and (len(sent) == 32) is (parsed.microsecond != 0)
+        and not sent.endswith("-00:00")
+    ):
+        return sent
     return parsed.isoformat()
