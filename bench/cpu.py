@@ -137,3 +137,17 @@ class Clock:
             out.update(self.backends.summary())
         out["load_average_1min_after"] = round(os.getloadavg()[0], 2)
         return out
+
+
+def reference_loop_s() -> float:
+    """Seconds this machine takes for a fixed loop of 10 million Python additions (the best of
+    three). The host's speed moves by tens of percent from hour to hour on a shared virtual
+    machine (docs/performance.md, "The sync after the fourth round"): a bench prints this
+    beside its figures so that two runs can be told apart from two speeds of the machine."""
+    best = float("inf")
+    for _ in range(3):
+        started, total = time.perf_counter(), 0
+        for i in range(10_000_000):
+            total += i
+        best = min(best, time.perf_counter() - started)
+    return round(best, 3)

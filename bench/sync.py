@@ -18,9 +18,10 @@
    still offline (``SyncEngine.prepare_photos``, run by the app's background sync when
    there is no network); that CPU time is reported apart as ``month_offline_prep_cpu_s``.
    ``month_records_confirmed_s`` is how long until every record is confirmed (before the
-   pull and the photos). ``resent_fraction`` = bytes sent again after a cut ÷
-   bytes that had to be sent (push bodies + photos after downscaling); a push body cut
-   anywhere counts whole.
+   pull and the photos). ``reference_loop_s`` is the machine's speed at the end of the run
+   (``bench/cpu.reference_loop_s``: smaller is faster). ``resent_fraction`` = bytes sent
+   again after a cut ÷ bytes that had to be sent (push bodies + photos after downscaling);
+   a push body cut anywhere counts whole.
 
 Usage::
 
@@ -45,7 +46,7 @@ sys.path.insert(0, str(ROOT))
 
 from PIL import Image, ImageFilter  # noqa: E402
 
-from bench.cpu import cpu_seconds  # noqa: E402
+from bench.cpu import cpu_seconds, reference_loop_s  # noqa: E402
 from gridterm.domain.visits import Visit  # noqa: E402
 from gridterm.ids import new_id  # noqa: E402
 from gridterm.services.attachments import add_attachment  # noqa: E402
@@ -256,6 +257,7 @@ def main() -> None:
     finally:
         srv.stop()
     figures["load_average_1m"] = round(os.getloadavg()[0], 2)
+    figures["reference_loop_s"] = reference_loop_s()  # the machine's speed (bench/cpu.py)
     print(json.dumps(figures, ensure_ascii=False))
 
 
