@@ -37,13 +37,11 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import psycopg
-import zstandard
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.server_load import setup  # noqa: E402
-from gridterm.ids import new_id  # noqa: E402
+from bench.server_load import batch, setup  # noqa: E402
 from sync.server.api.sync import _push  # noqa: E402
 from sync.server.auth import enrollment, sessions  # noqa: E402
 from sync.server.db.engine import make_engine, writing  # noqa: E402
@@ -53,49 +51,6 @@ def _callgrind(on: bool) -> None:
     """Switch callgrind's counting on or off for this process (run under
     ``valgrind --tool=callgrind --instr-atstart=no``): only the pushes are counted."""
     subprocess.run(["callgrind_control", "-i", "on" if on else "off", str(os.getpid())], check=True)
-
-
-def batch(device_id: str, user_id: str, homes: list[str], count: int, seq0: int) -> bytes:
-    """A push body of ``count`` new visits as the terminal encodes it (``bench/server_load.py``'s
-    shape), each visit with its own time and notes, as a day's visits have them: the bodies
-    are the same on every run (``server_load``'s clock-made times were alike within a second,
-    so a figure depended on how many of a batch's visits fell into one)."""
-    ops = []
-    for i in range(count):
-        vid, seq = new_id(), seq0 + i
-        minute, second = divmod(seq % 36_000, 60)
-        at = f"2026-11-20T{8 + minute // 60 % 12:02d}:{minute % 60:02d}:{second:02d}"
-        ops.append(
-            {
-                "op_id": new_id(),
-                "seq": seq,
-                "entity": "visit",
-                "entity_id": vid,
-                "op": "create",
-                "fields": {
-                    "id": vid,
-                    "household_id": homes[i % len(homes)],
-                    "user_id": user_id,
-                    "visited_at": at + "+08:00",
-                    "visit_type": "routine",
-                    "met": '["户主"]',
-                    "concerns": "[]",
-                    "notes": f"家中情况正常 {seq}",
-                    "outcome": "nothing_raised",
-                    "photos": "[]",
-                    "created_at": at + f".{seq % 1000:03d}+08:00",
-                },
-            }
-        )
-    doc = {
-        "device_id": device_id,
-        "batch_id": new_id(),
-        "schema_version": 1,
-        "compact": True,
-        "ops": ops,
-    }
-    text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
-    return zstandard.ZstdCompressor(level=3).compress(text.encode())
 
 
 def one_run(
@@ -110,10 +65,10 @@ def one_run(
         token, _ = sessions.open_session(conn, uid, device)
     state = SimpleNamespace()  # the request's state, where the push names its device
     homes = world["homes"][gid]
-    bodies = [batch(device, uid, homes, ops, 1 + n * ops) for n in range(batches)]
+    bodies = [batch(device, uid, homes, ops, 1 + n * ops, steady=True) for n in range(batches)]
     # warm up with a batch of the same size: its statements compiled and cached on the
     # connection, as they are on a server's pooled connections after its first pushes
-    _push(engine, token, batch(device, uid, homes, ops, 10**8), "zstd", state)
+    _push(engine, token, batch(device, uid, homes, ops, 10**8, steady=True), "zstd", state)
     gc.collect()
     started = time.process_time()
     if count:

@@ -118,15 +118,27 @@ def login(url: str, code: str, worker: str) -> tuple[str, str]:
         return device["device_id"], r.json()["token"]
 
 
-def batch(device_id: str, user_id: str, homes: list[str], count: int, seq0: int) -> bytes:
-    """A push body of ``count`` new visits, encoded as the terminal encodes it."""
+def batch(
+    device_id: str,
+    user_id: str,
+    homes: list[str],
+    count: int,
+    seq0: int,
+    *,
+    steady: bool = False,
+) -> bytes:
+    """A push body of ``count`` new visits, encoded as the terminal encodes it. ``steady``:
+    each visit with its own time and notes, as a day's visits have them, the same on every
+    run (the clock's times are alike within a second, so a count of work per op depends on
+    how many of a batch's visits fall into one: ``bench/push_cpu.py`` asks for this)."""
     ops = []
     for i in range(count):
-        vid = new_id()
+        vid, seq = new_id(), seq0 + i
+        visited_at, created_at, notes = _steady(seq) if steady else (now(), now(), "家中情况正常")
         ops.append(
             {
                 "op_id": new_id(),
-                "seq": seq0 + i,
+                "seq": seq,
                 "entity": "visit",
                 "entity_id": vid,
                 "op": "create",
@@ -134,14 +146,14 @@ def batch(device_id: str, user_id: str, homes: list[str], count: int, seq0: int)
                     "id": vid,
                     "household_id": homes[i % len(homes)],
                     "user_id": user_id,
-                    "visited_at": now(),
+                    "visited_at": visited_at,
                     "visit_type": "routine",
                     "met": '["户主"]',
                     "concerns": "[]",
-                    "notes": "家中情况正常",
+                    "notes": notes,
                     "outcome": "nothing_raised",
                     "photos": "[]",
-                    "created_at": now(),
+                    "created_at": created_at,
                 },
             }
         )
@@ -154,6 +166,13 @@ def batch(device_id: str, user_id: str, homes: list[str], count: int, seq0: int)
     }
     text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
     return zstandard.ZstdCompressor(level=3).compress(text.encode())
+
+
+def _steady(seq: int) -> tuple[str, str, str]:
+    """The visit time, creation time and notes of the visit at ``seq`` in a steady body."""
+    minute, second = divmod(seq % 36_000, 60)
+    at = f"2026-11-20T{8 + minute // 60 % 12:02d}:{minute % 60:02d}:{second:02d}"
+    return at + "+08:00", at + f".{seq % 1000:03d}+08:00", f"家中情况正常 {seq}"
 
 
 def single_terminal(

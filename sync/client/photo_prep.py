@@ -31,7 +31,7 @@ def named_photos(ops: Iterable[OutboxOp]) -> set[str]:
     """The photo digests the ops' records name."""
     found: set[str] = set()
     for op in ops:
-        column = PHOTO_LIST_COLUMNS.get(op.entity) or PHOTO_COLUMNS.get(op.entity)
+        column = _PHOTO_COLUMN.get(op.entity)
         if column is None or _names_none(op.fields, column):
             continue
         value = op.values().get(column)
@@ -42,17 +42,11 @@ def named_photos(ops: Iterable[OutboxOp]) -> set[str]:
     return found
 
 
-def may_be_renamed(op: OutboxOp) -> bool:
-    """Whether a photo could ever be renamed in ``op`` (``_rewrite``): any op but one of a
-    record whose photo column names no photo. The push marks such ops sent before they
-    leave, since a photo is never renamed in an op that went out."""
-    column = PHOTO_LIST_COLUMNS.get(op.entity) or PHOTO_COLUMNS.get(op.entity)
-    return column is None or not _names_none(op.fields, column)
-
-
 def renamable(ops: Iterable[OutboxOp]) -> list[OutboxOp]:
-    """The ops a photo may still be renamed in (``may_be_renamed``), in order: the only ones
-    ``named_photos`` finds photos in."""
+    """The ops a photo could still be renamed in (``_rewrite``), in order: every op but those
+    of a record whose photo column names no photo — the only ones ``named_photos`` finds
+    photos in. The push marks them sent before they leave, since a photo is never renamed in
+    an op that went out."""
     photo_column = _PHOTO_COLUMN.get
     names_none = _names_none
     return [

@@ -218,16 +218,11 @@ class _Answer:
             self._answered(op, outcome)
 
     def applied_as_sent(self, op: PushedOp) -> None:
-        """The answer's part of an op applied plainly: remembered, kept, listed unless compact
-        (``_keep``'s row written out: this runs for nearly every op)."""
-        op_id = op.op_id
-        self.done[op_id] = _DONE_APPLIED
-        batch, device, user = self._keeper
-        self.applied.append(
-            (op_id, batch, device, user, op.entity, op.entity_id, _APPLIED, self.now, None)
-        )
+        """The answer's part of an op applied plainly: remembered, kept, listed unless compact."""
+        self.done[op.op_id] = _DONE_APPLIED
+        self._keep(op, _APPLIED, None)
         if not self.compact:
-            self.results.append({"op_id": op_id, "seq": op.seq, "status": _APPLIED})
+            self.results.append({"op_id": op.op_id, "seq": op.seq, "status": _APPLIED})
 
     def _run(self, handler: Handler, op: PushedOp, work: Work) -> Outcome | None:
         """The handler's outcome, or None with the refusal answered."""

@@ -170,7 +170,7 @@ class Work:
         are locked; rows only referred to (the household of a visit) are not, so terminals
         recording visits in one grid do not queue behind each other."""
         by_entity: dict[str, set[str]] = defaultdict(set)
-        for entity, key in wanted if isinstance(wanted, set) else set(wanted):
+        for entity, key in set(wanted):  # a batch's ops name the same few rows many times
             if key and key not in self._rows[entity]:
                 by_entity[entity].add(key)
         for entity in sorted(by_entity):

@@ -19,11 +19,7 @@ from sync.server.push.work import APPLIED, Outcome, Work
 
 def _visit_wants(op: PushedOp) -> list[tuple[str, str]]:
     f = op.fields
-    home, user = f.get("household_id"), f.get("user_id")
-    # ``want``'s test written out: this runs for every pushed visit
-    wants = [("household", home)] if isinstance(home, str) and home else []
-    if isinstance(user, str) and user:
-        wants.append(("user", user))
+    wants = want(("household", f.get("household_id")), ("user", f.get("user_id")))
     if "revision_of" in f:  # a correction (rare)
         wants += want(("visit", f["revision_of"]))
     return wants
