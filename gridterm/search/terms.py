@@ -16,12 +16,14 @@ pypinyin costs ~140 ms to import, so it is imported inside ``char_readings`` on 
 
 from __future__ import annotations
 
+import gc
 import itertools
 import math
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
+from types import ModuleType
 
 NAME = "name"
 PINYIN = "pinyin"
@@ -94,12 +96,28 @@ def char_readings(char: str) -> tuple[str, ...]:
         return (char.lower(),) if char.isalnum() else ()
     if char in NAME_SEPARATORS:
         return ()
-    from pypinyin import Style, pinyin  # lazy: ~140 ms, only once a name is indexed
-
-    found = pinyin(char, style=Style.NORMAL, heteronym=True, errors="ignore")
+    pypinyin = _pypinyin()
+    found = pypinyin.pinyin(char, style=pypinyin.Style.NORMAL, heteronym=True, errors="ignore")
     readings = [r.lower() for r in found[0]] if found else []
     readings += [r.replace("v", "u") for r in readings if "v" in r]
     return tuple(_dedupe(r for r in readings if r.isascii() and r.isalpha()))
+
+
+@cache
+def _pypinyin() -> ModuleType:
+    """pypinyin, imported on first use (~140 ms), its tables kept out of the
+    cyclic collector.
+
+    Its dictionaries hold about 190,000 lists that live as long as the process; every full
+    collection walked them: 18 ms on their own, 85–96 ms in a terminal in the middle of a
+    sync (docs/performance.md). ``gc.freeze`` moves what is tracked now into the permanent
+    generation: never scanned again, still freed by reference counting. It collects
+    nothing, so it is safe on any thread (ui/gc.py: a collection belongs to the GUI thread).
+    """
+    import pypinyin
+
+    gc.freeze()
+    return pypinyin
 
 
 def _capped_combinations(options: list[list[str]], cap: int) -> list[str]:

@@ -9,7 +9,7 @@ columns, so that a cursor listing a street office's 300 grids stays short.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from sqlalchemy import Connection, Table, func, select
 
@@ -21,6 +21,27 @@ TEMPLATES = "t"
 def grid(num: int) -> str:
     """The partition of a grid and everything in it."""
     return f"g{num}"
+
+
+class GridPartitions:
+    """The partition of each grid of a user's area, looked up once per push.
+
+    Its own object, not a method of the push's ``Work``: the conflict ledger keeps the
+    lookup, and a bound method tied ``Work`` into a reference cycle, so every batch's rows
+    (thousands of objects) waited for the cyclic collector instead of being freed when the
+    push ended (docs/performance.md, "Garbage").
+    """
+
+    def __init__(self, grid_nums: Mapping[str, int]) -> None:
+        self._grid_nums = grid_nums
+        self._found: dict[str, str] = {}
+
+    def of(self, grid_id: str) -> str:
+        """The partition of ``grid_id`` (writes outside the area never get here)."""
+        found = self._found.get(grid_id)
+        if found is None:
+            found = self._found[grid_id] = grid(self._grid_nums[grid_id])
+        return found
 
 
 def community(num: int) -> str:

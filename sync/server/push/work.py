@@ -157,10 +157,10 @@ class Work:
         self._log: list[tuple[str, str, str, str]] = []
         self._created: dict[tuple[str, str], int] = {}  # new row → its entry in _log
         self._origins: dict[int, str] = {}  # entry in _log → the device it echoes exactly
+        self._partitions = partitions.GridPartitions(principal.grid_nums)
         #: the conflicts this batch opens and settles (``ledger.py``)
-        self.conflicts = ConflictLedger(conn, principal, self.partition_of, self._log)
+        self.conflicts = ConflictLedger(conn, principal, self._partitions.of, self._log)
         self._templates: dict[tuple[str, int], ChecklistTemplate | None] = {}
-        self._partitions: dict[str, str] = {}  # grid id → its partition
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -267,10 +267,7 @@ class Work:
 
     def partition_of(self, grid_id: str) -> str:
         """The partition of a grid in the user's area (writes outside it never get here)."""
-        found = self._partitions.get(grid_id)
-        if found is None:
-            found = self._partitions[grid_id] = partitions.grid(self.principal.grid_nums[grid_id])
-        return found
+        return self._partitions.of(grid_id)
 
     def insert(
         self,

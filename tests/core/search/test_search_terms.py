@@ -111,3 +111,20 @@ def test_query_classification():
     assert {k for p in plan("5678") for k in p.kinds} == {"phone", "id"}
     assert [p.exact for p in plan("zhang")] == [True, False]  # exact before prefix
     assert [p.exact for p in plan("5678")] == [True, True, False]
+
+
+def test_pypinyins_tables_stay_out_of_the_cyclic_collector():
+    # its ~190,000 lists made every full collection of a terminal walk them (85–96 ms in the
+    # middle of a sync); in a fresh process, the first reading leaves the collector no more
+    # to track than before, and the readings are still right
+    code = (
+        "import gc\n"
+        "from gridterm.search.terms import char_readings\n"
+        "before = len(gc.get_objects())\n"
+        "readings = char_readings('曾')\n"
+        "print(len(gc.get_objects()) - before, ','.join(readings))\n"
+    )
+    ran = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    grown, readings = ran.stdout.split()
+    assert readings == "ceng,zeng"
+    assert int(grown) < 1000
