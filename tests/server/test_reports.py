@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import openpyxl
@@ -13,12 +13,14 @@ import pypdf
 import pytest
 from sqlalchemy import select
 
-from gridterm.reports.period import LOCAL_TZ
 from sync.server.cli import main as server_main
 from sync.server.db import schema
+from tests.clock import local_day, work_moment
 from tests.server.helpers import build_district, op, ticket_fields, visit_fields
 
-TODAY = datetime.now(LOCAL_TZ).date().isoformat()
+#: when the district's work happened; its local day is the day every test here reports
+AT = work_moment()
+TODAY = local_day(AT)
 MONTH = TODAY[:7]
 
 
@@ -29,10 +31,13 @@ def district(server):
     d = build_district(server.url, server.engine)
     worker = d.client("grid_worker")
     uid = d.user_id("grid_worker")
-    reported = datetime.now(UTC) - timedelta(minutes=30)
+    reported = AT - timedelta(minutes=30)
+    visited = AT.isoformat(timespec="milliseconds")
     ops = [
         op("visit", f["id"], f, seq=i + 1)
-        for i, f in enumerate(visit_fields(h, uid) for h in d.households["g1"][:2])
+        for i, f in enumerate(
+            visit_fields(h, uid, visited_at=visited) for h in d.households["g1"][:2]
+        )
     ]
     tid = f"t-{d.tag}"
     ops.append(

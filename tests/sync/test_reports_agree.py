@@ -9,7 +9,6 @@ from sqlalchemy import select
 
 from gridterm.domain.rounds import Location
 from gridterm.reports.export.json_out import daily_json, monthly_json
-from gridterm.reports.period import LOCAL_TZ
 from gridterm.services.register import Register
 from gridterm.services.reports import Reports
 from gridterm.services.rounds import Rounds
@@ -19,6 +18,7 @@ from gridterm.services.visits import Visits
 from sync.server.auth.scope import principal_for
 from sync.server.db import schema
 from sync.server.reports.service import compute
+from tests.clock import local_day, work_moment
 from tests.sync.conftest import make_terminal
 
 #: What differs by nature between two reports made at different moments on different sides.
@@ -33,15 +33,17 @@ def _figures(data: object) -> object:
     return data
 
 
-def _work(terminal, households: list[str], urgent: bool) -> None:
-    session = terminal.session()
+def _work(terminal, households: list[str], urgent: bool, shift: timedelta) -> None:
+    """A morning's work, its clock ``shift`` from now (the span stays on one local day)."""
+    user = terminal.session().user
+    session = Session(terminal.store, user, clock=lambda: datetime.now(UTC) + shift)
     Rounds(session).check("in", Location(30.55, 114.30, 10.0))
     Register(session).edit_household(households[0], key_reasons=["elderly_alone"])
     visits = Visits(session)
     for i, hid in enumerate(households[:3]):
         visits.record(
             household_id=hid,
-            visited_at=datetime.now(UTC) - timedelta(minutes=40 - i),
+            visited_at=session.now() - timedelta(minutes=40 - i),
             visit_type="key_group_care" if i == 0 else "routine",
             outcome="settled" if i == 1 else "nothing_raised",
             concerns=[{"kind": "need", "text": "楼道灯不亮", "category": "物业管理"}]
@@ -53,7 +55,7 @@ def _work(terminal, households: list[str], urgent: bool) -> None:
         urgent=urgent,
     )  # fmt: skip
     later = Session(
-        terminal.store, session.user, clock=lambda: datetime.now(UTC) + timedelta(minutes=3)
+        terminal.store, user, clock=lambda: datetime.now(UTC) + shift + timedelta(minutes=3)
     )
     Tickets(later).act(ticket.id, "accept")
 
@@ -71,20 +73,25 @@ def test_terminal_and_server_reports_agree(tmp_path, server, district) -> None:
     try:
         for t in (w1, w2):
             assert t.sync().ok
-        _work(w1, district.households["g2"], urgent=True)
-        _work(w2, district.households["g1"], urgent=False)
+        at = work_moment()
+        shift = at - datetime.now(UTC)
+        _work(w1, district.households["g2"], urgent=True, shift=shift)
+        _work(w2, district.households["g1"], urgent=False, shift=shift)
         # the same notes edited on both terminals: one refused value, open on both sides
         shared = district.households["g1"][-1]
-        Register(w1.session()).edit_household(shared, notes="w1的备注")
-        Register(w2.session()).edit_household(shared, notes="w2的备注")
+        for t, notes in ((w1, "w1的备注"), (w2, "w2的备注")):
+            clock = lambda: datetime.now(UTC) + shift  # noqa: E731
+            Register(Session(t.store, t.session().user, clock=clock)).edit_household(
+                shared, notes=notes
+            )
         for t in (w1, w2):
             report = t.sync()
             assert report.ok and report.confirmed > 0, report
         assert boss.sync().ok
-        today = datetime.now(LOCAL_TZ).date()
+        today = local_day(at)
         reports = Reports(boss.session())
-        local_daily = reports.daily(today.isoformat())
-        local_monthly = reports.monthly(today.isoformat()[:7])
+        local_daily = reports.daily(today)
+        local_monthly = reports.monthly(today[:7])
         assert local_daily.totals.visits == 6 and local_daily.totals.urgent == 1
         with server.engine.connect() as conn:
             row = conn.execute(
@@ -92,8 +99,8 @@ def test_terminal_and_server_reports_agree(tmp_path, server, district) -> None:
             ).one()
             user = principal_for(conn, row, "").user
             now = datetime.now(UTC)
-            server_daily = compute(conn, user, "daily", today.isoformat(), None, None, now)
-            server_monthly = compute(conn, user, "monthly", today.isoformat()[:7], None, None, now)
+            server_daily = compute(conn, user, "daily", today, None, None, now)
+            server_monthly = compute(conn, user, "monthly", today[:7], None, None, now)
         assert _figures(daily_json(local_daily)) == _figures(daily_json(server_daily))
         assert local_daily.conflicts_open == server_daily.conflicts_open == 1
         assert _figures(monthly_json(local_monthly)) == _figures(monthly_json(server_monthly))
