@@ -105,19 +105,28 @@ def char_readings(char: str) -> tuple[str, ...]:
 
 @cache
 def _pypinyin() -> ModuleType:
-    """pypinyin, imported on first use (~140 ms), its tables kept out of the
-    cyclic collector.
+    """pypinyin, imported on first use (~140 ms), its tables kept out of the cyclic
+    collector.
 
     Its dictionaries hold about 190,000 lists that live as long as the process; every full
     collection walked them: 18 ms on their own, 85–96 ms in a terminal in the middle of a
-    sync (docs/performance.md). ``gc.freeze`` moves what is tracked now into the permanent
-    generation: never scanned again, still freed by reference counting. It collects
-    nothing, so it is safe on any thread (ui/gc.py: a collection belongs to the GUI thread).
+    sync (docs/performance.md). ``gc.freeze`` moves everything tracked now into the permanent
+    generation: never scanned again, still freed by reference counting, but a cycle among
+    those objects is never collected. So it is done here only where the interpreter collects
+    by itself (a command, a bench, the server). The app collects on its GUI thread
+    (``ui/gc.py``, automatic collection off): it freezes there, after a full collection, so
+    that no cycle of closed screens waiting for that collection is kept for good.
     """
     import pypinyin
 
-    gc.freeze()
+    if gc.isenabled():
+        gc.freeze()
     return pypinyin
+
+
+def pinyin_loaded() -> bool:
+    """Whether pypinyin has been imported, completely, by ``char_readings``."""
+    return _pypinyin.cache_info().currsize > 0
 
 
 def _capped_combinations(options: list[list[str]], cap: int) -> list[str]:

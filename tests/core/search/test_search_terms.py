@@ -128,3 +128,18 @@ def test_pypinyins_tables_stay_out_of_the_cyclic_collector():
     grown, readings = ran.stdout.split()
     assert readings == "ceng,zeng"
     assert int(grown) < 1000
+
+
+def test_pypinyin_is_not_frozen_where_someone_else_collects():
+    # the app turns automatic collection off and freezes on its GUI thread after a full
+    # collection (ui/gc.py): freezing here would keep whatever cycles wait for that one
+    code = (
+        "import gc\n"
+        "gc.disable()\n"
+        "from gridterm.search.terms import char_readings, pinyin_loaded\n"
+        "before = pinyin_loaded()\n"
+        "char_readings('曾')\n"
+        "print(before, pinyin_loaded(), gc.get_freeze_count())\n"
+    )
+    ran = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert ran.stdout.split() == ["False", "True", "0"]
