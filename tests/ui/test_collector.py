@@ -36,7 +36,8 @@ def test_the_collector_freezes_pypinyins_tables_after_a_full_collection(qapp):
         assert len(gc.get_objects()) < tracked - frozen + 1_000  # no longer walked
         assert gone() is None  # the waiting cycle was freed, not frozen
         collector.collect()
-        assert gc.get_freeze_count() == frozen  # once
+        # once: nothing more is frozen (frozen objects still go when their last reference does)
+        assert gc.get_freeze_count() <= frozen
     finally:
         collector.stop()
         gc.unfreeze()  # the next tests' objects are collected as before
