@@ -33,10 +33,14 @@ def _figures(data: object) -> object:
     return data
 
 
+def _session(terminal, shift: timedelta) -> Session:
+    """The terminal's user, on a clock ``shift`` from now."""
+    return Session(terminal.store, terminal.session().user, clock=lambda: datetime.now(UTC) + shift)
+
+
 def _work(terminal, households: list[str], urgent: bool, shift: timedelta) -> None:
     """A morning's work, its clock ``shift`` from now (the span stays on one local day)."""
-    user = terminal.session().user
-    session = Session(terminal.store, user, clock=lambda: datetime.now(UTC) + shift)
+    session = _session(terminal, shift)
     Rounds(session).check("in", Location(30.55, 114.30, 10.0))
     Register(session).edit_household(households[0], key_reasons=["elderly_alone"])
     visits = Visits(session)
@@ -54,10 +58,7 @@ def _work(terminal, households: list[str], urgent: bool, shift: timedelta) -> No
         grid_id=_grid_of(terminal, households[0]), category="市政设施", title="井盖破损",
         urgent=urgent,
     )  # fmt: skip
-    later = Session(
-        terminal.store, user, clock=lambda: datetime.now(UTC) + shift + timedelta(minutes=3)
-    )
-    Tickets(later).act(ticket.id, "accept")
+    Tickets(_session(terminal, shift + timedelta(minutes=3))).act(ticket.id, "accept")
 
 
 def _grid_of(terminal, household_id: str) -> str:
@@ -79,11 +80,8 @@ def test_terminal_and_server_reports_agree(tmp_path, server, district) -> None:
         _work(w2, district.households["g1"], urgent=False, shift=shift)
         # the same notes edited on both terminals: one refused value, open on both sides
         shared = district.households["g1"][-1]
-        for t, notes in ((w1, "w1的备注"), (w2, "w2的备注")):
-            clock = lambda: datetime.now(UTC) + shift  # noqa: E731
-            Register(Session(t.store, t.session().user, clock=clock)).edit_household(
-                shared, notes=notes
-            )
+        Register(_session(w1, shift)).edit_household(shared, notes="w1的备注")
+        Register(_session(w2, shift)).edit_household(shared, notes="w2的备注")
         for t in (w1, w2):
             report = t.sync()
             assert report.ok and report.confirmed > 0, report
