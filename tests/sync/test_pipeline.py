@@ -76,6 +76,9 @@ def test_two_batches_in_flight_land_once_and_in_order_under_cuts(tmp_path, serve
     try:
         ids = record_visits(t, district.households["g1"], 400)  # 16 batches
         watch = _watch(t)
+        # one cut inside a push for certain (the 16 batches can be through in under 70 ms),
+        # then whatever open connection the clock finds
+        proxy.cut_request_after(4000)
         proxy.cut_every(0.07)
         reports = [t.sync()]
         while not reports[-1].ok and len(reports) < 10:
