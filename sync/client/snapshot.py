@@ -135,9 +135,9 @@ class SnapshotLoader:
 
     def _apply(self, tx: Tx, info: SnapshotInfo) -> None:
         batch: list[PulledRow] = []
-        # the whole area at once: search keys rebuilt once at the end, not row by row, and
-        # the records' own indexes sorted once after they are all in
-        with tx.indexes_made_after(entities.PULLED), tx.bulk():
+        # the whole area at once: the records' own indexes sorted once after they are all in,
+        # then the search keys rebuilt once, not row by row
+        with tx.bulk(remake_indexes_of=entities.PULLED):
             for change in _rows(self.part):
                 batch.append(change)
                 if len(batch) >= _APPLY_CHUNK:

@@ -158,6 +158,31 @@ def test_indexes_made_after_drops_plain_indexes_for_the_block_and_makes_them_aga
     assert store.query(schema) == before  # rolled back with the transaction
 
 
+def test_a_bulk_write_makes_its_indexes_again_before_its_listeners_under_its_cache(
+    store: Store,
+) -> None:
+    def index_seen(tx) -> None:
+        seen.append(
+            (
+                tx.one("SELECT name FROM sqlite_master WHERE name = 'household_grid'"),
+                tx.execute("PRAGMA cache_size").fetchone()[0],
+            )
+        )
+
+    seen: list[tuple[object, int]] = []
+    store.on_change("household", lambda tx, entity, key: index_seen(tx))
+
+    def write(tx) -> None:
+        with tx.bulk(remake_indexes_of=["household"]):
+            assert tx.one("SELECT name FROM sqlite_master WHERE name = 'household_grid'") is None
+            tx.touched("household", "h1")
+
+    store.write(write)
+    # the listener (a search-key rebuild) queries with the index there, and the index was
+    # sorted while the wide cache was still in force
+    assert seen == [({"name": "household_grid"}, BULK_CACHE_SIZE)]
+
+
 def test_deleting_leaves_a_tombstone_and_an_outbox_row(store: Store) -> None:
     store.write(
         lambda tx: tx.insert("street_office", {"id": "so", "name": "东湖街道"}, outbox=False)
