@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from gridterm.search import index
+from gridterm.search.query import search
 from tests.sync import district as districts
 from tests.sync.conftest import make_terminal
 
@@ -30,3 +32,25 @@ def test_first_sync_downloads_the_snapshot_and_resumes_after_a_cut(tmp_path, ser
         assert again.ok and again.pulled == 0 and again.snapshot_bytes == 0
     finally:
         t.close()
+
+
+def test_a_snapshot_first_sync_leaves_every_household_findable_and_every_index_made(
+    tmp_path, server, proxy
+):
+    d = districts.build(server.engine, households_per_grid=30)
+    t = make_terminal(tmp_path, d, "w1", proxy.url)
+    fresh = t.store.query(_INDEXES)
+    index.install(t.store)  # as the app does at login
+    try:
+        assert t.sync().ok
+        assert t.store.query(_INDEXES) == fresh  # the records' and the search keys' alike
+        homes = t.store.query("SELECT id, address FROM household ORDER BY id")
+        assert len(homes) == 60
+        for home in homes[::7]:
+            hits = t.store.read(lambda r, a=home["address"]: search(r, a))
+            assert home["id"] in {h.household_id for h in hits}, home
+    finally:
+        t.close()
+
+
+_INDEXES = "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
