@@ -136,7 +136,12 @@ def _drop_owners(tx: Tx, where: str, params: tuple[str, ...] = ()) -> None:
 
 
 def install(store: Store) -> None:
-    """Keep ``store``'s search index up to date from now on (idempotent)."""
+    """Keep ``store``'s search index up to date from now on (idempotent).
+
+    A register with no keys at all is given them first: a terminal that `gridterm sync`
+    filled before that command kept the keys (2026-12) had none, and the app would have found
+    nobody in it.
+    """
     if store in _installed:
         return
     _installed.add(store)
@@ -144,6 +149,12 @@ def install(store: Store) -> None:
     def create_triggers(tx: Tx) -> None:
         for sql in _TRIGGERS:
             tx.execute(sql)
+        never_indexed = tx.one(
+            "SELECT 1 AS yes WHERE NOT EXISTS (SELECT 1 FROM search_owner)"
+            " AND EXISTS (SELECT 1 FROM household)"
+        )
+        if never_indexed:
+            rebuild(tx)
 
     store.write(create_triggers)
     store.on_change("household", reindex_household)

@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from gridterm.search import index
 from gridterm.services import unlock
 from gridterm.store import Store
 from gridterm.store.tx import utc_now
@@ -56,6 +57,9 @@ class SyncEngine:
         progress: Progress | None = None,
         clock: Callable[[], datetime] | None = None,
     ) -> None:
+        # pulled households and residents keep their search keys current on every path that
+        # syncs (the app, `gridterm sync`), not only where the app's login installed them
+        index.install(store)
         self.store = store
         #: the terminal's clock, told to the server with each push (its receipt stamps)
         self.clock = clock or (lambda: datetime.now(UTC))

@@ -11,6 +11,7 @@ from gridterm.search import index, query
 from gridterm.search.plan import plan
 from gridterm.search.query import grid_probe_sql, probe_sql
 from gridterm.store import Store
+from gridterm.store.keys import FAST_KDF
 from tests.core.search.register import Register, find, make_id_number, resident_ids
 
 
@@ -338,3 +339,15 @@ def test_install_is_idempotent(store: Store, register: Register):
     person = register.resident(register.household("501"), "张三")
     assert resident_ids(find(store, "张三")) == [person]
     assert store.query("SELECT count(*) AS n FROM search_term WHERE kind = 'name'") == [{"n": 2}]
+
+
+def test_installing_the_index_gives_a_register_that_never_had_keys_its_keys(tmp_path):
+    # what `gridterm sync` left before it kept the keys: the records, no search keys
+    with Store.create(tmp_path / "bare.db", "w1", "123456", FAST_KDF) as bare:
+        register = Register(bare)
+        h = register.household("501", phone="13812345678")
+        person = register.resident(h, "曾三")
+        assert find(bare, "ceng") == []
+        index.install(bare)
+        assert resident_ids(find(bare, "ceng")) == [person]
+        assert h in {hit.household_id for hit in find(bare, "5678")}
