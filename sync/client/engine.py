@@ -57,9 +57,6 @@ class SyncEngine:
         progress: Progress | None = None,
         clock: Callable[[], datetime] | None = None,
     ) -> None:
-        # pulled households and residents keep their search keys current on every path that
-        # syncs (the app, `gridterm sync`), not only where the app's login installed them
-        index.install(store)
         self.store = store
         #: the terminal's clock, told to the server with each push (its receipt stamps)
         self.clock = clock or (lambda: datetime.now(UTC))
@@ -94,6 +91,10 @@ class SyncEngine:
             report.error, report.message = "sync.busy", "a sync is already running"
             return report
         self._stop.clear()
+        # pulled households and residents keep their search keys current on every path that
+        # syncs (the app, `gridterm sync`), not only where the app's login installed them;
+        # here, on the engine's thread, not where the engine is made (the app's GUI thread)
+        index.install(self.store)
         started = time.monotonic()
         count = self.transport.count
         requests0, bytes0 = count.requests, count.bytes
